@@ -1,0 +1,92 @@
+namespace NewsGraph.Core.Graph;
+
+/// <summary>
+/// The node labels of the graph. This is the fixed list every store maps to labels or tables;
+/// nothing outside it is ever written as a label.
+/// </summary>
+public enum NodeKind
+{
+    Person,
+    State,
+    Organization,
+    Place,
+    Claim,
+    Article,
+}
+
+/// <summary>The relationship types of the graph, a fixed list like <see cref="NodeKind"/>.</summary>
+public enum RelationType
+{
+    /// <summary>Person → Person: two people met in person.</summary>
+    Met,
+
+    /// <summary>Person, Organization or State → Claim.</summary>
+    Stated,
+
+    /// <summary>State → Organization, with a <see cref="MembershipStatus"/>.</summary>
+    MemberOf,
+
+    /// <summary>Person → Organization or State: the person holds a role there.</summary>
+    HoldsRole,
+
+    /// <summary>Person → Person: a phone call, kept apart from <see cref="Met"/>.</summary>
+    Phoned,
+}
+
+/// <summary>How a state belongs to an organization, as the text says it.</summary>
+public enum MembershipStatus
+{
+    Member,
+    Observer,
+    DialoguePartner,
+    Applicant,
+}
+
+/// <summary>The names stores and output formats use for the fixed lists above.</summary>
+public static class GraphNames
+{
+    public static string Label(NodeKind kind) => kind switch
+    {
+        NodeKind.Person => "Person",
+        NodeKind.State => "State",
+        NodeKind.Organization => "Organization",
+        NodeKind.Place => "Place",
+        NodeKind.Claim => "Claim",
+        NodeKind.Article => "Article",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a node kind"),
+    };
+
+    public static string TypeName(RelationType type) => type switch
+    {
+        RelationType.Met => "MET",
+        RelationType.Stated => "STATED",
+        RelationType.MemberOf => "MEMBER_OF",
+        RelationType.HoldsRole => "HOLDS_ROLE",
+        RelationType.Phoned => "PHONED",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a relation type"),
+    };
+
+    public static string StatusName(MembershipStatus status) => status switch
+    {
+        MembershipStatus.Member => "member",
+        MembershipStatus.Observer => "observer",
+        MembershipStatus.DialoguePartner => "dialogue_partner",
+        MembershipStatus.Applicant => "applicant",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not a membership status"),
+    };
+
+    public static NodeKind ParseKind(string label) =>
+        Enum.GetValues<NodeKind>().FirstOrDefault(k => Label(k) == label) is var kind && Label(kind) == label
+            ? kind
+            : throw new FormatException($"unknown node label '{label}'");
+
+    public static RelationType ParseType(string name) =>
+        Enum.GetValues<RelationType>().FirstOrDefault(t => TypeName(t) == name) is var type && TypeName(type) == name
+            ? type
+            : throw new FormatException($"unknown relation type '{name}'");
+
+    public static MembershipStatus ParseStatus(string name) =>
+        Enum.GetValues<MembershipStatus>().FirstOrDefault(s => StatusName(s) == name) is var status && StatusName(status) == name
+            ? status
+            : throw new FormatException($"unknown membership status '{name}'");
+}

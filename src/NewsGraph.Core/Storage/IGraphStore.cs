@@ -1,0 +1,81 @@
+using NewsGraph.Core.Graph;
+
+namespace NewsGraph.Core.Storage;
+
+/// <summary>
+/// The store port: the only way the rest of NewsGraph touches a graph store. It is narrow and
+/// graph-shaped so that the embedded store and Neo4j implement exactly the same behaviour (one
+/// contract test suite runs against both). Reads that serve nested GraphQL fields take many keys
+/// at once, so the API costs a bounded number of store calls whatever the fan-out.
+/// </summary>
+public interface IGraphStore : IGraphWriter, IGraphReader
+{
+}
+
+/// <summary>Writes. Every write is idempotent: upserting the same articles twice changes nothing.</summary>
+public interface IGraphWriter
+{
+    /// <summary>Creates the schema (tables, constraints, indexes) if missing. Safe to call at every start.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Upserts a batch of articles with what was extracted from them, in one transaction. An
+    /// article already stored is replaced by its new extraction (its provenance is rewritten), so
+    /// re-ingesting the same text leaves the graph unchanged.
+    /// </summary>
+    Task<UpsertResult> UpsertAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken);
+}
+
+/// <summary>Reads the API composes.</summary>
+public interface IGraphReader
+{
+    /// <summary>Entities and claims by key; unknown keys are left out. Order is not guaranteed.</summary>
+    Task<IReadOnlyList<EntityRecord>> GetEntitiesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ArticleRecord>> GetArticlesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<RelationRecord>> GetRelationsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+
+    /// <summary>A filtered, ordered cursor page of entities (or claims).</summary>
+    Task<Page<EntityRecord>> FindEntitiesAsync(EntityQuery query, PageRequest page, CancellationToken cancellationToken);
+
+    Task<Page<ArticleRecord>> FindArticlesAsync(ArticleQuery query, PageRequest page, CancellationToken cancellationToken);
+
+    Task<Page<RelationRecord>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For each key, a page of the relations attached to it as <paramref name="grouping"/> says,
+    /// filtered by <paramref name="query"/>. One call serves a whole level of a nested query.
+    /// Every key asked for is in the result (with an empty page when it has no relations).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, Page<RelationRecord>>> FindRelationsForAsync(
+        IReadOnlyCollection<string> keys, RelationGrouping grouping, RelationQuery query, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>For each article key, a page of the entities it mentions.</summary>
+    Task<IReadOnlyDictionary<string, Page<EntityRecord>>> FindEntitiesInArticlesAsync(
+        IReadOnlyCollection<string> articleKeys, EntityQuery query, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>For each entity key, a page of the articles that mention it (or assert a relation of it).</summary>
+    Task<IReadOnlyDictionary<string, Page<ArticleRecord>>> FindArticlesMentioningAsync(
+        IReadOnlyCollection<string> entityKeys, ArticleQuery query, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>Ranked full-text search over names, aliases and claim texts, tolerant of Arabic spelling variants.</summary>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(string text, IReadOnlyCollection<NodeKind>? kinds, int first, CancellationToken cancellationToken);
+
+    /// <summary>A shortest path of at most <paramref name="maxHops"/> relations (either direction), or null.</summary>
+    Task<GraphPath?> ShortestPathAsync(string fromKey, string toKey, int maxHops, IReadOnlyCollection<RelationType>? types, CancellationToken cancellationToken);
+
+    Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Relation counts per interval (by relation date, else the earliest asserting article's date);
+    /// with no type, article counts by publication date. Empty buckets are left out.
+    /// </summary>
+    Task<IReadOnlyList<TimelineBucket>> GetTimelineAsync(RelationType? type, TimeInterval interval, DateOnly? from, DateOnly? to, CancellationToken cancellationToken);
+
+    /// <summary>Entities ranked by <paramref name="by"/>, ties broken by key; dates restrict the articles counted.</summary>
+    Task<IReadOnlyList<RankedEntity>> GetTopEntitiesAsync(NodeKind? kind, EntityRanking by, int first, DateOnly? from, DateOnly? to, CancellationToken cancellationToken);
+
+    /// <summary>Entities mentioned in the same articles as <paramref name="entityKey"/>, by number of shared articles.</summary>
+    Task<IReadOnlyList<RankedEntity>> GetCoMentionedAsync(string entityKey, NodeKind? kind, int first, CancellationToken cancellationToken);
+}

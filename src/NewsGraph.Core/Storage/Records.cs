@@ -1,0 +1,82 @@
+using NewsGraph.Core.Graph;
+
+namespace NewsGraph.Core.Storage;
+
+/// <summary>
+/// A node as stored, merged over every article that mentions it. Claims are entity records too
+/// (<see cref="NodeKind.Claim"/>; <see cref="Name"/> is the stated text).
+/// </summary>
+public sealed record EntityRecord(
+    string Key,
+    NodeKind Kind,
+    string Name,
+    IReadOnlyList<string> Aliases,
+    IReadOnlyList<string> Titles,
+    string? Iso,
+    string? Category,
+    int MentionCount,
+    int ArticleCount);
+
+/// <summary>An article as stored.</summary>
+public sealed record ArticleRecord(
+    string Key,
+    string? Title,
+    string? Url,
+    string? Source,
+    string? Dateline,
+    DateOnly? Published,
+    string Language,
+    string? File,
+    string Text,
+    DateTimeOffset IngestedAt);
+
+/// <summary>Where a relation was asserted: the article and the sentence (original text).</summary>
+public sealed record Provenance(string ArticleKey, string Evidence, int SentenceIndex);
+
+/// <summary>
+/// A relation as stored, merged over every article that asserts it. <see cref="Provenance"/> is
+/// ordered by article key then sentence, so output is deterministic.
+/// </summary>
+public sealed record RelationRecord(
+    string Key,
+    RelationType Type,
+    string From,
+    string To,
+    DateOnly? Date,
+    string? PlaceKey,
+    string? Topic,
+    string? Verb,
+    MembershipStatus? Status,
+    string? Role,
+    IReadOnlyList<Provenance> Provenance);
+
+/// <summary>What one upsert changed. Upserting the same articles again reports zero new items.</summary>
+public sealed record UpsertResult(int ArticlesWritten, int ArticlesUnchanged, int NodesCreated, int RelationsCreated)
+{
+    public static UpsertResult Empty { get; } = new(0, 0, 0, 0);
+
+    public UpsertResult Add(UpsertResult other) => new(
+        ArticlesWritten + other.ArticlesWritten,
+        ArticlesUnchanged + other.ArticlesUnchanged,
+        NodesCreated + other.NodesCreated,
+        RelationsCreated + other.RelationsCreated);
+}
+
+/// <summary>A search result: an entity or claim, with a relevance score (higher is better).</summary>
+public sealed record SearchHit(string Key, NodeKind Kind, double Score);
+
+/// <summary>A path between two nodes: keys of the nodes in order and the relations joining them.</summary>
+public sealed record GraphPath(IReadOnlyList<string> NodeKeys, IReadOnlyList<RelationRecord> Relations);
+
+/// <summary>Counts for dashboards.</summary>
+public sealed record GraphStats(long Articles, IReadOnlyList<KindCount> Entities, IReadOnlyList<TypeCount> Relations);
+
+public sealed record KindCount(NodeKind Kind, long Count);
+
+public sealed record TypeCount(RelationType Type, long Count);
+
+/// <summary>One bucket of a timeline: relations (or articles) dated in [Start, next bucket).</summary>
+public sealed record TimelineBucket(DateOnly Start, long Count);
+
+/// <summary>An entity with the value it was ranked by.</summary>
+public sealed record RankedEntity(string Key, long Value);

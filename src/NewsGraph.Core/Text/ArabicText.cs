@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+
+namespace NewsGraph.Core.Text;
+
+/// <summary>
+/// Arabic normalization for matching and keys. Display and evidence always keep the original
+/// text; this form is only compared. It folds what writers vary freely: diacritics and tatweel,
+/// alef/hamza forms (أ إ آ ٱ → ا), alef maqsura (ى → ي), ta marbuta (ة → ه), Eastern Arabic and
+/// Persian digits, punctuation and runs of whitespace. It matches the dev-set scorer's folding.
+/// </summary>
+public static class ArabicText
+{
+    /// <summary>Normalizes <paramref name="text"/> for comparison; null and blank give "".</summary>
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        string composed = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        var builder = new StringBuilder(composed.Length);
+        bool pendingSpace = false;
+        foreach (char raw in composed)
+        {
+            char c = Fold(raw);
+            if (c == '\0')
+            {
+                continue;
+            }
+
+            if (c == ' ')
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Folds one character: '\0' drops it (diacritics, tatweel, format marks), ' ' marks a
+    /// separator (whitespace, punctuation), anything else is the character to keep.
+    /// </summary>
+    public static char Fold(char c)
+    {
+        if (IsDiacritic(c) || c == '\u0640' || char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+        {
+            return '\0';
+        }
+
+        switch (c)
+        {
+            case 'أ' or 'إ' or 'آ' or 'ٱ':
+                return 'ا';
+            case 'ى':
+                return 'ي';
+            case 'ة':
+                return 'ه';
+            case >= '\u0660' and <= '\u0669':
+                return (char)('0' + (c - '\u0660'));
+            case >= '\u06F0' and <= '\u06F9':
+                return (char)('0' + (c - '\u06F0'));
+        }
+
+        if (char.IsWhiteSpace(c) || IsPunctuation(c))
+        {
+            return ' ';
+        }
+
+        return char.ToLowerInvariant(c);
+    }
+
+    /// <summary>Arabic harakat, tanwin, shadda, sukun, dagger alef and Quranic marks.</summary>
+    public static bool IsDiacritic(char c) =>
+        c is (>= '\u0610' and <= '\u061A') or (>= '\u064B' and <= '\u065F') or '\u0670' or (>= '\u06D6' and <= '\u06ED');
+
+    /// <summary>True for Arabic letters (the base block and the presentation forms after NFKC).</summary>
+    public static bool IsArabicLetter(char c) =>
+        c is (>= '\u0621' and <= '\u063A') or (>= '\u0641' and <= '\u064A') or '\u0671' or (>= '\u067E' and <= '\u06D3');
+
+    private static bool IsPunctuation(char c) =>
+        char.IsPunctuation(c) || char.IsSymbol(c) || c is '\u061B' or '\u060C' or '\u061F' or '\u06D4';
+}

@@ -1,0 +1,58 @@
+using NewsGraph.Core.Graph;
+
+namespace NewsGraph.Ingestion;
+
+/// <summary>
+/// One article as a source hands it over: raw text plus whatever metadata the source knows.
+/// <see cref="Origin"/> names where it came from (file path, "file.jsonl:12", "mutation[3]") for reports.
+/// </summary>
+public sealed record ArticleInput(
+    string Origin,
+    string Text,
+    string? Title = null,
+    string? Url = null,
+    DateOnly? Published = null,
+    string? Source = null,
+    string? File = null);
+
+/// <summary>What became of one article of a batch.</summary>
+public sealed record ArticleOutcome(
+    string Origin,
+    string? ArticleKey,
+    string? Title,
+    int Entities,
+    int Relations,
+    string? Error)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>The result of one ingestion run: one outcome per input, in input order.</summary>
+public sealed record IngestReport(IReadOnlyList<ArticleOutcome> Outcomes)
+{
+    public int Succeeded => Outcomes.Count(o => o.Succeeded);
+
+    public int Failed => Outcomes.Count(o => !o.Succeeded);
+
+    public int Entities => Outcomes.Sum(o => o.Entities);
+
+    public int Relations => Outcomes.Sum(o => o.Relations);
+}
+
+/// <summary>Raised after an article has been committed to the store (feeds live subscriptions).</summary>
+public sealed record ArticleIngested(string ArticleKey, string? Title, string? Source, DateOnly? Published, int Entities, int Relations);
+
+/// <summary>
+/// Ingests articles: validates each, extracts its graph and upserts the batch. A bad article fails
+/// alone with its reason; the rest of the batch lands.
+/// </summary>
+public interface IArticleIngestor
+{
+    Task<IngestReport> IngestAsync(IReadOnlyList<ArticleInput> inputs, IProgress<int>? progress, CancellationToken cancellationToken);
+}
+
+/// <summary>A broadcast of committed articles; each subscriber gets every event after it subscribed.</summary>
+public interface IIngestionEvents
+{
+    IAsyncEnumerable<ArticleIngested> SubscribeAsync(CancellationToken cancellationToken);
+}
