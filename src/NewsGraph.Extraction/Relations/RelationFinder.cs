@@ -92,13 +92,38 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
             bool dropped = false;
             if (speakers.Count == 0)
             {
-                if (_lastSpeaker is null || s - _lastSpeakerSentence > 3)
+                // A dropped subject ("وأوضح أن …") continues the last speaker; an unrecognized subject
+                // ("أكد الطرفان", "أعلنت سلطات محلية") must not be given to anyone.
+                if (_lastSpeaker is null || s - _lastSpeakerSentence > 3 || !OpensComplement(s, cue.End) || IsPluralVerb(cue.FirstForm))
                 {
                     continue;
                 }
 
                 speakers = [_lastSpeaker];
                 dropped = true;
+            }
+            else if (cue.FirstForm is "بين" or "وبين" && !(afterSpeaker < tokens.Count && s_complementizers.Contains(tokens[afterSpeaker].Norm)))
+            {
+                continue; // بين + speaker is a statement only with أن after it
+            }
+
+            if (i > 0 && tokens[i - 1].Norm == "كما" && afterSpeaker >= LastWord(tokens) && i > 4)
+            {
+                // "… العمليات في منطقة دلتا النيجر، كما أعلن المتحدث X": the content came first.
+                int claimEnd = i - 1;
+                while (claimEnd > 0 && tokens[claimEnd - 1].IsPunctuation)
+                {
+                    claimEnd--;
+                }
+
+                foreach (EntityInfo speaker in speakers)
+                {
+                    Claims.Add(new ClaimSpan(speaker, s, 0, claimEnd, verb));
+                }
+
+                _lastSpeaker = speakers[0];
+                _lastSpeakerSentence = s;
+                continue;
             }
 
             int? claimStart = ClaimStart(s, afterSpeaker, cue.FirstForm, dropped);
@@ -122,6 +147,38 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
             _lastSpeakerSentence = s;
             i = end - 1;
         }
+    }
+
+    private static readonly HashSet<string> s_partyNouns = new(["الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الوزيران", "الرئيسان", "الجميع"], StringComparer.Ordinal);
+
+    /// <summary>True when what follows a reporting verb is its content or an adjunct, not an (unrecognized) subject.</summary>
+    private bool OpensComplement(int s, int j)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        if (j >= tokens.Count)
+        {
+            return false;
+        }
+
+        Token t = tokens[j];
+        string n = Clitics.WithoutConjunction(t.Norm);
+        return t.Surface.StartsWith("..", StringComparison.Ordinal) || t.Surface == ":" || t.Kind == TokenKind.Quote
+            || s_complementizers.Contains(t.Norm) || s_prepositionalComplements.Contains(t.Norm)
+            || (_lex.IsFunctionWord(t.Norm) && !s_partyNouns.Contains(n));
+    }
+
+    /// <summary>قالوا، اكدوا: a plural verb cannot continue a single speaker.</summary>
+    private static bool IsPluralVerb(string form) => form.EndsWith("وا", StringComparison.Ordinal);
+
+    private static int LastWord(IReadOnlyList<Token> tokens)
+    {
+        int k = tokens.Count;
+        while (k > 0 && tokens[k - 1].IsPunctuation)
+        {
+            k--;
+        }
+
+        return k;
     }
 
     /// <summary>"أنطونوف: “داعش” يقوم بتفريخ الإرهابيين …" — a headline that gives the speaker before a colon.</summary>
@@ -196,6 +253,26 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
         var speakers = new List<EntityInfo>();
         end = from;
         int j = from;
+        // An addressee comes before the subject: "أعلن لوكالة الصحافة الفرنسية المتحدث باسم الجيش".
+        while (j < tokens.Count && analysis.Owner[s][j] is { } addressee && addressee.Entity.Kind != NodeKind.Person
+            && tokens[j].Norm.StartsWith('ل') && !tokens[j].Norm.StartsWith("ال", StringComparison.Ordinal))
+        {
+            j = addressee.End;
+        }
+
+        // "وأشار البرلماني الألماني نوي": descriptive words before a known person.
+        int k = j;
+        while (k < tokens.Count && k - j < 3 && (analysis.Owner[s][k] is { Entity.Kind: NodeKind.State, Form: MentionForm.Demonym }
+            || (analysis.Owner[s][k] is null && tokens[k].Norm.StartsWith("ال", StringComparison.Ordinal) && !_lex.IsFunctionWord(tokens[k].Norm))))
+        {
+            k++;
+        }
+
+        if (k > j && k < tokens.Count && analysis.Owner[s][k] is { Entity.Kind: NodeKind.Person })
+        {
+            j = k;
+        }
+
         // "من جهته أكد …", honorifics: the subject may follow a title that resolved to a person.
         while (j < tokens.Count && analysis.Owner[s][j] is { } m && IsSpeaker(m))
         {
@@ -239,7 +316,42 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
             }
         }
 
+        // "ويذكر أن نائب البرلمان الألماني، ألكسندر نوي، المنتمي لحزب … أشار": the clause's subject
+        // stands earlier, with only modifiers (no other verb) in between.
+        for (int b = verbIndex - 1; b >= 0 && verbIndex - b <= 12; b--)
+        {
+            if (_lex.Cues.Match(tokens, b) is { Value: CueKind.Stated or CueKind.Met or CueKind.StatedParticiple })
+            {
+                break;
+            }
+
+            if (analysis.Owner[s][b] is { Entity.Kind: NodeKind.Person } person && person.Form != MentionForm.Title
+                && (person.Start == 0 || s_complementizers.Contains(tokens[person.Start - 1].Norm) || OpensClause(tokens, person.Start)))
+            {
+                return [person.Entity];
+            }
+        }
+
         return [];
+    }
+
+    /// <summary>True when the mention at <paramref name="start"/> opens a clause: after أن (possibly with a title between) or at its start.</summary>
+    private static bool OpensClause(IReadOnlyList<Token> tokens, int start)
+    {
+        for (int b = start - 1; b >= 0 && start - b <= 5; b--)
+        {
+            if (s_complementizers.Contains(tokens[b].Norm))
+            {
+                return true;
+            }
+
+            if (!tokens[b].IsWord)
+            {
+                continue;
+            }
+        }
+
+        return false;
     }
 
     private int MentionEnd(int s, Mention m)
@@ -329,7 +441,7 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
                 return j + 1;
             }
 
-            if (j == from && s_prepositionalComplements.Contains(t.Norm) && TakesPreposition(verb, t.Norm))
+            if (s_prepositionalComplements.Contains(t.Norm) && TakesPreposition(verb, t.Norm) && (j == from || !ComplementizerAhead(tokens, j)))
             {
                 int k = j + 1;
                 if (k < tokens.Count && s_complementizers.Contains(tokens[k].Norm))
@@ -340,9 +452,10 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
                 return k;
             }
 
-            if (j == from && t.IsWord && !droppedSubject && s_directObjectVerbs.Contains(verb) && !_lex.IsFunctionWord(t.Norm) && analysis.Owner[s][j] is null)
+            if (j == AfterAdjuncts(tokens, from) && t.IsWord && !droppedSubject && s_directObjectVerbs.Contains(verb) && !_lex.IsFunctionWord(t.Norm)
+                && analysis.Owner[s][j] is null && !ComplementizerAhead(tokens, j))
             {
-                return j; // أكد معالي الأمين العام ضرورة أن …
+                return j; // أكد معالي الأمين العام ضرورة أن …؛ أعلن الجيش، أمس، تعيين …
             }
 
             // Adjuncts between subject and content: "في بيان لها اليوم", "للصحفيين عقب اجتماع …".
@@ -353,6 +466,32 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
         }
 
         return null;
+    }
+
+    /// <summary>Skips commas and time words between a subject and a direct object: "، أمس، ".</summary>
+    private static int AfterAdjuncts(IReadOnlyList<Token> tokens, int from)
+    {
+        int j = from;
+        while (j < tokens.Count && (tokens[j].Surface is "," or "،" || tokens[j].Norm is "امس" or "اليوم" or "الخميس" or "الاربعاء" or "الثلاثاء" or "الاثنين" or "الاحد" or "السبت" or "الجمعه"))
+        {
+            j++;
+        }
+
+        return j;
+    }
+
+    /// <summary>True when أن/إن follows within a few words: the content starts there, not at this word.</summary>
+    private static bool ComplementizerAhead(IReadOnlyList<Token> tokens, int j)
+    {
+        for (int k = j + 1; k < tokens.Count && k - j <= 2; k++)
+        {
+            if (s_complementizers.Contains(tokens[k].Norm))
+            {
+                return k - j <= 1;
+            }
+        }
+
+        return false;
     }
 
     private static bool TakesPreposition(string verb, string preposition) => preposition switch
@@ -380,12 +519,7 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
                 return j;
             }
 
-            if (t.Norm is "لكنه" or "لكنها" && j + 1 < tokens.Count && _lex.Cues.Match(tokens, j + 1) is { Value: CueKind.Stated })
-            {
-                return j;
-            }
-
-            if (t.Norm == "كما" && j + 1 < tokens.Count && _lex.Cues.Match(tokens, j + 1) is { Value: CueKind.Stated })
+            if (t.Norm is "لكنه" or "لكنها" or "كما" or "حيث" or "ثم" && j + 1 < tokens.Count && _lex.Cues.Match(tokens, j + 1) is { Value: CueKind.Stated })
             {
                 return j;
             }
