@@ -179,8 +179,10 @@ internal sealed class ArticleAnalysis
             best = (end, org, surface);
         }
 
+        // A pattern overrides a gazetteer name only when it closes with a demonym or a state
+        // ("مجلس التعاون الخليجي" stays itself; "منظمة التجارة العالمية العام" is not a longer name).
         (int end, EntityInfo org, string? alias)? pattern = TryOrganizationPattern(s, i);
-        if (pattern is { } p && (best is null || p.end > best.Value.end))
+        if (pattern is { } p && (best is null || (p.end > best.Value.end && EndsWithState(s, p.end))))
         {
             best = p;
         }
@@ -356,6 +358,20 @@ internal sealed class ArticleAnalysis
         "شركه" or "بنك" or "مصرف" => "company",
         _ => "organization",
     };
+
+    private bool EndsWithState(int s, int end)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        for (int j = Math.Max(0, end - 3); j < end; j++)
+        {
+            if (_lex.States.Match(tokens, j, allowClitic: false) is { } st && st.End == end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool IsBlockedByLongerState(int s, int i, int end)
     {

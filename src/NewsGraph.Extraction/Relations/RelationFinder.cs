@@ -133,7 +133,7 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
             }
 
             int end = ClaimEnd(s, start);
-            if (end - start < 3)
+            if (end - start < 2)
             {
                 continue;
             }
