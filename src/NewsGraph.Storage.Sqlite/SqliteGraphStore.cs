@@ -109,7 +109,11 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
 
             // BEGIN IMMEDIATE: take the write lock up front instead of failing on upgrade mid-batch.
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            UpsertResult result = await new SqliteUpsert(connection, transaction, timeProvider.GetUtcNow()).RunAsync(batch, cancellationToken);
+            UpsertResult result;
+            await using (var upsert = new SqliteUpsert(connection, transaction, timeProvider.GetUtcNow()))
+            {
+                result = await upsert.RunAsync(batch, cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
             return result;
         }
@@ -467,7 +471,7 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
 
         if (query.Iso is { } iso)
         {
-            list.Where(SqliteStatements.EntityIsoEquals, "@iso", iso.ToUpperInvariant());
+            list.Where(SqliteStatements.EntityIsoEquals, "@iso", iso);
         }
 
         if (query.Category is { } category)

@@ -136,6 +136,7 @@ internal static class SqliteStatements
     /// The full-text index: an external-content FTS5 table over the normalized name and aliases
     /// of every entity (a claim's name is its text), kept in step by triggers so no write path can
     /// forget it. Its rowid is <c>entities.id</c>, an INTEGER PRIMARY KEY that VACUUM never renumbers.
+    /// Recomputing an entity rewrites its row; the index is only touched when the searched text changed.
     /// </summary>
     public const string CreateSearchIndexV1 = """
         CREATE VIRTUAL TABLE IF NOT EXISTS entity_search USING fts5 (
@@ -149,7 +150,8 @@ internal static class SqliteStatements
         CREATE TRIGGER IF NOT EXISTS entities_search_delete AFTER DELETE ON entities BEGIN
             INSERT INTO entity_search (entity_search, rowid, name_norm, aliases_norm) VALUES ('delete', old.id, old.name_norm, old.aliases_norm);
         END;
-        CREATE TRIGGER IF NOT EXISTS entities_search_update AFTER UPDATE OF name_norm, aliases_norm ON entities BEGIN
+        CREATE TRIGGER IF NOT EXISTS entities_search_update AFTER UPDATE OF name_norm, aliases_norm ON entities
+        WHEN old.name_norm IS NOT new.name_norm OR old.aliases_norm IS NOT new.aliases_norm BEGIN
             INSERT INTO entity_search (entity_search, rowid, name_norm, aliases_norm) VALUES ('delete', old.id, old.name_norm, old.aliases_norm);
             INSERT INTO entity_search (rowid, name_norm, aliases_norm) VALUES (new.id, new.name_norm, new.aliases_norm);
         END;
@@ -311,7 +313,7 @@ internal static class SqliteStatements
     public const string EntityNameContains =
         "(instr(e.name_norm, @nameContains) > 0 OR instr(e.aliases_norm, @nameContains) > 0)";
 
-    public const string EntityIsoEquals = "e.iso = @iso";
+    public const string EntityIsoEquals = "e.iso = @iso COLLATE NOCASE";
 
     public const string EntityCategoryEquals = "e.category = @category";
 

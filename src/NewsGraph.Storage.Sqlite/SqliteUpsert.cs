@@ -13,8 +13,10 @@ namespace NewsGraph.Storage.Sqlite;
 /// merged rows are therefore a pure function of the stored contributions: the order in which
 /// articles arrive, or how often, cannot change them.
 /// </summary>
-internal sealed class SqliteUpsert(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now)
+internal sealed class SqliteUpsert(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now) : IAsyncDisposable
 {
+    // One prepared command per statement for the whole batch: re-preparing per row dominated ingest time.
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private readonly HashSet<string> _touchedEntities = new(StringComparer.Ordinal);
     private readonly HashSet<string> _touchedRelations = new(StringComparer.Ordinal);
 
@@ -188,9 +190,8 @@ internal sealed class SqliteUpsert(SqliteConnection connection, SqliteTransactio
 
         string keys = SqliteJson.Serialize(_touchedRelations.Order(StringComparer.Ordinal));
         var rows = new List<ProvenanceRow>();
-        await using (SqliteCommand command = Command(SqliteStatements.SelectProvenanceForMerge, [("@keys", keys)]))
+        await using (SqliteDataReader reader = await Command(SqliteStatements.SelectProvenanceForMerge, [("@keys", keys)]).ExecuteReaderAsync(cancellationToken))
         {
-            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 rows.Add(new ProvenanceRow(
@@ -236,9 +237,8 @@ internal sealed class SqliteUpsert(SqliteConnection connection, SqliteTransactio
 
         string keys = SqliteJson.Serialize(_touchedEntities.Order(StringComparer.Ordinal));
         var rows = new List<MentionRow>();
-        await using (SqliteCommand command = Command(SqliteStatements.SelectMentionsForMerge, [("@keys", keys)]))
+        await using (SqliteDataReader reader = await Command(SqliteStatements.SelectMentionsForMerge, [("@keys", keys)]).ExecuteReaderAsync(cancellationToken))
         {
-            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 rows.Add(new MentionRow(
@@ -273,11 +273,28 @@ internal sealed class SqliteUpsert(SqliteConnection connection, SqliteTransactio
         await ExecuteAsync(SqliteStatements.DeleteUnmentionedEntities, cancellationToken, [("@keys", keys)]);
     }
 
+    public async ValueTask DisposeAsync()
+    {
+        foreach (SqliteCommand command in _commands.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        _commands.Clear();
+    }
+
+    /// <summary>The batch's command for <paramref name="sql"/>, bound to these parameters. Not to be disposed by callers.</summary>
     private SqliteCommand Command(string sql, (string Name, object? Value)[] parameters)
     {
-        SqliteCommand command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        if (!_commands.TryGetValue(sql, out SqliteCommand? command))
+        {
+            command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            _commands.Add(sql, command);
+        }
+
+        command.Parameters.Clear();
         foreach ((string name, object? value) in parameters)
         {
             command.Parameters.AddWithValue(name, SqliteValues.OrNull(value));
@@ -288,8 +305,7 @@ internal sealed class SqliteUpsert(SqliteConnection connection, SqliteTransactio
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, (string Name, object? Value)[] parameters)
     {
-        await using SqliteCommand command = Command(sql, parameters);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await Command(sql, parameters).ExecuteNonQueryAsync(cancellationToken);
     }
 
     private Task<HashSet<string>> ReadKeysAsync(string sql, IEnumerable<string> keys, CancellationToken cancellationToken) =>
@@ -301,7 +317,7 @@ internal sealed class SqliteUpsert(SqliteConnection connection, SqliteTransactio
     private async Task<HashSet<string>> ReadKeysAsync(string sql, string parameter, string value, CancellationToken cancellationToken)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        await using SqliteCommand command = Command(sql, [(parameter, value)]);
+        SqliteCommand command = Command(sql, [(parameter, value)]);
         await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -314,7 +330,7 @@ internal sealed class SqliteUpsert(SqliteConnection connection, SqliteTransactio
     private async Task<Dictionary<string, string>> ReadPairsAsync(string sql, IEnumerable<string> keys, CancellationToken cancellationToken)
     {
         var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using SqliteCommand command = Command(sql, [("@keys", SqliteJson.Serialize(keys))]);
+        SqliteCommand command = Command(sql, [("@keys", SqliteJson.Serialize(keys))]);
         await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

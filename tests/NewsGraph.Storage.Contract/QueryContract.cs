@@ -68,6 +68,7 @@ public abstract class QueryContract<TFactory> : GraphStoreContract<TFactory>
         IGraphStore store = await SeededStoreAsync();
 
         Assert.Equal([Russia], Keys(await EntitiesAsync(store, new EntityQuery { Iso = "RU" })));
+        Assert.Equal([Russia], Keys(await EntitiesAsync(store, new EntityQuery { Iso = "ru" })));
         Assert.Equal(
             Sorted([Sco, ArabLeague]),
             Sorted(Keys(await EntitiesAsync(store, new EntityQuery { Category = "intergovernmental" }))));
