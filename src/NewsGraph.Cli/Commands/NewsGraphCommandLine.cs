@@ -8,6 +8,7 @@ internal static class NewsGraphCommandLine
     public static RootCommand Build()
     {
         var root = new RootCommand("NewsGraph: Arabic news → knowledge graph → GraphQL.");
+        root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         return root;
     }
