@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace NewsGraph.Cli.Commands;
+
+/// <summary>The verbs of <c>newsgraph</c>, as a table of contents.</summary>
+internal static class NewsGraphCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("NewsGraph: Arabic news → knowledge graph → GraphQL.");
+        root.Subcommands.Add(ExtractCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,110 @@
+using NewsGraph.Core.Graph;
+using NewsGraph.Core.Text;
+using NewsGraph.Extraction.Lexicon;
+using NewsGraph.Extraction.Recognition;
+using NewsGraph.Extraction.Relations;
+using NewsGraph.Extraction.Text;
+
+namespace NewsGraph.Extraction;
+
+/// <summary>
+/// Extracts the knowledge graph of one Arabic news article: dateline, sentences, entities (by
+/// gazetteers, name patterns, titles and verbs, with in-article coreference) and relations
+/// (statements, meetings, phone calls, memberships, roles), each relation with its evidence
+/// sentence. Pure and deterministic; safe to share between threads.
+/// </summary>
+public sealed class ArabicArticleExtractor(ArabicLexicon lexicon) : IArticleExtractor
+{
+    private static readonly Lazy<ArabicArticleExtractor> s_default = new(() => new ArabicArticleExtractor(ArabicLexicon.Default));
+
+    /// <summary>An extractor over the embedded gazetteers.</summary>
+    public static ArabicArticleExtractor Default => s_default.Value;
+
+    public ArticleGraph Extract(ArticleInfo article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        string text = article.Text;
+        Dateline? dateline = DatelineParser.Parse(text);
+        List<Sentence> sentences = SentenceSplitter.Split(text, dateline?.BodyStart ?? 0);
+        var analysis = new ArticleAnalysis(lexicon, text, sentences, dateline?.City);
+        analysis.Run();
+        var finder = new RelationFinder(analysis);
+        finder.Run();
+
+        ArticleInfo described = article with
+        {
+            Dateline = article.Dateline ?? dateline?.City,
+            Source = article.Source ?? dateline?.Agency,
+            Published = article.Published ?? dateline?.Date,
+        };
+
+        if (analysis.DatelinePlace is { } place)
+        {
+            place.Mentions++;
+        }
+
+        var entities = new List<ExtractedEntity>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (EntityInfo e in analysis.Entities.Where(e => e.Mentions > 0).OrderBy(e => e.FirstSentence).ThenBy(e => e.Key, StringComparer.Ordinal))
+        {
+            entities.Add(new ExtractedEntity(e.Key, e.Kind, e.Name, e.Aliases, e.Titles, e.Iso, e.Category, e.Mentions));
+            keys.Add(e.Key);
+        }
+
+        var relations = new List<ExtractedRelation>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (ClaimSpan claim in finder.Claims)
+        {
+            Sentence sentence = sentences[claim.Sentence];
+            string claimText = ArticleText.Span(sentence, text, claim.Start, claim.End).Trim();
+            string claimKey = GraphKeys.Claim(claim.Speaker.Key, claimText);
+            if (keys.Add(claimKey))
+            {
+                entities.Add(new ExtractedEntity(claimKey, NodeKind.Claim, claimText, [], [], Mentions: 1));
+            }
+
+            EnsureEntity(claim.Speaker, entities, keys);
+            var relation = new ExtractedRelation(RelationType.Stated, claim.Speaker.Key, claimKey, sentence.Text, claim.Sentence,
+                Date: described.Published, Verb: claim.Verb);
+            if (seen.Add(GraphKeys.Relation(relation.Type, relation.From, relation.To)))
+            {
+                relations.Add(relation);
+            }
+        }
+
+        foreach (FoundRelation r in finder.Relations)
+        {
+            EnsureEntity(r.From, entities, keys);
+            EnsureEntity(r.To, entities, keys);
+            if (r.Place is not null)
+            {
+                EnsureEntity(r.Place, entities, keys);
+            }
+
+            DateOnly? date = r.Type is RelationType.Met or RelationType.Phoned or RelationType.Stated ? described.Published : null;
+            string key = GraphKeys.Relation(r.Type, r.From.Key, r.To.Key, date, r.Status, r.Role);
+            if (!seen.Add(key))
+            {
+                continue;
+            }
+
+            relations.Add(new ExtractedRelation(r.Type, r.From.Key, r.To.Key, sentences[r.Sentence].Text, r.Sentence,
+                Date: date, PlaceKey: r.Place?.Key, Verb: r.Verb, Status: r.Status, Role: r.Role));
+        }
+
+        return new ArticleGraph(described, entities, relations);
+    }
+
+    private static void EnsureEntity(EntityInfo e, List<ExtractedEntity> entities, HashSet<string> keys)
+    {
+        if (keys.Add(e.Key))
+        {
+            entities.Add(new ExtractedEntity(e.Key, e.Kind, e.Name, e.Aliases, e.Titles, e.Iso, e.Category, Math.Max(1, e.Mentions)));
+        }
+    }
+
+    /// <summary>The key an article gets: its URL when known, else the hash of its normalized text.</summary>
+    public static string ArticleKey(string? url, string text) => GraphKeys.Article(url, text);
+
+    internal static string Normalize(string s) => ArabicText.Normalize(s);
+}

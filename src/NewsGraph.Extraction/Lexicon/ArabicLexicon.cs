@@ -1,0 +1,233 @@
+using System.Reflection;
+using NewsGraph.Core.Text;
+
+namespace NewsGraph.Extraction.Lexicon;
+
+/// <summary>
+/// Everything extraction knows about words, loaded once from the data files embedded in this
+/// assembly (see Data/gazetteers/SOURCES.md): states with variants, demonyms and metonyms,
+/// organizations, places, titles, relation cues, function words, and the common-word and
+/// given-name lists derived from ANERcorp. Immutable after construction, so it is shared by all
+/// threads.
+/// </summary>
+public sealed class ArabicLexicon
+{
+    private static readonly Lazy<ArabicLexicon> s_default = new(() => new ArabicLexicon());
+
+    /// <summary>Nouns that head an organization's name (وزارة الخارجية الروسية، الجيش النيجيري).</summary>
+    private static readonly string[] s_organizationHeads =
+    [
+        "وزارة", "منظمة", "لجنة", "مجلس", "جامعة", "حزب", "جيش", "حكومة", "رئاسة", "وكالة", "صحيفة", "جهاز",
+        "هيئة", "اتحاد", "تنظيم", "جماعة", "حركة", "شركة", "قوة", "قوات", "نقابة", "برلمان", "مؤسسة", "بنك",
+        "صندوق", "محكمة", "جمعية", "رابطة", "كلية", "معهد", "مركز", "سلطة", "مكتب", "إدارة", "مديرية", "شرطة",
+        "مصرف", "أكاديمية", "قناة", "إذاعة", "خدمة", "مفوضية", "بعثة", "جبهة", "تحالف", "ائتلاف", "كتلة",
+        "الكونغرس", "الكنيست", "دائرة", "أمانة", "غرفة", "مجموعة", "الحرس", "استخبارات", "مخابرات", "البحرية",
+    ];
+
+    /// <summary>Generic type nouns that introduce a quoted proper name: تنظيم “داعش”، صحيفة «إزفيستيا».</summary>
+    private static readonly string[] s_namedTypeHeads =
+    [
+        "تنظيم", "جماعة", "حركة", "صحيفة", "وكالة", "خدمة", "قناة", "موقع", "شركة", "مجلة", "إذاعة", "تلفزيون", "جبهة", "كتائب", "لواء", "فصيل", "ميليشيا", "حزب",
+    ];
+
+    /// <summary>Nouns in construct that belong to a title rather than a name (وزير خارجية، رئيس مجلس).</summary>
+    private static readonly string[] s_titleComplements =
+    [
+        "خارجية", "داخلية", "دفاع", "مالية", "اقتصاد", "عدل", "إعلام", "تجارة", "صناعة", "طاقة", "نفط", "زراعة",
+        "صحة", "تعليم", "ثقافة", "سياحة", "نقل", "اتصالات", "مجلس", "وزراء", "نواب", "هيئة", "أركان", "شؤون",
+        "شئون", "دولة", "جمهورية", "عام", "عامة", "مكتب", "لجنة", "حزب", "حركة", "جبهة", "جيش", "قوات", "بعثة",
+        "منظمة", "وكالة", "مؤسسة", "شركة", "بنك", "صندوق", "سلطة", "مجموعة", "إدارة", "دائرة", "مركز", "معهد",
+        "جامعة", "كلية", "نقابة", "اتحاد", "رابطة", "جمعية", "برلمان", "بلدية", "محافظة", "ولاية", "إقليم",
+        "منطقة", "مدينة", "قيادة", "أمين", "رئيس", "وزير", "نائب", "مبعوث", "ممثل", "مساعد", "مستشار", "مدير",
+        "قائد", "مجلس", "الشعب", "حكومة", "تنظيم", "سفير", "مندوب", "قسم", "فرع", "وفد", "أول", "ثاني", "خاص",
+        "دائم", "شعبة", "أمانة", "رئاسة", "الأمن", "أمن", "مخابرات", "استخبارات", "كتلة", "تحالف", "ائتلاف",
+    ];
+
+    private ArabicLexicon()
+    {
+        LoadStates();
+        LoadOrganizations();
+        LoadPlaces();
+        LoadTitles();
+        LoadCues();
+        FunctionWords = LoadWordSet("gazetteers.function-words.txt");
+        CommonWords = LoadWordSet("lexicon.common-words.txt");
+        GivenNames = LoadWordSet("lexicon.given-names.txt");
+        OrganizationHeads = ToSet(s_organizationHeads);
+        NamedTypeHeads = ToSet(s_namedTypeHeads);
+        TitleComplements = ToSet(s_titleComplements);
+    }
+
+    /// <summary>The lexicon built from the embedded data files.</summary>
+    public static ArabicLexicon Default => s_default.Value;
+
+    public PhraseIndex<StateHit> States { get; } = new();
+
+    public IReadOnlyDictionary<string, StateEntry> StatesByIso => _statesByIso;
+
+    public PhraseIndex<OrganizationEntry> Organizations { get; } = new();
+
+    public PhraseIndex<PlaceEntry> Places { get; } = new();
+
+    public PhraseIndex<TitleRole> Titles { get; } = new();
+
+    public PhraseIndex<CueKind> Cues { get; } = new();
+
+    public IReadOnlySet<string> FunctionWords { get; }
+
+    public IReadOnlySet<string> CommonWords { get; }
+
+    public IReadOnlySet<string> GivenNames { get; }
+
+    public IReadOnlySet<string> OrganizationHeads { get; }
+
+    public IReadOnlySet<string> NamedTypeHeads { get; }
+
+    public IReadOnlySet<string> TitleComplements { get; }
+
+    private readonly Dictionary<string, StateEntry> _statesByIso = new(StringComparer.Ordinal);
+
+    /// <summary>True when the normalized word (or its form without a proclitic) is a function word.</summary>
+    public bool IsFunctionWord(string norm) => FunctionWords.Contains(norm) || FunctionWords.Contains(Clitics.WithoutConjunction(norm));
+
+    public bool IsCommonWord(string norm) => CommonWords.Contains(norm);
+
+    private static HashSet<string> ToSet(IEnumerable<string> words) =>
+        new(words.Select(ArabicText.Normalize), StringComparer.Ordinal);
+
+    private static IEnumerable<string[]> ReadTable(string resource)
+    {
+        bool header = true;
+        foreach (string line in ReadLines(resource))
+        {
+            if (header)
+            {
+                header = false;
+                continue;
+            }
+
+            yield return line.Split('\t');
+        }
+    }
+
+    private static IEnumerable<string> ReadLines(string resource)
+    {
+        string name = "NewsGraph.Extraction.Data." + resource;
+        using Stream stream = typeof(ArabicLexicon).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"embedded data file '{name}' is missing from {typeof(ArabicLexicon).Assembly.GetName().Name}");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && line[0] != '#')
+            {
+                yield return line;
+            }
+        }
+    }
+
+    private static HashSet<string> LoadWordSet(string resource) =>
+        new(ReadLines(resource).Select(l => ArabicText.Normalize(l)).Where(w => w.Length > 0), StringComparer.Ordinal);
+
+    private static string[] SplitList(string field) =>
+        field.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private void LoadStates()
+    {
+        foreach (string[] row in ReadTable("gazetteers.states.tsv"))
+        {
+            var entry = new StateEntry(row[0], row[1], SplitList(row[2]), SplitList(row[5]));
+            _statesByIso[entry.Iso] = entry;
+            foreach (string name in entry.Names)
+            {
+                States.Add(ArabicText.Normalize(name), new StateHit(entry, StateForm.Name));
+            }
+
+            foreach (string stem in SplitList(row[3]))
+            {
+                // Demonyms count as mentions of the state only with the article (الروسي، الروسية،
+                // الروس): bare forms are too often given names or family names (تركي، كندي).
+                string s = ArabicText.Normalize(stem);
+                foreach (string form in new[] { s, s + "ه", s + "ين", s + "ون", s + "ات" })
+                {
+                    States.Add("ال" + form, new StateHit(entry, StateForm.Demonym));
+                }
+            }
+
+            foreach (string plural in SplitList(row[4]))
+            {
+                States.Add(ArabicText.Normalize(plural), new StateHit(entry, StateForm.Demonym));
+            }
+
+            foreach (string metonym in entry.Metonyms)
+            {
+                States.Add(ArabicText.Normalize(metonym), new StateHit(entry, StateForm.Metonym));
+            }
+        }
+    }
+
+    private void LoadOrganizations()
+    {
+        foreach (string[] row in ReadTable("gazetteers.organizations.tsv"))
+        {
+            var entry = new OrganizationEntry(row[0], row[1], SplitList(row[2]), row[3]);
+            Organizations.Add(ArabicText.Normalize(entry.Name), entry);
+            foreach (string alias in entry.Aliases)
+            {
+                Organizations.Add(ArabicText.Normalize(alias), entry);
+            }
+        }
+    }
+
+    private void LoadPlaces()
+    {
+        foreach (string[] row in ReadTable("gazetteers.places.tsv"))
+        {
+            var entry = new PlaceEntry(ArabicText.Normalize(row[0]), row[0], SplitList(row[1]), row[2].Length == 2 ? row[2] : null, row[3]);
+            Places.Add(ArabicText.Normalize(entry.Name), entry);
+            foreach (string variant in entry.Variants)
+            {
+                Places.Add(ArabicText.Normalize(variant), entry);
+            }
+        }
+    }
+
+    private void LoadTitles()
+    {
+        foreach (string[] row in ReadTable("gazetteers.titles.tsv"))
+        {
+            TitleRole role = row[1] switch
+            {
+                "honorific" => TitleRole.Honorific,
+                "head" => TitleRole.Head,
+                "rank" => TitleRole.Rank,
+                "spokesperson" => TitleRole.Spokesperson,
+                _ => throw new InvalidDataException($"titles.tsv: unknown role '{row[1]}'"),
+            };
+            string title = ArabicText.Normalize(row[0]);
+            Titles.Add(title, role);
+            if (!title.StartsWith("ال", StringComparison.Ordinal) && role != TitleRole.Honorific && !title.Contains(' ', StringComparison.Ordinal))
+            {
+                Titles.Add("ال" + title, role);
+            }
+        }
+    }
+
+    private void LoadCues()
+    {
+        foreach (string[] row in ReadTable("gazetteers.cues.tsv"))
+        {
+            CueKind kind = row[1] switch
+            {
+                "STATED" => CueKind.Stated,
+                "STATED_PARTICIPLE" => CueKind.StatedParticiple,
+                "MET" => CueKind.Met,
+                "MET_NOUN" => CueKind.MetNoun,
+                "PHONE" => CueKind.Phone,
+                "FUTURE" => CueKind.Future,
+                "ACCORDING" => CueKind.According,
+                _ => throw new InvalidDataException($"cues.tsv: unknown relation '{row[1]}'"),
+            };
+            Cues.Add(ArabicText.Normalize(row[0]), kind);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+namespace NewsGraph.Extraction.Text;
+
+/// <summary>
+/// Splits an article body into sentences that understand wire copy: a single full stop, "!",
+/// "?" and "؟" end a sentence, and so does a line break; SANA's ".." (which introduces quoted
+/// content) and a decimal point do not. A short line without final punctuation that is followed
+/// by more text is a headline (wire copy puts sub-headlines such as "SPEAKER: claim" on their own
+/// line). Linear in the input length.
+/// </summary>
+public static class SentenceSplitter
+{
+    private const int MaxHeadlineTokens = 25;
+
+    public static List<Sentence> Split(string text, int bodyStart = 0)
+    {
+        var sentences = new List<Sentence>();
+        int lineStart = bodyStart;
+        while (lineStart < text.Length)
+        {
+            int lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0)
+            {
+                lineEnd = text.Length;
+            }
+
+            SplitLine(text, lineStart, lineEnd, sentences);
+            lineStart = lineEnd + 1;
+        }
+
+        return sentences;
+    }
+
+    private static void SplitLine(string text, int start, int end, List<Sentence> sentences)
+    {
+        List<Token> tokens = Tokenizer.Tokenize(text, start, end - start);
+        if (tokens.Count == 0 || IsBoilerplate(tokens))
+        {
+            return;
+        }
+
+        bool endsWithStop = tokens[^1].Surface is "." or "!" or "?" or "؟" or "..." || tokens[^1].Surface.EndsWith('.');
+        bool headline = !endsWithStop && tokens.Count <= MaxHeadlineTokens && tokens.Count >= 3;
+        int from = 0;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (IsSentenceEnd(tokens[i]))
+            {
+                Add(text, tokens, from, i + 1, headline: false, sentences);
+                from = i + 1;
+            }
+        }
+
+        if (from < tokens.Count)
+        {
+            Add(text, tokens, from, tokens.Count, headline && from == 0, sentences);
+        }
+    }
+
+    private static bool IsSentenceEnd(Token token) => token.Surface is "." or "!" or "?" or "؟";
+
+    private static void Add(string text, List<Token> tokens, int from, int to, bool headline, List<Sentence> sentences)
+    {
+        // A sentence needs at least one word; stray punctuation is not a sentence.
+        bool hasWord = false;
+        for (int i = from; i < to && !hasWord; i++)
+        {
+            hasWord = tokens[i].IsWord;
+        }
+
+        if (!hasWord)
+        {
+            return;
+        }
+
+        int start = tokens[from].Start;
+        int end = tokens[to - 1].End;
+        sentences.Add(new Sentence(sentences.Count, start, end, text[start..end], tokens.GetRange(from, to - from), headline));
+    }
+
+    /// <summary>Wire boilerplate: "// انتهى //" end marks and time stamps such as "17:54 ت م".</summary>
+    private static bool IsBoilerplate(List<Token> tokens)
+    {
+        int words = 0;
+        foreach (Token t in tokens)
+        {
+            if (t.Kind == TokenKind.Word)
+            {
+                words++;
+                if (t.Norm is not ("انتهي" or "ت" or "م" or "ص" or "س" or "ع"))
+                {
+                    return false;
+                }
+            }
+            else if (t.Kind is TokenKind.Latin)
+            {
+                return false;
+            }
+        }
+
+        return words <= 3;
+    }
+}

@@ -1,0 +1,27 @@
+namespace NewsGraph.Extraction.Text;
+
+public enum TokenKind
+{
+    Word,
+    Number,
+    Latin,
+    Punctuation,
+    Quote,
+}
+
+/// <summary>
+/// A token of the original text: its span (for evidence and display) and its normalized form
+/// (for matching). <see cref="Bare"/> is the normalized form without a leading conjunction or
+/// preposition clitic, when the rest is still a plausible word.
+/// </summary>
+public sealed record Token(int Start, int End, string Surface, string Norm, TokenKind Kind)
+{
+    public bool IsWord => Kind is TokenKind.Word or TokenKind.Latin;
+
+    public bool IsPunctuation => Kind is TokenKind.Punctuation or TokenKind.Quote;
+
+    public override string ToString() => Surface;
+}
+
+/// <summary>A sentence: its position in the article, its original text and its tokens.</summary>
+public sealed record Sentence(int Index, int Start, int End, string Text, IReadOnlyList<Token> Tokens, bool IsHeadline);
