@@ -22,14 +22,18 @@ public sealed class OrganizationType : ObjectGraphType<EntityRecord>
         this.AddEntityFields(NodeKind.Organization);
         Field<StringGraphType>("category").Description("Kind of organization, when known.").Resolve(c => c.Source.Category);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MembershipType>>>>("members")
-            .Description("Member states as a plain list (at most the max page size, 100 unless configured), optionally of one status. For paging, filters and totalCount use `memberships`.")
+            .Description("Member states as a plain list, by status (MEMBER, OBSERVER, DIALOGUE_PARTNER, APPLICANT) then state id; at most the max page size (100 unless configured), optionally of one status. For paging, filters and totalCount use the `memberships` connection.")
             .Argument<MembershipStatusType>("status", "Only this status.")
             .Resolve(c =>
             {
                 var query = new RelationQuery { Types = [RelationType.MemberOf], Status = c.GetArgument<MembershipStatus?>("status") };
                 var page = new PageRequest(First: c.Graph().Options.MaxPageSize);
                 return c.Graph().RelationPages(RelationGrouping.ByTarget, query, page).Load(c.Source.Key)
-                    .Then(p => (p ?? Page<RelationRecord>.Empty).Items.Select(i => i.Node).ToList());
+                    .Then(p => (p ?? Page<RelationRecord>.Empty).Items
+                        .Select(i => i.Node)
+                        .OrderBy(r => r.Status)
+                        .ThenBy(r => r.From, StringComparer.Ordinal)
+                        .ToList());
             });
         Field<NonNullGraphType<ConnectionType<MembershipType, RelationRecord>>>("memberships")
             .Description("Member states as a connection (MEMBER_OF), with filters, order and paging.")
