@@ -90,9 +90,10 @@ public static class ApiServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Each field costs 1; a list multiplies its children by its page size — <c>first</c>/<c>last</c>
-    /// on the field or on its connection (at most the max page size, which resolvers enforce), else
-    /// the default page size.
+    /// Each field costs 1; a list multiplies its children by its expected size: <c>first</c>/<c>last</c>
+    /// on the field or on its connection (at most the max page size, which resolvers enforce), the
+    /// default page size for a connection asked without them, and <see cref="PlainListEstimate"/> for
+    /// plain lists (participants, titles, members …).
     /// </summary>
     private static FieldComplexityResult Impact(FieldImpactContext context, ApiOptions options)
     {
@@ -103,19 +104,23 @@ public static class ApiServiceCollectionExtensions
             return new FieldComplexityResult(1, 1);
         }
 
+        bool paged = HasPaging(context.FieldDefinition);
         int? size = PageSize(context.Arguments);
-        if (size is null && context.Parent is { } parent)
+        if (size is null && !paged && context.Parent is { } parent && HasPaging(parent.FieldDefinition))
         {
-            IGraphType? parentType = parent.FieldDefinition.ResolvedType;
-            parentType = parentType is NonNullGraphType parentNonNull ? parentNonNull.ResolvedType : parentType;
-            if (parentType is not ListGraphType)
-            {
-                size = PageSize(parent.Arguments);
-            }
+            paged = true;
+            size = PageSize(parent.Arguments);
         }
 
-        return new FieldComplexityResult(1, Math.Clamp(size ?? options.DefaultPageSize, 1, options.MaxPageSize));
+        double multiplier = paged ? Math.Clamp(size ?? options.DefaultPageSize, 1, options.MaxPageSize) : PlainListEstimate;
+        return new FieldComplexityResult(1, multiplier);
     }
+
+    /// <summary>Expected size of a list field without paging arguments.</summary>
+    internal const int PlainListEstimate = 5;
+
+    private static bool HasPaging(FieldType field) =>
+        field.Arguments?.Find("first") is not null || field.Arguments?.Find("last") is not null;
 
     private static int? PageSize(IDictionary<string, ArgumentValue>? arguments) =>
         arguments is null ? null
