@@ -26,12 +26,7 @@ public static class ApiEndpointExtensions
         app.Map(Path, endpoint.HandleAsync)
             .RequireCors(ApiServiceCollectionExtensions.CorsPolicy)
             .WithDisplayName("GraphQL");
-        app.MapMethods(Path + "/", [HttpMethods.Post], endpoint.HandleAsync)
-            .RequireCors(ApiServiceCollectionExtensions.CorsPolicy)
-            .WithDisplayName("GraphQL (trailing slash)");
-        app.MapGet(Path + "/{**path}", (HttpContext http, string? path) => http.WebSockets.IsWebSocketRequest && string.IsNullOrEmpty(path)
-                ? endpoint.HandleAsync(http)
-                : ide.HandleAsync(http, path))
+        app.MapGet(Path + "/{**path}", (HttpContext http, string path) => ide.HandleAsync(http, path))
             .WithDisplayName("Banana Cake Pop");
         return app;
     }

@@ -50,10 +50,20 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        if (isGet && !request.Query.ContainsKey("query") && AcceptsHtml(request) && ide.IsAvailable)
+        if (isGet && !request.Query.ContainsKey("query") && ide.IsAvailable)
         {
-            http.Response.Redirect(request.PathBase + request.Path + "/" + request.QueryString);
-            return;
+            // Routing matches "/graphql/" here too: that is the IDE's own page.
+            if (request.Path.Value?.EndsWith('/') == true)
+            {
+                await ide.HandleAsync(http, null).ConfigureAwait(false);
+                return;
+            }
+
+            if (AcceptsHtml(request))
+            {
+                http.Response.Redirect(request.PathBase + request.Path + "/" + request.QueryString);
+                return;
+            }
         }
 
         string? mediaType = NegotiateMediaType(request);
@@ -76,7 +86,7 @@ internal sealed class GraphQLHttpEndpoint(
         var results = new List<ExecutionResult>(parsed.Requests.Count);
         foreach (OperationRequest operation in parsed.Requests)
         {
-            OperationOutcome outcome = await executor.ExecuteAsync(operation, allowed, apiKeyAccepted, http.User, http.RequestAborted).ConfigureAwait(false);
+            using OperationOutcome outcome = await executor.ExecuteAsync(operation, allowed, apiKeyAccepted, http.User, http.RequestAborted).ConfigureAwait(false);
             if (isGet && outcome.Refused is OperationType refused && refused != OperationType.Query)
             {
                 http.Response.Headers.Allow = "POST";

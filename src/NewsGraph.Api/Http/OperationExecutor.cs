@@ -26,8 +26,15 @@ internal enum AllowedOperations
     Subscription = 4,
 }
 
-/// <summary>The result of one operation; <see cref="Refused"/> names an operation type the transport does not allow.</summary>
-internal sealed record OperationOutcome(ExecutionResult Result, OperationType? Refused = null);
+/// <summary>
+/// The result of one operation; <see cref="Refused"/> names an operation type the transport does not
+/// allow. Disposing it ends the operation's DI scope: after the result is written, or for a
+/// subscription after its stream ends (events resolve their fields in that scope).
+/// </summary>
+internal sealed record OperationOutcome(ExecutionResult Result, OperationType? Refused = null, IServiceScope? Scope = null) : IDisposable
+{
+    public void Dispose() => Scope?.Dispose();
+}
 
 /// <summary>
 /// Runs one GraphQL operation for a transport: parses once, applies the document limits, opens a
@@ -74,22 +81,31 @@ internal sealed class OperationExecutor(
                 ErrorCodes.OperationNotSupported, $"A {operation.Operation.ToString().ToLowerInvariant()} cannot run over this transport.")), operation.Operation);
         }
 
-        using IServiceScope scope = scopes.CreateScope();
+        IServiceScope scope = scopes.CreateScope();
         scope.ServiceProvider.GetRequiredService<GraphContext>().ApiKeyAccepted = apiKeyAccepted;
-        ExecutionResult result = await executer.ExecuteAsync(new ExecutionOptions
+        ExecutionResult result;
+        try
         {
-            Query = request.Query,
-            Document = document,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            RequestServices = scope.ServiceProvider,
-            User = user,
-            CancellationToken = cancellationToken,
-            Timeout = _options.ExecutionTimeout,
-            TimeoutAction = TimeoutAction.ReturnTimeoutError,
-            UnhandledExceptionDelegate = HandleUnhandled,
-        }).ConfigureAwait(false);
+            result = await executer.ExecuteAsync(new ExecutionOptions
+            {
+                Query = request.Query,
+                Document = document,
+                OperationName = request.OperationName,
+                Variables = request.Variables,
+                Extensions = request.Extensions,
+                RequestServices = scope.ServiceProvider,
+                User = user,
+                CancellationToken = cancellationToken,
+                Timeout = _options.ExecutionTimeout,
+                TimeoutAction = TimeoutAction.ReturnTimeoutError,
+                UnhandledExceptionDelegate = HandleUnhandled,
+            }).ConfigureAwait(false);
+        }
+        catch
+        {
+            scope.Dispose();
+            throw;
+        }
 
         if (result.Errors?.Any(e => e is TimeoutError) == true)
         {
@@ -98,7 +114,7 @@ internal sealed class OperationExecutor(
             result.Data = null;
         }
 
-        return new OperationOutcome(result);
+        return new OperationOutcome(result, Scope: scope);
     }
 
     /// <summary>

@@ -30,28 +30,35 @@ internal sealed class GraphQLWebSocketConnection(
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _operations = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _closing = new();
+    private readonly CancellationTokenSource _abort = new();
     private bool _initReceived;
     private volatile bool _acknowledged;
     private bool _apiKeyAccepted;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        // Operations end when the connection closes; receiving ends only when the client answers our
+        // close frame (or after a grace period), so the client always reads the close code.
         using CancellationTokenSource lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
+        using CancellationTokenSource receiving = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _abort.Token);
         Task initTimeout = CloseUnlessInitializedAsync(lifetime.Token);
         try
         {
-            while (socket.State == WebSocketState.Open && !lifetime.IsCancellationRequested)
+            while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
             {
-                string? message = await ReceiveAsync(lifetime.Token).ConfigureAwait(false);
+                string? message = await ReceiveAsync(receiving.Token).ConfigureAwait(false);
                 if (message is null)
                 {
                     break;
                 }
 
-                await HandleMessageAsync(message, lifetime.Token).ConfigureAwait(false);
+                if (socket.State == WebSocketState.Open)
+                {
+                    await HandleMessageAsync(message, lifetime.Token).ConfigureAwait(false);
+                }
             }
         }
-        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+        catch (OperationCanceledException) when (receiving.IsCancellationRequested)
         {
             // Server shutdown, client gone or we closed the socket.
         }
@@ -68,6 +75,7 @@ internal sealed class GraphQLWebSocketConnection(
 
             await _closing.CancelAsync().ConfigureAwait(false);
             await initTimeout.ConfigureAwait(false);
+            _abort.Dispose();
         }
     }
 
@@ -234,7 +242,7 @@ internal sealed class GraphQLWebSocketConnection(
         try
         {
             AllowedOperations all = AllowedOperations.Query | AllowedOperations.Mutation | AllowedOperations.Subscription;
-            OperationOutcome outcome = await executor.ExecuteAsync(request, all, _apiKeyAccepted, user, operation.Token).ConfigureAwait(false);
+            using OperationOutcome outcome = await executor.ExecuteAsync(request, all, _apiKeyAccepted, user, operation.Token).ConfigureAwait(false);
             ExecutionResult result = outcome.Result;
             if (!result.Executed)
             {
@@ -318,6 +326,7 @@ internal sealed class GraphQLWebSocketConnection(
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None).ConfigureAwait(false);
+                _abort.CancelAfter(TimeSpan.FromSeconds(5));
             }
         }
         catch (WebSocketException ex)
