@@ -71,7 +71,12 @@ http_code() { # http_code URL -> prints status code (000 when unreachable)
   curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1" 2>/dev/null || true
 }
 
-pid_alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
+pid_alive() { # alive and not a zombie
+  [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null || return 1
+  local st
+  st="$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null || true)"
+  [[ "${st}" != "Z" ]]
+}
 
 # PIDs of JVMs whose command line carries --home-dir=<exactly this working dir>.
 jvm_pids_for() {
@@ -79,7 +84,7 @@ jvm_pids_for() {
   for p in /proc/[0-9]*; do
     [[ -r "${p}/cmdline" ]] || continue
     local args=()
-    mapfile -d '' -t args <"${p}/cmdline" 2>/dev/null || continue
+    mapfile -d '' -t args 2>/dev/null <"${p}/cmdline" || continue
     [[ ${#args[@]} -gt 0 && "$(basename -- "${args[0]}")" == java ]] || continue
     local a
     for a in "${args[@]}"; do
@@ -122,7 +127,7 @@ kill_server_in() {
   local dir="$1" pid="" p i
   [[ -d "${dir}" ]] || return 0
   if [[ -x "${dir}/bin/neo4j" && -f "${dir}/run/neo4j.pid" ]]; then
-    NEO4J_SHUTDOWN_TIMEOUT=60 "${dir}/bin/neo4j" stop >&2 </dev/null || log "bin/neo4j stop failed; killing the JVM"
+    NEO4J_SHUTDOWN_TIMEOUT=60 "${dir}/bin/neo4j" stop >&2 </dev/null 9>&- || log "bin/neo4j stop failed; killing the JVM"
   fi
   [[ -f "${dir}/run/neo4j.pid" ]] && pid="$(cat "${dir}/run/neo4j.pid" 2>/dev/null || true)"
   for p in ${pid} $(jvm_pids_for "${dir}"); do
@@ -226,7 +231,7 @@ cmd_start() {
   elif [[ -n "${JAVA_HOME:-}" ]]; then java_cmd="${JAVA_HOME}/bin/java"
   else java_cmd="$(command -v java || true)"; fi
   [[ -n "${java_cmd}" && -x "${java_cmd}" ]] ||
-    die "Java is missing: Neo4j ${NEO4J_VERSION} needs a JRE (8 or 17 checked; install e.g. Debian's openjdk-17-jre-headless, or set JAVA_HOME)"
+    die "Java is missing (${java_cmd:-no java on PATH}${JAVA_HOME:+, JAVA_HOME=${JAVA_HOME}}): Neo4j ${NEO4J_VERSION} needs a JRE (checked on 17; install e.g. Debian's openjdk-17-jre-headless, or set JAVA_HOME/JAVA_CMD)"
   major="$(java_major "${java_cmd}")" || die "cannot read the version of ${java_cmd}"
   [[ "${major}" -ge 8 ]] || die "Java ${major} is too old for Neo4j ${NEO4J_VERSION} (needs 8+)"
   [[ "${major}" -le 17 ]] || log "warning: Java ${major}; Neo4j ${NEO4J_VERSION} was checked on Java 17 only"
@@ -298,7 +303,8 @@ EOF
       "${work}" "${http_port}" "${bolt_port}" "${uri}" >"${STATE_FILE}"
 
     if ! (cd "${work}" && env -u NEO4J_HOME -u NEO4J_CONF JAVA_CMD="${java_cmd}" \
-            NEO4J_START_WAIT=10 "${work}/bin/neo4j" start >&2 </dev/null); then
+            NEO4J_START_WAIT=10 "${work}/bin/neo4j" start >&2 </dev/null 3>&- 9>&-); then
+      # (fd 3 = caller's stdout, fd 9 = our lock: the JVM must inherit neither.)
       log "bin/neo4j start failed"
       log_tail "${work}"
       kill_server_in "${work}"
@@ -348,16 +354,26 @@ EOF
 
 cmd_stop() {
   take_lock
-  if ! read_state; then
-    log "no run/current.state: nothing to stop"
-    rm -f "${ENV_FILE}"
-    return 0
+  if read_state; then
+    log "stopping ${URI} (pid ${PID:-?}, ${WORK})"
+    kill_server_in "${WORK}"
+    remove_workdir "${WORK}"
+    log "stopped"
+  else
+    log "no run/current.state: nothing running to stop"
   fi
-  log "stopping ${URI} (pid ${PID:-?}, ${WORK})"
-  kill_server_in "${WORK}"
-  remove_workdir "${WORK}"
   rm -f "${STATE_FILE}" "${ENV_FILE}"
-  log "stopped"
+  # Leftovers of failed starts (kept for inspection): remove those without a live JVM.
+  local d
+  for d in "${RUN_DIR}"/neo4j-*; do
+    [[ -d "${d}" ]] || continue
+    if [[ -z "$(jvm_pids_for "${d}")" ]]; then
+      log "removing leftover ${d}"
+      remove_workdir "${d}"
+    else
+      log "leaving ${d}: a JVM still runs there (not started from run/current.state)"
+    fi
+  done
 }
 
 cmd_status() {

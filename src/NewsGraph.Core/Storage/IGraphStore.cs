@@ -21,7 +21,10 @@ public interface IGraphWriter
     /// <summary>
     /// Upserts a batch of articles with what was extracted from them, in one transaction. An
     /// article already stored is replaced by its new extraction (its provenance is rewritten), so
-    /// re-ingesting the same text leaves the graph unchanged.
+    /// re-ingesting the same text leaves the graph unchanged. A node lives as long as some article
+    /// lists it among its entities, so both ends of every relation must be among the entities of
+    /// the article asserting it; a batch that breaks this is rejected with
+    /// <see cref="ArgumentException"/> before anything is written.
     /// </summary>
     Task<UpsertResult> UpsertAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken);
 }

@@ -21,7 +21,7 @@ public sealed class ArabicLexicon
         "هيئة", "اتحاد", "تنظيم", "جماعة", "حركة", "شركة", "قوة", "قوات", "نقابة", "برلمان", "مؤسسة", "بنك",
         "صندوق", "محكمة", "جمعية", "رابطة", "كلية", "معهد", "مركز", "سلطة", "مكتب", "إدارة", "مديرية", "شرطة",
         "مصرف", "أكاديمية", "قناة", "إذاعة", "خدمة", "مفوضية", "بعثة", "جبهة", "تحالف", "ائتلاف", "كتلة",
-        "الكونغرس", "الكنيست", "دائرة", "أمانة", "غرفة", "مجموعة", "الحرس", "استخبارات", "مخابرات", "البحرية",
+        "الكونغرس", "الكنيست", "دائرة", "أمانة", "غرفة", "مجموعة", "الحرس", "استخبارات", "مخابرات", "البحرية", "حلف",
     ];
 
     /// <summary>Generic type nouns that introduce a quoted proper name: تنظيم “داعش”، صحيفة «إزفيستيا».</summary>
@@ -88,7 +88,8 @@ public sealed class ArabicLexicon
     private readonly Dictionary<string, StateEntry> _statesByIso = new(StringComparer.Ordinal);
 
     /// <summary>True when the normalized word (or its form without a proclitic) is a function word.</summary>
-    public bool IsFunctionWord(string norm) => FunctionWords.Contains(norm) || FunctionWords.Contains(Clitics.WithoutConjunction(norm));
+    public bool IsFunctionWord(string norm) =>
+        FunctionWords.Contains(norm) || (norm.Length >= 3 && norm[0] is 'و' or 'ف' && FunctionWords.Contains(norm[1..]));
 
     public bool IsCommonWord(string norm) => CommonWords.Contains(norm);
 

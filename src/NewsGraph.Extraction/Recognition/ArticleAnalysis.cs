@@ -19,7 +19,7 @@ internal sealed class ArticleAnalysis
     private static readonly string[] s_placeHeads = ["مدينة", "ولاية", "محافظة", "بلدة", "قرية", "إقليم", "مقاطعة", "بحيرة", "قصر", "مخيم", "ميناء", "مطار", "جزيرة"];
     private static readonly HashSet<string> s_nameParticles = new(["بن", "بنت", "ابن", "ابو", "عبد", "ال", "دي", "دا", "فان", "فون", "لا", "ولد", "ابي"], StringComparer.Ordinal);
     private static readonly HashSet<string> s_titleConnectors = new(["لدي", "الي", "بشان", "باسم", "في"], StringComparer.Ordinal);
-    private static readonly HashSet<string> s_ambiguousStateNames = new(["مالي", "جورجيا", "بنين", "تشيلي"], StringComparer.Ordinal);
+    private static readonly HashSet<string> s_ambiguousStateNames = new(["مالي", "بنين"], StringComparer.Ordinal);
     private static readonly HashSet<string> s_stateLicensors = new(["في", "الي", "من", "مع", "جمهوريه", "دوله", "حكومه", "عاصمه", "رئيس", "زار", "وزار"], StringComparer.Ordinal);
 
     private readonly ArabicLexicon _lex;
@@ -179,8 +179,10 @@ internal sealed class ArticleAnalysis
             best = (end, org, surface);
         }
 
+        // A pattern overrides a gazetteer name only when it closes with a demonym or a state
+        // ("مجلس التعاون الخليجي" stays itself; "منظمة التجارة العالمية العام" is not a longer name).
         (int end, EntityInfo org, string? alias)? pattern = TryOrganizationPattern(s, i);
-        if (pattern is { } p && (best is null || p.end > best.Value.end))
+        if (pattern is { } p && (best is null || (p.end > best.Value.end && EndsWithState(s, p.end))))
         {
             best = p;
         }
@@ -196,7 +198,11 @@ internal sealed class ArticleAnalysis
         }
 
         AddMention(s, i, b.end, b.org, MentionForm.Name);
-        AddNestedStates(s, i, b.end);
+        if (b.org.HeadNoun is not null && b.alias is null)
+        {
+            AddNestedStates(s, i, b.end); // وزارة الخارجية الروسية also mentions Russia
+        }
+
         return b.end - i;
     }
 
@@ -259,8 +265,15 @@ internal sealed class ArticleAnalysis
                 break;
             }
 
-            if (_lex.IsFunctionWord(t.Norm) || _lex.Cues.Match(tokens, j) is { Value: CueKind.Stated or CueKind.Met or CueKind.StatedParticiple })
+            if (_lex.IsFunctionWord(t.Norm) || _lex.Cues.Match(tokens, j) is { Value: CueKind.Stated or CueKind.Met or CueKind.StatedParticiple }
+                || _lex.Titles.Match(tokens, j, allowClitic: false) is not null)
             {
+                // "في" + a place continues a name without demonym: نقابة صيادي السمك في ولاية بورنو.
+                if (t.Norm == "في" && lastDefinite > i && !definiteHead && IsNamedBodyHead(head) && PlaceEndAt(s, j + 1) is { } placeEnd)
+                {
+                    return Finish(s, i, placeEnd, form, head);
+                }
+
                 break;
             }
 
@@ -303,9 +316,36 @@ internal sealed class ArticleAnalysis
         return (end, org, null);
     }
 
+    /// <summary>The end of a place or state named at <paramref name="j"/> (gazetteer or "ولاية بورنو" form), without registering it.</summary>
+    private int? PlaceEndAt(int s, int j)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        if (j >= tokens.Count)
+        {
+            return null;
+        }
+
+        if (_lex.Places.Match(tokens, j) is { } p)
+        {
+            return p.End;
+        }
+
+        if (_lex.States.Match(tokens, j) is { Value.Form: StateForm.Name } st)
+        {
+            return st.End;
+        }
+
+        if (_placeHeads.Contains(tokens[j].Norm) && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && IsProperWord(tokens[j + 1].Norm))
+        {
+            return j + 2;
+        }
+
+        return null;
+    }
+
     private static bool IsGovernmentBody(string head) => head is "برلمان" or "مجلس" or "وزاره" or "رئاسه" or "جيش" or "سفاره";
 
-    private static bool IsNamedBodyHead(string head) => head is "وزاره" or "منظمه" or "لجنه" or "مجلس" or "هيئه" or "جهاز" or "حزب" or "جبهه"
+    private static bool IsNamedBodyHead(string head) => head is "وزاره" or "منظمه" or "لجنه" or "هيئه" or "جهاز" or "حزب" or "جبهه"
         or "اتحاد" or "نقابه" or "رابطه" or "جمعيه" or "مؤسسه" or "محكمه" or "جامعه" or "كليه" or "معهد" or "مفوضيه" or "بعثه" or "قوه" or "صندوق" or "بنك" or "مصرف";
 
     private static string CategoryOf(string head) => head switch
@@ -318,6 +358,20 @@ internal sealed class ArticleAnalysis
         "شركه" or "بنك" or "مصرف" => "company",
         _ => "organization",
     };
+
+    private bool EndsWithState(int s, int end)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        for (int j = Math.Max(0, end - 3); j < end; j++)
+        {
+            if (_lex.States.Match(tokens, j, allowClitic: false) is { } st && st.End == end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool IsBlockedByLongerState(int s, int i, int end)
     {
@@ -397,9 +451,22 @@ internal sealed class ArticleAnalysis
         }
 
         int j = i + 1;
-        while (j < tokens.Count && j - i <= 3 && tokens[j].Kind == TokenKind.Word && IsProperWord(tokens[j].Norm))
+        bool definiteComplement = form is "قصر" or "مطار" or "ميناء" or "مخيم" or "جزيره";
+        if (definiteComplement && j < tokens.Count && tokens[j].Kind == TokenKind.Word && tokens[j].Norm.StartsWith("ال", StringComparison.Ordinal)
+            && !_lex.IsFunctionWord(tokens[j].Norm) && Owner[s][j] is null)
+        {
+            j++; // قصر السلام، مطار الملكة علياء
+        }
+
+        while (j == i + 1 && j < tokens.Count && j - i <= 3 && tokens[j].Kind == TokenKind.Word && IsProperWord(tokens[j].Norm) && !s_nameParticles.Contains(tokens[j].Norm)
+            && _lex.Places.Match(tokens, j) is null)
         {
             j++;
+            while (j < tokens.Count && j - i <= 3 && tokens[j].Kind == TokenKind.Word && IsProperWord(tokens[j].Norm) && !s_nameParticles.Contains(tokens[j].Norm)
+                && _lex.Places.Match(tokens, j) is null && !Clitics.Forms(tokens[j].Norm).Skip(1).Any(f => _lex.Places.ContainsPhrase(f)))
+            {
+                j++;
+            }
         }
 
         if (j == i + 1)
@@ -438,7 +505,8 @@ internal sealed class ArticleAnalysis
                 continue;
             }
 
-            (int start, int end)? name = NameExtent(s, title.End, NameAnchor.Title);
+            int nameStart = title.End < tokens.Count && tokens[title.End].Surface is "," or "،" ? title.End + 1 : title.End;
+            (int start, int end)? name = title.HasHead || IsPersonHonorific(s, title) ? NameExtent(s, nameStart, NameAnchor.Title) : null;
             if (name is { } n)
             {
                 EntityInfo person = AddPerson(s, n.start, n.end);
@@ -482,7 +550,8 @@ internal sealed class ArticleAnalysis
             j++;
         }
 
-        if (j < tokens.Count && ParseTitle(s, j) is { HasHead: true } title && NameExtent(s, title.End, NameAnchor.Title) is null)
+        if (j < tokens.Count && ParseTitle(s, j) is { HasHead: true } title && NameExtent(s, title.End, NameAnchor.Title) is null
+            && NameExtent(s, title.End < tokens.Count && tokens[title.End].Surface is "," or "،" ? title.End + 1 : title.End, NameAnchor.Title) is null)
         {
             person.AddTitle(TitleText(s, title));
             person.TitleSpans.Add(title);
@@ -566,9 +635,14 @@ internal sealed class ArticleAnalysis
             if (s_titleConnectors.Contains(n))
             {
                 // Connectors stay inside a title only when a qualifier follows: "لدى المملكة", "إلى سورية", "بشأن سورية".
-                if (n == "في" || j + 1 >= tokens.Count || !IsTitleQualifier(s, j + 1))
+                if (j + 1 >= tokens.Count || !IsTitleQualifier(s, j + 1))
                 {
                     break;
+                }
+
+                if (n == "في" && !(Owner[s][j + 1] is { } place && place.End < tokens.Count && StartsName(s, place.End)))
+                {
+                    break; // "في موسكو اليوم" is where, not part of the title
                 }
 
                 j++;
@@ -586,6 +660,15 @@ internal sealed class ArticleAnalysis
         }
 
         return new TitleSpan(s, i, lastGood, hasHead, firstForm);
+    }
+
+    /// <summary>True when a person's name (not a function word, title or entity) could start at <paramref name="j"/>.</summary>
+    private bool StartsName(int s, int j)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        Token t = tokens[j];
+        return t.Kind == TokenKind.Word && Owner[s][j] is null && !_lex.IsFunctionWord(t.Norm) && !t.Norm.StartsWith("ال", StringComparison.Ordinal)
+            && _lex.Titles.Match(tokens, j) is null && _lex.Cues.Match(tokens, j) is null;
     }
 
     private bool IsTitleQualifier(int s, int j)
@@ -632,9 +715,9 @@ internal sealed class ArticleAnalysis
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         for (int i = 0; i + 1 < tokens.Count; i++)
         {
-            if (_lex.Cues.Match(tokens, i) is not { Value: CueKind.Stated or CueKind.Met } cue)
+            if (_lex.Cues.Match(tokens, i) is not { Value: CueKind.Stated or CueKind.Met } cue || cue.FirstForm is "بين" or "وبين")
             {
-                continue;
+                continue; // بين is far more often "between" than "he showed"
             }
 
             int start = cue.End;
@@ -675,16 +758,30 @@ internal sealed class ArticleAnalysis
 
             string n = t.Norm;
             bool afterParticle = words.Count > 0 && s_nameParticles.Contains(tokens[words[^1]].Norm);
-            if (!afterParticle)
+            // "علي" (Ali) and "على" (on) fold together; the written ي/ى tells them apart.
+            bool ali = t.Surface.EndsWith('ي') && n == "علي";
+            if (!afterParticle && !ali)
             {
                 if (_lex.IsFunctionWord(n) || _lex.Titles.Match(tokens, j) is not null || _lex.Cues.Match(tokens, j) is { Value: not CueKind.MetNoun })
                 {
                     break;
                 }
 
-                if (words.Count == 0 && n.StartsWith("ال", StringComparison.Ordinal))
+                if (words.Count == 0 && n.StartsWith("ال", StringComparison.Ordinal) && !_lex.GivenNames.Contains(n))
                 {
-                    return null; // a given name does not start with the article
+                    return null; // a given name does not start with the article (الكسندر is a name, not ال + كسندر)
+                }
+
+                if (IsPrepositionWithArticle(n) || IsFutureVerb(n) || HasTanween(t))
+                {
+                    break; // للطاقة، بالفعل، سيطلع، مسؤولاً: never part of a name
+                }
+
+                // A family name with the article is fine (البدري، الزياني); a common word with it after
+                // two name words is where the name has ended ("صباح الخالد الحمد" → "صباح الخالد").
+                if (words.Count >= 2 && n.StartsWith("ال", StringComparison.Ordinal) && IsCommonNotName(n))
+                {
+                    break;
                 }
 
                 if (n.Length > 3 && n[0] == 'و' && !_lex.GivenNames.Contains(n) && (words.Count > 0 || _lex.GivenNames.Contains(n[1..]) || _lex.CommonWords.Contains(n[1..])))
@@ -707,9 +804,10 @@ internal sealed class ArticleAnalysis
             j++;
         }
 
-        // Trim trailing common words and dangling particles, keeping at least two words.
+        // Trim trailing common words, verbs and dangling particles, keeping at least two words.
         while (words.Count > 0 && (s_nameParticles.Contains(tokens[words[^1]].Norm)
-            || (words.Count > 2 && _lex.CommonWords.Contains(tokens[words[^1]].Norm) && !_lex.GivenNames.Contains(tokens[words[^1]].Norm))))
+            || (words.Count > 2 && !_lex.GivenNames.Contains(tokens[words[^1]].Norm)
+                && (_lex.CommonWords.Contains(tokens[words[^1]].Norm) || LooksLikeImperfectVerb(tokens[words[^1]].Norm)))))
         {
             words.RemoveAt(words.Count - 1);
         }
@@ -739,8 +837,7 @@ internal sealed class ArticleAnalysis
         {
             int end0 = words[^1] + 1;
             bool titled = end0 < tokens.Count && ParseTitle(s, end0 + (tokens[end0].Surface is "," or "،" ? 1 : 0) < tokens.Count ? end0 + (tokens[end0].Surface is "," or "،" ? 1 : 0) : end0) is { HasHead: true };
-            bool plain = words.All(w => !_lex.CommonWords.Contains(tokens[w].Norm) || _lex.GivenNames.Contains(tokens[w].Norm));
-            if (!firstIsGiven && !titled && !plain)
+            if (!firstIsGiven && !titled)
             {
                 return null;
             }
@@ -754,6 +851,24 @@ internal sealed class ArticleAnalysis
     }
 
     private bool IsCommonNotName(string norm) => _lex.CommonWords.Contains(norm) && !_lex.GivenNames.Contains(norm);
+
+    private static bool IsPrepositionWithArticle(string norm) =>
+        norm.Length > 4 && (norm.StartsWith("لل", StringComparison.Ordinal) || norm.StartsWith("بال", StringComparison.Ordinal)
+            || norm.StartsWith("وال", StringComparison.Ordinal) || norm.StartsWith("كال", StringComparison.Ordinal) || norm.StartsWith("فال", StringComparison.Ordinal));
+
+    /// <summary>سيطلع، ستبحث: the future prefix س on a known imperfect verb (not سيرجي، ستافان).</summary>
+    private bool IsFutureVerb(string norm) =>
+        norm.Length >= 5 && norm[0] == 'س' && norm[1] is 'ي' or 'ت' or 'ن' && _lex.CommonWords.Contains(norm[1..]);
+
+    /// <summary>An imperfect verb form (تندرج، يقوم) — only used to trim the end of a long name candidate.</summary>
+    private static bool LooksLikeImperfectVerb(string norm) =>
+        norm.Length >= 4 && norm[0] is 'ي' or 'ت' && !norm.EndsWith("وف", StringComparison.Ordinal);
+
+    /// <summary>Tanwin marks indefinite common words (مسؤولاً، قائدًا); names do not carry it.</summary>
+    private static bool HasTanween(Token t) => t.Surface.Contains('ً', StringComparison.Ordinal) || t.Surface.Contains('ٌ', StringComparison.Ordinal) || t.Surface.Contains('ٍ', StringComparison.Ordinal);
+
+    /// <summary>Honorifics that announce a person's name (الشيخ، الدكتور، معالي) even without a role.</summary>
+    private bool IsPersonHonorific(int s, TitleSpan title) => title.End > title.Start && Sentences[s].Tokens[title.Start].IsWord;
 
     /// <summary>True when the token after a name candidate is where names typically end (punctuation, function word, title, verb, entity).</summary>
     private bool FollowedByNameBoundary(int s, int j)

@@ -92,13 +92,38 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
             bool dropped = false;
             if (speakers.Count == 0)
             {
-                if (_lastSpeaker is null || s - _lastSpeakerSentence > 3)
+                // A dropped subject ("وأوضح أن …") continues the last speaker; an unrecognized subject
+                // ("أكد الطرفان", "أعلنت سلطات محلية") must not be given to anyone.
+                if (_lastSpeaker is null || s - _lastSpeakerSentence > 3 || !OpensComplement(s, cue.End) || IsPluralVerb(cue.FirstForm))
                 {
                     continue;
                 }
 
                 speakers = [_lastSpeaker];
                 dropped = true;
+            }
+            else if (cue.FirstForm is "بين" or "وبين" && !(afterSpeaker < tokens.Count && s_complementizers.Contains(tokens[afterSpeaker].Norm)))
+            {
+                continue; // بين + speaker is a statement only with أن after it
+            }
+
+            if (i > 0 && tokens[i - 1].Norm == "كما" && afterSpeaker >= LastWord(tokens) && i > 4)
+            {
+                // "… العمليات في منطقة دلتا النيجر، كما أعلن المتحدث X": the content came first.
+                int claimEnd = i - 1;
+                while (claimEnd > 0 && tokens[claimEnd - 1].IsPunctuation)
+                {
+                    claimEnd--;
+                }
+
+                foreach (EntityInfo speaker in speakers)
+                {
+                    Claims.Add(new ClaimSpan(speaker, s, 0, claimEnd, verb));
+                }
+
+                _lastSpeaker = speakers[0];
+                _lastSpeakerSentence = s;
+                continue;
             }
 
             int? claimStart = ClaimStart(s, afterSpeaker, cue.FirstForm, dropped);
@@ -108,7 +133,7 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
             }
 
             int end = ClaimEnd(s, start);
-            if (end - start < 3)
+            if (end - start < 2)
             {
                 continue;
             }
@@ -122,6 +147,38 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
             _lastSpeakerSentence = s;
             i = end - 1;
         }
+    }
+
+    private static readonly HashSet<string> s_partyNouns = new(["الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الوزيران", "الرئيسان", "الجميع"], StringComparer.Ordinal);
+
+    /// <summary>True when what follows a reporting verb is its content or an adjunct, not an (unrecognized) subject.</summary>
+    private bool OpensComplement(int s, int j)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        if (j >= tokens.Count)
+        {
+            return false;
+        }
+
+        Token t = tokens[j];
+        string n = Clitics.WithoutConjunction(t.Norm);
+        return t.Surface.StartsWith("..", StringComparison.Ordinal) || t.Surface == ":" || t.Kind == TokenKind.Quote
+            || s_complementizers.Contains(t.Norm) || s_prepositionalComplements.Contains(t.Norm)
+            || (_lex.IsFunctionWord(t.Norm) && !s_partyNouns.Contains(n));
+    }
+
+    /// <summary>قالوا، اكدوا: a plural verb cannot continue a single speaker.</summary>
+    private static bool IsPluralVerb(string form) => form.EndsWith("وا", StringComparison.Ordinal);
+
+    private static int LastWord(IReadOnlyList<Token> tokens)
+    {
+        int k = tokens.Count;
+        while (k > 0 && tokens[k - 1].IsPunctuation)
+        {
+            k--;
+        }
+
+        return k;
     }
 
     /// <summary>"أنطونوف: “داعش” يقوم بتفريخ الإرهابيين …" — a headline that gives the speaker before a colon.</summary>
@@ -196,6 +253,26 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
         var speakers = new List<EntityInfo>();
         end = from;
         int j = from;
+        // An addressee comes before the subject: "أعلن لوكالة الصحافة الفرنسية المتحدث باسم الجيش".
+        while (j < tokens.Count && analysis.Owner[s][j] is { } addressee && addressee.Entity.Kind != NodeKind.Person
+            && tokens[j].Norm.StartsWith('ل') && !tokens[j].Norm.StartsWith("ال", StringComparison.Ordinal))
+        {
+            j = addressee.End;
+        }
+
+        // "وأشار البرلماني الألماني نوي": descriptive words before a known person.
+        int k = j;
+        while (k < tokens.Count && k - j < 3 && (analysis.Owner[s][k] is { Entity.Kind: NodeKind.State, Form: MentionForm.Demonym }
+            || (analysis.Owner[s][k] is null && tokens[k].Norm.StartsWith("ال", StringComparison.Ordinal) && !_lex.IsFunctionWord(tokens[k].Norm))))
+        {
+            k++;
+        }
+
+        if (k > j && k < tokens.Count && analysis.Owner[s][k] is { Entity.Kind: NodeKind.Person })
+        {
+            j = k;
+        }
+
         // "من جهته أكد …", honorifics: the subject may follow a title that resolved to a person.
         while (j < tokens.Count && analysis.Owner[s][j] is { } m && IsSpeaker(m))
         {
@@ -239,7 +316,42 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
             }
         }
 
+        // "ويذكر أن نائب البرلمان الألماني، ألكسندر نوي، المنتمي لحزب … أشار": the clause's subject
+        // stands earlier, with only modifiers (no other verb) in between.
+        for (int b = verbIndex - 1; b >= 0 && verbIndex - b <= 12; b--)
+        {
+            if (_lex.Cues.Match(tokens, b) is { Value: CueKind.Stated or CueKind.Met or CueKind.StatedParticiple })
+            {
+                break;
+            }
+
+            if (analysis.Owner[s][b] is { Entity.Kind: NodeKind.Person } person && person.Form != MentionForm.Title
+                && (person.Start == 0 || s_complementizers.Contains(tokens[person.Start - 1].Norm) || OpensClause(tokens, person.Start)))
+            {
+                return [person.Entity];
+            }
+        }
+
         return [];
+    }
+
+    /// <summary>True when the mention at <paramref name="start"/> opens a clause: after أن (possibly with a title between) or at its start.</summary>
+    private static bool OpensClause(IReadOnlyList<Token> tokens, int start)
+    {
+        for (int b = start - 1; b >= 0 && start - b <= 5; b--)
+        {
+            if (s_complementizers.Contains(tokens[b].Norm))
+            {
+                return true;
+            }
+
+            if (!tokens[b].IsWord)
+            {
+                continue;
+            }
+        }
+
+        return false;
     }
 
     private int MentionEnd(int s, Mention m)
@@ -329,7 +441,7 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
                 return j + 1;
             }
 
-            if (j == from && s_prepositionalComplements.Contains(t.Norm) && TakesPreposition(verb, t.Norm))
+            if (s_prepositionalComplements.Contains(t.Norm) && TakesPreposition(verb, t.Norm) && (j == from || !ComplementizerAhead(tokens, j)))
             {
                 int k = j + 1;
                 if (k < tokens.Count && s_complementizers.Contains(tokens[k].Norm))
@@ -340,9 +452,10 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
                 return k;
             }
 
-            if (j == from && t.IsWord && !droppedSubject && s_directObjectVerbs.Contains(verb) && !_lex.IsFunctionWord(t.Norm) && analysis.Owner[s][j] is null)
+            if (j == AfterAdjuncts(tokens, from) && t.IsWord && !droppedSubject && s_directObjectVerbs.Contains(verb) && !_lex.IsFunctionWord(t.Norm)
+                && analysis.Owner[s][j] is null && !ComplementizerAhead(tokens, j))
             {
-                return j; // أكد معالي الأمين العام ضرورة أن …
+                return j; // أكد معالي الأمين العام ضرورة أن …؛ أعلن الجيش، أمس، تعيين …
             }
 
             // Adjuncts between subject and content: "في بيان لها اليوم", "للصحفيين عقب اجتماع …".
@@ -353,6 +466,32 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
         }
 
         return null;
+    }
+
+    /// <summary>Skips commas and time words between a subject and a direct object: "، أمس، ".</summary>
+    private static int AfterAdjuncts(IReadOnlyList<Token> tokens, int from)
+    {
+        int j = from;
+        while (j < tokens.Count && (tokens[j].Surface is "," or "،" || tokens[j].Norm is "امس" or "اليوم" or "الخميس" or "الاربعاء" or "الثلاثاء" or "الاثنين" or "الاحد" or "السبت" or "الجمعه"))
+        {
+            j++;
+        }
+
+        return j;
+    }
+
+    /// <summary>True when أن/إن follows within a few words: the content starts there, not at this word.</summary>
+    private static bool ComplementizerAhead(IReadOnlyList<Token> tokens, int j)
+    {
+        for (int k = j + 1; k < tokens.Count && k - j <= 2; k++)
+        {
+            if (s_complementizers.Contains(tokens[k].Norm))
+            {
+                return k - j <= 1;
+            }
+        }
+
+        return false;
     }
 
     private static bool TakesPreposition(string verb, string preposition) => preposition switch
@@ -380,12 +519,7 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
                 return j;
             }
 
-            if (t.Norm is "لكنه" or "لكنها" && j + 1 < tokens.Count && _lex.Cues.Match(tokens, j + 1) is { Value: CueKind.Stated })
-            {
-                return j;
-            }
-
-            if (t.Norm == "كما" && j + 1 < tokens.Count && _lex.Cues.Match(tokens, j + 1) is { Value: CueKind.Stated })
+            if (t.Norm is "لكنه" or "لكنها" or "كما" or "حيث" or "ثم" && j + 1 < tokens.Count && _lex.Cues.Match(tokens, j + 1) is { Value: CueKind.Stated })
             {
                 return j;
             }
@@ -612,55 +746,119 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
 
     // ------------------------------------------------------------------ MEMBER_OF
 
+    private static readonly HashSet<string> s_includeVerbs = new(["تضم", "يضم", "وتضم", "ويضم", "تضمان", "يضمان", "تشمل", "يشمل"], StringComparer.Ordinal);
+    private static readonly HashSet<string> s_participateVerbs = new(["تشارك", "يشارك", "وتشارك", "ويشارك", "ستشارك", "سيشارك", "شاركت", "شارك", "وشارك", "تتمتع", "يتمتع", "وتتمتع"], StringComparer.Ordinal);
+    private static readonly HashSet<string> s_listOpeners = new(["هي", "وهي", "وهم", "هم"], StringComparer.Ordinal);
+    private static readonly HashSet<string> s_groupBreaks = new(["اضافه", "بالاضافه", "فضلا", "فيما", "بينما", "وكذلك"], StringComparer.Ordinal);
+
     private void FindMemberships(int s)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
         for (int i = 0; i < tokens.Count; i++)
         {
             string n = tokens[i].Norm;
-            bool includes = n is "تضم" or "يضم" or "وتضم" or "ويضم" or "تضمان";
-            bool participates = (n is "تشارك" or "ستشارك" or "يشارك" or "سيشارك" or "وتشارك" or "شاركت") && i + 2 < tokens.Count && tokens[i + 1].Norm is "فيها" or "فيه";
-            if (!includes && !participates)
+            bool trigger = s_includeVerbs.Contains(n)
+                || (n is "الاعضاء" or "اعضاء" && ListOpensWithin(tokens, i + 1, 6))
+                || (s_participateVerbs.Contains(n) && (ListOpensWithin(tokens, i + 1, 8) || CountryListFollows(s, i + 1)));
+            if (trigger && MembershipOrganization(s, i) is { } org)
             {
-                continue;
+                i = ParseMemberList(s, i + 1, org);
             }
-
-            EntityInfo? org = OrganizationBefore(s, i);
-            if (org is null)
-            {
-                continue;
-            }
-
-            int listStart = i + 1;
-            ParseMemberList(s, listStart, org);
         }
+
+        FindSingleMemberships(s);
     }
 
-    private EntityInfo? OrganizationBefore(int s, int i)
+    private static bool ListOpensWithin(IReadOnlyList<Token> tokens, int from, int window)
     {
-        for (int j = i - 1; j >= Math.Max(0, i - 12); j--)
+        for (int j = from; j < tokens.Count && j - from < window; j++)
         {
-            if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.Organization } m)
+            if (s_listOpeners.Contains(tokens[j].Norm) || (tokens[j].Norm == "كل" && j + 1 < tokens.Count && tokens[j + 1].Norm == "من") || tokens[j].Surface == ":")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool CountryListFollows(int s, int from)
+    {
+        int states = 0;
+        for (int j = from; j < analysis.Sentences[s].Tokens.Count && j - from < 12; j++)
+        {
+            if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.State, Form: MentionForm.Name } m)
+            {
+                states++;
+                j = m.End - 1;
+            }
+        }
+
+        return states >= 2;
+    }
+
+    /// <summary>
+    /// The organization a membership sentence is about: named before the trigger ("منظمة شنغهاي
+    /// تضم …"), named after it ("الدول الأعضاء في أوبك وهي …"), or a short form ("في المنظمة") that
+    /// refers back to the last organization with that head.
+    /// </summary>
+    private EntityInfo? MembershipOrganization(int s, int i)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        for (int j = i - 1; j >= 0; j--)
+        {
+            if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.Organization } m && IsMembershipBody(m.Entity))
             {
                 return m.Entity;
+            }
+
+            if (ShortFormReferent(s, j) is { } referent && IsMembershipBody(referent))
+            {
+                return referent;
+            }
+        }
+
+        for (int j = i + 1; j < Math.Min(tokens.Count, i + 8); j++)
+        {
+            if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.Organization } m && IsMembershipBody(m.Entity))
+            {
+                return m.Entity;
+            }
+
+            if (ShortFormReferent(s, j) is { } referent && IsMembershipBody(referent))
+            {
+                return referent;
+            }
+
+            if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.State })
+            {
+                break;
             }
         }
 
         return null;
     }
 
+    /// <summary>States belong to international bodies, not to ministries, armies or newspapers.</summary>
+    private static bool IsMembershipBody(EntityInfo org) => org.Category is not ("ministry" or "media" or "news_agency" or "party" or "company");
+
     /// <summary>
-    /// "… تضم 14 دولة هي روسيا والصين … إضافة إلى الهند وإيران … كعضو مراقب وبيلاروس وتركيا … كعضو
-    /// شريك في الحوار": states in groups; a status phrase closes the group before it, "إضافة إلى"
-    /// starts a new one, and groups without a status phrase are members.
+    /// Reads a list of member states: "هي روسيا والصين … إضافة إلى الهند وإيران … كعضو مراقب
+    /// وبيلاروس … كعضو شريك في الحوار". States come in groups; a status phrase after a group
+    /// closes it with that status, one before a group ("بصفة شريك في الحوار كل من …") opens it,
+    /// "إضافة إلى"/"فيما" start a new group, and a group without a status phrase is of members.
+    /// Returns the index of the last token read.
     /// </summary>
-    private void ParseMemberList(int s, int from, EntityInfo org)
+    private int ParseMemberList(int s, int from, EntityInfo org)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
         var group = new List<EntityInfo>();
+        MembershipStatus? groupStatus = null;
+        bool skipGroup = false;
         var assigned = new List<(EntityInfo State, MembershipStatus Status)>();
         int gap = 0;
-        for (int j = from; j < tokens.Count; j++)
+        int j = from;
+        for (; j < tokens.Count; j++)
         {
             Token t = tokens[j];
             if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.State, Form: MentionForm.Name } m)
@@ -671,81 +869,277 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
                 continue;
             }
 
-            MembershipStatus? status = StatusAt(tokens, j, out int statusEnd);
-            if (status is { } st)
+            if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.Organization } other && other.Entity != org && group.Count > 0)
             {
-                foreach (EntityInfo state in group)
+                break; // the list has moved on to another body
+            }
+
+            MembershipStatus? status = StatusAt(tokens, j, out int statusEnd, out bool unknownStatus);
+            if (status is not null || unknownStatus)
+            {
+                if (group.Count > 0)
                 {
-                    assigned.Add((state, st));
+                    Close(group, unknownStatus ? null : status, assigned);
+                    groupStatus = null;
+                    skipGroup = false;
+                }
+                else
+                {
+                    groupStatus = status;
+                    skipGroup = unknownStatus;
                 }
 
-                group.Clear();
                 j = statusEnd - 1;
                 gap = 0;
                 continue;
             }
 
-            if (t.Norm is "اضافه" or "بالاضافه" or "فضلا")
+            if (s_groupBreaks.Contains(t.Norm) || s_groupBreaks.Contains(Clitics.WithoutConjunction(t.Norm)) || (t.Norm == "حين" && j > 0 && tokens[j - 1].Norm == "في"))
             {
-                foreach (EntityInfo state in group)
+                if (group.Count > 0)
                 {
-                    assigned.Add((state, MembershipStatus.Member));
+                    Close(group, skipGroup ? null : groupStatus ?? MembershipStatus.Member, assigned);
+                    groupStatus = null;
+                    skipGroup = false;
                 }
 
-                group.Clear();
                 continue;
             }
 
-            // The list ends where neither states nor list words follow for a while.
-            if (++gap > 4 && (assigned.Count > 0 || group.Count > 0))
+            if (t.Surface == "." || (++gap > 5 && (assigned.Count > 0 || group.Count > 0)))
             {
                 break;
             }
         }
 
-        foreach (EntityInfo state in group)
+        if (group.Count > 0)
         {
-            assigned.Add((state, MembershipStatus.Member));
+            Close(group, skipGroup ? null : groupStatus ?? MembershipStatus.Member, assigned);
         }
 
         foreach ((EntityInfo state, MembershipStatus status) in assigned)
         {
             _relations.Add(new FoundRelation(RelationType.MemberOf, state, org, s, Status: status));
         }
+
+        return j;
     }
 
-    private static MembershipStatus? StatusAt(IReadOnlyList<Token> tokens, int j, out int end)
+    private static void Close(List<EntityInfo> group, MembershipStatus? status, List<(EntityInfo, MembershipStatus)> assigned)
+    {
+        if (status is { } st)
+        {
+            foreach (EntityInfo state in group)
+            {
+                assigned.Add((state, st));
+            }
+        }
+
+        group.Clear();
+    }
+
+    /// <summary>
+    /// A status phrase at <paramref name="j"/>: كعضو مراقب، بصفة مراقب، بصفة عضو مراقب، كعضو شريك
+    /// في الحوار، بصفة شريك في الحوار، كأعضاء. A status the graph has no name for ("بصفة دولة شريكة")
+    /// sets <paramref name="unknown"/> so its states are left out rather than guessed.
+    /// </summary>
+    private static MembershipStatus? StatusAt(IReadOnlyList<Token> tokens, int j, out int end, out bool unknown)
     {
         end = j + 1;
-        string n = tokens[j].Norm;
-        string next = j + 1 < tokens.Count ? tokens[j + 1].Norm : string.Empty;
-        string next2 = j + 2 < tokens.Count ? tokens[j + 2].Norm : string.Empty;
-        if (n is "كعضو" or "كاعضاء" or "بصفه" or "بصفتها")
+        unknown = false;
+        string n = Clitics.WithoutConjunction(tokens[j].Norm);
+        int k = j + 1;
+        if (n is "كعضو" or "كاعضاء" or "بصفه" or "بصفتها" or "بوصفها" or "بوصفه" or "كدوله" or "كدول")
         {
-            if (next is "مراقب" or "مراقبين" or "مراقبه")
+            if (k < tokens.Count && tokens[k].Norm is "عضو" or "اعضاء" or "دوله" or "دول")
             {
-                end = j + 2;
+                k++;
+            }
+
+            string next = k < tokens.Count ? tokens[k].Norm : string.Empty;
+            if (next is "مراقب" or "مراقبين" or "مراقبه" or "مراقبا")
+            {
+                end = k + 1;
                 return MembershipStatus.Observer;
             }
 
-            if (next is "شريك" or "شركاء" && (next2 is "في" || next2.Contains("حوار", StringComparison.Ordinal)))
+            if (next is "شريك" or "شركاء" or "شريكا" && k + 1 < tokens.Count && (tokens[k + 1].Norm.Contains("حوار", StringComparison.Ordinal) || (tokens[k + 1].Norm == "في" && k + 2 < tokens.Count && tokens[k + 2].Norm.Contains("حوار", StringComparison.Ordinal))))
             {
-                end = j + 4;
+                end = tokens[k + 1].Norm == "في" ? k + 3 : k + 2;
                 return MembershipStatus.DialoguePartner;
             }
 
-            return MembershipStatus.Member;
+            if (next is "شريكه" or "شريك" or "شريكا" or "شركاء")
+            {
+                end = k + 1;
+                unknown = true;
+                return null;
+            }
+
+            if (next is "عضو" or "اعضاء" or "كامله" || n is "كعضو" or "كاعضاء")
+            {
+                end = k;
+                return MembershipStatus.Member;
+            }
+
+            return null;
         }
 
-        if (n is "كمراقب" or "كمراقبين")
+        if (n is "كمراقب" or "كمراقبين" or "مراقبين")
         {
             return MembershipStatus.Observer;
         }
 
-        if (n is "كشريك" or "كشركاء" && next.Contains("حوار", StringComparison.Ordinal))
+        if (n is "كشريك" or "كشركاء" && k < tokens.Count && tokens[k].Norm.Contains("حوار", StringComparison.Ordinal))
         {
-            end = j + 2;
+            end = k + 1;
             return MembershipStatus.DialoguePartner;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// One state at a time: "X، بوصفه عضوا مؤسسا في ORG", "انضمام X وY إلى ORG", "X التي انضمت
+    /// إليها", "X تقدمت رسميا بطلب العضوية في ORG" (applicant), "الدول التي طلبت الانضمام".
+    /// </summary>
+    private void FindSingleMemberships(int s)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            string n = Clitics.WithoutConjunction(tokens[i].Norm);
+            MembershipStatus? status = null;
+            bool statesBefore = true;
+            if (n is "عضوا" or "عضو" && i + 1 < tokens.Count && (tokens[i + 1].Norm == "في" || (i + 2 < tokens.Count && tokens[i + 2].Norm == "في")))
+            {
+                status = MembershipStatus.Member;
+            }
+            else if (n is "انضمت" or "انضم" or "انضمتا")
+            {
+                status = MembershipStatus.Member;
+            }
+            else if (n is "انضمام" && !PrecededByRequest(tokens, i))
+            {
+                status = MembershipStatus.Member;
+                statesBefore = false;
+            }
+            else if (n is "تقدمت" or "طلبت" or "تقدمتا" && RequestsMembership(tokens, i))
+            {
+                status = MembershipStatus.Applicant;
+            }
+
+            if (status is not { } st)
+            {
+                continue;
+            }
+
+            List<EntityInfo> states = statesBefore ? StatesBefore(s, i) : StatesAfter(s, i + 1);
+            if (states.Count == 0)
+            {
+                continue;
+            }
+
+            EntityInfo? org = OrganizationAfter(s, i + 1) ?? MembershipOrganization(s, i);
+            if (org is null)
+            {
+                continue;
+            }
+
+            foreach (EntityInfo state in states)
+            {
+                if (!_relations.Exists(r => r.Type == RelationType.MemberOf && r.From == state && r.To == org && r.Sentence == s))
+                {
+                    _relations.Add(new FoundRelation(RelationType.MemberOf, state, org, s, Status: st));
+                }
+            }
+        }
+    }
+
+    private static bool PrecededByRequest(IReadOnlyList<Token> tokens, int i) =>
+        i > 0 && tokens[i - 1].Norm is "طلب" or "طلبات" or "بطلب" or "ملف" or "رغبه" or "رغبتها" or "بالانضمام";
+
+    private static bool RequestsMembership(IReadOnlyList<Token> tokens, int i)
+    {
+        for (int j = i + 1; j < tokens.Count && j - i <= 6; j++)
+        {
+            if (tokens[j].Norm.Contains("عضويه", StringComparison.Ordinal) || tokens[j].Norm.Contains("انضمام", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>States right before a verb, coordinated with و or commas ("البوسنة والهرسك وجورجيا وأوكرانيا تقدمت").</summary>
+    private List<EntityInfo> StatesBefore(int s, int i)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        var states = new List<EntityInfo>();
+        int j = i - 1;
+        int skipped = 0;
+        while (j >= 0 && skipped <= 6)
+        {
+            if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.State, Form: MentionForm.Name } m)
+            {
+                states.Insert(0, m.Entity);
+                j = m.Start - 1;
+                skipped = 0;
+                continue;
+            }
+
+            if (states.Count > 0 && !(tokens[j].Surface is "،" or ",") && !(tokens[j].Norm is "من" or "بين" or "الدول" or "التي" or "كل"))
+            {
+                break;
+            }
+
+            skipped++;
+            j--;
+        }
+
+        return states;
+    }
+
+    private List<EntityInfo> StatesAfter(int s, int from)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        var states = new List<EntityInfo>();
+        for (int j = from; j < tokens.Count && j - from < 12; j++)
+        {
+            if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.State, Form: MentionForm.Name } m)
+            {
+                states.Add(m.Entity);
+                j = m.End - 1;
+            }
+            else if (tokens[j].Norm is "الي" || analysis.Owner[s][j] is { Entity.Kind: NodeKind.Organization })
+            {
+                break;
+            }
+        }
+
+        return states;
+    }
+
+    private EntityInfo? OrganizationAfter(int s, int from)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        for (int j = from; j < tokens.Count && j - from < 10; j++)
+        {
+            if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.Organization } m && IsMembershipBody(m.Entity))
+            {
+                return m.Entity;
+            }
+
+            if (ShortFormReferent(s, j) is { } referent && IsMembershipBody(referent))
+            {
+                return referent;
+            }
+
+            if (tokens[j].Norm is "اليها" or "اليه")
+            {
+                return MembershipOrganization(s, from - 1);
+            }
         }
 
         return null;

@@ -1,0 +1,729 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using NewsGraph.Core.Graph;
+using NewsGraph.Core.Storage;
+using NewsGraph.Core.Text;
+
+namespace NewsGraph.Storage.Sqlite;
+
+/// <summary>
+/// The embedded default store: one SQLite file in WAL mode with foreign keys on. Every operation
+/// opens its own pooled connection, so reads run concurrently with each other and with a write
+/// (WAL readers see the last committed state); writes are serialized by a gate in this instance
+/// and, across processes, by SQLite's own write lock (BEGIN IMMEDIATE plus a busy timeout).
+/// Call <see cref="InitializeAsync"/> once before anything else.
+/// </summary>
+public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvider) : IGraphStore, IAsyncDisposable
+{
+    private const int MaxSearchTerms = 16;
+
+    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.GetFullPath(databasePath),
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        ForeignKeys = true,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private bool _disposed;
+
+    public SqliteGraphStore(string databasePath)
+        : this(databasePath, TimeProvider.System)
+    {
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string DatabasePath { get; } = Path.GetFullPath(databasePath);
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (Path.GetDirectoryName(DatabasePath) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using SqliteConnection connection = await OpenAsync(cancellationToken);
+
+            // journal_mode is stored in the file, but cannot change inside a transaction.
+            await ExecuteAsync(connection, null, SqliteStatements.EnableWriteAheadLog, cancellationToken);
+            if (Convert.ToInt64(await ScalarAsync(connection, SqliteStatements.SelectFts5Available, cancellationToken), CultureInfo.InvariantCulture) != 1)
+            {
+                throw new NotSupportedException("The SQLite library in use was built without FTS5, which the embedded store needs for search.");
+            }
+
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await ExecuteAsync(connection, transaction, SqliteStatements.CreateSchemaVersionTable, cancellationToken);
+            long stored;
+            await using (SqliteCommand command = Command(connection, SqliteStatements.SelectSchemaVersion))
+            {
+                command.Transaction = transaction;
+                stored = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            }
+
+            if (stored > SqliteStatements.SchemaVersion)
+            {
+                throw new NotSupportedException(
+                    $"'{DatabasePath}' has schema version {stored}, newer than this build's {SqliteStatements.SchemaVersion}.");
+            }
+
+            foreach ((int version, string[] statements) in SqliteStatements.Migrations.Where(m => m.Version > stored))
+            {
+                foreach (string statement in statements)
+                {
+                    await ExecuteAsync(connection, transaction, statement, cancellationToken);
+                }
+
+                await using SqliteCommand insert = Command(connection, SqliteStatements.InsertSchemaVersion);
+                insert.Transaction = transaction;
+                insert.Parameters.AddWithValue("@version", (long)version);
+                insert.Parameters.AddWithValue("@appliedAt", timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        SqliteUpsert.Validate(batch);
+        if (batch.Count == 0)
+        {
+            return UpsertResult.Empty;
+        }
+
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using SqliteConnection connection = await OpenAsync(cancellationToken);
+
+            // BEGIN IMMEDIATE: take the write lock up front instead of failing on upgrade mid-batch.
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            UpsertResult result;
+            await using (var upsert = new SqliteUpsert(connection, transaction, timeProvider.GetUtcNow()))
+            {
+                result = await upsert.RunAsync(batch, cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public Task<IReadOnlyList<EntityRecord>> GetEntitiesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        ReadByKeysAsync(SqliteStatements.SelectEntitiesByKeys, keys, SqliteRows.Entity, cancellationToken);
+
+    public Task<IReadOnlyList<ArticleRecord>> GetArticlesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        ReadByKeysAsync(SqliteStatements.SelectArticlesByKeys, keys, SqliteRows.Article, cancellationToken);
+
+    public Task<IReadOnlyList<RelationRecord>> GetRelationsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        ReadByKeysAsync(SqliteStatements.SelectRelationsByKeys, keys, SqliteRows.Relation, cancellationToken);
+
+    public async Task<Page<EntityRecord>> FindEntitiesAsync(EntityQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        return await EntityList(query).ReadPageAsync(connection, SqliteStatements.EntitiesSource, EntitySort(query), page, SqliteRows.Entity, cancellationToken);
+    }
+
+    public async Task<Page<ArticleRecord>> FindArticlesAsync(ArticleQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        return await ArticleList(query).ReadPageAsync(connection, SqliteStatements.ArticlesSource, ArticleSort(query), page, SqliteRows.Article, cancellationToken);
+    }
+
+    public async Task<Page<RelationRecord>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        return await RelationList(query).ReadPageAsync(connection, SqliteStatements.RelationsSource, RelationSort(query), page, SqliteRows.Relation, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, Page<RelationRecord>>> FindRelationsForAsync(
+        IReadOnlyCollection<string> keys, RelationGrouping grouping, RelationQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+        string source = grouping switch
+        {
+            RelationGrouping.ByEndpoint => SqliteStatements.RelationsByEndpointSource,
+            RelationGrouping.BySource => SqliteStatements.RelationsBySourceSource,
+            RelationGrouping.ByTarget => SqliteStatements.RelationsByTargetSource,
+            RelationGrouping.ByArticle => SqliteStatements.RelationsByArticleSource,
+            _ => throw new ArgumentOutOfRangeException(nameof(grouping), grouping, "not a relation grouping"),
+        };
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        return await RelationList(query).ReadGroupedPagesAsync(connection, keys, source, RelationSort(query), page, SqliteRows.Relation, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, Page<EntityRecord>>> FindEntitiesInArticlesAsync(
+        IReadOnlyCollection<string> articleKeys, EntityQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(articleKeys);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        return await EntityList(query).ReadGroupedPagesAsync(
+            connection, articleKeys, SqliteStatements.EntitiesInArticlesSource, EntitySort(query), page, SqliteRows.Entity, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, Page<ArticleRecord>>> FindArticlesMentioningAsync(
+        IReadOnlyCollection<string> entityKeys, ArticleQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entityKeys);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+
+        // Relation ends are always mentioned by the asserting article (UpsertAsync enforces it),
+        // so the mentions alone cover "or assert a relation of it".
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        return await ArticleList(query).ReadGroupedPagesAsync(
+            connection, entityKeys, SqliteStatements.ArticlesMentioningSource, ArticleSort(query), page, SqliteRows.Article, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string text, IReadOnlyCollection<NodeKind>? kinds, int first, CancellationToken cancellationToken)
+    {
+        string exact = ArabicText.Normalize(text);
+        string[] terms = [.. exact.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => t.Any(char.IsLetterOrDigit)).Take(MaxSearchTerms)];
+        if (terms.Length == 0 || first <= 0 || kinds is { Count: 0 })
+        {
+            return [];
+        }
+
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        IReadOnlyList<SearchHit> hits = await SearchAsync(connection, exact, FtsQuery.AllOf(terms), kinds, first, cancellationToken);
+        if (hits.Count == 0 && terms.Length > 1)
+        {
+            // Nothing has every word: fall back to any word, still ranked by bm25.
+            hits = await SearchAsync(connection, exact, FtsQuery.AnyOf(terms), kinds, first, cancellationToken);
+        }
+
+        return hits;
+    }
+
+    public async Task<GraphPath?> ShortestPathAsync(
+        string fromKey, string toKey, int maxHops, IReadOnlyCollection<RelationType>? types, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fromKey);
+        ArgumentNullException.ThrowIfNull(toKey);
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        await using (SqliteCommand command = Command(connection, SqliteStatements.CountExistingNodes))
+        {
+            command.Parameters.AddWithValue("@fromKey", fromKey);
+            command.Parameters.AddWithValue("@toKey", toKey);
+            long found = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            if (found < (fromKey == toKey ? 1 : 2))
+            {
+                return null;
+            }
+        }
+
+        if (fromKey == toKey)
+        {
+            return new GraphPath([fromKey], []);
+        }
+
+        if (types is { Count: 0 })
+        {
+            return null;
+        }
+
+        // Breadth first, one batched query per level. The frontier is visited in key order and
+        // each node's relations in key order, and the first discovery of a node is kept, so the
+        // path returned among equally short ones is always the same.
+        var parents = new Dictionary<string, (string Node, string Relation)>(StringComparer.Ordinal) { [fromKey] = (string.Empty, string.Empty) };
+        List<string> frontier = [fromKey];
+        object typesParameter = types is null ? DBNull.Value : SqliteJson.Serialize(types.Select(GraphNames.TypeName).Distinct());
+        for (int hop = 1; hop <= maxHops && frontier.Count > 0; hop++)
+        {
+            var edges = new List<(string Key, string From, string To)>();
+            await using (SqliteCommand command = Command(connection, SqliteStatements.SelectFrontierRelations))
+            {
+                command.Parameters.AddWithValue("@frontier", SqliteJson.Serialize(frontier));
+                command.Parameters.AddWithValue("@types", typesParameter);
+                await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    edges.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+                }
+            }
+
+            var byNode = new Dictionary<string, List<(string Relation, string Other)>>(StringComparer.Ordinal);
+            foreach ((string key, string from, string to) in edges.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                Add(byNode, from, (key, to));
+                Add(byNode, to, (key, from));
+            }
+
+            var next = new List<string>();
+            foreach (string node in frontier.Order(StringComparer.Ordinal))
+            {
+                foreach ((string relation, string other) in byNode.GetValueOrDefault(node) ?? [])
+                {
+                    if (parents.TryAdd(other, (node, relation)))
+                    {
+                        next.Add(other);
+                        if (other == toKey)
+                        {
+                            return await BuildPathAsync(connection, parents, toKey, cancellationToken);
+                        }
+                    }
+                }
+            }
+
+            frontier = next;
+        }
+
+        return null;
+
+        static void Add(Dictionary<string, List<(string, string)>> map, string node, (string, string) edge)
+        {
+            if (!map.TryGetValue(node, out List<(string, string)>? list))
+            {
+                map[node] = list = [];
+            }
+
+            list.Add(edge);
+        }
+    }
+
+    public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken)
+    {
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        await using SqliteCommand command = Command(connection, SqliteStatements.SelectStats);
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        long articles = reader.GetInt64(0);
+
+        var kinds = new Dictionary<string, long>(StringComparer.Ordinal);
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            kinds[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        var types = new Dictionary<string, long>(StringComparer.Ordinal);
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            types[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        // Every kind and type in enum order, zeros included, so dashboards get a stable shape.
+        return new GraphStats(
+            articles,
+            [.. Enum.GetValues<NodeKind>().Where(k => k != NodeKind.Article).Select(k => new KindCount(k, kinds.GetValueOrDefault(GraphNames.Label(k))))],
+            [.. Enum.GetValues<RelationType>().Select(t => new TypeCount(t, types.GetValueOrDefault(GraphNames.TypeName(t))))]);
+    }
+
+    public async Task<IReadOnlyList<TimelineBucket>> GetTimelineAsync(
+        RelationType? type, TimeInterval interval, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        string bucket = interval switch
+        {
+            TimeInterval.Day => SqliteStatements.DayBucket,
+            TimeInterval.Week => SqliteStatements.WeekBucket,
+            TimeInterval.Month => SqliteStatements.MonthBucket,
+            _ => throw new ArgumentOutOfRangeException(nameof(interval), interval, "not a time interval"),
+        };
+        string sql = type is null
+            ? string.Format(CultureInfo.InvariantCulture, SqliteStatements.ArticleTimelineTemplate, string.Format(CultureInfo.InvariantCulture, bucket, SqliteStatements.ArticlePublished))
+            : string.Format(CultureInfo.InvariantCulture, SqliteStatements.RelationTimelineTemplate, string.Format(CultureInfo.InvariantCulture, bucket, SqliteStatements.RelationEffectiveDate));
+
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        await using SqliteCommand command = Command(connection, sql);
+        command.Parameters.AddWithValue("@from", SqliteValues.OrNull(SqliteValues.Date(from)));
+        command.Parameters.AddWithValue("@to", SqliteValues.OrNull(SqliteValues.Date(to)));
+        if (type is { } relationType)
+        {
+            command.Parameters.AddWithValue("@type", GraphNames.TypeName(relationType));
+        }
+
+        var buckets = new List<TimelineBucket>();
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            buckets.Add(new TimelineBucket(SqliteValues.ParseDate(reader.GetString(0))!.Value, reader.GetInt64(1)));
+        }
+
+        return buckets;
+    }
+
+    public async Task<IReadOnlyList<RankedEntity>> GetTopEntitiesAsync(
+        NodeKind? kind, EntityRanking by, int first, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        if (first <= 0)
+        {
+            return [];
+        }
+
+        (string sql, string? types, bool sourceOnly) = by switch
+        {
+            EntityRanking.Mentions => (SqliteStatements.TopEntitiesByMentions, null, false),
+            EntityRanking.Meetings => (SqliteStatements.TopEntitiesByRelations, SqliteJson.Serialize(new[] { GraphNames.TypeName(RelationType.Met) }), false),
+            EntityRanking.Statements => (SqliteStatements.TopEntitiesByRelations, SqliteJson.Serialize(new[] { GraphNames.TypeName(RelationType.Stated) }), true),
+            EntityRanking.Degree => (SqliteStatements.TopEntitiesByRelations, (string?)null, false),
+            _ => throw new ArgumentOutOfRangeException(nameof(by), by, "not an entity ranking"),
+        };
+
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        await using SqliteCommand command = Command(connection, sql);
+        command.Parameters.AddWithValue("@kind", SqliteValues.OrNull(kind is { } k ? GraphNames.Label(k) : null));
+        command.Parameters.AddWithValue("@from", SqliteValues.OrNull(SqliteValues.Date(from)));
+        command.Parameters.AddWithValue("@to", SqliteValues.OrNull(SqliteValues.Date(to)));
+        command.Parameters.AddWithValue("@first", (long)first);
+        if (by != EntityRanking.Mentions)
+        {
+            command.Parameters.AddWithValue("@types", SqliteValues.OrNull(types));
+            command.Parameters.AddWithValue("@sourceOnly", sourceOnly ? 1L : 0L);
+        }
+
+        return await ReadRankedAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RankedEntity>> GetCoMentionedAsync(string entityKey, NodeKind? kind, int first, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entityKey);
+        if (first <= 0)
+        {
+            return [];
+        }
+
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        await using SqliteCommand command = Command(connection, SqliteStatements.CoMentioned);
+        command.Parameters.AddWithValue("@key", entityKey);
+        command.Parameters.AddWithValue("@kind", SqliteValues.OrNull(kind is { } k ? GraphNames.Label(k) : null));
+        command.Parameters.AddWithValue("@first", (long)first);
+        return await ReadRankedAsync(command, cancellationToken);
+    }
+
+    /// <summary>Returns pooled connections so the file is closed (and can be moved or deleted) after disposal.</summary>
+    public ValueTask DisposeAsync()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            using var connection = new SqliteConnection(_connectionString);
+            SqliteConnection.ClearPool(connection);
+            _writeGate.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static SqliteSort EntitySort(EntityQuery query) => query.OrderBy switch
+    {
+        EntityOrderField.Name => new(SqliteStatements.EntityNameSort, SortValueKind.Text, query.Direction),
+        EntityOrderField.Mentions => new(SqliteStatements.EntityMentionsSort, SortValueKind.Number, query.Direction),
+        EntityOrderField.Articles => new(SqliteStatements.EntityArticlesSort, SortValueKind.Number, query.Direction),
+        _ => throw new ArgumentOutOfRangeException(nameof(query), query.OrderBy, "not an entity order"),
+    };
+
+    private static SqliteSort ArticleSort(ArticleQuery query) => query.OrderBy switch
+    {
+        ArticleOrderField.Published => new(SqliteStatements.ArticlePublishedSort, SortValueKind.Date, query.Direction),
+        ArticleOrderField.Title => new(SqliteStatements.ArticleTitleSort, SortValueKind.Text, query.Direction),
+        _ => throw new ArgumentOutOfRangeException(nameof(query), query.OrderBy, "not an article order"),
+    };
+
+    private static SqliteSort RelationSort(RelationQuery query) => query.OrderBy switch
+    {
+        RelationOrderField.Date => new(SqliteStatements.RelationDateSort, SortValueKind.Date, query.Direction),
+        RelationOrderField.Articles => new(SqliteStatements.RelationArticlesSort, SortValueKind.Number, query.Direction),
+        _ => throw new ArgumentOutOfRangeException(nameof(query), query.OrderBy, "not a relation order"),
+    };
+
+    private static SqliteListQuery EntityList(EntityQuery query)
+    {
+        var list = new SqliteListQuery(SqliteStatements.EntityColumns, SqliteStatements.EntityColumnNames, "e.key", string.Empty);
+        if (query.Kinds is { } kinds)
+        {
+            list.Where(SqliteStatements.EntityKindIn, "@kinds", SqliteJson.Serialize(kinds.Select(GraphNames.Label)));
+        }
+
+        if (query.Keys is { } keys)
+        {
+            list.Where(SqliteStatements.EntityKeyIn, "@keys", SqliteJson.Serialize(keys));
+        }
+
+        if (query.NameContains is { } name)
+        {
+            list.Where(SqliteStatements.EntityNameContains, "@nameContains", ArabicText.Normalize(name));
+        }
+
+        if (query.Iso is { } iso)
+        {
+            list.Where(SqliteStatements.EntityIsoEquals, "@iso", iso);
+        }
+
+        if (query.Category is { } category)
+        {
+            list.Where(SqliteStatements.EntityCategoryEquals, "@category", category);
+        }
+
+        if (query.Source is not null || query.MentionedFrom is not null || query.MentionedTo is not null)
+        {
+            list.Where(SqliteStatements.EntityMentionedIn);
+            list.Bind("@source", query.Source);
+            list.Bind("@mentionedFrom", SqliteValues.Date(query.MentionedFrom));
+            list.Bind("@mentionedTo", SqliteValues.Date(query.MentionedTo));
+        }
+
+        for (int i = 0; i < (query.Relations?.Count ?? 0); i++)
+        {
+            RelationExists condition = query.Relations![i];
+            string suffix = i.ToString(CultureInfo.InvariantCulture);
+            list.Where(string.Format(CultureInfo.InvariantCulture, SqliteStatements.EntityRelationExistsTemplate, suffix, condition.Exists ? string.Empty : "NOT"));
+            list.Bind("@relType" + suffix, GraphNames.TypeName(condition.Type));
+            list.Bind("@relCounterpart" + suffix, condition.CounterpartKey);
+            list.Bind("@relPlace" + suffix, condition.PlaceKey);
+            list.Bind("@relStatus" + suffix, SqliteValues.Status(condition.Status));
+            list.Bind("@relText" + suffix, condition.TextContains is null ? null : ArabicText.Normalize(condition.TextContains));
+        }
+
+        return list;
+    }
+
+    private static SqliteListQuery ArticleList(ArticleQuery query)
+    {
+        var list = new SqliteListQuery(SqliteStatements.ArticleColumns, SqliteStatements.ArticleColumnNames, "a.key", string.Empty);
+        if (query.Keys is { } keys)
+        {
+            list.Where(SqliteStatements.ArticleKeyIn, "@keys", SqliteJson.Serialize(keys));
+        }
+
+        if (query.Source is { } source)
+        {
+            list.Where(SqliteStatements.ArticleSourceEquals, "@source", source);
+        }
+
+        if (query.TextContains is { } text)
+        {
+            list.Where(SqliteStatements.ArticleTextContains, "@textContains", ArabicText.Normalize(text));
+        }
+
+        if (query.PublishedFrom is { } publishedFrom)
+        {
+            list.Where(SqliteStatements.ArticlePublishedFrom, "@publishedFrom", SqliteValues.Date(publishedFrom));
+        }
+
+        if (query.PublishedTo is { } publishedTo)
+        {
+            list.Where(SqliteStatements.ArticlePublishedTo, "@publishedTo", SqliteValues.Date(publishedTo));
+        }
+
+        if (query.MentionsKey is { } mentionsKey)
+        {
+            list.Where(SqliteStatements.ArticleMentions, "@mentionsKey", mentionsKey);
+        }
+
+        return list;
+    }
+
+    private static SqliteListQuery RelationList(RelationQuery query)
+    {
+        var list = new SqliteListQuery(
+            SqliteStatements.RelationColumns, SqliteStatements.RelationColumnNames, "r.key", ", " + SqliteStatements.PageRelationProvenance);
+        if (query.Types is { } types)
+        {
+            list.Where(SqliteStatements.RelationTypeIn, "@types", SqliteJson.Serialize(types.Select(GraphNames.TypeName)));
+        }
+
+        if (query.Keys is { } keys)
+        {
+            list.Where(SqliteStatements.RelationKeyIn, "@keys", SqliteJson.Serialize(keys));
+        }
+
+        if (query.FromKey is { } fromKey)
+        {
+            list.Where(SqliteStatements.RelationFromEquals, "@fromKey", fromKey);
+        }
+
+        if (query.ToKey is { } toKey)
+        {
+            list.Where(SqliteStatements.RelationToEquals, "@toKey", toKey);
+        }
+
+        if (query.InvolvingKey is { } involvingKey)
+        {
+            list.Where(SqliteStatements.RelationInvolves, "@involvingKey", involvingKey);
+        }
+
+        if (query.PlaceKey is { } placeKey)
+        {
+            list.Where(SqliteStatements.RelationPlaceEquals, "@placeKey", placeKey);
+        }
+
+        if (query.Status is { } status)
+        {
+            list.Where(SqliteStatements.RelationStatusEquals, "@status", GraphNames.StatusName(status));
+        }
+
+        if (query.TextContains is { } text)
+        {
+            list.Where(SqliteStatements.RelationTextContains, "@textContains", ArabicText.Normalize(text));
+        }
+
+        if (query.Verb is { } verb)
+        {
+            list.Where(SqliteStatements.RelationVerbEquals, "@verb", ArabicText.Normalize(verb));
+        }
+
+        if (query.DateFrom is { } dateFrom)
+        {
+            list.Where(SqliteStatements.RelationDateFrom, "@dateFrom", SqliteValues.Date(dateFrom));
+        }
+
+        if (query.DateTo is { } dateTo)
+        {
+            list.Where(SqliteStatements.RelationDateTo, "@dateTo", SqliteValues.Date(dateTo));
+        }
+
+        if (query.ArticleKey is { } articleKey)
+        {
+            list.Where(SqliteStatements.RelationAssertedByArticle, "@articleKey", articleKey);
+        }
+
+        if (query.Source is { } source)
+        {
+            list.Where(SqliteStatements.RelationAssertedBySource, "@source", source);
+        }
+
+        return list;
+    }
+
+    private static async Task<IReadOnlyList<SearchHit>> SearchAsync(
+        SqliteConnection connection, string exact, string match, IReadOnlyCollection<NodeKind>? kinds, int first, CancellationToken cancellationToken)
+    {
+        await using SqliteCommand command = Command(connection, SqliteStatements.SearchEntities);
+        command.Parameters.AddWithValue("@exact", exact);
+        command.Parameters.AddWithValue("@match", match);
+        command.Parameters.AddWithValue("@kinds", SqliteValues.OrNull(kinds is null ? null : SqliteJson.Serialize(kinds.Select(GraphNames.Label))));
+        command.Parameters.AddWithValue("@first", (long)first);
+
+        var hits = new List<SearchHit>();
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            // bm25 is "lower is better" and unbounded; fold it into [0, 1) under the tier so the
+            // score is higher-is-better and follows the SQL order exactly.
+            double relevance = Math.Max(0, -reader.GetDouble(2));
+            long tier = reader.GetInt64(3);
+            hits.Add(new SearchHit(reader.GetString(0), GraphNames.ParseKind(reader.GetString(1)), (3 - tier) + (relevance / (1 + relevance))));
+        }
+
+        return hits;
+    }
+
+    private static async Task<GraphPath> BuildPathAsync(
+        SqliteConnection connection, Dictionary<string, (string Node, string Relation)> parents, string toKey, CancellationToken cancellationToken)
+    {
+        var nodes = new List<string> { toKey };
+        var relationKeys = new List<string>();
+        for (string node = toKey; parents[node].Relation.Length > 0; node = parents[node].Node)
+        {
+            relationKeys.Add(parents[node].Relation);
+            nodes.Add(parents[node].Node);
+        }
+
+        nodes.Reverse();
+        relationKeys.Reverse();
+        IReadOnlyList<RelationRecord> records = await ReadByKeysAsync(connection, SqliteStatements.SelectRelationsByKeys, relationKeys, SqliteRows.Relation, cancellationToken);
+        Dictionary<string, RelationRecord> byKey = records.ToDictionary(r => r.Key, StringComparer.Ordinal);
+        return new GraphPath(nodes, [.. relationKeys.Select(k => byKey[k])]);
+    }
+
+    private async Task<IReadOnlyList<T>> ReadByKeysAsync<T>(
+        string sql, IReadOnlyCollection<string> keys, Func<SqliteDataReader, int, T> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        return await ReadByKeysAsync(connection, sql, keys, read, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<T>> ReadByKeysAsync<T>(
+        SqliteConnection connection, string sql, IEnumerable<string> keys, Func<SqliteDataReader, int, T> read, CancellationToken cancellationToken)
+    {
+        await using SqliteCommand command = Command(connection, sql);
+        command.Parameters.AddWithValue("@keys", SqliteJson.Serialize(keys));
+        var items = new List<T>();
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(read(reader, 0));
+        }
+
+        return items;
+    }
+
+    private static async Task<IReadOnlyList<RankedEntity>> ReadRankedAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var ranked = new List<RankedEntity>();
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ranked.Add(new RankedEntity(reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return ranked;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql)
+    {
+        SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using SqliteCommand command = Command(connection, sql);
+        command.Transaction = transaction;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using SqliteCommand command = Command(connection, sql);
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+}

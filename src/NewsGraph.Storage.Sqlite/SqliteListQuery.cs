@@ -1,0 +1,234 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using NewsGraph.Core.Storage;
+
+namespace NewsGraph.Storage.Sqlite;
+
+/// <summary>How a list sorts: its sort expression and whether the cursor carries text or a count.</summary>
+internal sealed record SqliteSort(string Expression, SortValueKind ValueKind, SortDirection Direction);
+
+internal enum SortValueKind
+{
+    /// <summary>Any text (normalized names and titles).</summary>
+    Text,
+
+    /// <summary>'' (no date) or yyyy-MM-dd.</summary>
+    Date,
+
+    /// <summary>A count, encoded with <see cref="Cursor.Encode(long, string)"/>.</summary>
+    Number,
+}
+
+/// <summary>
+/// A filtered list of one row shape (entities, articles or relations): its source, its ANDed
+/// filter fragments (all from <see cref="SqliteStatements"/>) and their parameters. It renders
+/// the page, count and grouped-page statements from the templates there.
+/// </summary>
+internal sealed class SqliteListQuery(string columns, string columnNames, string keyExpression, string extraPageColumns)
+{
+    private readonly List<string> _conditions = [];
+    private readonly List<KeyValuePair<string, object?>> _parameters = [];
+
+    public void Where(string condition)
+    {
+        _conditions.Add(condition);
+    }
+
+    public void Where(string condition, string parameter, object? value)
+    {
+        _conditions.Add(condition);
+        Bind(parameter, value);
+    }
+
+    public void Bind(string parameter, object? value)
+    {
+        _parameters.Add(new(parameter, value ?? DBNull.Value));
+    }
+
+    private string Filters => _conditions.Count == 0 ? "1" : string.Join(" AND ", _conditions);
+
+    /// <summary>One page of a plain list, plus (when needed) whether rows lie beyond the cursor and the total.</summary>
+    public async Task<Page<T>> ReadPageAsync<T>(
+        SqliteConnection connection, string source, SqliteSort sort, PageRequest page, Func<SqliteDataReader, int, T> read, CancellationToken cancellationToken)
+    {
+        PageShape shape = PageShape.Of(sort, page);
+        string[] args = Arguments(source, sort, shape.Direction, shape.Cursor is null ? SqliteStatements.NoCursor : shape.WindowCondition);
+
+        var items = new List<PageItem<T>>();
+        bool hasMore;
+        await using (SqliteCommand command = Command(connection, string.Format(CultureInfo.InvariantCulture, SqliteStatements.PageTemplate, args), shape))
+        {
+            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(new PageItem<T>(read(reader, 2), EncodeCursor(reader, 0, 1, sort.ValueKind)));
+            }
+        }
+
+        hasMore = items.Count > shape.Size;
+        if (hasMore)
+        {
+            items.RemoveAt(items.Count - 1);
+        }
+
+        bool beyondCursor = false;
+        if (shape.Cursor is not null)
+        {
+            string[] beyond = Arguments(source, sort, shape.Direction, shape.BeyondCondition);
+            await using SqliteCommand command = Command(connection, string.Format(CultureInfo.InvariantCulture, SqliteStatements.ExistsBeyondCursorTemplate, beyond), shape);
+            beyondCursor = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) != 0;
+        }
+
+        long? total = null;
+        if (page.IncludeTotal)
+        {
+            await using SqliteCommand command = Command(connection, string.Format(CultureInfo.InvariantCulture, SqliteStatements.CountTemplate, args), shape);
+            total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+
+        return shape.ToPage(items, hasMore, beyondCursor, total);
+    }
+
+    /// <summary>One page per group key, all in one statement (see <see cref="SqliteStatements.GroupedPageTemplate"/>).</summary>
+    public async Task<IReadOnlyDictionary<string, Page<T>>> ReadGroupedPagesAsync<T>(
+        SqliteConnection connection, IReadOnlyCollection<string> groupKeys, string source, SqliteSort sort, PageRequest page,
+        Func<SqliteDataReader, int, T> read, CancellationToken cancellationToken)
+    {
+        PageShape shape = PageShape.Of(sort, page);
+        var result = new Dictionary<string, Page<T>>(StringComparer.Ordinal);
+        if (groupKeys.Count == 0)
+        {
+            return result;
+        }
+
+        string[] args = Arguments(source, sort, shape.Direction, shape.Cursor is null ? SqliteStatements.NoCursor : shape.WindowCondition);
+        string pageColumns = string.Join(", ", columnNames.Split(", ").Select(name => "page." + name));
+        object[] grouped = [args[0], pageColumns, args[2], args[3], args[4], args[5], args[6], args[7], args[8], page.IncludeTotal ? "count(*)" : "NULL"];
+        string sql = string.Format(CultureInfo.InvariantCulture, SqliteStatements.GroupedPageTemplate, grouped);
+
+        var groups = new Dictionary<string, (List<PageItem<T>> Items, long InCount, bool AllInWindow, long? Total)>(StringComparer.Ordinal);
+        await using (SqliteCommand command = Command(connection, sql, shape))
+        {
+            command.Parameters.AddWithValue("@groupKeys", SqliteJson.Serialize(groupKeys));
+            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                string group = reader.GetString(0);
+                if (!groups.TryGetValue(group, out var entry))
+                {
+                    entry = ([], reader.GetInt64(2), reader.GetInt64(3) == 1, reader.IsDBNull(1) ? null : reader.GetInt64(1));
+                    groups.Add(group, entry);
+                }
+
+                if (!reader.IsDBNull(4) && entry.Items.Count < shape.Size)
+                {
+                    entry.Items.Add(new PageItem<T>(read(reader, 7), EncodeCursor(reader, 5, 6, sort.ValueKind)));
+                }
+            }
+        }
+
+        foreach (string key in groupKeys)
+        {
+            if (result.ContainsKey(key))
+            {
+                continue;
+            }
+
+            result[key] = groups.TryGetValue(key, out var entry)
+                ? shape.ToPage(entry.Items, entry.InCount > shape.Size, !entry.AllInWindow, page.IncludeTotal ? entry.Total : null)
+                : new Page<T>([], false, false, page.IncludeTotal ? 0 : null);
+        }
+
+        return result;
+    }
+
+    private string[] Arguments(string source, SqliteSort sort, string direction, string cursorCondition) =>
+    [
+        columns, columnNames, sort.Expression, keyExpression, source, Filters, cursorCondition, direction, extraPageColumns,
+    ];
+
+    private SqliteCommand Command(SqliteConnection connection, string sql, PageShape shape)
+    {
+        SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (KeyValuePair<string, object?> parameter in _parameters)
+        {
+            command.Parameters.AddWithValue(parameter.Key, parameter.Value);
+        }
+
+        command.Parameters.AddWithValue("@limit", (long)shape.Size + 1);
+        if (shape.Cursor is { } cursor)
+        {
+            command.Parameters.AddWithValue("@cursorSort", cursor.Sort);
+            command.Parameters.AddWithValue("@cursorKey", cursor.Key);
+        }
+
+        return command;
+    }
+
+    private static string EncodeCursor(SqliteDataReader reader, int sortOrdinal, int keyOrdinal, SortValueKind kind) =>
+        kind == SortValueKind.Number
+            ? Cursor.Encode(reader.GetInt64(sortOrdinal), reader.GetString(keyOrdinal))
+            : Cursor.Encode(reader.GetString(sortOrdinal), reader.GetString(keyOrdinal));
+
+    /// <summary>
+    /// The geometry of a page: which way rows are fetched (the requested order, reversed when
+    /// paging backward), the cursor and the conditions for "past it" and "on its other side".
+    /// </summary>
+    private sealed record PageShape(int Size, bool Backward, bool FetchAscending, (object Sort, string Key)? Cursor)
+    {
+        public string Direction => FetchAscending ? SqliteStatements.Ascending : SqliteStatements.Descending;
+
+        public string WindowCondition => FetchAscending ? SqliteStatements.CursorAfter : SqliteStatements.CursorBefore;
+
+        public string BeyondCondition => FetchAscending ? SqliteStatements.CursorAtOrBefore : SqliteStatements.CursorAtOrAfter;
+
+        public static PageShape Of(SqliteSort sort, PageRequest page)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(page.Size);
+            bool backward = page.IsBackward;
+            string? cursorText = backward ? page.Before : page.After;
+            (object Sort, string Key)? cursor = cursorText is null ? null : DecodeCursor(cursorText, sort.ValueKind);
+            bool ascending = sort.Direction == SortDirection.Ascending;
+            return new PageShape(page.Size, backward, ascending != backward, cursor);
+        }
+
+        /// <summary>Rows come in fetch order; a backward page is turned back into the requested order.</summary>
+        public Page<T> ToPage<T>(List<PageItem<T>> items, bool hasMore, bool beyondCursor, long? total)
+        {
+            if (Backward)
+            {
+                items.Reverse();
+                return new Page<T>(items, HasNextPage: Cursor is not null && beyondCursor, HasPreviousPage: hasMore, total);
+            }
+
+            return new Page<T>(items, HasNextPage: hasMore, HasPreviousPage: Cursor is not null && beyondCursor, total);
+        }
+
+        private static (object Sort, string Key) DecodeCursor(string cursor, SortValueKind kind)
+        {
+            switch (kind)
+            {
+                case SortValueKind.Number:
+                    {
+                        (long sortValue, string key) = Core.Storage.Cursor.DecodeNumber(cursor);
+                        return (sortValue, key);
+                    }
+
+                case SortValueKind.Date:
+                    {
+                        (string sortValue, string key) = Core.Storage.Cursor.Decode(cursor);
+                        bool isDate = sortValue.Length == 0
+                            || DateOnly.TryParseExact(sortValue, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+                        return isDate ? (sortValue, key) : throw new InvalidCursorException(cursor, null);
+                    }
+
+                default:
+                    {
+                        (string sortValue, string key) = Core.Storage.Cursor.Decode(cursor);
+                        return (sortValue, key);
+                    }
+            }
+        }
+    }
+}

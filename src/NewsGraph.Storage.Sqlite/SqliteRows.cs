@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using NewsGraph.Core.Graph;
+using NewsGraph.Core.Storage;
+
+namespace NewsGraph.Storage.Sqlite;
+
+/// <summary>JSON as the store writes it: arrays of keys for <c>json_each</c>, alias lists in columns.</summary>
+internal static class SqliteJson
+{
+    // Arabic stays readable in the file (no \uXXXX); nothing here is ever embedded in HTML.
+    private static readonly JsonSerializerOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, s_options);
+
+    public static IReadOnlyList<string> StringList(string json) => JsonSerializer.Deserialize<string[]>(json, s_options) ?? [];
+}
+
+/// <summary>Column values as stored: dates as yyyy-MM-dd, enums by their graph names.</summary>
+internal static class SqliteValues
+{
+    public static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static DateOnly? ParseDate(string? value) =>
+        string.IsNullOrEmpty(value) ? null : DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string? Status(MembershipStatus? status) => status is { } s ? GraphNames.StatusName(s) : null;
+
+    public static object OrNull(object? value) => value ?? DBNull.Value;
+}
+
+/// <summary>Maps rows to records; <c>offset</c> is the ordinal of the first record column.</summary>
+internal static class SqliteRows
+{
+    public static EntityRecord Entity(SqliteDataReader reader, int offset) => new(
+        Key: reader.GetString(offset),
+        Kind: GraphNames.ParseKind(reader.GetString(offset + 1)),
+        Name: reader.GetString(offset + 2),
+        Aliases: SqliteJson.StringList(reader.GetString(offset + 3)),
+        Titles: SqliteJson.StringList(reader.GetString(offset + 4)),
+        Iso: NullableString(reader, offset + 5),
+        Category: NullableString(reader, offset + 6),
+        MentionCount: reader.GetInt32(offset + 7),
+        ArticleCount: reader.GetInt32(offset + 8));
+
+    public static ArticleRecord Article(SqliteDataReader reader, int offset) => new(
+        Key: reader.GetString(offset),
+        Title: NullableString(reader, offset + 1),
+        Url: NullableString(reader, offset + 2),
+        Source: NullableString(reader, offset + 3),
+        Dateline: NullableString(reader, offset + 4),
+        Published: SqliteValues.ParseDate(NullableString(reader, offset + 5)),
+        Language: reader.GetString(offset + 6),
+        File: NullableString(reader, offset + 7),
+        Text: reader.GetString(offset + 8),
+        IngestedAt: DateTimeOffset.Parse(reader.GetString(offset + 9), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+
+    /// <summary>A relation row followed by its provenance as a JSON array of [article, evidence, sentence].</summary>
+    public static RelationRecord Relation(SqliteDataReader reader, int offset) => new(
+        Key: reader.GetString(offset),
+        Type: GraphNames.ParseType(reader.GetString(offset + 1)),
+        From: reader.GetString(offset + 2),
+        To: reader.GetString(offset + 3),
+        Date: SqliteValues.ParseDate(NullableString(reader, offset + 4)),
+        PlaceKey: NullableString(reader, offset + 5),
+        Topic: NullableString(reader, offset + 6),
+        Verb: NullableString(reader, offset + 7),
+        Status: NullableString(reader, offset + 8) is { } status ? GraphNames.ParseStatus(status) : null,
+        Role: NullableString(reader, offset + 9),
+        Provenance: ProvenanceList(NullableString(reader, offset + 10)));
+
+    private static List<Provenance> ProvenanceList(string? json)
+    {
+        var list = new List<Provenance>();
+        if (json is null)
+        {
+            return list;
+        }
+
+        using JsonDocument document = JsonDocument.Parse(json);
+        foreach (JsonElement item in document.RootElement.EnumerateArray())
+        {
+            list.Add(new Provenance(item[0].GetString()!, item[1].GetString()!, item[2].GetInt32()));
+        }
+
+        // The port promises article key then sentence order; sort here rather than trust SQL collation.
+        list.Sort((x, y) =>
+        {
+            int byArticle = string.CompareOrdinal(x.ArticleKey, y.ArticleKey);
+            return byArticle != 0 ? byArticle : x.SentenceIndex.CompareTo(y.SentenceIndex);
+        });
+        return list;
+    }
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

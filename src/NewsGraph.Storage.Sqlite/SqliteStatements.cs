@@ -1,0 +1,613 @@
+namespace NewsGraph.Storage.Sqlite;
+
+/// <summary>
+/// Every SQL statement and fragment the store runs, each named for what it does. Values are
+/// always bound as parameters; the only text ever spliced into SQL is another constant of this
+/// file (a fragment, a column, a sort direction) or a parameter name made from an index.
+/// Lists of keys travel as one JSON-array parameter read with <c>json_each</c>, so a call costs
+/// one statement whatever the number of keys.
+/// </summary>
+internal static class SqliteStatements
+{
+    /// <summary>The schema version this build writes; <see cref="Migrations"/> brings a file up to it.</summary>
+    public const int SchemaVersion = 1;
+
+    // ---------------------------------------------------------------------------------------
+    // Schema
+    // ---------------------------------------------------------------------------------------
+
+    public const string EnableWriteAheadLog = "PRAGMA journal_mode = WAL;";
+
+    public const string CreateSchemaVersionTable = """
+        CREATE TABLE IF NOT EXISTS schema_version (
+            version    INTEGER NOT NULL PRIMARY KEY,
+            applied_at TEXT    NOT NULL
+        );
+        """;
+
+    public const string SelectSchemaVersion = "SELECT coalesce(max(version), 0) FROM schema_version;";
+
+    public const string InsertSchemaVersion =
+        "INSERT INTO schema_version (version, applied_at) VALUES (@version, @appliedAt) ON CONFLICT (version) DO NOTHING;";
+
+    public const string SelectFts5Available = "SELECT sqlite_compileoption_used('ENABLE_FTS5');";
+
+    /// <summary>
+    /// Version 1: articles, merged entities and relations, and the per-article contribution tables
+    /// (<c>entity_mentions</c>, <c>relation_provenance</c>) the merged rows are recomputed from.
+    /// Every statement is idempotent (IF NOT EXISTS) so a half-applied start can simply re-run.
+    /// </summary>
+    public const string CreateSchemaV1 = """
+        CREATE TABLE IF NOT EXISTS articles (
+            key          TEXT NOT NULL PRIMARY KEY,
+            title        TEXT,
+            url          TEXT,
+            source       TEXT,
+            dateline     TEXT,
+            published    TEXT,
+            language     TEXT NOT NULL,
+            file         TEXT,
+            text         TEXT NOT NULL,
+            ingested_at  TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            title_norm   TEXT NOT NULL,
+            text_norm    TEXT NOT NULL,
+            published_sort TEXT GENERATED ALWAYS AS (coalesce(published, '')) VIRTUAL
+        );
+        CREATE INDEX IF NOT EXISTS ix_articles_published ON articles (published_sort, key);
+        CREATE INDEX IF NOT EXISTS ix_articles_title ON articles (title_norm, key);
+        CREATE INDEX IF NOT EXISTS ix_articles_source ON articles (source);
+
+        CREATE TABLE IF NOT EXISTS entities (
+            id            INTEGER PRIMARY KEY,
+            key           TEXT    NOT NULL UNIQUE,
+            kind          TEXT    NOT NULL,
+            name          TEXT    NOT NULL,
+            name_norm     TEXT    NOT NULL,
+            aliases       TEXT    NOT NULL DEFAULT '[]',
+            aliases_norm  TEXT    NOT NULL DEFAULT '',
+            titles        TEXT    NOT NULL DEFAULT '[]',
+            iso           TEXT,
+            category      TEXT,
+            mention_count INTEGER NOT NULL DEFAULT 0,
+            article_count INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX IF NOT EXISTS ix_entities_name ON entities (name_norm, key);
+        CREATE INDEX IF NOT EXISTS ix_entities_mentions ON entities (mention_count, key);
+        CREATE INDEX IF NOT EXISTS ix_entities_articles ON entities (article_count, key);
+        CREATE INDEX IF NOT EXISTS ix_entities_kind ON entities (kind, name_norm);
+
+        CREATE TABLE IF NOT EXISTS entity_mentions (
+            article_key   TEXT    NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
+            entity_key    TEXT    NOT NULL REFERENCES entities (key),
+            kind          TEXT    NOT NULL,
+            name          TEXT    NOT NULL,
+            aliases       TEXT    NOT NULL,
+            titles        TEXT    NOT NULL,
+            iso           TEXT,
+            category      TEXT,
+            mention_count INTEGER NOT NULL,
+            PRIMARY KEY (article_key, entity_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_entity_mentions_entity ON entity_mentions (entity_key, article_key);
+
+        CREATE TABLE IF NOT EXISTS relations (
+            key            TEXT    NOT NULL PRIMARY KEY,
+            type           TEXT    NOT NULL,
+            from_key       TEXT    NOT NULL REFERENCES entities (key),
+            to_key         TEXT    NOT NULL REFERENCES entities (key),
+            date           TEXT,
+            effective_date TEXT,
+            place_key      TEXT,
+            topic          TEXT,
+            topic_norm     TEXT    NOT NULL DEFAULT '',
+            verb           TEXT,
+            verb_norm      TEXT,
+            status         TEXT,
+            role           TEXT,
+            article_count  INTEGER NOT NULL DEFAULT 0,
+            date_sort      TEXT GENERATED ALWAYS AS (coalesce(date, '')) VIRTUAL
+        );
+        CREATE INDEX IF NOT EXISTS ix_relations_from ON relations (from_key, type);
+        CREATE INDEX IF NOT EXISTS ix_relations_to ON relations (to_key, type);
+        CREATE INDEX IF NOT EXISTS ix_relations_date ON relations (date_sort, key);
+        CREATE INDEX IF NOT EXISTS ix_relations_articles ON relations (article_count, key);
+        CREATE INDEX IF NOT EXISTS ix_relations_type_effective ON relations (type, effective_date);
+
+        CREATE TABLE IF NOT EXISTS relation_provenance (
+            relation_key   TEXT    NOT NULL REFERENCES relations (key) ON DELETE CASCADE,
+            article_key    TEXT    NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
+            sentence_index INTEGER NOT NULL,
+            evidence       TEXT    NOT NULL,
+            from_key       TEXT    NOT NULL,
+            to_key         TEXT    NOT NULL,
+            date           TEXT,
+            place_key      TEXT,
+            topic          TEXT,
+            verb           TEXT,
+            status         TEXT,
+            role           TEXT,
+            PRIMARY KEY (relation_key, article_key, sentence_index)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_relation_provenance_article ON relation_provenance (article_key, relation_key);
+        """;
+
+    /// <summary>
+    /// The full-text index: an external-content FTS5 table over the normalized name and aliases
+    /// of every entity (a claim's name is its text), kept in step by triggers so no write path can
+    /// forget it. Its rowid is <c>entities.id</c>, an INTEGER PRIMARY KEY that VACUUM never renumbers.
+    /// Recomputing an entity rewrites its row; the index is only touched when the searched text changed.
+    /// </summary>
+    public const string CreateSearchIndexV1 = """
+        CREATE VIRTUAL TABLE IF NOT EXISTS entity_search USING fts5 (
+            name_norm, aliases_norm,
+            content = 'entities', content_rowid = 'id',
+            tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+        );
+        CREATE TRIGGER IF NOT EXISTS entities_search_insert AFTER INSERT ON entities BEGIN
+            INSERT INTO entity_search (rowid, name_norm, aliases_norm) VALUES (new.id, new.name_norm, new.aliases_norm);
+        END;
+        CREATE TRIGGER IF NOT EXISTS entities_search_delete AFTER DELETE ON entities BEGIN
+            INSERT INTO entity_search (entity_search, rowid, name_norm, aliases_norm) VALUES ('delete', old.id, old.name_norm, old.aliases_norm);
+        END;
+        CREATE TRIGGER IF NOT EXISTS entities_search_update AFTER UPDATE OF name_norm, aliases_norm ON entities
+        WHEN old.name_norm IS NOT new.name_norm OR old.aliases_norm IS NOT new.aliases_norm BEGIN
+            INSERT INTO entity_search (entity_search, rowid, name_norm, aliases_norm) VALUES ('delete', old.id, old.name_norm, old.aliases_norm);
+            INSERT INTO entity_search (rowid, name_norm, aliases_norm) VALUES (new.id, new.name_norm, new.aliases_norm);
+        END;
+        """;
+
+    /// <summary>Schema steps by version; <c>InitializeAsync</c> applies those above the stored version.</summary>
+    public static IReadOnlyList<(int Version, string[] Statements)> Migrations { get; } =
+    [
+        (1, [CreateSchemaV1, CreateSearchIndexV1]),
+    ];
+
+    // ---------------------------------------------------------------------------------------
+    // Upsert: contributions per article, then recomputation of the touched merged rows
+    // ---------------------------------------------------------------------------------------
+
+    public const string SelectContentHashes = """
+        SELECT key, content_hash FROM articles WHERE key IN (SELECT value FROM json_each(@keys));
+        """;
+
+    public const string SelectExistingEntityKeys = """
+        SELECT key FROM entities WHERE key IN (SELECT value FROM json_each(@keys));
+        """;
+
+    public const string SelectExistingRelationKeys = """
+        SELECT key FROM relations WHERE key IN (SELECT value FROM json_each(@keys));
+        """;
+
+    public const string SelectArticleEntityKeys = "SELECT entity_key FROM entity_mentions WHERE article_key = @articleKey;";
+
+    public const string SelectArticleRelationKeys = "SELECT DISTINCT relation_key FROM relation_provenance WHERE article_key = @articleKey;";
+
+    public const string UpsertArticle = """
+        INSERT INTO articles (key, title, url, source, dateline, published, language, file, text, ingested_at, content_hash, title_norm, text_norm)
+        VALUES (@key, @title, @url, @source, @dateline, @published, @language, @file, @text, @ingestedAt, @contentHash, @titleNorm, @textNorm)
+        ON CONFLICT (key) DO UPDATE SET
+            title = excluded.title, url = excluded.url, source = excluded.source, dateline = excluded.dateline,
+            published = excluded.published, language = excluded.language, file = excluded.file, text = excluded.text,
+            ingested_at = excluded.ingested_at, content_hash = excluded.content_hash,
+            title_norm = excluded.title_norm, text_norm = excluded.text_norm;
+        """;
+
+    public const string DeleteArticleMentions = "DELETE FROM entity_mentions WHERE article_key = @articleKey;";
+
+    public const string DeleteArticleProvenance = "DELETE FROM relation_provenance WHERE article_key = @articleKey;";
+
+    /// <summary>A placeholder row so contributions can reference it; <see cref="UpdateMergedEntity"/> fills it in.</summary>
+    public const string InsertEntityIfMissing = """
+        INSERT INTO entities (key, kind, name, name_norm) VALUES (@key, @kind, @name, @nameNorm)
+        ON CONFLICT (key) DO NOTHING;
+        """;
+
+    public const string InsertMention = """
+        INSERT INTO entity_mentions (article_key, entity_key, kind, name, aliases, titles, iso, category, mention_count)
+        VALUES (@articleKey, @entityKey, @kind, @name, @aliases, @titles, @iso, @category, @mentionCount);
+        """;
+
+    /// <summary>A placeholder row so provenance can reference it; <see cref="UpdateMergedRelation"/> fills it in.</summary>
+    public const string InsertRelationIfMissing = """
+        INSERT INTO relations (key, type, from_key, to_key) VALUES (@key, @type, @fromKey, @toKey)
+        ON CONFLICT (key) DO NOTHING;
+        """;
+
+    public const string InsertProvenance = """
+        INSERT INTO relation_provenance (relation_key, article_key, sentence_index, evidence, from_key, to_key, date, place_key, topic, verb, status, role)
+        VALUES (@relationKey, @articleKey, @sentenceIndex, @evidence, @fromKey, @toKey, @date, @placeKey, @topic, @verb, @status, @role)
+        ON CONFLICT (relation_key, article_key, sentence_index) DO NOTHING;
+        """;
+
+    /// <summary>Every contribution to the given relations, in the order that decides "first non-null wins".</summary>
+    public const string SelectProvenanceForMerge = """
+        SELECT p.relation_key, p.article_key, p.from_key, p.to_key, p.date, p.place_key, p.topic, p.verb, p.status, p.role, a.published
+        FROM relation_provenance p JOIN articles a ON a.key = p.article_key
+        WHERE p.relation_key IN (SELECT value FROM json_each(@keys))
+        ORDER BY p.relation_key, p.article_key, p.sentence_index;
+        """;
+
+    public const string UpdateMergedRelation = """
+        UPDATE relations SET
+            from_key = @fromKey, to_key = @toKey, date = @date, effective_date = @effectiveDate, place_key = @placeKey,
+            topic = @topic, topic_norm = @topicNorm, verb = @verb, verb_norm = @verbNorm, status = @status, role = @role,
+            article_count = @articleCount
+        WHERE key = @key;
+        """;
+
+    public const string DeleteUnsupportedRelations = """
+        DELETE FROM relations
+        WHERE key IN (SELECT value FROM json_each(@keys))
+          AND NOT EXISTS (SELECT 1 FROM relation_provenance p WHERE p.relation_key = relations.key);
+        """;
+
+    /// <summary>Every contribution to the given entities, lowest article key first (whose name wins).</summary>
+    public const string SelectMentionsForMerge = """
+        SELECT entity_key, article_key, kind, name, aliases, titles, iso, category, mention_count
+        FROM entity_mentions
+        WHERE entity_key IN (SELECT value FROM json_each(@keys))
+        ORDER BY entity_key, article_key;
+        """;
+
+    public const string UpdateMergedEntity = """
+        UPDATE entities SET
+            kind = @kind, name = @name, name_norm = @nameNorm, aliases = @aliases, aliases_norm = @aliasesNorm,
+            titles = @titles, iso = @iso, category = @category, mention_count = @mentionCount, article_count = @articleCount
+        WHERE key = @key;
+        """;
+
+    public const string DeleteUnmentionedEntities = """
+        DELETE FROM entities
+        WHERE key IN (SELECT value FROM json_each(@keys))
+          AND NOT EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity_key = entities.key);
+        """;
+
+    // ---------------------------------------------------------------------------------------
+    // Lookups by key
+    // ---------------------------------------------------------------------------------------
+
+    public const string EntityColumns =
+        "e.key, e.kind, e.name, e.aliases, e.titles, e.iso, e.category, e.mention_count, e.article_count";
+
+    public const string ArticleColumns =
+        "a.key, a.title, a.url, a.source, a.dateline, a.published, a.language, a.file, a.text, a.ingested_at";
+
+    public const string RelationColumns =
+        "r.key, r.type, r.from_key, r.to_key, r.date, r.place_key, r.topic, r.verb, r.status, r.role";
+
+    /// <summary>Names of the columns above once selected into a derived table (the same order).</summary>
+    public const string EntityColumnNames = "key, kind, name, aliases, titles, iso, category, mention_count, article_count";
+
+    public const string ArticleColumnNames = "key, title, url, source, dateline, published, language, file, text, ingested_at";
+
+    public const string RelationColumnNames = "key, type, from_key, to_key, date, place_key, topic, verb, status, role";
+
+    /// <summary>
+    /// A relation's provenance as one JSON array of [article, evidence, sentence], correlated on a
+    /// derived row named <c>page</c>; selected after paging so it is built only for returned rows.
+    /// </summary>
+    public const string PageRelationProvenance = """
+        (SELECT json_group_array(json_array(p.article_key, p.evidence, p.sentence_index) ORDER BY p.article_key, p.sentence_index)
+         FROM relation_provenance p WHERE p.relation_key = page.key)
+        """;
+
+    public const string SelectEntitiesByKeys =
+        "SELECT " + EntityColumns + " FROM entities e WHERE e.key IN (SELECT value FROM json_each(@keys));";
+
+    public const string SelectArticlesByKeys =
+        "SELECT " + ArticleColumns + " FROM articles a WHERE a.key IN (SELECT value FROM json_each(@keys));";
+
+    public const string SelectRelationsByKeys =
+        "SELECT page.*, " + PageRelationProvenance + " FROM (SELECT " + RelationColumns +
+        " FROM relations r WHERE r.key IN (SELECT value FROM json_each(@keys))) AS page;";
+
+    // ---------------------------------------------------------------------------------------
+    // Filters: fragments ANDed together by SqliteListQuery. They refer to the row aliases e, a, r.
+    // ---------------------------------------------------------------------------------------
+
+    public const string EntityKindIn = "e.kind IN (SELECT value FROM json_each(@kinds))";
+
+    public const string EntityKeyIn = "e.key IN (SELECT value FROM json_each(@keys))";
+
+    public const string EntityNameContains =
+        "(instr(e.name_norm, @nameContains) > 0 OR instr(e.aliases_norm, @nameContains) > 0)";
+
+    public const string EntityIsoEquals = "e.iso = @iso COLLATE NOCASE";
+
+    public const string EntityCategoryEquals = "e.category = @category";
+
+    /// <summary>Source and date bounds apply to one and the same mentioning article.</summary>
+    public const string EntityMentionedIn = """
+        EXISTS (SELECT 1 FROM entity_mentions fm JOIN articles fa ON fa.key = fm.article_key
+                WHERE fm.entity_key = e.key
+                  AND (@source IS NULL OR fa.source = @source)
+                  AND (@mentionedFrom IS NULL OR fa.published >= @mentionedFrom)
+                  AND (@mentionedTo IS NULL OR fa.published <= @mentionedTo))
+        """;
+
+    /// <summary>
+    /// One <c>RelationExists</c> condition; <c>{0}</c> is a numeric suffix that keeps the
+    /// parameters of several conditions apart and <c>{1}</c> is empty or <c>NOT</c>.
+    /// </summary>
+    public const string EntityRelationExistsTemplate = """
+        {1} EXISTS (SELECT 1 FROM relations x
+                WHERE x.type = @relType{0}
+                  AND (x.from_key = e.key OR x.to_key = e.key)
+                  AND (@relCounterpart{0} IS NULL
+                       OR (x.from_key = e.key AND x.to_key = @relCounterpart{0})
+                       OR (x.to_key = e.key AND x.from_key = @relCounterpart{0}))
+                  AND (@relPlace{0} IS NULL OR x.place_key = @relPlace{0})
+                  AND (@relStatus{0} IS NULL OR x.status = @relStatus{0})
+                  AND (@relText{0} IS NULL
+                       OR instr(x.topic_norm, @relText{0}) > 0
+                       OR (x.type = 'STATED' AND EXISTS (SELECT 1 FROM entities xc WHERE xc.key = x.to_key AND instr(xc.name_norm, @relText{0}) > 0))))
+        """;
+
+    public const string RelationTypeIn = "r.type IN (SELECT value FROM json_each(@types))";
+
+    public const string RelationKeyIn = "r.key IN (SELECT value FROM json_each(@keys))";
+
+    public const string RelationFromEquals = "r.from_key = @fromKey";
+
+    public const string RelationToEquals = "r.to_key = @toKey";
+
+    public const string RelationInvolves = "(r.from_key = @involvingKey OR r.to_key = @involvingKey)";
+
+    public const string RelationPlaceEquals = "r.place_key = @placeKey";
+
+    public const string RelationStatusEquals = "r.status = @status";
+
+    /// <summary>The claim's text for STATED, the topic for MET (both normalized).</summary>
+    public const string RelationTextContains = """
+        (instr(r.topic_norm, @textContains) > 0
+         OR (r.type = 'STATED' AND EXISTS (SELECT 1 FROM entities rc WHERE rc.key = r.to_key AND instr(rc.name_norm, @textContains) > 0)))
+        """;
+
+    public const string RelationVerbEquals = "r.verb_norm = @verb";
+
+    public const string RelationDateFrom = "r.effective_date >= @dateFrom";
+
+    public const string RelationDateTo = "r.effective_date <= @dateTo";
+
+    public const string RelationAssertedByArticle =
+        "EXISTS (SELECT 1 FROM relation_provenance fp WHERE fp.relation_key = r.key AND fp.article_key = @articleKey)";
+
+    public const string RelationAssertedBySource = """
+        EXISTS (SELECT 1 FROM relation_provenance fp JOIN articles fa ON fa.key = fp.article_key
+                WHERE fp.relation_key = r.key AND fa.source = @source)
+        """;
+
+    public const string ArticleKeyIn = "a.key IN (SELECT value FROM json_each(@keys))";
+
+    public const string ArticleSourceEquals = "a.source = @source";
+
+    public const string ArticleTextContains = "(instr(a.title_norm, @textContains) > 0 OR instr(a.text_norm, @textContains) > 0)";
+
+    public const string ArticlePublishedFrom = "a.published >= @publishedFrom";
+
+    public const string ArticlePublishedTo = "a.published <= @publishedTo";
+
+    public const string ArticleMentions =
+        "EXISTS (SELECT 1 FROM entity_mentions fm WHERE fm.article_key = a.key AND fm.entity_key = @mentionsKey)";
+
+    // ---------------------------------------------------------------------------------------
+    // Sources of lists: plain, and grouped by the keys of @groupKeys (column grp)
+    // ---------------------------------------------------------------------------------------
+
+    public const string EntitiesSource = "entities e";
+
+    public const string ArticlesSource = "articles a";
+
+    public const string RelationsSource = "relations r";
+
+    public const string GroupKeys = "(SELECT DISTINCT value AS grp FROM json_each(@groupKeys)) g";
+
+    public const string EntitiesInArticlesSource =
+        GroupKeys + " JOIN entity_mentions gm ON gm.article_key = g.grp JOIN entities e ON e.key = gm.entity_key";
+
+    public const string ArticlesMentioningSource =
+        GroupKeys + " JOIN entity_mentions gm ON gm.entity_key = g.grp JOIN articles a ON a.key = gm.article_key";
+
+    public const string RelationsByEndpointSource =
+        GroupKeys + " JOIN relations r ON r.from_key = g.grp OR r.to_key = g.grp";
+
+    public const string RelationsBySourceSource = GroupKeys + " JOIN relations r ON r.from_key = g.grp";
+
+    public const string RelationsByTargetSource = GroupKeys + " JOIN relations r ON r.to_key = g.grp";
+
+    public const string RelationsByArticleSource =
+        GroupKeys + " JOIN relations r ON r.key IN (SELECT gp.relation_key FROM relation_provenance gp WHERE gp.article_key = g.grp)";
+
+    // Sort expressions (all total once paired with the row key).
+    public const string EntityNameSort = "e.name_norm";
+
+    public const string EntityMentionsSort = "e.mention_count";
+
+    public const string EntityArticlesSort = "e.article_count";
+
+    public const string ArticlePublishedSort = "a.published_sort";
+
+    public const string ArticleTitleSort = "a.title_norm";
+
+    public const string RelationDateSort = "r.date_sort";
+
+    public const string RelationArticlesSort = "r.article_count";
+
+    public const string Ascending = "ASC";
+
+    public const string Descending = "DESC";
+
+    /// <summary>
+    /// A page of a plain list: rows strictly past the cursor, in fetch order, one more than asked
+    /// (to know whether there is more). {0} columns, {1} names of those columns, {2} sort
+    /// expression, {3} key expression, {4} source, {5} filters, {6} cursor condition ("1" or a
+    /// comparison), {7} direction, {8} extra columns on the paged rows (provenance) or "".
+    /// </summary>
+    public const string PageTemplate = """
+        SELECT page.*{8} FROM (
+            SELECT * FROM (SELECT {2} AS sort_value, {3} AS sort_key, {0} FROM {4} WHERE {5})
+            WHERE {6}
+            ORDER BY sort_value {7}, sort_key {7}
+            LIMIT @limit) AS page
+        ORDER BY page.sort_value {7}, page.sort_key {7};
+        """;
+
+    /// <summary>Whether any row lies on the other side of the cursor (at it or before it). Same placeholders.</summary>
+    public const string ExistsBeyondCursorTemplate = """
+        SELECT EXISTS (SELECT 1 FROM (SELECT {2} AS sort_value, {3} AS sort_key FROM {4} WHERE {5}) WHERE {6});
+        """;
+
+    public const string CountTemplate = "SELECT count(*) FROM {4} WHERE {5};";
+
+    public const string CursorAfter = "(sort_value, sort_key) > (@cursorSort, @cursorKey)";
+
+    public const string CursorBefore = "(sort_value, sort_key) < (@cursorSort, @cursorKey)";
+
+    public const string CursorAtOrBefore = "(sort_value, sort_key) <= (@cursorSort, @cursorKey)";
+
+    public const string CursorAtOrAfter = "(sort_value, sort_key) >= (@cursorSort, @cursorKey)";
+
+    public const string NoCursor = "1";
+
+    /// <summary>
+    /// Pages of a grouped list in one statement: every group key gets a row of counts (so groups
+    /// with nothing on their page still say whether there is anything beyond the cursor), joined
+    /// with its first rows past the cursor numbered by ROW_NUMBER over the group. Placeholders as
+    /// in <see cref="PageTemplate"/>, and {9} the total count expression ("count(*)" or "NULL").
+    /// </summary>
+    public const string GroupedPageTemplate = """
+        WITH src AS (
+            SELECT g.grp AS grp, {2} AS sort_value, {3} AS sort_key, {0} FROM {4} WHERE {5}),
+        win AS (
+            SELECT src.*, CASE WHEN {6} THEN 1 ELSE 0 END AS in_window FROM src),
+        stats AS (
+            SELECT grp, {9} AS total, sum(in_window) AS in_count, min(in_window) AS all_in_window FROM win GROUP BY grp),
+        ranked AS (
+            SELECT win.*, row_number() OVER (PARTITION BY grp ORDER BY sort_value {7}, sort_key {7}) AS rn
+            FROM win WHERE in_window = 1)
+        SELECT stats.grp, stats.total, stats.in_count, stats.all_in_window, page.rn, page.sort_value, page.sort_key, {1}{8}
+        FROM stats LEFT JOIN ranked AS page ON page.grp = stats.grp AND page.rn <= @limit
+        ORDER BY stats.grp, page.rn;
+        """;
+
+    // ---------------------------------------------------------------------------------------
+    // Search, paths, aggregates
+    // ---------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Full-text hits, best first: exact normalized name, then exact alias, then names starting
+    /// with the query, then the rest, each tier by bm25 (names weigh more than aliases), then key.
+    /// </summary>
+    public const string SearchEntities = """
+        SELECT e.key, e.kind, bm25(entity_search, 10.0, 4.0) AS rank,
+               CASE WHEN e.name_norm = @exact THEN 0
+                    WHEN instr(char(10) || e.aliases_norm || char(10), char(10) || @exact || char(10)) > 0 THEN 1
+                    WHEN substr(e.name_norm, 1, length(@exact)) = @exact THEN 2
+                    ELSE 3 END AS tier
+        FROM entity_search JOIN entities e ON e.id = entity_search.rowid
+        WHERE entity_search MATCH @match
+          AND (@kinds IS NULL OR e.kind IN (SELECT value FROM json_each(@kinds)))
+        ORDER BY tier, rank, e.key
+        LIMIT @first;
+        """;
+
+    public const string CountExistingNodes = "SELECT count(*) FROM entities WHERE key IN (@fromKey, @toKey);";
+
+    /// <summary>Relations touching a BFS frontier, optionally of some types, in key order.</summary>
+    public const string SelectFrontierRelations = """
+        SELECT r.key, r.from_key, r.to_key FROM relations r
+        WHERE r.from_key IN (SELECT value FROM json_each(@frontier))
+          AND (@types IS NULL OR r.type IN (SELECT value FROM json_each(@types)))
+        UNION
+        SELECT r.key, r.from_key, r.to_key FROM relations r
+        WHERE r.to_key IN (SELECT value FROM json_each(@frontier))
+          AND (@types IS NULL OR r.type IN (SELECT value FROM json_each(@types)))
+        ORDER BY 1;
+        """;
+
+    public const string SelectStats = """
+        SELECT count(*) FROM articles;
+        SELECT kind, count(*) FROM entities GROUP BY kind;
+        SELECT type, count(*) FROM relations GROUP BY type;
+        """;
+
+    // Bucket starts for timelines; {0} is the date column.
+    public const string DayBucket = "{0}";
+
+    /// <summary>ISO weeks start on Monday: step forward to Sunday, then back six days.</summary>
+    public const string WeekBucket = "date({0}, 'weekday 0', '-6 days')";
+
+    public const string MonthBucket = "date({0}, 'start of month')";
+
+    public const string RelationTimelineTemplate = """
+        SELECT {0} AS bucket, count(*) FROM relations r
+        WHERE r.type = @type AND r.effective_date IS NOT NULL
+          AND (@from IS NULL OR r.effective_date >= @from)
+          AND (@to IS NULL OR r.effective_date <= @to)
+        GROUP BY bucket ORDER BY bucket;
+        """;
+
+    public const string ArticleTimelineTemplate = """
+        SELECT {0} AS bucket, count(*) FROM articles a
+        WHERE a.published IS NOT NULL
+          AND (@from IS NULL OR a.published >= @from)
+          AND (@to IS NULL OR a.published <= @to)
+        GROUP BY bucket ORDER BY bucket;
+        """;
+
+    public const string RelationEffectiveDate = "r.effective_date";
+
+    public const string ArticlePublished = "a.published";
+
+    public const string TopEntitiesByMentions = """
+        SELECT m.entity_key, sum(m.mention_count) AS value
+        FROM entity_mentions m
+        JOIN entities e ON e.key = m.entity_key
+        JOIN articles a ON a.key = m.article_key
+        WHERE (@kind IS NULL OR e.kind = @kind)
+          AND (@from IS NULL OR a.published >= @from)
+          AND (@to IS NULL OR a.published <= @to)
+        GROUP BY m.entity_key
+        HAVING value > 0
+        ORDER BY value DESC, m.entity_key
+        LIMIT @first;
+        """;
+
+    /// <summary>
+    /// Relations counted per endpoint: @types limits the types (NULL for all), @sourceOnly counts
+    /// only the source end (statements by a speaker), and the dates keep relations asserted by at
+    /// least one article published in range.
+    /// </summary>
+    public const string TopEntitiesByRelations = """
+        WITH rel AS (
+            SELECT r.key, r.from_key, r.to_key FROM relations r
+            WHERE (@types IS NULL OR r.type IN (SELECT value FROM json_each(@types)))
+              AND ((@from IS NULL AND @to IS NULL)
+                   OR EXISTS (SELECT 1 FROM relation_provenance p JOIN articles a ON a.key = p.article_key
+                              WHERE p.relation_key = r.key
+                                AND (@from IS NULL OR a.published >= @from)
+                                AND (@to IS NULL OR a.published <= @to)))),
+        ends AS (
+            SELECT from_key AS entity_key FROM rel
+            UNION ALL
+            SELECT to_key FROM rel WHERE @sourceOnly = 0 AND to_key <> from_key)
+        SELECT ends.entity_key, count(*) AS value
+        FROM ends JOIN entities e ON e.key = ends.entity_key
+        WHERE (@kind IS NULL OR e.kind = @kind)
+        GROUP BY ends.entity_key
+        ORDER BY value DESC, ends.entity_key
+        LIMIT @first;
+        """;
+
+    public const string CoMentioned = """
+        SELECT other.entity_key, count(*) AS value
+        FROM entity_mentions self
+        JOIN entity_mentions other ON other.article_key = self.article_key AND other.entity_key <> self.entity_key
+        JOIN entities e ON e.key = other.entity_key
+        WHERE self.entity_key = @key AND (@kind IS NULL OR e.kind = @kind)
+        GROUP BY other.entity_key
+        ORDER BY value DESC, other.entity_key
+        LIMIT @first;
+        """;
+}

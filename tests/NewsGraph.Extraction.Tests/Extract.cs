@@ -1,0 +1,34 @@
+using NewsGraph.Core.Graph;
+
+namespace NewsGraph.Extraction.Tests;
+
+/// <summary>Runs the default extractor over text written in the test and offers lookups on the result.</summary>
+internal sealed class Extract
+{
+    private Extract(ArticleGraph graph) => Graph = graph;
+
+    public ArticleGraph Graph { get; }
+
+    public static Extract From(string text, DateOnly? published = null) =>
+        new(ArabicArticleExtractor.Default.Extract(new ArticleInfo(GraphKeys.Article(null, text), text, Published: published)));
+
+    public IEnumerable<ExtractedEntity> Of(NodeKind kind) => Graph.Entities.Where(e => e.Kind == kind);
+
+    public ExtractedEntity Person(string name) =>
+        Of(NodeKind.Person).SingleOrDefault(e => e.Name == name) ?? throw new Xunit.Sdk.XunitException(
+            $"no person '{name}'; persons: {string.Join(" | ", Of(NodeKind.Person).Select(p => p.Name))}");
+
+    public string NameOf(string key) => Graph.Entities.Single(e => e.Key == key).Name;
+
+    public IEnumerable<ExtractedRelation> Relations(RelationType type) => Graph.Relations.Where(r => r.Type == type);
+
+    /// <summary>STATED relations as (speaker name, claim text).</summary>
+    public IReadOnlyList<(string Speaker, string Claim)> Statements() =>
+        Relations(RelationType.Stated).Select(r => (NameOf(r.From), NameOf(r.To))).ToList();
+
+    /// <summary>MET relations as unordered name pairs.</summary>
+    public IReadOnlyList<(string A, string B)> Meetings(RelationType type = RelationType.Met) =>
+        Relations(type).Select(r => Order(NameOf(r.From), NameOf(r.To))).ToList();
+
+    public static (string, string) Order(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
+}

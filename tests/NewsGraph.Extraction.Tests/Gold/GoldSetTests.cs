@@ -1,0 +1,58 @@
+using System.Text.Json;
+using NewsGraph.Core.Graph;
+using Xunit.Abstractions;
+
+namespace NewsGraph.Extraction.Tests.Gold;
+
+/// <summary>
+/// The regression floor: extraction over the bundled articles, scored against their hand-made
+/// gold files (tests/fixtures/gold). The floors sit a little under what the extractor achieves,
+/// so a change that makes extraction worse fails here; raise them when extraction improves.
+/// </summary>
+public sealed class GoldSetTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<Dictionary<string, Tally>> s_scores = new(ScoreAll);
+
+    [Theory]
+    [InlineData("entity:Person", 0.85, 0.85)]
+    [InlineData("entity:State", 0.93, 0.95)]
+    [InlineData("entity:Organization", 0.85, 0.75)]
+    [InlineData("entity:Place", 0.90, 0.75)]
+    [InlineData("relation:MET", 0.85, 0.65)]
+    [InlineData("relation:STATED", 0.85, 0.70)]
+    [InlineData("relation:MEMBER_OF", 0.95, 0.85)]
+    public void GoldSet_PrecisionAndRecall_StayAboveFloor(string type, double minPrecision, double minRecall)
+    {
+        Tally t = s_scores.Value[type];
+        output.WriteLine($"{type} {t}");
+        Assert.True(t.Precision >= minPrecision, $"{type} precision {t.Precision:F3} fell below {minPrecision}: {t}");
+        Assert.True(t.Recall >= minRecall, $"{type} recall {t.Recall:F3} fell below {minRecall}: {t}");
+    }
+
+    [Fact]
+    public void GoldSet_RelationsOverall_StayAboveFloor()
+    {
+        Tally relations = GoldScorer.Total(s_scores.Value, "relation:");
+        Tally entities = GoldScorer.Total(s_scores.Value, "entity:");
+        output.WriteLine($"relations {relations}; entities {entities}");
+        Assert.True(relations.F1 >= 0.82, $"relations F1 {relations.F1:F3}: {relations}");
+        Assert.True(entities.F1 >= 0.90, $"entities F1 {entities.F1:F3}: {entities}");
+    }
+
+    private static Dictionary<string, Tally> ScoreAll()
+    {
+        var tally = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        string[] goldFiles = Directory.GetFiles(RepositoryPaths.GoldFiles, "*.json").Order(StringComparer.Ordinal).ToArray();
+        Assert.True(goldFiles.Length >= 21, "the gold set must hold the sample article and at least 20 written ones");
+        foreach (string file in goldFiles)
+        {
+            using JsonDocument gold = JsonDocument.Parse(File.ReadAllText(file));
+            string article = gold.RootElement.GetProperty("article").GetString()!;
+            string text = File.ReadAllText(Path.Combine(RepositoryPaths.Samples, article));
+            ArticleGraph graph = ArabicArticleExtractor.Default.Extract(new ArticleInfo(GraphKeys.Article(null, text), text, File: article));
+            GoldScorer.Score(gold.RootElement, graph, tally);
+        }
+
+        return tally;
+    }
+}

@@ -1,0 +1,118 @@
+using NewsGraph.Core.Graph;
+
+namespace NewsGraph.Extraction.Tests.Recognition;
+
+/// <summary>Entities in sentences written for these tests (not taken from any article).</summary>
+public sealed class EntityRecognitionTests
+{
+    [Fact]
+    public void TitleBeforeName_FindsPersonWithTitle()
+    {
+        var x = Extract.From("أكد وزير الخارجية الأردني أيمن الصفدي أن بلاده تدعم الحل السياسي.");
+        ExtractedEntity person = x.Person("أيمن الصفدي");
+        Assert.Contains("وزير الخارجية الأردني", person.Titles);
+    }
+
+    [Fact]
+    public void TitleAfterName_FindsPersonWithTitle()
+    {
+        var x = Extract.From("التقى يوهان كارلسون المبعوث الخاص للأمين العام في جنيف اليوم وفدا من المعارضة.");
+        ExtractedEntity person = x.Person("يوهان كارلسون");
+        Assert.Contains(person.Titles, t => t.StartsWith("المبعوث الخاص", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Surname_LaterMention_IsTheSamePerson()
+    {
+        var x = Extract.From("قال رئيس الوزراء الكندي مارك ديلون إن الاتفاق متوازن. وأضاف ديلون أن التنفيذ سيبدأ الشهر المقبل.");
+        ExtractedEntity person = x.Person("مارك ديلون");
+        Assert.Contains("ديلون", person.Aliases);
+        Assert.Single(x.Of(NodeKind.Person));
+    }
+
+    [Fact]
+    public void TwoPeopleSharingASurname_AreNotMerged()
+    {
+        var x = Extract.From("استقبل وزير الداخلية سالم الحربي في الرياض اليوم السفير خالد الحربي.");
+        Assert.Equal(2, x.Of(NodeKind.Person).Count());
+        Assert.NotEqual(x.Person("سالم الحربي").Key, x.Person("خالد الحربي").Key);
+    }
+
+    [Fact]
+    public void Demonym_CountsAsMentionOfTheState()
+    {
+        var x = Extract.From("وصل الرئيس البرازيلي إلى القاهرة في زيارة رسمية.");
+        Assert.Contains(x.Of(NodeKind.State), s => s.Iso == "BR");
+    }
+
+    [Fact]
+    public void StateSpellingVariants_ShareOneKey()
+    {
+        var a = Extract.From("زار الوزير سوريا الأسبوع الماضي.");
+        var b = Extract.From("زار الوزير سورية الأسبوع الماضي.");
+        Assert.Equal(a.Of(NodeKind.State).Single().Key, b.Of(NodeKind.State).Single().Key);
+    }
+
+    [Fact]
+    public void FinancialSupport_IsNotMali()
+    {
+        var x = Extract.From("قدمت الحكومة دعم مالي كبير للمزارعين.");
+        Assert.DoesNotContain(x.Of(NodeKind.State), s => s.Iso == "ML");
+    }
+
+    [Fact]
+    public void MinistryWithDemonym_IsAnOrganizationAndMentionsTheState()
+    {
+        var x = Extract.From("وأعلنت وزارة الخارجية التركية في بيان أن الوفد سيصل غدا.");
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "وزارة الخارجية التركية");
+        Assert.Contains(x.Of(NodeKind.State), s => s.Iso == "TR");
+    }
+
+    [Fact]
+    public void QuotedNameAfterTypeNoun_IsTheOrganizationName()
+    {
+        var x = Extract.From("ذكرت صحيفة «الوطن» أن المفاوضات تعثرت.");
+        ExtractedEntity org = Assert.Single(x.Of(NodeKind.Organization));
+        Assert.Equal("الوطن", org.Name);
+        Assert.Contains("صحيفة الوطن", org.Aliases);
+    }
+
+    [Fact]
+    public void GazetteerOrganization_WithClitic_KeepsCanonicalName()
+    {
+        var x = Extract.From("انضمت الدولة رسميا لمنظمة التجارة العالمية العام الماضي.");
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "منظمة التجارة العالمية");
+    }
+
+    [Fact]
+    public void City_IsAPlaceAndHeadedPlaceIsFound()
+    {
+        var x = Extract.From("وقع الانفجار في مدينة كاسالا قرب الحدود بينما كان الوزير في الخرطوم.");
+        Assert.Contains(x.Of(NodeKind.Place), p => p.Name == "الخرطوم");
+        Assert.Contains(x.Of(NodeKind.Place), p => p.Name == "كاسالا");
+    }
+
+    [Fact]
+    public void Dateline_CityIsAPlace()
+    {
+        var x = Extract.From("بغداد-سانا\nأعلنت الحكومة العراقية أن الانتخابات ستجري في موعدها.");
+        Assert.Contains(x.Of(NodeKind.Place), p => p.Name == "بغداد");
+        Assert.Equal("سانا", x.Graph.Article.Source);
+    }
+
+    [Fact]
+    public void CommonNounAfterName_IsNotPartOfTheName()
+    {
+        var x = Extract.From("بحث نائب الرئيس جون ماتيس مع رئيسة البرلمان ليلى حداد تطورات الأوضاع في المنطقة.");
+        x.Person("ليلى حداد");
+        Assert.DoesNotContain(x.Of(NodeKind.Person), p => p.Name.Contains("تطورات", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Keys_AreStableAcrossArticles()
+    {
+        var a = Extract.From("قال وزير المالية المصري أحمد كجوك إن العجز تراجع.");
+        var b = Extract.From("التقى وزير المالية المصري أحمد كجوك وفدا من البنك الدولي في القاهرة.");
+        Assert.Equal(a.Person("أحمد كجوك").Key, b.Person("أحمد كجوك").Key);
+    }
+}

@@ -1,0 +1,140 @@
+using NewsGraph.Core.Graph;
+
+namespace NewsGraph.Extraction.Tests.Relations;
+
+/// <summary>Relations in sentences written for these tests (not taken from any article).</summary>
+public sealed class RelationExtractionTests
+{
+    [Fact]
+    public void Met_ReceptionWithPlace()
+    {
+        var x = Extract.From("استقبل وزير الخارجية العماني بدر البوسعيدي في مسقط اليوم وزير الخارجية الإيطالي أنطونيو تاياني.");
+        Assert.Contains(Extract.Order("بدر البوسعيدي", "أنطونيو تاياني"), x.Meetings());
+        ExtractedRelation met = x.Relations(RelationType.Met).Single();
+        Assert.Equal("مسقط", x.NameOf(met.PlaceKey!));
+        Assert.StartsWith("استقبل وزير الخارجية العماني", met.Evidence);
+    }
+
+    [Fact]
+    public void Met_TalksWithAfterMa()
+    {
+        var x = Extract.From("بحث رئيس الوزراء الماليزي داتو حسن في كوالالمبور مع المبعوث الأممي بيتر سوندرز سبل دعم الاستقرار.");
+        Assert.Contains(Extract.Order("داتو حسن", "بيتر سوندرز"), x.Meetings());
+    }
+
+    [Fact]
+    public void PhoneCall_IsNotAMeeting()
+    {
+        var x = Extract.From("جرى اتصال هاتفي اليوم بين وزير الخارجية القطري محمد الخليفي ووزير الخارجية الفرنسي جان باروت.");
+        Assert.Empty(x.Relations(RelationType.Met));
+        Assert.Single(x.Relations(RelationType.Phoned));
+    }
+
+    [Fact]
+    public void AnnouncedMeeting_IsNotAMeeting()
+    {
+        var x = Extract.From("ومن المقرر أن يلتقي الرئيس الغاني جون ماهاما نظيره النيجيري بولا تينوبو الأسبوع المقبل.");
+        Assert.Empty(x.Relations(RelationType.Met));
+    }
+
+    [Fact]
+    public void Stated_ClaimIsTheClauseAfterAn()
+    {
+        var x = Extract.From("أكد المتحدث باسم الحكومة الليبية محمد حمودة أن الانتخابات ستجري في موعدها المحدد.");
+        (string speaker, string claim) = Assert.Single(x.Statements());
+        Assert.Equal("محمد حمودة", speaker);
+        Assert.Equal("الانتخابات ستجري في موعدها المحدد", claim);
+    }
+
+    [Fact]
+    public void Stated_SanaDoubleDotIntroducesTheContent()
+    {
+        var x = Extract.From("وقال نائب وزير الخارجية السوري بسام صباغ في تصريح للصحفيين.. إن الحصار يمنع وصول الدواء إلى المرضى.");
+        (string speaker, string claim) = Assert.Single(x.Statements());
+        Assert.Equal("بسام صباغ", speaker);
+        Assert.StartsWith("الحصار يمنع وصول الدواء", claim);
+    }
+
+    [Fact]
+    public void Stated_DroppedSubjectGoesToTheLastSpeaker()
+    {
+        var x = Extract.From("قال وزير الزراعة المغربي محمد صديقي إن المحصول سيرتفع هذا العام. وأوضح أن الأمطار جاءت في وقتها.");
+        Assert.Equal(2, x.Statements().Count(s => s.Speaker == "محمد صديقي"));
+    }
+
+    [Fact]
+    public void Stated_UnknownPluralSubject_IsNotGivenToTheLastSpeaker()
+    {
+        var x = Extract.From("قال وزير الزراعة المغربي محمد صديقي إن المحصول سيرتفع هذا العام. وأكد الطرفان على أهمية التعاون الزراعي بين البلدين.");
+        Assert.Single(x.Statements());
+    }
+
+    [Fact]
+    public void Stated_OrganizationSpeakerAndShortForm()
+    {
+        var x = Extract.From("وقالت وزارة الخارجية الإسبانية في بيان إن السفارة ستعاود عملها قريبا. وأضافت الوزارة.. أن الموظفين بخير.");
+        Assert.Equal(2, x.Statements().Count(s => s.Speaker == "وزارة الخارجية الإسبانية"));
+    }
+
+    [Fact]
+    public void Stated_HeadlineSpeakerBeforeColon()
+    {
+        var x = Extract.From("غوتيريش: لا حل عسكريا للأزمة في السودان\nوقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن الحوار هو السبيل الوحيد.");
+        Assert.Contains(x.Statements(), s => s.Speaker == "أنطونيو غوتيريش" && s.Claim.StartsWith("لا حل عسكريا", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Stated_TitleOnlyMentionResolvesToTheTitleHolder()
+    {
+        var x = Extract.From("أكد وزير الطاقة الجزائري محمد عرقاب أن الإنتاج مستقر. من جهة أخرى أشار وزير الطاقة الجزائري إلى أن الصادرات ارتفعت.");
+        Assert.Equal(2, x.Statements().Count(s => s.Speaker == "محمد عرقاب"));
+    }
+
+    [Fact]
+    public void MemberOf_ListWithObserversAndDialoguePartners()
+    {
+        var x = Extract.From("يذكر أن منظمة شنغهاي للتعاون تضم عدة دول هي الصين وروسيا والهند إضافة إلى منغوليا كعضو مراقب وتركيا وكمبوديا كعضو شريك في الحوار.");
+        var memberships = x.Relations(RelationType.MemberOf).Select(r => (x.Graph.Entities.Single(e => e.Key == r.From).Iso, r.Status)).ToList();
+        Assert.Contains(("CN", MembershipStatus.Member), memberships);
+        Assert.Contains(("IN", MembershipStatus.Member), memberships);
+        Assert.Contains(("MN", MembershipStatus.Observer), memberships);
+        Assert.Contains(("TR", MembershipStatus.DialoguePartner), memberships);
+        Assert.Contains(("KH", MembershipStatus.DialoguePartner), memberships);
+        Assert.Equal(6, memberships.Count);
+    }
+
+    [Fact]
+    public void MemberOf_StatusBeforeTheList()
+    {
+        var x = Extract.From("ويضم الاتحاد الأفريقي الدول الأعضاء وهي مصر وكينيا ونيجيريا فيما تتمتع هايتي بصفة مراقب.");
+        var memberships = x.Relations(RelationType.MemberOf).Select(r => (x.Graph.Entities.Single(e => e.Key == r.From).Iso, r.Status)).ToList();
+        Assert.Contains(("KE", MembershipStatus.Member), memberships);
+        Assert.Contains(("HT", MembershipStatus.Observer), memberships);
+    }
+
+    [Fact]
+    public void MemberOf_ApplicationIsApplicant()
+    {
+        var x = Extract.From("وأعلن الحلف أن مولدوفا تقدمت رسميا بطلب العضوية في حلف شمال الأطلسي.");
+        ExtractedRelation r = Assert.Single(x.Relations(RelationType.MemberOf));
+        Assert.Equal(MembershipStatus.Applicant, r.Status);
+    }
+
+    [Fact]
+    public void HoldsRole_TitleNamingAState()
+    {
+        var x = Extract.From("قال وزير الدفاع الياباني كين ناكاتاني إن التدريبات ستستمر.");
+        ExtractedRelation role = Assert.Single(x.Relations(RelationType.HoldsRole));
+        Assert.Equal("state:JP", role.To);
+        Assert.Equal("وزير الدفاع الياباني", role.Role);
+    }
+
+    [Fact]
+    public void EveryRelation_HasEvidenceFromTheText()
+    {
+        const string text = "استقبل رئيس مجلس النواب الأردني أحمد الصفدي في عمان اليوم السفير الياباني هيديكي أسانو. وأكد الصفدي أن العلاقات متينة.";
+        var x = Extract.From(text);
+        Assert.NotEmpty(x.Graph.Relations);
+        Assert.All(x.Graph.Relations, r => Assert.Contains(r.Evidence, text, StringComparison.Ordinal));
+    }
+}

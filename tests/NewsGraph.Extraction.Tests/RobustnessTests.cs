@@ -1,0 +1,41 @@
+using NewsGraph.Core.Graph;
+
+namespace NewsGraph.Extraction.Tests;
+
+/// <summary>Inputs that are not news articles must give a sane result, never an exception.</summary>
+public sealed class RobustnessTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\n  ")]
+    [InlineData("...... !!! ؟؟؟")]
+    [InlineData("The quick brown fox jumps over the lazy dog. Moscow and Beijing.")]
+    [InlineData("قال")]
+    [InlineData("«««««")]
+    [InlineData("وزير وزير وزير وزير وزير وزير")]
+    [InlineData("<html><body><p>قال الوزير إن</p></body></html>")]
+    [InlineData("موسكو-سانا")]
+    public void Extract_DegenerateInput_GivesAGraphWithoutThrowing(string text)
+    {
+        ArticleGraph graph = ArabicArticleExtractor.Default.Extract(new ArticleInfo("k", text));
+        Assert.NotNull(graph.Entities);
+        Assert.All(graph.Relations, r => Assert.Contains(graph.Entities, e => e.Key == r.From));
+    }
+
+    [Fact]
+    public void Extract_OneWordRepeatedForAMegabyte_Completes()
+    {
+        string text = string.Join(' ', Enumerable.Repeat("السلام", 150_000));
+        ArticleGraph graph = ArabicArticleExtractor.Default.Extract(new ArticleInfo("k", text));
+        Assert.Empty(graph.Relations);
+    }
+
+    [Fact]
+    public void Extract_IsDeterministic()
+    {
+        string text = File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "000_e4a81a792a077d70.txt"));
+        string a = ExtractionJson.Serialize(ArabicArticleExtractor.Default.Extract(new ArticleInfo("k", text)));
+        string b = ExtractionJson.Serialize(ArabicArticleExtractor.Default.Extract(new ArticleInfo("k", text)));
+        Assert.Equal(a, b);
+    }
+}

@@ -1,0 +1,94 @@
+using NewsGraph.Core.Text;
+using NewsGraph.Extraction.Text;
+
+namespace NewsGraph.Extraction.Tests.Text;
+
+public sealed class TextHandlingTests
+{
+    [Theory]
+    [InlineData("أَحْمَد", "احمد")]
+    [InlineData("إبراهيم", "ابراهيم")]
+    [InlineData("آمال", "امال")]
+    [InlineData("مصطفى", "مصطفي")]
+    [InlineData("سورية", "سوريه")]
+    [InlineData("العـــام", "العام")]
+    [InlineData("٢٠١٥", "2015")]
+    [InlineData("  «داعش»  ", "داعش")]
+    public void Normalize_FoldsSpellingVariants(string text, string expected) =>
+        Assert.Equal(expected, ArabicText.Normalize(text));
+
+    [Fact]
+    public void Normalize_SameNameWrittenDifferently_IsEqual() =>
+        Assert.Equal(ArabicText.Normalize("أناتولي أنطونوف"), ArabicText.Normalize("اناتولى انطونوف"));
+
+    [Fact]
+    public void Tokenize_KeepsSanaDoubleDotApartFromFullStop()
+    {
+        List<Token> tokens = Tokenizer.Tokenize("وقال الوزير.. إن الوضع مستقر.");
+        Assert.Contains(tokens, t => t.Surface == "..");
+        Assert.Equal(".", tokens[^1].Surface);
+    }
+
+    [Fact]
+    public void Tokenize_DecimalNumberIsOneToken()
+    {
+        List<Token> tokens = Tokenizer.Tokenize("ارتفع بنسبة 6.3 بالمئة");
+        Assert.Contains(tokens, t => t.Surface == "6.3" && t.Kind == TokenKind.Number);
+    }
+
+    [Fact]
+    public void Split_DoubleDotDoesNotEndTheSentence()
+    {
+        List<Sentence> sentences = SentenceSplitter.Split("وقال الوزير في بيان.. إن المحادثات كانت مثمرة. وأضاف أن اللقاء المقبل في عمان.");
+        Assert.Equal(2, sentences.Count);
+        Assert.StartsWith("وقال الوزير في بيان.. إن", sentences[0].Text);
+    }
+
+    [Fact]
+    public void Split_ShortLineWithoutStop_IsHeadline()
+    {
+        List<Sentence> sentences = SentenceSplitter.Split("الوزير: المفاوضات ستستأنف الأسبوع المقبل\nقال الوزير إن المفاوضات ستستأنف قريبا في جنيف.");
+        Assert.True(sentences[0].IsHeadline);
+        Assert.False(sentences[1].IsHeadline);
+    }
+
+    [Fact]
+    public void Split_DropsWireTrailers()
+    {
+        List<Sentence> sentences = SentenceSplitter.Split("التقى الوزير نظيره اليوم.\n // انتهى //\n 17:54 ت م \n");
+        Assert.Single(sentences);
+    }
+
+    [Fact]
+    public void Dateline_SanaStyle_GivesCityAndAgency()
+    {
+        Dateline? d = DatelineParser.Parse("طهران-سانا\nبحث وزير الخارجية ...");
+        Assert.NotNull(d);
+        Assert.Equal("طهران", d.City);
+        Assert.Equal("سانا", d.Agency);
+    }
+
+    [Fact]
+    public void Dateline_SpaStyle_GivesGregorianDate()
+    {
+        Dateline? d = DatelineParser.Parse(" جدة 3 رمضان 1445 هـ الموافق 13 مارس 2024 م واس\n استقبل ...");
+        Assert.NotNull(d);
+        Assert.Equal("جدة", d.City);
+        Assert.Equal(new DateOnly(2024, 3, 13), d.Date);
+        Assert.Equal("واس", d.Agency);
+    }
+
+    [Fact]
+    public void Dateline_ParenthesizedAgency_BodyContinuesOnTheLine()
+    {
+        const string text = "عمان (بترا) - أعلن وزير الخارجية أن اللقاء كان مثمرا.";
+        Dateline? d = DatelineParser.Parse(text);
+        Assert.NotNull(d);
+        Assert.Equal("عمان", d.City);
+        Assert.StartsWith("أعلن", text[d.BodyStart..]);
+    }
+
+    [Fact]
+    public void Dateline_OrdinarySentence_IsNotADateline() =>
+        Assert.Null(DatelineParser.Parse("أعلن الجيش أمس أن الهدنة صامدة في معظم المناطق."));
+}

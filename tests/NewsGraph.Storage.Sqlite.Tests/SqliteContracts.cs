@@ -1,0 +1,24 @@
+using NewsGraph.Storage.Contract;
+
+namespace NewsGraph.Storage.Sqlite.Tests;
+
+// The store contract, enrolled for the embedded store. Bodies stay empty: behaviour lives in the contract.
+public sealed class SqliteUpsertContract : UpsertContract<SqliteStoreFactory>
+{
+}
+
+public sealed class SqliteQueryContract : QueryContract<SqliteStoreFactory>
+{
+}
+
+public sealed class SqliteGroupedReadContract : GroupedReadContract<SqliteStoreFactory>
+{
+}
+
+public sealed class SqliteSearchContract : SearchContract<SqliteStoreFactory>
+{
+}
+
+public sealed class SqliteAnalyticsContract : AnalyticsContract<SqliteStoreFactory>
+{
+}

@@ -1,0 +1,276 @@
+using Microsoft.Data.Sqlite;
+using NewsGraph.Core.Graph;
+using NewsGraph.Core.Storage;
+using NewsGraph.Storage.Contract;
+
+namespace NewsGraph.Storage.Sqlite.Tests;
+
+/// <summary>What the contract cannot say: the file, its pragmas and schema, concurrency, FTS syntax.</summary>
+public sealed class SqliteGraphStoreTests : IAsyncLifetime
+{
+    private static readonly string[] s_tables = ["articles", "entities", "entity_mentions", "entity_search", "relation_provenance", "relations", "schema_version"];
+
+    private readonly string _path = SqliteStoreFactory.NewDatabasePath();
+    private readonly List<SqliteGraphStore> _stores = [];
+
+    private static CancellationToken None => CancellationToken.None;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (SqliteGraphStore store in _stores)
+        {
+            await store.DisposeAsync();
+        }
+
+        SqliteStoreFactory.DeleteDatabase(_path);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_NewPath_CreatesTheFileInWalMode()
+    {
+        Assert.False(File.Exists(_path));
+
+        await StoreAsync();
+
+        Assert.True(File.Exists(_path));
+        Assert.Equal("wal", await ScalarAsync<string>("PRAGMA journal_mode;"));
+        Assert.Equal(s_tables, await ColumnAsync("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('articles', 'entities', 'entity_mentions', 'entity_search', 'relation_provenance', 'relations', 'schema_version') ORDER BY name;"));
+        Assert.Equal(1L, await ScalarAsync<long>("SELECT max(version) FROM schema_version;"));
+    }
+
+    [Fact]
+    public async Task InitializeAsync_Again_IsIdempotent()
+    {
+        SqliteGraphStore store = await StoreAsync();
+        await store.UpsertAsync(SampleGraph.Articles, None);
+        string schema = string.Join("\n", await ColumnAsync("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name;"));
+
+        await store.InitializeAsync(None);
+        await using var reopened = new SqliteGraphStore(_path);
+        await reopened.InitializeAsync(None);
+
+        Assert.Equal(schema, string.Join("\n", await ColumnAsync("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name;")));
+        Assert.Equal(1L, await ScalarAsync<long>("SELECT count(*) FROM schema_version;"));
+        Assert.Equal(7, (await reopened.GetStatsAsync(None)).Articles);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_FileFromANewerBuild_Throws()
+    {
+        await StoreAsync();
+        await ExecuteAsync("INSERT INTO schema_version (version, applied_at) VALUES (99, 'later');");
+
+        await using var store = new SqliteGraphStore(_path);
+
+        await Assert.ThrowsAsync<NotSupportedException>(() => store.InitializeAsync(None));
+    }
+
+    [Fact]
+    public async Task Upsert_SameArticlesTwice_KeepsEveryTableRowForRow()
+    {
+        SqliteGraphStore store = await StoreAsync();
+        await store.UpsertAsync(SampleGraph.Articles, None);
+        string before = await DumpAsync();
+
+        await store.UpsertAsync(SampleGraph.Articles, None);
+
+        Assert.Equal(before, await DumpAsync());
+        Assert.Equal(15L, await ScalarAsync<long>("SELECT count(*) FROM relation_provenance;"));
+        await ExecuteAsync("INSERT INTO entity_search (entity_search) VALUES ('integrity-check');");
+    }
+
+    [Fact]
+    public async Task Upsert_ChangedArticle_KeepsTheSearchIndexInStepWithEntities()
+    {
+        SqliteGraphStore store = await StoreAsync();
+        await store.UpsertAsync(SampleGraph.Articles, None);
+
+        await store.UpsertAsync([SampleGraph.Article6 with { Entities = [SampleGraph.Article6.Entities[1]], Relations = [] }], None);
+
+        // FTS5 checks its index against the content table and fails on any difference.
+        await ExecuteAsync("INSERT INTO entity_search (entity_search) VALUES ('integrity-check');");
+        Assert.Empty(await store.SearchAsync("شويغو", null, 10, None));
+        Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM entity_mentions WHERE article_key = 'https://news.test/a6' AND entity_key <> '" + SampleGraph.Lavrov + "';"));
+    }
+
+    [Fact]
+    public async Task Upsert_FailureInsideTheBatch_RollsEverythingBack()
+    {
+        SqliteGraphStore store = await StoreAsync();
+        ArticleGraph broken = SampleGraph.Article2 with
+        {
+            Entities = [.. SampleGraph.Article2.Entities, new ExtractedEntity("x:broken", (NodeKind)42, "؟", [], [])],
+        };
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.UpsertAsync([SampleGraph.Article1, broken], None));
+
+        Assert.Equal(0L, await ScalarAsync<long>("SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM entities) + (SELECT count(*) FROM relations);"));
+    }
+
+    [Fact]
+    public async Task Reads_DuringALongWrite_SeeOnlyCommittedStates()
+    {
+        SqliteGraphStore store = await StoreAsync();
+        await store.UpsertAsync(SampleGraph.Articles, None);
+        ArticleGraph[] bulk = [.. Enumerable.Range(0, 400).Select(Generated)];
+
+        // Task.Run: the provider's async methods complete synchronously, so the write needs its own thread.
+        Task<UpsertResult> write = Task.Run(() => store.UpsertAsync(bulk, None));
+        var seen = new HashSet<long>();
+        int reads = 0;
+        while (!write.IsCompleted || reads < 5)
+        {
+            Task<GraphStats> stats = store.GetStatsAsync(None);
+            Task<Page<EntityRecord>> page = store.FindEntitiesAsync(new EntityQuery { Kinds = [NodeKind.Person] }, new PageRequest(First: 3, IncludeTotal: true), None);
+            seen.Add((await stats).Articles);
+            Assert.Equal(3, (await page).Items.Count);
+            reads++;
+        }
+
+        Assert.Equal(400, (await write).ArticlesWritten);
+        Assert.Subset(new HashSet<long> { 7, 407 }, seen);
+
+        // The write takes long enough that reads overlap it; they keep seeing the last commit.
+        Assert.Contains(7L, seen);
+        Assert.Equal(407, (await store.GetStatsAsync(None)).Articles);
+    }
+
+    [Fact]
+    public async Task Upserts_FromManyCallers_AreSerializedAndAllLand()
+    {
+        SqliteGraphStore store = await StoreAsync();
+
+        UpsertResult[] results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => store.UpsertAsync([Generated(i)], None))));
+
+        Assert.All(results, r => Assert.Equal(1, r.ArticlesWritten));
+        Assert.Equal(12, (await store.GetStatsAsync(None)).Articles);
+
+        // Every generated article mentions the same person: one node, twelve mentions.
+        EntityRecord shared = Assert.Single(await store.GetEntitiesAsync([GraphKeys.Person("شخص مشترك")], None));
+        Assert.Equal((12, 12), (shared.MentionCount, shared.ArticleCount));
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("\"\"\"")]
+    [InlineData("*")]
+    [InlineData("NEAR(")]
+    [InlineData("NEAR(لافروف شويغو, 2)")]
+    [InlineData("OR")]
+    [InlineData("لافروف OR")]
+    [InlineData("AND NOT (")]
+    [InlineData("name_norm: لافروف")]
+    [InlineData("{name_norm aliases_norm}: x")]
+    [InlineData("لافروف\"*")]
+    [InlineData("'); DROP TABLE entities; --")]
+    [InlineData("\0")]
+    public async Task Search_FtsSyntaxInTheText_NeitherThrowsNorInjects(string text)
+    {
+        SqliteGraphStore store = await StoreAsync();
+        await store.UpsertAsync(SampleGraph.Articles, None);
+
+        IReadOnlyList<SearchHit> hits = await store.SearchAsync(text, null, 10, None);
+
+        Assert.Equal(18L, await ScalarAsync<long>("SELECT count(*) FROM entities;"));
+        if (text.Contains("لافروف", StringComparison.Ordinal))
+        {
+            Assert.Contains(SampleGraph.Lavrov, hits.Select(h => h.Key));
+        }
+    }
+
+    [Fact]
+    public async Task DisposeAsync_ClosesTheFile()
+    {
+        SqliteGraphStore store = await StoreAsync();
+        await store.UpsertAsync(SampleGraph.Articles, None);
+        await store.GetStatsAsync(None);
+
+        await store.DisposeAsync();
+
+        // The last connection to close checkpoints and removes the write-ahead log.
+        Assert.False(File.Exists(_path + "-wal"));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.GetStatsAsync(None));
+    }
+
+    private static ArticleGraph Generated(int i)
+    {
+        string key = $"https://news.test/generated/{i}";
+        return new ArticleGraph(
+            new ArticleInfo(key, $"نص رقم {i}", Title: $"خبر {i}", Url: key, Source: "gen", Published: new DateOnly(2024, 5, 1).AddDays(i % 20)),
+            [
+                SampleGraph.Person("شخص مشترك", 1, [], []),
+                SampleGraph.Person($"شخص {i}", 1, [], []),
+            ],
+            [new(RelationType.Met, GraphKeys.Person("شخص مشترك"), GraphKeys.Person($"شخص {i}"), "التقيا.", 0, new DateOnly(2024, 5, 1))]);
+    }
+
+    private async Task<SqliteGraphStore> StoreAsync()
+    {
+        var store = new SqliteGraphStore(_path);
+        _stores.Add(store);
+        await store.InitializeAsync(None);
+        return store;
+    }
+
+    /// <summary>Every row of every table the store owns, as text.</summary>
+    private async Task<string> DumpAsync()
+    {
+        var lines = new List<string>();
+        await using SqliteConnection connection = Open();
+        foreach (string table in s_tables.Where(t => t != "entity_search"))
+        {
+            await using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "SELECT * FROM " + table + ";";
+            var rows = new List<string>();
+            await using SqliteDataReader reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(table + ": " + string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            }
+
+            lines.AddRange(rows.Order(StringComparer.Ordinal));
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using SqliteConnection connection = Open();
+        await using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using SqliteConnection connection = Open();
+        await using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<List<string>> ColumnAsync(string sql)
+    {
+        await using SqliteConnection connection = Open();
+        await using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        var values = new List<string>();
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+}
