@@ -10,6 +10,7 @@ internal static class NewsGraphCommandLine
         var root = new RootCommand("NewsGraph: Arabic news → knowledge graph → GraphQL.");
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 }
