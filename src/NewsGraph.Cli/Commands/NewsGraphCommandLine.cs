@@ -11,6 +11,7 @@ internal static class NewsGraphCommandLine
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }

@@ -26,6 +26,11 @@ internal sealed class ArticleAnalysis
     private readonly string _text;
     private readonly Dictionary<string, EntityInfo> _entities = new(StringComparer.Ordinal);
     private readonly HashSet<string> _placeHeads;
+    private readonly MatchCache<CueKind> _cues;
+    private readonly MatchCache<TitleRole> _titles;
+    private readonly MatchCache<StateHit> _states;
+    private readonly MatchCache<PlaceEntry> _places;
+    private readonly MatchCache<OrganizationEntry> _organizations;
 
     public ArticleAnalysis(ArabicLexicon lexicon, string text, IReadOnlyList<Sentence> sentences, string? datelineCity)
     {
@@ -33,6 +38,11 @@ internal sealed class ArticleAnalysis
         _text = text;
         Sentences = sentences;
         _placeHeads = new HashSet<string>(s_placeHeads.Select(ArabicText.Normalize), StringComparer.Ordinal);
+        _cues = new MatchCache<CueKind>(lexicon.Cues, sentences);
+        _titles = new MatchCache<TitleRole>(lexicon.Titles, sentences);
+        _states = new MatchCache<StateHit>(lexicon.States, sentences);
+        _places = new MatchCache<PlaceEntry>(lexicon.Places, sentences);
+        _organizations = new MatchCache<OrganizationEntry>(lexicon.Organizations, sentences);
         Mentions = new List<Mention>[sentences.Count];
         Owner = new Mention?[sentences.Count][];
         TitleMentions = new List<TitleSpan>[sentences.Count];
@@ -67,6 +77,17 @@ internal sealed class ArticleAnalysis
     public IEnumerable<EntityInfo> Entities => _entities.Values;
 
     public ArabicLexicon Lexicon => _lex;
+
+    /// <summary>The relation cue (verb or noun) starting at a token, if any.</summary>
+    public PhraseMatch<CueKind>? Cue(int s, int j) => _cues.At(s, j);
+
+    public PhraseMatch<TitleRole>? Title(int s, int j) => _titles.At(s, j);
+
+    public PhraseMatch<StateHit>? State(int s, int j) => _states.At(s, j);
+
+    public PhraseMatch<PlaceEntry>? Place(int s, int j) => _places.At(s, j);
+
+    public PhraseMatch<OrganizationEntry>? Org(int s, int j) => _organizations.At(s, j);
 
     public void Run()
     {
@@ -123,7 +144,7 @@ internal sealed class ArticleAnalysis
             return null;
         }
 
-        string? head = Clitics.Forms(tokens[i].Norm).Select(f => Clitics.WithoutArticle(f)).FirstOrDefault(_lex.NamedTypeHeads.Contains);
+        string? head = tokens[i].Forms.Select(Clitics.WithoutArticle).FirstOrDefault(_lex.NamedTypeHeads.Contains);
         if (head is null)
         {
             return null;
@@ -162,7 +183,7 @@ internal sealed class ArticleAnalysis
     private int? TryOrganization(int s, int i)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        PhraseMatch<OrganizationEntry>? known = _lex.Organizations.Match(tokens, i);
+        PhraseMatch<OrganizationEntry>? known = Org(s, i);
         (int end, EntityInfo org, string? alias)? best = null;
         if (known is { } k && !IsBlockedByLongerState(s, i, k.End))
         {
@@ -221,7 +242,7 @@ internal sealed class ArticleAnalysis
 
         string? form = null;
         string? head = null;
-        foreach (string f in Clitics.Forms(tokens[i].Norm))
+        foreach (string f in tokens[i].Forms)
         {
             string bare = Clitics.WithoutArticle(f);
             if (_lex.OrganizationHeads.Contains(f) || _lex.OrganizationHeads.Contains(bare))
@@ -265,7 +286,7 @@ internal sealed class ArticleAnalysis
                 break;
             }
 
-            if (_lex.IsFunctionWord(t.Norm) || _lex.Cues.Match(tokens, j) is { Value: CueKind.Stated or CueKind.Met or CueKind.StatedParticiple }
+            if (_lex.IsFunctionWord(t.Norm) || Cue(s, j) is { Value: CueKind.Stated or CueKind.Met or CueKind.StatedParticiple }
                 || _lex.Titles.Match(tokens, j, allowClitic: false) is not null)
             {
                 // "في" + a place continues a name without demonym: نقابة صيادي السمك في ولاية بورنو.
@@ -325,12 +346,12 @@ internal sealed class ArticleAnalysis
             return null;
         }
 
-        if (_lex.Places.Match(tokens, j) is { } p)
+        if (Place(s, j) is { } p)
         {
             return p.End;
         }
 
-        if (_lex.States.Match(tokens, j) is { Value.Form: StateForm.Name } st)
+        if (State(s, j) is { Value.Form: StateForm.Name } st)
         {
             return st.End;
         }
@@ -375,7 +396,7 @@ internal sealed class ArticleAnalysis
 
     private bool IsBlockedByLongerState(int s, int i, int end)
     {
-        PhraseMatch<StateHit>? state = _lex.States.Match(Sentences[s].Tokens, i);
+        PhraseMatch<StateHit>? state = State(s, i);
         return state is { } st && st.End > end;
     }
 
@@ -384,7 +405,7 @@ internal sealed class ArticleAnalysis
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         for (int j = start; j < end; j++)
         {
-            if (_lex.States.Match(tokens, j) is { } st && st.End <= end && st.Value.Form != StateForm.Metonym)
+            if (State(s, j) is { } st && st.End <= end && st.Value.Form != StateForm.Metonym)
             {
                 EntityInfo state = GetState(st.Value.State);
                 Mentions[s].Add(new Mention(s, j, st.End, state, st.Value.Form == StateForm.Demonym ? MentionForm.Demonym : MentionForm.Name));
@@ -403,8 +424,8 @@ internal sealed class ArticleAnalysis
     private int? TryStateOrPlace(int s, int i)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        PhraseMatch<StateHit>? state = _lex.States.Match(tokens, i);
-        PhraseMatch<PlaceEntry>? place = _lex.Places.Match(tokens, i);
+        PhraseMatch<StateHit>? state = State(s, i);
+        PhraseMatch<PlaceEntry>? place = Place(s, i);
         if (place is { } p && (state is null || p.Length > state.Value.Length || state.Value.Value.Form == StateForm.Metonym))
         {
             EntityInfo placeEntity = GetPlace(p.Value);
@@ -444,7 +465,7 @@ internal sealed class ArticleAnalysis
             return null;
         }
 
-        string? form = Clitics.Forms(tokens[i].Norm).FirstOrDefault(_placeHeads.Contains);
+        string? form = tokens[i].Forms.FirstOrDefault(_placeHeads.Contains);
         if (form is null)
         {
             return null;
@@ -459,11 +480,11 @@ internal sealed class ArticleAnalysis
         }
 
         while (j == i + 1 && j < tokens.Count && j - i <= 3 && tokens[j].Kind == TokenKind.Word && IsProperWord(tokens[j].Norm) && !s_nameParticles.Contains(tokens[j].Norm)
-            && _lex.Places.Match(tokens, j) is null)
+            && Place(s, j) is null)
         {
             j++;
             while (j < tokens.Count && j - i <= 3 && tokens[j].Kind == TokenKind.Word && IsProperWord(tokens[j].Norm) && !s_nameParticles.Contains(tokens[j].Norm)
-                && _lex.Places.Match(tokens, j) is null && !Clitics.Forms(tokens[j].Norm).Skip(1).Any(f => _lex.Places.ContainsPhrase(f)))
+                && Place(s, j) is null && !tokens[j].Forms.Skip(1).Any(f => _lex.Places.ContainsPhrase(f)))
             {
                 j++;
             }
@@ -572,7 +593,7 @@ internal sealed class ArticleAnalysis
     public TitleSpan? ParseTitle(int s, int i)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        PhraseMatch<TitleRole>? first = _lex.Titles.Match(tokens, i);
+        PhraseMatch<TitleRole>? first = Title(s, i);
         if (first is not { } f)
         {
             return null;
@@ -592,7 +613,7 @@ internal sealed class ArticleAnalysis
                 continue;
             }
 
-            if (_lex.Titles.Match(tokens, j, allowClitic: true) is { } more)
+            if (Title(s, j) is { } more)
             {
                 hasHead |= more.Value is not TitleRole.Honorific;
                 j = more.End;
@@ -668,7 +689,7 @@ internal sealed class ArticleAnalysis
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         Token t = tokens[j];
         return t.Kind == TokenKind.Word && Owner[s][j] is null && !_lex.IsFunctionWord(t.Norm) && !t.Norm.StartsWith("ال", StringComparison.Ordinal)
-            && _lex.Titles.Match(tokens, j) is null && _lex.Cues.Match(tokens, j) is null;
+            && Title(s, j) is null && Cue(s, j) is null;
     }
 
     private bool IsTitleQualifier(int s, int j)
@@ -686,7 +707,7 @@ internal sealed class ArticleAnalysis
             return true; // الشرق الأوسط والبلدان الأفريقية
         }
 
-        if (!t.IsWord || _lex.IsFunctionWord(t.Norm) || _lex.Cues.Match(tokens, j) is not null)
+        if (!t.IsWord || _lex.IsFunctionWord(t.Norm) || Cue(s, j) is not null)
         {
             return false;
         }
@@ -697,7 +718,7 @@ internal sealed class ArticleAnalysis
             return true;
         }
 
-        foreach (string form in Clitics.Forms(n))
+        foreach (string form in t.Forms)
         {
             if (_lex.TitleComplements.Contains(form) || _lex.TitleComplements.Contains(Clitics.WithoutArticle(form)))
             {
@@ -715,7 +736,7 @@ internal sealed class ArticleAnalysis
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         for (int i = 0; i + 1 < tokens.Count; i++)
         {
-            if (_lex.Cues.Match(tokens, i) is not { Value: CueKind.Stated or CueKind.Met } cue || cue.FirstForm is "بين" or "وبين")
+            if (Cue(s, i) is not { Value: CueKind.Stated or CueKind.Met } cue || cue.FirstForm is "بين" or "وبين")
             {
                 continue; // بين is far more often "between" than "he showed"
             }
@@ -762,7 +783,7 @@ internal sealed class ArticleAnalysis
             bool ali = t.Surface.EndsWith('ي') && n == "علي";
             if (!afterParticle && !ali)
             {
-                if (_lex.IsFunctionWord(n) || _lex.Titles.Match(tokens, j) is not null || _lex.Cues.Match(tokens, j) is { Value: not CueKind.MetNoun })
+                if (_lex.IsFunctionWord(n) || Title(s, j) is not null || Cue(s, j) is { Value: not CueKind.MetNoun })
                 {
                     break;
                 }
@@ -880,8 +901,8 @@ internal sealed class ArticleAnalysis
         }
 
         Token t = tokens[j];
-        return !t.IsWord || Owner[s][j] is not null || _lex.IsFunctionWord(t.Norm) || _lex.Titles.Match(tokens, j) is not null
-            || _lex.Cues.Match(tokens, j) is not null || (t.Norm.Length > 3 && t.Norm[0] == 'و');
+        return !t.IsWord || Owner[s][j] is not null || _lex.IsFunctionWord(t.Norm) || Title(s, j) is not null
+            || Cue(s, j) is not null || (t.Norm.Length > 3 && t.Norm[0] == 'و');
     }
 
     private static bool HasPronounSuffix(Token t)
@@ -914,6 +935,7 @@ internal sealed class ArticleAnalysis
         }
 
         AddMention(s, start, end, person, MentionForm.Name);
+        IndexSurnames(person);
         return person;
     }
 
@@ -971,27 +993,44 @@ internal sealed class ArticleAnalysis
     /// <summary>Persons named in full whose surname (last word, or the last two after دي/فان/أبو …) is this word or pair.</summary>
     private EntityInfo? FindPersonBySurname(string norm, int beforeSentence = int.MaxValue)
     {
+        if (!_surnames.TryGetValue(norm, out List<EntityInfo>? people))
+        {
+            return null;
+        }
+
         EntityInfo? found = null;
         int best = -1;
-        foreach (EntityInfo e in _entities.Values)
+        foreach (EntityInfo e in people)
         {
-            if (e.Kind != NodeKind.Person || e.FirstSentence > beforeSentence)
+            // Two people with the same surname: the more recently introduced one is meant.
+            if (e.FirstSentence <= beforeSentence && e.FirstSentence >= best && Surnames(e).Contains(norm))
             {
-                continue;
-            }
-
-            foreach (string surname in Surnames(e))
-            {
-                if (surname == norm && e.FirstSentence >= best)
-                {
-                    // Two people with the same surname: the more recently introduced one is meant.
-                    found = e;
-                    best = e.FirstSentence;
-                }
+                found = e;
+                best = e.FirstSentence;
             }
         }
 
         return found;
+    }
+
+    /// <summary>Surname → persons, kept up to date as persons are added or get a fuller name.</summary>
+    private readonly Dictionary<string, List<EntityInfo>> _surnames = new(StringComparer.Ordinal);
+
+    private void IndexSurnames(EntityInfo person)
+    {
+        foreach (string surname in Surnames(person))
+        {
+            if (!_surnames.TryGetValue(surname, out List<EntityInfo>? people))
+            {
+                people = [];
+                _surnames[surname] = people;
+            }
+
+            if (!people.Contains(person))
+            {
+                people.Add(person);
+            }
+        }
     }
 
     private static IEnumerable<string> Surnames(EntityInfo person)
@@ -1029,7 +1068,7 @@ internal sealed class ArticleAnalysis
                 continue;
             }
 
-            foreach (string form in Clitics.Forms(tokens[i].Norm))
+            foreach (string form in tokens[i].Forms)
             {
                 string pair = i + 1 < tokens.Count ? form + " " + tokens[i + 1].Norm : form;
                 // A headline may name someone by surname before the body introduces them in full.
@@ -1093,17 +1132,18 @@ internal sealed class ArticleAnalysis
 
     private bool IsHonorific(string word) => _lex.Titles.TryGet(word, out TitleRole role) && role == TitleRole.Honorific;
 
-    private int LastMentionSentence(EntityInfo e, int upTo)
+    private static int LastMentionSentence(EntityInfo e, int upTo)
     {
-        for (int s = Math.Min(upTo, Sentences.Count - 1); s >= 0; s--)
+        int last = -1;
+        foreach (int s in e.MentionSentences)
         {
-            if (Mentions[s].Exists(m => m.Entity == e))
+            if (s <= upTo && s > last)
             {
-                return s;
+                last = s;
             }
         }
 
-        return -1;
+        return last;
     }
 
     // ------------------------------------------------------------------ registry
@@ -1119,6 +1159,7 @@ internal sealed class ArticleAnalysis
 
         entity.Mentions++;
         entity.FirstSentence = Math.Min(entity.FirstSentence, s);
+        entity.MentionSentences.Add(s);
     }
 
     private EntityInfo GetOrAdd(string key, Func<EntityInfo> create)
