@@ -1,12 +1,13 @@
 namespace NewsGraph.Extraction.Lexicon;
 
 /// <summary>
-/// Arabic proclitics glued to words: conjunctions و/ف, prepositions ب/ل/ك and their
+/// Arabic proclitics glued to words: conjunctions و/ف, prepositions ب/ل and their
 /// combinations, and ل + ال written as لل. Works on normalized forms.
 /// </summary>
 public static class Clitics
 {
-    private static readonly string[] s_prefixes = ["وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"];
+    // ك ("like, as") is left out: before names it is far more often part of the name (كلاوس) than a clitic.
+    private static readonly string[] s_prefixes = ["وبال", "فبال", "وال", "فال", "بال", "ولل", "فلل", "لل", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"];
 
     /// <summary>
     /// The word and the forms it may have without a proclitic, most specific first. "للأمم"
@@ -16,7 +17,7 @@ public static class Clitics
     /// </summary>
     public static string[] Forms(string norm)
     {
-        if (norm.Length < 3 || norm[0] is not ('و' or 'ف' or 'ب' or 'ل' or 'ك'))
+        if (norm.Length < 3 || norm[0] is not ('و' or 'ف' or 'ب' or 'ل'))
         {
             return [norm];
         }

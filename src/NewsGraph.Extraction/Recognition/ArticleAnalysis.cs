@@ -426,7 +426,8 @@ internal sealed class ArticleAnalysis
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         PhraseMatch<StateHit>? state = State(s, i);
         PhraseMatch<PlaceEntry>? place = Place(s, i);
-        if (place is { } p && (state is null || p.Length > state.Value.Length || state.Value.Value.Form == StateForm.Metonym))
+        if (place is { } p && (state is null || p.Length > state.Value.Length || state.Value.Value.Form == StateForm.Metonym
+            || (p.Length == state.Value.Length && DatelinePlace is { } dateline && dateline.Key == GraphKeys.Place(p.Value.Id))))
         {
             EntityInfo placeEntity = GetPlace(p.Value);
             placeEntity.AddAlias(SurfaceOf(s, i, p.End, p.FirstForm));
@@ -540,6 +541,17 @@ internal sealed class ArticleAnalysis
                 int after = AttachTitleAfter(s, n.end, person);
                 MarkTitle(s, title, person);
                 i = after;
+                continue;
+            }
+
+            // "لقاء مع آنا كوفالسكا المفوضة الأوروبية": the name stands before its title.
+            if (title.HasHead && NameBefore(s, i) is { } before)
+            {
+                EntityInfo person = AddPerson(s, before.start, before.end);
+                person.AddTitle(TitleText(s, title));
+                person.TitleSpans.Add(title);
+                MarkTitle(s, title, person);
+                i = title.End;
                 continue;
             }
 
@@ -702,9 +714,9 @@ internal sealed class ArticleAnalysis
         }
 
         if (t.IsWord && t.Norm.StartsWith("وال", StringComparison.Ordinal) && j > 0 && tokens[j - 1].Norm.StartsWith("ال", StringComparison.Ordinal)
-            && j + 1 < tokens.Count && tokens[j + 1].Norm.StartsWith("ال", StringComparison.Ordinal))
+            && !_lex.IsFunctionWord(t.Norm) && Owner[s][j] is null)
         {
-            return true; // الشرق الأوسط والبلدان الأفريقية
+            return true; // الشرق الأوسط والبلدان الأفريقية، وزير الخارجية والهجرة
         }
 
         if (!t.IsWord || _lex.IsFunctionWord(t.Norm) || Cue(s, j) is not null)
@@ -779,16 +791,14 @@ internal sealed class ArticleAnalysis
 
             string n = t.Norm;
             bool afterParticle = words.Count > 0 && s_nameParticles.Contains(tokens[words[^1]].Norm);
-            // "علي" (Ali) and "على" (on) fold together; the written ي/ى tells them apart.
-            bool ali = t.Surface.EndsWith('ي') && n == "علي";
-            if (!afterParticle && !ali)
+            if (!afterParticle && !IsNameDespiteFolding(t))
             {
                 if (_lex.IsFunctionWord(n) || Title(s, j) is not null || Cue(s, j) is { Value: not CueKind.MetNoun })
                 {
                     break;
                 }
 
-                if (words.Count == 0 && n.StartsWith("ال", StringComparison.Ordinal) && !_lex.GivenNames.Contains(n))
+                if (words.Count == 0 && ((n.StartsWith("ال", StringComparison.Ordinal) && !_lex.GivenNames.Contains(n)) || IsPrepositionalCommonWord(t)))
                 {
                     return null; // a given name does not start with the article (الكسندر is a name, not ال + كسندر)
                 }
@@ -870,6 +880,62 @@ internal sealed class ArticleAnalysis
 
         return (words[0], words[^1] + 1);
     }
+
+    /// <summary>
+    /// A name of two to four words that ends right before a title at <paramref name="titleStart"/>
+    /// (allowing a comma between), with a function word, verb or punctuation before it.
+    /// </summary>
+    private (int start, int end)? NameBefore(int s, int titleStart)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        int end = titleStart;
+        if (end > 0 && tokens[end - 1].Surface is "," or "،")
+        {
+            end--;
+        }
+
+        int runStart = end;
+        while (runStart > 0 && end - runStart < MaxNameTokens + 1 && tokens[runStart - 1].Kind == TokenKind.Word && Owner[s][runStart - 1] is null
+            && (!_lex.IsFunctionWord(tokens[runStart - 1].Norm) || IsNameDespiteFolding(tokens[runStart - 1])) && Title(s, runStart - 1) is null && Cue(s, runStart - 1) is null
+            && !HasTanween(tokens[runStart - 1]) && !IsPrepositionWithArticle(tokens[runStart - 1].Norm))
+        {
+            runStart--;
+        }
+
+        // The longest run of two to four name-like words that stands alone: after a function word,
+        // a verb or common word ("أجرى محمود الجبوري رئيس …"), punctuation, an entity or the start.
+        for (int start = Math.Max(runStart, end - MaxNameTokens); start <= end - 2; start++)
+        {
+            Token first = tokens[start];
+            if (first.Norm.StartsWith("ال", StringComparison.Ordinal) && !_lex.GivenNames.Contains(first.Norm))
+            {
+                continue;
+            }
+
+            bool bounded = start == 0 || !tokens[start - 1].IsWord || _lex.IsFunctionWord(tokens[start - 1].Norm) || Cue(s, start - 1) is not null
+                || Owner[s][start - 1] is not null || IsCommonNotName(tokens[start - 1].Norm);
+            bool nameLike = (_lex.GivenNames.Contains(first.Norm) || Enumerable.Range(start, end - start).All(k => !IsCommonNotName(tokens[k].Norm)))
+                && !IsPrepositionalCommonWord(first);
+            if (bounded && nameLike)
+            {
+                return (start, end);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Names that normalization folds onto function words, told apart by their written form:
+    /// "علي" (Ali) vs "على" (on), "آنا" (Anna) vs "أنا" (I).
+    /// </summary>
+    private static bool IsNameDespiteFolding(Token t) =>
+        (t.Norm == "علي" && t.Surface.EndsWith('ي')) || (t.Norm == "انا" && t.Surface.StartsWith('آ'));
+
+    /// <summary>بمقر، لدى-like words: ب or ل glued to a common word ("بمقر" = at the seat of), never a name's first word.</summary>
+    private bool IsPrepositionalCommonWord(Token t) =>
+        !_lex.GivenNames.Contains(t.Norm) && t.Norm.Length > 3 && t.Norm[0] is 'ب' or 'ل'
+        && (_lex.CommonWords.Contains(t.Norm) || _lex.IsFunctionWord(t.Norm[1..]));
 
     private bool IsCommonNotName(string norm) => _lex.CommonWords.Contains(norm) && !_lex.GivenNames.Contains(norm);
 
@@ -1042,9 +1108,9 @@ internal sealed class ArticleAnalysis
         }
 
         string last = words[^1];
-        if (words.Length >= 3 && s_nameParticles.Contains(words[^2]) && words[^2] is not ("بن" or "بنت" or "ابن" or "عبد"))
+        if (words.Length >= 3 && s_nameParticles.Contains(words[^2]))
         {
-            yield return words[^2] + " " + last; // دي ميستورا
+            yield return words[^2] + " " + last; // دي ميستورا، بن عيسى
         }
         else
         {
@@ -1070,7 +1136,7 @@ internal sealed class ArticleAnalysis
 
             foreach (string form in tokens[i].Forms)
             {
-                string pair = i + 1 < tokens.Count ? form + " " + tokens[i + 1].Norm : form;
+                string pair = i + 1 < tokens.Count && tokens[i + 1].IsWord ? PersonNorm(form + " " + tokens[i + 1].Norm) : form;
                 // A headline may name someone by surname before the body introduces them in full.
                 int horizon = Sentences[s].IsHeadline ? int.MaxValue : s;
                 EntityInfo? person = (i + 1 < tokens.Count ? FindPersonBySurname(pair, horizon) : null) ?? FindPersonBySurname(form, horizon);
@@ -1079,7 +1145,7 @@ internal sealed class ArticleAnalysis
                     continue;
                 }
 
-                int end = FindPersonBySurname(pair, horizon) == person && i + 1 < tokens.Count ? i + 2 : i + 1;
+                int end = pair != form && FindPersonBySurname(pair, horizon) == person ? i + 2 : i + 1;
                 if (end == i + 2 && Owner[s][i + 1] is not null)
                 {
                     end = i + 1;

@@ -214,14 +214,16 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
     private bool TryAccordingTo(int s)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
-        for (int i = 0; i < Math.Min(tokens.Count, 4); i++)
+        // Only an attribution that opens the sentence governs it ("ووفقا لـ X، …"); a parenthetical
+        // one ("وأكد الجبوري، بحسب البيان، أن …") leaves the main verb in charge.
+        for (int i = 0; i < Math.Min(tokens.Count, 2); i++)
         {
             if (analysis.Cue(s, i) is not { Value: CueKind.According })
             {
                 continue;
             }
 
-            for (int j = i + 1; j < Math.Min(tokens.Count, i + 6); j++)
+            for (int j = i + 1; j < Math.Min(tokens.Count, i + 5); j++)
             {
                 if (analysis.Owner[s][j] is { } m && IsSpeaker(m) && m.Form != MentionForm.Title)
                 {
@@ -684,9 +686,20 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
             j++;
         }
 
+        int withStart = j;
         for (; j < tokens.Count && j - from < 30; j++)
         {
             Token t = tokens[j];
+            if (needsWith && found.Count == 0 && j - withStart > 8)
+            {
+                break; // the person met follows مع closely; further on is someone else (بحضور …)
+            }
+
+            if (needsWith && found.Count == 0 && analysis.Owner[s][j] is { } first && first.Entity.Kind != NodeKind.Person)
+            {
+                break; // "لقاء مع طلبة الكلية …": met a group, not a named person
+            }
+
             if (t.Surface is "." || (analysis.Cue(s, j) is { Value: CueKind.Stated or CueKind.Met } && found.Count > 0))
             {
                 break;
