@@ -308,7 +308,12 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
         int j = verbIndex - 1;
-        if (j >= 0 && analysis.Owner[s][j] is { } m && IsSpeaker(m) && m.End == verbIndex)
+        if (j > 0 && tokens[j].Norm == "قد")
+        {
+            j--; // "وكانت وزارة الخارجية المصرية قد أعلنت"
+        }
+
+        if (j >= 0 && analysis.Owner[s][j] is { } m && IsSpeaker(m) && m.End == j + 1)
         {
             int k = m.Start - 1;
             // Only when the subject opens the clause: "وكانت X أعلنت", "X أكد".
@@ -316,6 +321,20 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
             {
                 return [SpeakerEntity(m)];
             }
+        }
+
+        // "وكان رئيس الوزراء الإثيوبي دانيئيل تسفاي قد ألقى … كلمة دعا فيها": the sentence opens with
+        // its subject (after و/كان) and no other reporting verb intervenes.
+        int open = 0;
+        while (open < verbIndex && tokens[open].Norm is "و" or "كان" or "كانت" or "وكان" or "وكانت" or "ثم" or "كما")
+        {
+            open++;
+        }
+
+        if (open < verbIndex && analysis.Owner[s][open] is { } opener && opener.Entity.Kind is NodeKind.Person or NodeKind.Organization
+            && !Enumerable.Range(open, verbIndex - open).Any(b => analysis.Cue(s, b) is { Value: CueKind.Stated or CueKind.Met }))
+        {
+            return [opener.Entity];
         }
 
         // "ويذكر أن نائب البرلمان الألماني، ألكسندر نوي، المنتمي لحزب … أشار": the clause's subject
