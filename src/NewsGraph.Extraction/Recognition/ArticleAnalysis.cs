@@ -734,9 +734,9 @@ internal sealed class ArticleAnalysis
         }
 
         string n = t.Norm;
-        if (n.StartsWith("ال", StringComparison.Ordinal) || n.StartsWith("لل", StringComparison.Ordinal))
+        if ((n.StartsWith("ال", StringComparison.Ordinal) || n.StartsWith("لل", StringComparison.Ordinal)) && !_lex.GivenNames.Contains(n))
         {
-            return true;
+            return true; // not "الكسندر", which starts the name after the title
         }
 
         foreach (string form in t.Forms)

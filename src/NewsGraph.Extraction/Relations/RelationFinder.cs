@@ -149,6 +149,9 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
         }
     }
 
+    /// <summary>"وطالب بعض أعضاء أوبك": a quantifier opens an explicit (if unnamed) subject.</summary>
+    private static readonly HashSet<string> s_quantifiers = new(["بعض", "كل", "جميع", "عدد", "عده", "كافه", "غير", "معظم", "اغلب", "احد", "احدي"], StringComparer.Ordinal);
+
     private static readonly HashSet<string> s_partyNouns = new(["الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الوزيران", "الرئيسان", "الجميع"], StringComparer.Ordinal);
 
     /// <summary>True when what follows a reporting verb is its content or an adjunct, not an (unrecognized) subject.</summary>
@@ -164,7 +167,7 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
         string n = Clitics.WithoutConjunction(t.Norm);
         return t.Surface.StartsWith("..", StringComparison.Ordinal) || t.Surface == ":" || t.Kind == TokenKind.Quote
             || s_complementizers.Contains(t.Norm) || s_prepositionalComplements.Contains(t.Norm)
-            || (_lex.IsFunctionWord(t.Norm) && !s_partyNouns.Contains(n));
+            || (_lex.IsFunctionWord(t.Norm) && !s_partyNouns.Contains(n) && !s_quantifiers.Contains(n));
     }
 
     /// <summary>قالوا، اكدوا: a plural verb cannot continue a single speaker.</summary>
