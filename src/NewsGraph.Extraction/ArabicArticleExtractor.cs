@@ -65,7 +65,7 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon) : IArticleExtr
 
             EnsureEntity(claim.Speaker, entities, keys);
             var relation = new ExtractedRelation(RelationType.Stated, claim.Speaker.Key, claimKey, sentence.Text, claim.Sentence,
-                Date: described.Published, Verb: claim.Verb);
+                Date: DateFinder.DateOf(sentence, described.Published), Verb: claim.Verb);
             if (seen.Add(GraphKeys.Relation(relation.Type, relation.From, relation.To)))
             {
                 relations.Add(relation);
@@ -81,7 +81,7 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon) : IArticleExtr
                 EnsureEntity(r.Place, entities, keys);
             }
 
-            DateOnly? date = r.Type is RelationType.Met or RelationType.Phoned or RelationType.Stated ? described.Published : null;
+            DateOnly? date = r.Type is RelationType.Met or RelationType.Phoned ? DateFinder.DateOf(sentences[r.Sentence], described.Published) : null;
             string key = GraphKeys.Relation(r.Type, r.From.Key, r.To.Key, date, r.Status, r.Role);
             if (!seen.Add(key))
             {

@@ -110,6 +110,7 @@ internal sealed class ArticleAnalysis
         {
             ResolveSurnames(s);
             ResolveTitleMentions(s);
+            ResolveHonorificPronouns(s);
         }
 
         foreach (List<Mention> list in Mentions)
@@ -1212,6 +1213,49 @@ internal sealed class ArticleAnalysis
     /// </summary>
     private bool IsDemonymWord(string titleWord) =>
         _lex.States.TryGet("ال" + titleWord, out StateHit hit) && hit.Form == StateForm.Demonym;
+
+    private static readonly HashSet<string> s_honorificPronouns = new(["سموه", "معاليه", "فخامته", "سعادته", "دولته", "جلالته", "سماحته"], StringComparer.Ordinal);
+
+    /// <summary>"وأكد سموه …", "معاليه": an honorific with a pronoun refers to the person last named.</summary>
+    private void ResolveHonorificPronouns(int s)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (Owner[s][i] is not null || !tokens[i].Forms.Any(s_honorificPronouns.Contains))
+            {
+                continue;
+            }
+
+            EntityInfo? person = LastPersonBefore(s, i);
+            if (person is not null)
+            {
+                AddMention(s, i, i + 1, person, MentionForm.Title);
+            }
+        }
+    }
+
+    private EntityInfo? LastPersonBefore(int s, int i)
+    {
+        for (int k = s; k >= 0 && s - k <= 3; k--)
+        {
+            Mention? last = null;
+            foreach (Mention m in Mentions[k])
+            {
+                if (m.Entity.Kind == NodeKind.Person && (k < s || m.End <= i) && (last is null || m.Start >= last.Start))
+                {
+                    last = m;
+                }
+            }
+
+            if (last is not null)
+            {
+                return last.Entity;
+            }
+        }
+
+        return null;
+    }
 
     private bool IsHonorific(string word) => _lex.Titles.TryGet(word, out TitleRole role) && role == TitleRole.Honorific;
 
