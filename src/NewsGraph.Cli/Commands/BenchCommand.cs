@@ -16,6 +16,23 @@ internal static class BenchCommand
         var extract = new Command("extract", "Extraction throughput (articles/s, MB/s) on one thread and all cores, and peak memory.") { corpus, limit };
         extract.SetAction((parse, cancellationToken) =>
             ExtractionBenchmark.RunAsync(parse.GetValue(corpus)!, parse.GetValue(limit), Console.Out, cancellationToken));
-        return new Command("bench", "Benchmarks.") { extract };
+        var db = CommonOptions.Database();
+        var connections = new Option<int>("--connections") { Description = "Concurrent connections.", DefaultValueFactory = _ => 32 };
+        var seconds = new Option<int>("--seconds") { Description = "Seconds per run.", DefaultValueFactory = _ => 10 };
+        var samples = new Option<bool>("--samples") { Description = "Ingest the bundled sample articles first." };
+        var api = new Command("api", "GraphQL throughput and latency against a plain Kestrel baseline (needs npm ci --prefix tests/web).") { db, connections, seconds, samples };
+        api.SetAction(async (parse, cancellationToken) =>
+        {
+            Core.Storage.IGraphStore store = await StoreLocation.OpenAsync(parse.GetValue(db), cancellationToken).ConfigureAwait(false);
+            await using System.Runtime.CompilerServices.ConfiguredAsyncDisposable _ = store.ConfigureAwait(false);
+            if (parse.GetValue(samples))
+            {
+                IngestSummary summary = await IngestCommand.IngestAsync(store, [ServeCommand.SamplesDirectory()], Console.Error, cancellationToken).ConfigureAwait(false);
+                await Console.Out.WriteLineAsync(summary.Describe(StoreLocation.Describe(parse.GetValue(db)))).ConfigureAwait(false);
+            }
+
+            return await ApiBenchmark.RunAsync(store, parse.GetValue(connections), parse.GetValue(seconds), Console.Out, cancellationToken).ConfigureAwait(false);
+        });
+        return new Command("bench", "Benchmarks.") { extract, api };
     }
 }

@@ -78,7 +78,7 @@ internal static class ServeCommand
     }
 
     /// <summary>The web host: the store, the ingestion pipeline (for the mutation) and the GraphQL API.</summary>
-    public static WebApplication Build(IGraphStore store, string urls, string[] args)
+    public static WebApplication Build(IGraphStore store, string urls, string[] args, Action<WebApplication>? mapMore = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -95,6 +95,7 @@ internal static class ServeCommand
         builder.Services.AddNewsGraphApi(builder.Configuration);
         WebApplication app = builder.Build();
         app.MapNewsGraphApi();
+        mapMore?.Invoke(app);
         return app;
     }
 }
