@@ -19,7 +19,7 @@ public sealed class SubscriptionTests
         Assert.Equal("connection_ack", (await ReceiveAsync(socket))["type"]!.GetValue<string>());
 
         await SendAsync(socket, """{"id":"s1","type":"subscribe","payload":{"query":"subscription { articleIngested { articleKey title entities article { title source } } }"}}""");
-        await WaitUntilAsync(() => host.Events.Subscribers == 1);
+        await WaitUntilAsync(() => host.Events.SubscriberCount == 1);
         (_, JsonNode? mutation) = await host.PostAsync(
             """mutation($input: [ArticleInput!]!) { ingestArticles(input: $input) { succeeded failed results { ok articleKey error } } }""",
             new { input = new[] { new { text = SampleText, title = "خبر جديد", url = "https://example.org/new", source = "سانا" } } },
@@ -35,7 +35,7 @@ public sealed class SubscriptionTests
         Assert.True(evt["entities"]!.GetValue<int>() > 0);
 
         await SendAsync(socket, """{"id":"s1","type":"complete"}""");
-        await WaitUntilAsync(() => host.Events.Subscribers == 0);
+        await WaitUntilAsync(() => host.Events.SubscriberCount == 0);
     }
 
     [Fact]
