@@ -8,7 +8,10 @@ internal static class NewsGraphCommandLine
     public static RootCommand Build()
     {
         var root = new RootCommand("NewsGraph: Arabic news → knowledge graph → GraphQL.");
+        root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }

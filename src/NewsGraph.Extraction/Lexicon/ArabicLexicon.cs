@@ -210,6 +210,16 @@ public sealed class ArabicLexicon
             {
                 Titles.Add("ال" + title, role);
             }
+
+            // Feminine forms of single-word roles: المفوض → المفوضة، المتحدث → المتحدثة.
+            if (role is TitleRole.Head or TitleRole.Spokesperson && !title.Contains(' ', StringComparison.Ordinal) && !title.EndsWith('ه'))
+            {
+                Titles.Add(title + "ه", role);
+                if (!title.StartsWith("ال", StringComparison.Ordinal))
+                {
+                    Titles.Add("ال" + title + "ه", role);
+                }
+            }
         }
     }
 

@@ -26,6 +26,11 @@ internal sealed class ArticleAnalysis
     private readonly string _text;
     private readonly Dictionary<string, EntityInfo> _entities = new(StringComparer.Ordinal);
     private readonly HashSet<string> _placeHeads;
+    private readonly MatchCache<CueKind> _cues;
+    private readonly MatchCache<TitleRole> _titles;
+    private readonly MatchCache<StateHit> _states;
+    private readonly MatchCache<PlaceEntry> _places;
+    private readonly MatchCache<OrganizationEntry> _organizations;
 
     public ArticleAnalysis(ArabicLexicon lexicon, string text, IReadOnlyList<Sentence> sentences, string? datelineCity)
     {
@@ -33,6 +38,11 @@ internal sealed class ArticleAnalysis
         _text = text;
         Sentences = sentences;
         _placeHeads = new HashSet<string>(s_placeHeads.Select(ArabicText.Normalize), StringComparer.Ordinal);
+        _cues = new MatchCache<CueKind>(lexicon.Cues, sentences);
+        _titles = new MatchCache<TitleRole>(lexicon.Titles, sentences);
+        _states = new MatchCache<StateHit>(lexicon.States, sentences);
+        _places = new MatchCache<PlaceEntry>(lexicon.Places, sentences);
+        _organizations = new MatchCache<OrganizationEntry>(lexicon.Organizations, sentences);
         Mentions = new List<Mention>[sentences.Count];
         Owner = new Mention?[sentences.Count][];
         TitleMentions = new List<TitleSpan>[sentences.Count];
@@ -67,6 +77,17 @@ internal sealed class ArticleAnalysis
     public IEnumerable<EntityInfo> Entities => _entities.Values;
 
     public ArabicLexicon Lexicon => _lex;
+
+    /// <summary>The relation cue (verb or noun) starting at a token, if any.</summary>
+    public PhraseMatch<CueKind>? Cue(int s, int j) => _cues.At(s, j);
+
+    public PhraseMatch<TitleRole>? Title(int s, int j) => _titles.At(s, j);
+
+    public PhraseMatch<StateHit>? State(int s, int j) => _states.At(s, j);
+
+    public PhraseMatch<PlaceEntry>? Place(int s, int j) => _places.At(s, j);
+
+    public PhraseMatch<OrganizationEntry>? Org(int s, int j) => _organizations.At(s, j);
 
     public void Run()
     {
@@ -123,7 +144,7 @@ internal sealed class ArticleAnalysis
             return null;
         }
 
-        string? head = Clitics.Forms(tokens[i].Norm).Select(f => Clitics.WithoutArticle(f)).FirstOrDefault(_lex.NamedTypeHeads.Contains);
+        string? head = tokens[i].Forms.Select(Clitics.WithoutArticle).FirstOrDefault(_lex.NamedTypeHeads.Contains);
         if (head is null)
         {
             return null;
@@ -162,7 +183,7 @@ internal sealed class ArticleAnalysis
     private int? TryOrganization(int s, int i)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        PhraseMatch<OrganizationEntry>? known = _lex.Organizations.Match(tokens, i);
+        PhraseMatch<OrganizationEntry>? known = Org(s, i);
         (int end, EntityInfo org, string? alias)? best = null;
         if (known is { } k && !IsBlockedByLongerState(s, i, k.End))
         {
@@ -221,7 +242,7 @@ internal sealed class ArticleAnalysis
 
         string? form = null;
         string? head = null;
-        foreach (string f in Clitics.Forms(tokens[i].Norm))
+        foreach (string f in tokens[i].Forms)
         {
             string bare = Clitics.WithoutArticle(f);
             if (_lex.OrganizationHeads.Contains(f) || _lex.OrganizationHeads.Contains(bare))
@@ -265,7 +286,7 @@ internal sealed class ArticleAnalysis
                 break;
             }
 
-            if (_lex.IsFunctionWord(t.Norm) || _lex.Cues.Match(tokens, j) is { Value: CueKind.Stated or CueKind.Met or CueKind.StatedParticiple }
+            if (_lex.IsFunctionWord(t.Norm) || Cue(s, j) is { Value: CueKind.Stated or CueKind.Met or CueKind.StatedParticiple }
                 || _lex.Titles.Match(tokens, j, allowClitic: false) is not null)
             {
                 // "في" + a place continues a name without demonym: نقابة صيادي السمك في ولاية بورنو.
@@ -325,12 +346,12 @@ internal sealed class ArticleAnalysis
             return null;
         }
 
-        if (_lex.Places.Match(tokens, j) is { } p)
+        if (Place(s, j) is { } p)
         {
             return p.End;
         }
 
-        if (_lex.States.Match(tokens, j) is { Value.Form: StateForm.Name } st)
+        if (State(s, j) is { Value.Form: StateForm.Name } st)
         {
             return st.End;
         }
@@ -375,7 +396,7 @@ internal sealed class ArticleAnalysis
 
     private bool IsBlockedByLongerState(int s, int i, int end)
     {
-        PhraseMatch<StateHit>? state = _lex.States.Match(Sentences[s].Tokens, i);
+        PhraseMatch<StateHit>? state = State(s, i);
         return state is { } st && st.End > end;
     }
 
@@ -384,7 +405,7 @@ internal sealed class ArticleAnalysis
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         for (int j = start; j < end; j++)
         {
-            if (_lex.States.Match(tokens, j) is { } st && st.End <= end && st.Value.Form != StateForm.Metonym)
+            if (State(s, j) is { } st && st.End <= end && st.Value.Form != StateForm.Metonym)
             {
                 EntityInfo state = GetState(st.Value.State);
                 Mentions[s].Add(new Mention(s, j, st.End, state, st.Value.Form == StateForm.Demonym ? MentionForm.Demonym : MentionForm.Name));
@@ -403,9 +424,10 @@ internal sealed class ArticleAnalysis
     private int? TryStateOrPlace(int s, int i)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        PhraseMatch<StateHit>? state = _lex.States.Match(tokens, i);
-        PhraseMatch<PlaceEntry>? place = _lex.Places.Match(tokens, i);
-        if (place is { } p && (state is null || p.Length > state.Value.Length || state.Value.Value.Form == StateForm.Metonym))
+        PhraseMatch<StateHit>? state = State(s, i);
+        PhraseMatch<PlaceEntry>? place = Place(s, i);
+        if (place is { } p && (state is null || p.Length > state.Value.Length || state.Value.Value.Form == StateForm.Metonym
+            || (p.Length == state.Value.Length && DatelinePlace is { } dateline && dateline.Key == GraphKeys.Place(p.Value.Id))))
         {
             EntityInfo placeEntity = GetPlace(p.Value);
             placeEntity.AddAlias(SurfaceOf(s, i, p.End, p.FirstForm));
@@ -444,7 +466,7 @@ internal sealed class ArticleAnalysis
             return null;
         }
 
-        string? form = Clitics.Forms(tokens[i].Norm).FirstOrDefault(_placeHeads.Contains);
+        string? form = tokens[i].Forms.FirstOrDefault(_placeHeads.Contains);
         if (form is null)
         {
             return null;
@@ -459,11 +481,11 @@ internal sealed class ArticleAnalysis
         }
 
         while (j == i + 1 && j < tokens.Count && j - i <= 3 && tokens[j].Kind == TokenKind.Word && IsProperWord(tokens[j].Norm) && !s_nameParticles.Contains(tokens[j].Norm)
-            && _lex.Places.Match(tokens, j) is null)
+            && Place(s, j) is null)
         {
             j++;
             while (j < tokens.Count && j - i <= 3 && tokens[j].Kind == TokenKind.Word && IsProperWord(tokens[j].Norm) && !s_nameParticles.Contains(tokens[j].Norm)
-                && _lex.Places.Match(tokens, j) is null && !Clitics.Forms(tokens[j].Norm).Skip(1).Any(f => _lex.Places.ContainsPhrase(f)))
+                && Place(s, j) is null && !tokens[j].Forms.Skip(1).Any(f => _lex.Places.ContainsPhrase(f)))
             {
                 j++;
             }
@@ -522,6 +544,17 @@ internal sealed class ArticleAnalysis
                 continue;
             }
 
+            // "لقاء مع آنا كوفالسكا المفوضة الأوروبية": the name stands before its title.
+            if (title.HasHead && NameBefore(s, i) is { } before)
+            {
+                EntityInfo person = AddPerson(s, before.start, before.end);
+                person.AddTitle(TitleText(s, title));
+                person.TitleSpans.Add(title);
+                MarkTitle(s, title, person);
+                i = title.End;
+                continue;
+            }
+
             if (title.HasHead)
             {
                 TitleMentions[s].Add(title);
@@ -572,7 +605,7 @@ internal sealed class ArticleAnalysis
     public TitleSpan? ParseTitle(int s, int i)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        PhraseMatch<TitleRole>? first = _lex.Titles.Match(tokens, i);
+        PhraseMatch<TitleRole>? first = Title(s, i);
         if (first is not { } f)
         {
             return null;
@@ -592,7 +625,7 @@ internal sealed class ArticleAnalysis
                 continue;
             }
 
-            if (_lex.Titles.Match(tokens, j, allowClitic: true) is { } more)
+            if (Title(s, j) is { } more)
             {
                 hasHead |= more.Value is not TitleRole.Honorific;
                 j = more.End;
@@ -668,7 +701,7 @@ internal sealed class ArticleAnalysis
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         Token t = tokens[j];
         return t.Kind == TokenKind.Word && Owner[s][j] is null && !_lex.IsFunctionWord(t.Norm) && !t.Norm.StartsWith("ال", StringComparison.Ordinal)
-            && _lex.Titles.Match(tokens, j) is null && _lex.Cues.Match(tokens, j) is null;
+            && Title(s, j) is null && Cue(s, j) is null;
     }
 
     private bool IsTitleQualifier(int s, int j)
@@ -681,12 +714,12 @@ internal sealed class ArticleAnalysis
         }
 
         if (t.IsWord && t.Norm.StartsWith("وال", StringComparison.Ordinal) && j > 0 && tokens[j - 1].Norm.StartsWith("ال", StringComparison.Ordinal)
-            && j + 1 < tokens.Count && tokens[j + 1].Norm.StartsWith("ال", StringComparison.Ordinal))
+            && !_lex.IsFunctionWord(t.Norm) && Owner[s][j] is null)
         {
-            return true; // الشرق الأوسط والبلدان الأفريقية
+            return true; // الشرق الأوسط والبلدان الأفريقية، وزير الخارجية والهجرة
         }
 
-        if (!t.IsWord || _lex.IsFunctionWord(t.Norm) || _lex.Cues.Match(tokens, j) is not null)
+        if (!t.IsWord || _lex.IsFunctionWord(t.Norm) || Cue(s, j) is not null)
         {
             return false;
         }
@@ -697,7 +730,7 @@ internal sealed class ArticleAnalysis
             return true;
         }
 
-        foreach (string form in Clitics.Forms(n))
+        foreach (string form in t.Forms)
         {
             if (_lex.TitleComplements.Contains(form) || _lex.TitleComplements.Contains(Clitics.WithoutArticle(form)))
             {
@@ -715,7 +748,7 @@ internal sealed class ArticleAnalysis
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         for (int i = 0; i + 1 < tokens.Count; i++)
         {
-            if (_lex.Cues.Match(tokens, i) is not { Value: CueKind.Stated or CueKind.Met } cue || cue.FirstForm is "بين" or "وبين")
+            if (Cue(s, i) is not { Value: CueKind.Stated or CueKind.Met } cue || cue.FirstForm is "بين" or "وبين")
             {
                 continue; // بين is far more often "between" than "he showed"
             }
@@ -758,16 +791,14 @@ internal sealed class ArticleAnalysis
 
             string n = t.Norm;
             bool afterParticle = words.Count > 0 && s_nameParticles.Contains(tokens[words[^1]].Norm);
-            // "علي" (Ali) and "على" (on) fold together; the written ي/ى tells them apart.
-            bool ali = t.Surface.EndsWith('ي') && n == "علي";
-            if (!afterParticle && !ali)
+            if (!afterParticle && !IsNameDespiteFolding(t))
             {
-                if (_lex.IsFunctionWord(n) || _lex.Titles.Match(tokens, j) is not null || _lex.Cues.Match(tokens, j) is { Value: not CueKind.MetNoun })
+                if (_lex.IsFunctionWord(n) || Title(s, j) is not null || Cue(s, j) is { Value: not CueKind.MetNoun })
                 {
                     break;
                 }
 
-                if (words.Count == 0 && n.StartsWith("ال", StringComparison.Ordinal) && !_lex.GivenNames.Contains(n))
+                if (words.Count == 0 && ((n.StartsWith("ال", StringComparison.Ordinal) && !_lex.GivenNames.Contains(n)) || IsPrepositionalCommonWord(t)))
                 {
                     return null; // a given name does not start with the article (الكسندر is a name, not ال + كسندر)
                 }
@@ -850,6 +881,62 @@ internal sealed class ArticleAnalysis
         return (words[0], words[^1] + 1);
     }
 
+    /// <summary>
+    /// A name of two to four words that ends right before a title at <paramref name="titleStart"/>
+    /// (allowing a comma between), with a function word, verb or punctuation before it.
+    /// </summary>
+    private (int start, int end)? NameBefore(int s, int titleStart)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        int end = titleStart;
+        if (end > 0 && tokens[end - 1].Surface is "," or "،")
+        {
+            end--;
+        }
+
+        int runStart = end;
+        while (runStart > 0 && end - runStart < MaxNameTokens + 1 && tokens[runStart - 1].Kind == TokenKind.Word && Owner[s][runStart - 1] is null
+            && (!_lex.IsFunctionWord(tokens[runStart - 1].Norm) || IsNameDespiteFolding(tokens[runStart - 1])) && Title(s, runStart - 1) is null && Cue(s, runStart - 1) is null
+            && !HasTanween(tokens[runStart - 1]) && !IsPrepositionWithArticle(tokens[runStart - 1].Norm))
+        {
+            runStart--;
+        }
+
+        // The longest run of two to four name-like words that stands alone: after a function word,
+        // a verb or common word ("أجرى محمود الجبوري رئيس …"), punctuation, an entity or the start.
+        for (int start = Math.Max(runStart, end - MaxNameTokens); start <= end - 2; start++)
+        {
+            Token first = tokens[start];
+            if (first.Norm.StartsWith("ال", StringComparison.Ordinal) && !_lex.GivenNames.Contains(first.Norm))
+            {
+                continue;
+            }
+
+            bool bounded = start == 0 || !tokens[start - 1].IsWord || _lex.IsFunctionWord(tokens[start - 1].Norm) || Cue(s, start - 1) is not null
+                || Owner[s][start - 1] is not null || IsCommonNotName(tokens[start - 1].Norm);
+            bool nameLike = (_lex.GivenNames.Contains(first.Norm) || Enumerable.Range(start, end - start).All(k => !IsCommonNotName(tokens[k].Norm)))
+                && !IsPrepositionalCommonWord(first);
+            if (bounded && nameLike)
+            {
+                return (start, end);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Names that normalization folds onto function words, told apart by their written form:
+    /// "علي" (Ali) vs "على" (on), "آنا" (Anna) vs "أنا" (I).
+    /// </summary>
+    private static bool IsNameDespiteFolding(Token t) =>
+        (t.Norm == "علي" && t.Surface.EndsWith('ي')) || (t.Norm == "انا" && t.Surface.StartsWith('آ'));
+
+    /// <summary>بمقر، لدى-like words: ب or ل glued to a common word ("بمقر" = at the seat of), never a name's first word.</summary>
+    private bool IsPrepositionalCommonWord(Token t) =>
+        !_lex.GivenNames.Contains(t.Norm) && t.Norm.Length > 3 && t.Norm[0] is 'ب' or 'ل'
+        && (_lex.CommonWords.Contains(t.Norm) || _lex.IsFunctionWord(t.Norm[1..]));
+
     private bool IsCommonNotName(string norm) => _lex.CommonWords.Contains(norm) && !_lex.GivenNames.Contains(norm);
 
     private static bool IsPrepositionWithArticle(string norm) =>
@@ -880,8 +967,8 @@ internal sealed class ArticleAnalysis
         }
 
         Token t = tokens[j];
-        return !t.IsWord || Owner[s][j] is not null || _lex.IsFunctionWord(t.Norm) || _lex.Titles.Match(tokens, j) is not null
-            || _lex.Cues.Match(tokens, j) is not null || (t.Norm.Length > 3 && t.Norm[0] == 'و');
+        return !t.IsWord || Owner[s][j] is not null || _lex.IsFunctionWord(t.Norm) || Title(s, j) is not null
+            || Cue(s, j) is not null || (t.Norm.Length > 3 && t.Norm[0] == 'و');
     }
 
     private static bool HasPronounSuffix(Token t)
@@ -914,6 +1001,7 @@ internal sealed class ArticleAnalysis
         }
 
         AddMention(s, start, end, person, MentionForm.Name);
+        IndexSurnames(person);
         return person;
     }
 
@@ -971,27 +1059,44 @@ internal sealed class ArticleAnalysis
     /// <summary>Persons named in full whose surname (last word, or the last two after دي/فان/أبو …) is this word or pair.</summary>
     private EntityInfo? FindPersonBySurname(string norm, int beforeSentence = int.MaxValue)
     {
+        if (!_surnames.TryGetValue(norm, out List<EntityInfo>? people))
+        {
+            return null;
+        }
+
         EntityInfo? found = null;
         int best = -1;
-        foreach (EntityInfo e in _entities.Values)
+        foreach (EntityInfo e in people)
         {
-            if (e.Kind != NodeKind.Person || e.FirstSentence > beforeSentence)
+            // Two people with the same surname: the more recently introduced one is meant.
+            if (e.FirstSentence <= beforeSentence && e.FirstSentence >= best && Surnames(e).Contains(norm))
             {
-                continue;
-            }
-
-            foreach (string surname in Surnames(e))
-            {
-                if (surname == norm && e.FirstSentence >= best)
-                {
-                    // Two people with the same surname: the more recently introduced one is meant.
-                    found = e;
-                    best = e.FirstSentence;
-                }
+                found = e;
+                best = e.FirstSentence;
             }
         }
 
         return found;
+    }
+
+    /// <summary>Surname → persons, kept up to date as persons are added or get a fuller name.</summary>
+    private readonly Dictionary<string, List<EntityInfo>> _surnames = new(StringComparer.Ordinal);
+
+    private void IndexSurnames(EntityInfo person)
+    {
+        foreach (string surname in Surnames(person))
+        {
+            if (!_surnames.TryGetValue(surname, out List<EntityInfo>? people))
+            {
+                people = [];
+                _surnames[surname] = people;
+            }
+
+            if (!people.Contains(person))
+            {
+                people.Add(person);
+            }
+        }
     }
 
     private static IEnumerable<string> Surnames(EntityInfo person)
@@ -1003,9 +1108,9 @@ internal sealed class ArticleAnalysis
         }
 
         string last = words[^1];
-        if (words.Length >= 3 && s_nameParticles.Contains(words[^2]) && words[^2] is not ("بن" or "بنت" or "ابن" or "عبد"))
+        if (words.Length >= 3 && s_nameParticles.Contains(words[^2]))
         {
-            yield return words[^2] + " " + last; // دي ميستورا
+            yield return words[^2] + " " + last; // دي ميستورا، بن عيسى
         }
         else
         {
@@ -1029,9 +1134,9 @@ internal sealed class ArticleAnalysis
                 continue;
             }
 
-            foreach (string form in Clitics.Forms(tokens[i].Norm))
+            foreach (string form in tokens[i].Forms)
             {
-                string pair = i + 1 < tokens.Count ? form + " " + tokens[i + 1].Norm : form;
+                string pair = i + 1 < tokens.Count && tokens[i + 1].IsWord ? PersonNorm(form + " " + tokens[i + 1].Norm) : form;
                 // A headline may name someone by surname before the body introduces them in full.
                 int horizon = Sentences[s].IsHeadline ? int.MaxValue : s;
                 EntityInfo? person = (i + 1 < tokens.Count ? FindPersonBySurname(pair, horizon) : null) ?? FindPersonBySurname(form, horizon);
@@ -1040,7 +1145,7 @@ internal sealed class ArticleAnalysis
                     continue;
                 }
 
-                int end = FindPersonBySurname(pair, horizon) == person && i + 1 < tokens.Count ? i + 2 : i + 1;
+                int end = pair != form && FindPersonBySurname(pair, horizon) == person ? i + 2 : i + 1;
                 if (end == i + 2 && Owner[s][i + 1] is not null)
                 {
                     end = i + 1;
@@ -1093,17 +1198,18 @@ internal sealed class ArticleAnalysis
 
     private bool IsHonorific(string word) => _lex.Titles.TryGet(word, out TitleRole role) && role == TitleRole.Honorific;
 
-    private int LastMentionSentence(EntityInfo e, int upTo)
+    private static int LastMentionSentence(EntityInfo e, int upTo)
     {
-        for (int s = Math.Min(upTo, Sentences.Count - 1); s >= 0; s--)
+        int last = -1;
+        foreach (int s in e.MentionSentences)
         {
-            if (Mentions[s].Exists(m => m.Entity == e))
+            if (s <= upTo && s > last)
             {
-                return s;
+                last = s;
             }
         }
 
-        return -1;
+        return last;
     }
 
     // ------------------------------------------------------------------ registry
@@ -1119,6 +1225,7 @@ internal sealed class ArticleAnalysis
 
         entity.Mentions++;
         entity.FirstSentence = Math.Min(entity.FirstSentence, s);
+        entity.MentionSentences.Add(s);
     }
 
     private EntityInfo GetOrAdd(string key, Func<EntityInfo> create)

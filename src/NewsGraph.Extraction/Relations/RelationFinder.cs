@@ -71,7 +71,7 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
 
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (_lex.Cues.Match(tokens, i) is not { Value: CueKind.Stated } cue)
+            if (analysis.Cue(s, i) is not { Value: CueKind.Stated } cue)
             {
                 continue;
             }
@@ -214,14 +214,16 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
     private bool TryAccordingTo(int s)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
-        for (int i = 0; i < Math.Min(tokens.Count, 4); i++)
+        // Only an attribution that opens the sentence governs it ("ووفقا لـ X، …"); a parenthetical
+        // one ("وأكد الجبوري، بحسب البيان، أن …") leaves the main verb in charge.
+        for (int i = 0; i < Math.Min(tokens.Count, 2); i++)
         {
-            if (_lex.Cues.Match(tokens, i) is not { Value: CueKind.According })
+            if (analysis.Cue(s, i) is not { Value: CueKind.According })
             {
                 continue;
             }
 
-            for (int j = i + 1; j < Math.Min(tokens.Count, i + 6); j++)
+            for (int j = i + 1; j < Math.Min(tokens.Count, i + 5); j++)
             {
                 if (analysis.Owner[s][j] is { } m && IsSpeaker(m) && m.Form != MentionForm.Title)
                 {
@@ -320,7 +322,7 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
         // stands earlier, with only modifiers (no other verb) in between.
         for (int b = verbIndex - 1; b >= 0 && verbIndex - b <= 12; b--)
         {
-            if (_lex.Cues.Match(tokens, b) is { Value: CueKind.Stated or CueKind.Met or CueKind.StatedParticiple })
+            if (analysis.Cue(s, b) is { Value: CueKind.Stated or CueKind.Met or CueKind.StatedParticiple })
             {
                 break;
             }
@@ -459,7 +461,7 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
             }
 
             // Adjuncts between subject and content: "في بيان لها اليوم", "للصحفيين عقب اجتماع …".
-            if (_lex.Cues.Match(tokens, j) is { Value: CueKind.Stated } && j > from)
+            if (analysis.Cue(s, j) is { Value: CueKind.Stated } && j > from)
             {
                 return null;
             }
@@ -514,12 +516,12 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
         for (int j = start + 1; j < tokens.Count; j++)
         {
             Token t = tokens[j];
-            if (_lex.Cues.Match(tokens, j) is { Value: CueKind.Stated } cue && cue.ViaClitic && t.Norm[0] is 'و' or 'ف' && IsClauseVerb(s, j, cue.End))
+            if (analysis.Cue(s, j) is { Value: CueKind.Stated } cue && cue.ViaClitic && t.Norm[0] is 'و' or 'ف' && IsClauseVerb(s, j, cue.End))
             {
                 return j;
             }
 
-            if (t.Norm is "لكنه" or "لكنها" or "كما" or "حيث" or "ثم" && j + 1 < tokens.Count && _lex.Cues.Match(tokens, j + 1) is { Value: CueKind.Stated })
+            if (t.Norm is "لكنه" or "لكنها" or "كما" or "حيث" or "ثم" && j + 1 < tokens.Count && analysis.Cue(s, j + 1) is { Value: CueKind.Stated })
             {
                 return j;
             }
@@ -557,14 +559,14 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
         bool future = false;
         for (int i = 0; i < tokens.Count; i++)
         {
-            CueKind? kind = _lex.Cues.Match(tokens, i)?.Value;
+            CueKind? kind = analysis.Cue(s, i)?.Value;
             phone |= kind == CueKind.Phone;
             future |= kind == CueKind.Future;
         }
 
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (_lex.Cues.Match(tokens, i) is not { Value: CueKind.Met or CueKind.MetNoun } cue)
+            if (analysis.Cue(s, i) is not { Value: CueKind.Met or CueKind.MetNoun } cue)
             {
                 continue;
             }
@@ -612,7 +614,7 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
         for (int j = Math.Max(0, index - 6); j <= index; j++)
         {
-            if (_lex.Cues.Match(tokens, j) is { Value: CueKind.Future })
+            if (analysis.Cue(s, j) is { Value: CueKind.Future })
             {
                 return true;
             }
@@ -668,7 +670,7 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
         {
             while (j < tokens.Count && tokens[j].Norm != "مع" && j - from < 25)
             {
-                if (_lex.Cues.Match(tokens, j) is { Value: CueKind.Stated or CueKind.Met })
+                if (analysis.Cue(s, j) is { Value: CueKind.Stated or CueKind.Met })
                 {
                     return found;
                 }
@@ -684,10 +686,21 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
             j++;
         }
 
+        int withStart = j;
         for (; j < tokens.Count && j - from < 30; j++)
         {
             Token t = tokens[j];
-            if (t.Surface is "." || (_lex.Cues.Match(tokens, j) is { Value: CueKind.Stated or CueKind.Met } && found.Count > 0))
+            if (needsWith && found.Count == 0 && j - withStart > 8)
+            {
+                break; // the person met follows مع closely; further on is someone else (بحضور …)
+            }
+
+            if (needsWith && found.Count == 0 && analysis.Owner[s][j] is { } first && first.Entity.Kind != NodeKind.Person)
+            {
+                break; // "لقاء مع طلبة الكلية …": met a group, not a named person
+            }
+
+            if (t.Surface is "." || (analysis.Cue(s, j) is { Value: CueKind.Stated or CueKind.Met } && found.Count > 0))
             {
                 break;
             }
