@@ -1,11 +1,12 @@
 // Receives one `articleIngested` event with the reference graphql-ws client, after ingesting an
-// article through the `ingestArticles` mutation. Usage: node subscribe.mjs URL API_KEY
+// article through the `ingestArticles` mutation.
+// Usage: node subscribe.mjs URL [API_KEY]   (default: the NEWSGRAPH_API_KEY environment variable)
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
-const [url, apiKey] = process.argv.slice(2);
+const [url, apiKey = process.env.NEWSGRAPH_API_KEY] = process.argv.slice(2);
 if (!url || !apiKey) {
-  console.error('usage: node subscribe.mjs URL API_KEY');
+  console.error('usage: node subscribe.mjs URL [API_KEY]  (or set NEWSGRAPH_API_KEY)');
   process.exit(2);
 }
 
