@@ -37,6 +37,18 @@ public sealed class LoaderCallCountTests
     }
 
     [Fact]
+    public async Task Neighborhood_DepthThree_CostsOneCallPerLevelPlusNodes()
+    {
+        await using ApiHost host = await ApiHost.StartAsync(store: await RingAsync(20));
+        string id = NewsGraph.Api.Graph.Common.GlobalId.Encode("Person", GraphKeys.Person("p00"));
+
+        JsonNode data = await host.QueryAsync("query($id: ID!) { neighborhood(id: $id, depth: 3, first: 100) { nodes { name } edges { type } } }", new { id });
+
+        Assert.Equal(7, data["neighborhood"]!["nodes"]!.AsArray().Count);
+        Assert.Equal(["FindRelationsForAsync", "FindRelationsForAsync", "FindRelationsForAsync", "GetEntitiesAsync"], host.Reader.Calls);
+    }
+
+    [Fact]
     public async Task Connection_TotalCountNotSelected_IsNotRequested()
     {
         var counting = new RecordingStore(await RingAsync(3));
