@@ -274,8 +274,16 @@ internal sealed class ArticleAnalysis
             {
                 if (st.Value.Form == StateForm.Demonym)
                 {
-                    // The demonym closes the name: الجيش النيجيري، حزب اليسار الألماني (المعارض).
-                    return Finish(s, i, st.End, form, head);
+                    // The demonym closes the name (الجيش النيجيري، حزب اليسار الألماني المعارض), except
+                    // for a purpose complement: المؤسسة السورية للحبوب، الشركة السعودية للكهرباء.
+                    int close = st.End;
+                    if (close < tokens.Count && tokens[close].Norm.StartsWith("لل", StringComparison.Ordinal) && tokens[close].Norm.Length > 4
+                        && !_lex.IsFunctionWord(tokens[close].Norm) && Title(s, close) is null)
+                    {
+                        close++;
+                    }
+
+                    return Finish(s, i, close, form, head);
                 }
 
                 if (st.Value.Form == StateForm.Name && !definiteHead && IsGovernmentBody(head))
@@ -298,9 +306,10 @@ internal sealed class ArticleAnalysis
                 break;
             }
 
-            if (t.Norm.StartsWith("ال", StringComparison.Ordinal) || t.Norm.StartsWith("لل", StringComparison.Ordinal))
+            if (t.Norm.StartsWith("ال", StringComparison.Ordinal) || t.Norm.StartsWith("لل", StringComparison.Ordinal)
+                || (t.Norm.StartsWith("وال", StringComparison.Ordinal) && lastDefinite == j - 1))
             {
-                lastDefinite = j;
+                lastDefinite = j; // وزارة الزراعة والإصلاح الزراعي
                 j++;
                 continue;
             }
@@ -725,9 +734,9 @@ internal sealed class ArticleAnalysis
         }
 
         string n = t.Norm;
-        if (n.StartsWith("ال", StringComparison.Ordinal) || n.StartsWith("لل", StringComparison.Ordinal))
+        if ((n.StartsWith("ال", StringComparison.Ordinal) || n.StartsWith("لل", StringComparison.Ordinal)) && !_lex.GivenNames.Contains(n))
         {
-            return true;
+            return true; // not "الكسندر", which starts the name after the title
         }
 
         foreach (string form in t.Forms)
@@ -1153,7 +1162,7 @@ internal sealed class ArticleAnalysis
 
                 // Do not split a longer unknown name: "بخاري دان مالام" is someone else than محمد بخاري.
                 if (end < tokens.Count && tokens[end].Kind == TokenKind.Word && Owner[s][end] is null && !FollowedByNameBoundary(s, end)
-                    && !_lex.CommonWords.Contains(tokens[end].Norm))
+                    && !_lex.CommonWords.Contains(tokens[end].Norm) && !tokens[end].Norm.StartsWith("ال", StringComparison.Ordinal) && !HasTanween(tokens[end]))
                 {
                     break;
                 }
@@ -1182,7 +1191,8 @@ internal sealed class ArticleAnalysis
                     continue;
                 }
 
-                if (words.All(w => e.TitleWords.Contains(w) || IsHonorific(w)) && LastMentionSentence(e, s) >= bestSentence)
+                if (words.All(w => e.TitleWords.Contains(w) || IsHonorific(w) || (IsDemonymWord(w) && !e.TitleWords.Any(IsDemonymWord)))
+                    && LastMentionSentence(e, s) >= bestSentence)
                 {
                     best = e;
                     bestSentence = LastMentionSentence(e, s);
@@ -1195,6 +1205,13 @@ internal sealed class ArticleAnalysis
             }
         }
     }
+
+    /// <summary>
+    /// A demonym in a title ("وزير الخارجية الأردني"): a holder whose title names no state still
+    /// matches (the article's own minister), one whose title names another state does not.
+    /// </summary>
+    private bool IsDemonymWord(string titleWord) =>
+        _lex.States.TryGet("ال" + titleWord, out StateHit hit) && hit.Form == StateForm.Demonym;
 
     private bool IsHonorific(string word) => _lex.Titles.TryGet(word, out TitleRole role) && role == TitleRole.Honorific;
 

@@ -149,6 +149,9 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
         }
     }
 
+    /// <summary>"وطالب بعض أعضاء أوبك": a quantifier opens an explicit (if unnamed) subject.</summary>
+    private static readonly HashSet<string> s_quantifiers = new(["بعض", "كل", "جميع", "عدد", "عده", "كافه", "غير", "معظم", "اغلب", "احد", "احدي"], StringComparer.Ordinal);
+
     private static readonly HashSet<string> s_partyNouns = new(["الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الوزيران", "الرئيسان", "الجميع"], StringComparer.Ordinal);
 
     /// <summary>True when what follows a reporting verb is its content or an adjunct, not an (unrecognized) subject.</summary>
@@ -164,7 +167,7 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
         string n = Clitics.WithoutConjunction(t.Norm);
         return t.Surface.StartsWith("..", StringComparison.Ordinal) || t.Surface == ":" || t.Kind == TokenKind.Quote
             || s_complementizers.Contains(t.Norm) || s_prepositionalComplements.Contains(t.Norm)
-            || (_lex.IsFunctionWord(t.Norm) && !s_partyNouns.Contains(n));
+            || (_lex.IsFunctionWord(t.Norm) && !s_partyNouns.Contains(n) && !s_quantifiers.Contains(n));
     }
 
     /// <summary>قالوا، اكدوا: a plural verb cannot continue a single speaker.</summary>
@@ -308,7 +311,12 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
         int j = verbIndex - 1;
-        if (j >= 0 && analysis.Owner[s][j] is { } m && IsSpeaker(m) && m.End == verbIndex)
+        if (j > 0 && tokens[j].Norm == "قد")
+        {
+            j--; // "وكانت وزارة الخارجية المصرية قد أعلنت"
+        }
+
+        if (j >= 0 && analysis.Owner[s][j] is { } m && IsSpeaker(m) && m.End == j + 1)
         {
             int k = m.Start - 1;
             // Only when the subject opens the clause: "وكانت X أعلنت", "X أكد".
@@ -316,6 +324,20 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
             {
                 return [SpeakerEntity(m)];
             }
+        }
+
+        // "وكان رئيس الوزراء الإثيوبي دانيئيل تسفاي قد ألقى … كلمة دعا فيها": the sentence opens with
+        // its subject (after و/كان) and no other reporting verb intervenes.
+        int open = 0;
+        while (open < verbIndex && tokens[open].Norm is "و" or "كان" or "كانت" or "وكان" or "وكانت" or "ثم" or "كما")
+        {
+            open++;
+        }
+
+        if (open < verbIndex && analysis.Owner[s][open] is { } opener && opener.Entity.Kind is NodeKind.Person or NodeKind.Organization
+            && !Enumerable.Range(open, verbIndex - open).Any(b => analysis.Cue(s, b) is { Value: CueKind.Stated or CueKind.Met }))
+        {
+            return [opener.Entity];
         }
 
         // "ويذكر أن نائب البرلمان الألماني، ألكسندر نوي، المنتمي لحزب … أشار": the clause's subject
