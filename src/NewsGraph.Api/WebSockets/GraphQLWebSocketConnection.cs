@@ -54,7 +54,15 @@ internal sealed class GraphQLWebSocketConnection(
 
                 if (socket.State == WebSocketState.Open)
                 {
-                    await HandleMessageAsync(message, lifetime.Token).ConfigureAwait(false);
+                    try
+                    {
+                        await HandleMessageAsync(message, lifetime.Token).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is InvalidOperationException or FormatException or JsonException)
+                    {
+                        // A field of the wrong JSON type (e.g. a numeric apiKey or id).
+                        await CloseAsync(4400, "Invalid message received").ConfigureAwait(false);
+                    }
                 }
             }
         }

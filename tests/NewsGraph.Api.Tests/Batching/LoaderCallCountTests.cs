@@ -37,6 +37,18 @@ public sealed class LoaderCallCountTests
     }
 
     [Fact]
+    public async Task Neighborhood_DepthThree_CostsOneCallPerLevelPlusNodes()
+    {
+        await using ApiHost host = await ApiHost.StartAsync(store: await RingAsync(20));
+        string id = NewsGraph.Api.Graph.Common.GlobalId.Encode("Person", GraphKeys.Person("p00"));
+
+        JsonNode data = await host.QueryAsync("query($id: ID!) { neighborhood(id: $id, depth: 3, first: 100) { nodes { name } edges { type } } }", new { id });
+
+        Assert.Equal(7, data["neighborhood"]!["nodes"]!.AsArray().Count);
+        Assert.Equal(["FindRelationsForAsync", "FindRelationsForAsync", "FindRelationsForAsync", "GetEntitiesAsync"], host.Reader.Calls);
+    }
+
+    [Fact]
     public async Task Connection_TotalCountNotSelected_IsNotRequested()
     {
         var counting = new RecordingStore(await RingAsync(3));
@@ -49,9 +61,8 @@ public sealed class LoaderCallCountTests
     }
 
     /// <summary>People p00…p(n-1) in a ring: each meets the next one, in Moscow.</summary>
-    internal static async Task<InMemoryGraphStore> RingAsync(int n)
+    internal static async Task<TempSqliteStore> RingAsync(int n)
     {
-        var store = new InMemoryGraphStore(new ApiHost.FixedTime());
         string place = GraphKeys.Place("موسكو");
         var entities = new List<ExtractedEntity> { new(place, NodeKind.Place, "موسكو", [], []) };
         var relations = new List<ExtractedRelation>();
@@ -62,12 +73,11 @@ public sealed class LoaderCallCountTests
         }
 
         var article = new ArticleInfo("https://example.org/ring", "ring", "ring", "https://example.org/ring", "test", null, new DateOnly(2015, 1, 1));
-        await store.UpsertAsync([new ArticleGraph(article, entities, relations)], CancellationToken.None);
-        return store;
+        return await TempSqliteStore.CreateAsync([new ArticleGraph(article, entities, relations)]);
     }
 
     /// <summary>Records whether each paged read asked for a total count.</summary>
-    private sealed class RecordingStore(InMemoryGraphStore inner) : DelegatingStore(inner)
+    private sealed class RecordingStore(TempSqliteStore inner) : DelegatingStore(inner)
     {
         public List<bool> IncludeTotals { get; } = [];
 

@@ -11,13 +11,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsGraph.Api.Extensions;
 using NewsGraph.Core.Storage;
+using NewsGraph.Extraction;
 using NewsGraph.Ingestion;
 
 namespace NewsGraph.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The API on real Kestrel at 127.0.0.1 on a free port (real HTTP and WebSockets, not TestServer),
-/// over a store the test chooses; the reader is wrapped in a <see cref="CountingGraphReader"/>.
+/// over the embedded SQLite store (the sample graph unless the test brings its own store) and the
+/// real ingestion pipeline; the reader is wrapped in a <see cref="CountingGraphReader"/>. Disposing
+/// the host disposes the store.
 /// </summary>
 public sealed class ApiHost : IAsyncDisposable
 {
@@ -25,7 +28,7 @@ public sealed class ApiHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private ApiHost(WebApplication app, Uri address, CountingGraphReader reader, IGraphStore store, TestIngestionEvents events)
+    private ApiHost(WebApplication app, Uri address, CountingGraphReader reader, IGraphStore store, IngestionEvents events)
     {
         _app = app;
         Address = address;
@@ -45,19 +48,13 @@ public sealed class ApiHost : IAsyncDisposable
 
     public IGraphStore Store { get; }
 
-    public TestIngestionEvents Events { get; }
+    public IngestionEvents Events { get; }
 
     /// <summary>Starts a server over the sample graph (or <paramref name="store"/>), with <paramref name="settings"/> under NewsGraph:Api.</summary>
     public static async Task<ApiHost> StartAsync(IDictionary<string, string?>? settings = null, IGraphStore? store = null, TimeSpan? storeDelay = null)
     {
-        if (store is null)
-        {
-            var memory = new InMemoryGraphStore(new FixedTime());
-            await memory.UpsertAsync(SampleGraph.Articles(), CancellationToken.None);
-            store = memory;
-        }
-
-        var events = new TestIngestionEvents();
+        store ??= await TempSqliteStore.CreateAsync(SampleGraph.Articles());
+        var events = new IngestionEvents();
         var reader = new CountingGraphReader(store, storeDelay);
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -74,7 +71,7 @@ public sealed class ApiHost : IAsyncDisposable
 
         builder.Configuration.AddInMemoryCollection(config);
         builder.Services.AddSingleton<IGraphReader>(reader);
-        builder.Services.AddSingleton<IArticleIngestor>(new TestIngestor(store, events));
+        builder.Services.AddSingleton<IArticleIngestor>(new ArticleIngestor(ArabicArticleExtractor.Default, store, events, new IngestionOptions()));
         builder.Services.AddSingleton<IIngestionEvents>(events);
         builder.Services.AddSingleton<TimeProvider>(new FixedTime());
         builder.Services.AddNewsGraphApi(builder.Configuration);
@@ -116,6 +113,10 @@ public sealed class ApiHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (Store is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
     }
 
     /// <summary>A clock stopped at one instant, so outputs are deterministic.</summary>

@@ -4,8 +4,10 @@ using NewsGraph.Core.Storage;
 namespace NewsGraph.Api.Tests.Infrastructure;
 
 /// <summary>A store that forwards every call; tests override what they want to observe.</summary>
-public abstract class DelegatingStore(IGraphStore inner) : IGraphStore
+public abstract class DelegatingStore(IGraphStore inner) : IGraphStore, IAsyncDisposable
 {
+    public virtual ValueTask DisposeAsync() => inner is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
+
     public virtual Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
 
     public virtual Task<UpsertResult> UpsertAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken) => inner.UpsertAsync(batch, cancellationToken);

@@ -16,18 +16,20 @@ public sealed class AbuseTests(SampleServer server) : IClassFixture<SampleServer
     [Fact]
     public async Task Query_Depth50_IsRefusedBeforeTouchingTheStore()
     {
+        // people › nodes › 16 × (meetings › nodes › participants) › name: 51 levels.
         var query = new StringBuilder("{ people(first: 1) { nodes { ");
-        for (int i = 0; i < 12; i++)
+        for (int i = 0; i < 16; i++)
         {
             query.Append("meetings(first: 1) { nodes { participants { ");
         }
 
-        query.Append("name").Append(string.Concat(Enumerable.Repeat(" } } }", 12))).Append(" } } }");
+        query.Append("name").Append(string.Concat(Enumerable.Repeat(" } } }", 16))).Append(" } } }");
         int before = Host.Reader.Count;
 
         using HttpResponseMessage response = await PostRawAsync(Json(query.ToString()));
 
         JsonNode body = await HttpConformanceTests.AssertError(response, HttpStatusCode.BadRequest, "MAX_DEPTH_EXCEEDED");
+        Assert.Contains("nested 51 levels", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("at most 15", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(before, Host.Reader.Count);
     }

@@ -13,13 +13,15 @@ public sealed class SubscriptionTests
     [Fact]
     public async Task ArticleIngested_AfterMutation_ReceivesNext()
     {
-        await using ApiHost host = await ApiHost.StartAsync();
+        // The execution timeout bounds setting the subscription up, not its life: wait past it.
+        await using ApiHost host = await ApiHost.StartAsync(new Dictionary<string, string?> { ["ExecutionTimeout"] = "00:00:00.300" });
         using ClientWebSocket socket = await ConnectAsync(host);
         await SendAsync(socket, """{"type":"connection_init"}""");
         Assert.Equal("connection_ack", (await ReceiveAsync(socket))["type"]!.GetValue<string>());
 
         await SendAsync(socket, """{"id":"s1","type":"subscribe","payload":{"query":"subscription { articleIngested { articleKey title entities article { title source } } }"}}""");
-        await WaitUntilAsync(() => host.Events.Subscribers == 1);
+        await WaitUntilAsync(() => host.Events.SubscriberCount == 1);
+        await Task.Delay(TimeSpan.FromMilliseconds(600));
         (_, JsonNode? mutation) = await host.PostAsync(
             """mutation($input: [ArticleInput!]!) { ingestArticles(input: $input) { succeeded failed results { ok articleKey error } } }""",
             new { input = new[] { new { text = SampleText, title = "خبر جديد", url = "https://example.org/new", source = "سانا" } } },
@@ -35,7 +37,7 @@ public sealed class SubscriptionTests
         Assert.True(evt["entities"]!.GetValue<int>() > 0);
 
         await SendAsync(socket, """{"id":"s1","type":"complete"}""");
-        await WaitUntilAsync(() => host.Events.Subscribers == 0);
+        await WaitUntilAsync(() => host.Events.SubscriberCount == 0);
     }
 
     [Fact]
@@ -64,6 +66,8 @@ public sealed class SubscriptionTests
     [InlineData(new[] { """{"type":"connection_init"}""", """{"type":"connection_init"}""" }, 4429)]
     [InlineData(new[] { """{"type":"connection_init"}""", """{"type":"what"}""" }, 4400)]
     [InlineData(new[] { """{"type":"connection_init"}""", "not json" }, 4400)]
+    [InlineData(new[] { """{"type":"connection_init","payload":{"apiKey":42}}""" }, 4400)]
+    [InlineData(new[] { """{"type":"connection_init"}""", """{"id":7,"type":"subscribe","payload":{"query":"{ __typename }"}}""" }, 4400)]
     [InlineData(new[]
     {
         """{"type":"connection_init"}""",
