@@ -84,25 +84,25 @@ public sealed class NerGazetteer
     public static NerGazetteer LoadDefault()
     {
         var entries = new List<NerGazetteerEntry>();
-        entries.AddRange(ParseKinded(NerResources.ReadText("ner/ner-places-ar.tsv"), kind => kind switch
+        entries.AddRange(ParseKinded(EmbeddedData.ReadText("ner/ner-places-ar.tsv"), kind => kind switch
         {
             "country" or "capital" or "city" or "region" => NerGazetteerCategory.Location,
             "demonym" => NerGazetteerCategory.Demonym,
             _ => null,
         }));
-        entries.AddRange(ParseKinded(NerResources.ReadText("ner/ner-orgs-ar.tsv"), kind => kind switch
+        entries.AddRange(ParseKinded(EmbeddedData.ReadText("ner/ner-orgs-ar.tsv"), kind => kind switch
         {
             "name" => NerGazetteerCategory.Organization,
             "head" => NerGazetteerCategory.OrganizationHead,
             _ => null,
         }));
-        entries.AddRange(ParseKinded(NerResources.ReadText("ner/ner-person-cues-ar.tsv"), kind => kind switch
+        entries.AddRange(ParseKinded(EmbeddedData.ReadText("ner/ner-person-cues-ar.tsv"), kind => kind switch
         {
             "title" => NerGazetteerCategory.PersonTitle,
             "verb" => NerGazetteerCategory.PersonCue,
             _ => null,
         }));
-        entries.AddRange(ParseList(NerResources.ReadText("ner/ner-first-names-ar.txt"), NerGazetteerCategory.FirstName));
+        entries.AddRange(ParseList(EmbeddedData.ReadText("ner/ner-first-names-ar.txt"), NerGazetteerCategory.FirstName));
         return Create(entries);
     }
 

@@ -53,7 +53,7 @@ public sealed class NerModel
     /// <summary>The model embedded in this assembly (trained on the ANERcorp train split).</summary>
     public static NerModel LoadDefault()
     {
-        using Stream stream = NerResources.Open(DefaultResourcePath);
+        using Stream stream = EmbeddedData.Open(DefaultResourcePath);
         return Load(stream);
     }
 

@@ -1,19 +1,19 @@
 using System.Reflection;
 
-namespace NewsGraph.Extraction.Ner;
+namespace NewsGraph.Extraction;
 
 /// <summary>
-/// Reads files under Data/ embedded in this assembly. MSBuild's logical name keeps the folder
-/// separator of %(RecursiveDir) ("NewsGraph.Extraction.Data.ner/x.tsv" on Linux, "\" on Windows),
-/// so the lookup compares names with separators folded to dots.
+/// Reads the files under Data/ that are embedded in this assembly (gazetteers, lexicons, the NER
+/// model): extraction never touches the file system. Names are compared with folder separators
+/// folded to dots, so the lookup holds whichever way the build spells manifest names.
 /// </summary>
-internal static class NerResources
+internal static class EmbeddedData
 {
     private const string Prefix = "NewsGraph.Extraction.Data.";
 
     public static Stream Open(string relativePath)
     {
-        Assembly assembly = typeof(NerResources).Assembly;
+        Assembly assembly = typeof(EmbeddedData).Assembly;
         string wanted = Fold(Prefix + relativePath);
         foreach (string name in assembly.GetManifestResourceNames())
         {
@@ -32,6 +32,20 @@ internal static class NerResources
         using Stream stream = Open(relativePath);
         using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
         return reader.ReadToEnd();
+    }
+
+    /// <summary>Non-empty lines that are not '#' comments.</summary>
+    public static IEnumerable<string> ReadLines(string relativePath)
+    {
+        using Stream stream = Open(relativePath);
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && line[0] != '#')
+            {
+                yield return line;
+            }
+        }
     }
 
     private static string Fold(string name) => name.Replace('/', '.').Replace('\\', '.');
