@@ -1039,7 +1039,8 @@ internal sealed class ArticleAnalysis
     {
         string surface = ArticleText.Span(Sentences[s], _text, start, end);
         string norm = PersonNorm(surface);
-        EntityInfo? person = FindPersonByName(norm);
+        // A one-word name after a title is a surname of someone already named ("الجنرال أباه").
+        EntityInfo? person = FindPersonByName(norm) ?? (norm.Contains(' ', StringComparison.Ordinal) ? null : FindPersonBySurname(norm));
         if (person is null)
         {
             string key = GraphKeys.Person(norm);
