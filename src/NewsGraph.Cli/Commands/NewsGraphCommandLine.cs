@@ -12,6 +12,8 @@ internal static class NewsGraphCommandLine
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(NerCommandLine.Tag());
+        root.Subcommands.Add(NerCommandLine.Ner());
         return root;
     }
 }

@@ -50,9 +50,9 @@ public sealed class ArabicLexicon
         LoadPlaces();
         LoadTitles();
         LoadCues();
-        FunctionWords = LoadWordSet("gazetteers.function-words.txt");
-        CommonWords = LoadWordSet("lexicon.common-words.txt");
-        GivenNames = LoadWordSet("lexicon.given-names.txt");
+        FunctionWords = LoadWordSet("gazetteers/function-words.txt");
+        CommonWords = LoadWordSet("lexicon/common-words.txt");
+        GivenNames = LoadWordSet("lexicon/given-names.txt");
         OrganizationHeads = ToSet(s_organizationHeads);
         NamedTypeHeads = ToSet(s_namedTypeHeads);
         TitleComplements = ToSet(s_titleComplements);
@@ -111,20 +111,7 @@ public sealed class ArabicLexicon
         }
     }
 
-    private static IEnumerable<string> ReadLines(string resource)
-    {
-        string name = "NewsGraph.Extraction.Data." + resource;
-        using Stream stream = typeof(ArabicLexicon).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"embedded data file '{name}' is missing from {typeof(ArabicLexicon).Assembly.GetName().Name}");
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0 && line[0] != '#')
-            {
-                yield return line;
-            }
-        }
-    }
+    private static IEnumerable<string> ReadLines(string resource) => EmbeddedData.ReadLines(resource);
 
     private static HashSet<string> LoadWordSet(string resource) =>
         new(ReadLines(resource).Select(l => ArabicText.Normalize(l)).Where(w => w.Length > 0), StringComparer.Ordinal);
@@ -134,7 +121,7 @@ public sealed class ArabicLexicon
 
     private void LoadStates()
     {
-        foreach (string[] row in ReadTable("gazetteers.states.tsv"))
+        foreach (string[] row in ReadTable("gazetteers/states.tsv"))
         {
             var entry = new StateEntry(row[0], row[1], SplitList(row[2]), SplitList(row[5]));
             _statesByIso[entry.Iso] = entry;
@@ -168,7 +155,7 @@ public sealed class ArabicLexicon
 
     private void LoadOrganizations()
     {
-        foreach (string[] row in ReadTable("gazetteers.organizations.tsv"))
+        foreach (string[] row in ReadTable("gazetteers/organizations.tsv"))
         {
             var entry = new OrganizationEntry(row[0], row[1], SplitList(row[2]), row[3]);
             Organizations.Add(ArabicText.Normalize(entry.Name), entry);
@@ -181,7 +168,7 @@ public sealed class ArabicLexicon
 
     private void LoadPlaces()
     {
-        foreach (string[] row in ReadTable("gazetteers.places.tsv"))
+        foreach (string[] row in ReadTable("gazetteers/places.tsv"))
         {
             var entry = new PlaceEntry(ArabicText.Normalize(row[0]), row[0], SplitList(row[1]), row[2].Length == 2 ? row[2] : null, row[3]);
             Places.Add(ArabicText.Normalize(entry.Name), entry);
@@ -194,7 +181,7 @@ public sealed class ArabicLexicon
 
     private void LoadTitles()
     {
-        foreach (string[] row in ReadTable("gazetteers.titles.tsv"))
+        foreach (string[] row in ReadTable("gazetteers/titles.tsv"))
         {
             TitleRole role = row[1] switch
             {
@@ -225,7 +212,7 @@ public sealed class ArabicLexicon
 
     private void LoadCues()
     {
-        foreach (string[] row in ReadTable("gazetteers.cues.tsv"))
+        foreach (string[] row in ReadTable("gazetteers/cues.tsv"))
         {
             CueKind kind = row[1] switch
             {

@@ -1,6 +1,7 @@
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Text;
 using NewsGraph.Extraction.Lexicon;
+using NewsGraph.Extraction.Ner;
 using NewsGraph.Extraction.Text;
 
 namespace NewsGraph.Extraction.Recognition;
@@ -32,9 +33,14 @@ internal sealed class ArticleAnalysis
     private readonly MatchCache<PlaceEntry> _places;
     private readonly MatchCache<OrganizationEntry> _organizations;
 
-    public ArticleAnalysis(ArabicLexicon lexicon, string text, IReadOnlyList<Sentence> sentences, string? datelineCity)
+    private readonly NerTagger? _ner;
+    private readonly IReadOnlyList<string>?[] _nerTags;
+
+    public ArticleAnalysis(ArabicLexicon lexicon, string text, IReadOnlyList<Sentence> sentences, string? datelineCity, NerTagger? ner = null)
     {
         _lex = lexicon;
+        _ner = ner;
+        _nerTags = new IReadOnlyList<string>?[sentences.Count];
         _text = text;
         Sentences = sentences;
         _placeHeads = new HashSet<string>(s_placeHeads.Select(ArabicText.Normalize), StringComparer.Ordinal);
@@ -877,10 +883,15 @@ internal sealed class ArticleAnalysis
         if (anchor == NameAnchor.Verb)
         {
             int end0 = words[^1] + 1;
-            bool titled = end0 < tokens.Count && ParseTitle(s, end0 + (tokens[end0].Surface is "," or "،" ? 1 : 0) < tokens.Count ? end0 + (tokens[end0].Surface is "," or "،" ? 1 : 0) : end0) is { HasHead: true };
+            int titleAt = end0 < tokens.Count && tokens[end0].Surface is "," or "،" ? end0 + 1 : end0;
+            bool titled = titleAt < tokens.Count && ParseTitle(s, titleAt) is { HasHead: true };
             if (!firstIsGiven && !titled)
             {
-                return null;
+                // No given name and no title: when the words look like a name (none is a common word),
+                // the statistical tagger decides ("أكد بخاري دان مالام، أحد سكان …").
+                return words.All(w => !_lex.CommonWords.Contains(tokens[w].Norm))
+                    ? TaggedAsPerson(s, words[0], words[^1] + 1)
+                    : null;
             }
         }
         else if (IsCommonNotName(firstNorm) && IsCommonNotName(tokens[words[1]].Norm) && !FollowedByNameBoundary(s, words[^1] + 1))
@@ -946,6 +957,35 @@ internal sealed class ArticleAnalysis
     private bool IsPrepositionalCommonWord(Token t) =>
         !_lex.GivenNames.Contains(t.Norm) && t.Norm.Length > 3 && t.Norm[0] is 'ب' or 'ل'
         && (_lex.CommonWords.Contains(t.Norm) || _lex.IsFunctionWord(t.Norm[1..]));
+
+    /// <summary>
+    /// The NER tagger's person span that starts at <paramref name="start"/> within [start, end), if
+    /// it covers at least two words. The tagger runs lazily, one sentence at a time, and only for
+    /// sentences where the rules could not decide: tagging every sentence would cost more than the
+    /// rest of extraction together.
+    /// </summary>
+    private (int start, int end)? TaggedAsPerson(int s, int start, int end)
+    {
+        if (_ner is null)
+        {
+            return null;
+        }
+
+        _nerTags[s] ??= _ner.Tag(Sentences[s].Tokens.Select(t => t.Surface).ToArray());
+        IReadOnlyList<string> tags = _nerTags[s]!;
+        if (tags[start] != "B-PERS")
+        {
+            return null;
+        }
+
+        int j = start + 1;
+        while (j < end && tags[j] == "I-PERS")
+        {
+            j++;
+        }
+
+        return j - start >= 2 ? (start, j) : null;
+    }
 
     private bool IsCommonNotName(string norm) => _lex.CommonWords.Contains(norm) && !_lex.GivenNames.Contains(norm);
 
