@@ -138,7 +138,7 @@ try {
     await idle();
     const onPath = await page.evaluate(() => window.explorer.cy.nodes('.on-path').map((n) => n.data('name')));
     assert(onPath.length >= 2, `a path from "${NEIGHBOUR}" to "${far.name}" should be highlighted; status: ${await status().innerText()}`);
-    step(`shortest path: ${onPath.join(' ← ')}`);
+    step(`shortest path "${NEIGHBOUR}" → "${far.name}": ${onPath.length} nodes highlighted; status line: ${await status().innerText()}`);
   }
 
   // 6. A deep link to a real node opens it.

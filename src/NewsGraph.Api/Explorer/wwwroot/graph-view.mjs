@@ -4,6 +4,7 @@ import cytoscape from './lib/cytoscape/cytoscape.esm.min.mjs';
 import { KINDS, RELATIONS, relationLabel, shortLabel } from './labels.mjs';
 
 const MAX_FIT_ZOOM = 1.2;
+const RING_LAYOUT_MAX_NODES = 30;
 const FONT = '"Noto Naskh Arabic", "Noto Sans Arabic", "Segoe UI", Tahoma, "DejaVu Sans", sans-serif';
 
 function nodeSize(mentions) {
@@ -31,6 +32,7 @@ function style() {
         'text-background-shape': 'roundrectangle',
         'border-width': 2,
         'border-color': '#ffffff',
+        'min-zoomed-font-size': 7,
       },
     },
     {
@@ -48,6 +50,8 @@ function style() {
         'text-background-opacity': 0.9,
         'text-background-padding': '2px',
         'arrow-scale': 1.1,
+        // Edge labels disappear when zoomed out far enough to be unreadable anyway.
+        'min-zoomed-font-size': 8,
       },
     },
   ];
@@ -221,7 +225,8 @@ export class GraphView {
 
     const root = cy.nodes('.root');
     let options;
-    if (fresh && root.nonempty()) {
+    // Rings read well for a star or two; past that a force-directed layout shows the clusters.
+    if (fresh && root.nonempty() && visible.nodes().length <= RING_LAYOUT_MAX_NODES) {
       const depth = {};
       visible.bfs({ roots: root, visit: (v, e, u, i, d) => { depth[v.id()] = d; } });
       options = {
@@ -239,7 +244,7 @@ export class GraphView {
     } else {
       options = {
         name: 'cose',
-        randomize: false,
+        randomize: fresh,
         animate: 'end',
         animationDuration: 350,
         fit,

@@ -101,7 +101,7 @@ function updateCounts() {
   const hidden = c.nodes - c.visibleNodes + (c.edges - c.visibleEdges);
   ui.counts.textContent = c.nodes === 0
     ? ''
-    : `${formatNumber(c.visibleNodes)} عقدة · ${formatNumber(c.visibleEdges)} علاقة` + (hidden > 0 ? ` (مخفي بالمرشحات: ${formatNumber(hidden)})` : '');
+    : `العقد: ${formatNumber(c.visibleNodes)} · العلاقات: ${formatNumber(c.visibleEdges)}` + (hidden > 0 ? ` · مخفي بالمرشحات: ${formatNumber(hidden)}` : '');
 }
 
 // ---- relation filters --------------------------------------------------------------------
@@ -175,7 +175,7 @@ function renderResults(results, text) {
         h('span', { className: 'name', dir: 'auto' }, node.name),
         h('span', { className: 'muted mentions', title: 'عدد الإشارات' }, formatNumber(node.mentionCount)),
         node.titles?.length ? h('span', { className: 'muted subtitle', dir: 'auto' }, node.titles[0]) : null))));
-  setStatus(`${formatNumber(results.length)} نتيجة لـ«${text}»${results.length === SEARCH_SIZE ? ' (أول النتائج فقط)' : ''}. اختر واحدة لرسم علاقاتها.`);
+  setStatus(`نتائج «${text}»: ${formatNumber(results.length)}${results.length === SEARCH_SIZE ? ' (أولها فقط)' : ''}. اختر واحدة لرسم علاقاتها.`);
 }
 
 // ---- neighbourhoods ----------------------------------------------------------------------
@@ -242,7 +242,7 @@ async function focusNode(id, { push = true } = {}) {
     const name = root?.name ?? '';
     setStatus(edges === 0
       ? `«${name}»: لا علاقات${typesArgument() ? ' من الأنواع المختارة' : ''}.`
-      : `«${name}»: ${formatNumber(neighborhood.nodes.length)} عقدة و${formatNumber(edges)} علاقة.${truncationNote(neighborhood, first)}`,
+      : `«${name}» — العقد: ${formatNumber(neighborhood.nodes.length)}، العلاقات: ${formatNumber(edges)}.${truncationNote(neighborhood, first)}`,
     neighborhood.truncated ? 'warn' : 'info');
     void showNode(id);
   });
@@ -277,6 +277,11 @@ async function expandNode(id) {
 
       const added = view.merge(neighborhood, id);
       view.markExpanded(id);
+      const button = ui.details.querySelector(`.node-panel[data-id="${CSS.escape(id)}"] button.expand`);
+      if (button) {
+        button.disabled = true;
+        button.textContent = 'وُسِّع';
+      }
       if (added.nodes + added.edges > 0) {
         await relayout();
       }
@@ -284,7 +289,7 @@ async function expandNode(id) {
       updateCounts();
       setStatus((added.nodes + added.edges === 0
         ? `لا جديد حول «${name}».`
-        : `أضيفت ${formatNumber(added.nodes)} عقدة و${formatNumber(added.edges)} علاقة حول «${name}».`) + truncationNote(neighborhood, first),
+        : `وُسِّع «${name}» — عقد جديدة: ${formatNumber(added.nodes)}، علاقات جديدة: ${formatNumber(added.edges)}.`) + truncationNote(neighborhood, first),
       neighborhood.truncated ? 'warn' : 'info');
     } catch (error) {
       showError(error, 'التوسيع');
@@ -314,7 +319,7 @@ async function showNode(id) {
       ui.details.replaceChildren(renderNode(node, {
         expanded: view.isExpanded(id),
         actions: {
-          expand: () => expandNode(id).then(() => showNode(id)),
+          expand: () => expandNode(id),
           focus: () => focusNode(id),
           pathFrom: () => setPathEnd('from', node),
           pathTo: () => setPathEnd('to', node),
@@ -391,7 +396,7 @@ async function findPath() {
 
       if (!path) {
         view.clearPath();
-        setStatus(`لا مسار بين «${from.name}» و«${to.name}» خلال ${formatNumber(maxHops)} خطوات${typesArgument() ? ' بالعلاقات المختارة' : ''}.`, 'warn');
+        setStatus(`لا مسار بين «${from.name}» و«${to.name}» (أقصى عدد للخطوات: ${formatNumber(maxHops)}${typesArgument() ? '، بالعلاقات المختارة فقط' : ''}).`, 'warn');
         return;
       }
 
@@ -409,7 +414,7 @@ async function findPath() {
 
       view.fit(onPath);
       updateCounts();
-      setStatus(`مسار من ${formatNumber(path.length)} خطوة: ${path.nodes.map((n) => n.name).join(' ← ')}`);
+      setStatus(`أقصر مسار (الخطوات: ${formatNumber(path.length)}): ${path.nodes.map((n) => n.name).join(' ← ')}`);
     } catch (error) {
       showError(error, 'البحث عن المسار');
     }
@@ -479,8 +484,16 @@ function init() {
   });
   cy.on('dbltap', 'node', (event) => void focusNode(event.target.id()));
   cy.on('tap', 'edge', (event) => void showRelation(event.target));
-  cy.on('mouseover', 'node, edge', () => { ui.graph.style.cursor = 'pointer'; });
-  cy.on('mouseout', 'node, edge', () => { ui.graph.style.cursor = ''; });
+  // Labels vanish when zoomed far out; the tooltip still names what is under the pointer.
+  cy.on('mouseover', 'node, edge', (event) => {
+    ui.graph.style.cursor = 'pointer';
+    const element = event.target;
+    ui.graph.title = element.isNode() ? element.data('name') : `${element.data('label')}: ${element.source().data('name')} ← ${element.target().data('name')}`;
+  });
+  cy.on('mouseout', 'node, edge', () => {
+    ui.graph.style.cursor = '';
+    ui.graph.title = '';
+  });
 
   window.addEventListener('popstate', () => {
     const id = new URL(location.href).searchParams.get('id');
@@ -504,6 +517,8 @@ function init() {
   settle();
 }
 
+const displayed = (element) => element.pstyle('display').value !== 'none';
+
 /** For tests and the console; not an API. */
 window.explorer = {
   cy: view.cy,
@@ -519,8 +534,9 @@ window.explorer = {
   },
   isIdle: () => state.pending === 0 && state.layouts === 0,
   idle: () => (state.pending === 0 && state.layouts === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve))),
-  nodes: () => view.cy.nodes().map((n) => ({ id: n.id(), name: n.data('name'), kind: n.data('kind'), visible: n.visible() })),
-  edges: () => view.cy.edges().map((e) => ({ id: e.id(), type: e.data('type'), from: e.source().data('name'), to: e.target().data('name'), visible: e.visible() })),
+  // `displayed` reads the style, not cytoscape's visibility cache (which catches up on the next frame).
+  nodes: () => view.cy.nodes().map((n) => ({ id: n.id(), name: n.data('name'), kind: n.data('kind'), visible: displayed(n) })),
+  edges: () => view.cy.edges().map((e) => ({ id: e.id(), type: e.data('type'), from: e.source().data('name'), to: e.target().data('name'), visible: displayed(e) && displayed(e.source()) && displayed(e.target()) })),
   /** Where an element is drawn, in page coordinates (for real mouse clicks in tests). */
   pagePoint: (id) => {
     const element = view.cy.getElementById(id);

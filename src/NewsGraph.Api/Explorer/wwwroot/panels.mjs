@@ -1,7 +1,7 @@
 // The details panel: a node (name, aliases, titles, mentions, articles, actions) or a relation
 // (type, properties, evidence sentences, articles). Built with DOM APIs only: text from the graph
 // is never parsed as HTML.
-import { formatDate, formatNumber, kindLabel, relationLabel, statusLabel, KINDS, RELATIONS } from './labels.mjs';
+import { formatDate, formatNumber, kindLabel, relationLabel, shortLabel, statusLabel, KINDS, RELATIONS } from './labels.mjs';
 
 /** `h('p', { className: 'x' }, 'text', child)`; null/false children are skipped. */
 export function h(tag, props = {}, ...children) {
@@ -81,7 +81,7 @@ export function renderNode(node, { expanded, actions }) {
         h('ul', { className: 'articles' }, articles.nodes.map((a) => h('li', {}, articleLink(a)))))
       : null,
     h('div', { className: 'actions' },
-      h('button', { type: 'button', onclick: actions.expand, disabled: expanded, title: 'إضافة جوار هذه العقدة إلى الرسم' }, expanded ? 'وُسِّع' : 'توسيع'),
+      h('button', { type: 'button', className: 'expand', onclick: actions.expand, disabled: expanded, title: 'إضافة جوار هذه العقدة إلى الرسم' }, expanded ? 'وُسِّع' : 'توسيع'),
       h('button', { type: 'button', onclick: actions.focus, title: 'رسم جوار هذه العقدة وحدها' }, 'تركيز'),
       h('button', { type: 'button', className: 'secondary', onclick: actions.pathFrom }, 'من هنا'),
       h('button', { type: 'button', className: 'secondary', onclick: actions.pathTo }, 'إلى هنا')),
@@ -108,7 +108,7 @@ export function renderRelation(relation, ends, { openNode }) {
     h('header', {},
       tint(h('span', { className: 'badge' }, relationLabel(type)), RELATIONS[type]?.color),
       h('h2', { className: 'title', dir: 'auto' },
-        ends.from ?? '', ' ', RELATIONS[type]?.directed ? '←' : '—', ' ', ends.to ?? '')),
+        shortLabel(ends.from ?? '', 60), ' ', RELATIONS[type]?.directed ? '←' : '—', ' ', shortLabel(ends.to ?? '', 60))),
     h('dl', { className: 'facts' },
       field('نوع العلاقة', `${relationLabel(type)} (${type})`),
       field('المشاركون', list(relation.participants)),
