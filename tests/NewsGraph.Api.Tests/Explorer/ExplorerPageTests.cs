@@ -94,6 +94,17 @@ public sealed class ExplorerPageTests(SampleServer server) : IClassFixture<Sampl
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
     }
 
+    [Fact]
+    public async Task Explorer_Head_AnswersHeadersWithoutBody()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/explorer/explorer.css");
+        using HttpResponseMessage response = await server.Host.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(new FileInfo(Path.Combine(s_sourceDirectory, "explorer.css")).Length, response.Content.Headers.ContentLength);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
     [Theory]
     [InlineData("/explorer/missing.mjs")]
     [InlineData("/explorer/lib/")]

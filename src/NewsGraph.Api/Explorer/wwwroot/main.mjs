@@ -229,8 +229,9 @@ async function focusNode(id, { push = true } = {}) {
 
     if (push) {
       const url = new URL(location.href);
+      const same = url.searchParams.get('id') === id;
       url.searchParams.set('id', id);
-      history.pushState({ id }, '', url);
+      history[same ? 'replaceState' : 'pushState']({ id }, '', url);
     }
 
     const root = neighborhood.nodes.find((n) => n.id === id);
