@@ -54,6 +54,12 @@ public sealed class ArabicLexicon
         CommonWords = LoadWordSet("lexicon/common-words.txt");
         GivenNames = LoadWordSet("lexicon/given-names.txt");
         OrganizationHeads = ToSet(s_organizationHeads);
+        foreach (string head in OrganizationHeads)
+        {
+            _organizationOpeners.Add(head);
+            _organizationOpeners.Add("ال" + head);
+        }
+
         NamedTypeHeads = ToSet(s_namedTypeHeads);
         TitleComplements = ToSet(s_titleComplements);
     }
@@ -66,6 +72,14 @@ public sealed class ArabicLexicon
     public IReadOnlyDictionary<string, StateEntry> StatesByIso => _statesByIso;
 
     public PhraseIndex<OrganizationEntry> Organizations { get; } = new();
+
+    /// <summary>
+    /// Words that can open an organization's name (the first word of a gazetteer name, or a head
+    /// noun with or without the article): most tokens are not, and need no further look.
+    /// </summary>
+    public IReadOnlySet<string> OrganizationOpeners => _organizationOpeners;
+
+    private readonly HashSet<string> _organizationOpeners = new(StringComparer.Ordinal);
 
     public PhraseIndex<PlaceEntry> Places { get; } = new();
 
@@ -158,10 +172,11 @@ public sealed class ArabicLexicon
         foreach (string[] row in ReadTable("gazetteers/organizations.tsv"))
         {
             var entry = new OrganizationEntry(row[0], row[1], SplitList(row[2]), row[3]);
-            Organizations.Add(ArabicText.Normalize(entry.Name), entry);
-            foreach (string alias in entry.Aliases)
+            foreach (string name in entry.Aliases.Prepend(entry.Name))
             {
-                Organizations.Add(ArabicText.Normalize(alias), entry);
+                string norm = ArabicText.Normalize(name);
+                Organizations.Add(norm, entry);
+                _organizationOpeners.Add(norm.Split(' ')[0]);
             }
         }
     }

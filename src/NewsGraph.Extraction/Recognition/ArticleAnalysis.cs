@@ -190,6 +190,11 @@ internal sealed class ArticleAnalysis
     private int? TryOrganization(int s, int i)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        if (!tokens[i].IsWord || !tokens[i].Forms.Any(_lex.OrganizationOpeners.Contains))
+        {
+            return null;
+        }
+
         PhraseMatch<OrganizationEntry>? known = Org(s, i);
         (int end, EntityInfo org, string? alias)? best = null;
         if (known is { } k && !IsBlockedByLongerState(s, i, k.End))
@@ -1039,7 +1044,8 @@ internal sealed class ArticleAnalysis
     {
         string surface = ArticleText.Span(Sentences[s], _text, start, end);
         string norm = PersonNorm(surface);
-        EntityInfo? person = FindPersonByName(norm);
+        // A one-word name after a title is a surname of someone already named ("الجنرال أباه").
+        EntityInfo? person = FindPersonByName(norm) ?? (norm.Contains(' ', StringComparison.Ordinal) ? null : FindPersonBySurname(norm));
         if (person is null)
         {
             string key = GraphKeys.Person(norm);
@@ -1109,7 +1115,7 @@ internal sealed class ArticleAnalysis
     /// <summary>Persons named in full whose surname (last word, or the last two after دي/فان/أبو …) is this word or pair.</summary>
     private EntityInfo? FindPersonBySurname(string norm, int beforeSentence = int.MaxValue)
     {
-        if (!_surnames.TryGetValue(norm, out List<EntityInfo>? people))
+        if (_surnames.Count == 0 || !_surnames.TryGetValue(norm, out List<EntityInfo>? people))
         {
             return null;
         }
@@ -1172,34 +1178,27 @@ internal sealed class ArticleAnalysis
     private void ResolveSurnames(int s)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        // A headline may name someone by surname before the body introduces them in full.
+        int horizon = Sentences[s].IsHeadline ? int.MaxValue : s;
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (!tokens[i].IsWord || Owner[s][i] is { Form: not MentionForm.Title })
-            {
-                continue;
-            }
-
-            if (Owner[s][i] is { Form: MentionForm.Title })
+            if (!tokens[i].IsWord || Owner[s][i] is not null)
             {
                 continue;
             }
 
             foreach (string form in tokens[i].Forms)
             {
-                string pair = i + 1 < tokens.Count && tokens[i + 1].IsWord ? PersonNorm(form + " " + tokens[i + 1].Norm) : form;
-                // A headline may name someone by surname before the body introduces them in full.
-                int horizon = Sentences[s].IsHeadline ? int.MaxValue : s;
-                EntityInfo? person = (i + 1 < tokens.Count ? FindPersonBySurname(pair, horizon) : null) ?? FindPersonBySurname(form, horizon);
+                // Two-word surnames start with a particle (دي ميستورا، بن عيسى، عبد الرحمن); only then is a pair looked up.
+                bool pairPossible = i + 1 < tokens.Count && tokens[i + 1].IsWord && Owner[s][i + 1] is null && s_nameParticles.Contains(form);
+                EntityInfo? byPair = pairPossible ? FindPersonBySurname(PersonNorm(form + " " + tokens[i + 1].Norm), horizon) : null;
+                EntityInfo? person = byPair ?? FindPersonBySurname(PersonNorm(form), horizon);
                 if (person is null)
                 {
                     continue;
                 }
 
-                int end = pair != form && FindPersonBySurname(pair, horizon) == person ? i + 2 : i + 1;
-                if (end == i + 2 && Owner[s][i + 1] is not null)
-                {
-                    end = i + 1;
-                }
+                int end = byPair is not null ? i + 2 : i + 1;
 
                 // Do not split a longer unknown name: "بخاري دان مالام" is someone else than محمد بخاري.
                 if (end < tokens.Count && tokens[end].Kind == TokenKind.Word && Owner[s][end] is null && !FollowedByNameBoundary(s, end)
