@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,8 +16,21 @@ namespace NewsGraph.Cli.Bench;
 /// dashboard query — next to a plain Kestrel endpoint in the same process as the baseline, and
 /// prints requests/s, p50, p99 and the ratio to the baseline.
 /// </summary>
+/// <remarks>
+/// On a small machine the load generator and the server share the cores, so requests/s alone
+/// says as much about the generator and about whatever else runs as about the server. Each row
+/// therefore also gives the server's CPU time per request (this process's CPU time over the run
+/// divided by the requests served), which does not depend on how the cores were shared, and the
+/// footer says how the machine's CPU was split between server, load generator and other processes.
+/// </remarks>
 internal static class ApiBenchmark
 {
+    private const string BaselinePath = "/baseline";
+    private const string BaselineBody = "{\"data\":{\"__typename\":\"Query\"}}";
+
+    /// <summary>Seconds of load before each measured run (JIT, statement and document caches, connection setup).</summary>
+    private const int WarmupSeconds = 2;
+
     private static readonly (string Name, string Query)[] s_queries =
     [
         ("trivial", "{ __typename }"),
@@ -36,27 +51,65 @@ internal static class ApiBenchmark
         string url = $"http://127.0.0.1:{port}";
         WebApplication app = ServeCommand.Build(store, url, [], web =>
             // The baseline: the same server, no GraphQL — what Kestrel alone costs per request.
-            web.MapPost("/baseline", () => Results.Text("{\"data\":{\"__typename\":\"Query\"}}", "application/json")));
+            web.MapPost(BaselinePath, () => Results.Text(BaselineBody, "application/json")));
         await using (app.ConfigureAwait(false))
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            (double rps, double p50, double p99) baseline = await LoadAsync(autocannon, url + "/baseline", "{}", connections, seconds, cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{"baseline (plain Kestrel)",-22} {baseline.rps,9:N0} req/s  p50 {baseline.p50,5:N1} ms  p99 {baseline.p99,5:N1} ms")).ConfigureAwait(false);
+            var targets = new List<(string Name, string Url, string Body)> { ("baseline (plain Kestrel)", url + BaselinePath, "{}") };
             foreach ((string name, string query) in s_queries)
             {
                 string body = JsonSerializer.Serialize(new { query });
-                (double rps, double p50, double p99) r = await LoadAsync(autocannon, url + "/graphql", body, connections, seconds, cancellationToken).ConfigureAwait(false);
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{name,-22} {r.rps,9:N0} req/s  p50 {r.p50,5:N1} ms  p99 {r.p99,5:N1} ms  {r.rps / baseline.rps:N2}x baseline")).ConfigureAwait(false);
+                int size = await CheckAsync(url + "/graphql", body, cancellationToken).ConfigureAwait(false);
+                await output.WriteLineAsync($"{name}: {query} ({size:N0} bytes of data, no errors)").ConfigureAwait(false);
+                targets.Add((name, url + "/graphql", body));
             }
 
-            await output.WriteLineAsync($"{connections} connections, {seconds} s per run, load generator and server on the same {Environment.ProcessorCount}-core machine").ConfigureAwait(false);
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await output.WriteLineAsync($"{"",-24} {"req/s",9} {"p50",7} {"p99",7} {"mean",8} {"ratio",6} {"server CPU/req",15}").ConfigureAwait(false);
+            Run? baseline = null;
+            var total = default(CpuSplit);
+            foreach ((string name, string target, string body) in targets)
+            {
+                await LoadAsync(autocannon, target, body, connections, WarmupSeconds, cancellationToken).ConfigureAwait(false);
+                CpuSample before = CpuSample.Take();
+                Run run = await LoadAsync(autocannon, target, body, connections, seconds, cancellationToken).ConfigureAwait(false);
+                CpuSplit split = CpuSample.Take() - before;
+                total += split;
+                baseline ??= run;
+                string perRequest = split.Server is { } server && run.Requests > 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"{server.TotalMicroseconds / run.Requests:N0} µs")
+                    : "n/a";
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{name,-24} {run.Rps,9:N0} {run.P50,4:N0} ms {run.P99,4:N0} ms {connections / run.Rps * 1000,5:N2} ms {run.Rps / baseline.Rps,5:N2}x {perRequest,15}")).ConfigureAwait(false);
+            }
+
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await output.WriteLineAsync($"{connections} connections, {seconds} s per run after {WarmupSeconds} s of warm-up; p50/p99 as autocannon reports them (whole milliseconds), mean = connections ÷ req/s (each connection has one request in flight).").ConfigureAwait(false);
+            await output.WriteLineAsync(total.Describe(Environment.ProcessorCount)).ConfigureAwait(false);
             await app.StopAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return 0;
     }
 
-    private static async Task<(double Rps, double P50, double P99)> LoadAsync(string autocannon, string url, string body, int connections, int seconds, CancellationToken cancellationToken)
+    /// <summary>Runs the query once and fails unless it answers 200 with data and no errors; returns the response size.</summary>
+    private static async Task<int> CheckAsync(string url, string body, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient();
+        using var content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+        using HttpResponseMessage response = await client.PostAsync(new Uri(url), content, cancellationToken).ConfigureAwait(false);
+        string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        using JsonDocument document = JsonDocument.Parse(text);
+        if (!response.IsSuccessStatusCode || document.RootElement.TryGetProperty("errors", out _)
+            || !document.RootElement.TryGetProperty("data", out JsonElement data) || data.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidOperationException($"{body} answered {(int)response.StatusCode}: {text}");
+        }
+
+        return Encoding.UTF8.GetByteCount(text);
+    }
+
+    private static async Task<Run> LoadAsync(string autocannon, string url, string body, int connections, int seconds, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string arg in new[] { autocannon, "--json", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", seconds.ToString(CultureInfo.InvariantCulture),
@@ -81,9 +134,12 @@ internal static class ApiBenchmark
             throw new InvalidOperationException($"{url}: {root.GetProperty("non2xx").GetInt64()} non-2xx responses, {root.GetProperty("errors").GetInt64()} errors");
         }
 
-        return (root.GetProperty("requests").GetProperty("average").GetDouble(),
-            root.GetProperty("latency").GetProperty("p50").GetDouble(),
-            root.GetProperty("latency").GetProperty("p99").GetDouble());
+        JsonElement latency = root.GetProperty("latency");
+        return new Run(
+            root.GetProperty("requests").GetProperty("average").GetDouble(),
+            root.GetProperty("requests").GetProperty("total").GetInt64(),
+            latency.GetProperty("p50").GetDouble(),
+            latency.GetProperty("p99").GetDouble());
     }
 
     private static int FreePort()
@@ -91,5 +147,73 @@ internal static class ApiBenchmark
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed record Run(double Rps, long Requests, double P50, double P99);
+
+    /// <summary>CPU time so far: this process (the server), its exited children (the load generators) and the whole machine.</summary>
+    private readonly record struct CpuSample(TimeSpan Server, TimeSpan? Children, TimeSpan? MachineBusy, TimeSpan? MachineTotal)
+    {
+        /// <summary>Linux reports times in clock ticks of 1/100 s (USER_HZ).</summary>
+        private const double TicksPerSecond = 100;
+
+        public static CpuSample Take()
+        {
+            using Process self = Process.GetCurrentProcess();
+            TimeSpan? children = null;
+            TimeSpan? busy = null;
+            TimeSpan? total = null;
+            try
+            {
+                // /proc/self/stat: fields after the parenthesized name; cutime and cstime are fields 16 and 17.
+                string stat = File.ReadAllText("/proc/self/stat");
+                string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                children = Ticks(long.Parse(fields[16 - 3], CultureInfo.InvariantCulture) + long.Parse(fields[17 - 3], CultureInfo.InvariantCulture));
+
+                // /proc/stat "cpu" line: user nice system idle iowait irq softirq steal …
+                string cpu = File.ReadLines("/proc/stat").First();
+                long[] ticks = [.. cpu.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8).Select(t => long.Parse(t, CultureInfo.InvariantCulture))];
+                total = Ticks(ticks.Sum());
+                busy = Ticks(ticks.Sum() - ticks[3] - ticks[4]);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+            {
+                // Not Linux: only the server's own CPU time is known.
+            }
+
+            return new CpuSample(self.TotalProcessorTime, children, busy, total);
+        }
+
+        public static CpuSplit operator -(CpuSample after, CpuSample before) => new(
+            after.Server - before.Server,
+            after.Children - before.Children,
+            after.MachineBusy - before.MachineBusy,
+            after.MachineTotal - before.MachineTotal);
+
+        private static TimeSpan Ticks(long ticks) => TimeSpan.FromSeconds(ticks / TicksPerSecond);
+    }
+
+    /// <summary>CPU time spent during runs, by whom.</summary>
+    private readonly record struct CpuSplit(TimeSpan? Server, TimeSpan? LoadGenerator, TimeSpan? MachineBusy, TimeSpan? MachineTotal)
+    {
+        public static CpuSplit operator +(CpuSplit a, CpuSplit b) => new(
+            (a.Server ?? TimeSpan.Zero) + b.Server,
+            (a.LoadGenerator ?? TimeSpan.Zero) + b.LoadGenerator,
+            (a.MachineBusy ?? TimeSpan.Zero) + b.MachineBusy,
+            (a.MachineTotal ?? TimeSpan.Zero) + b.MachineTotal);
+
+        public string Describe(int cores)
+        {
+            string head = $"Load generator and server share this {cores}-core machine: req/s is bounded by both, and the baseline mostly by the load generator; server CPU/req does not depend on the sharing.";
+            if (Server is not { } server || LoadGenerator is not { } generator || MachineBusy is not { } busy || MachineTotal is not { } total || total <= TimeSpan.Zero)
+            {
+                return head;
+            }
+
+            double Share(TimeSpan t) => 100 * t / total;
+            TimeSpan other = busy - server - generator;
+            return head + Environment.NewLine + string.Create(CultureInfo.InvariantCulture,
+                $"CPU over the measured runs: server {Share(server):N0}%, load generator {Share(generator):N0}%, other processes {Math.Max(0, Share(other)):N0}%, idle {Share(total - busy):N0}% of all cores.");
+        }
     }
 }
