@@ -7,9 +7,10 @@ using NewsGraph.Core.Text;
 namespace NewsGraph.Storage.Sqlite;
 
 /// <summary>
-/// The embedded default store: one SQLite file in WAL mode with foreign keys on. Every operation
-/// opens its own pooled connection, so reads run concurrently with each other and with a write
-/// (WAL readers see the last committed state); writes are serialized by a gate in this instance
+/// The embedded default store: one SQLite file in WAL mode with foreign keys on. Every read rents
+/// a session (an open connection that keeps its statements prepared, <see cref="SqliteReadSessions"/>)
+/// and every write opens its own pooled connection, so reads run concurrently with each other and
+/// with a write (WAL readers see the last committed state); writes are serialized by a gate in this instance
 /// and, across processes, by SQLite's own write lock (BEGIN IMMEDIATE plus a busy timeout).
 /// Call <see cref="InitializeAsync"/> once before anything else.
 /// </summary>
@@ -17,16 +18,9 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
 {
     private const int MaxSearchTerms = 16;
 
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = Path.GetFullPath(databasePath),
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        ForeignKeys = true,
-        Pooling = true,
-        DefaultTimeout = 30,
-    }.ToString();
-
+    private readonly string _connectionString = ConnectionString(databasePath);
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SqliteReadSessions _reads = new(ConnectionString(databasePath));
     private bool _disposed;
 
     public SqliteGraphStore(string databasePath)
@@ -136,24 +130,24 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(page);
-        await using SqliteConnection connection = await OpenAsync(cancellationToken);
-        return await EntityList(query).ReadPageAsync(connection, SqliteStatements.EntitiesSource, EntitySort(query), page, SqliteRows.Entity, cancellationToken);
+        using SqliteReadSession session = RentSession();
+        return await EntityList(query).ReadPageAsync(session, SqliteStatements.EntitiesSource, EntitySort(query), page, SqliteRows.Entity, cancellationToken);
     }
 
     public async Task<Page<ArticleRecord>> FindArticlesAsync(ArticleQuery query, PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(page);
-        await using SqliteConnection connection = await OpenAsync(cancellationToken);
-        return await ArticleList(query).ReadPageAsync(connection, SqliteStatements.ArticlesSource, ArticleSort(query), page, SqliteRows.Article, cancellationToken);
+        using SqliteReadSession session = RentSession();
+        return await ArticleList(query).ReadPageAsync(session, SqliteStatements.ArticlesSource, ArticleSort(query), page, SqliteRows.Article, cancellationToken);
     }
 
     public async Task<Page<RelationRecord>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(page);
-        await using SqliteConnection connection = await OpenAsync(cancellationToken);
-        return await RelationList(query).ReadPageAsync(connection, SqliteStatements.RelationsSource, RelationSort(query), page, SqliteRows.Relation, cancellationToken);
+        using SqliteReadSession session = RentSession();
+        return await RelationList(query).ReadPageAsync(session, SqliteStatements.RelationsSource, RelationSort(query), page, SqliteRows.Relation, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, Page<RelationRecord>>> FindRelationsForAsync(
@@ -170,8 +164,8 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             RelationGrouping.ByArticle => SqliteStatements.RelationsByArticleSource,
             _ => throw new ArgumentOutOfRangeException(nameof(grouping), grouping, "not a relation grouping"),
         };
-        await using SqliteConnection connection = await OpenAsync(cancellationToken);
-        return await RelationList(query).ReadGroupedPagesAsync(connection, keys, source, RelationSort(query), page, SqliteRows.Relation, cancellationToken);
+        using SqliteReadSession session = RentSession();
+        return await RelationList(query).ReadGroupedPagesAsync(session, keys, source, RelationSort(query), page, SqliteRows.Relation, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, Page<EntityRecord>>> FindEntitiesInArticlesAsync(
@@ -180,9 +174,9 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
         ArgumentNullException.ThrowIfNull(articleKeys);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(page);
-        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        using SqliteReadSession session = RentSession();
         return await EntityList(query).ReadGroupedPagesAsync(
-            connection, articleKeys, SqliteStatements.EntitiesInArticlesSource, EntitySort(query), page, SqliteRows.Entity, cancellationToken);
+            session, articleKeys, SqliteStatements.EntitiesInArticlesSource, EntitySort(query), page, SqliteRows.Entity, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, Page<ArticleRecord>>> FindArticlesMentioningAsync(
@@ -194,9 +188,9 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
 
         // Relation ends are always mentioned by the asserting article (UpsertAsync enforces it),
         // so the mentions alone cover "or assert a relation of it".
-        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        using SqliteReadSession session = RentSession();
         return await ArticleList(query).ReadGroupedPagesAsync(
-            connection, entityKeys, SqliteStatements.ArticlesMentioningSource, ArticleSort(query), page, SqliteRows.Article, cancellationToken);
+            session, entityKeys, SqliteStatements.ArticlesMentioningSource, ArticleSort(query), page, SqliteRows.Article, cancellationToken);
     }
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string text, IReadOnlyCollection<NodeKind>? kinds, int first, CancellationToken cancellationToken)
@@ -208,12 +202,12 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             return [];
         }
 
-        await using SqliteConnection connection = await OpenAsync(cancellationToken);
-        IReadOnlyList<SearchHit> hits = await SearchAsync(connection, exact, FtsQuery.AllOf(terms), kinds, first, cancellationToken);
+        using SqliteReadSession session = RentSession();
+        IReadOnlyList<SearchHit> hits = await SearchAsync(session, exact, FtsQuery.AllOf(terms), kinds, first, cancellationToken);
         if (hits.Count == 0 && terms.Length > 1)
         {
             // Nothing has every word: fall back to any word, still ranked by bm25.
-            hits = await SearchAsync(connection, exact, FtsQuery.AnyOf(terms), kinds, first, cancellationToken);
+            hits = await SearchAsync(session, exact, FtsQuery.AnyOf(terms), kinds, first, cancellationToken);
         }
 
         return hits;
@@ -224,9 +218,9 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
     {
         ArgumentNullException.ThrowIfNull(fromKey);
         ArgumentNullException.ThrowIfNull(toKey);
-        await using SqliteConnection connection = await OpenAsync(cancellationToken);
-        await using (SqliteCommand command = Command(connection, SqliteStatements.CountExistingNodes))
+        using SqliteReadSession session = RentSession();
         {
+            SqliteCommand command = session.Command(SqliteStatements.CountExistingNodes);
             command.Parameters.AddWithValue("@fromKey", fromKey);
             command.Parameters.AddWithValue("@toKey", toKey);
             long found = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
@@ -255,8 +249,8 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
         for (int hop = 1; hop <= maxHops && frontier.Count > 0; hop++)
         {
             var edges = new List<(string Key, string From, string To)>();
-            await using (SqliteCommand command = Command(connection, SqliteStatements.SelectFrontierRelations))
             {
+                SqliteCommand command = session.Command(SqliteStatements.SelectFrontierRelations);
                 command.Parameters.AddWithValue("@frontier", SqliteJson.Serialize(frontier));
                 command.Parameters.AddWithValue("@types", typesParameter);
                 await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -283,7 +277,7 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
                         next.Add(other);
                         if (other == toKey)
                         {
-                            return await BuildPathAsync(connection, parents, toKey, cancellationToken);
+                            return await BuildPathAsync(session, parents, toKey, cancellationToken);
                         }
                     }
                 }
@@ -307,8 +301,8 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
 
     public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken)
     {
-        await using SqliteConnection connection = await OpenAsync(cancellationToken);
-        await using SqliteCommand command = Command(connection, SqliteStatements.SelectStats);
+        using SqliteReadSession session = RentSession();
+        SqliteCommand command = session.Command(SqliteStatements.SelectStats);
         await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         long articles = reader.GetInt64(0);
@@ -348,8 +342,8 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             ? string.Format(CultureInfo.InvariantCulture, SqliteStatements.ArticleTimelineTemplate, string.Format(CultureInfo.InvariantCulture, bucket, SqliteStatements.ArticlePublished))
             : string.Format(CultureInfo.InvariantCulture, SqliteStatements.RelationTimelineTemplate, string.Format(CultureInfo.InvariantCulture, bucket, SqliteStatements.RelationEffectiveDate));
 
-        await using SqliteConnection connection = await OpenAsync(cancellationToken);
-        await using SqliteCommand command = Command(connection, sql);
+        using SqliteReadSession session = RentSession();
+        SqliteCommand command = session.Command(sql);
         command.Parameters.AddWithValue("@from", SqliteValues.OrNull(SqliteValues.Date(from)));
         command.Parameters.AddWithValue("@to", SqliteValues.OrNull(SqliteValues.Date(to)));
         if (type is { } relationType)
@@ -384,8 +378,8 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             _ => throw new ArgumentOutOfRangeException(nameof(by), by, "not an entity ranking"),
         };
 
-        await using SqliteConnection connection = await OpenAsync(cancellationToken);
-        await using SqliteCommand command = Command(connection, sql);
+        using SqliteReadSession session = RentSession();
+        SqliteCommand command = session.Command(sql);
         command.Parameters.AddWithValue("@kind", SqliteValues.OrNull(kind is { } k ? GraphNames.Label(k) : null));
         command.Parameters.AddWithValue("@from", SqliteValues.OrNull(SqliteValues.Date(from)));
         command.Parameters.AddWithValue("@to", SqliteValues.OrNull(SqliteValues.Date(to)));
@@ -407,20 +401,21 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             return [];
         }
 
-        await using SqliteConnection connection = await OpenAsync(cancellationToken);
-        await using SqliteCommand command = Command(connection, SqliteStatements.CoMentioned);
+        using SqliteReadSession session = RentSession();
+        SqliteCommand command = session.Command(SqliteStatements.CoMentioned);
         command.Parameters.AddWithValue("@key", entityKey);
         command.Parameters.AddWithValue("@kind", SqliteValues.OrNull(kind is { } k ? GraphNames.Label(k) : null));
         command.Parameters.AddWithValue("@first", (long)first);
         return await ReadRankedAsync(command, cancellationToken);
     }
 
-    /// <summary>Returns pooled connections so the file is closed (and can be moved or deleted) after disposal.</summary>
+    /// <summary>Closes the read sessions and returns pooled connections, so the file is closed (and can be moved or deleted) after disposal.</summary>
     public ValueTask DisposeAsync()
     {
         if (!_disposed)
         {
             _disposed = true;
+            _reads.Dispose();
             using var connection = new SqliteConnection(_connectionString);
             SqliteConnection.ClearPool(connection);
             _writeGate.Dispose();
@@ -611,9 +606,9 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
     }
 
     private static async Task<IReadOnlyList<SearchHit>> SearchAsync(
-        SqliteConnection connection, string exact, string match, IReadOnlyCollection<NodeKind>? kinds, int first, CancellationToken cancellationToken)
+        SqliteReadSession session, string exact, string match, IReadOnlyCollection<NodeKind>? kinds, int first, CancellationToken cancellationToken)
     {
-        await using SqliteCommand command = Command(connection, SqliteStatements.SearchEntities);
+        SqliteCommand command = session.Command(SqliteStatements.SearchEntities);
         command.Parameters.AddWithValue("@exact", exact);
         command.Parameters.AddWithValue("@match", match);
         command.Parameters.AddWithValue("@kinds", SqliteValues.OrNull(kinds is null ? null : SqliteJson.Serialize(kinds.Select(GraphNames.Label))));
@@ -634,7 +629,7 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
     }
 
     private static async Task<GraphPath> BuildPathAsync(
-        SqliteConnection connection, Dictionary<string, (string Node, string Relation)> parents, string toKey, CancellationToken cancellationToken)
+        SqliteReadSession session, Dictionary<string, (string Node, string Relation)> parents, string toKey, CancellationToken cancellationToken)
     {
         var nodes = new List<string> { toKey };
         var relationKeys = new List<string>();
@@ -646,7 +641,7 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
 
         nodes.Reverse();
         relationKeys.Reverse();
-        IReadOnlyList<RelationRecord> records = await ReadByKeysAsync(connection, SqliteStatements.SelectRelationsByKeys, relationKeys, SqliteRows.Relation, cancellationToken);
+        IReadOnlyList<RelationRecord> records = await ReadByKeysAsync(session, SqliteStatements.SelectRelationsByKeys, relationKeys, SqliteRows.Relation, cancellationToken);
         Dictionary<string, RelationRecord> byKey = records.ToDictionary(r => r.Key, StringComparer.Ordinal);
         return new GraphPath(nodes, [.. relationKeys.Select(k => byKey[k])]);
     }
@@ -660,14 +655,14 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             return [];
         }
 
-        await using SqliteConnection connection = await OpenAsync(cancellationToken);
-        return await ReadByKeysAsync(connection, sql, keys, read, cancellationToken);
+        using SqliteReadSession session = RentSession();
+        return await ReadByKeysAsync(session, sql, keys, read, cancellationToken);
     }
 
     private static async Task<IReadOnlyList<T>> ReadByKeysAsync<T>(
-        SqliteConnection connection, string sql, IEnumerable<string> keys, Func<SqliteDataReader, int, T> read, CancellationToken cancellationToken)
+        SqliteReadSession session, string sql, IEnumerable<string> keys, Func<SqliteDataReader, int, T> read, CancellationToken cancellationToken)
     {
-        await using SqliteCommand command = Command(connection, sql);
+        SqliteCommand command = session.Command(sql);
         command.Parameters.AddWithValue("@keys", SqliteJson.Serialize(keys));
         var items = new List<T>();
         await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -689,6 +684,22 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
         }
 
         return ranked;
+    }
+
+    private static string ConnectionString(string databasePath) => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.GetFullPath(databasePath),
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        ForeignKeys = true,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    /// <summary>A read session (an open connection with its prepared statements); dispose it to return it.</summary>
+    private SqliteReadSession RentSession()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _reads.Rent();
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

@@ -49,15 +49,15 @@ internal sealed class SqliteListQuery(string columns, string columnNames, string
 
     /// <summary>One page of a plain list, plus (when needed) whether rows lie beyond the cursor and the total.</summary>
     public async Task<Page<T>> ReadPageAsync<T>(
-        SqliteConnection connection, string source, SqliteSort sort, PageRequest page, Func<SqliteDataReader, int, T> read, CancellationToken cancellationToken)
+        SqliteReadSession session, string source, SqliteSort sort, PageRequest page, Func<SqliteDataReader, int, T> read, CancellationToken cancellationToken)
     {
         PageShape shape = PageShape.Of(sort, page);
         string[] args = Arguments(source, sort, shape.Direction, shape.Cursor is null ? SqliteStatements.NoCursor : shape.WindowCondition);
 
         var items = new List<PageItem<T>>();
         bool hasMore;
-        await using (SqliteCommand command = Command(connection, string.Format(CultureInfo.InvariantCulture, SqliteStatements.PageTemplate, args), shape))
         {
+            SqliteCommand command = Command(session, string.Format(CultureInfo.InvariantCulture, SqliteStatements.PageTemplate, args), shape);
             await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -75,14 +75,14 @@ internal sealed class SqliteListQuery(string columns, string columnNames, string
         if (shape.Cursor is not null)
         {
             string[] beyond = Arguments(source, sort, shape.Direction, shape.BeyondCondition);
-            await using SqliteCommand command = Command(connection, string.Format(CultureInfo.InvariantCulture, SqliteStatements.ExistsBeyondCursorTemplate, beyond), shape);
+            SqliteCommand command = Command(session, string.Format(CultureInfo.InvariantCulture, SqliteStatements.ExistsBeyondCursorTemplate, beyond), shape);
             beyondCursor = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) != 0;
         }
 
         long? total = null;
         if (page.IncludeTotal)
         {
-            await using SqliteCommand command = Command(connection, string.Format(CultureInfo.InvariantCulture, SqliteStatements.CountTemplate, args), shape);
+            SqliteCommand command = Command(session, string.Format(CultureInfo.InvariantCulture, SqliteStatements.CountTemplate, args), shape);
             total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
 
@@ -91,7 +91,7 @@ internal sealed class SqliteListQuery(string columns, string columnNames, string
 
     /// <summary>One page per group key, all in one statement (see <see cref="SqliteStatements.GroupedPageTemplate"/>).</summary>
     public async Task<IReadOnlyDictionary<string, Page<T>>> ReadGroupedPagesAsync<T>(
-        SqliteConnection connection, IReadOnlyCollection<string> groupKeys, string source, SqliteSort sort, PageRequest page,
+        SqliteReadSession session, IReadOnlyCollection<string> groupKeys, string source, SqliteSort sort, PageRequest page,
         Func<SqliteDataReader, int, T> read, CancellationToken cancellationToken)
     {
         PageShape shape = PageShape.Of(sort, page);
@@ -107,8 +107,8 @@ internal sealed class SqliteListQuery(string columns, string columnNames, string
         string sql = string.Format(CultureInfo.InvariantCulture, SqliteStatements.GroupedPageTemplate, grouped);
 
         var groups = new Dictionary<string, (List<PageItem<T>> Items, long InCount, bool AllInWindow, long? Total)>(StringComparer.Ordinal);
-        await using (SqliteCommand command = Command(connection, sql, shape))
         {
+            SqliteCommand command = Command(session, sql, shape);
             command.Parameters.AddWithValue("@groupKeys", SqliteJson.Serialize(groupKeys));
             await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -147,10 +147,10 @@ internal sealed class SqliteListQuery(string columns, string columnNames, string
         columns, columnNames, sort.Expression, keyExpression, source, Filters, cursorCondition, direction, extraPageColumns,
     ];
 
-    private SqliteCommand Command(SqliteConnection connection, string sql, PageShape shape)
+    /// <summary>The session's prepared command for <paramref name="sql"/>, bound to this list's parameters and the page's.</summary>
+    private SqliteCommand Command(SqliteReadSession session, string sql, PageShape shape)
     {
-        SqliteCommand command = connection.CreateCommand();
-        command.CommandText = sql;
+        SqliteCommand command = session.Command(sql);
         foreach (KeyValuePair<string, object?> parameter in _parameters)
         {
             command.Parameters.AddWithValue(parameter.Key, parameter.Value);
