@@ -13,5 +13,15 @@ internal static class FtsQuery
 
     public static string AnyOf(IEnumerable<string> terms) => string.Join(" OR ", terms.Select(Prefix));
 
-    public static string Prefix(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*";
+    public static string Prefix(string term) => Phrase(term) + "*";
+
+    /// <summary>
+    /// The text as one quoted phrase. Against the trigram index (<c>entity_names</c>) a phrase
+    /// matches rows that contain the text as a substring, provided it has at least
+    /// <see cref="TrigramLength"/> characters.
+    /// </summary>
+    public static string Phrase(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>The shortest text the trigram index can look up; shorter text matches nothing there.</summary>
+    public const int TrigramLength = 3;
 }

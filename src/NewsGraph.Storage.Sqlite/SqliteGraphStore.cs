@@ -18,6 +18,9 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
 {
     private const int MaxSearchTerms = 16;
 
+    /// <summary>The labels of every kind stored in <c>entities</c> (all but Article).</summary>
+    private static readonly string[] s_entityKinds = [.. Enum.GetValues<NodeKind>().Where(k => k != NodeKind.Article).Select(GraphNames.Label)];
+
     private readonly string _connectionString = ConnectionString(databasePath);
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SqliteReadSessions _reads = new(ConnectionString(databasePath));
@@ -369,6 +372,11 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             return [];
         }
 
+        if (from is null && to is null)
+        {
+            return await GetTopEntitiesByCountAsync(kind, by, first, cancellationToken);
+        }
+
         (string sql, string? types, bool sourceOnly) = by switch
         {
             EntityRanking.Mentions => (SqliteStatements.TopEntitiesByMentions, null, false),
@@ -390,6 +398,40 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             command.Parameters.AddWithValue("@sourceOnly", sourceOnly ? 1L : 0L);
         }
 
+        return await ReadRankedAsync(command, cancellationToken);
+    }
+
+    /// <summary>Undated rankings read the counts the schema keeps per entity (see <see cref="SqliteStatements.CreateReadIndexesV2"/>).</summary>
+    private async Task<IReadOnlyList<RankedEntity>> GetTopEntitiesByCountAsync(NodeKind? kind, EntityRanking by, int first, CancellationToken cancellationToken)
+    {
+        string column = by switch
+        {
+            EntityRanking.Mentions => SqliteStatements.MentionCountColumn,
+            EntityRanking.Meetings => SqliteStatements.MeetingCountColumn,
+            EntityRanking.Statements => SqliteStatements.StatementCountColumn,
+            EntityRanking.Degree => SqliteStatements.DegreeColumn,
+            _ => throw new ArgumentOutOfRangeException(nameof(by), by, "not an entity ranking"),
+        };
+
+        using SqliteReadSession session = RentSession();
+        SqliteCommand command;
+        if (kind is { } k)
+        {
+            command = session.Command(string.Format(CultureInfo.InvariantCulture, SqliteStatements.TopEntitiesOfKindByCountTemplate, column));
+            command.Parameters.AddWithValue("@kind", GraphNames.Label(k));
+        }
+        else
+        {
+            string arms = string.Join(SqliteStatements.UnionAll, s_entityKinds.Select((_, i) =>
+                string.Format(CultureInfo.InvariantCulture, SqliteStatements.TopEntitiesByCountArmTemplate, column, i)));
+            command = session.Command(string.Format(CultureInfo.InvariantCulture, SqliteStatements.TopEntitiesByCountTemplate, column, arms));
+            for (int i = 0; i < s_entityKinds.Length; i++)
+            {
+                command.Parameters.AddWithValue("@kind" + i.ToString(CultureInfo.InvariantCulture), s_entityKinds[i]);
+            }
+        }
+
+        command.Parameters.AddWithValue("@first", (long)first);
         return await ReadRankedAsync(command, cancellationToken);
     }
 
@@ -461,7 +503,16 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
 
         if (query.NameContains is { } name)
         {
-            list.Where(SqliteStatements.EntityNameContains, "@nameContains", ArabicText.Normalize(name));
+            string normalized = ArabicText.Normalize(name);
+            if (normalized.Length >= FtsQuery.TrigramLength)
+            {
+                list.Where(SqliteStatements.EntityNameContainsIndexed, "@nameContains", normalized);
+                list.Bind("@nameMatch", FtsQuery.Phrase(normalized));
+            }
+            else
+            {
+                list.Where(SqliteStatements.EntityNameContains, "@nameContains", normalized);
+            }
         }
 
         if (query.Iso is { } iso)

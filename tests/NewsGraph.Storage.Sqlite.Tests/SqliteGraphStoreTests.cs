@@ -37,7 +37,7 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         Assert.True(File.Exists(_path));
         Assert.Equal("wal", await ScalarAsync<string>("PRAGMA journal_mode;"));
         Assert.Equal(s_tables, await ColumnAsync("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('articles', 'entities', 'entity_mentions', 'entity_search', 'relation_provenance', 'relations', 'schema_version') ORDER BY name;"));
-        Assert.Equal(1L, await ScalarAsync<long>("SELECT max(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteStatements.SchemaVersion, await ScalarAsync<long>("SELECT max(version) FROM schema_version;"));
     }
 
     [Fact]
@@ -52,7 +52,8 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         await reopened.InitializeAsync(None);
 
         Assert.Equal(schema, string.Join("\n", await ColumnAsync("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name;")));
-        Assert.Equal(1L, await ScalarAsync<long>("SELECT count(*) FROM schema_version;"));
+        // One row per migration step, each applied once.
+        Assert.Equal((long)SqliteStatements.Migrations.Count, await ScalarAsync<long>("SELECT count(*) FROM schema_version;"));
         Assert.Equal(7, (await reopened.GetStatsAsync(None)).Articles);
     }
 
@@ -93,6 +94,99 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         await ExecuteAsync("INSERT INTO entity_search (entity_search) VALUES ('integrity-check');");
         Assert.Empty(await store.SearchAsync("شويغو", null, 10, None));
         Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM entity_mentions WHERE article_key = 'https://news.test/a6' AND entity_key <> '" + SampleGraph.Lavrov + "';"));
+    }
+
+    [Fact]
+    public async Task InitializeAsync_VersionOneFile_MigratesToTheAnswersOfANewFile()
+    {
+        // A file as version 1 left it: its schema only, filled by the upsert.
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, ForeignKeys = true, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync();
+            foreach (string sql in new[] { SqliteStatements.EnableWriteAheadLog, SqliteStatements.CreateSchemaVersionTable, SqliteStatements.CreateSchemaV1, SqliteStatements.CreateSearchIndexV1 })
+            {
+                await using SqliteCommand command = connection.CreateCommand();
+                command.CommandText = sql;
+                await command.ExecuteNonQueryAsync();
+            }
+
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            await using (var upsert = new SqliteUpsert(connection, transaction, DateTimeOffset.UnixEpoch))
+            {
+                await upsert.RunAsync(SampleGraph.Articles, None);
+            }
+
+            await using (SqliteCommand version = connection.CreateCommand())
+            {
+                version.Transaction = transaction;
+                version.CommandText = "INSERT INTO schema_version (version, applied_at) VALUES (1, 'then');";
+                await version.ExecuteNonQueryAsync();
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        SqliteGraphStore migrated = await StoreAsync();
+        string freshPath = SqliteStoreFactory.NewDatabasePath();
+        try
+        {
+            await using var fresh = new SqliteGraphStore(freshPath);
+            await fresh.InitializeAsync(None);
+            await fresh.UpsertAsync(SampleGraph.Articles, None);
+
+            Assert.Equal((long)SqliteStatements.SchemaVersion, await ScalarAsync<long>("SELECT max(version) FROM schema_version;"));
+            Assert.Equal(await AnswersAsync(fresh), await AnswersAsync(migrated));
+            await AssertCountsMatchARecountAsync();
+        }
+        finally
+        {
+            SqliteStoreFactory.DeleteDatabase(freshPath);
+        }
+    }
+
+    [Fact]
+    public async Task Upserts_ChangingAndRestoringArticles_KeepCountsAndNameIndexInStep()
+    {
+        SqliteGraphStore store = await StoreAsync();
+        await store.UpsertAsync(SampleGraph.Articles, None);
+        await AssertCountsMatchARecountAsync();
+
+        // An article losing entities and relations, bulk additions, then the original back.
+        await store.UpsertAsync([SampleGraph.Article6 with { Entities = [SampleGraph.Article6.Entities[1]], Relations = [] }], None);
+        await AssertCountsMatchARecountAsync();
+        await store.UpsertAsync([.. Enumerable.Range(0, 30).Select(Generated)], None);
+        await AssertCountsMatchARecountAsync();
+        await store.UpsertAsync(SampleGraph.Articles, None);
+        await AssertCountsMatchARecountAsync();
+    }
+
+    [Theory]
+    [InlineData("ل")]
+    [InlineData("لا")]
+    [InlineData("لاف")]
+    [InlineData("روف")]
+    [InlineData("سيرغي لا")]
+    [InlineData("الحل السياسي")]
+    [InlineData("سوريه")]
+    [InlineData("غير موجود")]
+    public async Task FindEntities_NameContainsAnyLength_MatchesExactlyTheSubstringScan(string text)
+    {
+        SqliteGraphStore store = await StoreAsync();
+        await store.UpsertAsync(SampleGraph.Articles, None);
+        string needle = NewsGraph.Core.Text.ArabicText.Normalize(text);
+        List<string> everything = [.. (await store.FindEntitiesAsync(new EntityQuery(), new PageRequest(First: 1000), None)).Items.Select(i => i.Node.Key)];
+        IReadOnlyList<EntityRecord> all = await store.GetEntitiesAsync(everything, None);
+        string[] expected = [.. all
+            .Where(e => NewsGraph.Core.Text.ArabicText.Normalize(e.Name).Contains(needle, StringComparison.Ordinal)
+                || e.Aliases.Any(a => NewsGraph.Core.Text.ArabicText.Normalize(a).Contains(needle, StringComparison.Ordinal)))
+            .Select(e => e.Key)
+            .Order(StringComparer.Ordinal)];
+
+        Page<EntityRecord> found = await store.FindEntitiesAsync(new EntityQuery { NameContains = text }, new PageRequest(First: 1000, IncludeTotal: true), None);
+
+        Assert.Equal(expected, found.Items.Select(i => i.Node.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Length, found.TotalCount);
     }
 
     [Fact]
@@ -204,6 +298,46 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
                 SampleGraph.Person($"شخص {i}", 1, [], []),
             ],
             [new(RelationType.Met, GraphKeys.Person("شخص مشترك"), GraphKeys.Person($"شخص {i}"), "التقيا.", 0, new DateOnly(2024, 5, 1))]);
+    }
+
+    /// <summary>What the kept counts and the name index serve, as text to compare stores by.</summary>
+    private static async Task<string> AnswersAsync(SqliteGraphStore store)
+    {
+        var lines = new List<string> { System.Text.Json.JsonSerializer.Serialize(await store.GetStatsAsync(None)) };
+        foreach (EntityRanking by in Enum.GetValues<EntityRanking>())
+        {
+            foreach (NodeKind? kind in new NodeKind?[] { null, NodeKind.Person, NodeKind.State, NodeKind.Organization, NodeKind.Place, NodeKind.Claim })
+            {
+                lines.Add($"{by} {kind}: " + string.Join(", ", await store.GetTopEntitiesAsync(kind, by, 50, null, null, None)));
+            }
+        }
+
+        foreach (string name in new[] { "لافروف", "سيرغي", "الأردن", "سوريه", "ل" })
+        {
+            Page<EntityRecord> page = await store.FindEntitiesAsync(new EntityQuery { NameContains = name }, new PageRequest(First: 100, IncludeTotal: true), None);
+            lines.Add($"{name}: {page.TotalCount} " + string.Join(", ", page.Items.Select(i => i.Node.Key)));
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>The trigger-kept counts equal a recount from the rows, and the trigram index its content table.</summary>
+    private async Task AssertCountsMatchARecountAsync()
+    {
+        Assert.Equal(
+            await ColumnAsync("SELECT kind || ' ' || count(*) FROM entities GROUP BY kind ORDER BY kind;"),
+            await ColumnAsync("SELECT kind || ' ' || count FROM entity_kind_counts WHERE count <> 0 ORDER BY kind;"));
+        Assert.Equal(
+            await ColumnAsync("SELECT type || ' ' || count(*) FROM relations GROUP BY type ORDER BY type;"),
+            await ColumnAsync("SELECT type || ' ' || count FROM relation_type_counts WHERE count <> 0 ORDER BY type;"));
+        Assert.Equal(0L, await ScalarAsync<long>("""
+            SELECT count(*) FROM entities e
+            WHERE e.meeting_count <> (SELECT count(*) FROM relations r WHERE r.type = 'MET' AND (r.from_key = e.key OR r.to_key = e.key))
+               OR e.statement_count <> (SELECT count(*) FROM relations r WHERE r.type = 'STATED' AND r.from_key = e.key)
+               OR e.degree <> (SELECT count(*) FROM relations r WHERE r.from_key = e.key OR r.to_key = e.key)
+               OR e.mention_count <> (SELECT coalesce(sum(m.mention_count), 0) FROM entity_mentions m WHERE m.entity_key = e.key);
+            """));
+        await ExecuteAsync("INSERT INTO entity_names (entity_names) VALUES ('integrity-check');");
     }
 
     private async Task<SqliteGraphStore> StoreAsync()
