@@ -26,6 +26,11 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
     private readonly SqliteReadSessions _reads = new(ConnectionString(databasePath));
     private bool _disposed;
 
+    static SqliteGraphStore()
+    {
+        SqliteProcessSettings.EnsureApplied();
+    }
+
     public SqliteGraphStore(string databasePath)
         : this(databasePath, TimeProvider.System)
     {

@@ -89,6 +89,9 @@ internal sealed class SqliteReadSession : IDisposable
         try
         {
             Connection.Open();
+            using SqliteCommand pragmas = Connection.CreateCommand();
+            pragmas.CommandText = SqliteStatements.ReadSessionPragmas;
+            pragmas.ExecuteNonQuery();
         }
         catch
         {

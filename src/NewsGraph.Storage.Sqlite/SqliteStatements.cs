@@ -33,6 +33,14 @@ internal static class SqliteStatements
     public const string SelectFts5Available = "SELECT sqlite_compileoption_used('ENABLE_FTS5');";
 
     /// <summary>
+    /// Set once on every read session. Sorts, DISTINCT lists and materialized CTEs use temporary
+    /// b-trees; file-backed ones (the default) set up a pager and its first cache pages on every
+    /// statement run (~45 µs, most of a small page query). Ours stay small: sorts are bounded by
+    /// LIMIT, groups by one entity's relations.
+    /// </summary>
+    public const string ReadSessionPragmas = "PRAGMA temp_store = MEMORY;";
+
+    /// <summary>
     /// Version 1: articles, merged entities and relations, and the per-article contribution tables
     /// (<c>entity_mentions</c>, <c>relation_provenance</c>) the merged rows are recomputed from.
     /// Every statement is idempotent (IF NOT EXISTS) so a half-applied start can simply re-run.
