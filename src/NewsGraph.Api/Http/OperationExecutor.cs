@@ -2,6 +2,7 @@ using System.Security.Claims;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
+using GraphQL.Validation.Rules;
 using GraphQLParser.AST;
 using GraphQLParser.Visitors;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,35 +41,56 @@ internal sealed record OperationOutcome(ExecutionResult Result, OperationType? R
 /// Runs one GraphQL operation for a transport: parses once, applies the document limits, opens a
 /// DI scope (one <see cref="GraphContext"/> and its loaders per operation) and executes with the
 /// configured timeout. Errors come back in the spec's shape; nothing here throws for bad input.
+/// A document seen before and valid then comes from the <see cref="DocumentCache"/>: it is neither
+/// parsed nor checked by the document-only validation rules again, while the rules that depend on
+/// the request (<see cref="s_cachedDocumentRules"/>, and the complexity limit, which GraphQL.NET adds
+/// to every execution) run every time.
 /// </summary>
 internal sealed class OperationExecutor(
     IDocumentExecuter<NewsGraphSchema> executer,
     IDocumentBuilder documentBuilder,
+    DocumentCache documents,
     IServiceScopeFactory scopes,
     IOptions<ApiOptions> options,
     ILogger<OperationExecutor> logger)
 {
+    /// <summary>
+    /// Validation for a cached document: argument validators see variable values, so they run again.
+    /// The other core rules look only at the document and the schema, which have not changed.
+    /// </summary>
+    private static readonly IValidationRule[] s_cachedDocumentRules = [FieldArgumentsAreValidRule.Instance];
+
     private readonly ApiOptions _options = options.Value;
 
     public async Task<OperationOutcome> ExecuteAsync(
         OperationRequest request, AllowedOperations allowed, bool apiKeyAccepted, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
+        bool cached = documents.TryGet(request.Query, out CachedDocument? entry);
         GraphQLDocument document;
-        try
+        int fields;
+        if (cached)
         {
-            document = documentBuilder.Build(request.Query);
+            (document, fields) = entry!;
         }
-        catch (ExecutionError error)
+        else
         {
-            error.Code = ErrorCodes.ParseFailed;
-            return new OperationOutcome(new ExecutionResult(error));
-        }
-        catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
-        {
-            return new OperationOutcome(new ExecutionResult(ErrorCodes.Error(ErrorCodes.MaxDepthExceeded, "The document is nested too deeply to parse.")));
+            try
+            {
+                document = documentBuilder.Build(request.Query);
+            }
+            catch (ExecutionError error)
+            {
+                error.Code = ErrorCodes.ParseFailed;
+                return new OperationOutcome(new ExecutionResult(error));
+            }
+            catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
+            {
+                return new OperationOutcome(new ExecutionResult(ErrorCodes.Error(ErrorCodes.MaxDepthExceeded, "The document is nested too deeply to parse.")));
+            }
+
+            fields = FieldCounter.Count(document);
         }
 
-        int fields = FieldCounter.Count(document);
         if (fields > _options.MaxFields)
         {
             return new OperationOutcome(new ExecutionResult(ErrorCodes.Error(
@@ -82,7 +104,8 @@ internal sealed class OperationExecutor(
         }
 
         IServiceScope scope = scopes.CreateScope();
-        scope.ServiceProvider.GetRequiredService<GraphContext>().ApiKeyAccepted = apiKeyAccepted;
+        GraphContext graph = scope.ServiceProvider.GetRequiredService<GraphContext>();
+        graph.ApiKeyAccepted = apiKeyAccepted;
         ExecutionResult result;
         try
         {
@@ -94,17 +117,25 @@ internal sealed class OperationExecutor(
                 Variables = request.Variables,
                 Extensions = request.Extensions,
                 RequestServices = scope.ServiceProvider,
+                UserContext = new OperationUserContext(graph),
                 User = user,
                 CancellationToken = cancellationToken,
                 Timeout = _options.ExecutionTimeout,
                 TimeoutAction = TimeoutAction.ReturnTimeoutError,
                 UnhandledExceptionDelegate = HandleUnhandled,
+                ValidationRules = cached ? s_cachedDocumentRules : null,
             }).ConfigureAwait(false);
         }
         catch
         {
             scope.Dispose();
             throw;
+        }
+
+        if (!cached && result.Executed)
+        {
+            // Executed: the document passed validation (the timeout below may still end execution).
+            documents.Add(request.Query, new CachedDocument(document, fields));
         }
 
         if (result.Errors?.Any(e => e is TimeoutError) == true)

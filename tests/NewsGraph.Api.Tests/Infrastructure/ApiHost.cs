@@ -83,11 +83,12 @@ public sealed class ApiHost : IAsyncDisposable
     }
 
     /// <summary>POSTs one operation and returns the status and parsed body.</summary>
-    public async Task<(HttpStatusCode Status, JsonNode? Body)> PostAsync(string query, object? variables = null, string? apiKey = null, string accept = "application/graphql-response+json")
+    public async Task<(HttpStatusCode Status, JsonNode? Body)> PostAsync(string query, object? variables = null, string? apiKey = null, string accept = "application/graphql-response+json", string? operationName = null)
     {
+        string json = operationName is null ? JsonSerializer.Serialize(new { query, variables }) : JsonSerializer.Serialize(new { query, variables, operationName });
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
-            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.ParseAdd(accept);
         if (apiKey is not null)

@@ -45,10 +45,22 @@ internal sealed class GraphContext(IGraphReader reader, IOptions<ApiOptions> opt
         JsonSerializer.Serialize(new object?[] { grouping, query, page });
 }
 
+/// <summary>
+/// The <see cref="ExecutionOptions.UserContext"/> of an operation: carries the scope's
+/// <see cref="GraphContext"/>, resolved once, so resolvers do not each ask the DI scope for it
+/// (scoped resolution takes the scope's lock, which parallel resolvers contended for).
+/// </summary>
+internal sealed class OperationUserContext(GraphContext graph) : Dictionary<string, object?>
+{
+    public GraphContext Graph { get; } = graph;
+}
+
 internal static class GraphContextExtensions
 {
     /// <summary>The operation's <see cref="GraphContext"/>.</summary>
     public static GraphContext Graph(this IResolveFieldContext context) =>
-        (context.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices is not set"))
-            .GetRequiredService<GraphContext>();
+        context.UserContext is OperationUserContext operation
+            ? operation.Graph
+            : (context.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices is not set"))
+                .GetRequiredService<GraphContext>();
 }
