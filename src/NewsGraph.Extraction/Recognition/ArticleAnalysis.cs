@@ -134,6 +134,7 @@ internal sealed class ArticleAnalysis
         while (i < tokens.Count)
         {
             int consumed = TryQuotedName(s, i)
+                ?? TryMinistryShorthand(s, i)
                 ?? TryOrganization(s, i)
                 ?? TryStateOrPlace(s, i)
                 ?? TryHeadedPlace(s, i)
@@ -185,6 +186,36 @@ internal sealed class ArticleAnalysis
         org.AddAlias(ArticleText.SpanWithoutClitic(Sentences[s], _text, i, i + 1, FirstForm(tokens[i].Norm, head)) + " " + inner);
         AddMention(s, i, end, org, MentionForm.Name);
         return end - i;
+    }
+
+    private static readonly HashSet<string> s_ministryPortfolios = new(["الخارجيه", "الداخليه", "الدفاع", "العدل", "الماليه"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// "الخارجية الروسية: …", "أعلنت الدفاع التركية": a portfolio and a demonym name that state's
+    /// ministry; the name given is the full one (وزارة الخارجية الروسية), so every article shares one key.
+    /// </summary>
+    private int? TryMinistryShorthand(int s, int i)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        string? form = tokens[i].IsWord ? tokens[i].Forms.FirstOrDefault(s_ministryPortfolios.Contains) : null;
+        // Only where a noun phrase starts (sentence start, after a verb, punctuation or a function
+        // word) and with a feminine demonym that agrees with الخارجية: inside "وزير الشؤون الخارجية
+        // التونسي" or "وزارة الخارجية الروسية" it is not a shorthand.
+        bool opensPhrase = i == 0 || !tokens[i - 1].IsWord || Cue(s, i - 1) is not null || _lex.IsFunctionWord(tokens[i - 1].Norm);
+        if (form is null || !opensPhrase || i + 1 >= tokens.Count || State(s, i + 1) is not { Value.Form: StateForm.Demonym } demonym
+            || !tokens[demonym.End - 1].Norm.EndsWith("يه", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string shorthand = ArticleText.SpanWithoutClitic(Sentences[s], _text, i, demonym.End, form);
+        string name = "وزارة " + shorthand;
+        string key = GraphKeys.Organization(ArabicText.Normalize(name));
+        EntityInfo org = GetOrAdd(key, () => new EntityInfo(key, NodeKind.Organization, name) { Category = "ministry", HeadNoun = "وزاره" });
+        org.AddAlias(shorthand);
+        AddMention(s, i, demonym.End, org, MentionForm.Alias);
+        AddNestedStates(s, i, demonym.End);
+        return demonym.End - i;
     }
 
     private int? TryOrganization(int s, int i)
@@ -272,11 +303,6 @@ internal sealed class ArticleAnalysis
 
         bool definiteHead = form.StartsWith("ال", StringComparison.Ordinal);
         int j = i + 1;
-        if (!definiteHead && head == "مجلس" && j < tokens.Count && s_chambers.Contains(tokens[j].Norm)
-            && !(j + 1 < tokens.Count && State(s, j + 1) is { Value.Form: StateForm.Demonym or StateForm.Name }))
-        {
-            return Finish(s, i, j + 1, form, head); // مجلس النواب، مجلس الأعيان: a state's chamber, named by itself
-        }
 
         int lastDefinite = -1;
         while (j < tokens.Count && j - i <= 5)
@@ -285,6 +311,12 @@ internal sealed class ArticleAnalysis
             if (!t.IsWord)
             {
                 break;
+            }
+
+            if (j > i && tokens[j].Norm.StartsWith('ل') && Org(s, j) is { ViaClitic: true } parent && parent.FirstForm.Length < tokens[j].Norm.Length
+                && (definiteHead || lastDefinite > i))
+            {
+                return Finish(s, i, parent.End, form, head); // المجلس الوزاري لمجلس التعاون، اللجنة التنفيذية لمنظمة التعاون الإسلامي
             }
 
             PhraseMatch<StateHit>? state = _lex.States.Match(tokens, j, allowClitic: false);
@@ -338,7 +370,7 @@ internal sealed class ArticleAnalysis
             }
 
             // An indefinite noun in construct continues the name only before a definite word (مجلس نواب الباراغواي، لجنة مبادرة السلام).
-            if (j + 1 < tokens.Count && tokens[j + 1].IsWord && (_lex.CommonWords.Contains(t.Norm) || _lex.TitleComplements.Contains(t.Norm)))
+            if (j + 1 < tokens.Count && tokens[j + 1].IsWord && t.Norm[0] is not ('ب' or 'ل') && (_lex.CommonWords.Contains(t.Norm) || _lex.TitleComplements.Contains(t.Norm)))
             {
                 j++;
                 continue;
@@ -347,9 +379,14 @@ internal sealed class ArticleAnalysis
             break;
         }
 
-        if (!definiteHead && lastDefinite > i && IsNamedBodyHead(head))
+        if (!definiteHead && lastDefinite > i && IsNamedBodyHead(head) && head != "مجلس")
         {
             return Finish(s, i, lastDefinite + 1, form, head);
+        }
+
+        if (!definiteHead && head == "مجلس" && i + 1 < tokens.Count && s_chambers.Contains(tokens[i + 1].Norm))
+        {
+            return Finish(s, i, i + 2, form, head); // مجلس النواب، مجلس الأعيان: a chamber, named by itself
         }
 
         return null;
@@ -1063,7 +1100,10 @@ internal sealed class ArticleAnalysis
         string surface = ArticleText.Span(Sentences[s], _text, start, end);
         string norm = PersonNorm(surface);
         // A one-word name after a title is a surname of someone already named ("الجنرال أباه").
-        EntityInfo? person = FindPersonByName(norm) ?? (norm.Contains(' ', StringComparison.Ordinal) ? null : FindPersonBySurname(norm));
+        // A one-word name after a title, or a name opening with a particle ("ولد عبد العزيز"), may be
+        // the surname of someone already named.
+        EntityInfo? person = FindPersonByName(norm)
+            ?? (!norm.Contains(' ', StringComparison.Ordinal) || s_nameParticles.Contains(norm.Split(' ')[0]) ? FindPersonBySurname(norm) : null);
         if (person is null)
         {
             string key = GraphKeys.Person(norm);
@@ -1190,6 +1230,15 @@ internal sealed class ArticleAnalysis
         {
             yield return last;
         }
+
+        // Family names that run from a particle to the end: ولد محمد سالم، آل ثاني.
+        for (int k = 1; k < words.Length - 2; k++)
+        {
+            if (words[k] is "ولد" or "ال") // "آل" normalizes to "ال"
+            {
+                yield return string.Join(' ', words[k..]);
+            }
+        }
     }
 
     /// <summary>Later mentions by surname: "وأكد أنطونوف", "الرئيس بخاري".</summary>
@@ -1207,16 +1256,33 @@ internal sealed class ArticleAnalysis
 
             foreach (string form in tokens[i].Forms)
             {
-                // Two-word surnames start with a particle (دي ميستورا، بن عيسى، عبد الرحمن); only then is a pair looked up.
-                bool pairPossible = i + 1 < tokens.Count && tokens[i + 1].IsWord && Owner[s][i + 1] is null && s_nameParticles.Contains(form);
-                EntityInfo? byPair = pairPossible ? FindPersonBySurname(PersonNorm(form + " " + tokens[i + 1].Norm), horizon) : null;
-                EntityInfo? person = byPair ?? FindPersonBySurname(PersonNorm(form), horizon);
+                // Longer surnames start with a particle (دي ميستورا، بن عيسى، ولد محمد سالم); only then are
+                // two to four words looked up, longest first.
+                EntityInfo? person = null;
+                int end = i + 1;
+                if (s_nameParticles.Contains(form))
+                {
+                    for (int k = Math.Min(tokens.Count, i + 4); k >= i + 2 && person is null; k--)
+                    {
+                        if (Enumerable.Range(i + 1, k - i - 1).All(x => tokens[x].IsWord && Owner[s][x] is null))
+                        {
+                            person = FindPersonBySurname(PersonNorm(form + " " + string.Join(' ', tokens.Skip(i + 1).Take(k - i - 1).Select(t => t.Norm))), horizon);
+                            end = k;
+                        }
+                    }
+                }
+
+                if (person is null)
+                {
+                    person = FindPersonBySurname(PersonNorm(form), horizon);
+                    end = i + 1;
+                }
+
                 if (person is null)
                 {
                     continue;
                 }
 
-                int end = byPair is not null ? i + 2 : i + 1;
 
                 // Do not split a longer unknown name: "بخاري دان مالام" is someone else than محمد بخاري.
                 if (end < tokens.Count && tokens[end].Kind == TokenKind.Word && Owner[s][end] is null && !FollowedByNameBoundary(s, end)
@@ -1284,7 +1350,17 @@ internal sealed class ArticleAnalysis
                 continue;
             }
 
-            EntityInfo? person = LastPersonBefore(s, i);
+            string honorific = tokens[i].Forms.First(s_honorificPronouns.Contains) switch
+            {
+                "سموه" => "سمو",
+                "معاليه" => "معالي",
+                "فخامته" => "فخامه",
+                "سعادته" => "سعاده",
+                "جلالته" => "جلاله",
+                "سماحته" => "سماحه",
+                _ => string.Empty,
+            };
+            EntityInfo? person = LastPersonBefore(s, i, p => p.TitleWords.Contains(honorific)) ?? LastPersonBefore(s, i, _ => true);
             if (person is not null)
             {
                 AddMention(s, i, i + 1, person, MentionForm.Title);
@@ -1292,14 +1368,14 @@ internal sealed class ArticleAnalysis
         }
     }
 
-    private EntityInfo? LastPersonBefore(int s, int i)
+    private EntityInfo? LastPersonBefore(int s, int i, Func<EntityInfo, bool> accept)
     {
         for (int k = s; k >= 0 && s - k <= 3; k--)
         {
             Mention? last = null;
             foreach (Mention m in Mentions[k])
             {
-                if (m.Entity.Kind == NodeKind.Person && (k < s || m.End <= i) && (last is null || m.Start >= last.Start))
+                if (m.Entity.Kind == NodeKind.Person && accept(m.Entity) && (k < s || m.End <= i) && (last is null || m.Start >= last.Start))
                 {
                     last = m;
                 }

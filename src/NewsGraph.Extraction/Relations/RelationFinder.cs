@@ -228,12 +228,12 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
 
             for (int j = i + 1; j < Math.Min(tokens.Count, i + 5); j++)
             {
-                if (analysis.Owner[s][j] is { } m && IsSpeaker(m) && m.Form != MentionForm.Title)
+                if (analysis.Owner[s][j] is { } m && IsSpeaker(m) && (m.Form != MentionForm.Title || m.Entity.Kind == NodeKind.Person))
                 {
-                    int start = m.End;
-                    while (start < tokens.Count && !tokens[start].IsWord)
+                    int start = MentionEnd(s, m);
+                    while (start < tokens.Count && (!tokens[start].IsWord || tokens[start].Norm is "فان" or "فانه" or "فانها" || analysis.Owner[s][start]?.Entity == m.Entity))
                     {
-                        start++;
+                        start++; // "وبحسب مدير عام المؤسسة … يوسف قاسم فإن …": the content follows فإن
                     }
 
                     int end = ClaimEnd(s, start);
@@ -476,7 +476,7 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
                 return k;
             }
 
-            if (j == AfterAdjuncts(tokens, from) && t.IsWord && !droppedSubject && s_directObjectVerbs.Contains(verb) && !_lex.IsFunctionWord(t.Norm)
+            if (j == AfterAdjuncts(tokens, from) && t.IsWord && !droppedSubject && s_directObjectVerbs.Contains(verb) && (!_lex.IsFunctionWord(t.Norm) || t.Norm == "ما")
                 && analysis.Owner[s][j] is null && !ComplementizerAhead(tokens, j))
             {
                 return j; // أكد معالي الأمين العام ضرورة أن …؛ أعلن الجيش، أمس، تعيين …
@@ -496,9 +496,20 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
     private static int AfterAdjuncts(IReadOnlyList<Token> tokens, int from)
     {
         int j = from;
-        while (j < tokens.Count && (tokens[j].Surface is "," or "،" || tokens[j].Norm is "امس" or "اليوم" or "الخميس" or "الاربعاء" or "الثلاثاء" or "الاثنين" or "الاحد" or "السبت" or "الجمعه"))
+        while (j < tokens.Count)
         {
-            j++;
+            if (tokens[j].Surface is "," or "،" || tokens[j].Norm is "امس" or "اليوم" or "الخميس" or "الاربعاء" or "الثلاثاء" or "الاثنين" or "الاحد" or "السبت" or "الجمعه")
+            {
+                j++;
+            }
+            else if (tokens[j].Norm is "خلال" or "عقب" or "اثناء" or "لدي" && j + 1 < tokens.Count && tokens[j + 1].Norm.StartsWith("ال", StringComparison.Ordinal))
+            {
+                j += 2; // "أكد خلال الاتصال موقف …"
+            }
+            else
+            {
+                break;
+            }
         }
 
         return j;
@@ -792,12 +803,14 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
         for (int i = 0; i < tokens.Count; i++)
         {
             string n = tokens[i].Norm;
-            bool trigger = s_includeVerbs.Contains(n)
+            bool partnership = n is "شراكه" or "الشراكه" && i + 2 < tokens.Count && tokens[i + 1].Norm == "في" && tokens[i + 2].Norm.Contains("حوار", StringComparison.Ordinal);
+            bool trigger = partnership || s_includeVerbs.Contains(n)
                 || (n is "الاعضاء" or "اعضاء" && ListOpensWithin(tokens, i + 1, 6))
                 || (s_participateVerbs.Contains(n) && (ListOpensWithin(tokens, i + 1, 8) || CountryListFollows(s, i + 1)));
             if (trigger && MembershipOrganization(s, i) is { } org)
             {
-                i = ParseMemberList(s, i + 1, org);
+                // "ترتبط الرابطة بعلاقات شراكة في الحوار مع … من بينها الصين واليابان": the whole list is of partners.
+                i = ParseMemberList(s, partnership ? i + 3 : i + 1, org, partnership ? MembershipStatus.DialoguePartner : null);
             }
         }
 
@@ -884,11 +897,11 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
     /// "إضافة إلى"/"فيما" start a new group, and a group without a status phrase is of members.
     /// Returns the index of the last token read.
     /// </summary>
-    private int ParseMemberList(int s, int from, EntityInfo org)
+    private int ParseMemberList(int s, int from, EntityInfo org, MembershipStatus? initialStatus = null)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
         var group = new List<EntityInfo>();
-        MembershipStatus? groupStatus = null;
+        MembershipStatus? groupStatus = initialStatus;
         bool skipGroup = false;
         var assigned = new List<(EntityInfo State, MembershipStatus Status)>();
         int gap = 0;
@@ -1041,6 +1054,7 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
     private void FindSingleMemberships(int s)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        List<EntityInfo> previousStates = [];
         for (int i = 0; i < tokens.Count; i++)
         {
             string n = Clitics.WithoutConjunction(tokens[i].Norm);
@@ -1070,10 +1084,17 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
             }
 
             List<EntityInfo> states = statesBefore ? StatesBefore(s, i) : StatesAfter(s, i + 1);
+            if (states.Count == 0 && tokens[i].Norm.StartsWith('و') && previousStates.Count > 0)
+            {
+                states = previousStates; // "… عضوا مؤسسا في أوبك وعضوا في جامعة الدول العربية"
+            }
+
             if (states.Count == 0)
             {
                 continue;
             }
+
+            previousStates = states;
 
             EntityInfo? org = OrganizationAfter(s, i + 1) ?? MembershipOrganization(s, i);
             if (org is null)
