@@ -144,25 +144,25 @@ internal static class CypherStatements
 
     public const string EntitiesSource = "MATCH (x) WHERE x.kind IS NOT NULL";
 
-    public static readonly string ArticlesSource = $"MATCH (x:{ArticleLabel}) WHERE true";
+    public static readonly string ArticlesSource = $"MATCH (x:{ArticleLabel}) WHERE x IS NOT NULL";
 
     /// <summary>{0}: the relation types (<c>MET|STATED…</c>).</summary>
-    public const string RelationsSourceTemplate = "MATCH (xf)-[x:{0}]->(xt) WHERE true";
+    public const string RelationsSourceTemplate = "MATCH ()-[x:{0}]->() WHERE x IS NOT NULL";
 
     public static readonly string EntitiesInArticlesSource =
         $"UNWIND $groupKeys AS g MATCH (:{ArticleLabel} {{key: g}})-[:{Mentions}]->(x) WHERE x.kind IS NOT NULL";
 
     public static readonly string ArticlesMentioningSource =
-        "UNWIND $groupKeys AS g " + EntityByKey("g", "g") + $" WITH g, e WHERE e IS NOT NULL MATCH (x:{ArticleLabel})-[:{Mentions}]->(e) WHERE true";
+        "UNWIND $groupKeys AS g " + EntityByKey("g", "g") + $" WITH g, e WHERE e IS NOT NULL MATCH (x:{ArticleLabel})-[:{Mentions}]->(e) WHERE x IS NOT NULL";
 
-    /// <summary>Relations at the group's node <c>e</c>; the arrows say which end it is ("-","-" either, "-","->" source, "<-","-" target).</summary>
+    /// <summary>Relations at the group's node (each once, also a loop) <c>e</c>; the arrows say which end it is ("-","-" either, "-","->" source, "<-","-" target).</summary>
     public static string RelationsByEntitySource(string types, string arrowLeft, string arrowRight) =>
         "UNWIND $groupKeys AS g " + EntityByKey("g", "g") +
-        $" WITH g, e WHERE e IS NOT NULL MATCH (e){arrowLeft}[x:{types}]{arrowRight}() WITH DISTINCT g, x WITH g, x, startNode(x) AS xf, endNode(x) AS xt WHERE true";
+        $" WITH g, e WHERE e IS NOT NULL MATCH (e){arrowLeft}[x:{types}]{arrowRight}() WITH DISTINCT g, x WHERE x IS NOT NULL";
 
     /// <summary>Relations asserted by article g: their source end is among its mentions.</summary>
     public static string RelationsByArticleSource(string types) =>
-        $"UNWIND $groupKeys AS g MATCH (:{ArticleLabel} {{key: g}})-[:{Mentions}]->(xf)-[x:{types}]->(xt) WHERE g IN x.articles";
+        $"UNWIND $groupKeys AS g MATCH (:{ArticleLabel} {{key: g}})-[:{Mentions}]->()-[x:{types}]->() WHERE g IN x.articles";
 
     public const string EntityKindIn = "x.kind IN $kinds";
 
@@ -189,18 +189,18 @@ internal static class CypherStatements
         " AND ($relText{0} IS NULL OR rx{0}.topicNorm CONTAINS $relText{0} OR (type(rx{0}) = '" + StatedType + "' AND endNode(rx{0}).nameNorm CONTAINS $relText{0}))" +
         " | 1]) {1} 0";
 
-    public const string RelationFromEquals = "xf.key = $fromKey";
+    public const string RelationFromEquals = "startNode(x).key = $fromKey";
 
-    public const string RelationToEquals = "xt.key = $toKey";
+    public const string RelationToEquals = "endNode(x).key = $toKey";
 
-    public const string RelationInvolves = "(xf.key = $involvingKey OR xt.key = $involvingKey)";
+    public const string RelationInvolves = "(startNode(x).key = $involvingKey OR endNode(x).key = $involvingKey)";
 
     public const string RelationPlaceEquals = "x.place = $placeKey";
 
     public const string RelationStatusEquals = "x.status = $status";
 
     public static readonly string RelationTextContains =
-        $"(x.topicNorm CONTAINS $textContains OR (type(x) = '{StatedType}' AND xt.nameNorm CONTAINS $textContains))";
+        $"(x.topicNorm CONTAINS $textContains OR (type(x) = '{StatedType}' AND endNode(x).nameNorm CONTAINS $textContains))";
 
     public const string RelationVerbEquals = "x.verbNorm = $verb";
 
@@ -249,7 +249,7 @@ internal static class CypherStatements
 
     public const string CursorAtOrAfter = "(sv > $cursorSort OR (sv = $cursorSort AND x.key >= $cursorKey))";
 
-    public const string NoCursor = "true";
+    public const string NoCursor = "x IS NOT NULL";
 
     /// <summary>
     /// A page of a plain list, one more row than asked. {0} source and its WHERE, {1} filters,
@@ -269,7 +269,7 @@ internal static class CypherStatements
     /// <see cref="PageTemplate"/>. Groups with no row at all are absent (the store fills them in).
     /// </summary>
     public const string GroupedPageTemplate =
-        "{0} AND {1} WITH DISTINCT g, x WITH g, x, {2} AS sv WITH g, x, sv, {3} AS inw ORDER BY sv {4}, x.key {4}" +
+        "{0} AND {1} WITH g, x, {2} AS sv WITH g, x, sv, {3} AS inw ORDER BY sv {4}, x.key {4}" +
         " WITH g, count(x) AS total, sum(CASE WHEN inw THEN 1 ELSE 0 END) AS inCount, min(CASE WHEN inw THEN 1 ELSE 0 END) AS allIn," +
         " collect(CASE WHEN inw THEN {{item: {5}, sv: sv, sk: x.key}} END) AS rows" +
         " RETURN g, total, inCount, allIn, rows[0..$limit] AS rows";

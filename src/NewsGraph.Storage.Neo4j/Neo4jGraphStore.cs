@@ -683,7 +683,8 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
         var list = new Neo4jListQuery(CypherStatements.RelationProjection);
         if (query.Types is { Count: 0 })
         {
-            list.Where("false");
+            // Matches nothing; not a constant (see Neo4jListQuery.Filters).
+            list.Where("x.key IS NULL");
         }
 
         if (query.Keys is { } keys)

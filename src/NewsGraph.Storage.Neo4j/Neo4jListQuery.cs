@@ -48,7 +48,8 @@ internal sealed class Neo4jListQuery(string projection)
         _parameters[parameter] = value;
     }
 
-    private string Filters => _conditions.Count == 0 ? "true" : string.Join(" AND ", _conditions);
+    // Never a constant "true": Neo4j 3.1's planner fails on constant predicates ("Attempt to construct empty non-empty list").
+    private string Filters => _conditions.Count == 0 ? "x IS NOT NULL" : string.Join(" AND ", _conditions);
 
     public async Task<Page<T>> ReadPageAsync<T>(
         INeo4jTransport transport, string source, CypherSort sort, PageRequest page, Func<JsonElement, T> read, CancellationToken cancellationToken)
