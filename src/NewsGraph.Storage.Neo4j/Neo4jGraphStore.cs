@@ -39,6 +39,9 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
     /// <summary>The transport in use ("query-api" or "tx-endpoint").</summary>
     public string TransportName => _transport.Name;
 
+    /// <summary>The transport itself, for tests and tools that need raw Cypher (counts, benchmarks).</summary>
+    internal INeo4jTransport Transport => _transport;
+
     /// <summary>
     /// Discovers the server (<c>GET /</c>), picks the transport (configuration, else the Query API
     /// where it has transactions, else the transactional endpoint), reads the version (from
