@@ -80,7 +80,7 @@ internal static class CypherStatements
 
     /// <summary>The relations an article asserts now: their source end is always among its mentions.</summary>
     public static readonly string SelectArticleRelationKeys =
-        $"UNWIND $keys AS k MATCH (:{ArticleLabel} {{key: k}})-[:{Mentions}]->(f)-[r:{AllRelationTypes}]->() WHERE k IN r.articles RETURN DISTINCT r.key AS key, f.key AS from";
+        $"UNWIND $keys AS k MATCH (:{ArticleLabel} {{key: k}})-[:{Mentions}]->(f)-[r:{AllRelationTypes}]->() WHERE k IN r.articles RETURN DISTINCT r.key AS key, f.key AS from, endNode(r).key AS to, type(r) AS type";
 
     /// <summary>Every stored contribution to the given entities (the MENTIONS of every article).</summary>
     public static readonly string SelectEntityContributions =
@@ -88,18 +88,20 @@ internal static class CypherStatements
         $" WITH e WHERE e IS NOT NULL OPTIONAL MATCH (a:{ArticleLabel})-[m:{Mentions}]->(e)" +
         " RETURN e.key AS key, e.kind AS kind, a.key AS article, m.kind AS mkind, m.name AS name, m.aliases AS aliases, m.titles AS titles, m.iso AS iso, m.category AS category, m.count AS count";
 
-    /// <summary>The stored relations with the given keys, found from one of their ends (<c>row.from</c>), with their assertions.</summary>
-    public static readonly string SelectRelationAssertions =
-        "UNWIND $rows AS row WITH row, row.from AS k " + EntityByKey("k", "row") +
-        $" WITH row, e WHERE e IS NOT NULL MATCH (e)-[r:{AllRelationTypes}]-() WHERE r.key = row.key" +
-        " RETURN DISTINCT r.key AS key, startNode(r).key AS from, endNode(r).key AS to, r.assertions AS assertions, type(r) AS type";
+    /// <summary>
+    /// The stored relations with the given keys between the given ends (either direction), with
+    /// their assertions. Both ends are known, so Neo4j expands from the end with fewer relationships.
+    /// </summary>
+    public static string SelectRelationsBetween(RelationType type, NodeKind from, NodeKind to) =>
+        $"UNWIND $rows AS row MATCH (f:{GraphNames.Label(from)} {{key: row.from}})-[r:{GraphNames.TypeName(type)}]-(t:{GraphNames.Label(to)} {{key: row.to}}) WHERE r.key = row.key" +
+        " RETURN DISTINCT r.key AS key, startNode(r).key AS from, endNode(r).key AS to, r.assertions AS assertions";
 
     public static readonly string SelectArticleFacts =
         $"UNWIND $keys AS k MATCH (a:{ArticleLabel} {{key: k}}) RETURN a.key AS key, a.published AS published, a.source AS source";
 
-    public static readonly string DeleteRelationsByKey =
-        "UNWIND $rows AS row WITH row, row.from AS k " + EntityByKey("k", "row") +
-        $" WITH row, e WHERE e IS NOT NULL MATCH (e)-[r:{AllRelationTypes}]-() WHERE r.key = row.key WITH DISTINCT r DELETE r";
+    public static string DeleteRelationsBetween(RelationType type, NodeKind from, NodeKind to) =>
+        $"UNWIND $rows AS row MATCH (f:{GraphNames.Label(from)} {{key: row.from}})-[r:{GraphNames.TypeName(type)}]-(t:{GraphNames.Label(to)} {{key: row.to}}) WHERE r.key = row.key" +
+        " WITH DISTINCT r DELETE r";
 
     public static readonly string UpsertArticles =
         $"UNWIND $rows AS row MERGE (a:{ArticleLabel} {{key: row.key}}) SET a += row.props";

@@ -90,7 +90,7 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
         // 2. What the changed articles contribute now, and what they will contribute.
         string[] changedKeys = [.. changed.Keys.Order(StringComparer.Ordinal)];
         var touchedEntities = new HashSet<string>(StringComparer.Ordinal);
-        var relationEnds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var relationEnds = new Dictionary<string, (RelationType Type, string From, string To)>(StringComparer.Ordinal);
         foreach (JsonElement row in await ReadAsync(CypherStatements.SelectArticleEntityKeys, "keys", changedKeys, cancellationToken))
         {
             touchedEntities.Add(row[0].GetString()!);
@@ -98,7 +98,7 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
 
         foreach (JsonElement row in await ReadAsync(CypherStatements.SelectArticleRelationKeys, "keys", changedKeys, cancellationToken))
         {
-            relationEnds.TryAdd(row[0].GetString()!, row[1].GetString()!);
+            relationEnds.TryAdd(row[0].GetString()!, (GraphNames.ParseType(row[3].GetString()!), row[1].GetString()!, row[2].GetString()!));
         }
 
         var newMentions = new Dictionary<string, List<ExtractedEntity>>(StringComparer.Ordinal);
@@ -113,7 +113,7 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
             foreach (ExtractedRelation relation in graph.Relations)
             {
                 string key = RelationKey(relation);
-                relationEnds.TryAdd(key, relation.From);
+                relationEnds.TryAdd(key, (relation.Type, relation.From, relation.To));
 
                 // One assertion per relation, article and sentence: the first one wins.
                 if (seen.Add((key, relation.SentenceIndex)))
@@ -145,14 +145,30 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
             }
         }
 
+        // Relations can only exist between stored ends; each type and pair of labels is one indexed read.
         var relations = new Dictionary<string, RelationState>(StringComparer.Ordinal);
-        List<Dictionary<string, object?>> relationRows = [.. relationEnds.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => new Dictionary<string, object?> { ["key"] = p.Key, ["from"] = p.Value })];
-        foreach (JsonElement row in await ReadAsync(CypherStatements.SelectRelationAssertions, "rows", relationRows, cancellationToken))
+        var lookups = new List<CypherStatement>();
+        foreach (IGrouping<(RelationType, NodeKind, NodeKind), KeyValuePair<string, (RelationType Type, string From, string To)>> group in relationEnds
+                     .Where(p => entities.GetValueOrDefault(p.Value.From)?.StoredKind is not null && entities.GetValueOrDefault(p.Value.To)?.StoredKind is not null)
+                     .OrderBy(p => p.Key, StringComparer.Ordinal)
+                     .GroupBy(p => (p.Value.Type, entities[p.Value.From].StoredKind!.Value, entities[p.Value.To].StoredKind!.Value)))
         {
-            string key = row[0].GetString()!;
-            relations.TryAdd(key, new RelationState(
-                GraphNames.ParseType(row[4].GetString()!), row[1].GetString(), row[2].GetString(), StoredAssertion.ParseList(row[3].String())));
+            (RelationType type, NodeKind fromKind, NodeKind toKind) = group.Key;
+            Add(lookups, CypherStatements.SelectRelationsBetween(type, fromKind, toKind), "rows", [.. group.Select(p => new Dictionary<string, object?>
+            {
+                ["key"] = p.Key,
+                ["from"] = p.Value.From,
+                ["to"] = p.Value.To,
+            })]);
+        }
+
+        foreach (CypherResult result in await transport.RunAsync(lookups, Neo4jAccessMode.Read, cancellationToken))
+        {
+            foreach (JsonElement row in result.Rows)
+            {
+                relations.TryAdd(row[0].GetString()!, new RelationState(
+                    relationEnds[row[0].GetString()!].Type, row[1].GetString(), row[2].GetString(), StoredAssertion.ParseList(row[3].String())));
+            }
         }
 
         // 4. Replace the changed articles' contributions in memory.
@@ -207,7 +223,7 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
 
         // 6. Write: one transaction.
         var statements = new List<CypherStatement>();
-        var deadRelations = new List<Dictionary<string, object?>>();
+        var deadRelations = new List<(RelationType Type, string From, string To, Dictionary<string, object?> Row)>();
         var liveRelations = new List<(RelationType Type, string From, string To, Dictionary<string, object?> Row)>();
         foreach ((string key, RelationState state) in relations.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -220,7 +236,7 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
             bool endsMoved = first is not null && state.StoredFrom is not null && (first.From != state.StoredFrom || first.To != state.StoredTo);
             if (state.StoredFrom is not null && (first is null || endsMoved))
             {
-                deadRelations.Add(new() { ["key"] = key, ["from"] = state.StoredFrom });
+                deadRelations.Add((state.Type, state.StoredFrom, state.StoredTo!, new() { ["key"] = key, ["from"] = state.StoredFrom, ["to"] = state.StoredTo }));
             }
 
             if (first is not null)
@@ -229,7 +245,13 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
             }
         }
 
-        Add(statements, CypherStatements.DeleteRelationsByKey, "rows", deadRelations);
+        foreach (IGrouping<(RelationType, NodeKind, NodeKind), (RelationType Type, string From, string To, Dictionary<string, object?> Row)> group in
+                 deadRelations.GroupBy(r => (r.Type, entities[r.From].StoredKind!.Value, entities[r.To].StoredKind!.Value)))
+        {
+            (RelationType type, NodeKind fromKind, NodeKind toKind) = group.Key;
+            Add(statements, CypherStatements.DeleteRelationsBetween(type, fromKind, toKind), "rows", [.. group.Select(r => r.Row)]);
+        }
+
         Add(statements, CypherStatements.UpsertArticles, "rows", [.. changed.Values.Select(g => new Dictionary<string, object?>
         {
             ["key"] = g.Article.Key,
