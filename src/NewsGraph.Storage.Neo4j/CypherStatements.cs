@@ -115,9 +115,14 @@ internal static class CypherStatements
     public static string UpsertEntities(NodeKind kind) =>
         $"UNWIND $rows AS row MERGE (n:{GraphNames.Label(kind)} {{key: row.key}}) SET n += row.props";
 
+    /// <summary>
+    /// An article's mentions, created after <see cref="DeleteArticleMentions"/> removed its old ones in
+    /// the same transaction (so CREATE cannot duplicate). MERGE would also check the entity's side,
+    /// and a hub entity (a state in every article) has thousands of mentions to walk through.
+    /// </summary>
     public static string CreateMentions(NodeKind kind) =>
         $"UNWIND $rows AS row MATCH (a:{ArticleLabel} {{key: row.article}}) MATCH (e:{GraphNames.Label(kind)} {{key: row.entity}}) " +
-        $"MERGE (a)-[m:{Mentions}]->(e) SET m += row.props";
+        $"CREATE (a)-[m:{Mentions}]->(e) SET m = row.props";
 
     public static string UpsertRelations(RelationType type, NodeKind from, NodeKind to) =>
         $"UNWIND $rows AS row MATCH (f:{GraphNames.Label(from)} {{key: row.from}}) MATCH (t:{GraphNames.Label(to)} {{key: row.to}}) " +
