@@ -78,6 +78,26 @@ public sealed class Neo4jConnectionOptions
     }
 
     /// <summary>
+    /// Options for <paramref name="uri"/> (a <c>--neo4j</c> flag, say) with everything else from the
+    /// environment: user, password, database, bearer token, transport (see <see cref="FromEnvironment"/>).
+    /// Credentials in the URI win over the environment.
+    /// </summary>
+    public static Neo4jConnectionOptions FromUri(Uri uri) => FromUri(uri, Environment.GetEnvironmentVariable);
+
+    /// <summary>As <see cref="FromUri(Uri)"/>, over any variable source.</summary>
+    public static Neo4jConnectionOptions FromUri(Uri uri, Func<string, string?> variable)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        ArgumentNullException.ThrowIfNull(uri);
+        bool inUri = uri.UserInfo.Length > 0;
+        return ForUri(uri, inUri ? null : NonEmpty(variable(UserVariable)), inUri ? null : NonEmpty(variable(PasswordVariable)))
+            .With(
+                database: NonEmpty(variable(DatabaseVariable)),
+                bearerToken: NonEmpty(variable(BearerTokenVariable)),
+                transport: NonEmpty(variable(TransportVariable)) is { } transport ? ParseTransport(transport) : null);
+    }
+
+    /// <summary>
     /// Reads <c>NEWSGRAPH_NEO4J_URI</c> (required), <c>_USER</c>, <c>_PASSWORD</c>, <c>_DATABASE</c>,
     /// and optionally <c>_BEARER_TOKEN</c> and <c>_TRANSPORT</c> (auto, query-api, tx-endpoint).
     /// Returns null when no URI is set.

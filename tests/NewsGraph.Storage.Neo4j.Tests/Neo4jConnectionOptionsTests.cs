@@ -23,6 +23,18 @@ public sealed class Neo4jConnectionOptionsTests
     }
 
     [Fact]
+    public void FromUri_CredentialsFromTheEnvironmentUnlessInTheUri()
+    {
+        var variables = new Dictionary<string, string> { ["NEWSGRAPH_NEO4J_USER"] = "neo4j", ["NEWSGRAPH_NEO4J_PASSWORD"] = "from-env-1", ["NEWSGRAPH_NEO4J_DATABASE"] = "news" };
+
+        Neo4jConnectionOptions plain = Neo4jConnectionOptions.FromUri(new Uri("http://neo4j:7474"), variables.GetValueOrDefault);
+        Neo4jConnectionOptions inline = Neo4jConnectionOptions.FromUri(new Uri("http://admin:from-uri-1@neo4j:7474"), variables.GetValueOrDefault);
+
+        Assert.Equal(("neo4j", "from-env-1", "news"), (plain.User, plain.Password, plain.Database));
+        Assert.Equal(("admin", "from-uri-1", "news"), (inline.User, inline.Password, inline.Database));
+    }
+
+    [Fact]
     public void FromVariables_NoUri_IsNull()
     {
         Assert.Null(Neo4jConnectionOptions.FromVariables(_ => null));

@@ -23,9 +23,7 @@ public static class Neo4jIngestBenchmark
     {
         ArgumentNullException.ThrowIfNull(neo4j);
         ArgumentNullException.ThrowIfNull(output);
-        Neo4jConnectionOptions? environment = Neo4jConnectionOptions.FromEnvironment();
-        Neo4jConnectionOptions options = Neo4jConnectionOptions.ForUri(neo4j, environment?.User, environment?.Password)
-            .With(database: environment?.Database, bearerToken: environment?.BearerToken, timeout: TimeSpan.FromMinutes(5));
+        Neo4jConnectionOptions options = Neo4jConnectionOptions.FromUri(neo4j).With(timeout: TimeSpan.FromMinutes(5));
 
         await using Neo4jGraphStore store = await Neo4jGraphStore.ConnectAsync(options, cancellationToken);
         long existing = (await store.Transport.RunAsync([new CypherStatement("MATCH (n) RETURN count(n) AS n")], Neo4jAccessMode.Read, cancellationToken))[0].Rows[0][0].GetInt64();
