@@ -1,6 +1,7 @@
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Text;
 using NewsGraph.Extraction.Lexicon;
+using NewsGraph.Extraction.Ner;
 using NewsGraph.Extraction.Recognition;
 using NewsGraph.Extraction.Relations;
 using NewsGraph.Extraction.Text;
@@ -13,11 +14,11 @@ namespace NewsGraph.Extraction;
 /// (statements, meetings, phone calls, memberships, roles), each relation with its evidence
 /// sentence. Pure and deterministic; safe to share between threads.
 /// </summary>
-public sealed class ArabicArticleExtractor(ArabicLexicon lexicon) : IArticleExtractor
+public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner = null) : IArticleExtractor
 {
-    private static readonly Lazy<ArabicArticleExtractor> s_default = new(() => new ArabicArticleExtractor(ArabicLexicon.Default));
+    private static readonly Lazy<ArabicArticleExtractor> s_default = new(() => new ArabicArticleExtractor(ArabicLexicon.Default, NerTagger.LoadDefault()));
 
-    /// <summary>An extractor over the embedded gazetteers.</summary>
+    /// <summary>An extractor over the embedded gazetteers and the embedded NER model.</summary>
     public static ArabicArticleExtractor Default => s_default.Value;
 
     public ArticleGraph Extract(ArticleInfo article)
@@ -26,7 +27,7 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon) : IArticleExtr
         string text = article.Text;
         Dateline? dateline = DatelineParser.Parse(text);
         List<Sentence> sentences = SentenceSplitter.Split(text, dateline?.BodyStart ?? 0);
-        var analysis = new ArticleAnalysis(lexicon, text, sentences, dateline?.City);
+        var analysis = new ArticleAnalysis(lexicon, text, sentences, dateline?.City, ner);
         analysis.Run();
         var finder = new RelationFinder(analysis);
         finder.Run();
@@ -65,7 +66,7 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon) : IArticleExtr
 
             EnsureEntity(claim.Speaker, entities, keys);
             var relation = new ExtractedRelation(RelationType.Stated, claim.Speaker.Key, claimKey, sentence.Text, claim.Sentence,
-                Date: described.Published, Verb: claim.Verb);
+                Date: DateFinder.DateOf(sentence, described.Published), Verb: claim.Verb);
             if (seen.Add(GraphKeys.Relation(relation.Type, relation.From, relation.To)))
             {
                 relations.Add(relation);
@@ -81,7 +82,7 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon) : IArticleExtr
                 EnsureEntity(r.Place, entities, keys);
             }
 
-            DateOnly? date = r.Type is RelationType.Met or RelationType.Phoned or RelationType.Stated ? described.Published : null;
+            DateOnly? date = r.Type is RelationType.Met or RelationType.Phoned ? DateFinder.DateOf(sentences[r.Sentence], described.Published) : null;
             string key = GraphKeys.Relation(r.Type, r.From.Key, r.To.Key, date, r.Status, r.Role);
             if (!seen.Add(key))
             {

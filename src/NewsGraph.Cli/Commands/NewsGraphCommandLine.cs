@@ -8,7 +8,12 @@ internal static class NewsGraphCommandLine
     public static RootCommand Build()
     {
         var root = new RootCommand("NewsGraph: Arabic news → knowledge graph → GraphQL.");
+        root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(NerCommandLine.Tag());
+        root.Subcommands.Add(NerCommandLine.Ner());
         return root;
     }
 }

@@ -6,9 +6,10 @@ namespace NewsGraph.Core.Storage;
 /// The store port: the only way the rest of NewsGraph touches a graph store. It is narrow and
 /// graph-shaped so that the embedded store and Neo4j implement exactly the same behaviour (one
 /// contract test suite runs against both). Reads that serve nested GraphQL fields take many keys
-/// at once, so the API costs a bounded number of store calls whatever the fan-out.
+/// at once, so the API costs a bounded number of store calls whatever the fan-out. A store owns
+/// connections or HTTP clients, so it is disposed asynchronously.
 /// </summary>
-public interface IGraphStore : IGraphWriter, IGraphReader
+public interface IGraphStore : IGraphWriter, IGraphReader, IAsyncDisposable
 {
 }
 

@@ -19,7 +19,7 @@ public static class ArabicText
             return string.Empty;
         }
 
-        string composed = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        string composed = Compose(text);
         var builder = new StringBuilder(composed.Length);
         bool pendingSpace = false;
         foreach (char raw in composed)
@@ -48,13 +48,27 @@ public static class ArabicText
         return builder.ToString();
     }
 
+    /// <summary>NFKC, except that text with unpaired surrogates (which NFKC refuses) is folded as is.</summary>
+    private static string Compose(string text)
+    {
+        try
+        {
+            return text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
+    }
+
     /// <summary>
     /// Folds one character: '\0' drops it (diacritics, tatweel, format marks), ' ' marks a
     /// separator (whitespace, punctuation), anything else is the character to keep.
     /// </summary>
     public static char Fold(char c)
     {
-        if (IsDiacritic(c) || c == '\u0640' || char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+        // Surrogates (emoji, or broken text) carry nothing names or claims are matched on.
+        if (IsDiacritic(c) || c == '\u0640' || char.IsSurrogate(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format)
         {
             return '\0';
         }

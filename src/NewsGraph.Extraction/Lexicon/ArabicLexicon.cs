@@ -50,10 +50,16 @@ public sealed class ArabicLexicon
         LoadPlaces();
         LoadTitles();
         LoadCues();
-        FunctionWords = LoadWordSet("gazetteers.function-words.txt");
-        CommonWords = LoadWordSet("lexicon.common-words.txt");
-        GivenNames = LoadWordSet("lexicon.given-names.txt");
+        FunctionWords = LoadWordSet("gazetteers/function-words.txt");
+        CommonWords = LoadWordSet("lexicon/common-words.txt");
+        GivenNames = LoadWordSet("lexicon/given-names.txt");
         OrganizationHeads = ToSet(s_organizationHeads);
+        foreach (string head in OrganizationHeads)
+        {
+            _organizationOpeners.Add(head);
+            _organizationOpeners.Add("ال" + head);
+        }
+
         NamedTypeHeads = ToSet(s_namedTypeHeads);
         TitleComplements = ToSet(s_titleComplements);
     }
@@ -66,6 +72,14 @@ public sealed class ArabicLexicon
     public IReadOnlyDictionary<string, StateEntry> StatesByIso => _statesByIso;
 
     public PhraseIndex<OrganizationEntry> Organizations { get; } = new();
+
+    /// <summary>
+    /// Words that can open an organization's name (the first word of a gazetteer name, or a head
+    /// noun with or without the article): most tokens are not, and need no further look.
+    /// </summary>
+    public IReadOnlySet<string> OrganizationOpeners => _organizationOpeners;
+
+    private readonly HashSet<string> _organizationOpeners = new(StringComparer.Ordinal);
 
     public PhraseIndex<PlaceEntry> Places { get; } = new();
 
@@ -111,20 +125,7 @@ public sealed class ArabicLexicon
         }
     }
 
-    private static IEnumerable<string> ReadLines(string resource)
-    {
-        string name = "NewsGraph.Extraction.Data." + resource;
-        using Stream stream = typeof(ArabicLexicon).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"embedded data file '{name}' is missing from {typeof(ArabicLexicon).Assembly.GetName().Name}");
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0 && line[0] != '#')
-            {
-                yield return line;
-            }
-        }
-    }
+    private static IEnumerable<string> ReadLines(string resource) => EmbeddedData.ReadLines(resource);
 
     private static HashSet<string> LoadWordSet(string resource) =>
         new(ReadLines(resource).Select(l => ArabicText.Normalize(l)).Where(w => w.Length > 0), StringComparer.Ordinal);
@@ -134,7 +135,7 @@ public sealed class ArabicLexicon
 
     private void LoadStates()
     {
-        foreach (string[] row in ReadTable("gazetteers.states.tsv"))
+        foreach (string[] row in ReadTable("gazetteers/states.tsv"))
         {
             var entry = new StateEntry(row[0], row[1], SplitList(row[2]), SplitList(row[5]));
             _statesByIso[entry.Iso] = entry;
@@ -168,20 +169,21 @@ public sealed class ArabicLexicon
 
     private void LoadOrganizations()
     {
-        foreach (string[] row in ReadTable("gazetteers.organizations.tsv"))
+        foreach (string[] row in ReadTable("gazetteers/organizations.tsv"))
         {
             var entry = new OrganizationEntry(row[0], row[1], SplitList(row[2]), row[3]);
-            Organizations.Add(ArabicText.Normalize(entry.Name), entry);
-            foreach (string alias in entry.Aliases)
+            foreach (string name in entry.Aliases.Prepend(entry.Name))
             {
-                Organizations.Add(ArabicText.Normalize(alias), entry);
+                string norm = ArabicText.Normalize(name);
+                Organizations.Add(norm, entry);
+                _organizationOpeners.Add(norm.Split(' ')[0]);
             }
         }
     }
 
     private void LoadPlaces()
     {
-        foreach (string[] row in ReadTable("gazetteers.places.tsv"))
+        foreach (string[] row in ReadTable("gazetteers/places.tsv"))
         {
             var entry = new PlaceEntry(ArabicText.Normalize(row[0]), row[0], SplitList(row[1]), row[2].Length == 2 ? row[2] : null, row[3]);
             Places.Add(ArabicText.Normalize(entry.Name), entry);
@@ -194,7 +196,7 @@ public sealed class ArabicLexicon
 
     private void LoadTitles()
     {
-        foreach (string[] row in ReadTable("gazetteers.titles.tsv"))
+        foreach (string[] row in ReadTable("gazetteers/titles.tsv"))
         {
             TitleRole role = row[1] switch
             {
@@ -210,12 +212,22 @@ public sealed class ArabicLexicon
             {
                 Titles.Add("ال" + title, role);
             }
+
+            // Feminine forms of single-word roles: المفوض → المفوضة، المتحدث → المتحدثة.
+            if (role is TitleRole.Head or TitleRole.Spokesperson && !title.Contains(' ', StringComparison.Ordinal) && !title.EndsWith('ه'))
+            {
+                Titles.Add(title + "ه", role);
+                if (!title.StartsWith("ال", StringComparison.Ordinal))
+                {
+                    Titles.Add("ال" + title + "ه", role);
+                }
+            }
         }
     }
 
     private void LoadCues()
     {
-        foreach (string[] row in ReadTable("gazetteers.cues.tsv"))
+        foreach (string[] row in ReadTable("gazetteers/cues.tsv"))
         {
             CueKind kind = row[1] switch
             {

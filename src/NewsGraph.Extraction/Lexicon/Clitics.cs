@@ -1,21 +1,28 @@
 namespace NewsGraph.Extraction.Lexicon;
 
 /// <summary>
-/// Arabic proclitics glued to words: conjunctions و/ف, prepositions ب/ل/ك and their
+/// Arabic proclitics glued to words: conjunctions و/ف, prepositions ب/ل and their
 /// combinations, and ل + ال written as لل. Works on normalized forms.
 /// </summary>
 public static class Clitics
 {
-    private static readonly string[] s_prefixes = ["وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"];
+    // ك ("like, as") is left out: before names it is far more often part of the name (كلاوس) than a clitic.
+    private static readonly string[] s_prefixes = ["وبال", "فبال", "وال", "فال", "بال", "ولل", "فلل", "لل", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"];
 
     /// <summary>
     /// The word and the forms it may have without a proclitic, most specific first. "للأمم"
     /// gives "للامم", "الامم"; "وبروسيا" gives "وبروسيا", "بروسيا", "روسيا". Only remainders of
-    /// at least two letters are offered.
+    /// at least two letters are offered. Most words start with no proclitic letter and get a
+    /// one-element array without further work (this runs for every token).
     /// </summary>
-    public static IEnumerable<string> Forms(string norm)
+    public static string[] Forms(string norm)
     {
-        yield return norm;
+        if (norm.Length < 3 || norm[0] is not ('و' or 'ف' or 'ب' or 'ل'))
+        {
+            return [norm];
+        }
+
+        var forms = new List<string>(4) { norm };
         foreach (string prefix in s_prefixes)
         {
             if (norm.Length - prefix.Length < 2 || !norm.StartsWith(prefix, StringComparison.Ordinal))
@@ -23,17 +30,12 @@ public static class Clitics
                 continue;
             }
 
+            // وال/بال/لل carry the article: offer the form with it.
             string rest = norm[prefix.Length..];
-            if (prefix.EndsWith("ال", StringComparison.Ordinal) || prefix.EndsWith("لل", StringComparison.Ordinal))
-            {
-                // وال/بال/لل carry the article: offer the form with it.
-                yield return "ال" + rest;
-            }
-            else
-            {
-                yield return rest;
-            }
+            forms.Add(prefix.EndsWith("ال", StringComparison.Ordinal) || prefix.EndsWith("لل", StringComparison.Ordinal) ? "ال" + rest : rest);
         }
+
+        return [.. forms];
     }
 
     /// <summary>The word without a leading conjunction و/ف (only when the rest is a plausible word).</summary>

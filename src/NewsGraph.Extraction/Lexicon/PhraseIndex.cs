@@ -82,7 +82,7 @@ public sealed class PhraseIndex<T>
         }
 
         PhraseMatch<T>? best = null;
-        foreach (string form in allowClitic ? Clitics.Forms(tokens[start].Norm) : [tokens[start].Norm])
+        foreach (string form in allowClitic ? tokens[start].Forms : [tokens[start].Norm])
         {
             if (_root.Children.TryGetValue(form, out Node? node))
             {

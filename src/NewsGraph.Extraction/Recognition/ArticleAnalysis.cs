@@ -1,6 +1,7 @@
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Text;
 using NewsGraph.Extraction.Lexicon;
+using NewsGraph.Extraction.Ner;
 using NewsGraph.Extraction.Text;
 
 namespace NewsGraph.Extraction.Recognition;
@@ -26,13 +27,28 @@ internal sealed class ArticleAnalysis
     private readonly string _text;
     private readonly Dictionary<string, EntityInfo> _entities = new(StringComparer.Ordinal);
     private readonly HashSet<string> _placeHeads;
+    private readonly MatchCache<CueKind> _cues;
+    private readonly MatchCache<TitleRole> _titles;
+    private readonly MatchCache<StateHit> _states;
+    private readonly MatchCache<PlaceEntry> _places;
+    private readonly MatchCache<OrganizationEntry> _organizations;
 
-    public ArticleAnalysis(ArabicLexicon lexicon, string text, IReadOnlyList<Sentence> sentences, string? datelineCity)
+    private readonly NerTagger? _ner;
+    private readonly IReadOnlyList<string>?[] _nerTags;
+
+    public ArticleAnalysis(ArabicLexicon lexicon, string text, IReadOnlyList<Sentence> sentences, string? datelineCity, NerTagger? ner = null)
     {
         _lex = lexicon;
+        _ner = ner;
+        _nerTags = new IReadOnlyList<string>?[sentences.Count];
         _text = text;
         Sentences = sentences;
         _placeHeads = new HashSet<string>(s_placeHeads.Select(ArabicText.Normalize), StringComparer.Ordinal);
+        _cues = new MatchCache<CueKind>(lexicon.Cues, sentences);
+        _titles = new MatchCache<TitleRole>(lexicon.Titles, sentences);
+        _states = new MatchCache<StateHit>(lexicon.States, sentences);
+        _places = new MatchCache<PlaceEntry>(lexicon.Places, sentences);
+        _organizations = new MatchCache<OrganizationEntry>(lexicon.Organizations, sentences);
         Mentions = new List<Mention>[sentences.Count];
         Owner = new Mention?[sentences.Count][];
         TitleMentions = new List<TitleSpan>[sentences.Count];
@@ -68,6 +84,17 @@ internal sealed class ArticleAnalysis
 
     public ArabicLexicon Lexicon => _lex;
 
+    /// <summary>The relation cue (verb or noun) starting at a token, if any.</summary>
+    public PhraseMatch<CueKind>? Cue(int s, int j) => _cues.At(s, j);
+
+    public PhraseMatch<TitleRole>? Title(int s, int j) => _titles.At(s, j);
+
+    public PhraseMatch<StateHit>? State(int s, int j) => _states.At(s, j);
+
+    public PhraseMatch<PlaceEntry>? Place(int s, int j) => _places.At(s, j);
+
+    public PhraseMatch<OrganizationEntry>? Org(int s, int j) => _organizations.At(s, j);
+
     public void Run()
     {
         for (int s = 0; s < Sentences.Count; s++)
@@ -89,6 +116,7 @@ internal sealed class ArticleAnalysis
         {
             ResolveSurnames(s);
             ResolveTitleMentions(s);
+            ResolveHonorificPronouns(s);
         }
 
         foreach (List<Mention> list in Mentions)
@@ -123,7 +151,7 @@ internal sealed class ArticleAnalysis
             return null;
         }
 
-        string? head = Clitics.Forms(tokens[i].Norm).Select(f => Clitics.WithoutArticle(f)).FirstOrDefault(_lex.NamedTypeHeads.Contains);
+        string? head = tokens[i].Forms.Select(Clitics.WithoutArticle).FirstOrDefault(_lex.NamedTypeHeads.Contains);
         if (head is null)
         {
             return null;
@@ -162,7 +190,12 @@ internal sealed class ArticleAnalysis
     private int? TryOrganization(int s, int i)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        PhraseMatch<OrganizationEntry>? known = _lex.Organizations.Match(tokens, i);
+        if (!tokens[i].IsWord || !tokens[i].Forms.Any(_lex.OrganizationOpeners.Contains))
+        {
+            return null;
+        }
+
+        PhraseMatch<OrganizationEntry>? known = Org(s, i);
         (int end, EntityInfo org, string? alias)? best = null;
         if (known is { } k && !IsBlockedByLongerState(s, i, k.End))
         {
@@ -221,7 +254,7 @@ internal sealed class ArticleAnalysis
 
         string? form = null;
         string? head = null;
-        foreach (string f in Clitics.Forms(tokens[i].Norm))
+        foreach (string f in tokens[i].Forms)
         {
             string bare = Clitics.WithoutArticle(f);
             if (_lex.OrganizationHeads.Contains(f) || _lex.OrganizationHeads.Contains(bare))
@@ -253,8 +286,16 @@ internal sealed class ArticleAnalysis
             {
                 if (st.Value.Form == StateForm.Demonym)
                 {
-                    // The demonym closes the name: الجيش النيجيري، حزب اليسار الألماني (المعارض).
-                    return Finish(s, i, st.End, form, head);
+                    // The demonym closes the name (الجيش النيجيري، حزب اليسار الألماني المعارض), except
+                    // for a purpose complement: المؤسسة السورية للحبوب، الشركة السعودية للكهرباء.
+                    int close = st.End;
+                    if (close < tokens.Count && tokens[close].Norm.StartsWith("لل", StringComparison.Ordinal) && tokens[close].Norm.Length > 4
+                        && !_lex.IsFunctionWord(tokens[close].Norm) && Title(s, close) is null)
+                    {
+                        close++;
+                    }
+
+                    return Finish(s, i, close, form, head);
                 }
 
                 if (st.Value.Form == StateForm.Name && !definiteHead && IsGovernmentBody(head))
@@ -265,7 +306,7 @@ internal sealed class ArticleAnalysis
                 break;
             }
 
-            if (_lex.IsFunctionWord(t.Norm) || _lex.Cues.Match(tokens, j) is { Value: CueKind.Stated or CueKind.Met or CueKind.StatedParticiple }
+            if (_lex.IsFunctionWord(t.Norm) || Cue(s, j) is { Value: CueKind.Stated or CueKind.Met or CueKind.StatedParticiple }
                 || _lex.Titles.Match(tokens, j, allowClitic: false) is not null)
             {
                 // "في" + a place continues a name without demonym: نقابة صيادي السمك في ولاية بورنو.
@@ -277,9 +318,10 @@ internal sealed class ArticleAnalysis
                 break;
             }
 
-            if (t.Norm.StartsWith("ال", StringComparison.Ordinal) || t.Norm.StartsWith("لل", StringComparison.Ordinal))
+            if (t.Norm.StartsWith("ال", StringComparison.Ordinal) || t.Norm.StartsWith("لل", StringComparison.Ordinal)
+                || (t.Norm.StartsWith("وال", StringComparison.Ordinal) && lastDefinite == j - 1))
             {
-                lastDefinite = j;
+                lastDefinite = j; // وزارة الزراعة والإصلاح الزراعي
                 j++;
                 continue;
             }
@@ -325,12 +367,12 @@ internal sealed class ArticleAnalysis
             return null;
         }
 
-        if (_lex.Places.Match(tokens, j) is { } p)
+        if (Place(s, j) is { } p)
         {
             return p.End;
         }
 
-        if (_lex.States.Match(tokens, j) is { Value.Form: StateForm.Name } st)
+        if (State(s, j) is { Value.Form: StateForm.Name } st)
         {
             return st.End;
         }
@@ -375,7 +417,7 @@ internal sealed class ArticleAnalysis
 
     private bool IsBlockedByLongerState(int s, int i, int end)
     {
-        PhraseMatch<StateHit>? state = _lex.States.Match(Sentences[s].Tokens, i);
+        PhraseMatch<StateHit>? state = State(s, i);
         return state is { } st && st.End > end;
     }
 
@@ -384,7 +426,7 @@ internal sealed class ArticleAnalysis
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         for (int j = start; j < end; j++)
         {
-            if (_lex.States.Match(tokens, j) is { } st && st.End <= end && st.Value.Form != StateForm.Metonym)
+            if (State(s, j) is { } st && st.End <= end && st.Value.Form != StateForm.Metonym)
             {
                 EntityInfo state = GetState(st.Value.State);
                 Mentions[s].Add(new Mention(s, j, st.End, state, st.Value.Form == StateForm.Demonym ? MentionForm.Demonym : MentionForm.Name));
@@ -403,9 +445,10 @@ internal sealed class ArticleAnalysis
     private int? TryStateOrPlace(int s, int i)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        PhraseMatch<StateHit>? state = _lex.States.Match(tokens, i);
-        PhraseMatch<PlaceEntry>? place = _lex.Places.Match(tokens, i);
-        if (place is { } p && (state is null || p.Length > state.Value.Length || state.Value.Value.Form == StateForm.Metonym))
+        PhraseMatch<StateHit>? state = State(s, i);
+        PhraseMatch<PlaceEntry>? place = Place(s, i);
+        if (place is { } p && (state is null || p.Length > state.Value.Length || state.Value.Value.Form == StateForm.Metonym
+            || (p.Length == state.Value.Length && DatelinePlace is { } dateline && dateline.Key == GraphKeys.Place(p.Value.Id))))
         {
             EntityInfo placeEntity = GetPlace(p.Value);
             placeEntity.AddAlias(SurfaceOf(s, i, p.End, p.FirstForm));
@@ -444,7 +487,7 @@ internal sealed class ArticleAnalysis
             return null;
         }
 
-        string? form = Clitics.Forms(tokens[i].Norm).FirstOrDefault(_placeHeads.Contains);
+        string? form = tokens[i].Forms.FirstOrDefault(_placeHeads.Contains);
         if (form is null)
         {
             return null;
@@ -459,11 +502,11 @@ internal sealed class ArticleAnalysis
         }
 
         while (j == i + 1 && j < tokens.Count && j - i <= 3 && tokens[j].Kind == TokenKind.Word && IsProperWord(tokens[j].Norm) && !s_nameParticles.Contains(tokens[j].Norm)
-            && _lex.Places.Match(tokens, j) is null)
+            && Place(s, j) is null)
         {
             j++;
             while (j < tokens.Count && j - i <= 3 && tokens[j].Kind == TokenKind.Word && IsProperWord(tokens[j].Norm) && !s_nameParticles.Contains(tokens[j].Norm)
-                && _lex.Places.Match(tokens, j) is null && !Clitics.Forms(tokens[j].Norm).Skip(1).Any(f => _lex.Places.ContainsPhrase(f)))
+                && Place(s, j) is null && !tokens[j].Forms.Skip(1).Any(f => _lex.Places.ContainsPhrase(f)))
             {
                 j++;
             }
@@ -522,6 +565,17 @@ internal sealed class ArticleAnalysis
                 continue;
             }
 
+            // "لقاء مع آنا كوفالسكا المفوضة الأوروبية": the name stands before its title.
+            if (title.HasHead && NameBefore(s, i) is { } before)
+            {
+                EntityInfo person = AddPerson(s, before.start, before.end);
+                person.AddTitle(TitleText(s, title));
+                person.TitleSpans.Add(title);
+                MarkTitle(s, title, person);
+                i = title.End;
+                continue;
+            }
+
             if (title.HasHead)
             {
                 TitleMentions[s].Add(title);
@@ -572,7 +626,7 @@ internal sealed class ArticleAnalysis
     public TitleSpan? ParseTitle(int s, int i)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        PhraseMatch<TitleRole>? first = _lex.Titles.Match(tokens, i);
+        PhraseMatch<TitleRole>? first = Title(s, i);
         if (first is not { } f)
         {
             return null;
@@ -592,7 +646,7 @@ internal sealed class ArticleAnalysis
                 continue;
             }
 
-            if (_lex.Titles.Match(tokens, j, allowClitic: true) is { } more)
+            if (Title(s, j) is { } more)
             {
                 hasHead |= more.Value is not TitleRole.Honorific;
                 j = more.End;
@@ -668,7 +722,7 @@ internal sealed class ArticleAnalysis
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         Token t = tokens[j];
         return t.Kind == TokenKind.Word && Owner[s][j] is null && !_lex.IsFunctionWord(t.Norm) && !t.Norm.StartsWith("ال", StringComparison.Ordinal)
-            && _lex.Titles.Match(tokens, j) is null && _lex.Cues.Match(tokens, j) is null;
+            && Title(s, j) is null && Cue(s, j) is null;
     }
 
     private bool IsTitleQualifier(int s, int j)
@@ -681,23 +735,23 @@ internal sealed class ArticleAnalysis
         }
 
         if (t.IsWord && t.Norm.StartsWith("وال", StringComparison.Ordinal) && j > 0 && tokens[j - 1].Norm.StartsWith("ال", StringComparison.Ordinal)
-            && j + 1 < tokens.Count && tokens[j + 1].Norm.StartsWith("ال", StringComparison.Ordinal))
+            && !_lex.IsFunctionWord(t.Norm) && Owner[s][j] is null)
         {
-            return true; // الشرق الأوسط والبلدان الأفريقية
+            return true; // الشرق الأوسط والبلدان الأفريقية، وزير الخارجية والهجرة
         }
 
-        if (!t.IsWord || _lex.IsFunctionWord(t.Norm) || _lex.Cues.Match(tokens, j) is not null)
+        if (!t.IsWord || _lex.IsFunctionWord(t.Norm) || Cue(s, j) is not null)
         {
             return false;
         }
 
         string n = t.Norm;
-        if (n.StartsWith("ال", StringComparison.Ordinal) || n.StartsWith("لل", StringComparison.Ordinal))
+        if ((n.StartsWith("ال", StringComparison.Ordinal) || n.StartsWith("لل", StringComparison.Ordinal)) && !_lex.GivenNames.Contains(n))
         {
-            return true;
+            return true; // not "الكسندر", which starts the name after the title
         }
 
-        foreach (string form in Clitics.Forms(n))
+        foreach (string form in t.Forms)
         {
             if (_lex.TitleComplements.Contains(form) || _lex.TitleComplements.Contains(Clitics.WithoutArticle(form)))
             {
@@ -715,7 +769,7 @@ internal sealed class ArticleAnalysis
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         for (int i = 0; i + 1 < tokens.Count; i++)
         {
-            if (_lex.Cues.Match(tokens, i) is not { Value: CueKind.Stated or CueKind.Met } cue || cue.FirstForm is "بين" or "وبين")
+            if (Cue(s, i) is not { Value: CueKind.Stated or CueKind.Met } cue || cue.FirstForm is "بين" or "وبين")
             {
                 continue; // بين is far more often "between" than "he showed"
             }
@@ -758,16 +812,14 @@ internal sealed class ArticleAnalysis
 
             string n = t.Norm;
             bool afterParticle = words.Count > 0 && s_nameParticles.Contains(tokens[words[^1]].Norm);
-            // "علي" (Ali) and "على" (on) fold together; the written ي/ى tells them apart.
-            bool ali = t.Surface.EndsWith('ي') && n == "علي";
-            if (!afterParticle && !ali)
+            if (!afterParticle && !IsNameDespiteFolding(t))
             {
-                if (_lex.IsFunctionWord(n) || _lex.Titles.Match(tokens, j) is not null || _lex.Cues.Match(tokens, j) is { Value: not CueKind.MetNoun })
+                if (_lex.IsFunctionWord(n) || Title(s, j) is not null || Cue(s, j) is { Value: not CueKind.MetNoun })
                 {
                     break;
                 }
 
-                if (words.Count == 0 && n.StartsWith("ال", StringComparison.Ordinal) && !_lex.GivenNames.Contains(n))
+                if (words.Count == 0 && ((n.StartsWith("ال", StringComparison.Ordinal) && !_lex.GivenNames.Contains(n)) || IsPrepositionalCommonWord(t)))
                 {
                     return null; // a given name does not start with the article (الكسندر is a name, not ال + كسندر)
                 }
@@ -836,10 +888,15 @@ internal sealed class ArticleAnalysis
         if (anchor == NameAnchor.Verb)
         {
             int end0 = words[^1] + 1;
-            bool titled = end0 < tokens.Count && ParseTitle(s, end0 + (tokens[end0].Surface is "," or "،" ? 1 : 0) < tokens.Count ? end0 + (tokens[end0].Surface is "," or "،" ? 1 : 0) : end0) is { HasHead: true };
+            int titleAt = end0 < tokens.Count && tokens[end0].Surface is "," or "،" ? end0 + 1 : end0;
+            bool titled = titleAt < tokens.Count && ParseTitle(s, titleAt) is { HasHead: true };
             if (!firstIsGiven && !titled)
             {
-                return null;
+                // No given name and no title: when the words look like a name (none is a common word),
+                // the statistical tagger decides ("أكد بخاري دان مالام، أحد سكان …").
+                return words.All(w => !_lex.CommonWords.Contains(tokens[w].Norm))
+                    ? TaggedAsPerson(s, words[0], words[^1] + 1)
+                    : null;
             }
         }
         else if (IsCommonNotName(firstNorm) && IsCommonNotName(tokens[words[1]].Norm) && !FollowedByNameBoundary(s, words[^1] + 1))
@@ -848,6 +905,91 @@ internal sealed class ArticleAnalysis
         }
 
         return (words[0], words[^1] + 1);
+    }
+
+    /// <summary>
+    /// A name of two to four words that ends right before a title at <paramref name="titleStart"/>
+    /// (allowing a comma between), with a function word, verb or punctuation before it.
+    /// </summary>
+    private (int start, int end)? NameBefore(int s, int titleStart)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        int end = titleStart;
+        if (end > 0 && tokens[end - 1].Surface is "," or "،")
+        {
+            end--;
+        }
+
+        int runStart = end;
+        while (runStart > 0 && end - runStart < MaxNameTokens + 1 && tokens[runStart - 1].Kind == TokenKind.Word && Owner[s][runStart - 1] is null
+            && (!_lex.IsFunctionWord(tokens[runStart - 1].Norm) || IsNameDespiteFolding(tokens[runStart - 1])) && Title(s, runStart - 1) is null && Cue(s, runStart - 1) is null
+            && !HasTanween(tokens[runStart - 1]) && !IsPrepositionWithArticle(tokens[runStart - 1].Norm))
+        {
+            runStart--;
+        }
+
+        // The longest run of two to four name-like words that stands alone: after a function word,
+        // a verb or common word ("أجرى محمود الجبوري رئيس …"), punctuation, an entity or the start.
+        for (int start = Math.Max(runStart, end - MaxNameTokens); start <= end - 2; start++)
+        {
+            Token first = tokens[start];
+            if (first.Norm.StartsWith("ال", StringComparison.Ordinal) && !_lex.GivenNames.Contains(first.Norm))
+            {
+                continue;
+            }
+
+            bool bounded = start == 0 || !tokens[start - 1].IsWord || _lex.IsFunctionWord(tokens[start - 1].Norm) || Cue(s, start - 1) is not null
+                || Owner[s][start - 1] is not null || IsCommonNotName(tokens[start - 1].Norm);
+            bool nameLike = (_lex.GivenNames.Contains(first.Norm) || Enumerable.Range(start, end - start).All(k => !IsCommonNotName(tokens[k].Norm)))
+                && !IsPrepositionalCommonWord(first);
+            if (bounded && nameLike)
+            {
+                return (start, end);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Names that normalization folds onto function words, told apart by their written form:
+    /// "علي" (Ali) vs "على" (on), "آنا" (Anna) vs "أنا" (I).
+    /// </summary>
+    private static bool IsNameDespiteFolding(Token t) =>
+        (t.Norm == "علي" && t.Surface.EndsWith('ي')) || (t.Norm == "انا" && t.Surface.StartsWith('آ'));
+
+    /// <summary>بمقر، لدى-like words: ب or ل glued to a common word ("بمقر" = at the seat of), never a name's first word.</summary>
+    private bool IsPrepositionalCommonWord(Token t) =>
+        !_lex.GivenNames.Contains(t.Norm) && t.Norm.Length > 3 && t.Norm[0] is 'ب' or 'ل'
+        && (_lex.CommonWords.Contains(t.Norm) || _lex.IsFunctionWord(t.Norm[1..]));
+
+    /// <summary>
+    /// The NER tagger's person span that starts at <paramref name="start"/> within [start, end), if
+    /// it covers at least two words. The tagger runs lazily, one sentence at a time, and only for
+    /// sentences where the rules could not decide: tagging every sentence would cost more than the
+    /// rest of extraction together.
+    /// </summary>
+    private (int start, int end)? TaggedAsPerson(int s, int start, int end)
+    {
+        if (_ner is null)
+        {
+            return null;
+        }
+
+        _nerTags[s] ??= _ner.Tag(Sentences[s].Tokens.Select(t => t.Surface).ToArray());
+        IReadOnlyList<string> tags = _nerTags[s]!;
+        if (tags[start] != "B-PERS")
+        {
+            return null;
+        }
+
+        int j = start + 1;
+        while (j < end && tags[j] == "I-PERS")
+        {
+            j++;
+        }
+
+        return j - start >= 2 ? (start, j) : null;
     }
 
     private bool IsCommonNotName(string norm) => _lex.CommonWords.Contains(norm) && !_lex.GivenNames.Contains(norm);
@@ -880,8 +1022,8 @@ internal sealed class ArticleAnalysis
         }
 
         Token t = tokens[j];
-        return !t.IsWord || Owner[s][j] is not null || _lex.IsFunctionWord(t.Norm) || _lex.Titles.Match(tokens, j) is not null
-            || _lex.Cues.Match(tokens, j) is not null || (t.Norm.Length > 3 && t.Norm[0] == 'و');
+        return !t.IsWord || Owner[s][j] is not null || _lex.IsFunctionWord(t.Norm) || Title(s, j) is not null
+            || Cue(s, j) is not null || (t.Norm.Length > 3 && t.Norm[0] == 'و');
     }
 
     private static bool HasPronounSuffix(Token t)
@@ -902,7 +1044,8 @@ internal sealed class ArticleAnalysis
     {
         string surface = ArticleText.Span(Sentences[s], _text, start, end);
         string norm = PersonNorm(surface);
-        EntityInfo? person = FindPersonByName(norm);
+        // A one-word name after a title is a surname of someone already named ("الجنرال أباه").
+        EntityInfo? person = FindPersonByName(norm) ?? (norm.Contains(' ', StringComparison.Ordinal) ? null : FindPersonBySurname(norm));
         if (person is null)
         {
             string key = GraphKeys.Person(norm);
@@ -914,6 +1057,7 @@ internal sealed class ArticleAnalysis
         }
 
         AddMention(s, start, end, person, MentionForm.Name);
+        IndexSurnames(person);
         return person;
     }
 
@@ -971,27 +1115,44 @@ internal sealed class ArticleAnalysis
     /// <summary>Persons named in full whose surname (last word, or the last two after دي/فان/أبو …) is this word or pair.</summary>
     private EntityInfo? FindPersonBySurname(string norm, int beforeSentence = int.MaxValue)
     {
+        if (_surnames.Count == 0 || !_surnames.TryGetValue(norm, out List<EntityInfo>? people))
+        {
+            return null;
+        }
+
         EntityInfo? found = null;
         int best = -1;
-        foreach (EntityInfo e in _entities.Values)
+        foreach (EntityInfo e in people)
         {
-            if (e.Kind != NodeKind.Person || e.FirstSentence > beforeSentence)
+            // Two people with the same surname: the more recently introduced one is meant.
+            if (e.FirstSentence <= beforeSentence && e.FirstSentence >= best && Surnames(e).Contains(norm))
             {
-                continue;
-            }
-
-            foreach (string surname in Surnames(e))
-            {
-                if (surname == norm && e.FirstSentence >= best)
-                {
-                    // Two people with the same surname: the more recently introduced one is meant.
-                    found = e;
-                    best = e.FirstSentence;
-                }
+                found = e;
+                best = e.FirstSentence;
             }
         }
 
         return found;
+    }
+
+    /// <summary>Surname → persons, kept up to date as persons are added or get a fuller name.</summary>
+    private readonly Dictionary<string, List<EntityInfo>> _surnames = new(StringComparer.Ordinal);
+
+    private void IndexSurnames(EntityInfo person)
+    {
+        foreach (string surname in Surnames(person))
+        {
+            if (!_surnames.TryGetValue(surname, out List<EntityInfo>? people))
+            {
+                people = [];
+                _surnames[surname] = people;
+            }
+
+            if (!people.Contains(person))
+            {
+                people.Add(person);
+            }
+        }
     }
 
     private static IEnumerable<string> Surnames(EntityInfo person)
@@ -1003,9 +1164,9 @@ internal sealed class ArticleAnalysis
         }
 
         string last = words[^1];
-        if (words.Length >= 3 && s_nameParticles.Contains(words[^2]) && words[^2] is not ("بن" or "بنت" or "ابن" or "عبد"))
+        if (words.Length >= 3 && s_nameParticles.Contains(words[^2]))
         {
-            yield return words[^2] + " " + last; // دي ميستورا
+            yield return words[^2] + " " + last; // دي ميستورا، بن عيسى
         }
         else
         {
@@ -1017,38 +1178,31 @@ internal sealed class ArticleAnalysis
     private void ResolveSurnames(int s)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        // A headline may name someone by surname before the body introduces them in full.
+        int horizon = Sentences[s].IsHeadline ? int.MaxValue : s;
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (!tokens[i].IsWord || Owner[s][i] is { Form: not MentionForm.Title })
+            if (!tokens[i].IsWord || Owner[s][i] is not null)
             {
                 continue;
             }
 
-            if (Owner[s][i] is { Form: MentionForm.Title })
+            foreach (string form in tokens[i].Forms)
             {
-                continue;
-            }
-
-            foreach (string form in Clitics.Forms(tokens[i].Norm))
-            {
-                string pair = i + 1 < tokens.Count ? form + " " + tokens[i + 1].Norm : form;
-                // A headline may name someone by surname before the body introduces them in full.
-                int horizon = Sentences[s].IsHeadline ? int.MaxValue : s;
-                EntityInfo? person = (i + 1 < tokens.Count ? FindPersonBySurname(pair, horizon) : null) ?? FindPersonBySurname(form, horizon);
+                // Two-word surnames start with a particle (دي ميستورا، بن عيسى، عبد الرحمن); only then is a pair looked up.
+                bool pairPossible = i + 1 < tokens.Count && tokens[i + 1].IsWord && Owner[s][i + 1] is null && s_nameParticles.Contains(form);
+                EntityInfo? byPair = pairPossible ? FindPersonBySurname(PersonNorm(form + " " + tokens[i + 1].Norm), horizon) : null;
+                EntityInfo? person = byPair ?? FindPersonBySurname(PersonNorm(form), horizon);
                 if (person is null)
                 {
                     continue;
                 }
 
-                int end = FindPersonBySurname(pair, horizon) == person && i + 1 < tokens.Count ? i + 2 : i + 1;
-                if (end == i + 2 && Owner[s][i + 1] is not null)
-                {
-                    end = i + 1;
-                }
+                int end = byPair is not null ? i + 2 : i + 1;
 
                 // Do not split a longer unknown name: "بخاري دان مالام" is someone else than محمد بخاري.
                 if (end < tokens.Count && tokens[end].Kind == TokenKind.Word && Owner[s][end] is null && !FollowedByNameBoundary(s, end)
-                    && !_lex.CommonWords.Contains(tokens[end].Norm))
+                    && !_lex.CommonWords.Contains(tokens[end].Norm) && !tokens[end].Norm.StartsWith("ال", StringComparison.Ordinal) && !HasTanween(tokens[end]))
                 {
                     break;
                 }
@@ -1077,7 +1231,8 @@ internal sealed class ArticleAnalysis
                     continue;
                 }
 
-                if (words.All(w => e.TitleWords.Contains(w) || IsHonorific(w)) && LastMentionSentence(e, s) >= bestSentence)
+                if (words.All(w => e.TitleWords.Contains(w) || IsHonorific(w) || (IsDemonymWord(w) && !e.TitleWords.Any(IsDemonymWord)))
+                    && LastMentionSentence(e, s) >= bestSentence)
                 {
                     best = e;
                     bestSentence = LastMentionSentence(e, s);
@@ -1091,19 +1246,70 @@ internal sealed class ArticleAnalysis
         }
     }
 
-    private bool IsHonorific(string word) => _lex.Titles.TryGet(word, out TitleRole role) && role == TitleRole.Honorific;
+    /// <summary>
+    /// A demonym in a title ("وزير الخارجية الأردني"): a holder whose title names no state still
+    /// matches (the article's own minister), one whose title names another state does not.
+    /// </summary>
+    private bool IsDemonymWord(string titleWord) =>
+        _lex.States.TryGet("ال" + titleWord, out StateHit hit) && hit.Form == StateForm.Demonym;
 
-    private int LastMentionSentence(EntityInfo e, int upTo)
+    private static readonly HashSet<string> s_honorificPronouns = new(["سموه", "معاليه", "فخامته", "سعادته", "دولته", "جلالته", "سماحته"], StringComparer.Ordinal);
+
+    /// <summary>"وأكد سموه …", "معاليه": an honorific with a pronoun refers to the person last named.</summary>
+    private void ResolveHonorificPronouns(int s)
     {
-        for (int s = Math.Min(upTo, Sentences.Count - 1); s >= 0; s--)
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        for (int i = 0; i < tokens.Count; i++)
         {
-            if (Mentions[s].Exists(m => m.Entity == e))
+            if (Owner[s][i] is not null || !tokens[i].Forms.Any(s_honorificPronouns.Contains))
             {
-                return s;
+                continue;
+            }
+
+            EntityInfo? person = LastPersonBefore(s, i);
+            if (person is not null)
+            {
+                AddMention(s, i, i + 1, person, MentionForm.Title);
+            }
+        }
+    }
+
+    private EntityInfo? LastPersonBefore(int s, int i)
+    {
+        for (int k = s; k >= 0 && s - k <= 3; k--)
+        {
+            Mention? last = null;
+            foreach (Mention m in Mentions[k])
+            {
+                if (m.Entity.Kind == NodeKind.Person && (k < s || m.End <= i) && (last is null || m.Start >= last.Start))
+                {
+                    last = m;
+                }
+            }
+
+            if (last is not null)
+            {
+                return last.Entity;
             }
         }
 
-        return -1;
+        return null;
+    }
+
+    private bool IsHonorific(string word) => _lex.Titles.TryGet(word, out TitleRole role) && role == TitleRole.Honorific;
+
+    private static int LastMentionSentence(EntityInfo e, int upTo)
+    {
+        int last = -1;
+        foreach (int s in e.MentionSentences)
+        {
+            if (s <= upTo && s > last)
+            {
+                last = s;
+            }
+        }
+
+        return last;
     }
 
     // ------------------------------------------------------------------ registry
@@ -1119,6 +1325,7 @@ internal sealed class ArticleAnalysis
 
         entity.Mentions++;
         entity.FirstSentence = Math.Min(entity.FirstSentence, s);
+        entity.MentionSentences.Add(s);
     }
 
     private EntityInfo GetOrAdd(string key, Func<EntityInfo> create)

@@ -23,17 +23,24 @@ internal static class ArticleText
     public static string SpanWithoutClitic(Sentence sentence, string text, int start, int end, string matchedFirstForm)
     {
         string span = Span(sentence, text, start, end);
-        Token first = sentence.Tokens[start];
-        int extra = first.Norm.Length - matchedFirstForm.Length;
-        if (extra <= 0)
+        string norm = sentence.Tokens[start].Norm;
+        if (norm == matchedFirstForm)
         {
             return span;
         }
 
-        bool restoresArticle = matchedFirstForm.StartsWith("ال", StringComparison.Ordinal) && !first.Norm.EndsWith(matchedFirstForm, StringComparison.Ordinal);
-        int letters = restoresArticle ? extra + 1 : extra;
-        int cut = SkipLetters(span, letters);
-        return restoresArticle ? "ا" + span[(cut - 1)..] : span[cut..];
+        if (norm.EndsWith(matchedFirstForm, StringComparison.Ordinal))
+        {
+            return span[SkipLetters(span, norm.Length - matchedFirstForm.Length)..]; // بالعراق → العراق
+        }
+
+        if (matchedFirstForm.StartsWith("ال", StringComparison.Ordinal) && norm.EndsWith(matchedFirstForm[2..], StringComparison.Ordinal))
+        {
+            // ل + ال is written لل: "للأمم" → "الأمم", keeping the original hamza of the rest.
+            return "ال" + span[SkipLetters(span, norm.Length - (matchedFirstForm.Length - 2))..];
+        }
+
+        return span;
     }
 
     /// <summary>Index just after the first <paramref name="letters"/> base letters (diacritics are skipped with them).</summary>

@@ -51,6 +51,9 @@ internal sealed class EntityInfo(string key, NodeKind kind, string name)
 
     public int FirstSentence { get; set; } = int.MaxValue;
 
+    /// <summary>The sentence of every mention (unordered; one entry per mention).</summary>
+    public List<int> MentionSentences { get; } = [];
+
     public IReadOnlyList<string> Aliases => _aliases;
 
     public IReadOnlyList<string> Titles => _titles;

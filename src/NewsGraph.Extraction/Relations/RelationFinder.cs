@@ -71,7 +71,7 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
 
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (_lex.Cues.Match(tokens, i) is not { Value: CueKind.Stated } cue)
+            if (analysis.Cue(s, i) is not { Value: CueKind.Stated } cue)
             {
                 continue;
             }
@@ -149,6 +149,9 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
         }
     }
 
+    /// <summary>"وطالب بعض أعضاء أوبك": a quantifier opens an explicit (if unnamed) subject.</summary>
+    private static readonly HashSet<string> s_quantifiers = new(["بعض", "كل", "جميع", "عدد", "عده", "كافه", "غير", "معظم", "اغلب", "احد", "احدي"], StringComparer.Ordinal);
+
     private static readonly HashSet<string> s_partyNouns = new(["الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الوزيران", "الرئيسان", "الجميع"], StringComparer.Ordinal);
 
     /// <summary>True when what follows a reporting verb is its content or an adjunct, not an (unrecognized) subject.</summary>
@@ -164,7 +167,7 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
         string n = Clitics.WithoutConjunction(t.Norm);
         return t.Surface.StartsWith("..", StringComparison.Ordinal) || t.Surface == ":" || t.Kind == TokenKind.Quote
             || s_complementizers.Contains(t.Norm) || s_prepositionalComplements.Contains(t.Norm)
-            || (_lex.IsFunctionWord(t.Norm) && !s_partyNouns.Contains(n));
+            || (_lex.IsFunctionWord(t.Norm) && !s_partyNouns.Contains(n) && !s_quantifiers.Contains(n));
     }
 
     /// <summary>قالوا، اكدوا: a plural verb cannot continue a single speaker.</summary>
@@ -214,14 +217,16 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
     private bool TryAccordingTo(int s)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
-        for (int i = 0; i < Math.Min(tokens.Count, 4); i++)
+        // Only an attribution that opens the sentence governs it ("ووفقا لـ X، …"); a parenthetical
+        // one ("وأكد الجبوري، بحسب البيان، أن …") leaves the main verb in charge.
+        for (int i = 0; i < Math.Min(tokens.Count, 2); i++)
         {
-            if (_lex.Cues.Match(tokens, i) is not { Value: CueKind.According })
+            if (analysis.Cue(s, i) is not { Value: CueKind.According })
             {
                 continue;
             }
 
-            for (int j = i + 1; j < Math.Min(tokens.Count, i + 6); j++)
+            for (int j = i + 1; j < Math.Min(tokens.Count, i + 5); j++)
             {
                 if (analysis.Owner[s][j] is { } m && IsSpeaker(m) && m.Form != MentionForm.Title)
                 {
@@ -306,7 +311,12 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
         int j = verbIndex - 1;
-        if (j >= 0 && analysis.Owner[s][j] is { } m && IsSpeaker(m) && m.End == verbIndex)
+        if (j > 0 && tokens[j].Norm == "قد")
+        {
+            j--; // "وكانت وزارة الخارجية المصرية قد أعلنت"
+        }
+
+        if (j >= 0 && analysis.Owner[s][j] is { } m && IsSpeaker(m) && m.End == j + 1)
         {
             int k = m.Start - 1;
             // Only when the subject opens the clause: "وكانت X أعلنت", "X أكد".
@@ -316,11 +326,25 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
             }
         }
 
+        // "وكان رئيس الوزراء الإثيوبي دانيئيل تسفاي قد ألقى … كلمة دعا فيها": the sentence opens with
+        // its subject (after و/كان) and no other reporting verb intervenes.
+        int open = 0;
+        while (open < verbIndex && tokens[open].Norm is "و" or "كان" or "كانت" or "وكان" or "وكانت" or "ثم" or "كما")
+        {
+            open++;
+        }
+
+        if (open < verbIndex && analysis.Owner[s][open] is { } opener && opener.Entity.Kind is NodeKind.Person or NodeKind.Organization
+            && !Enumerable.Range(open, verbIndex - open).Any(b => analysis.Cue(s, b) is { Value: CueKind.Stated or CueKind.Met }))
+        {
+            return [opener.Entity];
+        }
+
         // "ويذكر أن نائب البرلمان الألماني، ألكسندر نوي، المنتمي لحزب … أشار": the clause's subject
         // stands earlier, with only modifiers (no other verb) in between.
         for (int b = verbIndex - 1; b >= 0 && verbIndex - b <= 12; b--)
         {
-            if (_lex.Cues.Match(tokens, b) is { Value: CueKind.Stated or CueKind.Met or CueKind.StatedParticiple })
+            if (analysis.Cue(s, b) is { Value: CueKind.Stated or CueKind.Met or CueKind.StatedParticiple })
             {
                 break;
             }
@@ -459,7 +483,7 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
             }
 
             // Adjuncts between subject and content: "في بيان لها اليوم", "للصحفيين عقب اجتماع …".
-            if (_lex.Cues.Match(tokens, j) is { Value: CueKind.Stated } && j > from)
+            if (analysis.Cue(s, j) is { Value: CueKind.Stated } && j > from)
             {
                 return null;
             }
@@ -514,12 +538,12 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
         for (int j = start + 1; j < tokens.Count; j++)
         {
             Token t = tokens[j];
-            if (_lex.Cues.Match(tokens, j) is { Value: CueKind.Stated } cue && cue.ViaClitic && t.Norm[0] is 'و' or 'ف' && IsClauseVerb(s, j, cue.End))
+            if (analysis.Cue(s, j) is { Value: CueKind.Stated } cue && cue.ViaClitic && t.Norm[0] is 'و' or 'ف' && IsClauseVerb(s, j, cue.End))
             {
                 return j;
             }
 
-            if (t.Norm is "لكنه" or "لكنها" or "كما" or "حيث" or "ثم" && j + 1 < tokens.Count && _lex.Cues.Match(tokens, j + 1) is { Value: CueKind.Stated })
+            if (t.Norm is "لكنه" or "لكنها" or "كما" or "حيث" or "ثم" && j + 1 < tokens.Count && analysis.Cue(s, j + 1) is { Value: CueKind.Stated })
             {
                 return j;
             }
@@ -557,14 +581,14 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
         bool future = false;
         for (int i = 0; i < tokens.Count; i++)
         {
-            CueKind? kind = _lex.Cues.Match(tokens, i)?.Value;
+            CueKind? kind = analysis.Cue(s, i)?.Value;
             phone |= kind == CueKind.Phone;
             future |= kind == CueKind.Future;
         }
 
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (_lex.Cues.Match(tokens, i) is not { Value: CueKind.Met or CueKind.MetNoun } cue)
+            if (analysis.Cue(s, i) is not { Value: CueKind.Met or CueKind.MetNoun } cue)
             {
                 continue;
             }
@@ -612,7 +636,7 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
         for (int j = Math.Max(0, index - 6); j <= index; j++)
         {
-            if (_lex.Cues.Match(tokens, j) is { Value: CueKind.Future })
+            if (analysis.Cue(s, j) is { Value: CueKind.Future })
             {
                 return true;
             }
@@ -668,7 +692,7 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
         {
             while (j < tokens.Count && tokens[j].Norm != "مع" && j - from < 25)
             {
-                if (_lex.Cues.Match(tokens, j) is { Value: CueKind.Stated or CueKind.Met })
+                if (analysis.Cue(s, j) is { Value: CueKind.Stated or CueKind.Met })
                 {
                     return found;
                 }
@@ -684,10 +708,21 @@ internal sealed class RelationFinder(ArticleAnalysis analysis)
             j++;
         }
 
+        int withStart = j;
         for (; j < tokens.Count && j - from < 30; j++)
         {
             Token t = tokens[j];
-            if (t.Surface is "." || (_lex.Cues.Match(tokens, j) is { Value: CueKind.Stated or CueKind.Met } && found.Count > 0))
+            if (needsWith && found.Count == 0 && j - withStart > 8)
+            {
+                break; // the person met follows مع closely; further on is someone else (بحضور …)
+            }
+
+            if (needsWith && found.Count == 0 && analysis.Owner[s][j] is { } first && first.Entity.Kind != NodeKind.Person)
+            {
+                break; // "لقاء مع طلبة الكلية …": met a group, not a named person
+            }
+
+            if (t.Surface is "." || (analysis.Cue(s, j) is { Value: CueKind.Stated or CueKind.Met } && found.Count > 0))
             {
                 break;
             }

@@ -20,6 +20,11 @@ public sealed record Token(int Start, int End, string Surface, string Norm, Toke
 
     public bool IsPunctuation => Kind is TokenKind.Punctuation or TokenKind.Quote;
 
+    /// <summary>The normalized form and its forms without a proclitic (see <see cref="Lexicon.Clitics.Forms"/>), computed once.</summary>
+    public string[] Forms => _forms ??= Lexicon.Clitics.Forms(Norm);
+
+    private string[]? _forms;
+
     public override string ToString() => Surface;
 }
 

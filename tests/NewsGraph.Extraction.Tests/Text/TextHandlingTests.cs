@@ -92,3 +92,29 @@ public sealed class TextHandlingTests
     public void Dateline_OrdinarySentence_IsNotADateline() =>
         Assert.Null(DatelineParser.Parse("أعلن الجيش أمس أن الهدنة صامدة في معظم المناطق."));
 }
+
+public sealed class DateFinderTests
+{
+    private static readonly DateOnly s_published = new(2024, 5, 14);
+
+    [Theory]
+    [InlineData("التقى الوزير نظيره يوم 12 مايو 2024 في القاهرة.", 2024, 5, 12)]
+    [InlineData("وكان الاجتماع في الخامس من آذار الماضي.", 2024, 3, 5)]
+    [InlineData("صدر البيان في الثلاثين من حزيران عام 2012.", 2012, 6, 30)]
+    [InlineData("اجتمع الوفدان في 3 كانون الثاني.", 2024, 1, 3)]
+    [InlineData("التقى الوزير أمس نظيره.", 2024, 5, 13)]
+    [InlineData("التقى الوزير اليوم نظيره.", 2024, 5, 14)]
+    [InlineData("التقى الوزير نظيره.", 2024, 5, 14)]
+    public void DateOf_ExplicitRelativeOrArticleDate(string text, int year, int month, int day)
+    {
+        Sentence sentence = SentenceSplitter.Split(text)[0];
+        Assert.Equal(new DateOnly(year, month, day), DateFinder.DateOf(sentence, s_published));
+    }
+
+    [Fact]
+    public void DateOf_ImpossibleDate_IsNotADate()
+    {
+        Sentence sentence = SentenceSplitter.Split("وقع الحادث في 31 شباط.")[0];
+        Assert.Equal(s_published, DateFinder.DateOf(sentence, s_published));
+    }
+}

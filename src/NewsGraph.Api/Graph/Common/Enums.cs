@@ -1,0 +1,92 @@
+using GraphQL.Types;
+using NewsGraph.Core.Graph;
+using NewsGraph.Core.Storage;
+
+namespace NewsGraph.Api.Graph.Common;
+
+public sealed class NodeKindType : EnumerationGraphType<NodeKind>
+{
+    public NodeKindType()
+    {
+        Name = "NodeKind";
+        Description = "The labels of the graph's nodes.";
+    }
+}
+
+public sealed class RelationTypeType : EnumerationGraphType<RelationType>
+{
+    public RelationTypeType()
+    {
+        Name = "RelationType";
+        Description = "The relationship types of the graph: MET and PHONED (Person–Person), STATED (speaker → Claim), MEMBER_OF (State → Organization), HOLDS_ROLE (Person → Organization or State).";
+    }
+}
+
+public sealed class MembershipStatusType : EnumerationGraphType<MembershipStatus>
+{
+    public MembershipStatusType()
+    {
+        Name = "MembershipStatus";
+        Description = "How a state belongs to an organization, as the text says it.";
+    }
+}
+
+public sealed class SortDirectionType : EnumerationGraphType<SortDirection>
+{
+    public SortDirectionType()
+    {
+        Name = "SortDirection";
+        Description = "Ascending or descending; ties are always broken by id, so pages are stable.";
+    }
+
+    protected override string ChangeEnumCase(string val) => val switch
+    {
+        nameof(SortDirection.Ascending) => "ASC",
+        nameof(SortDirection.Descending) => "DESC",
+        _ => base.ChangeEnumCase(val),
+    };
+}
+
+public sealed class EntityOrderFieldType : EnumerationGraphType<EntityOrderField>
+{
+    public EntityOrderFieldType()
+    {
+        Name = "EntityOrderField";
+        Description = "NAME (normalized), MENTIONS (total mentions), ARTICLES (articles that mention it).";
+    }
+}
+
+public sealed class RelationOrderFieldType : EnumerationGraphType<RelationOrderField>
+{
+    public RelationOrderFieldType()
+    {
+        Name = "RelationOrderField";
+        Description = "DATE (undated first when ascending) or ARTICLES (number of asserting articles).";
+    }
+}
+
+public sealed class ArticleOrderFieldType : EnumerationGraphType<ArticleOrderField>
+{
+    public ArticleOrderFieldType()
+    {
+        Name = "ArticleOrderField";
+    }
+}
+
+public sealed class TimeIntervalType : EnumerationGraphType<TimeInterval>
+{
+    public TimeIntervalType()
+    {
+        Name = "TimeInterval";
+        Description = "Timeline bucket size.";
+    }
+}
+
+public sealed class EntityRankingType : EnumerationGraphType<EntityRanking>
+{
+    public EntityRankingType()
+    {
+        Name = "EntityRanking";
+        Description = "What topEntities ranks by: MENTIONS, MEETINGS (MET relations), STATEMENTS (STATED relations), DEGREE (relations of any type).";
+    }
+}

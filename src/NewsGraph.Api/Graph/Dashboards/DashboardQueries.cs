@@ -1,0 +1,57 @@
+using GraphQL;
+using GraphQL.Types;
+using NewsGraph.Api.Graph.Common;
+using NewsGraph.Api.Graph.Loading;
+using NewsGraph.Api.Graph.Paging;
+using NewsGraph.Core.Graph;
+using NewsGraph.Core.Storage;
+
+namespace NewsGraph.Api.Graph.Dashboards;
+
+/// <summary>Aggregates for dashboards: <c>stats</c>, <c>timeline</c>, <c>topEntities</c>, <c>coMentioned</c>.</summary>
+internal static class DashboardQueries
+{
+    public static void Register(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<StatsType>>("stats")
+            .Description("Article, node and relation counts.")
+            .ResolveAsync(async c => await c.Graph().Reader.GetStatsAsync(c.CancellationToken).ConfigureAwait(false));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineBucketType>>>>("timeline")
+            .Description("Counts per interval: relations of `type` (by relation date, else the first asserting article's date), or articles by publication date when no type. Empty buckets are left out.")
+            .Argument<RelationTypeType>("type")
+            .Argument<TimeIntervalType>("interval", a => a.DefaultValue = TimeInterval.Month)
+            .Argument<CalendarDateGraphType>("from")
+            .Argument<CalendarDateGraphType>("to")
+            .ResolveAsync(async c => await c.Graph().Reader.GetTimelineAsync(
+                c.GetArgument<RelationType?>("type"),
+                c.GetArgument<TimeInterval>("interval"),
+                c.GetArgument<DateOnly?>("from"),
+                c.GetArgument<DateOnly?>("to"),
+                c.CancellationToken).ConfigureAwait(false));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RankedEntityType>>>>("topEntities")
+            .Description("Entities ranked by mentions, meetings, statements or degree; ties by id. Dates restrict the articles counted.")
+            .Argument<NodeKindType>("kind")
+            .Argument<EntityRankingType>("by", a => a.DefaultValue = EntityRanking.Mentions)
+            .Argument<IntGraphType>("first", "How many (default 20, at most the max page size).")
+            .Argument<CalendarDateGraphType>("from")
+            .Argument<CalendarDateGraphType>("to")
+            .ResolveAsync(async c => await c.Graph().Reader.GetTopEntitiesAsync(
+                c.GetArgument<NodeKind?>("kind"),
+                c.GetArgument<EntityRanking>("by"),
+                PageArgs.Size(c),
+                c.GetArgument<DateOnly?>("from"),
+                c.GetArgument<DateOnly?>("to"),
+                c.CancellationToken).ConfigureAwait(false));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RankedEntityType>>>>("coMentioned")
+            .Description("Who is mentioned with a node, and in how many shared articles (`value`); most first.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<NodeKindType>("kind", "Only co-mentioned nodes of this kind.")
+            .Argument<IntGraphType>("first", "How many (default 20, at most the max page size).")
+            .ResolveAsync(async c =>
+            {
+                string key = GlobalId.KeyOf(c.GetArgument<string>("id"), "id", TypeNames.GraphNodes);
+                GraphContext graph = c.Graph();
+                return await graph.Reader.GetCoMentionedAsync(key, c.GetArgument<NodeKind?>("kind"), PageArgs.Size(c), c.CancellationToken).ConfigureAwait(false);
+            });
+    }
+}

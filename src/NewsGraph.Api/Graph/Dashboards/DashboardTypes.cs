@@ -1,0 +1,61 @@
+using GraphQL.Types;
+using NewsGraph.Api.Graph.Common;
+using NewsGraph.Api.Graph.Loading;
+using NewsGraph.Api.Graph.Nodes;
+using NewsGraph.Core.Storage;
+
+namespace NewsGraph.Api.Graph.Dashboards;
+
+public sealed class StatsType : ObjectGraphType<GraphStats>
+{
+    public StatsType()
+    {
+        Name = "Stats";
+        Description = "Counts for dashboards.";
+        Field<NonNullGraphType<IntGraphType>>("articles").Resolve(c => (int)c.Source.Articles);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindCountType>>>>("entities").Description("Nodes per kind (claims included).").Resolve(c => c.Source.Entities);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TypeCountType>>>>("relations").Description("Relations per type.").Resolve(c => c.Source.Relations);
+    }
+}
+
+public sealed class KindCountType : ObjectGraphType<KindCount>
+{
+    public KindCountType()
+    {
+        Name = "KindCount";
+        Field<NonNullGraphType<NodeKindType>>("kind").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<IntGraphType>>("count").Resolve(c => (int)c.Source.Count);
+    }
+}
+
+public sealed class TypeCountType : ObjectGraphType<TypeCount>
+{
+    public TypeCountType()
+    {
+        Name = "TypeCount";
+        Field<NonNullGraphType<RelationTypeType>>("type").Resolve(c => c.Source.Type);
+        Field<NonNullGraphType<IntGraphType>>("count").Resolve(c => (int)c.Source.Count);
+    }
+}
+
+public sealed class TimelineBucketType : ObjectGraphType<TimelineBucket>
+{
+    public TimelineBucketType()
+    {
+        Name = "TimelineBucket";
+        Description = "Relations (or articles) dated in [start, next bucket).";
+        Field<NonNullGraphType<CalendarDateGraphType>>("start").Resolve(c => c.Source.Start);
+        Field<NonNullGraphType<IntGraphType>>("count").Resolve(c => (int)c.Source.Count);
+    }
+}
+
+public sealed class RankedEntityType : ObjectGraphType<RankedEntity>
+{
+    public RankedEntityType()
+    {
+        Name = "RankedEntity";
+        Description = "An entity (or claim) with the value it was ranked by.";
+        Field<NonNullGraphType<GraphNodeInterface>>("entity").Resolve(c => c.Graph().Entities.Load(c.Source.Key));
+        Field<NonNullGraphType<IntGraphType>>("value").Resolve(c => (int)Math.Min(c.Source.Value, int.MaxValue));
+    }
+}

@@ -1,0 +1,187 @@
+using System.Security.Claims;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+using GraphQLParser.Visitors;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsGraph.Api.Graph;
+using NewsGraph.Api.Graph.Common;
+using NewsGraph.Api.Graph.Loading;
+using NewsGraph.Core.Storage;
+
+namespace NewsGraph.Api.Http;
+
+/// <summary>One GraphQL request as a transport received it.</summary>
+internal sealed record OperationRequest(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions);
+
+/// <summary>Which operation types a transport lets run.</summary>
+[Flags]
+internal enum AllowedOperations
+{
+    Query = 1,
+    Mutation = 2,
+    Subscription = 4,
+}
+
+/// <summary>
+/// The result of one operation; <see cref="Refused"/> names an operation type the transport does not
+/// allow. Disposing it ends the operation's DI scope: after the result is written, or for a
+/// subscription after its stream ends (events resolve their fields in that scope).
+/// </summary>
+internal sealed record OperationOutcome(ExecutionResult Result, OperationType? Refused = null, IServiceScope? Scope = null) : IDisposable
+{
+    public void Dispose() => Scope?.Dispose();
+}
+
+/// <summary>
+/// Runs one GraphQL operation for a transport: parses once, applies the document limits, opens a
+/// DI scope (one <see cref="GraphContext"/> and its loaders per operation) and executes with the
+/// configured timeout. Errors come back in the spec's shape; nothing here throws for bad input.
+/// </summary>
+internal sealed class OperationExecutor(
+    IDocumentExecuter<NewsGraphSchema> executer,
+    IDocumentBuilder documentBuilder,
+    IServiceScopeFactory scopes,
+    IOptions<ApiOptions> options,
+    ILogger<OperationExecutor> logger)
+{
+    private readonly ApiOptions _options = options.Value;
+
+    public async Task<OperationOutcome> ExecuteAsync(
+        OperationRequest request, AllowedOperations allowed, bool apiKeyAccepted, ClaimsPrincipal? user, CancellationToken cancellationToken)
+    {
+        GraphQLDocument document;
+        try
+        {
+            document = documentBuilder.Build(request.Query);
+        }
+        catch (ExecutionError error)
+        {
+            error.Code = ErrorCodes.ParseFailed;
+            return new OperationOutcome(new ExecutionResult(error));
+        }
+        catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
+        {
+            return new OperationOutcome(new ExecutionResult(ErrorCodes.Error(ErrorCodes.MaxDepthExceeded, "The document is nested too deeply to parse.")));
+        }
+
+        int fields = FieldCounter.Count(document);
+        if (fields > _options.MaxFields)
+        {
+            return new OperationOutcome(new ExecutionResult(ErrorCodes.Error(
+                ErrorCodes.MaxFieldsExceeded, $"The document selects {fields} fields (aliases included); at most {_options.MaxFields} are allowed.")));
+        }
+
+        if (FindOperation(document, request.OperationName) is { } operation && !IsAllowed(operation.Operation, allowed))
+        {
+            return new OperationOutcome(new ExecutionResult(ErrorCodes.Error(
+                ErrorCodes.OperationNotSupported, $"A {operation.Operation.ToString().ToLowerInvariant()} cannot run over this transport.")), operation.Operation);
+        }
+
+        IServiceScope scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<GraphContext>().ApiKeyAccepted = apiKeyAccepted;
+        ExecutionResult result;
+        try
+        {
+            result = await executer.ExecuteAsync(new ExecutionOptions
+            {
+                Query = request.Query,
+                Document = document,
+                OperationName = request.OperationName,
+                Variables = request.Variables,
+                Extensions = request.Extensions,
+                RequestServices = scope.ServiceProvider,
+                User = user,
+                CancellationToken = cancellationToken,
+                Timeout = _options.ExecutionTimeout,
+                TimeoutAction = TimeoutAction.ReturnTimeoutError,
+                UnhandledExceptionDelegate = HandleUnhandled,
+            }).ConfigureAwait(false);
+        }
+        catch
+        {
+            scope.Dispose();
+            throw;
+        }
+
+        if (result.Errors?.Any(e => e is TimeoutError) == true)
+        {
+            // Execution had begun: say so with "data": null rather than as a request error.
+            result.Executed = true;
+            result.Data = null;
+        }
+
+        return new OperationOutcome(result, Scope: scope);
+    }
+
+    /// <summary>
+    /// Store and resolver failures: known ones become coded errors; anything else is logged with
+    /// its stack trace and reaches the client as <c>INTERNAL_SERVER_ERROR</c> without details.
+    /// </summary>
+    private Task HandleUnhandled(UnhandledExceptionContext context)
+    {
+        switch (context.OriginalException)
+        {
+            case InvalidCursorException:
+                context.Exception = ErrorCodes.Error(ErrorCodes.InvalidCursor, "The cursor is not one of this list.");
+                break;
+            case GraphQL.ExecutionError:
+                break;
+            default:
+                logger.LogError(context.OriginalException, "Unhandled error in field {Field}", context.FieldContext?.FieldDefinition.Name);
+                context.Exception = ErrorCodes.Error(ErrorCodes.InternalServerError, "Internal server error.");
+                break;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static bool IsAllowed(OperationType type, AllowedOperations allowed) => type switch
+    {
+        OperationType.Query => allowed.HasFlag(AllowedOperations.Query),
+        OperationType.Mutation => allowed.HasFlag(AllowedOperations.Mutation),
+        OperationType.Subscription => allowed.HasFlag(AllowedOperations.Subscription),
+        _ => false,
+    };
+
+    /// <summary>The operation that will run, or null when the executer must report why none can.</summary>
+    internal static GraphQLOperationDefinition? FindOperation(GraphQLDocument document, string? operationName)
+    {
+        List<GraphQLOperationDefinition> operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        if (string.IsNullOrEmpty(operationName))
+        {
+            return operations.Count == 1 ? operations[0] : null;
+        }
+
+        return operations.FirstOrDefault(o => o.Name is { } name && name.Value == operationName);
+    }
+
+    /// <summary>Counts field selections in every operation and fragment of a document.</summary>
+    private sealed class FieldCounter : ASTVisitor<FieldCounter.Context>
+    {
+        private static readonly FieldCounter s_instance = new();
+
+        public static int Count(GraphQLDocument document)
+        {
+            var context = new Context();
+            s_instance.VisitAsync(document, context).AsTask().GetAwaiter().GetResult();
+            return context.Fields;
+        }
+
+        protected override ValueTask VisitFieldAsync(GraphQLField field, Context context)
+        {
+            context.Fields++;
+            return base.VisitFieldAsync(field, context);
+        }
+
+        public sealed class Context : IASTVisitorContext
+        {
+            public int Fields { get; set; }
+
+            public CancellationToken CancellationToken => CancellationToken.None;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using NewsGraph.Core.Graph;
+using NewsGraph.Extraction;
+using NewsGraph.Ingestion.Sources;
+
+namespace NewsGraph.Cli.Bench;
+
+/// <summary>
+/// Extraction throughput over a corpus: articles/s and MB/s on one thread and on all cores, the
+/// slowest article, and peak memory. Every article of the corpus is extracted in both runs; an
+/// exception in any article is counted and reported (the corpus must go through without one).
+/// </summary>
+internal static class ExtractionBenchmark
+{
+    public static async Task<int> RunAsync(string corpus, int? limit, TextWriter output, CancellationToken cancellationToken)
+    {
+        var articles = new List<ArticleInfo>();
+        int unreadable = 0;
+        await foreach (SourceItem item in ArticleFileReader.ReadAsync([corpus], cancellationToken).ConfigureAwait(false))
+        {
+            if (item.Article is { } a)
+            {
+                articles.Add(new ArticleInfo(GraphKeys.Article(a.Url, a.Text), a.Text, a.Title, a.Url, a.Source, Published: a.Published));
+            }
+            else
+            {
+                unreadable++;
+            }
+
+            if (articles.Count == limit)
+            {
+                break;
+            }
+        }
+
+        long bytes = articles.Sum(a => (long)System.Text.Encoding.UTF8.GetByteCount(a.Text));
+        await output.WriteLineAsync($"corpus: {corpus}: {articles.Count:N0} articles, {bytes / 1e6:N1} MB of text (mean {bytes / Math.Max(1, articles.Count) / 1024.0:N1} KB), {unreadable} inputs rejected by the reader").ConfigureAwait(false);
+
+        // Warm up: load gazetteers and JIT the hot paths before timing.
+        foreach (ArticleInfo a in articles.Take(200))
+        {
+            ArabicArticleExtractor.Default.Extract(a);
+        }
+
+        // CPU seconds as well as wall-clock seconds: on a busy machine the CPU figure is the stable one.
+        (double single, double singleCpu, int errors1, long relations, TimeSpan slowest, int slowestIndex) = Measure(articles, 1);
+        await output.WriteLineAsync($"1 thread:   {articles.Count / single:N0} articles/s, {bytes / 1e6 / single:N2} MB/s ({single:N1} s wall); per CPU-second: {articles.Count / singleCpu:N0} articles, {bytes / 1e6 / singleCpu:N2} MB; {relations:N0} relations, {errors1} exceptions; slowest article {slowest.TotalMilliseconds:N1} ms (#{slowestIndex}, {articles[slowestIndex].Text.Length:N0} chars)").ConfigureAwait(false);
+        (double multi, double multiCpu, int errorsN, _, _, _) = Measure(articles, Environment.ProcessorCount);
+        await output.WriteLineAsync($"{Environment.ProcessorCount} threads:  {articles.Count / multi:N0} articles/s, {bytes / 1e6 / multi:N2} MB/s ({multi:N1} s wall, {multiCpu:N1} CPU-s), {errorsN} exceptions").ConfigureAwait(false);
+        await output.WriteLineAsync($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB (corpus text held in memory)").ConfigureAwait(false);
+
+        string big = string.Join(' ', Enumerable.Repeat("قال", 250_000));
+        var watch = Stopwatch.StartNew();
+        ArabicArticleExtractor.Default.Extract(new ArticleInfo("big", big));
+        await output.WriteLineAsync($"1 MB of one word repeated: {watch.Elapsed.TotalMilliseconds:N0} ms").ConfigureAwait(false);
+        return errors1 + errorsN == 0 ? 0 : 1;
+    }
+
+    private static (double Seconds, double CpuSeconds, int Errors, long Relations, TimeSpan Slowest, int SlowestIndex) Measure(List<ArticleInfo> articles, int threads)
+    {
+        TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        int errors = 0;
+        long relations = 0;
+        long slowestTicks = 0;
+        int slowestIndex = 0;
+        var gate = new Lock();
+        var watch = Stopwatch.StartNew();
+        Parallel.For(0, articles.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+        {
+            long start = Stopwatch.GetTimestamp();
+            try
+            {
+                ArticleGraph graph = ArabicArticleExtractor.Default.Extract(articles[i]);
+                Interlocked.Add(ref relations, graph.Relations.Count);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Interlocked.Increment(ref errors);
+                Console.Error.WriteLine($"article #{i}: {ex.GetType().Name}: {ex.Message}");
+            }
+
+            long elapsed = Stopwatch.GetTimestamp() - start;
+            lock (gate)
+            {
+                if (elapsed > slowestTicks)
+                {
+                    slowestTicks = elapsed;
+                    slowestIndex = i;
+                }
+            }
+        });
+        double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        return (watch.Elapsed.TotalSeconds, cpu, errors, relations, Stopwatch.GetElapsedTime(0, slowestTicks), slowestIndex);
+    }
+}

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using NewsGraph.Cli.Bench;
+
+namespace NewsGraph.Cli.Commands;
+
+/// <summary><c>newsgraph bench extract|…</c>: figures that back speed and memory claims.</summary>
+internal static class BenchCommand
+{
+    /// <summary>The corpus in the team's shared material, used when --corpus is not given.</summary>
+    private const string SharedCorpus = "../shared/data/corpus/saudinewsnet-2015.jsonl.gz";
+
+    public static Command Create()
+    {
+        var corpus = new Option<string>("--corpus") { Description = $"Articles to extract (.jsonl/.jsonl.gz/.json/.txt or a directory); default {SharedCorpus}.", DefaultValueFactory = _ => SharedCorpus };
+        var limit = new Option<int?>("--limit") { Description = "Use only the first N articles." };
+        var extract = new Command("extract", "Extraction throughput (articles/s, MB/s) on one thread and all cores, and peak memory.") { corpus, limit };
+        extract.SetAction((parse, cancellationToken) =>
+            ExtractionBenchmark.RunAsync(parse.GetValue(corpus)!, parse.GetValue(limit), Console.Out, cancellationToken));
+        var db = CommonOptions.Database();
+        var connections = new Option<int>("--connections") { Description = "Concurrent connections.", DefaultValueFactory = _ => 32 };
+        var seconds = new Option<int>("--seconds") { Description = "Seconds per run.", DefaultValueFactory = _ => 10 };
+        var samples = new Option<bool>("--samples") { Description = "Ingest the bundled sample articles first." };
+        var api = new Command("api", "GraphQL throughput and latency against a plain Kestrel baseline (needs npm ci --prefix tests/web).") { db, connections, seconds, samples };
+        api.SetAction(async (parse, cancellationToken) =>
+        {
+            Core.Storage.IGraphStore store = await StoreLocation.OpenAsync(parse.GetValue(db), cancellationToken).ConfigureAwait(false);
+            await using System.Runtime.CompilerServices.ConfiguredAsyncDisposable _ = store.ConfigureAwait(false);
+            if (parse.GetValue(samples))
+            {
+                IngestSummary summary = await IngestCommand.IngestAsync(store, [ServeCommand.SamplesDirectory()], Console.Error, cancellationToken).ConfigureAwait(false);
+                await Console.Out.WriteLineAsync(summary.Describe(StoreLocation.Describe(parse.GetValue(db)))).ConfigureAwait(false);
+            }
+
+            return await ApiBenchmark.RunAsync(store, parse.GetValue(connections), parse.GetValue(seconds), Console.Out, cancellationToken).ConfigureAwait(false);
+        });
+        return new Command("bench", "Benchmarks.") { extract, api };
+    }
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using NewsGraph.Extraction.Ner;
+
+namespace NewsGraph.Cli.Commands;
+
+/// <summary>
+/// <c>newsgraph tag --format conll FILE</c> (BIO tags for one token per line) and
+/// <c>newsgraph ner train|cv</c> (the reproducible training of the bundled model).
+/// </summary>
+internal static class NerCommandLine
+{
+    public static Command Tag()
+    {
+        var format = new Option<string>("--format") { Description = "Output format (conll).", DefaultValueFactory = _ => "conll" };
+        var file = new Argument<FileInfo>("FILE") { Description = "One token per line (anything after a tab is ignored); blank lines separate sentences." };
+        var command = new Command("tag", "Tag tokens with PERS/LOC/ORG in BIO (token<TAB>tag per line).") { format, file };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.GetValue(format) is not "conll")
+            {
+                await Console.Error.WriteLineAsync("newsgraph tag: only --format conll is supported").ConfigureAwait(false);
+                return 2;
+            }
+
+            FileInfo input = parse.GetValue(file)!;
+            if (!input.Exists)
+            {
+                await Console.Error.WriteLineAsync($"newsgraph tag: {input.FullName}: no such file").ConfigureAwait(false);
+                return 1;
+            }
+
+            using var reader = new StreamReader(input.FullName, System.Text.Encoding.UTF8);
+            Console.OutputEncoding = new System.Text.UTF8Encoding(false);
+            return await NerCommands.RunTagAsync(reader, Console.Out, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    public static Command Ner()
+    {
+        var data = new Option<FileInfo>("--data") { Description = "Training data: token<TAB>BIO-tag per line (ANERcorp format).", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the model (.model.gz).", Required = true };
+        var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => 15 };
+        var seed = new Option<int>("--seed") { Description = "Random seed (training is deterministic for a seed).", DefaultValueFactory = _ => 1 };
+        var train = new Command("train", "Train the NER model.") { data, output, epochs, seed };
+        train.SetAction((parse, cancellationToken) => NerCommands.RunTrainAsync(
+            Console.Out, parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName, parse.GetValue(epochs), parse.GetValue(seed), cancellationToken));
+
+        var cvData = new Option<FileInfo>("--data") { Description = "Training data (ANERcorp format).", Required = true };
+        var folds = new Option<int>("--folds") { Description = "Number of contiguous folds.", DefaultValueFactory = _ => 5 };
+        var cv = new Command("cv", "Cross-validate: train on k-1 contiguous folds, tag the held-out one, score per class.") { cvData, folds };
+        cv.SetAction((parse, cancellationToken) => NerCommands.RunCrossValidationAsync(
+            Console.Out, parse.GetValue(cvData)!.FullName, parse.GetValue(folds), cancellationToken: cancellationToken));
+        return new Command("ner", "Train and evaluate the named-entity tagger.") { train, cv };
+    }
+}

@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NewsGraph.Api.Extensions;
+using NewsGraph.Core.Graph;
+using NewsGraph.Core.Storage;
+using NewsGraph.Extraction;
+using NewsGraph.Ingestion;
+
+namespace NewsGraph.Cli.Commands;
+
+/// <summary>
+/// <c>newsgraph serve [--db FILE] [--urls URL] [--ingest PATH...] [--samples]</c>: GraphQL at
+/// <c>/graphql</c> (Banana Cake Pop for browsers at the same address) over the chosen store,
+/// after ingesting what it was asked to.
+/// </summary>
+internal static class ServeCommand
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static Command Create()
+    {
+        var db = CommonOptions.Database();
+        var urls = new Option<string>("--urls") { Description = $"Address(es) to listen on, separated by ';' (default {DefaultUrl}).", DefaultValueFactory = _ => DefaultUrl };
+        var ingest = new Option<string[]>("--ingest") { Description = "Files or directories to ingest before serving.", AllowMultipleArgumentsPerToken = true };
+        var samples = new Option<bool>("--samples") { Description = "Ingest the sample articles bundled with newsgraph before serving." };
+        var command = new Command("serve", "Serve the graph over GraphQL (and Banana Cake Pop) at /graphql.") { db, urls, ingest, samples };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            IGraphStore store = await StoreLocation.OpenAsync(parse.GetValue(db), cancellationToken).ConfigureAwait(false);
+            await using ConfiguredAsyncDisposable _ = store.ConfigureAwait(false);
+            var paths = new List<string>(parse.GetValue(ingest) ?? []);
+            if (parse.GetValue(samples))
+            {
+                paths.Add(SamplesDirectory());
+            }
+
+            return await RunAsync(store, StoreLocation.Describe(parse.GetValue(db)), parse.GetValue(urls) ?? DefaultUrl, paths, [], cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    /// <summary>The folder of sample articles shipped next to the executable.</summary>
+    public static string SamplesDirectory() => Path.Combine(AppContext.BaseDirectory, "Samples");
+
+    /// <summary>Builds the web host over <paramref name="store"/>, ingests <paramref name="ingestPaths"/>, and serves until cancelled.</summary>
+    public static async Task<int> RunAsync(IGraphStore store, string storeDescription, string urls, IReadOnlyList<string> ingestPaths, string[] args, CancellationToken cancellationToken)
+    {
+        WebApplication app = Build(store, urls, args);
+        await using ConfiguredAsyncDisposable __ = app.ConfigureAwait(false);
+        if (ingestPaths.Count > 0)
+        {
+            IngestSummary summary = await IngestCommand.IngestAsync(app.Services.GetRequiredService<IArticleIngestor>(), ingestPaths, Console.Error, cancellationToken).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(summary.Describe(storeDescription)).ConfigureAwait(false);
+        }
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        foreach (string url in app.Urls)
+        {
+            await Console.Out.WriteLineAsync($"GraphQL API and Banana Cake Pop: {url.TrimEnd('/')}/graphql").ConfigureAwait(false);
+        }
+
+        await Console.Out.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: stop gracefully below.
+        }
+
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>The web host: the store, the ingestion pipeline (for the mutation) and the GraphQL API.</summary>
+    public static WebApplication Build(IGraphStore store, string urls, string[] args, Action<WebApplication>? mapMore = null)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton<IGraphReader>(store);
+        builder.Services.AddSingleton<IGraphWriter>(store);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IArticleExtractor>(ArabicArticleExtractor.Default);
+        builder.Services.AddSingleton(new IngestionOptions());
+        builder.Services.AddSingleton<IngestionEvents>();
+        builder.Services.AddSingleton<IIngestionEvents>(sp => sp.GetRequiredService<IngestionEvents>());
+        builder.Services.AddSingleton<IArticleIngestor, ArticleIngestor>();
+        builder.Services.AddNewsGraphApi(builder.Configuration);
+        WebApplication app = builder.Build();
+        app.MapNewsGraphApi();
+        mapMore?.Invoke(app);
+        return app;
+    }
+}

@@ -1,0 +1,42 @@
+using NewsGraph.Core.Storage;
+using NewsGraph.Storage.Sqlite;
+
+namespace NewsGraph.Cli.Commands;
+
+/// <summary>
+/// Where the graph lives. With no option the embedded store is used, in a file under the user's
+/// data folder (created on first run), so that one command on a fresh machine has a store.
+/// </summary>
+internal static class StoreLocation
+{
+    /// <summary>The default embedded database file: $NEWSGRAPH_DB, else ~/.local/share/newsgraph/newsgraph.db.</summary>
+    public static string DefaultDatabasePath()
+    {
+        string? fromEnvironment = Environment.GetEnvironmentVariable("NEWSGRAPH_DB");
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return fromEnvironment;
+        }
+
+        string root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
+        if (string.IsNullOrEmpty(root))
+        {
+            root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        }
+
+        return Path.Combine(root, "newsgraph", "newsgraph.db");
+    }
+
+    /// <summary>Opens (and initializes) the store the options name.</summary>
+    public static async Task<IGraphStore> OpenAsync(FileInfo? database, CancellationToken cancellationToken)
+    {
+        string path = database?.FullName ?? DefaultDatabasePath();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var store = new SqliteGraphStore(path, TimeProvider.System);
+        await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        return store;
+    }
+
+    /// <summary>A description of the store for messages (never contains credentials).</summary>
+    public static string Describe(FileInfo? database) => "embedded store " + (database?.FullName ?? DefaultDatabasePath());
+}

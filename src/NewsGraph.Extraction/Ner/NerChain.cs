@@ -1,0 +1,190 @@
+using System.Numerics;
+
+namespace NewsGraph.Extraction.Ner;
+
+/// <summary>
+/// One linear-chain scorer: per-feature tag weights (keyed by 64-bit feature hashes, looked up in
+/// an open-addressing table) and tag transition weights. Immutable.
+/// </summary>
+internal sealed class NerChain
+{
+    private readonly ulong[] _slots;
+    private readonly int[] _rows;
+    private readonly int _slotMask;
+
+    public NerChain(int tagCount, float[] transitions, float[] start, float[] end, ulong[] keys, float[] weights)
+    {
+        if (transitions.Length != tagCount * tagCount || start.Length != tagCount || end.Length != tagCount || weights.Length != keys.Length * tagCount)
+        {
+            throw new ArgumentException("Weight arrays do not match the tag set.");
+        }
+
+        TagCount = tagCount;
+        Transitions = transitions;
+        Start = start;
+        End = end;
+        Keys = keys;
+        Weights = weights;
+
+        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * 2));
+        _slots = new ulong[capacity];
+        _rows = new int[capacity];
+        _slotMask = capacity - 1;
+        for (int row = 0; row < keys.Length; row++)
+        {
+            if (keys[row] == 0)
+            {
+                throw new ArgumentException("Feature key 0 is reserved.", nameof(keys));
+            }
+
+            int slot = (int)(keys[row] & (ulong)_slotMask);
+            while (_slots[slot] != 0)
+            {
+                if (_slots[slot] == keys[row])
+                {
+                    throw new ArgumentException("Duplicate feature key.", nameof(keys));
+                }
+
+                slot = (slot + 1) & _slotMask;
+            }
+
+            _slots[slot] = keys[row];
+            _rows[slot] = row;
+        }
+    }
+
+    public int TagCount { get; }
+
+    public float[] Transitions { get; }
+
+    public float[] Start { get; }
+
+    public float[] End { get; }
+
+    public ulong[] Keys { get; }
+
+    public float[] Weights { get; }
+
+    /// <summary>Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (one token).</summary>
+    public void AddEmissions(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        int count = TagCount;
+        float[] weights = Weights;
+        ulong[] slots = _slots;
+        foreach (ulong key in features)
+        {
+            int slot = (int)(key & (ulong)_slotMask);
+            while (true)
+            {
+                ulong found = slots[slot];
+                if (found == key)
+                {
+                    ReadOnlySpan<float> row = weights.AsSpan(_rows[slot] * count, count);
+                    for (int t = 0; t < count; t++)
+                    {
+                        scores[t] += row[t];
+                    }
+
+                    break;
+                }
+
+                if (found == 0)
+                {
+                    break;
+                }
+
+                slot = (slot + 1) & _slotMask;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sparse and compact: features sorted by key, each stored as the varint gap from the previous
+    /// key, a mask of the tags with a non-zero weight, and those weights as IEEE half floats
+    /// (3 significant digits — far below what changes a decision). The bytes depend only on the
+    /// weights.
+    /// </summary>
+    public void Write(BinaryWriter writer)
+    {
+        WriteFloats(writer, Transitions);
+        WriteFloats(writer, Start);
+        WriteFloats(writer, End);
+        int[] order = Enumerable.Range(0, Keys.Length).ToArray();
+        Array.Sort(Keys.ToArray(), order);
+        writer.Write(Keys.Length);
+        ulong previous = 0;
+        foreach (int row in order)
+        {
+            writer.Write7BitEncodedInt64((long)(Keys[row] - previous));
+            previous = Keys[row];
+            ReadOnlySpan<float> weights = Weights.AsSpan(row * TagCount, TagCount);
+            ushort mask = 0;
+            for (int t = 0; t < TagCount; t++)
+            {
+                if ((Half)weights[t] != Half.Zero)
+                {
+                    mask |= (ushort)(1 << t);
+                }
+            }
+
+            writer.Write(mask);
+            for (int t = 0; t < TagCount; t++)
+            {
+                if ((mask & (1 << t)) != 0)
+                {
+                    writer.Write((Half)weights[t]);
+                }
+            }
+        }
+    }
+
+    public static NerChain Read(BinaryReader reader, int tagCount)
+    {
+        float[] transitions = ReadFloats(reader, tagCount * tagCount);
+        float[] start = ReadFloats(reader, tagCount);
+        float[] end = ReadFloats(reader, tagCount);
+        int featureCount = reader.ReadInt32();
+        if (featureCount is < 0 or > 50_000_000)
+        {
+            throw new InvalidDataException("Bad feature count.");
+        }
+
+        ulong[] keys = new ulong[featureCount];
+        float[] weights = new float[featureCount * tagCount];
+        ulong key = 0;
+        for (int row = 0; row < featureCount; row++)
+        {
+            key += (ulong)reader.Read7BitEncodedInt64();
+            keys[row] = key;
+            ushort mask = reader.ReadUInt16();
+            for (int t = 0; t < tagCount; t++)
+            {
+                if ((mask & (1 << t)) != 0)
+                {
+                    weights[(row * tagCount) + t] = (float)reader.ReadHalf();
+                }
+            }
+        }
+
+        return new NerChain(tagCount, transitions, start, end, keys, weights);
+    }
+
+    private static void WriteFloats(BinaryWriter writer, float[] values)
+    {
+        foreach (float value in values)
+        {
+            writer.Write(value);
+        }
+    }
+
+    private static float[] ReadFloats(BinaryReader reader, int count)
+    {
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = reader.ReadSingle();
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+
+namespace NewsGraph.Extraction.Ner;
+
+/// <summary>One held-out fold: its gold sentences, the tags predicted by a model trained on the other folds.</summary>
+public sealed record NerFoldResult(
+    int Fold,
+    IReadOnlyList<TaggedSentence> Gold,
+    IReadOnlyList<string> Predicted,
+    NerScore Score,
+    TimeSpan TrainingTime,
+    TimeSpan TaggingTime,
+    int FeatureCount);
+
+/// <summary>All folds and the score of their pooled predictions.</summary>
+public sealed record NerCrossValidationResult(IReadOnlyList<NerFoldResult> Folds, NerScore Pooled);
+
+/// <summary>
+/// k-fold cross-validation over contiguous blocks of sentences (balanced by token count). Not
+/// shuffled: neighbouring sentences share names, and a shuffle would put them on both sides of
+/// the split.
+/// </summary>
+public static class NerCrossValidation
+{
+    /// <summary>Splits <paramref name="sentences"/> into <paramref name="folds"/> contiguous blocks of about equal token count.</summary>
+    public static IReadOnlyList<IReadOnlyList<TaggedSentence>> SplitContiguous(IReadOnlyList<TaggedSentence> sentences, int folds)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        long total = sentences.Sum(s => (long)s.Tokens.Count);
+        var blocks = new List<TaggedSentence>[folds];
+        for (int f = 0; f < folds; f++)
+        {
+            blocks[f] = [];
+        }
+
+        long seen = 0;
+        foreach (TaggedSentence sentence in sentences)
+        {
+            // A sentence goes to the fold its first token falls in.
+            int fold = total == 0 ? 0 : (int)Math.Min(folds - 1, seen * folds / total);
+            blocks[fold].Add(sentence);
+            seen += sentence.Tokens.Count;
+        }
+
+        return blocks;
+    }
+
+    public static NerCrossValidationResult Run(
+        IReadOnlyList<TaggedSentence> sentences,
+        int folds,
+        NerTrainingOptions options,
+        Action<NerFoldResult>? foldDone = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentNullException.ThrowIfNull(options);
+        IReadOnlyList<IReadOnlyList<TaggedSentence>> blocks = SplitContiguous(sentences, folds);
+        NerGazetteer gazetteer = options.Gazetteer ?? NerGazetteer.LoadDefault();
+        var results = new NerFoldResult[folds];
+
+        // Folds are independent and each is deterministic, so running them in parallel changes nothing but the wall time.
+        Parallel.For(
+            0,
+            folds,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            f =>
+            {
+                var training = blocks.Where((_, index) => index != f).SelectMany(b => b).ToList();
+                var clock = Stopwatch.StartNew();
+                NerModel model = NerTraining.Train(training, options with { Gazetteer = gazetteer, Log = null }, cancellationToken);
+                TimeSpan trainingTime = clock.Elapsed;
+
+                var tagger = new NerTagger(model);
+                clock.Restart();
+                // The held-out fold is tagged as one text, as the tagger would see a long article:
+                // it cuts sentences after "." itself, and non-local features see its own predictions only.
+                var predicted = tagger.Tag(blocks[f].SelectMany(s => s.Tokens).ToList()).ToList();
+
+                TimeSpan taggingTime = clock.Elapsed;
+                var gold = blocks[f].SelectMany(s => s.Tags).ToList();
+                var result = new NerFoldResult(f + 1, blocks[f], predicted, NerEvaluation.Score(gold, predicted), trainingTime, taggingTime, model.FeatureCount);
+                results[f] = result;
+                foldDone?.Invoke(result);
+            });
+
+        var pooledGold = results.SelectMany(r => r.Gold.SelectMany(s => s.Tags)).ToList();
+        var pooledPredicted = results.SelectMany(r => r.Predicted).ToList();
+        return new NerCrossValidationResult(results, NerEvaluation.Score(pooledGold, pooledPredicted));
+    }
+}

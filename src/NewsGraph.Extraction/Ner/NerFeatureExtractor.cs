@@ -1,0 +1,232 @@
+using System.Numerics;
+
+namespace NewsGraph.Extraction.Ner;
+
+/// <summary>
+/// Turns a token sequence into local feature keys, one list per token. Templates (numbers are
+/// part of the model format; change <see cref="Version"/> when they change): word identity
+/// (normalized) and stem (clitic-stripped) at −2…+2; the proclitic; stem prefixes and word
+/// prefixes/suffixes of 1–4 chars; character trigrams of the stem; 2-char suffixes of the
+/// neighbours and the next word's stem prefix; word shape at −1…+1 and stem length; word and stem
+/// bigrams around the token; gazetteer membership (category × single/begin/inside/end) at −2…+2
+/// and its conjunction between the previous and the current token. Tag bigrams live in the
+/// model's transition weights; non-local features in <see cref="NerNonLocal"/>.
+/// </summary>
+internal sealed class NerFeatureExtractor(NerGazetteer gazetteer)
+{
+    /// <summary>Feature-set version stored in the model; a mismatch refuses to load.</summary>
+    public const int Version = 2;
+
+    private const int Bias = 1;
+    private const int WordAt = 2;          // 2..6: offsets -2..+2
+    private const int StemAt = 7;          // 7..11
+    private const int Proclitic = 12;
+    private const int StemPrefix = 13;     // 13..16: 1..4 chars
+    private const int WordSuffix = 17;     // 17..20
+    private const int ShapeAt = 21;        // 21..23: offsets -1..+1
+    private const int StemLength = 24;
+    private const int WordBigramLeft = 25;  // w-1 w0
+    private const int WordBigramRight = 26; // w0 w+1
+    private const int StemBigramLeft = 27;
+    private const int StemBigramRight = 28;
+    private const int ContextLeft = 29;     // w-2 w-1
+    private const int ContextRight = 30;    // w+1 w+2
+    private const int StemNgram = 31;       // char 3-grams of "^stem$"
+    private const int SuffixAt = 32;        // 32..33: 2-char suffix of w-1, w+1
+    private const int PrefixNext = 34;      // 2-char stem prefix of w+1
+    private const int GazetteerAt = 35;     // 35..39: offsets -2..+2
+    private const int GazetteerPair = 40;   // bit at -1 x bit at 0
+    private const int WordPrefix = 41;      // 41..44: 1..4 chars
+
+    private static readonly ulong s_padLeft = FeatureHash.Of("<s>");
+    private static readonly ulong s_padRight = FeatureHash.Of("</s>");
+
+    public NerGazetteer Gazetteer { get; } = gazetteer;
+
+    /// <summary>
+    /// Fills <paramref name="buffer"/> with the features of <paramref name="count"/> tokens from
+    /// <paramref name="start"/>. Features of token i are Keys[Offsets[i]..Offsets[i + 1]].
+    /// </summary>
+    public void Extract(IReadOnlyList<string> tokens, int start, int count, NerFeatureBuffer buffer)
+    {
+        buffer.Reset(count);
+        Span<char> shape = stackalloc char[6];
+        for (int i = 0; i < count; i++)
+        {
+            string token = tokens[start + i] ?? string.Empty;
+            NerTokenForms forms = NerTokenForms.Analyze(token);
+            buffer.Forms[i] = forms;
+            buffer.Word[i] = FeatureHash.Of(forms.Normalized);
+            buffer.Stem[i] = FeatureHash.Of(forms.Stem);
+            buffer.Shape[i] = FeatureHash.Of(shape[..NerTokenForms.WriteShape(token, shape)]);
+        }
+
+        Gazetteer.Mark(buffer.Forms.AsSpan(0, count), buffer.Gazetteer, buffer.GazetteerLengths);
+
+        for (int i = 0; i < count; i++)
+        {
+            buffer.BeginToken(i);
+            NerTokenForms forms = buffer.Forms[i];
+            ulong w0 = buffer.Word[i];
+            ulong s0 = buffer.Stem[i];
+            ulong wm1 = WordAtOffset(buffer, i - 1, count);
+            ulong wp1 = WordAtOffset(buffer, i + 1, count);
+
+            buffer.Add(FeatureHash.Feature(WordAt + 2, w0));
+            buffer.Add(FeatureHash.Feature(StemAt + 2, s0));
+            buffer.Add(FeatureHash.Feature(WordBigramLeft, wm1, w0));
+            buffer.Add(FeatureHash.Feature(WordBigramRight, w0, wp1));
+            buffer.Add(FeatureHash.Feature(StemBigramLeft, StemAtOffset(buffer, i - 1, count), s0));
+            buffer.Add(FeatureHash.Feature(StemBigramRight, s0, StemAtOffset(buffer, i + 1, count)));
+            buffer.Add(FeatureHash.Feature(Bias, 0));
+            for (int offset = -2; offset <= 2; offset++)
+            {
+                if (offset != 0)
+                {
+                    buffer.Add(FeatureHash.Feature(WordAt + offset + 2, WordAtOffset(buffer, i + offset, count)));
+                    buffer.Add(FeatureHash.Feature(StemAt + offset + 2, StemAtOffset(buffer, i + offset, count)));
+                }
+            }
+
+            buffer.Add(FeatureHash.Feature(Proclitic, FeatureHash.Of(forms.Proclitic)));
+            for (int k = 1; k <= 4; k++)
+            {
+                if (forms.Stem.Length >= k)
+                {
+                    buffer.Add(FeatureHash.Feature(StemPrefix + k - 1, FeatureHash.Of(forms.Stem.AsSpan(0, k))));
+                }
+
+                if (forms.Normalized.Length >= k)
+                {
+                    buffer.Add(FeatureHash.Feature(WordSuffix + k - 1, FeatureHash.Of(forms.Normalized.AsSpan(forms.Normalized.Length - k))));
+                    buffer.Add(FeatureHash.Feature(WordPrefix + k - 1, FeatureHash.Of(forms.Normalized.AsSpan(0, k))));
+                }
+            }
+
+            AddNgrams(buffer, forms.Stem);
+            buffer.Add(FeatureHash.Feature(SuffixAt, i > 0 ? Suffix(buffer.Forms[i - 1].Normalized, 2) : s_padLeft));
+            buffer.Add(FeatureHash.Feature(SuffixAt + 1, i + 1 < count ? Suffix(buffer.Forms[i + 1].Normalized, 2) : s_padRight));
+            buffer.Add(FeatureHash.Feature(PrefixNext, i + 1 < count ? Prefix(buffer.Forms[i + 1].Stem, 2) : s_padRight));
+
+            for (int offset = -1; offset <= 1; offset++)
+            {
+                int j = i + offset;
+                ulong value = j < 0 ? s_padLeft : j >= count ? s_padRight : buffer.Shape[j];
+                buffer.Add(FeatureHash.Feature(ShapeAt + offset + 1, value));
+            }
+
+            buffer.Add(FeatureHash.Feature(StemLength, (ulong)Math.Min(forms.Stem.Length, 9)));
+            buffer.Add(FeatureHash.Feature(ContextLeft, WordAtOffset(buffer, i - 2, count), wm1));
+            buffer.Add(FeatureHash.Feature(ContextRight, wp1, WordAtOffset(buffer, i + 2, count)));
+
+            for (int offset = -2; offset <= 2; offset++)
+            {
+                int j = i + offset;
+                if (j >= 0 && j < count)
+                {
+                    AddBits(buffer, GazetteerAt + offset + 2, buffer.Gazetteer[j]);
+                }
+            }
+
+            uint previous = i > 0 ? buffer.Gazetteer[i - 1] : 0u;
+            uint current = buffer.Gazetteer[i];
+            for (uint p = previous; p != 0; p &= p - 1)
+            {
+                for (uint c = current; c != 0; c &= c - 1)
+                {
+                    buffer.Add(FeatureHash.Feature(GazetteerPair, (ulong)BitOperations.TrailingZeroCount(p), (ulong)BitOperations.TrailingZeroCount(c)));
+                }
+            }
+        }
+
+        buffer.EndTokens(count);
+    }
+
+    private static ulong Suffix(string text, int length) => FeatureHash.Of(text.AsSpan(Math.Max(0, text.Length - length)));
+
+    private static ulong Prefix(string text, int length) => FeatureHash.Of(text.AsSpan(0, Math.Min(length, text.Length)));
+
+    private static void AddNgrams(NerFeatureBuffer buffer, string stem)
+    {
+        // Character trigrams of "^stem$": foreign names transliterated into Arabic have letter
+        // sequences native words rarely have.
+        Span<char> padded = stackalloc char[NerTokenForms.MaxAnalyzedLength + 2];
+        int length = Math.Min(stem.Length, NerTokenForms.MaxAnalyzedLength);
+        padded[0] = '^';
+        stem.AsSpan(0, length).CopyTo(padded[1..]);
+        padded[length + 1] = '$';
+        for (int k = 0; k + 3 <= length + 2; k++)
+        {
+            buffer.Add(FeatureHash.Feature(StemNgram, FeatureHash.Of(padded.Slice(k, 3))));
+        }
+    }
+
+    private static void AddBits(NerFeatureBuffer buffer, int template, uint bits)
+    {
+        for (; bits != 0; bits &= bits - 1)
+        {
+            buffer.Add(FeatureHash.Feature(template, (ulong)BitOperations.TrailingZeroCount(bits)));
+        }
+    }
+
+    private static ulong WordAtOffset(NerFeatureBuffer buffer, int j, int count) =>
+        j < 0 ? s_padLeft : j >= count ? s_padRight : buffer.Word[j];
+
+    private static ulong StemAtOffset(NerFeatureBuffer buffer, int j, int count) =>
+        j < 0 ? s_padLeft : j >= count ? s_padRight : buffer.Stem[j];
+}
+
+/// <summary>Reusable per-thread scratch space for feature extraction (not thread-safe itself).</summary>
+internal sealed class NerFeatureBuffer
+{
+    private int _length;
+
+    public ulong[] Keys { get; private set; } = new ulong[4096];
+
+    public int[] Offsets { get; private set; } = new int[65];
+
+    public NerTokenForms[] Forms { get; private set; } = new NerTokenForms[64];
+
+    public ulong[] Word { get; private set; } = new ulong[64];
+
+    public ulong[] Stem { get; private set; } = new ulong[64];
+
+    public ulong[] Shape { get; private set; } = new ulong[64];
+
+    public uint[] Gazetteer { get; private set; } = new uint[64];
+
+    public byte[] GazetteerLengths { get; private set; } = new byte[64 * NerGazetteer.CategoryCount];
+
+    public void Reset(int count)
+    {
+        if (Forms.Length < count)
+        {
+            int size = Math.Max(count, Forms.Length * 2);
+            Offsets = new int[size + 1];
+            Forms = new NerTokenForms[size];
+            Word = new ulong[size];
+            Stem = new ulong[size];
+            Shape = new ulong[size];
+            Gazetteer = new uint[size];
+            GazetteerLengths = new byte[size * NerGazetteer.CategoryCount];
+        }
+
+        _length = 0;
+    }
+
+    public void BeginToken(int index) => Offsets[index] = _length;
+
+    public void EndTokens(int count) => Offsets[count] = _length;
+
+    public void Add(ulong key)
+    {
+        if (_length == Keys.Length)
+        {
+            ulong[] larger = new ulong[Keys.Length * 2];
+            Keys.AsSpan().CopyTo(larger);
+            Keys = larger;
+        }
+
+        Keys[_length++] = key;
+    }
+}

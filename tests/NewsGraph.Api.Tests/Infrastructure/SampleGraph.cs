@@ -1,0 +1,110 @@
+using NewsGraph.Core.Graph;
+
+namespace NewsGraph.Api.Tests.Infrastructure;
+
+/// <summary>
+/// A small graph written in code, shaped like what the extractor makes of the sample SANA article
+/// and a few more wire stories: a meeting in Moscow, Antonov's statements, the SCO membership list,
+/// Syromolotov's title, and enough people for paging.
+/// </summary>
+public static class SampleGraph
+{
+    public const string SanaUrl = "https://sana.sy/?p=100001";
+    public const string SecondUrl = "https://example.org/news/2";
+
+    public static readonly string Bogdanov = GraphKeys.Person("ميخائيل بوغدانوف");
+    public static readonly string Ramzi = GraphKeys.Person("رمزي رمزي");
+    public static readonly string Antonov = GraphKeys.Person("أناتولي أنطونوف");
+    public static readonly string Syromolotov = GraphKeys.Person("أوليغ سيرومولوتوف");
+    public static readonly string Lavrov = GraphKeys.Person("سيرغي لافروف");
+    public static readonly string Muallem = GraphKeys.Person("وليد المعلم");
+    public static readonly string DeMistura = GraphKeys.Person("ستافان دي ميستورا");
+    public static readonly string Moscow = GraphKeys.Place("موسكو");
+    public static readonly string Sco = GraphKeys.Organization("منظمة شنغهاي للتعاون");
+
+    public static readonly string[] AntonovClaims =
+    [
+        "الإرهاب الدولي يشكل تهديدا لأمن المنطقة",
+        "الغرب يسهم في تفريخ الجماعات الإرهابية",
+        "روسيا ستواصل دعم الجيش السوري",
+        "التعاون العسكري مع الصين يتطور بنجاح",
+        "المناورات المشتركة ستجري في الخريف",
+    ];
+
+    private static readonly (string Iso, string Name, MembershipStatus Status)[] s_scoMembers =
+    [
+        ("RU", "روسيا", MembershipStatus.Member),
+        ("CN", "الصين", MembershipStatus.Member),
+        ("KZ", "كازاخستان", MembershipStatus.Member),
+        ("KG", "قيرغيزستان", MembershipStatus.Member),
+        ("TJ", "طاجيكستان", MembershipStatus.Member),
+        ("UZ", "أوزبكستان", MembershipStatus.Member),
+        ("IN", "الهند", MembershipStatus.Observer),
+        ("IR", "إيران", MembershipStatus.Observer),
+        ("PK", "باكستان", MembershipStatus.Observer),
+        ("AF", "أفغانستان", MembershipStatus.Observer),
+        ("MN", "منغوليا", MembershipStatus.Observer),
+        ("BY", "بيلاروس", MembershipStatus.DialoguePartner),
+        ("TR", "تركيا", MembershipStatus.DialoguePartner),
+        ("LK", "سريلانكا", MembershipStatus.DialoguePartner),
+    ];
+
+    public static IReadOnlyList<ArticleGraph> Articles() => [Sana(), Second()];
+
+    private static ArticleGraph Sana()
+    {
+        const string met = "بحث ميخائيل بوغدانوف الممثل الخاص للرئيس الروسي في موسكو اليوم مع رمزي رمزي تطورات الاوضاع في سورية.";
+        const string members = "وتضم المنظمة 14 دولة هي روسيا والصين وكازاخستان وقيرغيزستان وطاجيكستان وأوزبكستان والهند وإيران وباكستان وأفغانستان ومنغوليا كعضو مراقب وبيلاروس وتركيا وسريلانكا كعضو شريك في الحوار.";
+        var article = new ArticleInfo(SanaUrl, "موسكو-سانا\n" + met + "\n" + members, "بوغدانوف يبحث مع رمزي الأوضاع في سورية", SanaUrl, "سانا", "موسكو-سانا", new DateOnly(2015, 6, 24));
+        var entities = new List<ExtractedEntity>
+        {
+            new(Bogdanov, NodeKind.Person, "ميخائيل بوغدانوف", ["بوغدانوف"], ["الممثل الخاص للرئيس الروسي لشؤون الشرق الأوسط والبلدان الأفريقية"], Mentions: 2),
+            new(Ramzi, NodeKind.Person, "رمزي رمزي", ["رمزي"], ["ممثل مبعوث الأمين العام للأمم المتحدة إلى سورية"], Mentions: 2),
+            new(Antonov, NodeKind.Person, "أناتولي أنطونوف", ["أنطونوف"], ["نائب وزير الدفاع الروسي"], Mentions: 6),
+            new(DeMistura, NodeKind.Person, "ستافان دي ميستورا", ["دي ميستورا"], ["مبعوث الأمين العام للأمم المتحدة الخاص بشأن سورية"]),
+            new(Moscow, NodeKind.Place, "موسكو", [], [], Category: "city"),
+            new(GraphKeys.State("SY"), NodeKind.State, "سورية", ["سوريا", "السورية"], [], Iso: "SY", Mentions: 3),
+            new(Sco, NodeKind.Organization, "منظمة شنغهاي للتعاون", ["شنغهاي للتعاون"], [], Category: "intergovernmental", Mentions: 2),
+        };
+        entities.AddRange(s_scoMembers.Select(m => new ExtractedEntity(GraphKeys.State(m.Iso), NodeKind.State, m.Name, [], [], Iso: m.Iso)));
+        var relations = new List<ExtractedRelation>
+        {
+            new(RelationType.Met, Bogdanov, Ramzi, met, 1, new DateOnly(2015, 6, 24), Moscow, "تطورات الاوضاع في سورية", "بحث"),
+        };
+        relations.AddRange(s_scoMembers.Select(m => new ExtractedRelation(RelationType.MemberOf, GraphKeys.State(m.Iso), Sco, members, 2, Status: m.Status)));
+        for (int i = 0; i < AntonovClaims.Length; i++)
+        {
+            string claim = GraphKeys.Claim(Antonov, AntonovClaims[i]);
+            entities.Add(new ExtractedEntity(claim, NodeKind.Claim, AntonovClaims[i], [], []));
+            relations.Add(new ExtractedRelation(RelationType.Stated, Antonov, claim, "وقال أنطونوف إن " + AntonovClaims[i], 3 + i, new DateOnly(2015, 6, 24), Verb: i % 2 == 0 ? "قال" : "أكد"));
+        }
+
+        return new ArticleGraph(article, entities, relations);
+    }
+
+    private static ArticleGraph Second()
+    {
+        const string met = "التقى نائب وزير الخارجية الروسي أوليغ سيرومولوتوف في موسكو ميخائيل بوغدانوف.";
+        const string met2 = "واجتمع سيرغي لافروف مع وليد المعلم في موسكو.";
+        const string said = "وقال لافروف إن الحل في سوريا سياسي.";
+        var article = new ArticleInfo(SecondUrl, met + "\n" + met2 + "\n" + said, "لافروف يلتقي المعلم", SecondUrl, "وكالة أخرى", null, new DateOnly(2015, 7, 1));
+        string claim = GraphKeys.Claim(Lavrov, "الحل في سوريا سياسي");
+        return new ArticleGraph(
+            article,
+            [
+                new(Syromolotov, NodeKind.Person, "أوليغ سيرومولوتوف", ["سيرومولوتوف"], ["نائب وزير الخارجية الروسي"]),
+                new(Bogdanov, NodeKind.Person, "ميخائيل بوغدانوف", ["بوغدانوف"], []),
+                new(Lavrov, NodeKind.Person, "سيرغي لافروف", ["لافروف"], ["وزير الخارجية الروسي"], Mentions: 2),
+                new(Muallem, NodeKind.Person, "وليد المعلم", ["المعلم"], ["وزير الخارجية السوري"]),
+                new(Moscow, NodeKind.Place, "موسكو", [], [], Category: "city", Mentions: 2),
+                new(GraphKeys.State("RU"), NodeKind.State, "روسيا", ["الروسي", "الروسية"], [], Iso: "RU"),
+                new(GraphKeys.State("SY"), NodeKind.State, "سورية", ["سوريا"], [], Iso: "SY"),
+                new(claim, NodeKind.Claim, "الحل في سوريا سياسي", [], []),
+            ],
+            [
+                new(RelationType.Met, Syromolotov, Bogdanov, met, 0, new DateOnly(2015, 7, 1), Moscow, Verb: "التقى"),
+                new(RelationType.Met, Lavrov, Muallem, met2, 1, new DateOnly(2015, 7, 1), Moscow, Verb: "اجتمع"),
+                new(RelationType.Stated, Lavrov, claim, said, 2, new DateOnly(2015, 7, 1), Verb: "قال"),
+            ]);
+    }
+}

@@ -1,0 +1,88 @@
+using NewsGraph.Core.Storage;
+using NewsGraph.Storage.Sqlite;
+
+namespace NewsGraph.Cli.Tests;
+
+public sealed class IngestCommandTests
+{
+    private const string GoodArticle = "عمان-سانا\nاستقبل وزير الخارجية الأردني أيمن الصفدي في عمان اليوم وزير الخارجية الياباني يوشيماسا هاياشي.\nوأكد الصفدي أن العلاقات بين البلدين متينة.";
+    private const string OtherArticle = "قال رئيس الوزراء الكندي مارك ديلون إن الاتفاق التجاري متوازن.";
+
+    [Fact]
+    public async Task Ingest_BadFilesInBatch_EachFailsWithReasonAndTheRestLands()
+    {
+        using var dir = new TempDir();
+        await File.WriteAllTextAsync(dir.File("good.txt"), GoodArticle);
+        await File.WriteAllTextAsync(dir.File("other.txt"), OtherArticle);
+        await File.WriteAllBytesAsync(dir.File("empty.txt"), []);
+        await File.WriteAllBytesAsync(dir.File("binary.txt"), [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0x02, 0x00, 0xFF, 0x10]);
+        await File.WriteAllBytesAsync(dir.File("latin1.txt"), [0x63, 0x61, 0x66, 0xE9, 0x20, 0x63, 0x72, 0xE8, 0x6D, 0x65]);
+        await File.WriteAllTextAsync(dir.File("broken.jsonl"), "{\"text\": \"" + OtherArticle.Replace("كندي", "أسترالي", StringComparison.Ordinal) + "\"}\n{not json\n");
+        string db = dir.File("graph.db");
+
+        NewsGraphProcess.Result result = await NewsGraphProcess.RunAsync(["ingest", "--db", db, dir.Path]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("ingested 3 articles", result.Stdout);
+        Assert.Contains("4 failed", result.Stdout);
+        Assert.Matches(@"empty\.txt: empty", result.Stdout);
+        Assert.Matches(@"binary\.txt: binary content", result.Stdout);
+        Assert.Matches(@"latin1\.txt: not valid UTF-8", result.Stdout);
+        Assert.Matches(@"broken\.jsonl:2: invalid JSON", result.Stdout);
+
+        await using var store = new SqliteGraphStore(db);
+        await store.InitializeAsync(CancellationToken.None);
+        GraphStats stats = await store.GetStatsAsync(CancellationToken.None);
+        Assert.Equal(3, stats.Articles);
+    }
+
+    [Fact]
+    public async Task Ingest_SameArticlesTwice_ChangesNothing()
+    {
+        using var dir = new TempDir();
+        await File.WriteAllTextAsync(dir.File("good.txt"), GoodArticle);
+        await File.WriteAllTextAsync(dir.File("other.txt"), OtherArticle);
+        string db = dir.File("graph.db");
+
+        await NewsGraphProcess.RunAsync(["ingest", "--db", db, dir.File("good.txt"), dir.File("other.txt")]);
+        GraphStats first = await StatsAsync(db);
+        NewsGraphProcess.Result again = await NewsGraphProcess.RunAsync(["ingest", "--db", db, dir.File("good.txt"), dir.File("other.txt")]);
+        GraphStats second = await StatsAsync(db);
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal(2, first.Articles);
+        Assert.Equal(first.Articles, second.Articles);
+        Assert.Equal(first.Entities, second.Entities);
+        Assert.Equal(first.Relations, second.Relations);
+    }
+
+    [Fact]
+    public async Task Ingest_NoDbOption_CreatesTheDefaultFileOnFirstRun()
+    {
+        using var dir = new TempDir();
+        await File.WriteAllTextAsync(dir.File("good.txt"), GoodArticle);
+        string db = Path.Combine(dir.Path, "data", "default.db");
+
+        NewsGraphProcess.Result result = await NewsGraphProcess.RunAsync(["ingest", dir.File("good.txt")], new Dictionary<string, string> { ["NEWSGRAPH_DB"] = db });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(File.Exists(db), result.Stdout + result.Stderr);
+    }
+
+    [Fact]
+    public async Task Ingest_MissingPath_IsReportedNotThrown()
+    {
+        using var dir = new TempDir();
+        NewsGraphProcess.Result result = await NewsGraphProcess.RunAsync(["ingest", "--db", dir.File("g.db"), dir.File("nope")]);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no such file or directory", result.Stdout);
+        Assert.DoesNotContain("Exception", result.Stdout + result.Stderr);
+    }
+
+    private static async Task<GraphStats> StatsAsync(string db)
+    {
+        await using var store = new SqliteGraphStore(db);
+        await store.InitializeAsync(CancellationToken.None);
+        return await store.GetStatsAsync(CancellationToken.None);
+    }
+}
