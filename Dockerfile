@@ -6,7 +6,8 @@
 FROM node:22-bookworm-slim AS assets
 WORKDIR /src/src/NewsGraph.Api
 COPY src/NewsGraph.Api/ ./
-RUN if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else mkdir -p node_modules; fi
+# (--ignore-scripts: the IDE package is static files; nothing needs to run at install.)
+RUN if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --ignore-scripts; else mkdir -p node_modules; fi
 
 # ---- build: restore (cached on the project files), then publish ----
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
@@ -23,6 +24,9 @@ RUN dotnet restore src/NewsGraph.Cli/NewsGraph.Cli.csproj
 COPY src/ src/
 COPY schema/ schema/
 COPY --from=assets /src/src/NewsGraph.Api/node_modules src/NewsGraph.Api/node_modules
+# NewsGraph.Api.csproj runs npm itself when node_modules is older than the lock file; this image
+# has no Node, so mark the installed copy as current (the project then only copies its files).
+RUN if [ -f src/NewsGraph.Api/package-lock.json ]; then touch src/NewsGraph.Api/node_modules/.package-lock.json; fi
 RUN dotnet publish src/NewsGraph.Cli/NewsGraph.Cli.csproj -c Release -o /app --no-restore
 
 # ---- runtime: ASP.NET Core only, non-root ----
