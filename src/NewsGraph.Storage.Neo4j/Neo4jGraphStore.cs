@@ -61,13 +61,15 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
         {
             Neo4jServerInfo? server = await Neo4jDiscovery.DiscoverAsync(http, cancellationToken);
             transport = Neo4jDiscovery.ChooseTransport(http, server);
-            if (server is null)
+            if (server is null || server.Edition == "unknown")
             {
+                // No discovery page (Aura), or one without the edition (3.x): ask in Cypher.
                 IReadOnlyList<CypherResult> components = await transport.RunAsync(
                     [new CypherStatement(CypherStatements.SelectComponents)], Neo4jAccessMode.Read, cancellationToken);
                 JsonElement row = components[0].Rows[0];
-                server = new Neo4jServerInfo(
-                    Neo4jServerInfo.ParseVersion(row[1][0].GetString()), row[2].GetString() ?? "unknown", transport is QueryApiTransport, IsLegacyHttp: false);
+                server = server is null
+                    ? new Neo4jServerInfo(Neo4jServerInfo.ParseVersion(row[1][0].GetString()), row[2].GetString() ?? "unknown", transport is QueryApiTransport, IsLegacyHttp: false)
+                    : server with { Edition = row[2].GetString() ?? "unknown" };
             }
 
             var store = new Neo4jGraphStore(transport, server, options, timeProvider);

@@ -43,7 +43,8 @@ internal sealed class Neo4jHttp : IDisposable
 
     public Neo4jConnectionOptions Options { get; }
 
-    public Uri Url(string path) => new(Options.Uri, path);
+    /// <summary>An address on the server; any user:password in the configured URI is left out (it never travels in URLs or messages).</summary>
+    public Uri Url(string path) => new(new UriBuilder(Options.Uri) { UserName = string.Empty, Password = string.Empty }.Uri, path);
 
     /// <summary>Sends one request and reads the whole answer. Only transport failures throw here; the caller reads Neo4j's errors.</summary>
     public async Task<HttpAnswer> SendAsync(
