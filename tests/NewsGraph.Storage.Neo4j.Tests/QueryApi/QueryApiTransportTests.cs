@@ -36,6 +36,19 @@ public sealed class QueryApiTransportTests
     }
 
     [Fact]
+    public async Task RunAsync_BearerToken_IsSentInsteadOfBasic()
+    {
+        Exchange exchange = Exchange.Fixture("02-query-with-parameters.json");
+        await using var server = new ReplayServer(exchange);
+        Neo4jConnectionOptions options = Options(server).With(bearerToken: "sso-token-42");
+        await using var transport = new QueryApiTransport(options);
+
+        await transport.RunAsync([Statement(exchange)], Neo4jAccessMode.Write, s_none);
+
+        Assert.Equal("Bearer sso-token-42", Assert.Single(server.Requests).Headers["Authorization"]);
+    }
+
+    [Fact]
     public async Task RunAsync_AnswerWithCounters_ReadsTheRows()
     {
         Exchange exchange = Exchange.Fixture("03-query-with-counters.json");
