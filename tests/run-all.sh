@@ -3,7 +3,7 @@
 #   1. prerequisites: Debian Chromium (browser test), npm packages from committed lock files
 #   2. .NET tests (unit, contract suite on SQLite and on a real Neo4j 3.1.1, API over real HTTP)
 #   3. a live `newsgraph serve` checked from outside: graphql-http audit, graphql-ws subscription,
-#      Banana Cake Pop in headless Chromium
+#      Banana Cake Pop and the explorer in headless Chromium
 # Every server it starts is stopped on exit. Exit status: non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +39,8 @@ step "build"
 dotnet build NewsGraph.sln -c Release --nologo -v quiet
 
 step ".NET tests"
-dotnet test NewsGraph.sln -c Release --no-build --nologo -v quiet --logger "console;verbosity=minimal"
+# The Node checks (audit, subscription, browsers) run once, below, against the real executable.
+NEWSGRAPH_WEB_CHECKS=live dotnet test NewsGraph.sln -c Release --no-build --nologo -v quiet --logger "console;verbosity=minimal"
 
 step "live server checks"
 PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
@@ -55,5 +56,6 @@ done
 node tests/web/audit.mjs "$URL"
 NEWSGRAPH_API_KEY=live-test-key node tests/web/subscribe.mjs "$URL"
 node tests/web/bcp.mjs "$URL"
+node tests/web/explorer.mjs "http://127.0.0.1:$PORT"
 
 step "all tests passed"

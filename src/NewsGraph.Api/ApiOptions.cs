@@ -67,4 +67,10 @@ public sealed class ApiOptions
 
     /// <summary>Folder with the Banana Cake Pop files; default: <c>bcp/</c> beside the application.</summary>
     public string? IdePath { get; set; }
+
+    /// <summary>Serve the graph explorer to browsers at /explorer.</summary>
+    public bool EnableExplorer { get; set; } = true;
+
+    /// <summary>Folder with the explorer's files (its own and cytoscape's); default: <c>explorer/</c> beside the application.</summary>
+    public string? ExplorerPath { get; set; }
 }

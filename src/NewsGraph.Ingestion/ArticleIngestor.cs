@@ -31,6 +31,7 @@ public sealed class ArticleIngestor(IArticleExtractor extractor, IGraphWriter st
         ArgumentNullException.ThrowIfNull(inputs);
         var outcomes = new ArticleOutcome[inputs.Count];
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var duplicates = new List<(int Index, int First)>();
         int done = 0;
         for (int start = 0; start < inputs.Count; start += options.BatchSize)
         {
@@ -51,7 +52,7 @@ public sealed class ArticleIngestor(IArticleExtractor extractor, IGraphWriter st
                 }
                 else if (seen.TryGetValue(graph.Article.Key, out int first))
                 {
-                    outcomes[index] = outcomes[first] with { Origin = inputs[index].Origin };
+                    duplicates.Add((index, first)); // the same article again: it shares the first one's outcome
                 }
                 else
                 {
@@ -61,6 +62,12 @@ public sealed class ArticleIngestor(IArticleExtractor extractor, IGraphWriter st
             }
 
             await UpsertAsync(batch, outcomes, inputs, cancellationToken).ConfigureAwait(false);
+            foreach ((int index, int first) in duplicates)
+            {
+                outcomes[index] = outcomes[first] with { Origin = inputs[index].Origin };
+            }
+
+            duplicates.Clear();
             done += count;
             progress?.Report(done);
         }

@@ -6,6 +6,7 @@ using GraphQL.Validation.Complexity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NewsGraph.Api.Explorer;
 using NewsGraph.Api.Graph;
 using NewsGraph.Api.Graph.Common;
 using NewsGraph.Api.Graph.Loading;
@@ -22,7 +23,7 @@ public static class ApiServiceCollectionExtensions
 
     /// <summary>
     /// Registers the GraphQL API: schema, transports, limits (<see cref="ApiOptions"/> from
-    /// <c>NewsGraph:Api</c>), CORS and the IDE. The host registers <c>IGraphReader</c>,
+    /// <c>NewsGraph:Api</c>), CORS, the IDE and the explorer. The host registers <c>IGraphReader</c>,
     /// <c>IArticleIngestor</c>, <c>IIngestionEvents</c> and <c>TimeProvider</c>.
     /// </summary>
     public static IServiceCollection AddNewsGraphApi(this IServiceCollection services, IConfiguration configuration)
@@ -38,6 +39,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GraphQLWebSocketEndpoint>();
         services.AddSingleton<BananaCakePop>();
+        services.AddSingleton<ExplorerPage>();
         services.AddTransient(typeof(ConnectionType<,>));
         services.AddTransient(typeof(EdgeType<,>));
 

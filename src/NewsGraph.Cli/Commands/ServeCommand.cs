@@ -61,6 +61,7 @@ internal static class ServeCommand
         foreach (string url in app.Urls)
         {
             await Console.Out.WriteLineAsync($"GraphQL API and Banana Cake Pop: {url.TrimEnd('/')}/graphql").ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"Graph explorer: {url.TrimEnd('/')}/explorer/").ConfigureAwait(false);
         }
 
         await Console.Out.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);

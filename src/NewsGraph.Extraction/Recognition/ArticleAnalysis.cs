@@ -272,6 +272,12 @@ internal sealed class ArticleAnalysis
 
         bool definiteHead = form.StartsWith("ال", StringComparison.Ordinal);
         int j = i + 1;
+        if (!definiteHead && head == "مجلس" && j < tokens.Count && s_chambers.Contains(tokens[j].Norm)
+            && !(j + 1 < tokens.Count && State(s, j + 1) is { Value.Form: StateForm.Demonym or StateForm.Name }))
+        {
+            return Finish(s, i, j + 1, form, head); // مجلس النواب، مجلس الأعيان: a state's chamber, named by itself
+        }
+
         int lastDefinite = -1;
         while (j < tokens.Count && j - i <= 5)
         {
@@ -316,6 +322,11 @@ internal sealed class ArticleAnalysis
                 }
 
                 break;
+            }
+
+            if (s_regionalAdjectives.Contains(t.Norm) && lastDefinite > i && IsNamedBodyHead(head))
+            {
+                return Finish(s, i, j + 1, form, head); // مجلس السلم والأمن الأفريقي
             }
 
             if (t.Norm.StartsWith("ال", StringComparison.Ordinal) || t.Norm.StartsWith("لل", StringComparison.Ordinal)
@@ -385,9 +396,16 @@ internal sealed class ArticleAnalysis
         return null;
     }
 
+    private static readonly HashSet<string> s_chambers = new(["النواب", "الاعيان", "الشوري", "الشعب", "الامه", "الشيوخ", "الدوما"], StringComparer.Ordinal);
+
+    /// <summary>Regional adjectives that close an organization's name like a demonym does: مجلس السلم والأمن الأفريقي.</summary>
+    private static readonly HashSet<string> s_regionalAdjectives = new(
+        ["الافريقي", "الافريقيه", "الاوروبي", "الاوروبيه", "الاسيوي", "الاسيويه", "الخليجي", "الخليجيه", "العربي", "العربيه", "الاسلامي", "الاسلاميه", "الدولي", "الدوليه", "الاممي", "الامميه"],
+        StringComparer.Ordinal);
+
     private static bool IsGovernmentBody(string head) => head is "برلمان" or "مجلس" or "وزاره" or "رئاسه" or "جيش" or "سفاره";
 
-    private static bool IsNamedBodyHead(string head) => head is "وزاره" or "منظمه" or "لجنه" or "هيئه" or "جهاز" or "حزب" or "جبهه"
+    private static bool IsNamedBodyHead(string head) => head is "وزاره" or "منظمه" or "لجنه" or "هيئه" or "مجلس" or "جهاز" or "حزب" or "جبهه"
         or "اتحاد" or "نقابه" or "رابطه" or "جمعيه" or "مؤسسه" or "محكمه" or "جامعه" or "كليه" or "معهد" or "مفوضيه" or "بعثه" or "قوه" or "صندوق" or "بنك" or "مصرف";
 
     private static string CategoryOf(string head) => head switch
@@ -494,7 +512,7 @@ internal sealed class ArticleAnalysis
         }
 
         int j = i + 1;
-        bool definiteComplement = form is "قصر" or "مطار" or "ميناء" or "مخيم" or "جزيره";
+        bool definiteComplement = form is "قصر" or "مطار" or "ميناء" or "مخيم" or "جزيره" or "محافظه" or "ولايه" or "منطقه";
         if (definiteComplement && j < tokens.Count && tokens[j].Kind == TokenKind.Word && tokens[j].Norm.StartsWith("ال", StringComparison.Ordinal)
             && !_lex.IsFunctionWord(tokens[j].Norm) && Owner[s][j] is null)
         {

@@ -5,7 +5,7 @@ namespace NewsGraph.Api.Tests.Web;
 
 /// <summary>
 /// Runs the Node checks of <c>tests/web</c> against a live server: the graphql-http audit (61/61),
-/// the graphql-ws subscription client and Banana Cake Pop in headless Chromium. Skipped (with the
+/// the graphql-ws subscription client, Banana Cake Pop and the explorer in headless Chromium. Skipped (with the
 /// reason) when <c>npm ci</c> has not been run in tests/web, or Chromium is missing for the browser test.
 /// </summary>
 public sealed class WebClientTests
@@ -41,8 +41,22 @@ public sealed class WebClientTests
         Assert.True(exitCode == 0, output);
     }
 
-    private static void SkipUnlessNodeModules() =>
+    [SkippableFact]
+    public async Task Explorer_InHeadlessChromium_SearchesDrawsAndShowsProvenance()
+    {
+        SkipUnlessNodeModules();
+        Skip.IfNot(File.Exists("/usr/bin/chromium"), "Debian Chromium is not installed (apt-get install -y chromium)");
+        await using ApiHost host = await ApiHost.StartAsync();
+        (int exitCode, string output) = await RunNodeAsync("explorer.mjs", host.Address.ToString());
+        Assert.True(exitCode == 0, output);
+    }
+
+    private static void SkipUnlessNodeModules()
+    {
+        // tests/run-all.sh runs the same scripts against the real `newsgraph serve` after the .NET tests.
+        Skip.If(Environment.GetEnvironmentVariable("NEWSGRAPH_WEB_CHECKS") == "live", "run by tests/run-all.sh against the real `newsgraph serve`");
         Skip.IfNot(Directory.Exists(Path.Combine(s_webDirectory, "node_modules")), "run `npm ci` in tests/web first");
+    }
 
     private static async Task<(int ExitCode, string Output)> RunNodeAsync(params string[] arguments)
     {

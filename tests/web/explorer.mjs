@@ -1,0 +1,170 @@
+// The graph explorer in headless Debian Chromium, against a server started with `newsgraph serve
+// --samples` (or the test host's sample graph): a bad deep link shows an error in the status line;
+// searching "بوغدانوف" and opening the result draws a neighbourhood with "رمزي رمزي"; clicking
+// the MET edge shows its provenance (the evidence sentence mentions موسكو); the relation filter
+// hides MET; a shortest path is found and highlighted; a deep link opens the node; and the
+// browser logged no console error, page error or failed request along the way.
+// Usage: node explorer.mjs http://127.0.0.1:5123 [screenshot.png]
+// On failure a screenshot is written to a temporary folder (printed); with a second argument the
+// final state is always written there.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [base, screenshot] = process.argv.slice(2);
+if (!base) {
+  console.error('usage: node explorer.mjs URL [screenshot.png]   (URL: the server, e.g. http://127.0.0.1:5123)');
+  process.exit(2);
+}
+
+const origin = new URL(base).origin;
+const explorerUrl = new URL('/explorer/', base).toString();
+const SEARCH = 'بوغدانوف';
+const NEIGHBOUR = 'رمزي رمزي';
+const EVIDENCE_WORD = 'موسكو';
+
+const userDataDir = mkdtempSync(join(tmpdir(), 'newsgraph-explorer-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  serviceWorkers: 'block',
+  viewport: { width: 1440, height: 900 },
+  locale: 'ar',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+
+const page = context.pages()[0] ?? (await context.newPage());
+const problems = [];
+page.on('console', (message) => {
+  if (message.type() === 'error') {
+    problems.push(`console error: ${message.text()}`);
+  }
+});
+page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+page.on('requestfailed', (request) => {
+  if (request.url().startsWith(origin)) {
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  }
+});
+page.on('response', (response) => {
+  if (response.url().startsWith(origin) && response.status() >= 400) {
+    problems.push(`HTTP ${response.status()} for ${response.url()}`);
+  }
+});
+
+const step = (text) => console.log(`explorer: ${text}`);
+const idle = () => page.waitForFunction(() => window.explorer?.isIdle(), null, { timeout: 30_000 });
+const status = () => page.locator('#status');
+
+function assert(condition, message) {
+  if (!condition) {
+    throw new Error(message);
+  }
+}
+
+let exitCode = 1;
+try {
+  // 1. A deep link to a node that cannot exist: the page loads (via the /explorer redirect) and says so.
+  const response = await page.goto(new URL('/explorer?id=not-a-node-id', base).toString(), { waitUntil: 'load' });
+  assert(response?.ok(), `GET /explorer answered ${response?.status()}`);
+  assert(new URL(page.url()).pathname === '/explorer/', `expected the redirect to /explorer/, landed on ${page.url()}`);
+  await page.waitForFunction(() => window.explorer, null, { timeout: 30_000 });
+  await idle();
+  const level = await status().getAttribute('data-level');
+  const errorText = await status().innerText();
+  assert(level === 'error', `a bad ?id= should show an error in the status line; it says (${level}) "${errorText}"`);
+  step(`bad deep link → status line: ${errorText}`);
+
+  // 2. Search and open the result.
+  await page.locator('#search-text').fill(SEARCH);
+  await page.locator('#search-text').press('Enter');
+  const result = page.locator('#results button.result', { hasText: SEARCH }).first();
+  await result.waitFor({ timeout: 30_000 });
+  step(`search "${SEARCH}" → ${await page.locator('#results button.result').count()} result(s); opening "${(await result.locator('.name').innerText()).trim()}"`);
+  await result.click();
+  await idle();
+
+  const nodes = await page.evaluate(() => window.explorer.nodes());
+  const names = nodes.map((n) => n.name);
+  assert(names.some((n) => n.includes(SEARCH)), `the graph should contain the searched node; it has: ${names.join(', ')}`);
+  assert(names.includes(NEIGHBOUR), `the graph should contain "${NEIGHBOUR}"; it has: ${names.join(', ')}`);
+  assert(new URL(page.url()).searchParams.has('id'), `opening a node should put ?id= in the address, got ${page.url()}`);
+  step(`neighbourhood drawn: ${names.join('، ')}`);
+
+  // 3. Click the MET edge on the canvas; the side panel shows its provenance.
+  const edges = await page.evaluate(() => window.explorer.edges());
+  const met = edges.find((e) => e.type === 'MET' && [e.from, e.to].includes(NEIGHBOUR));
+  assert(met, `expected a MET edge to "${NEIGHBOUR}"; edges: ${JSON.stringify(edges)}`);
+  const point = await page.evaluate((id) => window.explorer.pagePoint(id), met.id);
+  await page.mouse.click(point.x, point.y);
+  const panel = page.locator('.relation-panel[data-type="MET"]');
+  await panel.waitFor({ timeout: 30_000 });
+  await idle();
+  const evidence = await panel.locator('.evidence').allInnerTexts();
+  assert(evidence.some((sentence) => sentence.includes(EVIDENCE_WORD)), `the provenance panel should show evidence mentioning ${EVIDENCE_WORD}; it shows: ${JSON.stringify(evidence)}`);
+  const articles = await panel.locator('.sources .article').allInnerTexts();
+  assert(articles.length > 0 && articles.every((a) => a.trim().length > 0), 'the provenance panel should name the article(s)');
+  step(`MET edge → ${evidence.length} evidence sentence(s) from ${articles.length} article(s): ${evidence[0].slice(0, 80)}…`);
+  if (screenshot) {
+    await page.screenshot({ path: screenshot });
+  }
+
+  // 4. The relation filter hides MET edges (and shows them again).
+  const metFilter = page.locator('#relation-filters input[value="MET"]');
+  await metFilter.uncheck();
+  const metVisible = await page.evaluate(() => window.explorer.edges().filter((e) => e.type === 'MET' && e.visible).length);
+  assert(metVisible === 0, `unchecking MET should hide MET edges; ${metVisible} still visible`);
+  await metFilter.check();
+  step('relation filter hides and restores MET');
+
+  // 5. Shortest path between the neighbour and another node two hops away, through the searched person.
+  const far = await page.evaluate((neighbour) => {
+    const cy = window.explorer.cy;
+    const from = cy.nodes().filter((n) => n.data('name') === neighbour)[0];
+    const other = cy.nodes().filter((n) => n !== from && !n.hasClass('root'))[0];
+    return other ? { from: from.id(), to: other.id(), name: other.data('name') } : null;
+  }, NEIGHBOUR);
+  if (far) {
+    await page.evaluate(({ from, to }) => window.explorer.setPath(from, to), far);
+    await idle();
+    const onPath = await page.evaluate(() => window.explorer.cy.nodes('.on-path').map((n) => n.data('name')));
+    assert(onPath.length >= 2, `a path from "${NEIGHBOUR}" to "${far.name}" should be highlighted; status: ${await status().innerText()}`);
+    step(`shortest path "${NEIGHBOUR}" → "${far.name}": ${onPath.length} nodes highlighted; status line: ${await status().innerText()}`);
+  }
+
+  // 6. A deep link to a real node opens it.
+  const rootId = await page.evaluate(() => window.explorer.cy.nodes('.root').id());
+  await page.goto(`${explorerUrl}?id=${encodeURIComponent(rootId)}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.explorer, null, { timeout: 30_000 });
+  await idle();
+  const deep = await page.evaluate(() => window.explorer.nodes().map((n) => n.name));
+  assert(deep.includes(NEIGHBOUR), `the deep link should draw "${NEIGHBOUR}"; drew: ${deep.join(', ')}`);
+  await page.locator('.node-panel').waitFor({ timeout: 30_000 });
+  step(`deep link ?id= → ${deep.length} nodes and the node panel`);
+
+  assert(problems.length === 0, `the browser reported problems:\n  ${problems.join('\n  ')}`);
+  step('no console errors');
+  exitCode = 0;
+} catch (error) {
+  console.error(`explorer: FAILED: ${error.message}`);
+  if (problems.length > 0) {
+    console.error(`explorer: browser problems:\n  ${problems.join('\n  ')}`);
+  }
+
+  const path = screenshot ?? join(mkdtempSync(join(tmpdir(), 'newsgraph-explorer-failure-')), 'explorer.png');
+  await page.screenshot({ path }).then(() => console.error(`explorer: screenshot: ${path}`), () => {});
+} finally {
+  await context.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+}
+
+process.exit(exitCode);
