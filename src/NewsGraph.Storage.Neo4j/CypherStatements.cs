@@ -151,6 +151,9 @@ internal static class CypherStatements
 
     public const string EntitiesSource = "MATCH (x) WHERE x.kind IS NOT NULL";
 
+    /// <summary>Entities of one kind: a label scan instead of every node.</summary>
+    public static string EntitiesOfKindSource(NodeKind kind) => $"MATCH (x:{GraphNames.Label(kind)}) WHERE x.kind IS NOT NULL";
+
     public static readonly string ArticlesSource = $"MATCH (x:{ArticleLabel}) WHERE x IS NOT NULL";
 
     /// <summary>{0}: the relation types (<c>MET|STATED…</c>).</summary>

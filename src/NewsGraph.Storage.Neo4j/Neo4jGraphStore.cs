@@ -195,7 +195,8 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(page);
-        return EntityList(query).ReadPageAsync(_transport, CypherStatements.EntitiesSource, EntitySort(query), page, Neo4jValues.Entity, cancellationToken);
+        string source = query.Kinds is [NodeKind kind] && kind != NodeKind.Article ? CypherStatements.EntitiesOfKindSource(kind) : CypherStatements.EntitiesSource;
+        return EntityList(query).ReadPageAsync(_transport, source, EntitySort(query), page, Neo4jValues.Entity, cancellationToken);
     }
 
     public Task<Page<ArticleRecord>> FindArticlesAsync(ArticleQuery query, PageRequest page, CancellationToken cancellationToken)
