@@ -45,6 +45,13 @@ public enum MembershipStatus
 /// <summary>The names stores and output formats use for the fixed lists above.</summary>
 public static class GraphNames
 {
+    /// <summary>
+    /// Article → entity (or claim): the article mentions it. Structural, not an assertion, so it is
+    /// not a <see cref="RelationType"/>; a graph store may write it (Neo4j does, with the
+    /// article's contribution as properties) and nothing else outside the lists above.
+    /// </summary>
+    public const string Mentions = "MENTIONS";
+
     public static string Label(NodeKind kind) => kind switch
     {
         NodeKind.Person => "Person",
