@@ -210,7 +210,7 @@ internal sealed partial class ArticleAnalysis
                     // for a purpose complement: المؤسسة السورية للحبوب، الشركة السعودية للكهرباء.
                     int close = st.End;
                     if (close < tokens.Count && tokens[close].Norm.StartsWith("لل", StringComparison.Ordinal) && tokens[close].Norm.Length > 4
-                        && !_lex.IsFunctionWord(tokens[close].Norm) && Title(s, close) is null)
+                        && !_lex.IsFunctionWord(tokens[close].Norm) && Title(s, close) is null && !IsGovernmentBody(head) && head is not ("قوات" or "حكومه"))
                     {
                         close++;
                     }
@@ -238,7 +238,8 @@ internal sealed partial class ArticleAnalysis
                 break;
             }
 
-            if (s_regionalAdjectives.Contains(t.Norm) && lastDefinite > i && IsNamedBodyHead(head))
+            if (s_regionalAdjectives.Contains(t.Norm) && lastDefinite > i && IsNamedBodyHead(head)
+                && State(s, j + 1) is not { Value.Form: StateForm.Demonym })
             {
                 return Finish(s, i, j + 1, form, head); // مجلس السلم والأمن الأفريقي
             }

@@ -48,7 +48,7 @@ internal sealed partial class ArticleAnalysis
                     return null; // a given name does not start with the article (الكسندر is a name, not ال + كسندر)
                 }
 
-                if (IsPrepositionWithArticle(n) || IsFutureVerb(n) || HasTanween(t))
+                if (IsPrepositionWithArticle(n) || IsFutureVerb(n) || HasTanween(t) || IsAccusativeNoun(n))
                 {
                     break; // للطاقة، بالفعل، سيطلع، مسؤولاً: never part of a name
                 }
@@ -215,6 +215,10 @@ internal sealed partial class ArticleAnalysis
 
         return j - start >= 2 ? (start, j) : null;
     }
+
+    /// <summary>"اجتماعا"، "قائدا": an indefinite accusative written without its tanwin mark (a common word + ا).</summary>
+    private bool IsAccusativeNoun(string norm) =>
+        norm.Length >= 4 && norm[^1] == 'ا' && !_lex.GivenNames.Contains(norm) && _lex.CommonWords.Contains(norm[..^1]);
 
     private bool IsCommonNotName(string norm) => _lex.CommonWords.Contains(norm) && !_lex.GivenNames.Contains(norm);
 

@@ -21,7 +21,9 @@ internal sealed partial class ArticleAnalysis
                 continue;
             }
 
-            int nameStart = title.End < tokens.Count && tokens[title.End].Surface is "," or "،" ? title.End + 1 : title.End;
+            // After a comma the name must look like one: "الأمين العام للمنظمة، تناول التحضيرات" is a verb.
+            int nameStart = title.End < tokens.Count && tokens[title.End].Surface is "," or "،" && title.End + 1 < tokens.Count
+                && !IsCommonNotName(tokens[title.End + 1].Norm) ? title.End + 1 : title.End;
             (int start, int end)? name = title.HasHead || IsPersonHonorific(s, title) ? NameExtent(s, nameStart, NameAnchor.Title) : null;
             if (name is { } n)
             {
@@ -100,9 +102,9 @@ internal sealed partial class ArticleAnalysis
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         PhraseMatch<TitleRole>? first = Title(s, i);
-        if (first is not { } f)
+        if (first is not { } f || (f.Value == TitleRole.Rank && f.Length == 1 && tokens[i].Norm is "اول" or "ركن" or "طيار"))
         {
-            return null;
+            return null; // "أول" and "ركن" qualify a rank (الفريق أول ركن); alone they are ordinary words
         }
 
         string firstForm = f.FirstForm;
