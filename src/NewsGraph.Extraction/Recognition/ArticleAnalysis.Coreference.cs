@@ -11,7 +11,11 @@ internal sealed partial class ArticleAnalysis
 {
     private EntityInfo AddPerson(int s, int start, int end)
     {
-        string surface = ArticleText.Span(Sentences[s], _text, start, end);
+        // "ونيلسون مانديلا": the conjunction is not part of the name (وليد، وائل are names themselves).
+        Token first = Sentences[s].Tokens[start];
+        string surface = first.Norm.Length > 3 && first.Norm[0] is 'و' or 'ف' && !_lex.GivenNames.Contains(first.Norm)
+            ? ArticleText.SpanWithoutClitic(Sentences[s], _text, start, end, first.Norm[1..])
+            : ArticleText.Span(Sentences[s], _text, start, end);
         string norm = PersonNorm(surface);
         // A one-word name after a title is a surname of someone already named ("الجنرال أباه").
         // A one-word name after a title, or a name opening with a particle ("ولد عبد العزيز"), may be

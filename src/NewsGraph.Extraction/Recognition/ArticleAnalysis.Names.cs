@@ -43,29 +43,12 @@ internal sealed partial class ArticleAnalysis
                     break;
                 }
 
-                if (words.Count == 0 && ((n.StartsWith("ال", StringComparison.Ordinal) && !_lex.GivenNames.Contains(n)) || IsPrepositionalCommonWord(t)))
+                if (words.Count == 0 && CannotStartName(t))
                 {
-                    return null; // a given name does not start with the article (الكسندر is a name, not ال + كسندر)
+                    return null;
                 }
 
-                if (IsPrepositionWithArticle(n) || IsFutureVerb(n) || HasTanween(t) || IsAccusativeNoun(n))
-                {
-                    break; // للطاقة، بالفعل، سيطلع، مسؤولاً: never part of a name
-                }
-
-                // A family name with the article is fine (البدري، الزياني); a common word with it after
-                // two name words is where the name has ended ("صباح الخالد الحمد" → "صباح الخالد").
-                if (words.Count >= 2 && n.StartsWith("ال", StringComparison.Ordinal) && IsCommonNotName(n))
-                {
-                    break;
-                }
-
-                if (n.Length > 3 && n[0] == 'و' && !_lex.GivenNames.Contains(n) && (words.Count > 0 || _lex.GivenNames.Contains(n[1..]) || _lex.CommonWords.Contains(n[1..])))
-                {
-                    break; // "و" + word: a coordinated item, not part of this name
-                }
-
-                if (HasPronounSuffix(t))
+                if (CannotContinueName(t, words.Count))
                 {
                     break;
                 }
@@ -123,7 +106,8 @@ internal sealed partial class ArticleAnalysis
                     : null;
             }
         }
-        else if (IsCommonNotName(firstNorm) && IsCommonNotName(tokens[words[1]].Norm) && !FollowedByNameBoundary(s, words[^1] + 1))
+        else if ((IsCommonNotName(firstNorm) && IsCommonNotName(tokens[words[1]].Norm) && !FollowedByNameBoundary(s, words[^1] + 1))
+            || IsNounAndComplement(tokens[words[0]], tokens[words[1]]))
         {
             return null;
         }
@@ -147,7 +131,7 @@ internal sealed partial class ArticleAnalysis
         int runStart = end;
         while (runStart > 0 && end - runStart < MaxNameTokens + 1 && tokens[runStart - 1].Kind == TokenKind.Word && Owner[s][runStart - 1] is null
             && (!_lex.IsFunctionWord(tokens[runStart - 1].Norm) || IsNameDespiteFolding(tokens[runStart - 1])) && Title(s, runStart - 1) is null && Cue(s, runStart - 1) is null
-            && !HasTanween(tokens[runStart - 1]) && !IsPrepositionWithArticle(tokens[runStart - 1].Norm))
+            && !CannotContinueName(tokens[runStart - 1], 0))
         {
             runStart--;
         }
@@ -165,7 +149,8 @@ internal sealed partial class ArticleAnalysis
             bool bounded = start == 0 || !tokens[start - 1].IsWord || _lex.IsFunctionWord(tokens[start - 1].Norm) || Cue(s, start - 1) is not null
                 || Owner[s][start - 1] is not null || IsCommonNotName(tokens[start - 1].Norm);
             bool nameLike = (_lex.GivenNames.Contains(first.Norm) || Enumerable.Range(start, end - start).All(k => !IsCommonNotName(tokens[k].Norm)))
-                && !IsPrepositionalCommonWord(first);
+                && !CannotStartName(first) && !IsNounAndComplement(first, tokens[start + 1])
+                && Enumerable.Range(start + 1, end - start - 1).All(k => !CannotContinueName(tokens[k], k - start));
             if (bounded && nameLike)
             {
                 return (start, end);
@@ -215,6 +200,64 @@ internal sealed partial class ArticleAnalysis
 
         return j - start >= 2 ? (start, j) : null;
     }
+
+    /// <summary>A given name does not start with the article (الكسندر is a name, not ال + كسندر), nor with بـ/لـ on a common word (بمقر).</summary>
+    private bool CannotStartName(Token t)
+    {
+        string n = t.Norm;
+        if (_lex.GivenNames.Contains(n))
+        {
+            return false;
+        }
+
+        return n.StartsWith("ال", StringComparison.Ordinal) || IsPrepositionalCommonWord(t)
+            || (n.Length > 3 && n[0] is 'ب' or 'ل' or 'و' && (_lex.CommonWords.Contains(n[1..]) || _lex.GivenNames.Contains(n[1..]) || _lex.IsFunctionWord(n[1..]))); // لبدء، وأطيب
+    }
+
+    /// <summary>
+    /// Words that are never part of a person's name at <paramref name="position"/> (0 = first):
+    /// للطاقة، بالفعل، سيطلع، مسؤولاً، اجتماعا، مروره، بتطوير، الاجتماعية، و + word.
+    /// </summary>
+    private bool CannotContinueName(Token t, int position)
+    {
+        string n = t.Norm;
+        if (IsPrepositionWithArticle(n) || IsFutureVerb(n) || HasTanween(t) || IsAccusativeNoun(n) || HasCommonStemPronoun(t) || HasPronounSuffix(t))
+        {
+            return true;
+        }
+
+        if (position == 0)
+        {
+            return false;
+        }
+
+        if (n.Length > 3 && n[0] is 'ب' or 'ل' && !_lex.GivenNames.Contains(n)
+            && (_lex.CommonWords.Contains(n[1..]) || _lex.NeverPersonWords.Contains(n[1..]) || _lex.CommonWords.Contains(n)))
+        {
+            return true; // بتطوير، لحريق: a preposition glued to a common word ends the name (not بوغدانوف، بخاري)
+        }
+
+        // Right after a given name an article-word is usually a family name (الحربي، الزياني), even
+        // when it is also an adjective; later, or as a feminine adjective (الاجتماعية), it ends the name.
+        bool lateOrFeminine = position >= 2 || n.EndsWith("يه", StringComparison.Ordinal);
+        if (n.StartsWith("ال", StringComparison.Ordinal) && !_lex.GivenNames.Contains(n) && lateOrFeminine
+            && (IsCommonNotName(n) || _lex.NeverPersonWords.Contains(n)))
+        {
+            // A family name with the article is fine (البدري، الزياني); a common word with it after
+            // two name words, or a feminine adjective anywhere, is where the name has ended.
+            return true;
+        }
+
+        return n.Length > 3 && n[0] == 'و' && !_lex.GivenNames.Contains(n); // "و" + word: a coordinated item
+    }
+
+    /// <summary>"ملابسات الحادثة": a common noun and its definite complement are not a name.</summary>
+    private bool IsNounAndComplement(Token first, Token second) =>
+        IsCommonNotName(first.Norm) && second.Norm.StartsWith("ال", StringComparison.Ordinal) && (IsCommonNotName(second.Norm) || _lex.NeverPersonWords.Contains(second.Norm));
+
+    /// <summary>مروره، هدفه، ارتياحه: a common noun with the pronoun suffix ه (not a name ending in ه such as طه).</summary>
+    private bool HasCommonStemPronoun(Token t) =>
+        t.Surface.EndsWith('ه') && t.Norm.Length >= 4 && !_lex.GivenNames.Contains(t.Norm) && _lex.CommonWords.Contains(t.Norm[..^1]);
 
     /// <summary>"اجتماعا"، "قائدا": an indefinite accusative written without its tanwin mark (a common word + ا).</summary>
     private bool IsAccusativeNoun(string norm) =>

@@ -25,6 +25,17 @@ internal sealed partial class ArticleAnalysis
             int nameStart = title.End < tokens.Count && tokens[title.End].Surface is "," or "،" && title.End + 1 < tokens.Count
                 && !IsCommonNotName(tokens[title.End + 1].Norm) ? title.End + 1 : title.End;
             (int start, int end)? name = title.HasHead || IsPersonHonorific(s, title) ? NameExtent(s, nameStart, NameAnchor.Title) : null;
+
+            // "رئيس نادي الزمالك محمد …", "مدير جمرك البطحاء عبدالرحمن …": a common noun and its definite
+            // complement still belong to the title when a name follows them.
+            if (title.HasHead && nameStart + 2 < tokens.Count && !_lex.GivenNames.Contains(tokens[nameStart].Norm)
+                && !tokens[nameStart].Norm.StartsWith("ال", StringComparison.Ordinal) && tokens[nameStart].Kind == TokenKind.Word
+                && tokens[nameStart + 1].Norm.StartsWith("ال", StringComparison.Ordinal) && Owner[s][nameStart + 1] is null
+                && NameExtent(s, nameStart + 2, NameAnchor.Title) is { } further && further.end - further.start >= 2)
+            {
+                title = title with { End = nameStart + 2 };
+                name = further;
+            }
             if (name is { } n)
             {
                 EntityInfo person = AddPerson(s, n.start, n.end);
@@ -41,7 +52,8 @@ internal sealed partial class ArticleAnalysis
             }
 
             // "لقاء مع آنا كوفالسكا المفوضة الأوروبية": the name stands before its title.
-            if (title.HasHead && NameBefore(s, i) is { } before)
+            // (Not when the title carries a preposition: "… التمنيات لرئيس الإكوادور" is not the president.)
+            if (title.HasHead && title.FirstForm == tokens[i].Norm && NameBefore(s, i) is { } before)
             {
                 EntityInfo person = AddPerson(s, before.start, before.end);
                 person.AddTitle(TitleText(s, title));
@@ -236,4 +248,5 @@ internal sealed partial class ArticleAnalysis
 
         return false;
     }
+
 }
