@@ -1,5 +1,4 @@
 using NewsGraph.Core.Graph;
-using NewsGraph.Core.Text;
 using NewsGraph.Extraction.Lexicon;
 using NewsGraph.Extraction.Ner;
 using NewsGraph.Extraction.Recognition;
@@ -103,9 +102,4 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
             entities.Add(new ExtractedEntity(e.Key, e.Kind, e.Name, e.Aliases, e.Titles, e.Iso, e.Category, Math.Max(1, e.Mentions)));
         }
     }
-
-    /// <summary>The key an article gets: its URL when known, else the hash of its normalized text.</summary>
-    public static string ArticleKey(string? url, string text) => GraphKeys.Article(url, text);
-
-    internal static string Normalize(string s) => ArabicText.Normalize(s);
 }

@@ -456,6 +456,102 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
         return await ReadRankedAsync(command, cancellationToken);
     }
 
+    public async Task<Page<ArticleGraph>> ExportArticlesAsync(PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (page.Last is not null || page.Before is not null)
+        {
+            throw new ArgumentException("Export pages go forward only (First/After).", nameof(page));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(page.Size);
+        string? after = page.After is null ? null : Cursor.Decode(page.After).Key;
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+
+        var articles = new List<ArticleRecord>();
+        await using (SqliteCommand command = Command(connection, SqliteStatements.SelectExportArticles))
+        {
+            command.Parameters.AddWithValue("@after", SqliteValues.OrNull(after));
+            command.Parameters.AddWithValue("@limit", (long)page.Size + 1);
+            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                articles.Add(SqliteRows.Article(reader, 0));
+            }
+        }
+
+        bool hasNext = articles.Count > page.Size;
+        if (hasNext)
+        {
+            articles.RemoveAt(articles.Count - 1);
+        }
+
+        string keys = SqliteJson.Serialize(articles.Select(a => a.Key));
+        var entities = articles.ToDictionary(a => a.Key, _ => new List<ExtractedEntity>(), StringComparer.Ordinal);
+        await using (SqliteCommand command = Command(connection, SqliteStatements.SelectExportMentions))
+        {
+            command.Parameters.AddWithValue("@keys", keys);
+            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                entities[reader.GetString(0)].Add(new ExtractedEntity(
+                    reader.GetString(1),
+                    GraphNames.ParseKind(reader.GetString(2)),
+                    reader.GetString(3),
+                    SqliteJson.StringList(reader.GetString(4)),
+                    SqliteJson.StringList(reader.GetString(5)),
+                    reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.IsDBNull(7) ? null : reader.GetString(7),
+                    reader.GetInt32(8)));
+            }
+        }
+
+        var relations = articles.ToDictionary(a => a.Key, _ => new List<ExtractedRelation>(), StringComparer.Ordinal);
+        await using (SqliteCommand command = Command(connection, SqliteStatements.SelectExportProvenance))
+        {
+            command.Parameters.AddWithValue("@keys", keys);
+            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                string? Text(int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+                relations[reader.GetString(0)].Add(new ExtractedRelation(
+                    GraphNames.ParseType(reader.GetString(1)),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.GetString(4),
+                    reader.GetInt32(5),
+                    SqliteValues.ParseDate(Text(6)),
+                    Text(7),
+                    Text(8),
+                    Text(9),
+                    Text(10) is { } status ? GraphNames.ParseStatus(status) : null,
+                    Text(11)));
+            }
+        }
+
+        bool hasPrevious = false;
+        if (after is not null)
+        {
+            await using SqliteCommand command = Command(connection, SqliteStatements.ExistsArticleAtOrBefore);
+            command.Parameters.AddWithValue("@after", after);
+            hasPrevious = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) != 0;
+        }
+
+        long? total = null;
+        if (page.IncludeTotal)
+        {
+            total = Convert.ToInt64(await ScalarAsync(connection, SqliteStatements.CountArticles, cancellationToken), CultureInfo.InvariantCulture);
+        }
+
+        List<PageItem<ArticleGraph>> items = [.. articles.Select(a => new PageItem<ArticleGraph>(
+            new ArticleGraph(
+                new ArticleInfo(a.Key, a.Text, a.Title, a.Url, a.Source, a.Dateline, a.Published, a.Language, a.File),
+                entities[a.Key],
+                relations[a.Key]),
+            Cursor.Encode(a.Key, a.Key)))];
+        return new Page<ArticleGraph>(items, hasNext, hasPrevious, total);
+    }
+
     /// <summary>Closes the read sessions and returns pooled connections, so the file is closed (and can be moved or deleted) after disposal.</summary>
     public ValueTask DisposeAsync()
     {

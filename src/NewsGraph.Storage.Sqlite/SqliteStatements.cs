@@ -617,6 +617,32 @@ internal static class SqliteStatements
         """;
 
     // ---------------------------------------------------------------------------------------
+    // Export: articles back as the graphs that produced them (their contributions as stored)
+    // ---------------------------------------------------------------------------------------
+
+    /// <summary>One more than asked, so the caller knows whether a next page exists.</summary>
+    public const string SelectExportArticles =
+        "SELECT " + ArticleColumns + " FROM articles a WHERE (@after IS NULL OR a.key > @after) ORDER BY a.key LIMIT @limit;";
+
+    public const string ExistsArticleAtOrBefore = "SELECT EXISTS (SELECT 1 FROM articles WHERE key <= @after);";
+
+    public const string CountArticles = "SELECT count(*) FROM articles;";
+
+    public const string SelectExportMentions = """
+        SELECT article_key, entity_key, kind, name, aliases, titles, iso, category, mention_count
+        FROM entity_mentions
+        WHERE article_key IN (SELECT value FROM json_each(@keys))
+        ORDER BY article_key, entity_key;
+        """;
+
+    public const string SelectExportProvenance = """
+        SELECT p.article_key, r.type, p.from_key, p.to_key, p.evidence, p.sentence_index, p.date, p.place_key, p.topic, p.verb, p.status, p.role
+        FROM relation_provenance p JOIN relations r ON r.key = p.relation_key
+        WHERE p.article_key IN (SELECT value FROM json_each(@keys))
+        ORDER BY p.article_key, p.sentence_index, p.relation_key;
+        """;
+
+    // ---------------------------------------------------------------------------------------
     // Search, paths, aggregates
     // ---------------------------------------------------------------------------------------
 

@@ -15,6 +15,9 @@ public sealed class RobustnessTests
     [InlineData("وزير وزير وزير وزير وزير وزير")]
     [InlineData("<html><body><p>قال الوزير إن</p></body></html>")]
     [InlineData("موسكو-سانا")]
+    [InlineData("قال الرئيس 习近平 إن Apple و😀 شركاء في Moscow-سانا ..")]
+    [InlineData("\uD800 قال الوزير إن \uDC00")]
+    [InlineData("أكد أكد أكد أن أن أن إن إن : : .. .. «« »»")]
     public void Extract_DegenerateInput_GivesAGraphWithoutThrowing(string text)
     {
         ArticleGraph graph = ArabicArticleExtractor.Default.Extract(new ArticleInfo("k", text));

@@ -22,3 +22,7 @@ public sealed class SqliteSearchContract : SearchContract<SqliteStoreFactory>
 public sealed class SqliteAnalyticsContract : AnalyticsContract<SqliteStoreFactory>
 {
 }
+
+public sealed class SqliteExportContract : ExportContract<SqliteStoreFactory>
+{
+}

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
@@ -48,9 +46,9 @@ public static class ApiServiceCollectionExtensions
 
         services.AddGraphQL(builder => builder
             .AddSchema<NewsGraphSchema>()
-            // Arabic as UTF-8 rather than \uXXXX escapes (a third of the bytes, less to encode);
-            // HTML-sensitive characters (< > & ' " +) are still escaped by this encoder.
-            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
+            // Arabic (and every other script) is written as is, not as \uXXXX escapes: responses are a
+            // third of the size and readable in network tools. HTML-significant characters stay escaped.
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All))
             .AddGraphTypes(typeof(NewsGraphSchema).Assembly)
             .AddErrorInfoProvider<NewsGraphErrorInfoProvider>()
             .AddComplexityAnalyzer((complexity, provider) => ConfigureLimits(complexity, provider.GetRequiredService<IOptions<ApiOptions>>().Value)));

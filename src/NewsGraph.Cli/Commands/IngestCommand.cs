@@ -19,14 +19,15 @@ internal static class IngestCommand
     public static Command Create()
     {
         var db = CommonOptions.Database();
+        var neo4j = CommonOptions.Neo4j();
         var paths = new Argument<string[]>("PATH") { Description = "Article files or directories (.txt, .json, .jsonl, .jsonl.gz, .html).", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("ingest", "Ingest articles into the graph store.") { db, paths };
+        var command = new Command("ingest", "Ingest articles into the graph store.") { db, neo4j, paths };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            IGraphStore store = await StoreLocation.OpenAsync(parse.GetValue(db), cancellationToken).ConfigureAwait(false);
+            IGraphStore store = await StoreLocation.OpenAsync(parse.GetValue(db), parse.GetValue(neo4j), cancellationToken).ConfigureAwait(false);
             await using ConfiguredAsyncDisposable _ = store.ConfigureAwait(false);
             IngestSummary summary = await IngestAsync(store, parse.GetValue(paths) ?? [], Console.Error, cancellationToken).ConfigureAwait(false);
-            await Console.Out.WriteLineAsync(summary.Describe(StoreLocation.Describe(parse.GetValue(db)))).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(summary.Describe(StoreLocation.Describe(parse.GetValue(db), parse.GetValue(neo4j)))).ConfigureAwait(false);
             return summary.Failures.Count == 0 ? 0 : 1;
         });
         return command;

@@ -11,6 +11,7 @@ internal static class NewsGraphCommandLine
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(CopyCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(NerCommandLine.Tag());
         root.Subcommands.Add(NerCommandLine.Ner());

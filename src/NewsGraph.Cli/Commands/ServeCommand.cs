@@ -13,7 +13,7 @@ using NewsGraph.Ingestion;
 namespace NewsGraph.Cli.Commands;
 
 /// <summary>
-/// <c>newsgraph serve [--db FILE] [--urls URL] [--ingest PATH...] [--samples]</c>: GraphQL at
+/// <c>newsgraph serve [--db FILE | --neo4j URI] [--urls URL] [--ingest PATH...] [--samples]</c>: GraphQL at
 /// <c>/graphql</c> (Banana Cake Pop for browsers at the same address) over the chosen store,
 /// after ingesting what it was asked to.
 /// </summary>
@@ -24,13 +24,14 @@ internal static class ServeCommand
     public static Command Create()
     {
         var db = CommonOptions.Database();
+        var neo4j = CommonOptions.Neo4j();
         var urls = new Option<string>("--urls") { Description = $"Address(es) to listen on, separated by ';' (default {DefaultUrl}).", DefaultValueFactory = _ => DefaultUrl };
         var ingest = new Option<string[]>("--ingest") { Description = "Files or directories to ingest before serving.", AllowMultipleArgumentsPerToken = true };
         var samples = new Option<bool>("--samples") { Description = "Ingest the sample articles bundled with newsgraph before serving." };
-        var command = new Command("serve", "Serve the graph over GraphQL (and Banana Cake Pop) at /graphql.") { db, urls, ingest, samples };
+        var command = new Command("serve", "Serve the graph over GraphQL (and Banana Cake Pop) at /graphql.") { db, neo4j, urls, ingest, samples };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            IGraphStore store = await StoreLocation.OpenAsync(parse.GetValue(db), cancellationToken).ConfigureAwait(false);
+            IGraphStore store = await StoreLocation.OpenAsync(parse.GetValue(db), parse.GetValue(neo4j), cancellationToken).ConfigureAwait(false);
             await using ConfiguredAsyncDisposable _ = store.ConfigureAwait(false);
             var paths = new List<string>(parse.GetValue(ingest) ?? []);
             if (parse.GetValue(samples))
@@ -38,7 +39,7 @@ internal static class ServeCommand
                 paths.Add(SamplesDirectory());
             }
 
-            return await RunAsync(store, StoreLocation.Describe(parse.GetValue(db)), parse.GetValue(urls) ?? DefaultUrl, paths, [], cancellationToken).ConfigureAwait(false);
+            return await RunAsync(store, StoreLocation.Describe(parse.GetValue(db), parse.GetValue(neo4j)), parse.GetValue(urls) ?? DefaultUrl, paths, [], cancellationToken).ConfigureAwait(false);
         });
         return command;
     }

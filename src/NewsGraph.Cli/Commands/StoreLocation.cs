@@ -1,4 +1,5 @@
 using NewsGraph.Core.Storage;
+using NewsGraph.Storage.Neo4j;
 using NewsGraph.Storage.Sqlite;
 
 namespace NewsGraph.Cli.Commands;
@@ -27,9 +28,17 @@ internal static class StoreLocation
         return Path.Combine(root, "newsgraph", "newsgraph.db");
     }
 
-    /// <summary>Opens (and initializes) the store the options name.</summary>
-    public static async Task<IGraphStore> OpenAsync(FileInfo? database, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens (and initializes) the store the options name: Neo4j when a URI is given (credentials
+    /// from NEWSGRAPH_NEO4J_USER/_PASSWORD/_DATABASE), else the embedded file.
+    /// </summary>
+    public static async Task<IGraphStore> OpenAsync(FileInfo? database, Uri? neo4j, CancellationToken cancellationToken)
     {
+        if (neo4j is not null)
+        {
+            return await Neo4jGraphStore.ConnectAsync(Neo4jConnectionOptions.FromUri(neo4j), cancellationToken).ConfigureAwait(false);
+        }
+
         string path = database?.FullName ?? DefaultDatabasePath();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var store = new SqliteGraphStore(path, TimeProvider.System);
@@ -38,5 +47,6 @@ internal static class StoreLocation
     }
 
     /// <summary>A description of the store for messages (never contains credentials).</summary>
-    public static string Describe(FileInfo? database) => "embedded store " + (database?.FullName ?? DefaultDatabasePath());
+    public static string Describe(FileInfo? database, Uri? neo4j) =>
+        neo4j is not null ? "Neo4j at " + neo4j.GetLeftPart(UriPartial.Authority) : "embedded store " + (database?.FullName ?? DefaultDatabasePath());
 }

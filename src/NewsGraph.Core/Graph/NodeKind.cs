@@ -45,6 +45,13 @@ public enum MembershipStatus
 /// <summary>The names stores and output formats use for the fixed lists above.</summary>
 public static class GraphNames
 {
+    /// <summary>
+    /// Article → entity (or claim): the article mentions it. Structural, not an assertion, so it is
+    /// not a <see cref="RelationType"/>; a graph store may write it (Neo4j does, with the
+    /// article's contribution as properties) and nothing else outside the lists above.
+    /// </summary>
+    public const string Mentions = "MENTIONS";
+
     public static string Label(NodeKind kind) => kind switch
     {
         NodeKind.Person => "Person",
@@ -75,18 +82,24 @@ public static class GraphNames
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not a membership status"),
     };
 
-    public static NodeKind ParseKind(string label) =>
-        Enum.GetValues<NodeKind>().FirstOrDefault(k => Label(k) == label) is var kind && Label(kind) == label
-            ? kind
-            : throw new FormatException($"unknown node label '{label}'");
+    public static NodeKind ParseKind(string label) => Parse<NodeKind>(label, Label, "node label");
 
-    public static RelationType ParseType(string name) =>
-        Enum.GetValues<RelationType>().FirstOrDefault(t => TypeName(t) == name) is var type && TypeName(type) == name
-            ? type
-            : throw new FormatException($"unknown relation type '{name}'");
+    public static RelationType ParseType(string name) => Parse<RelationType>(name, TypeName, "relation type");
 
-    public static MembershipStatus ParseStatus(string name) =>
-        Enum.GetValues<MembershipStatus>().FirstOrDefault(s => StatusName(s) == name) is var status && StatusName(status) == name
-            ? status
-            : throw new FormatException($"unknown membership status '{name}'");
+    public static MembershipStatus ParseStatus(string name) => Parse<MembershipStatus>(name, StatusName, "membership status");
+
+    /// <summary>The member of a fixed list whose name is <paramref name="value"/>; anything else is a format error.</summary>
+    private static T Parse<T>(string value, Func<T, string> nameOf, string what)
+        where T : struct, Enum
+    {
+        foreach (T candidate in Enum.GetValues<T>())
+        {
+            if (nameOf(candidate) == value)
+            {
+                return candidate;
+            }
+        }
+
+        throw new FormatException($"unknown {what} '{value}'");
+    }
 }

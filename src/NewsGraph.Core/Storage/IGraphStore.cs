@@ -82,4 +82,21 @@ public interface IGraphReader
 
     /// <summary>Entities mentioned in the same articles as <paramref name="entityKey"/>, by number of shared articles.</summary>
     Task<IReadOnlyList<RankedEntity>> GetCoMentionedAsync(string entityKey, NodeKind? kind, int first, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The stored articles given back as the <see cref="ArticleGraph"/>s that produce the stored
+    /// graph (for copying one store into another), in ordinal article-key order, forward cursor
+    /// pages only (<see cref="PageRequest.First"/>/<see cref="PageRequest.After"/>; a backward
+    /// request throws <see cref="ArgumentException"/>). Each graph holds the article's own
+    /// contribution as stored: its entities (one per key, as the article gave it: name, aliases,
+    /// titles, iso, category, mention count) in key order, and the relations it asserts (one per
+    /// relation and sentence, with the properties it gave) in sentence then relation-key order.
+    /// Upserting every page into an empty store yields the same reads, except
+    /// <see cref="ArticleRecord.IngestedAt"/>, which is the time of that upsert. A cursor is the
+    /// last article key, so a copy can resume after a crash from the last cursor it saw.
+    /// The default implementation throws <see cref="NotSupportedException"/> (decorators and
+    /// test doubles need not export); both stores implement it.
+    /// </summary>
+    Task<Page<ArticleGraph>> ExportArticlesAsync(PageRequest page, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} cannot export articles.");
 }

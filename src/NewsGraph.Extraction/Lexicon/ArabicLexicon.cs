@@ -21,7 +21,7 @@ public sealed class ArabicLexicon
         "هيئة", "اتحاد", "تنظيم", "جماعة", "حركة", "شركة", "قوة", "قوات", "نقابة", "برلمان", "مؤسسة", "بنك",
         "صندوق", "محكمة", "جمعية", "رابطة", "كلية", "معهد", "مركز", "سلطة", "مكتب", "إدارة", "مديرية", "شرطة",
         "مصرف", "أكاديمية", "قناة", "إذاعة", "خدمة", "مفوضية", "بعثة", "جبهة", "تحالف", "ائتلاف", "كتلة",
-        "الكونغرس", "الكنيست", "دائرة", "أمانة", "غرفة", "مجموعة", "الحرس", "استخبارات", "مخابرات", "البحرية", "حلف",
+        "الكونغرس", "الكنيست", "نادي", "دائرة", "أمانة", "غرفة", "مجموعة", "الحرس", "استخبارات", "مخابرات", "البحرية", "حلف",
     ];
 
     /// <summary>Generic type nouns that introduce a quoted proper name: تنظيم “داعش”، صحيفة «إزفيستيا».</summary>
@@ -52,7 +52,8 @@ public sealed class ArabicLexicon
         LoadCues();
         FunctionWords = LoadWordSet("gazetteers/function-words.txt");
         CommonWords = LoadWordSet("lexicon/common-words.txt");
-        GivenNames = LoadWordSet("lexicon/given-names.txt");
+        GivenNames = LoadWordSet("lexicon/given-names.txt").Union(LoadWordSet("lexicon/given-names-extra.txt")).ToHashSet(StringComparer.Ordinal);
+        NeverPersonWords = LoadWordSet("lexicon/never-person-words.txt");
         OrganizationHeads = ToSet(s_organizationHeads);
         foreach (string head in OrganizationHeads)
         {
@@ -92,6 +93,9 @@ public sealed class ArabicLexicon
     public IReadOnlySet<string> CommonWords { get; }
 
     public IReadOnlySet<string> GivenNames { get; }
+
+    /// <summary>Words seen at least twice in ANERcorp and never inside a person's name (they may name places or organizations).</summary>
+    public IReadOnlySet<string> NeverPersonWords { get; }
 
     public IReadOnlySet<string> OrganizationHeads { get; }
 

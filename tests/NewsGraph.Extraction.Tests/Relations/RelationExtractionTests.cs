@@ -138,3 +138,53 @@ public sealed class RelationExtractionTests
         Assert.All(x.Graph.Relations, r => Assert.Contains(r.Evidence, text, StringComparison.Ordinal));
     }
 }
+
+/// <summary>More relation patterns, in sentences written for these tests.</summary>
+public sealed class MoreRelationPatternTests
+{
+    [Fact]
+    public void MinistryShorthand_IsTheMinistryOfThatState()
+    {
+        var x = Extract.From("الخارجية الفرنسية: باريس تدعم الحوار بين الأطراف اليمنية");
+        (string speaker, string claim) = Assert.Single(x.Statements());
+        Assert.Equal("وزارة الخارجية الفرنسية", speaker);
+        Assert.StartsWith("باريس تدعم الحوار", claim);
+    }
+
+    [Fact]
+    public void DialoguePartnership_ListOfPartners()
+    {
+        var x = Extract.From("وترتبط المنظمة بعلاقات شراكة في الحوار مع عدد من الدول من بينها البرازيل والأرجنتين، يذكر أن منظمة شنغهاي للتعاون تأسست عام 2001.");
+        Assert.All(x.Relations(RelationType.MemberOf), r => Assert.Equal(MembershipStatus.DialoguePartner, r.Status));
+    }
+
+    [Fact]
+    public void CoordinatedMembership_SameStateInTwoBodies()
+    {
+        var x = Extract.From("وأشار إلى أن الجزائر، بوصفها عضوا مؤسسا في منظمة الدول المصدرة للنفط وعضوا في جامعة الدول العربية، تدعم الحوار.");
+        Assert.Equal(2, x.Relations(RelationType.MemberOf).Count(r => r.From == "state:DZ" && r.Status == MembershipStatus.Member));
+    }
+
+    [Fact]
+    public void Attribution_ToATitledPerson_ContentAfterFaInna()
+    {
+        var x = Extract.From("وبحسب مدير عام الشركة الوطنية للكهرباء المهندس سامر داود فإن الشبكة ستعود إلى العمل خلال أيام.");
+        (string speaker, string claim) = Assert.Single(x.Statements());
+        Assert.Equal("سامر داود", speaker);
+        Assert.StartsWith("الشبكة ستعود", claim);
+    }
+
+    [Fact]
+    public void HonorificPronoun_RefersToThePersonWithThatHonorific()
+    {
+        var x = Extract.From("استقبل صاحب السمو الأمير فهد بن سلطان في تبوك اليوم السفير الهولندي يان فيرمير. وأكد سموه حرص المنطقة على جذب الاستثمارات الأوروبية.");
+        Assert.Contains(x.Statements(), s => s.Speaker == "فهد بن سلطان" && s.Claim.StartsWith("حرص المنطقة", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FamilyNameAfterParticle_ResolvesLaterMention()
+    {
+        var x = Extract.From("قال الأمين العام للمنظمة محمد ولد عبد العزيز إن القمة ناجحة. ودعا ولد عبد العزيز الدول الأعضاء إلى التضامن مع الشعوب المتضررة.");
+        Assert.Equal(2, x.Statements().Count(s => s.Speaker == "محمد ولد عبد العزيز"));
+    }
+}

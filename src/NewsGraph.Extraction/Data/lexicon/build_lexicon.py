@@ -3,6 +3,8 @@
 common-words.txt  words that are (almost) never part of a named entity: ≥97% tagged O, after
                   Arabic normalization; used to find where a name ends.
 given-names.txt   words that usually start a person's name (B-PERS in ≥60% of ≥2 occurrences).
+never-person-words.txt  words seen at least twice and never inside a person's name (they may be
+                  parts of organization or place names, unlike common-words.txt).
 usage: build_lexicon.py ANERCorp_train.word-tag.tsv   (writes both files next to this script)"""
 import collections, os, re, sys, unicodedata
 DIAC = re.compile('[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]')
@@ -18,7 +20,9 @@ for line in open(sys.argv[1], encoding='utf-8'):
 here = os.path.dirname(os.path.abspath(__file__))
 common = sorted(w for w, c in tags.items() if c['O'] / sum(c.values()) >= 0.97)
 given = sorted(w for w, c in tags.items() if sum(c.values()) >= 2 and c['B-PERS'] / sum(c.values()) >= 0.6)
+never_person = sorted(w for w, c in tags.items() if sum(c.values()) >= 2 and c['B-PERS'] + c['I-PERS'] == 0)
 header = '# Derived from ANERcorp (train split), CC BY-SA 4.0: Benajiba, Rosso & Benedí Ruiz, CICLing 2007; see SOURCES.md. Regenerate with build_lexicon.py.\n'
 open(os.path.join(here, 'common-words.txt'), 'w', encoding='utf-8').write(header + '\n'.join(common) + '\n')
 open(os.path.join(here, 'given-names.txt'), 'w', encoding='utf-8').write(header + '\n'.join(given) + '\n')
-print(len(common), 'common words;', len(given), 'given names')
+open(os.path.join(here, 'never-person-words.txt'), 'w', encoding='utf-8').write(header + '\n'.join(never_person) + '\n')
+print(len(common), 'common words;', len(given), 'given names;', len(never_person), 'never-person words')

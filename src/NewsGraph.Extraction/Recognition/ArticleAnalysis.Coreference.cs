@@ -1,0 +1,326 @@
+using NewsGraph.Core.Graph;
+using NewsGraph.Core.Text;
+using NewsGraph.Extraction.Lexicon;
+using NewsGraph.Extraction.Ner;
+using NewsGraph.Extraction.Text;
+
+namespace NewsGraph.Extraction.Recognition;
+
+/// <summary>Persons and their later mentions: surnames, titles alone, honorific pronouns.</summary>
+internal sealed partial class ArticleAnalysis
+{
+    private EntityInfo AddPerson(int s, int start, int end)
+    {
+        // "ونيلسون مانديلا": the conjunction is not part of the name (وليد، وائل are names themselves).
+        Token first = Sentences[s].Tokens[start];
+        string surface = first.Norm.Length > 3 && first.Norm[0] is 'و' or 'ف' && !_lex.GivenNames.Contains(first.Norm)
+            ? ArticleText.SpanWithoutClitic(Sentences[s], _text, start, end, first.Norm[1..])
+            : ArticleText.Span(Sentences[s], _text, start, end);
+        string norm = PersonNorm(surface);
+        // A one-word name after a title is a surname of someone already named ("الجنرال أباه").
+        // A one-word name after a title, or a name opening with a particle ("ولد عبد العزيز"), may be
+        // the surname of someone already named.
+        EntityInfo? person = FindPersonByName(norm)
+            ?? (!norm.Contains(' ', StringComparison.Ordinal) || s_nameParticles.Contains(norm.Split(' ')[0]) ? FindPersonBySurname(norm) : null);
+        if (person is null)
+        {
+            string key = GraphKeys.Person(norm);
+            person = GetOrAdd(key, () => new EntityInfo(key, NodeKind.Person, surface));
+        }
+        else
+        {
+            person.OfferName(surface);
+        }
+
+        AddMention(s, start, end, person, MentionForm.Name);
+        IndexSurnames(person);
+        return person;
+    }
+
+    /// <summary>Normalized person name; "عبد الله" and "عبدالله" are the same name.</summary>
+    public static string PersonNorm(string surface) =>
+        ArabicText.Normalize(surface).Replace("عبد ال", "عبدال", StringComparison.Ordinal).Replace("ابو ", "ابو", StringComparison.Ordinal);
+
+    /// <summary>A person already known whose name equals this one, or extends it by at least two words at either end.</summary>
+    private EntityInfo? FindPersonByName(string norm)
+    {
+        string[] words = norm.Split(' ');
+        foreach (EntityInfo e in _entities.Values)
+        {
+            if (e.Kind != NodeKind.Person)
+            {
+                continue;
+            }
+
+            foreach (string known in e.Aliases.Append(e.Name).Select(PersonNorm))
+            {
+                if (known == norm)
+                {
+                    return e;
+                }
+
+                string[] kw = known.Split(' ');
+                if (words.Length >= 2 && kw.Length >= 2 && (IsPrefix(words, kw) || IsPrefix(kw, words)))
+                {
+                    return e;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsPrefix(string[] shorter, string[] longer)
+    {
+        if (shorter.Length > longer.Length)
+        {
+            return false;
+        }
+
+        for (int k = 0; k < shorter.Length; k++)
+        {
+            if (shorter[k] != longer[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Persons named in full whose surname (last word, or the last two after دي/فان/أبو …) is this word or pair.</summary>
+    private EntityInfo? FindPersonBySurname(string norm, int beforeSentence = int.MaxValue)
+    {
+        if (_surnames.Count == 0 || !_surnames.TryGetValue(norm, out List<EntityInfo>? people))
+        {
+            return null;
+        }
+
+        EntityInfo? found = null;
+        int best = -1;
+        foreach (EntityInfo e in people)
+        {
+            // Two people with the same surname: the more recently introduced one is meant.
+            if (e.FirstSentence <= beforeSentence && e.FirstSentence >= best && Surnames(e).Contains(norm))
+            {
+                found = e;
+                best = e.FirstSentence;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Surname → persons, kept up to date as persons are added or get a fuller name.</summary>
+    private readonly Dictionary<string, List<EntityInfo>> _surnames = new(StringComparer.Ordinal);
+
+    private void IndexSurnames(EntityInfo person)
+    {
+        foreach (string surname in Surnames(person))
+        {
+            if (!_surnames.TryGetValue(surname, out List<EntityInfo>? people))
+            {
+                people = [];
+                _surnames[surname] = people;
+            }
+
+            if (!people.Contains(person))
+            {
+                people.Add(person);
+            }
+        }
+    }
+
+    private static IEnumerable<string> Surnames(EntityInfo person)
+    {
+        string[] words = PersonNorm(person.Name).Split(' ');
+        if (words.Length < 2)
+        {
+            yield break;
+        }
+
+        string last = words[^1];
+        if (words.Length >= 3 && s_nameParticles.Contains(words[^2]))
+        {
+            yield return words[^2] + " " + last; // دي ميستورا، بن عيسى
+        }
+        else
+        {
+            yield return last;
+        }
+
+        // Family names that run from a particle to the end: ولد محمد سالم، آل ثاني.
+        for (int k = 1; k < words.Length - 2; k++)
+        {
+            if (words[k] is "ولد" or "ال") // "آل" normalizes to "ال"
+            {
+                yield return string.Join(' ', words[k..]);
+            }
+        }
+    }
+
+    /// <summary>Later mentions by surname: "وأكد أنطونوف", "الرئيس بخاري".</summary>
+    private void ResolveSurnames(int s)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        // A headline may name someone by surname before the body introduces them in full.
+        int horizon = Sentences[s].IsHeadline ? int.MaxValue : s;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (!tokens[i].IsWord || Owner[s][i] is not null)
+            {
+                continue;
+            }
+
+            foreach (string form in tokens[i].Forms)
+            {
+                // Longer surnames start with a particle (دي ميستورا، بن عيسى، ولد محمد سالم); only then are
+                // two to four words looked up, longest first.
+                EntityInfo? person = null;
+                int end = i + 1;
+                if (s_nameParticles.Contains(form))
+                {
+                    for (int k = Math.Min(tokens.Count, i + 4); k >= i + 2 && person is null; k--)
+                    {
+                        if (Enumerable.Range(i + 1, k - i - 1).All(x => tokens[x].IsWord && Owner[s][x] is null))
+                        {
+                            person = FindPersonBySurname(PersonNorm(form + " " + string.Join(' ', tokens.Skip(i + 1).Take(k - i - 1).Select(t => t.Norm))), horizon);
+                            end = k;
+                        }
+                    }
+                }
+
+                if (person is null)
+                {
+                    person = FindPersonBySurname(PersonNorm(form), horizon);
+                    end = i + 1;
+                }
+
+                if (person is null)
+                {
+                    continue;
+                }
+
+
+                // Do not split a longer unknown name: "بخاري دان مالام" is someone else than محمد بخاري.
+                if (end < tokens.Count && tokens[end].Kind == TokenKind.Word && Owner[s][end] is null && !FollowedByNameBoundary(s, end)
+                    && !_lex.CommonWords.Contains(tokens[end].Norm) && !tokens[end].Norm.StartsWith("ال", StringComparison.Ordinal) && !HasTanween(tokens[end]))
+                {
+                    break;
+                }
+
+                person.AddAlias(ArticleText.SpanWithoutClitic(Sentences[s], _text, i, end, form));
+                AddMention(s, i, end, person, MentionForm.Alias);
+                i = end - 1;
+                break;
+            }
+        }
+    }
+
+    /// <summary>Titles without a name: "أشار نائب وزير الدفاع الروسي" refers to the person who holds that title.</summary>
+    private void ResolveTitleMentions(int s)
+    {
+        foreach (TitleSpan title in TitleMentions[s])
+        {
+            string[] words = ArabicText.Normalize(TitleText(s, title)).Split(' ').Select(EntityInfo.TitleWord)
+                .Where(w => !_lex.IsFunctionWord(w)).ToArray();
+            EntityInfo? best = null;
+            int bestSentence = -1;
+            foreach (EntityInfo e in _entities.Values)
+            {
+                if (e.Kind != NodeKind.Person || e.TitleWords.Count == 0 || e.FirstSentence > s)
+                {
+                    continue;
+                }
+
+                if (words.All(w => e.TitleWords.Contains(w) || IsHonorific(w) || (IsDemonymWord(w) && !e.TitleWords.Any(IsDemonymWord)))
+                    && LastMentionSentence(e, s) >= bestSentence)
+                {
+                    best = e;
+                    bestSentence = LastMentionSentence(e, s);
+                }
+            }
+
+            if (best is not null)
+            {
+                AddMention(s, title.Start, title.End, best, MentionForm.Title);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A demonym in a title ("وزير الخارجية الأردني"): a holder whose title names no state still
+    /// matches (the article's own minister), one whose title names another state does not.
+    /// </summary>
+    private bool IsDemonymWord(string titleWord) =>
+        _lex.States.TryGet("ال" + titleWord, out StateHit hit) && hit.Form == StateForm.Demonym;
+
+    private static readonly HashSet<string> s_honorificPronouns = new(["سموه", "معاليه", "فخامته", "سعادته", "دولته", "جلالته", "سماحته"], StringComparer.Ordinal);
+
+    /// <summary>"وأكد سموه …", "معاليه": an honorific with a pronoun refers to the person last named.</summary>
+    private void ResolveHonorificPronouns(int s)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (Owner[s][i] is not null || !tokens[i].Forms.Any(s_honorificPronouns.Contains))
+            {
+                continue;
+            }
+
+            string honorific = tokens[i].Forms.First(s_honorificPronouns.Contains) switch
+            {
+                "سموه" => "سمو",
+                "معاليه" => "معالي",
+                "فخامته" => "فخامه",
+                "سعادته" => "سعاده",
+                "جلالته" => "جلاله",
+                "سماحته" => "سماحه",
+                _ => string.Empty,
+            };
+            EntityInfo? person = LastPersonBefore(s, i, p => p.TitleWords.Contains(honorific)) ?? LastPersonBefore(s, i, _ => true);
+            if (person is not null)
+            {
+                AddMention(s, i, i + 1, person, MentionForm.Title);
+            }
+        }
+    }
+
+    private EntityInfo? LastPersonBefore(int s, int i, Func<EntityInfo, bool> accept)
+    {
+        for (int k = s; k >= 0 && s - k <= 3; k--)
+        {
+            Mention? last = null;
+            foreach (Mention m in Mentions[k])
+            {
+                if (m.Entity.Kind == NodeKind.Person && accept(m.Entity) && (k < s || m.End <= i) && (last is null || m.Start >= last.Start))
+                {
+                    last = m;
+                }
+            }
+
+            if (last is not null)
+            {
+                return last.Entity;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsHonorific(string word) => _lex.Titles.TryGet(word, out TitleRole role) && role == TitleRole.Honorific;
+
+    private static int LastMentionSentence(EntityInfo e, int upTo)
+    {
+        int last = -1;
+        foreach (int s in e.MentionSentences)
+        {
+            if (s <= upTo && s > last)
+            {
+                last = s;
+            }
+        }
+
+        return last;
+    }
+}

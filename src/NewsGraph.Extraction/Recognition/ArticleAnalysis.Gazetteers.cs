@@ -1,0 +1,474 @@
+using NewsGraph.Core.Graph;
+using NewsGraph.Core.Text;
+using NewsGraph.Extraction.Lexicon;
+using NewsGraph.Extraction.Ner;
+using NewsGraph.Extraction.Text;
+
+namespace NewsGraph.Extraction.Recognition;
+
+/// <summary>Pass 1: organizations, states and places from the gazetteers and name patterns.</summary>
+internal sealed partial class ArticleAnalysis
+{
+    private void ScanGazetteers(int s)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        int i = 0;
+        while (i < tokens.Count)
+        {
+            int consumed = TryQuotedName(s, i)
+                ?? TryMinistryShorthand(s, i)
+                ?? TryOrganization(s, i)
+                ?? TryStateOrPlace(s, i)
+                ?? TryHeadedPlace(s, i)
+                ?? 0;
+            i += Math.Max(1, consumed);
+        }
+    }
+
+    /// <summary>تنظيم “داعش”، صحيفة «إزفيستيا»، وكالة «رويترز»: a type noun and a quoted or bracketed proper name.</summary>
+    private int? TryQuotedName(int s, int i)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        if (!tokens[i].IsWord || i + 2 >= tokens.Count || tokens[i + 1].Kind != TokenKind.Quote)
+        {
+            return null;
+        }
+
+        string? head = tokens[i].Forms.Select(Clitics.WithoutArticle).FirstOrDefault(_lex.NamedTypeHeads.Contains);
+        if (head is null)
+        {
+            return null;
+        }
+
+        int close = FindClosingQuote(tokens, i + 2, 6);
+        if (close < 0 || close == i + 2)
+        {
+            return null;
+        }
+
+        string inner = ArticleText.Span(Sentences[s], _text, i + 2, close);
+        string innerNorm = ArabicText.Normalize(inner);
+        // Demonym adjective after the closing quote belongs to the name's owner, not the name: "إزفيستيا" الروسية.
+        int end = close + 1;
+        EntityInfo org;
+        if (_lex.Organizations.TryGet(innerNorm, out OrganizationEntry entry))
+        {
+            org = GetOrganization(entry);
+        }
+        else
+        {
+            if (_lex.States.TryGet(innerNorm, out _) || _lex.Places.TryGet(innerNorm, out _) || _lex.IsFunctionWord(innerNorm))
+            {
+                return null;
+            }
+
+            org = GetOrAdd(GraphKeys.Organization(innerNorm), () => new EntityInfo(GraphKeys.Organization(innerNorm), NodeKind.Organization, inner) { Category = CategoryOf(head) });
+        }
+
+        org.AddAlias(ArticleText.SpanWithoutClitic(Sentences[s], _text, i, i + 1, FirstForm(tokens[i].Norm, head)) + " " + inner);
+        AddMention(s, i, end, org, MentionForm.Name);
+        return end - i;
+    }
+
+    private static readonly HashSet<string> s_ministryPortfolios = new(["الخارجيه", "الداخليه", "الدفاع", "العدل", "الماليه"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// "الخارجية الروسية: …", "أعلنت الدفاع التركية": a portfolio and a demonym name that state's
+    /// ministry; the name given is the full one (وزارة الخارجية الروسية), so every article shares one key.
+    /// </summary>
+    private int? TryMinistryShorthand(int s, int i)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        string? form = tokens[i].IsWord ? tokens[i].Forms.FirstOrDefault(s_ministryPortfolios.Contains) : null;
+        // Only where a noun phrase starts (sentence start, after a verb, punctuation or a function
+        // word) and with a feminine demonym that agrees with الخارجية: inside "وزير الشؤون الخارجية
+        // التونسي" or "وزارة الخارجية الروسية" it is not a shorthand.
+        bool opensPhrase = i == 0 || !tokens[i - 1].IsWord || Cue(s, i - 1) is not null || _lex.IsFunctionWord(tokens[i - 1].Norm);
+        if (form is null || !opensPhrase || i + 1 >= tokens.Count || State(s, i + 1) is not { Value.Form: StateForm.Demonym } demonym
+            || !tokens[demonym.End - 1].Norm.EndsWith("يه", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string shorthand = ArticleText.SpanWithoutClitic(Sentences[s], _text, i, demonym.End, form);
+        string name = "وزارة " + shorthand;
+        string key = GraphKeys.Organization(ArabicText.Normalize(name));
+        EntityInfo org = GetOrAdd(key, () => new EntityInfo(key, NodeKind.Organization, name) { Category = "ministry", HeadNoun = "وزاره" });
+        org.AddAlias(shorthand);
+        AddMention(s, i, demonym.End, org, MentionForm.Alias);
+        AddNestedStates(s, i, demonym.End);
+        return demonym.End - i;
+    }
+
+    private int? TryOrganization(int s, int i)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        if (!tokens[i].IsWord || !tokens[i].Forms.Any(_lex.OrganizationOpeners.Contains))
+        {
+            return null;
+        }
+
+        PhraseMatch<OrganizationEntry>? known = Org(s, i);
+        (int end, EntityInfo org, string? alias)? best = null;
+        if (known is { } k && !IsBlockedByLongerState(s, i, k.End))
+        {
+            EntityInfo org = GetOrganization(k.Value);
+            string surface = SurfaceOf(s, i, k.End, k.FirstForm);
+            int end = k.End;
+            // "(أوبك)" right after the name is its acronym.
+            if (end + 2 < tokens.Count && tokens[end].Surface == "(" && tokens[end + 2].Surface == ")" && tokens[end + 1].IsWord)
+            {
+                org.AddAlias(tokens[end + 1].Surface);
+                end += 3;
+            }
+
+            best = (end, org, surface);
+        }
+
+        // A pattern overrides a gazetteer name only when it closes with a demonym or a state
+        // ("مجلس التعاون الخليجي" stays itself; "منظمة التجارة العالمية العام" is not a longer name).
+        (int end, EntityInfo org, string? alias)? pattern = TryOrganizationPattern(s, i);
+        if (pattern is { } p && (best is null || (p.end > best.Value.end && EndsWithState(s, p.end))))
+        {
+            best = p;
+        }
+
+        if (best is not { } b)
+        {
+            return null;
+        }
+
+        if (b.alias is not null)
+        {
+            b.org.AddAlias(b.alias);
+        }
+
+        AddMention(s, i, b.end, b.org, MentionForm.Name);
+        if (b.org.HeadNoun is not null && b.alias is null)
+        {
+            AddNestedStates(s, i, b.end); // وزارة الخارجية الروسية also mentions Russia
+        }
+
+        return b.end - i;
+    }
+
+    /// <summary>
+    /// Organizations named by a head noun and what qualifies it: وزارة الخارجية الروسية، الجيش
+    /// النيجيري، برلمان الباراغواي، لجنة مبادرة السلام العربية. A head with the article needs a
+    /// demonym to be a name (الحكومة الألمانية); alone it is a short form (الحكومة).
+    /// </summary>
+    private (int end, EntityInfo org, string? alias)? TryOrganizationPattern(int s, int i)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        if (!tokens[i].IsWord)
+        {
+            return null;
+        }
+
+        string? form = null;
+        string? head = null;
+        foreach (string f in tokens[i].Forms)
+        {
+            string bare = Clitics.WithoutArticle(f);
+            if (_lex.OrganizationHeads.Contains(f) || _lex.OrganizationHeads.Contains(bare))
+            {
+                form = f;
+                head = _lex.OrganizationHeads.Contains(bare) ? bare : f;
+                break;
+            }
+        }
+
+        if (form is null || head is null)
+        {
+            return null;
+        }
+
+        bool definiteHead = form.StartsWith("ال", StringComparison.Ordinal);
+        int j = i + 1;
+
+        int lastDefinite = -1;
+        while (j < tokens.Count && j - i <= 5)
+        {
+            Token t = tokens[j];
+            if (!t.IsWord)
+            {
+                break;
+            }
+
+            if (j > i && tokens[j].Norm.StartsWith('ل') && Org(s, j) is { ViaClitic: true } parent && parent.FirstForm.Length < tokens[j].Norm.Length
+                && (definiteHead || lastDefinite > i))
+            {
+                return Finish(s, i, parent.End, form, head); // المجلس الوزاري لمجلس التعاون، اللجنة التنفيذية لمنظمة التعاون الإسلامي
+            }
+
+            PhraseMatch<StateHit>? state = _lex.States.Match(tokens, j, allowClitic: false);
+            if (state is { } st)
+            {
+                if (st.Value.Form == StateForm.Demonym)
+                {
+                    // The demonym closes the name (الجيش النيجيري، حزب اليسار الألماني المعارض), except
+                    // for a purpose complement: المؤسسة السورية للحبوب، الشركة السعودية للكهرباء.
+                    int close = st.End;
+                    if (close < tokens.Count && tokens[close].Norm.StartsWith("لل", StringComparison.Ordinal) && tokens[close].Norm.Length > 4
+                        && !_lex.IsFunctionWord(tokens[close].Norm) && Title(s, close) is null && !IsGovernmentBody(head) && head is not ("قوات" or "حكومه"))
+                    {
+                        close++;
+                    }
+
+                    return Finish(s, i, close, form, head);
+                }
+
+                if (st.Value.Form == StateForm.Name && !definiteHead && IsGovernmentBody(head))
+                {
+                    return Finish(s, i, st.End, form, head); // برلمان الباراغواي، مجلس نواب الباراغواي
+                }
+
+                break;
+            }
+
+            if (_lex.IsFunctionWord(t.Norm) || Cue(s, j) is { Value: CueKind.Stated or CueKind.Met or CueKind.StatedParticiple }
+                || _lex.Titles.Match(tokens, j, allowClitic: false) is not null)
+            {
+                // "في" + a place continues a name without demonym: نقابة صيادي السمك في ولاية بورنو.
+                if (t.Norm == "في" && lastDefinite > i && !definiteHead && IsNamedBodyHead(head) && PlaceEndAt(s, j + 1) is { } placeEnd)
+                {
+                    return Finish(s, i, placeEnd, form, head);
+                }
+
+                break;
+            }
+
+            if (s_regionalAdjectives.Contains(t.Norm) && lastDefinite > i && IsNamedBodyHead(head)
+                && State(s, j + 1) is not { Value.Form: StateForm.Demonym })
+            {
+                return Finish(s, i, j + 1, form, head); // مجلس السلم والأمن الأفريقي
+            }
+
+            if (t.Norm.StartsWith("ال", StringComparison.Ordinal) || t.Norm.StartsWith("لل", StringComparison.Ordinal)
+                || (t.Norm.StartsWith("وال", StringComparison.Ordinal) && lastDefinite == j - 1))
+            {
+                lastDefinite = j; // وزارة الزراعة والإصلاح الزراعي
+                j++;
+                continue;
+            }
+
+            // An indefinite noun in construct continues the name only before a definite word (مجلس نواب الباراغواي، لجنة مبادرة السلام).
+            if (j + 1 < tokens.Count && tokens[j + 1].IsWord && t.Norm[0] is not ('ب' or 'ل') && (_lex.CommonWords.Contains(t.Norm) || _lex.TitleComplements.Contains(t.Norm)))
+            {
+                j++;
+                continue;
+            }
+
+            break;
+        }
+
+        if (!definiteHead && lastDefinite > i && IsNamedBodyHead(head) && head != "مجلس")
+        {
+            return Finish(s, i, lastDefinite + 1, form, head);
+        }
+
+        if (!definiteHead && head == "مجلس" && i + 1 < tokens.Count && s_chambers.Contains(tokens[i + 1].Norm))
+        {
+            return Finish(s, i, i + 2, form, head); // مجلس النواب، مجلس الأعيان: a chamber, named by itself
+        }
+
+        return null;
+    }
+
+    private (int end, EntityInfo org, string? alias)? Finish(int s, int i, int end, string form, string head)
+    {
+        string name = ArticleText.SpanWithoutClitic(Sentences[s], _text, i, end, form);
+        string norm = ArabicText.Normalize(name);
+        if (_lex.Organizations.TryGet(norm, out OrganizationEntry known))
+        {
+            return (end, GetOrganization(known), name);
+        }
+
+        string key = GraphKeys.Organization(norm);
+        EntityInfo org = GetOrAdd(key, () => new EntityInfo(key, NodeKind.Organization, name) { Category = CategoryOf(head), HeadNoun = head });
+        return (end, org, null);
+    }
+
+    /// <summary>The end of a place or state named at <paramref name="j"/> (gazetteer or "ولاية بورنو" form), without registering it.</summary>
+    private int? PlaceEndAt(int s, int j)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        if (j >= tokens.Count)
+        {
+            return null;
+        }
+
+        if (Place(s, j) is { } p)
+        {
+            return p.End;
+        }
+
+        if (State(s, j) is { Value.Form: StateForm.Name } st)
+        {
+            return st.End;
+        }
+
+        if (_placeHeads.Contains(tokens[j].Norm) && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && IsProperWord(tokens[j + 1].Norm))
+        {
+            return j + 2;
+        }
+
+        return null;
+    }
+
+    private static readonly HashSet<string> s_chambers = new(["النواب", "الاعيان", "الشوري", "الشعب", "الامه", "الشيوخ", "الدوما"], StringComparer.Ordinal);
+
+    /// <summary>Regional adjectives that close an organization's name like a demonym does: مجلس السلم والأمن الأفريقي.</summary>
+    private static readonly HashSet<string> s_regionalAdjectives = new(
+        ["الافريقي", "الافريقيه", "الاوروبي", "الاوروبيه", "الاسيوي", "الاسيويه", "الخليجي", "الخليجيه", "العربي", "العربيه", "الاسلامي", "الاسلاميه", "الدولي", "الدوليه", "الاممي", "الامميه"],
+        StringComparer.Ordinal);
+
+    private static bool IsGovernmentBody(string head) => head is "برلمان" or "مجلس" or "وزاره" or "رئاسه" or "جيش" or "سفاره";
+
+    private static bool IsNamedBodyHead(string head) => head is "وزاره" or "منظمه" or "لجنه" or "هيئه" or "مجلس" or "جهاز" or "حزب" or "جبهه"
+        or "اتحاد" or "نقابه" or "رابطه" or "جمعيه" or "مؤسسه" or "محكمه" or "جامعه" or "كليه" or "معهد" or "مفوضيه" or "بعثه" or "قوه" or "صندوق" or "بنك" or "مصرف" or "نادي";
+
+    private static string CategoryOf(string head) => head switch
+    {
+        "وزاره" => "ministry",
+        "جيش" or "قوات" or "قوه" or "تنظيم" or "جماعه" or "جبهه" or "كتائب" or "ميليشيا" or "فصيل" => "armed_group",
+        "حزب" or "حركه" => "party",
+        "صحيفه" or "وكاله" or "خدمه" or "قناه" or "موقع" or "مجله" or "اذاعه" or "تلفزيون" => "media",
+        "برلمان" or "مجلس" => "council",
+        "شركه" or "بنك" or "مصرف" => "company",
+        _ => "organization",
+    };
+
+    private bool EndsWithState(int s, int end)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        for (int j = Math.Max(0, end - 3); j < end; j++)
+        {
+            if (_lex.States.Match(tokens, j, allowClitic: false) is { } st && st.End == end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsBlockedByLongerState(int s, int i, int end)
+    {
+        PhraseMatch<StateHit>? state = State(s, i);
+        return state is { } st && st.End > end;
+    }
+
+    private void AddNestedStates(int s, int start, int end)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        for (int j = start; j < end; j++)
+        {
+            if (State(s, j) is { } st && st.End <= end && st.Value.Form != StateForm.Metonym)
+            {
+                EntityInfo state = GetState(st.Value.State);
+                Mentions[s].Add(new Mention(s, j, st.End, state, st.Value.Form == StateForm.Demonym ? MentionForm.Demonym : MentionForm.Name));
+                state.Mentions++;
+                state.FirstSentence = Math.Min(state.FirstSentence, s);
+                if (st.Value.Form == StateForm.Name)
+                {
+                    state.AddAlias(SurfaceOf(s, j, st.End, st.FirstForm));
+                }
+
+                j = st.End - 1;
+            }
+        }
+    }
+
+    private int? TryStateOrPlace(int s, int i)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        PhraseMatch<StateHit>? state = State(s, i);
+        PhraseMatch<PlaceEntry>? place = Place(s, i);
+        if (place is { } p && (state is null || p.Length > state.Value.Length || state.Value.Value.Form == StateForm.Metonym
+            || (p.Length == state.Value.Length && DatelinePlace is { } dateline && dateline.Key == GraphKeys.Place(p.Value.Id))))
+        {
+            EntityInfo placeEntity = GetPlace(p.Value);
+            placeEntity.AddAlias(SurfaceOf(s, i, p.End, p.FirstForm));
+            AddMention(s, i, p.End, placeEntity, MentionForm.Name);
+            AddNestedStates(s, p.End, Math.Min(tokens.Count, p.End + 1)); // مدينة أوفا الروسية
+            return p.Length;
+        }
+
+        if (state is not { } st || st.Value.Form == StateForm.Metonym)
+        {
+            return null;
+        }
+
+        string norm = ArabicText.Normalize(SurfaceOf(s, i, st.End, st.FirstForm));
+        if (s_ambiguousStateNames.Contains(norm) && (i == 0 || !s_stateLicensors.Contains(Clitics.WithoutConjunction(tokens[i - 1].Norm))))
+        {
+            return null; // "دعم مالي" is financial support, not Mali
+        }
+
+        EntityInfo entity = GetState(st.Value.State);
+        if (st.Value.Form == StateForm.Name)
+        {
+            entity.AddAlias(SurfaceOf(s, i, st.End, st.FirstForm));
+        }
+
+        AddMention(s, i, st.End, entity, st.Value.Form == StateForm.Demonym ? MentionForm.Demonym : MentionForm.Name);
+        return st.Length;
+    }
+
+    /// <summary>مدينة باغا، ولاية بورنو، بحيرة تشاد: a place noun followed by a proper name not in the gazetteer.</summary>
+    private int? TryHeadedPlace(int s, int i)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        if (!tokens[i].IsWord || i + 1 >= tokens.Count)
+        {
+            return null;
+        }
+
+        string? form = tokens[i].Forms.FirstOrDefault(_placeHeads.Contains);
+        if (form is null)
+        {
+            return null;
+        }
+
+        int j = i + 1;
+        bool definiteComplement = form is "قصر" or "مطار" or "ميناء" or "مخيم" or "جزيره" or "محافظه" or "ولايه" or "منطقه";
+        if (definiteComplement && j < tokens.Count && tokens[j].Kind == TokenKind.Word && tokens[j].Norm.StartsWith("ال", StringComparison.Ordinal)
+            && !_lex.IsFunctionWord(tokens[j].Norm) && Owner[s][j] is null)
+        {
+            j++; // قصر السلام، مطار الملكة علياء
+        }
+
+        while (j == i + 1 && j < tokens.Count && j - i <= 3 && tokens[j].Kind == TokenKind.Word && IsProperWord(tokens[j].Norm) && !s_nameParticles.Contains(tokens[j].Norm)
+            && Place(s, j) is null)
+        {
+            j++;
+            while (j < tokens.Count && j - i <= 3 && tokens[j].Kind == TokenKind.Word && IsProperWord(tokens[j].Norm) && !s_nameParticles.Contains(tokens[j].Norm)
+                && Place(s, j) is null && !tokens[j].Forms.Skip(1).Any(f => _lex.Places.ContainsPhrase(f)))
+            {
+                j++;
+            }
+        }
+
+        if (j == i + 1)
+        {
+            return null;
+        }
+
+        string proper = ArticleText.Span(Sentences[s], _text, i + 1, j);
+        string headed = ArticleText.SpanWithoutClitic(Sentences[s], _text, i, j, form);
+        string norm = ArabicText.Normalize(proper);
+        string key = GraphKeys.Place(norm);
+        // Administrative units keep the head in their name (ولاية بورنو); towns are named alone (باغا).
+        bool keepHead = form is "ولايه" or "محافظه" or "اقليم" or "مقاطعه" or "بحيره" or "قصر" or "مخيم" or "ميناء" or "مطار" or "جزيره";
+        EntityInfo place = GetOrAdd(key, () => new EntityInfo(key, NodeKind.Place, keepHead ? headed : proper));
+        place.AddAlias(keepHead ? proper : headed);
+        AddMention(s, i, j, place, MentionForm.Name);
+        return j - i;
+    }
+
+    /// <summary>A word that can be part of a proper name: not a function word, not common, no article.</summary>
+    private bool IsProperWord(string norm) =>
+        !_lex.IsFunctionWord(norm) && !_lex.CommonWords.Contains(norm) && !norm.StartsWith("ال", StringComparison.Ordinal)
+        && _lex.States.Match([new Token(0, 0, norm, norm, TokenKind.Word)], 0) is null;
+}

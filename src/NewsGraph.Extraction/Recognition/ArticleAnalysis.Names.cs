@@ -1,0 +1,311 @@
+using NewsGraph.Core.Graph;
+using NewsGraph.Core.Text;
+using NewsGraph.Extraction.Lexicon;
+using NewsGraph.Extraction.Ner;
+using NewsGraph.Extraction.Text;
+
+namespace NewsGraph.Extraction.Recognition;
+
+/// <summary>Where a person's name starts and ends.</summary>
+internal sealed partial class ArticleAnalysis
+{
+    private enum NameAnchor
+    {
+        Title,
+        Verb,
+    }
+
+    /// <summary>
+    /// The extent of a person's name starting at <paramref name="start"/>, or null. Names run
+    /// until punctuation, a function word, a title, a cue verb or an entity; trailing common words
+    /// are trimmed ("رمزي رمزي تطورات الأوضاع" → "رمزي رمزي"). بن/أبو/عبد chains are kept whole.
+    /// </summary>
+    private (int start, int end)? NameExtent(int s, int start, NameAnchor anchor)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        var words = new List<int>();
+        int j = start;
+        int counted = 0;
+        while (j < tokens.Count && counted < MaxNameTokens)
+        {
+            Token t = tokens[j];
+            if (t.Kind != TokenKind.Word || Owner[s][j] is not null)
+            {
+                break;
+            }
+
+            string n = t.Norm;
+            bool afterParticle = words.Count > 0 && s_nameParticles.Contains(tokens[words[^1]].Norm);
+            if (!afterParticle && !IsNameDespiteFolding(t))
+            {
+                if (_lex.IsFunctionWord(n) || Title(s, j) is not null || Cue(s, j) is { Value: not CueKind.MetNoun })
+                {
+                    break;
+                }
+
+                if (words.Count == 0 && CannotStartName(t))
+                {
+                    return null;
+                }
+
+                if (CannotContinueName(t, words.Count))
+                {
+                    break;
+                }
+            }
+
+            words.Add(j);
+            if (!s_nameParticles.Contains(n))
+            {
+                counted++;
+            }
+
+            j++;
+        }
+
+        // Trim trailing common words, verbs and dangling particles, keeping at least two words.
+        while (words.Count > 0 && (s_nameParticles.Contains(tokens[words[^1]].Norm)
+            || (words.Count > 2 && !_lex.GivenNames.Contains(tokens[words[^1]].Norm)
+                && (_lex.CommonWords.Contains(tokens[words[^1]].Norm) || LooksLikeImperfectVerb(tokens[words[^1]].Norm)))))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        if (words.Count == 2 && IsCommonNotName(tokens[words[1]].Norm) && !FollowedByNameBoundary(s, words[1] + 1))
+        {
+            words.RemoveAt(1);
+        }
+
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        string firstNorm = tokens[words[0]].Norm;
+        bool firstIsGiven = _lex.GivenNames.Contains(firstNorm);
+        if (words.Count == 1)
+        {
+            // A single word is a name only when a title announces it and it is not a common word,
+            // or when it is the known surname of someone named in full (resolved later).
+            return anchor == NameAnchor.Title && !IsCommonNotName(firstNorm) && FindPersonBySurname(firstNorm) is not null
+                ? (words[0], words[0] + 1)
+                : null;
+        }
+
+        if (anchor == NameAnchor.Verb)
+        {
+            int end0 = words[^1] + 1;
+            int titleAt = end0 < tokens.Count && tokens[end0].Surface is "," or "،" ? end0 + 1 : end0;
+            bool titled = titleAt < tokens.Count && ParseTitle(s, titleAt) is { HasHead: true };
+            if (!firstIsGiven && !titled)
+            {
+                // No given name and no title: when the words look like a name (none is a common word),
+                // the statistical tagger decides ("أكد بخاري دان مالام، أحد سكان …").
+                return words.All(w => !_lex.CommonWords.Contains(tokens[w].Norm))
+                    ? TaggedAsPerson(s, words[0], words[^1] + 1)
+                    : null;
+            }
+        }
+        else if ((IsCommonNotName(firstNorm) && IsCommonNotName(tokens[words[1]].Norm) && !FollowedByNameBoundary(s, words[^1] + 1))
+            || IsNounAndComplement(tokens[words[0]], tokens[words[1]]))
+        {
+            return null;
+        }
+
+        return (words[0], words[^1] + 1);
+    }
+
+    /// <summary>
+    /// A name of two to four words that ends right before a title at <paramref name="titleStart"/>
+    /// (allowing a comma between), with a function word, verb or punctuation before it.
+    /// </summary>
+    private (int start, int end)? NameBefore(int s, int titleStart)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        int end = titleStart;
+        if (end > 0 && tokens[end - 1].Surface is "," or "،")
+        {
+            end--;
+        }
+
+        int runStart = end;
+        while (runStart > 0 && end - runStart < MaxNameTokens + 1 && tokens[runStart - 1].Kind == TokenKind.Word && Owner[s][runStart - 1] is null
+            && (!_lex.IsFunctionWord(tokens[runStart - 1].Norm) || IsNameDespiteFolding(tokens[runStart - 1])) && Title(s, runStart - 1) is null && Cue(s, runStart - 1) is null
+            && !CannotContinueName(tokens[runStart - 1], 0))
+        {
+            runStart--;
+        }
+
+        // The longest run of two to four name-like words that stands alone: after a function word,
+        // a verb or common word ("أجرى محمود الجبوري رئيس …"), punctuation, an entity or the start.
+        for (int start = Math.Max(runStart, end - MaxNameTokens); start <= end - 2; start++)
+        {
+            Token first = tokens[start];
+            if (first.Norm.StartsWith("ال", StringComparison.Ordinal) && !_lex.GivenNames.Contains(first.Norm))
+            {
+                continue;
+            }
+
+            bool bounded = start == 0 || !tokens[start - 1].IsWord || _lex.IsFunctionWord(tokens[start - 1].Norm) || Cue(s, start - 1) is not null
+                || Owner[s][start - 1] is not null || IsCommonNotName(tokens[start - 1].Norm);
+            bool nameLike = (_lex.GivenNames.Contains(first.Norm) || Enumerable.Range(start, end - start).All(k => !IsCommonNotName(tokens[k].Norm)))
+                && !CannotStartName(first) && !IsNounAndComplement(first, tokens[start + 1])
+                && Enumerable.Range(start + 1, end - start - 1).All(k => !CannotContinueName(tokens[k], k - start));
+            if (bounded && nameLike)
+            {
+                return (start, end);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Names that normalization folds onto function words, told apart by their written form:
+    /// "علي" (Ali) vs "على" (on), "آنا" (Anna) vs "أنا" (I).
+    /// </summary>
+    private static bool IsNameDespiteFolding(Token t) =>
+        (t.Norm == "علي" && t.Surface.EndsWith('ي')) || (t.Norm == "انا" && t.Surface.StartsWith('آ'));
+
+    /// <summary>بمقر، لدى-like words: ب or ل glued to a common word ("بمقر" = at the seat of), never a name's first word.</summary>
+    private bool IsPrepositionalCommonWord(Token t) =>
+        !_lex.GivenNames.Contains(t.Norm) && t.Norm.Length > 3 && t.Norm[0] is 'ب' or 'ل'
+        && (_lex.CommonWords.Contains(t.Norm) || _lex.IsFunctionWord(t.Norm[1..]));
+
+    /// <summary>
+    /// The NER tagger's person span that starts at <paramref name="start"/> within [start, end), if
+    /// it covers at least two words. The tagger runs lazily, one sentence at a time, and only for
+    /// sentences where the rules could not decide: tagging every sentence would cost more than the
+    /// rest of extraction together.
+    /// </summary>
+    private (int start, int end)? TaggedAsPerson(int s, int start, int end)
+    {
+        if (_ner is null)
+        {
+            return null;
+        }
+
+        _nerTags[s] ??= _ner.Tag(Sentences[s].Tokens.Select(t => t.Surface).ToArray());
+        IReadOnlyList<string> tags = _nerTags[s]!;
+        if (tags[start] != "B-PERS")
+        {
+            return null;
+        }
+
+        int j = start + 1;
+        while (j < end && tags[j] == "I-PERS")
+        {
+            j++;
+        }
+
+        return j - start >= 2 ? (start, j) : null;
+    }
+
+    /// <summary>A given name does not start with the article (الكسندر is a name, not ال + كسندر), nor with بـ/لـ on a common word (بمقر).</summary>
+    private bool CannotStartName(Token t)
+    {
+        string n = t.Norm;
+        if (_lex.GivenNames.Contains(n))
+        {
+            return false;
+        }
+
+        return n.StartsWith("ال", StringComparison.Ordinal) || IsPrepositionalCommonWord(t)
+            || (n.Length > 3 && n[0] is 'ب' or 'ل' or 'و' && (_lex.CommonWords.Contains(n[1..]) || _lex.GivenNames.Contains(n[1..]) || _lex.IsFunctionWord(n[1..]))); // لبدء، وأطيب
+    }
+
+    /// <summary>
+    /// Words that are never part of a person's name at <paramref name="position"/> (0 = first):
+    /// للطاقة، بالفعل، سيطلع، مسؤولاً، اجتماعا، مروره، بتطوير، الاجتماعية، و + word.
+    /// </summary>
+    private bool CannotContinueName(Token t, int position)
+    {
+        string n = t.Norm;
+        if (IsPrepositionWithArticle(n) || IsFutureVerb(n) || HasTanween(t) || IsAccusativeNoun(n) || HasCommonStemPronoun(t) || HasPronounSuffix(t))
+        {
+            return true;
+        }
+
+        if (position == 0)
+        {
+            return false;
+        }
+
+        if (n.Length > 3 && n[0] is 'ب' or 'ل' && !_lex.GivenNames.Contains(n)
+            && (_lex.CommonWords.Contains(n[1..]) || _lex.NeverPersonWords.Contains(n[1..]) || _lex.CommonWords.Contains(n)))
+        {
+            return true; // بتطوير، لحريق: a preposition glued to a common word ends the name (not بوغدانوف، بخاري)
+        }
+
+        // Right after a given name an article-word is usually a family name (الحربي، الزياني), even
+        // when it is also an adjective; later, or as a feminine adjective (الاجتماعية), it ends the name.
+        bool lateOrFeminine = position >= 2 || n.EndsWith("يه", StringComparison.Ordinal);
+        if (n.StartsWith("ال", StringComparison.Ordinal) && !_lex.GivenNames.Contains(n) && lateOrFeminine
+            && (IsCommonNotName(n) || _lex.NeverPersonWords.Contains(n)))
+        {
+            // A family name with the article is fine (البدري، الزياني); a common word with it after
+            // two name words, or a feminine adjective anywhere, is where the name has ended.
+            return true;
+        }
+
+        return n.Length > 3 && n[0] == 'و' && !_lex.GivenNames.Contains(n); // "و" + word: a coordinated item
+    }
+
+    /// <summary>"ملابسات الحادثة": a common noun and its definite complement are not a name.</summary>
+    private bool IsNounAndComplement(Token first, Token second) =>
+        IsCommonNotName(first.Norm) && second.Norm.StartsWith("ال", StringComparison.Ordinal) && (IsCommonNotName(second.Norm) || _lex.NeverPersonWords.Contains(second.Norm));
+
+    /// <summary>مروره، هدفه، ارتياحه: a common noun with the pronoun suffix ه (not a name ending in ه such as طه).</summary>
+    private bool HasCommonStemPronoun(Token t) =>
+        t.Surface.EndsWith('ه') && t.Norm.Length >= 4 && !_lex.GivenNames.Contains(t.Norm) && _lex.CommonWords.Contains(t.Norm[..^1]);
+
+    /// <summary>"اجتماعا"، "قائدا": an indefinite accusative written without its tanwin mark (a common word + ا).</summary>
+    private bool IsAccusativeNoun(string norm) =>
+        norm.Length >= 4 && norm[^1] == 'ا' && !_lex.GivenNames.Contains(norm) && _lex.CommonWords.Contains(norm[..^1]);
+
+    private bool IsCommonNotName(string norm) => _lex.CommonWords.Contains(norm) && !_lex.GivenNames.Contains(norm);
+
+    private static bool IsPrepositionWithArticle(string norm) =>
+        norm.Length > 4 && (norm.StartsWith("لل", StringComparison.Ordinal) || norm.StartsWith("بال", StringComparison.Ordinal)
+            || norm.StartsWith("وال", StringComparison.Ordinal) || norm.StartsWith("كال", StringComparison.Ordinal) || norm.StartsWith("فال", StringComparison.Ordinal));
+
+    /// <summary>سيطلع، ستبحث: the future prefix س on a known imperfect verb (not سيرجي، ستافان).</summary>
+    private bool IsFutureVerb(string norm) =>
+        norm.Length >= 5 && norm[0] == 'س' && norm[1] is 'ي' or 'ت' or 'ن' && _lex.CommonWords.Contains(norm[1..]);
+
+    /// <summary>An imperfect verb form (تندرج، يقوم) — only used to trim the end of a long name candidate.</summary>
+    private static bool LooksLikeImperfectVerb(string norm) =>
+        norm.Length >= 4 && norm[0] is 'ي' or 'ت' && !norm.EndsWith("وف", StringComparison.Ordinal);
+
+    /// <summary>Tanwin marks indefinite common words (مسؤولاً، قائدًا); names do not carry it.</summary>
+    private static bool HasTanween(Token t) => t.Surface.Contains('ً', StringComparison.Ordinal) || t.Surface.Contains('ٌ', StringComparison.Ordinal) || t.Surface.Contains('ٍ', StringComparison.Ordinal);
+
+    /// <summary>Honorifics that announce a person's name (الشيخ، الدكتور، معالي) even without a role.</summary>
+    private bool IsPersonHonorific(int s, TitleSpan title) => title.End > title.Start && Sentences[s].Tokens[title.Start].IsWord;
+
+    /// <summary>True when the token after a name candidate is where names typically end (punctuation, function word, title, verb, entity).</summary>
+    private bool FollowedByNameBoundary(int s, int j)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        if (j >= tokens.Count)
+        {
+            return true;
+        }
+
+        Token t = tokens[j];
+        return !t.IsWord || Owner[s][j] is not null || _lex.IsFunctionWord(t.Norm) || Title(s, j) is not null
+            || Cue(s, j) is not null || (t.Norm.Length > 3 && t.Norm[0] == 'و');
+    }
+
+    private static bool HasPronounSuffix(Token t)
+    {
+        string surface = t.Surface;
+        if (t.Norm is "الله" || surface.Length <= 4)
+        {
+            return false;
+        }
+
+        return surface.EndsWith("اته", StringComparison.Ordinal) || surface.EndsWith("ته", StringComparison.Ordinal) || surface.EndsWith("ها", StringComparison.Ordinal)
+            || surface.EndsWith("هم", StringComparison.Ordinal) || surface.EndsWith("هما", StringComparison.Ordinal) || surface.EndsWith("كم", StringComparison.Ordinal);
+    }
+}

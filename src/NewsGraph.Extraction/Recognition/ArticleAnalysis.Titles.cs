@@ -1,0 +1,252 @@
+using NewsGraph.Core.Graph;
+using NewsGraph.Core.Text;
+using NewsGraph.Extraction.Lexicon;
+using NewsGraph.Extraction.Ner;
+using NewsGraph.Extraction.Text;
+
+namespace NewsGraph.Extraction.Recognition;
+
+/// <summary>Pass 2: persons announced by a title, before or after the name.</summary>
+internal sealed partial class ArticleAnalysis
+{
+    private void FindTitledPersons(int s)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        int i = 0;
+        while (i < tokens.Count)
+        {
+            if (Owner[s][i] is not null || ParseTitle(s, i) is not { } title)
+            {
+                i++;
+                continue;
+            }
+
+            // After a comma the name must look like one: "الأمين العام للمنظمة، تناول التحضيرات" is a verb.
+            int nameStart = title.End < tokens.Count && tokens[title.End].Surface is "," or "،" && title.End + 1 < tokens.Count
+                && !IsCommonNotName(tokens[title.End + 1].Norm) ? title.End + 1 : title.End;
+            (int start, int end)? name = title.HasHead || IsPersonHonorific(s, title) ? NameExtent(s, nameStart, NameAnchor.Title) : null;
+
+            // "رئيس نادي الزمالك محمد …", "مدير جمرك البطحاء عبدالرحمن …": a common noun and its definite
+            // complement still belong to the title when a name follows them.
+            if (title.HasHead && nameStart + 2 < tokens.Count && !_lex.GivenNames.Contains(tokens[nameStart].Norm)
+                && !tokens[nameStart].Norm.StartsWith("ال", StringComparison.Ordinal) && tokens[nameStart].Kind == TokenKind.Word
+                && tokens[nameStart + 1].Norm.StartsWith("ال", StringComparison.Ordinal) && Owner[s][nameStart + 1] is null
+                && NameExtent(s, nameStart + 2, NameAnchor.Title) is { } further && further.end - further.start >= 2)
+            {
+                title = title with { End = nameStart + 2 };
+                name = further;
+            }
+            if (name is { } n)
+            {
+                EntityInfo person = AddPerson(s, n.start, n.end);
+                if (title.HasHead)
+                {
+                    person.AddTitle(TitleText(s, title));
+                    person.TitleSpans.Add(title);
+                }
+
+                int after = AttachTitleAfter(s, n.end, person);
+                MarkTitle(s, title, person);
+                i = after;
+                continue;
+            }
+
+            // "لقاء مع آنا كوفالسكا المفوضة الأوروبية": the name stands before its title.
+            // (Not when the title carries a preposition: "… التمنيات لرئيس الإكوادور" is not the president.)
+            if (title.HasHead && title.FirstForm == tokens[i].Norm && NameBefore(s, i) is { } before)
+            {
+                EntityInfo person = AddPerson(s, before.start, before.end);
+                person.AddTitle(TitleText(s, title));
+                person.TitleSpans.Add(title);
+                MarkTitle(s, title, person);
+                i = title.End;
+                continue;
+            }
+
+            if (title.HasHead)
+            {
+                TitleMentions[s].Add(title);
+            }
+
+            i = Math.Max(i + 1, title.End);
+        }
+    }
+
+    private void MarkTitle(int s, TitleSpan title, EntityInfo person)
+    {
+        // Title words are not free for other names, but entities named inside the title keep their own mentions.
+        for (int j = title.Start; j < title.End; j++)
+        {
+            Owner[s][j] ??= new Mention(s, title.Start, title.End, person, MentionForm.Title);
+        }
+    }
+
+    /// <summary>A title right after a name ("ميخائيل بوغدانوف الممثل الخاص للرئيس الروسي") belongs to that person.</summary>
+    private int AttachTitleAfter(int s, int nameEnd, EntityInfo person)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        int j = nameEnd;
+        if (j < tokens.Count && tokens[j].Surface is "," or "،")
+        {
+            j++;
+        }
+
+        if (j < tokens.Count && ParseTitle(s, j) is { HasHead: true } title && NameExtent(s, title.End, NameAnchor.Title) is null
+            && NameExtent(s, title.End < tokens.Count && tokens[title.End].Surface is "," or "،" ? title.End + 1 : title.End, NameAnchor.Title) is null)
+        {
+            person.AddTitle(TitleText(s, title));
+            person.TitleSpans.Add(title);
+            MarkTitle(s, title, person);
+            return title.End;
+        }
+
+        return nameEnd;
+    }
+
+    private string TitleText(int s, TitleSpan title) => ArticleText.SpanWithoutClitic(Sentences[s], _text, title.Start, title.End, title.FirstForm);
+
+    /// <summary>
+    /// Reads a title phrase starting at <paramref name="i"/>: honorifics, role nouns and what
+    /// qualifies them — definite words, ministries and portfolios, the states and organizations
+    /// named inside (نائب وزير الخارجية الروسي، الأمين العام لمنظمة الدول المصدرة للنفط (أوبك)).
+    /// </summary>
+    public TitleSpan? ParseTitle(int s, int i)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        PhraseMatch<TitleRole>? first = Title(s, i);
+        if (first is not { } f || (f.Value == TitleRole.Rank && f.Length == 1 && tokens[i].Norm is "اول" or "ركن" or "طيار"))
+        {
+            return null; // "أول" and "ركن" qualify a rank (الفريق أول ركن); alone they are ordinary words
+        }
+
+        string firstForm = f.FirstForm;
+        bool hasHead = f.Value is not TitleRole.Honorific;
+        int j = f.End;
+        int lastGood = j;
+        while (j < tokens.Count && j - i < MaxTitleTokens)
+        {
+            Token t = tokens[j];
+            if (Owner[s][j] is { } m && m.Entity.Kind is NodeKind.Organization or NodeKind.State or NodeKind.Place && m.Form != MentionForm.Title)
+            {
+                j = m.End;
+                lastGood = j;
+                continue;
+            }
+
+            if (Title(s, j) is { } more)
+            {
+                hasHead |= more.Value is not TitleRole.Honorific;
+                j = more.End;
+                lastGood = j;
+                continue;
+            }
+
+            if (t.Kind == TokenKind.Punctuation && t.Surface == "(")
+            {
+                int close = FindToken(tokens, j + 1, ")", 6);
+                if (close < 0)
+                {
+                    break;
+                }
+
+                j = close + 1;
+                lastGood = j;
+                continue;
+            }
+
+            if (t.Kind == TokenKind.Quote && j > i)
+            {
+                int close = FindClosingQuote(tokens, j + 1, 6);
+                if (close < 0)
+                {
+                    break;
+                }
+
+                j = close + 1;
+                lastGood = j;
+                continue;
+            }
+
+            if (!t.IsWord)
+            {
+                break;
+            }
+
+            string n = t.Norm;
+            if (s_titleConnectors.Contains(n))
+            {
+                // Connectors stay inside a title only when a qualifier follows: "لدى المملكة", "إلى سورية", "بشأن سورية".
+                if (j + 1 >= tokens.Count || !IsTitleQualifier(s, j + 1))
+                {
+                    break;
+                }
+
+                if (n == "في" && !(Owner[s][j + 1] is { } place && place.End < tokens.Count && StartsName(s, place.End)))
+                {
+                    break; // "في موسكو اليوم" is where, not part of the title
+                }
+
+                j++;
+                continue;
+            }
+
+            if (IsTitleQualifier(s, j))
+            {
+                j++;
+                lastGood = j;
+                continue;
+            }
+
+            break;
+        }
+
+        return new TitleSpan(s, i, lastGood, hasHead, firstForm);
+    }
+
+    /// <summary>True when a person's name (not a function word, title or entity) could start at <paramref name="j"/>.</summary>
+    private bool StartsName(int s, int j)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        Token t = tokens[j];
+        return t.Kind == TokenKind.Word && Owner[s][j] is null && !_lex.IsFunctionWord(t.Norm) && !t.Norm.StartsWith("ال", StringComparison.Ordinal)
+            && Title(s, j) is null && Cue(s, j) is null;
+    }
+
+    private bool IsTitleQualifier(int s, int j)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        Token t = tokens[j];
+        if (Owner[s][j] is { Entity.Kind: NodeKind.Organization or NodeKind.State or NodeKind.Place })
+        {
+            return true;
+        }
+
+        if (t.IsWord && t.Norm.StartsWith("وال", StringComparison.Ordinal) && j > 0 && tokens[j - 1].Norm.StartsWith("ال", StringComparison.Ordinal)
+            && !_lex.IsFunctionWord(t.Norm) && Owner[s][j] is null)
+        {
+            return true; // الشرق الأوسط والبلدان الأفريقية، وزير الخارجية والهجرة
+        }
+
+        if (!t.IsWord || _lex.IsFunctionWord(t.Norm) || Cue(s, j) is not null)
+        {
+            return false;
+        }
+
+        string n = t.Norm;
+        if ((n.StartsWith("ال", StringComparison.Ordinal) || n.StartsWith("لل", StringComparison.Ordinal)) && !_lex.GivenNames.Contains(n))
+        {
+            return true; // not "الكسندر", which starts the name after the title
+        }
+
+        foreach (string form in t.Forms)
+        {
+            if (_lex.TitleComplements.Contains(form) || _lex.TitleComplements.Contains(Clitics.WithoutArticle(form)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+}

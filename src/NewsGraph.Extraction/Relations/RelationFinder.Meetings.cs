@@ -1,0 +1,216 @@
+using NewsGraph.Core.Graph;
+using NewsGraph.Core.Text;
+using NewsGraph.Extraction.Lexicon;
+using NewsGraph.Extraction.Recognition;
+using NewsGraph.Extraction.Text;
+
+namespace NewsGraph.Extraction.Relations;
+
+/// <summary>MET and PHONED: meetings held in person, and phone calls apart from them.</summary>
+internal sealed partial class RelationFinder
+{
+    private void FindMeetings(int s)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        bool phone = false;
+        bool future = false;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            CueKind? kind = analysis.Cue(s, i)?.Value;
+            phone |= kind == CueKind.Phone;
+            future |= kind == CueKind.Future;
+        }
+
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (analysis.Cue(s, i) is not { Value: CueKind.Met or CueKind.MetNoun } cue)
+            {
+                continue;
+            }
+
+            if (analysis.Owner[s][i] is { Form: not MentionForm.Title })
+            {
+                continue;
+            }
+
+            if (future && FutureBefore(s, i))
+            {
+                continue; // سيلتقي، من المقرر أن يجتمع: announced, not held
+            }
+
+            (EntityInfo? subject, int after) = MeetingSubject(s, cue, i);
+            if (subject is null)
+            {
+                continue;
+            }
+
+            List<EntityInfo> others = MeetingObjects(s, after, NeedsWith(cue.FirstForm, cue.Value));
+            others.Remove(subject);
+            if (others.Count == 0)
+            {
+                continue;
+            }
+
+            EntityInfo? place = MeetingPlace(s, i);
+            foreach (EntityInfo other in others)
+            {
+                _relations.Add(new FoundRelation(phone ? RelationType.Phoned : RelationType.Met, subject, other, s, tokens[i].Surface, place));
+            }
+
+            _lastActor = subject;
+        }
+
+        if (phone)
+        {
+            FindPhoneCall(s);
+        }
+    }
+
+    private bool FutureBefore(int s, int index)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        for (int j = Math.Max(0, index - 6); j <= index; j++)
+        {
+            if (analysis.Cue(s, j) is { Value: CueKind.Future })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NeedsWith(string form, CueKind kind)
+    {
+        string verb = Clitics.WithoutConjunction(form);
+        return kind == CueKind.MetNoun ? verb is "لقاء" or "اجتماع" or "محادثات" or "مباحثات" : verb.StartsWith("اجتمع", StringComparison.Ordinal) || verb.StartsWith("يجتمع", StringComparison.Ordinal)
+            || verb.StartsWith("تجتمع", StringComparison.Ordinal) || verb.Contains("بحث", StringComparison.Ordinal);
+    }
+
+    /// <summary>Who holds the meeting: the person after the verb, else the sentence's speaker or last actor.</summary>
+    private (EntityInfo? subject, int after) MeetingSubject(int s, PhraseMatch<CueKind> cue, int i)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        if (cue.Value == CueKind.Met && cue.End < tokens.Count && analysis.Owner[s][cue.End] is { Entity.Kind: NodeKind.Person } m)
+        {
+            return (m.Entity, MentionEnd(s, m));
+        }
+
+        // "محادثات بخاري مع نظيره …": the noun's possessor.
+        if (cue.Value == CueKind.MetNoun && cue.End < tokens.Count && analysis.Owner[s][cue.End] is { Entity.Kind: NodeKind.Person } p)
+        {
+            return (p.Entity, MentionEnd(s, p));
+        }
+
+        // Dropped or earlier subject: the speaker of this sentence, else the last person acting.
+        EntityInfo? subject = null;
+        for (int j = i - 1; j >= 0; j--)
+        {
+            if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.Person } before)
+            {
+                subject = before.Entity;
+                break;
+            }
+        }
+
+        subject ??= _lastActor ?? _lastSpeaker;
+        return (subject, cue.End);
+    }
+
+    /// <summary>The people met: after مع for اجتمع/بحث, else the next person(s); coordinated with و.</summary>
+    private List<EntityInfo> MeetingObjects(int s, int from, bool needsWith)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        var found = new List<EntityInfo>();
+        int j = from;
+        if (needsWith)
+        {
+            while (j < tokens.Count && tokens[j].Norm != "مع" && j - from < 25)
+            {
+                if (analysis.Cue(s, j) is { Value: CueKind.Stated or CueKind.Met })
+                {
+                    return found;
+                }
+
+                j++;
+            }
+
+            if (j >= tokens.Count || tokens[j].Norm != "مع")
+            {
+                return found;
+            }
+
+            j++;
+        }
+
+        int withStart = j;
+        for (; j < tokens.Count && j - from < 30; j++)
+        {
+            Token t = tokens[j];
+            if (needsWith && found.Count == 0 && j - withStart > 8)
+            {
+                break; // the person met follows مع closely; further on is someone else (بحضور …)
+            }
+
+            if (needsWith && found.Count == 0 && analysis.Owner[s][j] is { } first && first.Entity.Kind != NodeKind.Person)
+            {
+                break; // "لقاء مع طلبة الكلية …": met a group, not a named person
+            }
+
+            if (t.Surface is "." || (analysis.Cue(s, j) is { Value: CueKind.Stated or CueKind.Met } && found.Count > 0))
+            {
+                break;
+            }
+
+            if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.Person } m)
+            {
+                if (!found.Contains(m.Entity))
+                {
+                    found.Add(m.Entity);
+                }
+
+                j = MentionEnd(s, m) - 1;
+                // Another person joined by و continues the list; anything else ends it.
+                int k = j + 1;
+                if (k < tokens.Count && analysis.Owner[s][k] is { Entity.Kind: NodeKind.Person } && tokens[k].Norm.StartsWith('و'))
+                {
+                    continue;
+                }
+
+                break;
+            }
+
+            if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.Organization } && found.Count == 0 && !needsWith)
+            {
+                break; // استقبل وفدا من …: met an organization's delegation, not a person
+            }
+        }
+
+        return found;
+    }
+
+    private EntityInfo? MeetingPlace(int s, int from)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        for (int j = from; j < tokens.Count; j++)
+        {
+            if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.Place } m && m.Form != MentionForm.Title && j > 0
+                && (tokens[j - 1].Norm is "في" || tokens[j].Norm.StartsWith('ب') || tokens[j].Norm.StartsWith("في", StringComparison.Ordinal)))
+            {
+                return m.Entity;
+            }
+        }
+
+        return s <= 1 ? analysis.DatelinePlace : null;
+    }
+
+    /// <summary>"جرى اتصال هاتفي بين A و B", "تلقى A اتصالا هاتفيا من B".</summary>
+    private void FindPhoneCall(int s)
+    {
+        var persons = analysis.Mentions[s].Where(m => m.Entity.Kind == NodeKind.Person).Select(m => m.Entity).Distinct().ToList();
+        if (persons.Count == 2 && !_relations.Exists(r => r.Sentence == s))
+        {
+            _relations.Add(new FoundRelation(RelationType.Phoned, persons[0], persons[1], s));
+        }
+    }
+}

@@ -1,0 +1,540 @@
+using NewsGraph.Core.Graph;
+using NewsGraph.Core.Text;
+using NewsGraph.Extraction.Lexicon;
+using NewsGraph.Extraction.Recognition;
+using NewsGraph.Extraction.Text;
+
+namespace NewsGraph.Extraction.Relations;
+
+/// <summary>STATED: who said what, and where the stated content starts and ends.</summary>
+internal sealed partial class RelationFinder
+{
+    private void FindStatements(int s)
+    {
+        Sentence sentence = analysis.Sentences[s];
+        IReadOnlyList<Token> tokens = sentence.Tokens;
+
+        if (sentence.IsHeadline && TryHeadline(s))
+        {
+            return;
+        }
+
+        if (TryAccordingTo(s))
+        {
+            return;
+        }
+
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (analysis.Cue(s, i) is not { Value: CueKind.Stated } cue)
+            {
+                continue;
+            }
+
+            if (analysis.Owner[s][i] is { Entity.Kind: NodeKind.Person or NodeKind.Organization } && analysis.Owner[s][i]!.Form != MentionForm.Title)
+            {
+                continue; // the cue word is part of a name
+            }
+
+            string verb = tokens[i].Surface;
+            List<EntityInfo> speakers = SpeakersAfter(s, cue.End, out int afterSpeaker);
+            if (speakers.Count == 0)
+            {
+                speakers = SpeakerBefore(s, i);
+                afterSpeaker = cue.End;
+            }
+
+            bool dropped = false;
+            if (speakers.Count == 0)
+            {
+                // A dropped subject ("وأوضح أن …") continues the last speaker; an unrecognized subject
+                // ("أكد الطرفان", "أعلنت سلطات محلية") must not be given to anyone.
+                if (_lastSpeaker is null || s - _lastSpeakerSentence > 3 || !OpensComplement(s, cue.End) || IsPluralVerb(cue.FirstForm))
+                {
+                    continue;
+                }
+
+                speakers = [_lastSpeaker];
+                dropped = true;
+            }
+            else if (cue.FirstForm is "بين" or "وبين" && !(afterSpeaker < tokens.Count && s_complementizers.Contains(tokens[afterSpeaker].Norm)))
+            {
+                continue; // بين + speaker is a statement only with أن after it
+            }
+
+            if (i > 0 && tokens[i - 1].Norm == "كما" && afterSpeaker >= LastWord(tokens) && i > 4)
+            {
+                // "… العمليات في منطقة دلتا النيجر، كما أعلن المتحدث X": the content came first.
+                int claimEnd = i - 1;
+                while (claimEnd > 0 && tokens[claimEnd - 1].IsPunctuation)
+                {
+                    claimEnd--;
+                }
+
+                foreach (EntityInfo speaker in speakers)
+                {
+                    Claims.Add(new ClaimSpan(speaker, s, 0, claimEnd, verb));
+                }
+
+                _lastSpeaker = speakers[0];
+                _lastSpeakerSentence = s;
+                continue;
+            }
+
+            int? claimStart = ClaimStart(s, afterSpeaker, cue.FirstForm, dropped);
+            if (claimStart is not { } start || start >= tokens.Count)
+            {
+                continue;
+            }
+
+            int end = ClaimEnd(s, start);
+            if (end - start < 2)
+            {
+                continue;
+            }
+
+            foreach (EntityInfo speaker in speakers)
+            {
+                Claims.Add(new ClaimSpan(speaker, s, start, end, verb));
+            }
+
+            _lastSpeaker = speakers[0];
+            _lastSpeakerSentence = s;
+            i = end - 1;
+        }
+    }
+
+    /// <summary>"وطالب بعض أعضاء أوبك": a quantifier opens an explicit (if unnamed) subject.</summary>
+    private static readonly HashSet<string> s_quantifiers = new(["بعض", "كل", "جميع", "عدد", "عده", "كافه", "غير", "معظم", "اغلب", "احد", "احدي"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> s_partyNouns = new(["الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الوزيران", "الرئيسان", "الجميع"], StringComparer.Ordinal);
+
+    /// <summary>True when what follows a reporting verb is its content or an adjunct, not an (unrecognized) subject.</summary>
+    private bool OpensComplement(int s, int j)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        if (j >= tokens.Count)
+        {
+            return false;
+        }
+
+        Token t = tokens[j];
+        string n = Clitics.WithoutConjunction(t.Norm);
+        return t.Surface.StartsWith("..", StringComparison.Ordinal) || t.Surface == ":" || t.Kind == TokenKind.Quote
+            || s_complementizers.Contains(t.Norm) || s_prepositionalComplements.Contains(t.Norm)
+            || (_lex.IsFunctionWord(t.Norm) && !s_partyNouns.Contains(n) && !s_quantifiers.Contains(n));
+    }
+
+    /// <summary>قالوا، اكدوا: a plural verb cannot continue a single speaker.</summary>
+    private static bool IsPluralVerb(string form) => form.EndsWith("وا", StringComparison.Ordinal);
+
+    private static int LastWord(IReadOnlyList<Token> tokens)
+    {
+        int k = tokens.Count;
+        while (k > 0 && tokens[k - 1].IsPunctuation)
+        {
+            k--;
+        }
+
+        return k;
+    }
+
+    /// <summary>"أنطونوف: “داعش” يقوم بتفريخ الإرهابيين …" — a headline that gives the speaker before a colon.</summary>
+    private bool TryHeadline(int s)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        int colon = -1;
+        for (int i = 1; i < Math.Min(tokens.Count, 8); i++)
+        {
+            if (tokens[i].Surface == ":")
+            {
+                colon = i;
+                break;
+            }
+        }
+
+        if (colon < 0 || analysis.Owner[s][colon - 1] is not { } m || m.End != colon || m.Start > 2 || !IsSpeaker(m))
+        {
+            return false;
+        }
+
+        int end = ClaimEnd(s, colon + 1);
+        if (end - colon - 1 < 3)
+        {
+            return false;
+        }
+
+        Claims.Add(new ClaimSpan(SpeakerEntity(m), s, colon + 1, end, ":"));
+        return true;
+    }
+
+    /// <summary>"ووفقا لإحصاءات وكالة «رويترز»، قتل …" — attribution to a source.</summary>
+    private bool TryAccordingTo(int s)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        // Only an attribution that opens the sentence governs it ("ووفقا لـ X، …"); a parenthetical
+        // one ("وأكد الجبوري، بحسب البيان، أن …") leaves the main verb in charge.
+        for (int i = 0; i < Math.Min(tokens.Count, 2); i++)
+        {
+            if (analysis.Cue(s, i) is not { Value: CueKind.According })
+            {
+                continue;
+            }
+
+            for (int j = i + 1; j < Math.Min(tokens.Count, i + 5); j++)
+            {
+                if (analysis.Owner[s][j] is { } m && IsSpeaker(m) && (m.Form != MentionForm.Title || m.Entity.Kind == NodeKind.Person))
+                {
+                    int start = MentionEnd(s, m);
+                    while (start < tokens.Count && (!tokens[start].IsWord || tokens[start].Norm is "فان" or "فانه" or "فانها" || analysis.Owner[s][start]?.Entity == m.Entity))
+                    {
+                        start++; // "وبحسب مدير عام المؤسسة … يوسف قاسم فإن …": the content follows فإن
+                    }
+
+                    int end = ClaimEnd(s, start);
+                    if (end - start >= 3)
+                    {
+                        Claims.Add(new ClaimSpan(SpeakerEntity(m), s, start, end, tokens[i].Surface));
+                        return true;
+                    }
+
+                    return false;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The subject right after a reporting verb: one mention, or several joined by و (أكدت اوبك وروسيا).</summary>
+    private List<EntityInfo> SpeakersAfter(int s, int from, out int end)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        var speakers = new List<EntityInfo>();
+        end = from;
+        int j = from;
+        // An addressee comes before the subject: "أعلن لوكالة الصحافة الفرنسية المتحدث باسم الجيش".
+        while (j < tokens.Count && analysis.Owner[s][j] is { } addressee && addressee.Entity.Kind != NodeKind.Person
+            && tokens[j].Norm.StartsWith('ل') && !tokens[j].Norm.StartsWith("ال", StringComparison.Ordinal))
+        {
+            j = addressee.End;
+        }
+
+        // "وأشار البرلماني الألماني نوي": descriptive words before a known person.
+        int k = j;
+        while (k < tokens.Count && k - j < 3 && (analysis.Owner[s][k] is { Entity.Kind: NodeKind.State, Form: MentionForm.Demonym }
+            || (analysis.Owner[s][k] is null && tokens[k].Norm.StartsWith("ال", StringComparison.Ordinal) && !_lex.IsFunctionWord(tokens[k].Norm))))
+        {
+            k++;
+        }
+
+        if (k > j && k < tokens.Count && analysis.Owner[s][k] is { Entity.Kind: NodeKind.Person })
+        {
+            j = k;
+        }
+
+        // "من جهته أكد …", honorifics: the subject may follow a title that resolved to a person.
+        while (j < tokens.Count && analysis.Owner[s][j] is { } m && IsSpeaker(m))
+        {
+            EntityInfo e = SpeakerEntity(m);
+            if (!speakers.Contains(e))
+            {
+                speakers.Add(e);
+            }
+
+            j = MentionEnd(s, m);
+            end = j;
+            if (j < tokens.Count && analysis.Owner[s][j] is { } next && IsSpeaker(next) && tokens[j].Norm.StartsWith('و'))
+            {
+                continue; // coordinated subject
+            }
+
+            break;
+        }
+
+        if (speakers.Count == 0 && j < tokens.Count && ShortFormReferent(s, j) is { } referent)
+        {
+            speakers.Add(referent);
+            end = j + 1;
+        }
+
+        return speakers;
+    }
+
+    /// <summary>Subject before the verb: "وكانت لجنة مكافحة الإرهاب الروسية أعلنت …", "السلطات … أن".</summary>
+    private List<EntityInfo> SpeakerBefore(int s, int verbIndex)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        int j = verbIndex - 1;
+        if (j > 0 && tokens[j].Norm == "قد")
+        {
+            j--; // "وكانت وزارة الخارجية المصرية قد أعلنت"
+        }
+
+        if (j >= 0 && analysis.Owner[s][j] is { } m && IsSpeaker(m) && m.End == j + 1)
+        {
+            int k = m.Start - 1;
+            // Only when the subject opens the clause: "وكانت X أعلنت", "X أكد".
+            if (k < 0 || tokens[k].Norm is "كان" or "كانت" or "وكان" or "وكانت" || !tokens[k].IsWord)
+            {
+                return [SpeakerEntity(m)];
+            }
+        }
+
+        // "وكان رئيس الوزراء الإثيوبي دانيئيل تسفاي قد ألقى … كلمة دعا فيها": the sentence opens with
+        // its subject (after و/كان) and no other reporting verb intervenes.
+        int open = 0;
+        while (open < verbIndex && tokens[open].Norm is "و" or "كان" or "كانت" or "وكان" or "وكانت" or "ثم" or "كما")
+        {
+            open++;
+        }
+
+        if (open < verbIndex && analysis.Owner[s][open] is { } opener && opener.Entity.Kind is NodeKind.Person or NodeKind.Organization
+            && !Enumerable.Range(open, verbIndex - open).Any(b => analysis.Cue(s, b) is { Value: CueKind.Stated or CueKind.Met }))
+        {
+            return [opener.Entity];
+        }
+
+        // "ويذكر أن نائب البرلمان الألماني، ألكسندر نوي، المنتمي لحزب … أشار": the clause's subject
+        // stands earlier, with only modifiers (no other verb) in between.
+        for (int b = verbIndex - 1; b >= 0 && verbIndex - b <= 12; b--)
+        {
+            if (analysis.Cue(s, b) is { Value: CueKind.Stated or CueKind.Met or CueKind.StatedParticiple })
+            {
+                break;
+            }
+
+            if (analysis.Owner[s][b] is { Entity.Kind: NodeKind.Person } person && person.Form != MentionForm.Title
+                && (person.Start == 0 || s_complementizers.Contains(tokens[person.Start - 1].Norm) || OpensClause(tokens, person.Start)))
+            {
+                return [person.Entity];
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>True when the mention at <paramref name="start"/> opens a clause: after أن (possibly with a title between) or at its start.</summary>
+    private static bool OpensClause(IReadOnlyList<Token> tokens, int start)
+    {
+        for (int b = start - 1; b >= 0 && start - b <= 5; b--)
+        {
+            if (s_complementizers.Contains(tokens[b].Norm))
+            {
+                return true;
+            }
+
+            if (!tokens[b].IsWord)
+            {
+                continue;
+            }
+        }
+
+        return false;
+    }
+
+    private int MentionEnd(int s, Mention m)
+    {
+        // A title mention may have been resolved to a person; the owner array holds the widest span.
+        int end = m.End;
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        while (end < tokens.Count && analysis.Owner[s][end] is { } next && next.Entity == m.Entity)
+        {
+            end = next.End;
+        }
+
+        return end;
+    }
+
+    private static bool IsSpeaker(Mention m) =>
+        m.Entity.Kind is NodeKind.Person or NodeKind.Organization
+        || (m.Entity.Kind == NodeKind.State && m.Form is MentionForm.Name)
+        || (m.Entity.Kind == NodeKind.Place && m.Entity.MetonymIso is not null);
+
+    private EntityInfo SpeakerEntity(Mention m)
+    {
+        if (m.Entity.Kind == NodeKind.Place && m.Entity.MetonymIso is { } iso && _lex.StatesByIso.TryGetValue(iso, out StateEntry? state))
+        {
+            return analysis.GetState(state); // موسكو تبدي مرونة: the capital speaks for the state
+        }
+
+        return m.Entity;
+    }
+
+    /// <summary>"الوزارة"، "المنظمة": a generic head that refers to the last organization with that head.</summary>
+    private EntityInfo? ShortFormReferent(int s, int j)
+    {
+        Token t = analysis.Sentences[s].Tokens[j];
+        string bare = Clitics.WithoutArticle(Clitics.WithoutConjunction(t.Norm));
+        if (!t.Norm.Contains("ال", StringComparison.Ordinal) || !_lex.OrganizationHeads.Contains(bare))
+        {
+            return null;
+        }
+
+        for (int k = s; k >= 0; k--)
+        {
+            for (int idx = analysis.Mentions[k].Count - 1; idx >= 0; idx--)
+            {
+                Mention m = analysis.Mentions[k][idx];
+                if (m.Entity.Kind == NodeKind.Organization && m.Entity.HeadNoun == bare && (k < s || m.End <= j))
+                {
+                    m.Entity.AddAlias(Clitics.WithoutConjunction(t.Surface));
+                    return m.Entity;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Where the stated content starts: after أن/إن, after SANA's "..", after a colon, inside a
+    /// quote, after the preposition some verbs take (أكد على، أشار إلى، حذر من، أعرب عن), or — for
+    /// verbs that take a direct object (أكد ضرورة …) — right after the subject.
+    /// </summary>
+    private int? ClaimStart(int s, int from, string verbForm, bool droppedSubject)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        string verb = Clitics.WithoutConjunction(verbForm);
+        for (int j = from; j < tokens.Count && j - from <= 30; j++)
+        {
+            Token t = tokens[j];
+            if (t.Surface.StartsWith("..", StringComparison.Ordinal) || t.Surface == ":")
+            {
+                int k = j + 1;
+                while (k < tokens.Count && (tokens[k].Kind == TokenKind.Quote || s_complementizers.Contains(tokens[k].Norm)))
+                {
+                    k++;
+                }
+
+                return k;
+            }
+
+            if (t.Kind == TokenKind.Quote && j > from)
+            {
+                return j + 1;
+            }
+
+            if (s_complementizers.Contains(t.Norm) || s_complementizers.Contains(Clitics.WithoutConjunction(t.Norm)))
+            {
+                return j + 1;
+            }
+
+            if (s_prepositionalComplements.Contains(t.Norm) && TakesPreposition(verb, t.Norm) && (j == from || !ComplementizerAhead(tokens, j)))
+            {
+                int k = j + 1;
+                if (k < tokens.Count && s_complementizers.Contains(tokens[k].Norm))
+                {
+                    k++;
+                }
+
+                return k;
+            }
+
+            if (j == AfterAdjuncts(tokens, from) && t.IsWord && !droppedSubject && s_directObjectVerbs.Contains(verb) && (!_lex.IsFunctionWord(t.Norm) || t.Norm == "ما")
+                && analysis.Owner[s][j] is null && !ComplementizerAhead(tokens, j))
+            {
+                return j; // أكد معالي الأمين العام ضرورة أن …؛ أعلن الجيش، أمس، تعيين …
+            }
+
+            // Adjuncts between subject and content: "في بيان لها اليوم", "للصحفيين عقب اجتماع …".
+            if (analysis.Cue(s, j) is { Value: CueKind.Stated } && j > from)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Skips commas and time words between a subject and a direct object: "، أمس، ".</summary>
+    private static int AfterAdjuncts(IReadOnlyList<Token> tokens, int from)
+    {
+        int j = from;
+        while (j < tokens.Count)
+        {
+            if (tokens[j].Surface is "," or "،" || tokens[j].Norm is "امس" or "اليوم" or "الخميس" or "الاربعاء" or "الثلاثاء" or "الاثنين" or "الاحد" or "السبت" or "الجمعه")
+            {
+                j++;
+            }
+            else if (tokens[j].Norm is "خلال" or "عقب" or "اثناء" or "لدي" && j + 1 < tokens.Count && tokens[j + 1].Norm.StartsWith("ال", StringComparison.Ordinal))
+            {
+                j += 2; // "أكد خلال الاتصال موقف …"
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return j;
+    }
+
+    /// <summary>True when أن/إن follows within a few words: the content starts there, not at this word.</summary>
+    private static bool ComplementizerAhead(IReadOnlyList<Token> tokens, int j)
+    {
+        for (int k = j + 1; k < tokens.Count && k - j <= 2; k++)
+        {
+            if (s_complementizers.Contains(tokens[k].Norm))
+            {
+                return k - j <= 1;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TakesPreposition(string verb, string preposition) => preposition switch
+    {
+        "علي" => verb.StartsWith("اكد", StringComparison.Ordinal) || verb.StartsWith("شدد", StringComparison.Ordinal) || verb.StartsWith("يؤكد", StringComparison.Ordinal) || verb.StartsWith("تؤكد", StringComparison.Ordinal),
+        "الي" => verb.StartsWith("اشار", StringComparison.Ordinal) || verb.StartsWith("دع", StringComparison.Ordinal) || verb.StartsWith("لفت", StringComparison.Ordinal) || verb.StartsWith("نوه", StringComparison.Ordinal) || verb.StartsWith("يشير", StringComparison.Ordinal) || verb.StartsWith("تشير", StringComparison.Ordinal),
+        "من" => verb.StartsWith("حذر", StringComparison.Ordinal),
+        "عن" => verb.StartsWith("اعرب", StringComparison.Ordinal) || verb.StartsWith("كشف", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Where the stated content ends: the end of the sentence, or a new finite reporting clause
+    /// ("… لكنه اكد ان", "… وقال إن"). Participial continuations (مضيفا، مشيرا) stay in the claim,
+    /// as annotators keep them with the clause they continue.
+    /// </summary>
+    private int ClaimEnd(int s, int start)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        for (int j = start + 1; j < tokens.Count; j++)
+        {
+            Token t = tokens[j];
+            if (analysis.Cue(s, j) is { Value: CueKind.Stated } cue && cue.ViaClitic && t.Norm[0] is 'و' or 'ف' && IsClauseVerb(s, j, cue.End))
+            {
+                return j;
+            }
+
+            if (t.Norm is "لكنه" or "لكنها" or "كما" or "حيث" or "ثم" && j + 1 < tokens.Count && analysis.Cue(s, j + 1) is { Value: CueKind.Stated })
+            {
+                return j;
+            }
+        }
+
+        int end = tokens.Count;
+        while (end > start && tokens[end - 1].IsPunctuation)
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    /// <summary>A reporting verb starts a new clause when a complement or a subject follows it.</summary>
+    private bool IsClauseVerb(int s, int verb, int after)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        if (after >= tokens.Count)
+        {
+            return false;
+        }
+
+        Token t = tokens[after];
+        return t.Surface.StartsWith("..", StringComparison.Ordinal) || t.Surface == ":" || s_complementizers.Contains(t.Norm)
+            || analysis.Owner[s][after] is { } m && IsSpeaker(m) || s_prepositionalComplements.Contains(t.Norm);
+    }
+}

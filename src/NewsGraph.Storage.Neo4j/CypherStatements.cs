@@ -1,0 +1,379 @@
+using NewsGraph.Core.Graph;
+
+namespace NewsGraph.Storage.Neo4j;
+
+/// <summary>
+/// Every Cypher statement and fragment the store runs, each named for what it does. Values are
+/// always parameters; the only text ever spliced in is another constant of this file, a label or
+/// relationship type from <see cref="GraphNames"/>, a sort direction, or a parameter name made
+/// from an index. Everything is in the portable subset that runs on Neo4j 3.1 and 5.x: no
+/// <c>CALL {}</c>, no <c>EXISTS {}</c>/<c>COUNT {}</c>, no <c>size(pattern)</c> (pattern
+/// comprehensions are used instead), no temporal functions (dates are <c>yyyy-MM-dd</c> strings,
+/// compared lexically).
+/// </summary>
+internal static class CypherStatements
+{
+    // ---------------------------------------------------------------------------------------
+    // Vocabulary: labels and types, only ever from GraphNames
+    // ---------------------------------------------------------------------------------------
+
+    public static readonly string ArticleLabel = GraphNames.Label(NodeKind.Article);
+
+    public static readonly string Mentions = GraphNames.Mentions;
+
+    /// <summary>Every kind of entity node (claims included), in enum order.</summary>
+    public static readonly NodeKind[] EntityKinds = [.. Enum.GetValues<NodeKind>().Where(k => k != NodeKind.Article)];
+
+    /// <summary><c>MET|STATED|…</c>: the relation types of the graph (never MENTIONS).</summary>
+    public static string TypeAlternatives(IEnumerable<RelationType>? types = null) =>
+        string.Join("|", (types ?? Enum.GetValues<RelationType>()).Distinct().Order().Select(GraphNames.TypeName));
+
+    public static readonly string AllRelationTypes = TypeAlternatives();
+
+    /// <summary>The claim relation, for text filters that look into the claim's text.</summary>
+    public static readonly string StatedType = GraphNames.TypeName(RelationType.Stated);
+
+    /// <summary>
+    /// Finds the entity node whose key is in variable <paramref name="keyVariable"/> whatever its
+    /// label, with one index seek per label (a key lookup without a label would scan every node),
+    /// and binds it to <c>e</c> (null when no such node). <paramref name="carry"/> lists the
+    /// variables to keep.
+    /// </summary>
+    public static string EntityByKey(string keyVariable, string carry)
+    {
+        string matches = string.Join(" ", EntityKinds.Select((k, i) => $"OPTIONAL MATCH (n{i}:{GraphNames.Label(k)} {{key: {keyVariable}}})"));
+        string nodes = string.Join(", ", EntityKinds.Select((_, i) => "n" + i));
+        return $"{matches} WITH {carry}, coalesce({nodes}) AS e";
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Server
+    // ---------------------------------------------------------------------------------------
+
+    public const string SelectComponents = "CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition";
+
+    public const string DeleteEverything = "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted";
+
+    // ---------------------------------------------------------------------------------------
+    // Projections: records as maps (the only shapes reads return)
+    // ---------------------------------------------------------------------------------------
+
+    public const string EntityProjection =
+        "{key: x.key, kind: x.kind, name: x.name, aliases: x.aliases, titles: x.titles, iso: x.iso, category: x.category, mentions: x.mentionCount, articles: x.articleCount}";
+
+    public const string ArticleProjection =
+        "{key: x.key, title: x.title, url: x.url, source: x.source, dateline: x.dateline, published: x.published, language: x.language, file: x.file, text: x.text, ingestedAt: x.ingestedAt}";
+
+    public const string RelationProjection =
+        "{key: x.key, type: type(x), from: startNode(x).key, to: endNode(x).key, date: x.date, place: x.place, topic: x.topic, verb: x.verb, status: x.status, role: x.role, provArticles: x.provArticles, provEvidence: x.provEvidence, provSentences: x.provSentences}";
+
+    // ---------------------------------------------------------------------------------------
+    // Upsert: what is stored now for the batch, then one write transaction
+    // ---------------------------------------------------------------------------------------
+
+    public static readonly string SelectContentHashes =
+        $"UNWIND $keys AS k MATCH (a:{ArticleLabel} {{key: k}}) RETURN a.key AS key, a.contentHash AS hash";
+
+    /// <summary>The entities an article mentions now (its contribution is about to be replaced).</summary>
+    public static readonly string SelectArticleEntityKeys =
+        $"UNWIND $keys AS k MATCH (:{ArticleLabel} {{key: k}})-[:{Mentions}]->(e) RETURN DISTINCT e.key AS key";
+
+    /// <summary>The relations an article asserts now: their source end is always among its mentions.</summary>
+    public static readonly string SelectArticleRelationKeys =
+        $"UNWIND $keys AS k MATCH (:{ArticleLabel} {{key: k}})-[:{Mentions}]->(f)-[r:{AllRelationTypes}]->() WHERE k IN r.articles RETURN DISTINCT r.key AS key, f.key AS from, endNode(r).key AS to, type(r) AS type";
+
+    /// <summary>Every stored contribution to the given entities (the MENTIONS of every article).</summary>
+    public static readonly string SelectEntityContributions =
+        "UNWIND $keys AS k " + EntityByKey("k", "k") +
+        $" WITH e WHERE e IS NOT NULL OPTIONAL MATCH (a:{ArticleLabel})-[m:{Mentions}]->(e)" +
+        " RETURN e.key AS key, e.kind AS kind, a.key AS article, m.kind AS mkind, m.name AS name, m.aliases AS aliases, m.titles AS titles, m.iso AS iso, m.category AS category, m.count AS count";
+
+    /// <summary>
+    /// The stored relations with the given keys between the given ends (either direction), with
+    /// their assertions. Both ends are known, so Neo4j expands from the end with fewer relationships.
+    /// </summary>
+    public static string SelectRelationsBetween(RelationType type, NodeKind from, NodeKind to) =>
+        $"UNWIND $rows AS row MATCH (f:{GraphNames.Label(from)} {{key: row.from}})-[r:{GraphNames.TypeName(type)}]-(t:{GraphNames.Label(to)} {{key: row.to}}) WHERE r.key = row.key" +
+        " RETURN DISTINCT r.key AS key, startNode(r).key AS from, endNode(r).key AS to, r.assertions AS assertions";
+
+    public static readonly string SelectArticleFacts =
+        $"UNWIND $keys AS k MATCH (a:{ArticleLabel} {{key: k}}) RETURN a.key AS key, a.published AS published, a.source AS source";
+
+    public static string DeleteRelationsBetween(RelationType type, NodeKind from, NodeKind to) =>
+        $"UNWIND $rows AS row MATCH (f:{GraphNames.Label(from)} {{key: row.from}})-[r:{GraphNames.TypeName(type)}]-(t:{GraphNames.Label(to)} {{key: row.to}}) WHERE r.key = row.key" +
+        " WITH DISTINCT r DELETE r";
+
+    public static readonly string UpsertArticles =
+        $"UNWIND $rows AS row MERGE (a:{ArticleLabel} {{key: row.key}}) SET a += row.props";
+
+    public static readonly string DeleteArticleMentions =
+        $"UNWIND $keys AS k MATCH (:{ArticleLabel} {{key: k}})-[m:{Mentions}]->() DELETE m";
+
+    public static string RelabelEntities(NodeKind from, NodeKind to) =>
+        $"UNWIND $keys AS k MATCH (n:{GraphNames.Label(from)} {{key: k}}) REMOVE n:{GraphNames.Label(from)} SET n:{GraphNames.Label(to)}";
+
+    public static string UpsertEntities(NodeKind kind) =>
+        $"UNWIND $rows AS row MERGE (n:{GraphNames.Label(kind)} {{key: row.key}}) SET n += row.props";
+
+    /// <summary>
+    /// An article's mentions, created after <see cref="DeleteArticleMentions"/> removed its old ones in
+    /// the same transaction (so CREATE cannot duplicate). MERGE would also check the entity's side,
+    /// and a hub entity (a state in every article) has thousands of mentions to walk through.
+    /// </summary>
+    public static string CreateMentions(NodeKind kind) =>
+        $"UNWIND $rows AS row MATCH (a:{ArticleLabel} {{key: row.article}}) MATCH (e:{GraphNames.Label(kind)} {{key: row.entity}}) " +
+        $"CREATE (a)-[m:{Mentions}]->(e) SET m = row.props";
+
+    public static string UpsertRelations(RelationType type, NodeKind from, NodeKind to) =>
+        $"UNWIND $rows AS row MATCH (f:{GraphNames.Label(from)} {{key: row.from}}) MATCH (t:{GraphNames.Label(to)} {{key: row.to}}) " +
+        $"MERGE (f)-[r:{GraphNames.TypeName(type)} {{key: row.key}}]->(t) SET r += row.props";
+
+    public static string DeleteEntities(NodeKind kind) =>
+        $"UNWIND $keys AS k MATCH (n:{GraphNames.Label(kind)} {{key: k}}) DETACH DELETE n";
+
+    // ---------------------------------------------------------------------------------------
+    // Lookups by key
+    // ---------------------------------------------------------------------------------------
+
+    public static readonly string SelectEntitiesByKeys =
+        "UNWIND $keys AS k " + EntityByKey("k", "k") + $" WITH DISTINCT e AS x WHERE x IS NOT NULL RETURN {EntityProjection} AS item";
+
+    public static readonly string SelectArticlesByKeys =
+        $"UNWIND $keys AS k MATCH (x:{ArticleLabel} {{key: k}}) RETURN {ArticleProjection} AS item";
+
+    /// <summary>Relation keys start with their type (see <c>GraphKeys.Relation</c>), so each type is looked up on its own (a relationship index seek on 5.x).</summary>
+    public static string SelectRelationsByKeys(RelationType type) =>
+        $"MATCH ()-[x:{GraphNames.TypeName(type)}]->() WHERE x.key IN $keys RETURN {RelationProjection} AS item";
+
+    // ---------------------------------------------------------------------------------------
+    // Lists: sources, filters (ANDed), sort expressions; all refer to the row variable x
+    // ---------------------------------------------------------------------------------------
+
+    public const string EntitiesSource = "MATCH (x) WHERE x.kind IS NOT NULL";
+
+    /// <summary>Entities of one kind: a label scan instead of every node.</summary>
+    public static string EntitiesOfKindSource(NodeKind kind) => $"MATCH (x:{GraphNames.Label(kind)}) WHERE x.kind IS NOT NULL";
+
+    public static readonly string ArticlesSource = $"MATCH (x:{ArticleLabel}) WHERE x IS NOT NULL";
+
+    /// <summary>{0}: the relation types (<c>MET|STATED…</c>).</summary>
+    public const string RelationsSourceTemplate = "MATCH ()-[x:{0}]->() WHERE x IS NOT NULL";
+
+    public static readonly string EntitiesInArticlesSource =
+        $"UNWIND $groupKeys AS g MATCH (:{ArticleLabel} {{key: g}})-[:{Mentions}]->(x) WHERE x.kind IS NOT NULL";
+
+    public static readonly string ArticlesMentioningSource =
+        "UNWIND $groupKeys AS g " + EntityByKey("g", "g") + $" WITH g, e WHERE e IS NOT NULL MATCH (x:{ArticleLabel})-[:{Mentions}]->(e) WHERE x IS NOT NULL";
+
+    /// <summary>Relations at the group's node (each once, also a loop) <c>e</c>; the arrows say which end it is ("-","-" either, "-","->" source, "<-","-" target).</summary>
+    public static string RelationsByEntitySource(string types, string arrowLeft, string arrowRight) =>
+        "UNWIND $groupKeys AS g " + EntityByKey("g", "g") +
+        $" WITH g, e WHERE e IS NOT NULL MATCH (e){arrowLeft}[x:{types}]{arrowRight}() WITH DISTINCT g, x WHERE x IS NOT NULL";
+
+    /// <summary>Relations asserted by article g: their source end is among its mentions.</summary>
+    public static string RelationsByArticleSource(string types) =>
+        $"UNWIND $groupKeys AS g MATCH (:{ArticleLabel} {{key: g}})-[:{Mentions}]->()-[x:{types}]->() WHERE g IN x.articles";
+
+    public const string EntityKindIn = "x.kind IN $kinds";
+
+    public const string KeyIn = "x.key IN $keys";
+
+    public const string EntityNameContains = "(x.nameNorm CONTAINS $nameContains OR any(al IN x.aliasesNorm WHERE al CONTAINS $nameContains))";
+
+    /// <summary>ISO codes are ASCII; compared case-insensitively like the embedded store.</summary>
+    public const string EntityIsoEquals = "toUpper(x.iso) = toUpper($iso)";
+
+    public const string EntityCategoryEquals = "x.category = $category";
+
+    /// <summary>Source and date bounds hold for one and the same mentioning article.</summary>
+    public static readonly string EntityMentionedIn =
+        $"size([(x)<-[:{Mentions}]-(fa:{ArticleLabel}) WHERE ($source IS NULL OR fa.source = $source)" +
+        " AND ($mentionedFrom IS NULL OR fa.published >= $mentionedFrom) AND ($mentionedTo IS NULL OR fa.published <= $mentionedTo) | 1]) > 0";
+
+    /// <summary>One RelationExists condition; {0} a numeric suffix, {1} ">" (exists) or "=" (does not).</summary>
+    public static readonly string EntityRelationExistsTemplate =
+        "size([(x)-[rx{0}:" + AllRelationTypes + "]-(ro{0}) WHERE type(rx{0}) = $relType{0}" +
+        " AND ($relCounterpart{0} IS NULL OR ro{0}.key = $relCounterpart{0})" +
+        " AND ($relPlace{0} IS NULL OR rx{0}.place = $relPlace{0})" +
+        " AND ($relStatus{0} IS NULL OR rx{0}.status = $relStatus{0})" +
+        " AND ($relText{0} IS NULL OR rx{0}.topicNorm CONTAINS $relText{0} OR (type(rx{0}) = '" + StatedType + "' AND endNode(rx{0}).nameNorm CONTAINS $relText{0}))" +
+        " | 1]) {1} 0";
+
+    public const string RelationFromEquals = "startNode(x).key = $fromKey";
+
+    public const string RelationToEquals = "endNode(x).key = $toKey";
+
+    public const string RelationInvolves = "(startNode(x).key = $involvingKey OR endNode(x).key = $involvingKey)";
+
+    public const string RelationPlaceEquals = "x.place = $placeKey";
+
+    public const string RelationStatusEquals = "x.status = $status";
+
+    public static readonly string RelationTextContains =
+        $"(x.topicNorm CONTAINS $textContains OR (type(x) = '{StatedType}' AND endNode(x).nameNorm CONTAINS $textContains))";
+
+    public const string RelationVerbEquals = "x.verbNorm = $verb";
+
+    public const string RelationDateFrom = "x.effectiveDate >= $dateFrom";
+
+    public const string RelationDateTo = "x.effectiveDate <= $dateTo";
+
+    public const string RelationAssertedByArticle = "$articleKey IN x.articles";
+
+    public const string RelationAssertedBySource = "$source IN x.sources";
+
+    public const string ArticleSourceEquals = "x.source = $source";
+
+    public const string ArticleTextContains = "(x.titleNorm CONTAINS $textContains OR x.textNorm CONTAINS $textContains)";
+
+    public const string ArticlePublishedFrom = "x.published >= $publishedFrom";
+
+    public const string ArticlePublishedTo = "x.published <= $publishedTo";
+
+    public static readonly string ArticleMentions =
+        $"size([(x)-[:{Mentions}]->(me) WHERE me.key = $mentionsKey | 1]) > 0";
+
+    public const string EntityNameSort = "x.nameNorm";
+
+    public const string EntityMentionsSort = "x.mentionCount";
+
+    public const string EntityArticlesSort = "x.articleCount";
+
+    public const string ArticlePublishedSort = "coalesce(x.published, '')";
+
+    public const string ArticleTitleSort = "x.titleNorm";
+
+    public const string RelationDateSort = "coalesce(x.date, '')";
+
+    public const string RelationArticlesSort = "x.articleCount";
+
+    public const string Ascending = "ASC";
+
+    public const string Descending = "DESC";
+
+    public const string CursorAfter = "(sv > $cursorSort OR (sv = $cursorSort AND x.key > $cursorKey))";
+
+    public const string CursorBefore = "(sv < $cursorSort OR (sv = $cursorSort AND x.key < $cursorKey))";
+
+    public const string CursorAtOrBefore = "(sv < $cursorSort OR (sv = $cursorSort AND x.key <= $cursorKey))";
+
+    public const string CursorAtOrAfter = "(sv > $cursorSort OR (sv = $cursorSort AND x.key >= $cursorKey))";
+
+    public const string NoCursor = "x IS NOT NULL";
+
+    /// <summary>
+    /// A page of a plain list, one more row than asked. {0} source and its WHERE, {1} filters,
+    /// {2} sort expression, {3} cursor condition, {4} direction, {5} projection.
+    /// </summary>
+    public const string PageTemplate =
+        "{0} AND {1} WITH x, {2} AS sv WHERE {3} RETURN {5} AS item, sv, x.key AS sk ORDER BY sv {4}, sk {4} LIMIT $limit";
+
+    /// <summary>Whether a row lies on the other side of the cursor. Placeholders as in <see cref="PageTemplate"/>.</summary>
+    public const string BeyondCursorTemplate = "{0} AND {1} WITH x, {2} AS sv WHERE {3} RETURN x.key AS sk LIMIT 1";
+
+    public const string CountTemplate = "{0} AND {1} RETURN count(x) AS total";
+
+    /// <summary>
+    /// Pages for many groups (variable g) at once: per group the total, the rows past the cursor in
+    /// order (first $limit kept) and whether every row is past it. Placeholders as in
+    /// <see cref="PageTemplate"/>. Groups with no row at all are absent (the store fills them in).
+    /// </summary>
+    public const string GroupedPageTemplate =
+        "{0} AND {1} WITH g, x, {2} AS sv WITH g, x, sv, {3} AS inw ORDER BY sv {4}, x.key {4}" +
+        " WITH g, count(x) AS total, sum(CASE WHEN inw THEN 1 ELSE 0 END) AS inCount, min(CASE WHEN inw THEN 1 ELSE 0 END) AS allIn," +
+        " collect(CASE WHEN inw THEN {{item: {5}, sv: sv, sk: x.key}} END) AS rows" +
+        " RETURN g, total, inCount, allIn, rows[0..$limit] AS rows";
+
+    // ---------------------------------------------------------------------------------------
+    // Export
+    // ---------------------------------------------------------------------------------------
+
+    public static readonly string SelectExportArticles =
+        $"MATCH (x:{ArticleLabel}) WHERE $after IS NULL OR x.key > $after RETURN {ArticleProjection} AS item ORDER BY x.key LIMIT $limit";
+
+    public static readonly string ExistsArticleAtOrBefore = $"MATCH (x:{ArticleLabel}) WHERE x.key <= $after RETURN x.key LIMIT 1";
+
+    public static readonly string CountArticles = $"MATCH (x:{ArticleLabel}) RETURN count(x) AS total";
+
+    public static readonly string SelectExportMentions =
+        $"UNWIND $keys AS k MATCH (:{ArticleLabel} {{key: k}})-[m:{Mentions}]->(e)" +
+        " RETURN k AS article, e.key AS key, m.kind AS kind, m.name AS name, m.aliases AS aliases, m.titles AS titles, m.iso AS iso, m.category AS category, m.count AS count";
+
+    public static readonly string SelectExportAssertions =
+        $"UNWIND $keys AS k MATCH (:{ArticleLabel} {{key: k}})-[:{Mentions}]->()-[r:{AllRelationTypes}]->() WHERE k IN r.articles" +
+        " RETURN DISTINCT k AS article, r.key AS key, type(r) AS type, r.assertions AS assertions";
+
+    // ---------------------------------------------------------------------------------------
+    // Search (the portable path: normalized token-prefix matching; ranking is done by the store)
+    // ---------------------------------------------------------------------------------------
+
+    /// <summary>Entities every term (or, with $any, some term) starts a word of, in the name or an alias.</summary>
+    public const string SearchCandidates =
+        "MATCH (e) WHERE e.searchText IS NOT NULL AND ($kinds IS NULL OR e.kind IN $kinds)" +
+        " AND ((NOT $any AND all(t IN $terms WHERE e.searchText CONTAINS (' ' + t))) OR ($any AND any(t IN $terms WHERE e.searchText CONTAINS (' ' + t))))" +
+        " RETURN e.key AS key, e.kind AS kind, e.nameNorm AS name, e.aliasesNorm AS aliases";
+
+    /// <summary>Rows and words of the whole searchable set (bm25's N and average length).</summary>
+    public const string SearchTotals = "MATCH (e) WHERE e.searchText IS NOT NULL RETURN count(e) AS rows, sum(e.searchTokens) AS tokens";
+
+    /// <summary>How many entities each term hits (bm25's n(q)).</summary>
+    public const string SearchTermHits = "UNWIND $terms AS t MATCH (e) WHERE e.searchText CONTAINS (' ' + t) RETURN t AS term, count(e) AS hits";
+
+    /// <summary>Full-text path (4.4+): the index over the normalized words, whitespace-analyzed, so a prefix query means exactly "a word starts with".</summary>
+    public const string SearchIndexName = "entity_search";
+
+    public const string FullTextCandidates =
+        "CALL db.index.fulltext.queryNodes('" + SearchIndexName + "', $query) YIELD node WITH node AS e" +
+        " WHERE $kinds IS NULL OR e.kind IN $kinds RETURN e.key AS key, e.kind AS kind, e.nameNorm AS name, e.aliasesNorm AS aliases";
+
+    public const string FullTextTermHits =
+        "UNWIND $terms AS t CALL db.index.fulltext.queryNodes('" + SearchIndexName + "', t + '*') YIELD node RETURN t AS term, count(node) AS hits";
+
+    // ---------------------------------------------------------------------------------------
+    // Paths, stats, aggregates
+    // ---------------------------------------------------------------------------------------
+
+    public static readonly string CountEntitiesByKeys =
+        "UNWIND $keys AS k " + EntityByKey("k", "k") + " WITH e WHERE e IS NOT NULL RETURN count(DISTINCT e) AS found";
+
+    /// <summary>Relations touching a breadth-first frontier; {0} the relation types to follow.</summary>
+    public static string SelectFrontierRelations(string types) =>
+        "UNWIND $frontier AS k " + EntityByKey("k", "k") + $" WITH e WHERE e IS NOT NULL MATCH (e)-[x:{types}]-() WITH DISTINCT x RETURN {RelationProjection} AS item";
+
+    public static readonly string CountArticlesStat = $"MATCH (a:{ArticleLabel}) RETURN count(a) AS n";
+
+    /// <summary>Label and type counts come from Neo4j's count store: constant time.</summary>
+    public static string CountNodes(NodeKind kind) => $"MATCH (n:{GraphNames.Label(kind)}) RETURN count(n) AS n";
+
+    public static string CountRelations(RelationType type) => $"MATCH ()-[r:{GraphNames.TypeName(type)}]->() RETURN count(r) AS n";
+
+    /// <summary>Relations per effective date (bucketed by the store).</summary>
+    public static string RelationDates(RelationType type) =>
+        $"MATCH ()-[r:{GraphNames.TypeName(type)}]->() WHERE r.effectiveDate IS NOT NULL AND ($from IS NULL OR r.effectiveDate >= $from) AND ($to IS NULL OR r.effectiveDate <= $to)" +
+        " RETURN r.effectiveDate AS day, count(r) AS n";
+
+    public static readonly string ArticleDates =
+        $"MATCH (a:{ArticleLabel}) WHERE a.published IS NOT NULL AND ($from IS NULL OR a.published >= $from) AND ($to IS NULL OR a.published <= $to)" +
+        " RETURN a.published AS day, count(a) AS n";
+
+    public static readonly string TopEntitiesByMentions =
+        $"MATCH (a:{ArticleLabel})-[m:{Mentions}]->(e) WHERE ($kind IS NULL OR e.kind = $kind)" +
+        " AND ($from IS NULL OR a.published >= $from) AND ($to IS NULL OR a.published <= $to)" +
+        " WITH e.key AS key, sum(m.count) AS value WHERE value > 0 RETURN key, value ORDER BY value DESC, key ASC LIMIT $first";
+
+    /// <summary>
+    /// Relations counted per end; {0} the types. $sourceOnly counts only the source end; dates
+    /// keep relations asserted by at least one article published in range.
+    /// </summary>
+    public static string TopEntitiesByRelations(string types) =>
+        $"MATCH (f)-[r:{types}]->(t)" +
+        " WHERE ($from IS NULL AND $to IS NULL) OR any(d IN r.articleDates WHERE ($from IS NULL OR d >= $from) AND ($to IS NULL OR d <= $to))" +
+        " UNWIND (CASE WHEN $sourceOnly OR f = t THEN [f] ELSE [f, t] END) AS e" +
+        " WITH e WHERE $kind IS NULL OR e.kind = $kind" +
+        " RETURN e.key AS key, count(*) AS value ORDER BY value DESC, key ASC LIMIT $first";
+
+    public static readonly string CoMentioned =
+        "WITH $key AS k " + EntityByKey("k", "k") +
+        $" WITH e WHERE e IS NOT NULL MATCH (e)<-[:{Mentions}]-(:{ArticleLabel})-[:{Mentions}]->(o) WHERE o <> e AND ($kind IS NULL OR o.kind = $kind)" +
+        " RETURN o.key AS key, count(*) AS value ORDER BY value DESC, key ASC LIMIT $first";
+}

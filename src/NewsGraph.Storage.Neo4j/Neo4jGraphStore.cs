@@ -1,0 +1,769 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using NewsGraph.Core.Graph;
+using NewsGraph.Core.Storage;
+using NewsGraph.Core.Text;
+using NewsGraph.Storage.Neo4j.Transport;
+
+namespace NewsGraph.Storage.Neo4j;
+
+/// <summary>
+/// The production store: the store port over Neo4j's HTTP APIs, with the embedded store's
+/// behaviour (one contract suite runs against both). Use <see cref="ConnectAsync"/>: it asks the
+/// server what it is, picks the transport, and applies the schema. Writes from one instance are
+/// serialized; run one writer per database (reads may run anywhere, any number).
+/// </summary>
+public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
+{
+    private const int MaxSearchTerms = 16;
+
+    private readonly INeo4jTransport _transport;
+    private readonly Neo4jConnectionOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private bool _disposed;
+
+    /// <summary>A store over a transport the caller made (tests, another driver). Call <see cref="InitializeAsync"/> before use.</summary>
+    public Neo4jGraphStore(INeo4jTransport transport, Neo4jServerInfo server, Neo4jConnectionOptions options, TimeProvider? timeProvider = null)
+    {
+        _transport = transport ?? throw new ArgumentNullException(nameof(transport));
+        Server = server ?? throw new ArgumentNullException(nameof(server));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The server this store talks to (version decides the schema file and full-text search).</summary>
+    public Neo4jServerInfo Server { get; }
+
+    /// <summary>The transport in use ("query-api" or "tx-endpoint").</summary>
+    public string TransportName => _transport.Name;
+
+    /// <summary>The transport itself, for tests and tools that need raw Cypher (counts, benchmarks).</summary>
+    internal INeo4jTransport Transport => _transport;
+
+    /// <summary>
+    /// Discovers the server (<c>GET /</c>), picks the transport (configuration, else the Query API
+    /// where it has transactions, else the transactional endpoint), reads the version (from
+    /// discovery, else <c>dbms.components()</c>), applies the schema and returns the ready store.
+    /// </summary>
+    public static async Task<Neo4jGraphStore> ConnectAsync(Neo4jConnectionOptions options, CancellationToken cancellationToken) =>
+        await ConnectAsync(options, null, null, cancellationToken);
+
+    /// <summary>As <see cref="ConnectAsync(Neo4jConnectionOptions, CancellationToken)"/>, with a clock and an HttpClient of the caller's.</summary>
+    public static async Task<Neo4jGraphStore> ConnectAsync(
+        Neo4jConnectionOptions options, TimeProvider? timeProvider, HttpClient? client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var http = new Neo4jHttp(options, client);
+        INeo4jTransport? transport = null;
+        try
+        {
+            Neo4jServerInfo? server = await Neo4jDiscovery.DiscoverAsync(http, cancellationToken);
+            transport = Neo4jDiscovery.ChooseTransport(http, server);
+            if (server is null || server.Edition == "unknown")
+            {
+                // No discovery page (Aura), or one without the edition (3.x): ask in Cypher.
+                IReadOnlyList<CypherResult> components = await transport.RunAsync(
+                    [new CypherStatement(CypherStatements.SelectComponents)], Neo4jAccessMode.Read, cancellationToken);
+                JsonElement row = components[0].Rows[0];
+                server = server is null
+                    ? new Neo4jServerInfo(Neo4jServerInfo.ParseVersion(row[1][0].GetString()), row[2].GetString() ?? "unknown", transport is QueryApiTransport, IsLegacyHttp: false)
+                    : server with { Edition = row[2].GetString() ?? "unknown" };
+            }
+
+            var store = new Neo4jGraphStore(transport, server, options, timeProvider);
+            await store.InitializeAsync(cancellationToken);
+            return store;
+        }
+        catch
+        {
+            if (transport is not null)
+            {
+                await transport.DisposeAsync();
+            }
+            else
+            {
+                http.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The schema file for this server generation, as embedded from <c>schema/neo4j/</c>.</summary>
+    public string SchemaFile => Server.HasModernSchemaSyntax ? "4.4-5.x.cypher" : "3.x.cypher";
+
+    /// <summary>Applies the schema file: each statement in its own request (schema changes cannot share a transaction).</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        foreach (string statement in SchemaStatements(SchemaFile))
+        {
+            try
+            {
+                await _transport.RunAsync([new CypherStatement(statement)], Neo4jAccessMode.Write, cancellationToken);
+            }
+            catch (Neo4jException ex) when (ex.Code.EndsWith("AlreadyExists", StringComparison.Ordinal))
+            {
+                // An equivalent constraint or index is there already (servers without IF NOT EXISTS).
+            }
+        }
+    }
+
+    /// <summary>The statements of an embedded schema file: split at ';' line ends, comments dropped.</summary>
+    public static IReadOnlyList<string> SchemaStatements(string file)
+    {
+        using Stream stream = typeof(Neo4jGraphStore).Assembly.GetManifestResourceStream("schema/neo4j/" + file)
+            ?? throw new InvalidOperationException($"schema/neo4j/{file} is not embedded in {typeof(Neo4jGraphStore).Assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        var statements = new List<string>();
+        var current = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            string trimmed = line.Trim();
+            if (trimmed.Length == 0 || trimmed.StartsWith("//", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            current.Add(trimmed);
+            if (trimmed.EndsWith(';'))
+            {
+                statements.Add(string.Join(' ', current).TrimEnd(';'));
+                current.Clear();
+            }
+        }
+
+        return statements;
+    }
+
+    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        Neo4jUpsert.Validate(batch);
+        if (batch.Count == 0)
+        {
+            return UpsertResult.Empty;
+        }
+
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await new Neo4jUpsert(_transport, _timeProvider.GetUtcNow(), _options.BatchSize).RunAsync(batch, cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<EntityRecord>> GetEntitiesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return keys.Count == 0 ? [] : [.. (await ReadAsync(CypherStatements.SelectEntitiesByKeys, Keys(keys), cancellationToken)).Select(r => Neo4jValues.Entity(r[0]))];
+    }
+
+    public async Task<IReadOnlyList<ArticleRecord>> GetArticlesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return keys.Count == 0 ? [] : [.. (await ReadAsync(CypherStatements.SelectArticlesByKeys, Keys(keys), cancellationToken)).Select(r => Neo4jValues.Article(r[0]))];
+    }
+
+    public async Task<IReadOnlyList<RelationRecord>> GetRelationsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+
+        // Relation keys start with their type's name (GraphKeys.Relation), which picks the relationship type to look in.
+        var byType = new List<CypherStatement>();
+        foreach (RelationType type in Enum.GetValues<RelationType>())
+        {
+            string prefix = GraphNames.TypeName(type).ToLowerInvariant() + ":";
+            List<string> ofType = [.. keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)];
+            if (ofType.Count > 0)
+            {
+                byType.Add(new CypherStatement(CypherStatements.SelectRelationsByKeys(type), new Dictionary<string, object?> { ["keys"] = ofType }));
+            }
+        }
+
+        IReadOnlyList<CypherResult> results = await RunAsync(byType, cancellationToken);
+        return [.. results.SelectMany(r => r.Rows).Select(r => Neo4jValues.Relation(r[0]))];
+    }
+
+    public Task<Page<EntityRecord>> FindEntitiesAsync(EntityQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+        string source = query.Kinds is [NodeKind kind] && kind != NodeKind.Article ? CypherStatements.EntitiesOfKindSource(kind) : CypherStatements.EntitiesSource;
+        return EntityList(query).ReadPageAsync(_transport, source, EntitySort(query), page, Neo4jValues.Entity, cancellationToken);
+    }
+
+    public Task<Page<ArticleRecord>> FindArticlesAsync(ArticleQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+        return ArticleList(query).ReadPageAsync(_transport, CypherStatements.ArticlesSource, ArticleSort(query), page, Neo4jValues.Article, cancellationToken);
+    }
+
+    public Task<Page<RelationRecord>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+        string source = string.Format(CultureInfo.InvariantCulture, CypherStatements.RelationsSourceTemplate, RelationTypes(query));
+        return RelationList(query).ReadPageAsync(_transport, source, RelationSort(query), page, Neo4jValues.Relation, cancellationToken);
+    }
+
+    public Task<IReadOnlyDictionary<string, Page<RelationRecord>>> FindRelationsForAsync(
+        IReadOnlyCollection<string> keys, RelationGrouping grouping, RelationQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+        string types = RelationTypes(query);
+        string source = grouping switch
+        {
+            RelationGrouping.ByEndpoint => CypherStatements.RelationsByEntitySource(types, "-", "-"),
+            RelationGrouping.BySource => CypherStatements.RelationsByEntitySource(types, "-", "->"),
+            RelationGrouping.ByTarget => CypherStatements.RelationsByEntitySource(types, "<-", "-"),
+            RelationGrouping.ByArticle => CypherStatements.RelationsByArticleSource(types),
+            _ => throw new ArgumentOutOfRangeException(nameof(grouping), grouping, "not a relation grouping"),
+        };
+        return RelationList(query).ReadGroupedPagesAsync(_transport, keys, source, RelationSort(query), page, Neo4jValues.Relation, cancellationToken);
+    }
+
+    public Task<IReadOnlyDictionary<string, Page<EntityRecord>>> FindEntitiesInArticlesAsync(
+        IReadOnlyCollection<string> articleKeys, EntityQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(articleKeys);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+        return EntityList(query).ReadGroupedPagesAsync(
+            _transport, articleKeys, CypherStatements.EntitiesInArticlesSource, EntitySort(query), page, Neo4jValues.Entity, cancellationToken);
+    }
+
+    public Task<IReadOnlyDictionary<string, Page<ArticleRecord>>> FindArticlesMentioningAsync(
+        IReadOnlyCollection<string> entityKeys, ArticleQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entityKeys);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+
+        // Relation ends are always mentioned by the asserting article (UpsertAsync enforces it),
+        // so the mentions alone cover "or assert a relation of it".
+        return ArticleList(query).ReadGroupedPagesAsync(
+            _transport, entityKeys, CypherStatements.ArticlesMentioningSource, ArticleSort(query), page, Neo4jValues.Article, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string text, IReadOnlyCollection<NodeKind>? kinds, int first, CancellationToken cancellationToken)
+    {
+        string exact = ArabicText.Normalize(text);
+        string[] terms = [.. exact.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => t.Any(char.IsLetterOrDigit)).Take(MaxSearchTerms)];
+        if (terms.Length == 0 || first <= 0 || kinds is { Count: 0 })
+        {
+            return [];
+        }
+
+        List<string>? kindNames = kinds?.Select(GraphNames.Label).ToList();
+        IReadOnlyList<SearchHit> hits = await SearchAsync(exact, terms, anyTerm: false, kindNames, first, cancellationToken);
+        if (hits.Count == 0 && terms.Length > 1)
+        {
+            // Nothing has every word: fall back to any word, still ranked by bm25.
+            hits = await SearchAsync(exact, terms, anyTerm: true, kindNames, first, cancellationToken);
+        }
+
+        return hits;
+    }
+
+    public async Task<GraphPath?> ShortestPathAsync(
+        string fromKey, string toKey, int maxHops, IReadOnlyCollection<RelationType>? types, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fromKey);
+        ArgumentNullException.ThrowIfNull(toKey);
+        IReadOnlyList<JsonElement> found = await ReadAsync(CypherStatements.CountEntitiesByKeys, Keys([fromKey, toKey]), cancellationToken);
+        if (found[0][0].GetInt64() < (fromKey == toKey ? 1 : 2))
+        {
+            return null;
+        }
+
+        if (fromKey == toKey)
+        {
+            return new GraphPath([fromKey], []);
+        }
+
+        if (types is { Count: 0 })
+        {
+            return null;
+        }
+
+        // Breadth first, one batched query per level, exactly as the embedded store walks: the
+        // frontier in key order, each node's relations in key order, the first discovery of a node
+        // kept, so the path returned among equally short ones is the same in both stores.
+        string statement = CypherStatements.SelectFrontierRelations(CypherStatements.TypeAlternatives(types));
+        var parents = new Dictionary<string, (string Node, string Relation)>(StringComparer.Ordinal) { [fromKey] = (string.Empty, string.Empty) };
+        var relations = new Dictionary<string, RelationRecord>(StringComparer.Ordinal);
+        List<string> frontier = [fromKey];
+        for (int hop = 1; hop <= maxHops && frontier.Count > 0; hop++)
+        {
+            IReadOnlyList<CypherResult> results = await RunAsync(
+                [new CypherStatement(statement, new Dictionary<string, object?> { ["frontier"] = frontier })], cancellationToken);
+            var byNode = new Dictionary<string, List<(string Relation, string Other)>>(StringComparer.Ordinal);
+            foreach (RelationRecord relation in results[0].Rows.Select(r => Neo4jValues.Relation(r[0])).OrderBy(r => r.Key, StringComparer.Ordinal))
+            {
+                relations.TryAdd(relation.Key, relation);
+                Add(byNode, relation.From, (relation.Key, relation.To));
+                Add(byNode, relation.To, (relation.Key, relation.From));
+            }
+
+            var next = new List<string>();
+            foreach (string node in frontier.Order(StringComparer.Ordinal))
+            {
+                foreach ((string relation, string other) in byNode.GetValueOrDefault(node) ?? [])
+                {
+                    if (parents.TryAdd(other, (node, relation)))
+                    {
+                        next.Add(other);
+                        if (other == toKey)
+                        {
+                            return BuildPath(parents, relations, toKey);
+                        }
+                    }
+                }
+            }
+
+            frontier = next;
+        }
+
+        return null;
+
+        static void Add(Dictionary<string, List<(string, string)>> map, string node, (string, string) edge)
+        {
+            if (!map.TryGetValue(node, out List<(string, string)>? list))
+            {
+                map[node] = list = [];
+            }
+
+            list.Add(edge);
+        }
+    }
+
+    public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken)
+    {
+        List<CypherStatement> statements = [new CypherStatement(CypherStatements.CountArticlesStat)];
+        statements.AddRange(CypherStatements.EntityKinds.Select(k => new CypherStatement(CypherStatements.CountNodes(k))));
+        statements.AddRange(Enum.GetValues<RelationType>().Select(t => new CypherStatement(CypherStatements.CountRelations(t))));
+        IReadOnlyList<CypherResult> results = await RunAsync(statements, cancellationToken);
+        long Count(int i) => results[i].Rows[0][0].GetInt64();
+
+        // Every kind and type in enum order, zeros included, so dashboards get a stable shape.
+        NodeKind[] kinds = CypherStatements.EntityKinds;
+        RelationType[] types = Enum.GetValues<RelationType>();
+        return new GraphStats(
+            Count(0),
+            [.. kinds.Select((k, i) => new KindCount(k, Count(1 + i)))],
+            [.. types.Select((t, i) => new TypeCount(t, Count(1 + kinds.Length + i)))]);
+    }
+
+    public async Task<IReadOnlyList<TimelineBucket>> GetTimelineAsync(
+        RelationType? type, TimeInterval interval, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        Func<DateOnly, DateOnly> bucket = interval switch
+        {
+            TimeInterval.Day => d => d,
+
+            // ISO weeks start on Monday.
+            TimeInterval.Week => d => d.AddDays(-(((int)d.DayOfWeek + 6) % 7)),
+            TimeInterval.Month => d => new DateOnly(d.Year, d.Month, 1),
+            _ => throw new ArgumentOutOfRangeException(nameof(interval), interval, "not a time interval"),
+        };
+        string statement = type is { } relationType ? CypherStatements.RelationDates(relationType) : CypherStatements.ArticleDates;
+        IReadOnlyList<CypherResult> results = await RunAsync(
+            [new CypherStatement(statement, new Dictionary<string, object?> { ["from"] = Neo4jValues.Date(from), ["to"] = Neo4jValues.Date(to) })],
+            cancellationToken);
+        return [.. results[0].Rows
+            .Select(r => (Day: Neo4jValues.ParseDate(r[0].GetString())!.Value, Count: r[1].GetInt64()))
+            .GroupBy(r => bucket(r.Day))
+            .OrderBy(g => g.Key)
+            .Select(g => new TimelineBucket(g.Key, g.Sum(r => r.Count)))];
+    }
+
+    public async Task<IReadOnlyList<RankedEntity>> GetTopEntitiesAsync(
+        NodeKind? kind, EntityRanking by, int first, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        if (first <= 0)
+        {
+            return [];
+        }
+
+        (string statement, bool sourceOnly) = by switch
+        {
+            EntityRanking.Mentions => (CypherStatements.TopEntitiesByMentions, false),
+            EntityRanking.Meetings => (CypherStatements.TopEntitiesByRelations(CypherStatements.TypeAlternatives([RelationType.Met])), false),
+            EntityRanking.Statements => (CypherStatements.TopEntitiesByRelations(CypherStatements.TypeAlternatives([RelationType.Stated])), true),
+            EntityRanking.Degree => (CypherStatements.TopEntitiesByRelations(CypherStatements.AllRelationTypes), false),
+            _ => throw new ArgumentOutOfRangeException(nameof(by), by, "not an entity ranking"),
+        };
+        var parameters = new Dictionary<string, object?>
+        {
+            ["kind"] = kind is { } k ? GraphNames.Label(k) : null,
+            ["from"] = Neo4jValues.Date(from),
+            ["to"] = Neo4jValues.Date(to),
+            ["first"] = first,
+            ["sourceOnly"] = sourceOnly,
+        };
+        IReadOnlyList<CypherResult> results = await RunAsync([new CypherStatement(statement, parameters)], cancellationToken);
+        return [.. results[0].Rows.Select(r => new RankedEntity(r[0].GetString()!, r[1].GetInt64()))];
+    }
+
+    public async Task<IReadOnlyList<RankedEntity>> GetCoMentionedAsync(string entityKey, NodeKind? kind, int first, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entityKey);
+        if (first <= 0)
+        {
+            return [];
+        }
+
+        var parameters = new Dictionary<string, object?> { ["key"] = entityKey, ["kind"] = kind is { } k ? GraphNames.Label(k) : null, ["first"] = first };
+        IReadOnlyList<CypherResult> results = await RunAsync([new CypherStatement(CypherStatements.CoMentioned, parameters)], cancellationToken);
+        return [.. results[0].Rows.Select(r => new RankedEntity(r[0].GetString()!, r[1].GetInt64()))];
+    }
+
+    public async Task<Page<ArticleGraph>> ExportArticlesAsync(PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (page.Last is not null || page.Before is not null)
+        {
+            throw new ArgumentException("Export pages go forward only (First/After).", nameof(page));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(page.Size);
+        string? after = page.After is null ? null : Cursor.Decode(page.After).Key;
+        var statements = new List<CypherStatement>
+        {
+            new(CypherStatements.SelectExportArticles, new Dictionary<string, object?> { ["after"] = after, ["limit"] = page.Size + 1 }),
+        };
+        if (after is not null)
+        {
+            statements.Add(new CypherStatement(CypherStatements.ExistsArticleAtOrBefore, new Dictionary<string, object?> { ["after"] = after }));
+        }
+
+        if (page.IncludeTotal)
+        {
+            statements.Add(new CypherStatement(CypherStatements.CountArticles));
+        }
+
+        IReadOnlyList<CypherResult> results = await RunAsync(statements, cancellationToken);
+        List<ArticleRecord> articles = [.. results[0].Rows.Select(r => Neo4jValues.Article(r[0]))];
+        bool hasNext = articles.Count > page.Size;
+        if (hasNext)
+        {
+            articles.RemoveAt(articles.Count - 1);
+        }
+
+        bool hasPrevious = after is not null && results[1].Rows.Count > 0;
+        long? total = page.IncludeTotal ? results[^1].Rows[0][0].GetInt64() : null;
+
+        var entities = articles.ToDictionary(a => a.Key, _ => new List<ExtractedEntity>(), StringComparer.Ordinal);
+        var relations = articles.ToDictionary(a => a.Key, _ => new List<(string Key, ExtractedRelation Relation)>(), StringComparer.Ordinal);
+        if (articles.Count > 0)
+        {
+            var keys = new Dictionary<string, object?> { ["keys"] = articles.Select(a => a.Key).ToList() };
+            IReadOnlyList<CypherResult> parts = await RunAsync(
+                [new CypherStatement(CypherStatements.SelectExportMentions, keys), new CypherStatement(CypherStatements.SelectExportAssertions, keys)], cancellationToken);
+            foreach (JsonElement row in parts[0].Rows)
+            {
+                entities[row[0].GetString()!].Add(new ExtractedEntity(
+                    row[1].GetString()!, GraphNames.ParseKind(row[2].GetString()!), row[3].GetString() ?? string.Empty,
+                    row[4].Strings(), row[5].Strings(), row[6].String(), row[7].String(), (int)row[8].Long()));
+            }
+
+            foreach (JsonElement row in parts[1].Rows)
+            {
+                string article = row[0].GetString()!;
+                RelationType type = GraphNames.ParseType(row[2].GetString()!);
+                foreach (StoredAssertion a in StoredAssertion.ParseList(row[3].String()).Where(a => a.Article == article))
+                {
+                    relations[article].Add((row[1].GetString()!, new ExtractedRelation(
+                        type, a.From, a.To, a.Evidence, a.Sentence, Neo4jValues.ParseDate(a.Date), a.Place, a.Topic, a.Verb,
+                        a.Status is { } status ? GraphNames.ParseStatus(status) : null, a.Role)));
+                }
+            }
+        }
+
+        List<PageItem<ArticleGraph>> items = [.. articles.Select(a => new PageItem<ArticleGraph>(
+            new ArticleGraph(
+                new ArticleInfo(a.Key, a.Text, a.Title, a.Url, a.Source, a.Dateline, a.Published, a.Language, a.File),
+                [.. entities[a.Key].OrderBy(e => e.Key, StringComparer.Ordinal)],
+                [.. relations[a.Key].OrderBy(r => r.Relation.SentenceIndex).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Relation)]),
+            Cursor.Encode(a.Key, a.Key)))];
+        return new Page<ArticleGraph>(items, hasNext, hasPrevious, total);
+    }
+
+    /// <summary>Deletes every node and relationship, in chunks (test isolation, re-imports). The schema stays.</summary>
+    public async Task DeleteAllAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            IReadOnlyList<CypherResult> results = await _transport.RunAsync(
+                [new CypherStatement(CypherStatements.DeleteEverything, new Dictionary<string, object?> { ["limit"] = 10_000 })],
+                Neo4jAccessMode.Write,
+                cancellationToken);
+            if (results[0].Rows[0][0].GetInt64() == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            await _transport.DisposeAsync();
+            _writeGate.Dispose();
+        }
+    }
+
+    private async Task<IReadOnlyList<SearchHit>> SearchAsync(
+        string exact, string[] terms, bool anyTerm, List<string>? kinds, int first, CancellationToken cancellationToken)
+    {
+        var termList = terms.ToList();
+        CypherStatement candidates = Server.HasFullText
+            ? new(CypherStatements.FullTextCandidates, new Dictionary<string, object?>
+            {
+                ["query"] = string.Join(anyTerm ? " OR " : " AND ", terms.Select(t => t + "*")),
+                ["kinds"] = kinds,
+            })
+            : new(CypherStatements.SearchCandidates, new Dictionary<string, object?> { ["terms"] = termList, ["any"] = anyTerm, ["kinds"] = kinds });
+        CypherStatement hits = new(Server.HasFullText ? CypherStatements.FullTextTermHits : CypherStatements.SearchTermHits, new Dictionary<string, object?> { ["terms"] = termList.Distinct(StringComparer.Ordinal).ToList() });
+        IReadOnlyList<CypherResult> results = await RunAsync([candidates, new CypherStatement(CypherStatements.SearchTotals), hits], cancellationToken);
+
+        // The index is only a candidate source: matching is re-checked here, so both paths agree with the embedded store.
+        List<SearchRanking.Candidate> found = [.. results[0].Rows
+            .Select(r => new SearchRanking.Candidate(r[0].GetString()!, GraphNames.ParseKind(r[1].GetString()!), r[2].GetString() ?? string.Empty, r[3].Strings()))
+            .Where(c => Matches(c, terms, anyTerm))];
+        JsonElement totals = results[1].Rows[0];
+        Dictionary<string, long> termHits = results[2].Rows.ToDictionary(r => r[0].GetString()!, r => r[1].GetInt64(), StringComparer.Ordinal);
+        return SearchRanking.Rank(exact, terms, found, totals[0].Long(), totals[1].Long(), termHits, first);
+
+        static bool Matches(SearchRanking.Candidate candidate, string[] terms, bool anyTerm)
+        {
+            string words = " " + string.Join(' ', SearchRanking.Words(candidate.NameNorm).Concat(candidate.AliasesNorm.SelectMany(SearchRanking.Words))) + " ";
+            return anyTerm
+                ? terms.Any(t => words.Contains(" " + t, StringComparison.Ordinal))
+                : terms.All(t => words.Contains(" " + t, StringComparison.Ordinal));
+        }
+    }
+
+    private static GraphPath BuildPath(Dictionary<string, (string Node, string Relation)> parents, Dictionary<string, RelationRecord> relations, string toKey)
+    {
+        var nodes = new List<string> { toKey };
+        var relationKeys = new List<string>();
+        for (string node = toKey; parents[node].Relation.Length > 0; node = parents[node].Node)
+        {
+            relationKeys.Add(parents[node].Relation);
+            nodes.Add(parents[node].Node);
+        }
+
+        nodes.Reverse();
+        relationKeys.Reverse();
+        return new GraphPath(nodes, [.. relationKeys.Select(k => relations[k])]);
+    }
+
+    private static CypherSort EntitySort(EntityQuery query) => query.OrderBy switch
+    {
+        EntityOrderField.Name => new(CypherStatements.EntityNameSort, SortValueKind.Text, query.Direction),
+        EntityOrderField.Mentions => new(CypherStatements.EntityMentionsSort, SortValueKind.Number, query.Direction),
+        EntityOrderField.Articles => new(CypherStatements.EntityArticlesSort, SortValueKind.Number, query.Direction),
+        _ => throw new ArgumentOutOfRangeException(nameof(query), query.OrderBy, "not an entity order"),
+    };
+
+    private static CypherSort ArticleSort(ArticleQuery query) => query.OrderBy switch
+    {
+        ArticleOrderField.Published => new(CypherStatements.ArticlePublishedSort, SortValueKind.Date, query.Direction),
+        ArticleOrderField.Title => new(CypherStatements.ArticleTitleSort, SortValueKind.Text, query.Direction),
+        _ => throw new ArgumentOutOfRangeException(nameof(query), query.OrderBy, "not an article order"),
+    };
+
+    private static CypherSort RelationSort(RelationQuery query) => query.OrderBy switch
+    {
+        RelationOrderField.Date => new(CypherStatements.RelationDateSort, SortValueKind.Date, query.Direction),
+        RelationOrderField.Articles => new(CypherStatements.RelationArticlesSort, SortValueKind.Number, query.Direction),
+        _ => throw new ArgumentOutOfRangeException(nameof(query), query.OrderBy, "not a relation order"),
+    };
+
+    /// <summary>The relation types to match; an empty filter keeps all in the pattern and matches nothing (see <see cref="RelationList"/>).</summary>
+    private static string RelationTypes(RelationQuery query) =>
+        query.Types is { Count: > 0 } types ? CypherStatements.TypeAlternatives(types) : CypherStatements.AllRelationTypes;
+
+    private static Neo4jListQuery EntityList(EntityQuery query)
+    {
+        var list = new Neo4jListQuery(CypherStatements.EntityProjection);
+        if (query.Kinds is { } kinds)
+        {
+            list.Where(CypherStatements.EntityKindIn, "kinds", kinds.Select(GraphNames.Label).ToList());
+        }
+
+        if (query.Keys is { } keys)
+        {
+            list.Where(CypherStatements.KeyIn, "keys", keys.ToList());
+        }
+
+        if (query.NameContains is { } name)
+        {
+            list.Where(CypherStatements.EntityNameContains, "nameContains", ArabicText.Normalize(name));
+        }
+
+        if (query.Iso is { } iso)
+        {
+            list.Where(CypherStatements.EntityIsoEquals, "iso", iso);
+        }
+
+        if (query.Category is { } category)
+        {
+            list.Where(CypherStatements.EntityCategoryEquals, "category", category);
+        }
+
+        if (query.Source is not null || query.MentionedFrom is not null || query.MentionedTo is not null)
+        {
+            list.Where(CypherStatements.EntityMentionedIn);
+            list.Bind("source", query.Source);
+            list.Bind("mentionedFrom", Neo4jValues.Date(query.MentionedFrom));
+            list.Bind("mentionedTo", Neo4jValues.Date(query.MentionedTo));
+        }
+
+        for (int i = 0; i < (query.Relations?.Count ?? 0); i++)
+        {
+            RelationExists condition = query.Relations![i];
+            string suffix = i.ToString(CultureInfo.InvariantCulture);
+            list.Where(string.Format(CultureInfo.InvariantCulture, CypherStatements.EntityRelationExistsTemplate, suffix, condition.Exists ? ">" : "="));
+            list.Bind("relType" + suffix, GraphNames.TypeName(condition.Type));
+            list.Bind("relCounterpart" + suffix, condition.CounterpartKey);
+            list.Bind("relPlace" + suffix, condition.PlaceKey);
+            list.Bind("relStatus" + suffix, Neo4jValues.Status(condition.Status));
+            list.Bind("relText" + suffix, condition.TextContains is null ? null : ArabicText.Normalize(condition.TextContains));
+        }
+
+        return list;
+    }
+
+    private static Neo4jListQuery ArticleList(ArticleQuery query)
+    {
+        var list = new Neo4jListQuery(CypherStatements.ArticleProjection);
+        if (query.Keys is { } keys)
+        {
+            list.Where(CypherStatements.KeyIn, "keys", keys.ToList());
+        }
+
+        if (query.Source is { } source)
+        {
+            list.Where(CypherStatements.ArticleSourceEquals, "source", source);
+        }
+
+        if (query.TextContains is { } text)
+        {
+            list.Where(CypherStatements.ArticleTextContains, "textContains", ArabicText.Normalize(text));
+        }
+
+        if (query.PublishedFrom is { } publishedFrom)
+        {
+            list.Where(CypherStatements.ArticlePublishedFrom, "publishedFrom", Neo4jValues.Date(publishedFrom));
+        }
+
+        if (query.PublishedTo is { } publishedTo)
+        {
+            list.Where(CypherStatements.ArticlePublishedTo, "publishedTo", Neo4jValues.Date(publishedTo));
+        }
+
+        if (query.MentionsKey is { } mentionsKey)
+        {
+            list.Where(CypherStatements.ArticleMentions, "mentionsKey", mentionsKey);
+        }
+
+        return list;
+    }
+
+    private static Neo4jListQuery RelationList(RelationQuery query)
+    {
+        var list = new Neo4jListQuery(CypherStatements.RelationProjection);
+        if (query.Types is { Count: 0 })
+        {
+            // Matches nothing; not a constant (see Neo4jListQuery.Filters).
+            list.Where("x.key IS NULL");
+        }
+
+        if (query.Keys is { } keys)
+        {
+            list.Where(CypherStatements.KeyIn, "keys", keys.ToList());
+        }
+
+        if (query.FromKey is { } fromKey)
+        {
+            list.Where(CypherStatements.RelationFromEquals, "fromKey", fromKey);
+        }
+
+        if (query.ToKey is { } toKey)
+        {
+            list.Where(CypherStatements.RelationToEquals, "toKey", toKey);
+        }
+
+        if (query.InvolvingKey is { } involvingKey)
+        {
+            list.Where(CypherStatements.RelationInvolves, "involvingKey", involvingKey);
+        }
+
+        if (query.PlaceKey is { } placeKey)
+        {
+            list.Where(CypherStatements.RelationPlaceEquals, "placeKey", placeKey);
+        }
+
+        if (query.Status is { } status)
+        {
+            list.Where(CypherStatements.RelationStatusEquals, "status", GraphNames.StatusName(status));
+        }
+
+        if (query.TextContains is { } text)
+        {
+            list.Where(CypherStatements.RelationTextContains, "textContains", ArabicText.Normalize(text));
+        }
+
+        if (query.Verb is { } verb)
+        {
+            list.Where(CypherStatements.RelationVerbEquals, "verb", ArabicText.Normalize(verb));
+        }
+
+        if (query.DateFrom is { } dateFrom)
+        {
+            list.Where(CypherStatements.RelationDateFrom, "dateFrom", Neo4jValues.Date(dateFrom));
+        }
+
+        if (query.DateTo is { } dateTo)
+        {
+            list.Where(CypherStatements.RelationDateTo, "dateTo", Neo4jValues.Date(dateTo));
+        }
+
+        if (query.ArticleKey is { } articleKey)
+        {
+            list.Where(CypherStatements.RelationAssertedByArticle, "articleKey", articleKey);
+        }
+
+        if (query.Source is { } source)
+        {
+            list.Where(CypherStatements.RelationAssertedBySource, "source", source);
+        }
+
+        return list;
+    }
+
+    private static Dictionary<string, object?> Keys(IEnumerable<string> keys) => new() { ["keys"] = keys.Distinct(StringComparer.Ordinal).ToList() };
+
+    private async Task<IReadOnlyList<JsonElement>> ReadAsync(string statement, Dictionary<string, object?> parameters, CancellationToken cancellationToken) =>
+        (await RunAsync([new CypherStatement(statement, parameters)], cancellationToken))[0].Rows;
+
+    private Task<IReadOnlyList<CypherResult>> RunAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _transport.RunAsync(statements, Neo4jAccessMode.Read, cancellationToken);
+    }
+}

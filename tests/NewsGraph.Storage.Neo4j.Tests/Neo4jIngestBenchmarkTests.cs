@@ -1,0 +1,52 @@
+using NewsGraph.Core.Graph;
+using NewsGraph.Storage.Neo4j.Benchmarks;
+
+namespace NewsGraph.Storage.Neo4j.Tests;
+
+public sealed class Neo4jIngestBenchmarkTests
+{
+    [Fact]
+    public void SyntheticArticles_SameSeed_AreTheSameValidBatch()
+    {
+        IReadOnlyList<ArticleGraph> first = SyntheticArticles.Generate(50);
+        IReadOnlyList<ArticleGraph> again = SyntheticArticles.Generate(50);
+
+        Assert.Equal(first.Select(g => Neo4jUpsert.ContentHash(g)), again.Select(g => Neo4jUpsert.ContentHash(g)));
+        Neo4jUpsert.Validate(first);
+        Assert.All(first, g => Assert.NotEmpty(g.Relations));
+        Assert.Contains(first.SelectMany(g => g.Relations), r => r.Type == RelationType.Met);
+    }
+
+    [SkippableFact]
+    public async Task RunAsync_OnTheTestServer_PrintsBothRatesAndLeavesTheDatabaseEmpty()
+    {
+        Neo4jGraphStore store = await Neo4jTestServer.EmptyStoreAsync(CancellationToken.None);
+        await using (store)
+        {
+            var output = new StringWriter();
+
+            int exit = await Neo4jIngestBenchmark.RunAsync((await Neo4jTestServer.RequireAsync()).Uri, output, articles: 40, articlesPerBatch: 10, CancellationToken.None);
+
+            Assert.Equal(0, exit);
+            Assert.Contains("rows/s", output.ToString(), StringComparison.Ordinal);
+            Assert.Contains("ratio", output.ToString(), StringComparison.Ordinal);
+            Assert.Equal(0, (await store.GetStatsAsync(CancellationToken.None)).Articles);
+        }
+    }
+
+    [SkippableFact]
+    public async Task RunAsync_DatabaseNotEmpty_RefusesAndKeepsTheData()
+    {
+        Neo4jGraphStore store = await Neo4jTestServer.EmptyStoreAsync(CancellationToken.None);
+        await using (store)
+        {
+            await store.UpsertAsync(SyntheticArticles.Generate(1), CancellationToken.None);
+            var output = new StringWriter();
+
+            int exit = await Neo4jIngestBenchmark.RunAsync((await Neo4jTestServer.RequireAsync()).Uri, output, CancellationToken.None);
+
+            Assert.Equal(2, exit);
+            Assert.Equal(1, (await store.GetStatsAsync(CancellationToken.None)).Articles);
+        }
+    }
+}
