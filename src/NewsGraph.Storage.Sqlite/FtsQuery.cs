@@ -16,11 +16,26 @@ internal static class FtsQuery
     public static string Prefix(string term) => Phrase(term) + "*";
 
     /// <summary>
-    /// The text as one quoted phrase. Against the trigram index (<c>entity_names</c>) a phrase
-    /// matches rows that contain the text as a substring, provided it has at least
-    /// <see cref="TrigramLength"/> characters.
+    /// For the trigram index (<c>entity_names</c>): rows holding every trigram of a set that covers
+    /// <paramref name="text"/> — the trigrams at 0, 3, 6 … and the last one. Every row containing the
+    /// text matches (a superset: the caller still tests the substring); fewer terms than all
+    /// overlapping trigrams, since each term costs a lookup in every index segment.
+    /// <paramref name="text"/> must have at least <see cref="TrigramLength"/> characters.
     /// </summary>
-    public static string Phrase(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    public static string CoveringTrigrams(string text)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(text.Length, TrigramLength);
+        var starts = new List<int>();
+        for (int start = 0; start + TrigramLength < text.Length; start += TrigramLength)
+        {
+            starts.Add(start);
+        }
+
+        starts.Add(text.Length - TrigramLength);
+        return string.Join(" AND ", starts.Select(start => Phrase(text.Substring(start, TrigramLength))).Distinct(StringComparer.Ordinal));
+    }
+
+    private static string Phrase(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>The shortest text the trigram index can look up; shorter text matches nothing there.</summary>
     public const int TrigramLength = 3;

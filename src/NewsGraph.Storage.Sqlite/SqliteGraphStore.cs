@@ -116,6 +116,8 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             {
                 result = await upsert.RunAsync(batch, cancellationToken);
             }
+
+            await ExecuteAsync(connection, transaction, SqliteStatements.MergeFullTextIndexes, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;
         }
@@ -608,7 +610,7 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             if (normalized.Length >= FtsQuery.TrigramLength)
             {
                 list.Where(SqliteStatements.EntityNameContainsIndexed, "@nameContains", normalized);
-                list.Bind("@nameMatch", FtsQuery.Phrase(normalized));
+                list.Bind("@nameMatch", FtsQuery.CoveringTrigrams(normalized));
             }
             else
             {

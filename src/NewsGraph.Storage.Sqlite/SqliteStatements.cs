@@ -170,7 +170,8 @@ internal static class SqliteStatements
     /// <list type="bullet">
     /// <item><c>entity_names</c>, a trigram FTS5 index over the same normalized name and aliases, so
     /// "name contains" filters look up candidates instead of scanning every entity (the scan cost
-    /// ~30 ms per name lookup on a 60k-entity graph); the exact <c>instr</c> test still decides.</item>
+    /// ~30 ms per name lookup on a 60k-entity graph); the exact <c>instr</c> test still decides, so
+    /// the index keeps no positions (<c>detail = 'none'</c>: a third of the size).</item>
     /// <item>Per-entity relation counters (<c>meeting_count</c>, <c>statement_count</c>, <c>degree</c>)
     /// and per-kind / per-type row counts, kept by triggers in the same transaction as every write,
     /// so <c>stats</c> and undated <c>topEntities</c> read a few index entries instead of aggregating
@@ -181,7 +182,7 @@ internal static class SqliteStatements
         CREATE VIRTUAL TABLE IF NOT EXISTS entity_names USING fts5 (
             name_norm, aliases_norm,
             content = 'entities', content_rowid = 'id',
-            tokenize = 'trigram case_sensitive 1'
+            tokenize = 'trigram case_sensitive 1', detail = 'none'
         );
         INSERT INTO entity_names (entity_names) VALUES ('rebuild');
         CREATE TRIGGER IF NOT EXISTS entities_names_insert AFTER INSERT ON entities BEGIN
@@ -269,6 +270,17 @@ internal static class SqliteStatements
         CREATE INDEX IF NOT EXISTS ix_entities_top_meetings ON entities (kind, meeting_count DESC, key);
         CREATE INDEX IF NOT EXISTS ix_entities_top_statements ON entities (kind, statement_count DESC, key);
         CREATE INDEX IF NOT EXISTS ix_entities_top_degree ON entities (kind, degree DESC, key);
+        """;
+
+    /// <summary>
+    /// Run after every write batch: up to 500 pages of merge work on each full-text index, where a
+    /// level holds several segments. Every write transaction leaves a new segment behind, and a
+    /// lookup probes every segment for every term; left to FTS5's own merging, a bulk load of the
+    /// corpus left enough segments to make a name lookup ~3x slower than over a merged index.
+    /// </summary>
+    public const string MergeFullTextIndexes = """
+        INSERT INTO entity_search (entity_search, rank) VALUES ('merge', 500);
+        INSERT INTO entity_names (entity_names, rank) VALUES ('merge', 500);
         """;
 
     /// <summary>
@@ -433,7 +445,8 @@ internal static class SqliteStatements
 
     /// <summary>
     /// The same test for text of three characters or more: the trigram index finds the candidates
-    /// (@nameMatch is the text as one FTS5 phrase) and <c>instr</c> decides, exactly as above.
+    /// (@nameMatch: rows with every trigram of a set covering the text) and <c>instr</c> decides,
+    /// exactly as above.
     /// </summary>
     public const string EntityNameContainsIndexed =
         "e.id IN (SELECT rowid FROM entity_names WHERE entity_names MATCH @nameMatch) AND " + EntityNameContains;
