@@ -6,6 +6,12 @@ namespace NewsGraph.Storage.Sqlite;
 /// file (a fragment, a column, a sort direction) or a parameter name made from an index.
 /// Lists of keys travel as one JSON-array parameter read with <c>json_each</c>, so a call costs
 /// one statement whatever the number of keys.
+/// <para>
+/// Limits are written <c>LIMIT +@name</c>, never <c>LIMIT @name</c>: SQLite offers a bare parameter
+/// limit to the virtual tables of the statement (json_each, FTS5) and then recompiles the statement
+/// every time the parameter is bound — the name lookup ran ~15 µs of work after ~30 µs of
+/// recompiling. The unary plus makes it an expression, so a prepared statement stays prepared.
+/// </para>
 /// </summary>
 internal static class SqliteStatements
 {
@@ -587,7 +593,7 @@ internal static class SqliteStatements
             SELECT * FROM (SELECT {2} AS sort_value, {3} AS sort_key, {0} FROM {4} WHERE {5})
             WHERE {6}
             ORDER BY sort_value {7}, sort_key {7}
-            LIMIT @limit) AS page
+            LIMIT +@limit) AS page
         ORDER BY page.sort_value {7}, page.sort_key {7};
         """;
 
@@ -635,7 +641,7 @@ internal static class SqliteStatements
 
     /// <summary>One more than asked, so the caller knows whether a next page exists.</summary>
     public const string SelectExportArticles =
-        "SELECT " + ArticleColumns + " FROM articles a WHERE (@after IS NULL OR a.key > @after) ORDER BY a.key LIMIT @limit;";
+        "SELECT " + ArticleColumns + " FROM articles a WHERE (@after IS NULL OR a.key > @after) ORDER BY a.key LIMIT +@limit;";
 
     public const string ExistsArticleAtOrBefore = "SELECT EXISTS (SELECT 1 FROM articles WHERE key <= @after);";
 
@@ -673,7 +679,7 @@ internal static class SqliteStatements
         WHERE entity_search MATCH @match
           AND (@kinds IS NULL OR e.kind IN (SELECT value FROM json_each(@kinds)))
         ORDER BY tier, rank, e.key
-        LIMIT @first;
+        LIMIT +@first;
         """;
 
     public const string CountExistingNodes = "SELECT count(*) FROM entities WHERE key IN (@fromKey, @toKey);";
@@ -736,7 +742,7 @@ internal static class SqliteStatements
         GROUP BY m.entity_key
         HAVING value > 0
         ORDER BY value DESC, m.entity_key
-        LIMIT @first;
+        LIMIT +@first;
         """;
 
     /// <summary>
@@ -762,7 +768,7 @@ internal static class SqliteStatements
         WHERE (@kind IS NULL OR e.kind = @kind)
         GROUP BY ends.entity_key
         ORDER BY value DESC, ends.entity_key
-        LIMIT @first;
+        LIMIT +@first;
         """;
 
     // Per-entity counts kept by the schema (v2) that rank undated topEntities; {0} in the templates below.
@@ -784,7 +790,7 @@ internal static class SqliteStatements
         SELECT e.key, e.{0} FROM entities e
         WHERE e.kind = @kind AND e.{0} > 0
         ORDER BY e.{0} DESC, e.key
-        LIMIT @first;
+        LIMIT +@first;
         """;
 
     /// <summary>
@@ -794,13 +800,13 @@ internal static class SqliteStatements
     public const string TopEntitiesByCountTemplate = """
         SELECT key, value FROM ({1})
         ORDER BY value DESC, key
-        LIMIT @first;
+        LIMIT +@first;
         """;
 
     /// <summary>One kind's arm of <see cref="TopEntitiesByCountTemplate"/>; {0} the column, {1} the arm's index.</summary>
     public const string TopEntitiesByCountArmTemplate = """
         SELECT * FROM (SELECT e.key AS key, e.{0} AS value FROM entities e
-                       WHERE e.kind = @kind{1} AND e.{0} > 0 ORDER BY e.{0} DESC, e.key LIMIT @first)
+                       WHERE e.kind = @kind{1} AND e.{0} > 0 ORDER BY e.{0} DESC, e.key LIMIT +@first)
         """;
 
     public const string UnionAll = " UNION ALL ";
@@ -813,6 +819,6 @@ internal static class SqliteStatements
         WHERE self.entity_key = @key AND (@kind IS NULL OR e.kind = @kind)
         GROUP BY other.entity_key
         ORDER BY value DESC, other.entity_key
-        LIMIT @first;
+        LIMIT +@first;
         """;
 }

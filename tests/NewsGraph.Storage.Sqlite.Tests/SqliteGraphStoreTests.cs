@@ -194,6 +194,45 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Statements_NoLimitIsABareParameter()
+    {
+        // LIMIT @x over a virtual table (json_each, FTS5) recompiles the statement on every bind.
+        string[] bare = [.. typeof(SqliteStatements).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Where(f => System.Text.RegularExpressions.Regex.IsMatch((string)f.GetRawConstantValue()!, @"LIMIT\s+@"))
+            .Select(f => f.Name)];
+
+        Assert.Empty(bare);
+    }
+
+    [Fact]
+    public async Task SearchStatement_BoundAgain_StaysPrepared()
+    {
+        SqliteGraphStore store = await StoreAsync();
+        await store.UpsertAsync(SampleGraph.Articles, None);
+        await using SqliteConnection connection = Open();
+        SQLitePCL.raw.sqlite3_prepare_v2(connection.Handle, SqliteStatements.SearchEntities, out SQLitePCL.sqlite3_stmt statement);
+        using (statement)
+        {
+            foreach ((string text, long first) in new[] { ("لافروف", 5L), ("سوريه", 3L), ("الأردن", 10L) })
+            {
+                SQLitePCL.raw.sqlite3_bind_text(statement, SQLitePCL.raw.sqlite3_bind_parameter_index(statement, "@exact"), text);
+                SQLitePCL.raw.sqlite3_bind_text(statement, SQLitePCL.raw.sqlite3_bind_parameter_index(statement, "@match"), "\"" + text + "\"*");
+                SQLitePCL.raw.sqlite3_bind_null(statement, SQLitePCL.raw.sqlite3_bind_parameter_index(statement, "@kinds"));
+                SQLitePCL.raw.sqlite3_bind_int64(statement, SQLitePCL.raw.sqlite3_bind_parameter_index(statement, "@first"), first);
+                while (SQLitePCL.raw.sqlite3_step(statement) == SQLitePCL.raw.SQLITE_ROW)
+                {
+                }
+
+                SQLitePCL.raw.sqlite3_reset(statement);
+            }
+
+            const int StatusReprepare = 5;
+            Assert.Equal(0, SQLitePCL.raw.sqlite3_stmt_status(statement, StatusReprepare, 0));
+        }
+    }
+
+    [Fact]
     public async Task Upsert_FailureInsideTheBatch_RollsEverythingBack()
     {
         SqliteGraphStore store = await StoreAsync();
