@@ -18,6 +18,12 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
 {
     private const int MaxSearchTerms = 16;
 
+    /// <summary>
+    /// Segments a full-text index may have after a write batch before it is merged whole. Every batch
+    /// leaves a new segment; lookups probe each one for every term.
+    /// </summary>
+    private const int MaxFullTextSegments = 4;
+
     /// <summary>The labels of every kind stored in <c>entities</c> (all but Article).</summary>
     private static readonly string[] s_entityKinds = [.. Enum.GetValues<NodeKind>().Where(k => k != NodeKind.Article).Select(GraphNames.Label)];
 
@@ -117,13 +123,36 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
                 result = await upsert.RunAsync(batch, cancellationToken);
             }
 
-            await ExecuteAsync(connection, transaction, SqliteStatements.MergeFullTextIndexes, cancellationToken);
+            await KeepFullTextIndexesMergedAsync(connection, transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+
             return result;
         }
         finally
         {
             _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Ends a write batch: a little incremental merging, then a whole merge when either full-text
+    /// index has more than <see cref="MaxFullTextSegments"/> segments. The corpus load (150 batches)
+    /// took ~104 s instead of ~88-93 s for it; a name lookup on the result costs ~38 µs instead of
+    /// ~58-70 µs (8-12 segments).
+    /// </summary>
+    private static async Task KeepFullTextIndexesMergedAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, transaction, SqliteStatements.MergeFullTextIndexes, cancellationToken);
+        long segments;
+        await using (SqliteCommand count = Command(connection, SqliteStatements.SelectFullTextSegmentCount))
+        {
+            count.Transaction = transaction;
+            segments = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+
+        if (segments > MaxFullTextSegments)
+        {
+            await ExecuteAsync(connection, transaction, SqliteStatements.OptimizeFullTextIndexes, cancellationToken);
         }
     }
 
