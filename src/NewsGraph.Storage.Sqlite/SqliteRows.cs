@@ -16,6 +16,28 @@ internal static class SqliteJson
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, s_options);
 
     public static IReadOnlyList<string> StringList(string json) => JsonSerializer.Deserialize<string[]>(json, s_options) ?? [];
+
+    /// <summary>
+    /// A list column read only if someone looks: most reads (participants' names, a page of people)
+    /// never touch an entity's aliases or titles, and some entities carry dozens of them.
+    /// </summary>
+    public static IReadOnlyList<string> LazyStringList(string json) => json == "[]" ? [] : new LazyJsonStringList(json);
+
+    /// <summary>A JSON array of strings parsed on first use (thread-safe: a race parses twice, harmlessly).</summary>
+    private sealed class LazyJsonStringList(string json) : IReadOnlyList<string>
+    {
+        private string[]? _items;
+
+        private string[] Items => _items ??= JsonSerializer.Deserialize<string[]>(json, s_options) ?? [];
+
+        public int Count => Items.Length;
+
+        public string this[int index] => Items[index];
+
+        public IEnumerator<string> GetEnumerator() => ((IEnumerable<string>)Items).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => Items.GetEnumerator();
+    }
 }
 
 /// <summary>Column values as stored: dates as yyyy-MM-dd, enums by their graph names.</summary>
@@ -38,8 +60,8 @@ internal static class SqliteRows
         Key: reader.GetString(offset),
         Kind: GraphNames.ParseKind(reader.GetString(offset + 1)),
         Name: reader.GetString(offset + 2),
-        Aliases: SqliteJson.StringList(reader.GetString(offset + 3)),
-        Titles: SqliteJson.StringList(reader.GetString(offset + 4)),
+        Aliases: SqliteJson.LazyStringList(reader.GetString(offset + 3)),
+        Titles: SqliteJson.LazyStringList(reader.GetString(offset + 4)),
         Iso: NullableString(reader, offset + 5),
         Category: NullableString(reader, offset + 6),
         MentionCount: reader.GetInt32(offset + 7),

@@ -440,9 +440,10 @@ internal static class SqliteStatements
     /// <summary>
     /// A relation's provenance as one JSON array of [article, evidence, sentence], correlated on a
     /// derived row named <c>page</c>; selected after paging so it is built only for returned rows.
+    /// Unordered here (a sort per row): <c>SqliteRows.Relation</c> puts the items in the port's order.
     /// </summary>
     public const string PageRelationProvenance = """
-        (SELECT json_group_array(json_array(p.article_key, p.evidence, p.sentence_index) ORDER BY p.article_key, p.sentence_index)
+        (SELECT json_group_array(json_array(p.article_key, p.evidence, p.sentence_index))
          FROM relation_provenance p WHERE p.relation_key = page.key)
         """;
 
@@ -614,6 +615,7 @@ internal static class SqliteStatements
             LIMIT +@limit) AS page
         ORDER BY page.sort_value {7}, page.sort_key {7};
         """;
+
 
     /// <summary>Whether any row lies on the other side of the cursor (at it or before it). Same placeholders.</summary>
     public const string ExistsBeyondCursorTemplate = """
