@@ -276,6 +276,10 @@ internal static class SqliteStatements
         CREATE INDEX IF NOT EXISTS ix_entities_top_meetings ON entities (kind, meeting_count DESC, key);
         CREATE INDEX IF NOT EXISTS ix_entities_top_statements ON entities (kind, statement_count DESC, key);
         CREATE INDEX IF NOT EXISTS ix_entities_top_degree ON entities (kind, degree DESC, key);
+
+        -- A rebuilt or incrementally written full-text index is several segments; lookups probe each.
+        INSERT INTO entity_names (entity_names) VALUES ('optimize');
+        INSERT INTO entity_search (entity_search) VALUES ('optimize');
         """;
 
     /// <summary>
