@@ -19,16 +19,21 @@ internal static class SqliteJson
 
     /// <summary>
     /// A list column read only if someone looks: most reads (participants' names, a page of people)
-    /// never touch an entity's aliases or titles, and some entities carry dozens of them.
+    /// never touch an entity's aliases or titles, and some entities carry dozens of them. The column
+    /// is kept as its UTF-8 bytes (a copy, not a transcoding to UTF-16) and parsed from them.
     /// </summary>
-    public static IReadOnlyList<string> LazyStringList(string json) => json == "[]" ? [] : new LazyJsonStringList(json);
+    public static IReadOnlyList<string> LazyStringList(SqliteDataReader reader, int ordinal)
+    {
+        byte[] utf8 = reader.GetFieldValue<byte[]>(ordinal);
+        return utf8 is [(byte)'[', (byte)']'] ? [] : new LazyJsonStringList(utf8);
+    }
 
     /// <summary>A JSON array of strings parsed on first use (thread-safe: a race parses twice, harmlessly).</summary>
-    private sealed class LazyJsonStringList(string json) : IReadOnlyList<string>
+    private sealed class LazyJsonStringList(byte[] utf8) : IReadOnlyList<string>
     {
         private string[]? _items;
 
-        private string[] Items => _items ??= JsonSerializer.Deserialize<string[]>(json, s_options) ?? [];
+        private string[] Items => _items ??= JsonSerializer.Deserialize<string[]>(utf8, s_options) ?? [];
 
         public int Count => Items.Length;
 
@@ -60,8 +65,8 @@ internal static class SqliteRows
         Key: reader.GetString(offset),
         Kind: GraphNames.ParseKind(reader.GetString(offset + 1)),
         Name: reader.GetString(offset + 2),
-        Aliases: SqliteJson.LazyStringList(reader.GetString(offset + 3)),
-        Titles: SqliteJson.LazyStringList(reader.GetString(offset + 4)),
+        Aliases: SqliteJson.LazyStringList(reader, offset + 3),
+        Titles: SqliteJson.LazyStringList(reader, offset + 4),
         Iso: NullableString(reader, offset + 5),
         Category: NullableString(reader, offset + 6),
         MentionCount: reader.GetInt32(offset + 7),
@@ -91,20 +96,28 @@ internal static class SqliteRows
         Verb: NullableString(reader, offset + 7),
         Status: NullableString(reader, offset + 8) is { } status ? GraphNames.ParseStatus(status) : null,
         Role: NullableString(reader, offset + 9),
-        Provenance: ProvenanceList(NullableString(reader, offset + 10)));
+        Provenance: ProvenanceList(reader, offset + 10));
 
-    private static List<Provenance> ProvenanceList(string? json)
+    /// <summary>Reads the provenance array straight from the column's UTF-8 bytes.</summary>
+    private static List<Provenance> ProvenanceList(SqliteDataReader reader, int ordinal)
     {
         var list = new List<Provenance>();
-        if (json is null)
+        if (reader.IsDBNull(ordinal))
         {
             return list;
         }
 
-        using JsonDocument document = JsonDocument.Parse(json);
-        foreach (JsonElement item in document.RootElement.EnumerateArray())
+        var json = new Utf8JsonReader(reader.GetFieldValue<byte[]>(ordinal));
+        Expect(ref json, JsonTokenType.StartArray);
+        while (json.Read() && json.TokenType == JsonTokenType.StartArray)
         {
-            list.Add(new Provenance(item[0].GetString()!, item[1].GetString()!, item[2].GetInt32()));
+            Expect(ref json, JsonTokenType.String);
+            string articleKey = json.GetString()!;
+            Expect(ref json, JsonTokenType.String);
+            string evidence = json.GetString()!;
+            Expect(ref json, JsonTokenType.Number);
+            list.Add(new Provenance(articleKey, evidence, json.GetInt32()));
+            Expect(ref json, JsonTokenType.EndArray);
         }
 
         // The port promises article key then sentence order; sort here rather than trust SQL collation.
@@ -114,6 +127,14 @@ internal static class SqliteRows
             return byArticle != 0 ? byArticle : x.SentenceIndex.CompareTo(y.SentenceIndex);
         });
         return list;
+    }
+
+    private static void Expect(ref Utf8JsonReader json, JsonTokenType token)
+    {
+        if (!json.Read() || json.TokenType != token)
+        {
+            throw new JsonException($"Provenance column: expected {token}, found {json.TokenType}.");
+        }
     }
 
     private static string? NullableString(SqliteDataReader reader, int ordinal) =>
