@@ -170,7 +170,7 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(page);
         using SqliteReadSession session = RentSession();
-        return await EntityList(query).ReadPageAsync(session, SqliteStatements.EntitiesSource, EntitySort(query), page, SqliteRows.Entity, cancellationToken);
+        return await EntityList(query, grouped: false).ReadPageAsync(session, SqliteStatements.EntitiesSource, EntitySort(query), page, SqliteRows.Entity, cancellationToken);
     }
 
     public async Task<Page<ArticleRecord>> FindArticlesAsync(ArticleQuery query, PageRequest page, CancellationToken cancellationToken)
@@ -186,7 +186,7 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(page);
         using SqliteReadSession session = RentSession();
-        return await RelationList(query).ReadPageAsync(session, SqliteStatements.RelationsSource, RelationSort(query), page, SqliteRows.Relation, cancellationToken);
+        return await RelationList(query, grouped: false).ReadPageAsync(session, SqliteStatements.RelationsSource, RelationSort(query), page, SqliteRows.Relation, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, Page<RelationRecord>>> FindRelationsForAsync(
@@ -204,7 +204,7 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             _ => throw new ArgumentOutOfRangeException(nameof(grouping), grouping, "not a relation grouping"),
         };
         using SqliteReadSession session = RentSession();
-        return await RelationList(query).ReadGroupedPagesAsync(session, keys, source, RelationSort(query), page, SqliteRows.Relation, cancellationToken);
+        return await RelationList(query, grouped: true).ReadGroupedPagesAsync(session, keys, source, RelationSort(query), page, SqliteRows.Relation, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, Page<EntityRecord>>> FindEntitiesInArticlesAsync(
@@ -214,7 +214,7 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(page);
         using SqliteReadSession session = RentSession();
-        return await EntityList(query).ReadGroupedPagesAsync(
+        return await EntityList(query, grouped: true).ReadGroupedPagesAsync(
             session, articleKeys, SqliteStatements.EntitiesInArticlesSource, EntitySort(query), page, SqliteRows.Entity, cancellationToken);
     }
 
@@ -620,12 +620,34 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
         _ => throw new ArgumentOutOfRangeException(nameof(query), query.OrderBy, "not a relation order"),
     };
 
-    private static SqliteListQuery EntityList(EntityQuery query)
+    /// <param name="grouped">Pages per article: the kind stays a list there (see below).</param>
+    private static SqliteListQuery EntityList(EntityQuery query, bool grouped)
     {
         var list = new SqliteListQuery(SqliteStatements.EntityColumns, SqliteStatements.EntityColumnNames, "e.key", string.Empty);
-        if (query.Kinds is { } kinds)
+        bool kindOnly = !grouped && query with { Kinds = null, OrderBy = default, Direction = default } == new EntityQuery { OrderBy = default, Direction = default };
+        string? kindsJson = query.Kinds is { } kinds ? SqliteJson.Serialize(kinds.Select(GraphNames.Label)) : null;
+        if (kindOnly && query.Kinds is { Count: 1 } single)
         {
-            list.Where(SqliteStatements.EntityKindIn, "@kinds", SqliteJson.Serialize(kinds.Select(GraphNames.Label)));
+            // A whole list of one kind (people, states …): equality lets (kind, name_norm, key) serve a
+            // page by name in order (24 ms -> 19 µs for people on the corpus graph; other orders are no
+            // slower than with the list form). Only when nothing else filters: next to a name filter
+            // SQLite, without statistics, would walk the kind's index instead of asking the name index.
+            list.Where(SqliteStatements.EntityKindEquals, "@kind", GraphNames.Label(single[0]));
+            list.Bind("@kinds", kindsJson);
+        }
+        else if (kindsJson is not null)
+        {
+            list.Where(SqliteStatements.EntityKindIn, "@kinds", kindsJson);
+        }
+
+        if (kindOnly)
+        {
+            // people { totalCount }: the kept count per kind, not a count of 20k index entries.
+            list.KeptCount = SqliteStatements.CountEntitiesOfKinds;
+            if (kindsJson is null)
+            {
+                list.Bind("@kinds", null);
+            }
         }
 
         if (query.Keys is { } keys)
@@ -716,13 +738,35 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
         return list;
     }
 
-    private static SqliteListQuery RelationList(RelationQuery query)
+    /// <param name="grouped">Pages per entity or article: the type stays a list there (see below).</param>
+    private static SqliteListQuery RelationList(RelationQuery query, bool grouped)
     {
         var list = new SqliteListQuery(
             SqliteStatements.RelationColumns, SqliteStatements.RelationColumnNames, "r.key", ", " + SqliteStatements.PageRelationProvenance);
-        if (query.Types is { } types)
+        bool typeOnly = !grouped && query with { Types = null, OrderBy = default, Direction = default } == new RelationQuery { OrderBy = default, Direction = default };
+        string? typesJson = query.Types is { } types ? SqliteJson.Serialize(types.Select(GraphNames.TypeName)) : null;
+        if (typeOnly && query.Types is { Count: 1 } single)
         {
-            list.Where(SqliteStatements.RelationTypeIn, "@types", SqliteJson.Serialize(types.Select(GraphNames.TypeName)));
+            // A whole list of one type (meetings, statements …): equality lets the (type, date_sort, key)
+            // index serve a page by date in order (other orders are no slower than with the list form).
+            // Only when nothing else filters: next to an entity or key filter SQLite, without
+            // statistics, would take the type's index over the entity's own.
+            list.Where(SqliteStatements.RelationTypeEquals, "@type", GraphNames.TypeName(single[0]));
+            list.Bind("@types", typesJson);
+        }
+        else if (typesJson is not null)
+        {
+            list.Where(SqliteStatements.RelationTypeIn, "@types", typesJson);
+        }
+
+        if (typeOnly)
+        {
+            // statements { totalCount }: the kept count per type, not a count of 28k index entries.
+            list.KeptCount = SqliteStatements.CountRelationsOfTypes;
+            if (typesJson is null)
+            {
+                list.Bind("@types", null);
+            }
         }
 
         if (query.Keys is { } keys)

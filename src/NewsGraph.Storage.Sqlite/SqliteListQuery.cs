@@ -47,6 +47,12 @@ internal sealed class SqliteListQuery(string columns, string columnNames, string
 
     private string Filters => _conditions.Count == 0 ? "1" : string.Join(" AND ", _conditions);
 
+    /// <summary>
+    /// A statement that gives the total of a plain list without counting its rows (the kept counts
+    /// of a kind or type), bound to the same parameters; null to count with <see cref="SqliteStatements.CountTemplate"/>.
+    /// </summary>
+    public string? KeptCount { get; set; }
+
     /// <summary>One page of a plain list, plus (when needed) whether rows lie beyond the cursor and the total.</summary>
     public async Task<Page<T>> ReadPageAsync<T>(
         SqliteReadSession session, string source, SqliteSort sort, PageRequest page, Func<SqliteDataReader, int, T> read, CancellationToken cancellationToken)
@@ -82,7 +88,7 @@ internal sealed class SqliteListQuery(string columns, string columnNames, string
         long? total = null;
         if (page.IncludeTotal)
         {
-            SqliteCommand command = Command(session, string.Format(CultureInfo.InvariantCulture, SqliteStatements.CountTemplate, args), shape);
+            SqliteCommand command = Command(session, KeptCount ?? string.Format(CultureInfo.InvariantCulture, SqliteStatements.CountTemplate, args), shape);
             total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
 

@@ -277,6 +277,12 @@ internal static class SqliteStatements
         CREATE INDEX IF NOT EXISTS ix_entities_top_statements ON entities (kind, statement_count DESC, key);
         CREATE INDEX IF NOT EXISTS ix_entities_top_degree ON entities (kind, degree DESC, key);
 
+        -- Whole lists of one relation type in date order (meetings, statements), or of one kind in
+        -- name order (people, states …): a page is an index range. The second replaces (kind, name_norm).
+        CREATE INDEX IF NOT EXISTS ix_relations_type_date ON relations (type, date_sort, key);
+        DROP INDEX IF EXISTS ix_entities_kind;
+        CREATE INDEX IF NOT EXISTS ix_entities_kind_name ON entities (kind, name_norm, key);
+
         -- A rebuilt or incrementally written full-text index is several segments; lookups probe each.
         INSERT INTO entity_names (entity_names) VALUES ('optimize');
         INSERT INTO entity_search (entity_search) VALUES ('optimize');
@@ -467,6 +473,8 @@ internal static class SqliteStatements
 
     public const string EntityKindIn = "e.kind IN (SELECT value FROM json_each(@kinds))";
 
+    public const string EntityKindEquals = "e.kind = @kind";
+
     public const string EntityKeyIn = "e.key IN (SELECT value FROM json_each(@keys))";
 
     public const string EntityNameContains =
@@ -512,6 +520,8 @@ internal static class SqliteStatements
         """;
 
     public const string RelationTypeIn = "r.type IN (SELECT value FROM json_each(@types))";
+
+    public const string RelationTypeEquals = "r.type = @type";
 
     public const string RelationKeyIn = "r.key IN (SELECT value FROM json_each(@keys))";
 
@@ -627,6 +637,18 @@ internal static class SqliteStatements
         """;
 
     public const string CountTemplate = "SELECT count(*) FROM {4} WHERE {5};";
+
+    /// <summary>The total of a list of entities filtered by kind only (or not at all), from the kept counts.</summary>
+    public const string CountEntitiesOfKinds = """
+        SELECT coalesce(sum(count), 0) FROM entity_kind_counts
+        WHERE @kinds IS NULL OR kind IN (SELECT value FROM json_each(@kinds));
+        """;
+
+    /// <summary>The total of a list of relations filtered by type only (or not at all), from the kept counts.</summary>
+    public const string CountRelationsOfTypes = """
+        SELECT coalesce(sum(count), 0) FROM relation_type_counts
+        WHERE @types IS NULL OR type IN (SELECT value FROM json_each(@types));
+        """;
 
     public const string CursorAfter = "(sort_value, sort_key) > (@cursorSort, @cursorKey)";
 

@@ -194,6 +194,41 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TotalCount_OfKindsAndTypesOnly_EqualsTheRowCountAfterChanges()
+    {
+        SqliteGraphStore store = await StoreAsync();
+        await store.UpsertAsync(SampleGraph.Articles, None);
+        await AssertTotalsAsync();
+
+        await store.UpsertAsync([SampleGraph.Article6 with { Entities = [SampleGraph.Article6.Entities[1]], Relations = [] }], None);
+        await store.UpsertAsync([.. Enumerable.Range(0, 12).Select(Generated)], None);
+        await AssertTotalsAsync();
+
+        async Task AssertTotalsAsync()
+        {
+            var request = new PageRequest(First: 1, IncludeTotal: true);
+            Assert.Equal(await ScalarAsync<long>("SELECT count(*) FROM entities;"), (await store.FindEntitiesAsync(new EntityQuery(), request, None)).TotalCount);
+            Assert.Equal(await ScalarAsync<long>("SELECT count(*) FROM relations;"), (await store.FindRelationsAsync(new RelationQuery(), request, None)).TotalCount);
+            foreach (NodeKind kind in Enum.GetValues<NodeKind>())
+            {
+                long rows = await ScalarAsync<long>($"SELECT count(*) FROM entities WHERE kind = '{GraphNames.Label(kind)}';");
+                Assert.Equal(rows, (await store.FindEntitiesAsync(new EntityQuery { Kinds = [kind] }, request, None)).TotalCount);
+            }
+
+            Assert.Equal(
+                await ScalarAsync<long>("SELECT count(*) FROM entities WHERE kind IN ('Person', 'State');"),
+                (await store.FindEntitiesAsync(new EntityQuery { Kinds = [NodeKind.Person, NodeKind.State], OrderBy = EntityOrderField.Mentions }, request, None)).TotalCount);
+            foreach (RelationType type in Enum.GetValues<RelationType>())
+            {
+                long rows = await ScalarAsync<long>($"SELECT count(*) FROM relations WHERE type = '{GraphNames.TypeName(type)}';");
+                Page<RelationRecord> page = await store.FindRelationsAsync(new RelationQuery { Types = [type], Direction = SortDirection.Descending }, request, None);
+                Assert.Equal(rows, page.TotalCount);
+                Assert.Equal(rows > 0, page.Items.Count == 1);
+            }
+        }
+    }
+
+    [Fact]
     public void Statements_NoLimitIsABareParameter()
     {
         // LIMIT @x over a virtual table (json_each, FTS5) recompiles the statement on every bind.
