@@ -222,9 +222,9 @@ internal sealed partial class ArticleAnalysis
     private bool CannotContinueName(Token t, int position)
     {
         string n = t.Norm;
-        if (IsPrepositionWithArticle(n) || IsFutureVerb(n) || HasTanween(t) || IsAccusativeNoun(n) || HasCommonStemPronoun(t) || HasPronounSuffix(t))
+        if (n.Length < 2 || IsPrepositionWithArticle(n) || IsFutureVerb(n) || HasTanween(t) || IsAccusativeNoun(n) || HasCommonStemPronoun(t) || HasPronounSuffix(t))
         {
-            return true;
+            return true; // "لـ", "بـ" written apart with a tatweel are prepositions, not names
         }
 
         if (position == 0)
