@@ -210,8 +210,9 @@ internal sealed partial class ArticleAnalysis
             return false;
         }
 
-        return n.StartsWith("ال", StringComparison.Ordinal) || IsPrepositionalCommonWord(t)
-            || (n.Length > 3 && n[0] is 'ب' or 'ل' or 'و' && (_lex.CommonWords.Contains(n[1..]) || _lex.GivenNames.Contains(n[1..]) || _lex.IsFunctionWord(n[1..]))); // لبدء، وأطيب
+        // لبدء، بمقر: a preposition on a word; وأطيب، وزيد: a coordinated item, not the start of this name.
+        return n.StartsWith("ال", StringComparison.Ordinal) || IsPrepositionalCommonWord(t) || (n.Length > 3 && n[0] == 'و')
+            || (n.Length > 3 && n[0] is 'ب' or 'ل' && (_lex.CommonWords.Contains(n[1..]) || _lex.GivenNames.Contains(n[1..]) || _lex.IsFunctionWord(n[1..])));
     }
 
     /// <summary>
@@ -221,9 +222,9 @@ internal sealed partial class ArticleAnalysis
     private bool CannotContinueName(Token t, int position)
     {
         string n = t.Norm;
-        if (IsPrepositionWithArticle(n) || IsFutureVerb(n) || HasTanween(t) || IsAccusativeNoun(n) || HasCommonStemPronoun(t) || HasPronounSuffix(t))
+        if (n.Length < 2 || IsPrepositionWithArticle(n) || IsFutureVerb(n) || HasTanween(t) || IsAccusativeNoun(n) || HasCommonStemPronoun(t) || HasPronounSuffix(t))
         {
-            return true;
+            return true; // "لـ", "بـ" written apart with a tatweel are prepositions, not names
         }
 
         if (position == 0)
@@ -253,7 +254,7 @@ internal sealed partial class ArticleAnalysis
 
     /// <summary>"ملابسات الحادثة": a common noun and its definite complement are not a name.</summary>
     private bool IsNounAndComplement(Token first, Token second) =>
-        IsCommonNotName(first.Norm) && second.Norm.StartsWith("ال", StringComparison.Ordinal) && (IsCommonNotName(second.Norm) || _lex.NeverPersonWords.Contains(second.Norm));
+        IsCommonNotName(first.Norm) && second.Norm.StartsWith("ال", StringComparison.Ordinal) && !_lex.GivenNames.Contains(second.Norm);
 
     /// <summary>مروره، هدفه، ارتياحه: a common noun with the pronoun suffix ه (not a name ending in ه such as طه).</summary>
     private bool HasCommonStemPronoun(Token t) =>

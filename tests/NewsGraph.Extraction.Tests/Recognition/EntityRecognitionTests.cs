@@ -116,3 +116,33 @@ public sealed class EntityRecognitionTests
         Assert.Equal(a.Person("أحمد كجوك").Key, b.Person("أحمد كجوك").Key);
     }
 }
+
+/// <summary>Words next to titles and verbs that are not names, in sentences written for these tests.</summary>
+public sealed class NotANameTests
+{
+    [Theory]
+    [InlineData("كما عقد وزير الخارجية الغاني اجتماعا ثنائيا مع نظيره.")]
+    [InlineData("وأوضح الأمين العام للمنظمة، تناول التحضيرات للقمة المقبلة.")]
+    [InlineData("وأكد أن أول رحلة تجريبية على الخط ستنطلق العام المقبل.")]
+    [InlineData("ونقل الرئيس أبلغ التهاني وأطيب التمنيات لرئيس البرتغال وشعبه.")]
+    [InlineData("وكشف مدير الشرطة ملابسات الحادثة للصحفيين.")]
+    public void Extract_NoPersonInTheseSentences(string text)
+    {
+        var x = Extract.From(text);
+        Assert.Empty(x.Of(NodeKind.Person));
+    }
+
+    [Fact]
+    public void ConjunctionBeforeAName_IsNotPartOfIt()
+    {
+        var x = Extract.From("قال الرئيس الجنوب أفريقي سيريل رامافوزا إن الذكرى مهمة، ونيلسون مانديلا رمز للحرية.");
+        Assert.DoesNotContain(x.Of(NodeKind.Person), p => p.Name.StartsWith('و'));
+    }
+
+    [Fact]
+    public void NameEndsBeforeACommonWordWithPronounOrPreposition()
+    {
+        var x = Extract.From("أعلن وزير الإعلام سعيد الغامدي بتطوير القطاع خلال العام المقبل.");
+        Assert.Equal("سعيد الغامدي", Assert.Single(x.Of(NodeKind.Person)).Name);
+    }
+}
