@@ -141,7 +141,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
     public async Task<UpsertResult> UpsertAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        Neo4jUpsert.Validate(batch);
+        ArticleGraphUpsert.Validate(batch);
         if (batch.Count == 0)
         {
             return UpsertResult.Empty;
@@ -648,37 +648,42 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
         return list;
     }
 
+    /// <summary>The condition each article filter adds (its parameter is named after the filter).</summary>
+    private static string ArticleCondition(ArticleFilter filter) => filter switch
+    {
+        ArticleFilter.Keys => CypherStatements.KeyIn,
+        ArticleFilter.Source => CypherStatements.ArticleSourceEquals,
+        ArticleFilter.TextContains => CypherStatements.ArticleTextContains,
+        ArticleFilter.PublishedFrom => CypherStatements.ArticlePublishedFrom,
+        ArticleFilter.PublishedTo => CypherStatements.ArticlePublishedTo,
+        ArticleFilter.MentionsKey => CypherStatements.ArticleMentions,
+        _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, "not an article filter"),
+    };
+
+    /// <summary>The condition each relation filter adds (its parameter is named after the filter).</summary>
+    private static string RelationCondition(RelationFilter filter) => filter switch
+    {
+        RelationFilter.Keys => CypherStatements.KeyIn,
+        RelationFilter.FromKey => CypherStatements.RelationFromEquals,
+        RelationFilter.ToKey => CypherStatements.RelationToEquals,
+        RelationFilter.InvolvingKey => CypherStatements.RelationInvolves,
+        RelationFilter.PlaceKey => CypherStatements.RelationPlaceEquals,
+        RelationFilter.Status => CypherStatements.RelationStatusEquals,
+        RelationFilter.TextContains => CypherStatements.RelationTextContains,
+        RelationFilter.Verb => CypherStatements.RelationVerbEquals,
+        RelationFilter.DateFrom => CypherStatements.RelationDateFrom,
+        RelationFilter.DateTo => CypherStatements.RelationDateTo,
+        RelationFilter.ArticleKey => CypherStatements.RelationAssertedByArticle,
+        RelationFilter.Source => CypherStatements.RelationAssertedBySource,
+        _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, "not a relation filter"),
+    };
+
     private static Neo4jListQuery ArticleList(ArticleQuery query)
     {
         var list = new Neo4jListQuery(CypherStatements.ArticleProjection);
-        if (query.Keys is { } keys)
+        foreach (FilterTerm<ArticleFilter> term in FilterTerms.Of(query))
         {
-            list.Where(CypherStatements.KeyIn, "keys", keys.ToList());
-        }
-
-        if (query.Source is { } source)
-        {
-            list.Where(CypherStatements.ArticleSourceEquals, "source", source);
-        }
-
-        if (query.TextContains is { } text)
-        {
-            list.Where(CypherStatements.ArticleTextContains, "textContains", ArabicText.Normalize(text));
-        }
-
-        if (query.PublishedFrom is { } publishedFrom)
-        {
-            list.Where(CypherStatements.ArticlePublishedFrom, "publishedFrom", Neo4jValues.Date(publishedFrom));
-        }
-
-        if (query.PublishedTo is { } publishedTo)
-        {
-            list.Where(CypherStatements.ArticlePublishedTo, "publishedTo", Neo4jValues.Date(publishedTo));
-        }
-
-        if (query.MentionsKey is { } mentionsKey)
-        {
-            list.Where(CypherStatements.ArticleMentions, "mentionsKey", mentionsKey);
+            list.Where(ArticleCondition(term.Filter), "" + term.ParameterName, Neo4jValues.Filter(term.Value));
         }
 
         return list;
@@ -693,64 +698,9 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
             list.Where("x.key IS NULL");
         }
 
-        if (query.Keys is { } keys)
+        foreach (FilterTerm<RelationFilter> term in FilterTerms.Of(query))
         {
-            list.Where(CypherStatements.KeyIn, "keys", keys.ToList());
-        }
-
-        if (query.FromKey is { } fromKey)
-        {
-            list.Where(CypherStatements.RelationFromEquals, "fromKey", fromKey);
-        }
-
-        if (query.ToKey is { } toKey)
-        {
-            list.Where(CypherStatements.RelationToEquals, "toKey", toKey);
-        }
-
-        if (query.InvolvingKey is { } involvingKey)
-        {
-            list.Where(CypherStatements.RelationInvolves, "involvingKey", involvingKey);
-        }
-
-        if (query.PlaceKey is { } placeKey)
-        {
-            list.Where(CypherStatements.RelationPlaceEquals, "placeKey", placeKey);
-        }
-
-        if (query.Status is { } status)
-        {
-            list.Where(CypherStatements.RelationStatusEquals, "status", GraphNames.StatusName(status));
-        }
-
-        if (query.TextContains is { } text)
-        {
-            list.Where(CypherStatements.RelationTextContains, "textContains", ArabicText.Normalize(text));
-        }
-
-        if (query.Verb is { } verb)
-        {
-            list.Where(CypherStatements.RelationVerbEquals, "verb", ArabicText.Normalize(verb));
-        }
-
-        if (query.DateFrom is { } dateFrom)
-        {
-            list.Where(CypherStatements.RelationDateFrom, "dateFrom", Neo4jValues.Date(dateFrom));
-        }
-
-        if (query.DateTo is { } dateTo)
-        {
-            list.Where(CypherStatements.RelationDateTo, "dateTo", Neo4jValues.Date(dateTo));
-        }
-
-        if (query.ArticleKey is { } articleKey)
-        {
-            list.Where(CypherStatements.RelationAssertedByArticle, "articleKey", articleKey);
-        }
-
-        if (query.Source is { } source)
-        {
-            list.Where(CypherStatements.RelationAssertedBySource, "source", source);
+            list.Where(RelationCondition(term.Filter), "" + term.ParameterName, Neo4jValues.Filter(term.Value));
         }
 
         return list;

@@ -8,17 +8,6 @@ namespace NewsGraph.Storage.Neo4j;
 /// <summary>How a list sorts: its sort expression and whether the cursor carries text or a count.</summary>
 internal sealed record CypherSort(string Expression, SortValueKind ValueKind, SortDirection Direction);
 
-internal enum SortValueKind
-{
-    /// <summary>Any text (normalized names and titles).</summary>
-    Text,
-
-    /// <summary>'' (no date) or yyyy-MM-dd.</summary>
-    Date,
-
-    /// <summary>A count, encoded with <see cref="Cursor.Encode(long, string)"/>.</summary>
-    Number,
-}
 
 /// <summary>
 /// A filtered list of one record shape: ANDed filter fragments (all from <see cref="CypherStatements"/>)
@@ -54,39 +43,39 @@ internal sealed class Neo4jListQuery(string projection)
     public async Task<Page<T>> ReadPageAsync<T>(
         INeo4jTransport transport, string source, CypherSort sort, PageRequest page, Func<JsonElement, T> read, CancellationToken cancellationToken)
     {
-        PageShape shape = PageShape.Of(sort, page);
+        PageWindow window = PageWindow.Of(sort.ValueKind, sort.Direction, page);
         var statements = new List<CypherStatement>
         {
-            Statement(CypherStatements.PageTemplate, source, sort, shape, shape.Cursor is null ? CypherStatements.NoCursor : shape.WindowCondition),
+            Statement(CypherStatements.PageTemplate, source, sort, window, window.Cursor is null ? CypherStatements.NoCursor : WindowCondition(window)),
         };
-        if (shape.Cursor is not null)
+        if (window.Cursor is not null)
         {
-            statements.Add(Statement(CypherStatements.BeyondCursorTemplate, source, sort, shape, shape.BeyondCondition));
+            statements.Add(Statement(CypherStatements.BeyondCursorTemplate, source, sort, window, BeyondCondition(window)));
         }
 
         if (page.IncludeTotal)
         {
-            statements.Add(Statement(CypherStatements.CountTemplate, source, sort, shape, CypherStatements.NoCursor));
+            statements.Add(Statement(CypherStatements.CountTemplate, source, sort, window, CypherStatements.NoCursor));
         }
 
         IReadOnlyList<CypherResult> results = await transport.RunAsync(statements, Neo4jAccessMode.Read, cancellationToken);
         List<PageItem<T>> items = [.. results[0].Rows.Select(row => new PageItem<T>(read(row[0]), EncodeCursor(row[1], row[2], sort.ValueKind)))];
-        bool hasMore = items.Count > shape.Size;
+        bool hasMore = items.Count > window.Size;
         if (hasMore)
         {
             items.RemoveAt(items.Count - 1);
         }
 
-        bool beyondCursor = shape.Cursor is not null && results[1].Rows.Count > 0;
+        bool beyondCursor = window.Cursor is not null && results[1].Rows.Count > 0;
         long? total = page.IncludeTotal ? results[^1].Rows[0][0].GetInt64() : null;
-        return shape.ToPage(items, hasMore, beyondCursor, total);
+        return window.ToPage(items, hasMore, beyondCursor, total);
     }
 
     public async Task<IReadOnlyDictionary<string, Page<T>>> ReadGroupedPagesAsync<T>(
         INeo4jTransport transport, IReadOnlyCollection<string> groupKeys, string source, CypherSort sort, PageRequest page,
         Func<JsonElement, T> read, CancellationToken cancellationToken)
     {
-        PageShape shape = PageShape.Of(sort, page);
+        PageWindow window = PageWindow.Of(sort.ValueKind, sort.Direction, page);
         var result = new Dictionary<string, Page<T>>(StringComparer.Ordinal);
         if (groupKeys.Count == 0)
         {
@@ -94,7 +83,7 @@ internal sealed class Neo4jListQuery(string projection)
         }
 
         CypherStatement statement = Statement(
-            CypherStatements.GroupedPageTemplate, source, sort, shape, shape.Cursor is null ? CypherStatements.NoCursor : shape.WindowCondition);
+            CypherStatements.GroupedPageTemplate, source, sort, window, window.Cursor is null ? CypherStatements.NoCursor : WindowCondition(window));
         var parameters = new Dictionary<string, object?>(statement.Parameters, StringComparer.Ordinal)
         {
             ["groupKeys"] = groupKeys.Distinct(StringComparer.Ordinal).ToList(),
@@ -109,9 +98,9 @@ internal sealed class Neo4jListQuery(string projection)
             long inCount = row[2].GetInt64();
             bool allIn = row[3].GetInt64() == 1;
             List<PageItem<T>> items = [.. row[4].EnumerateArray()
-                .Take(shape.Size)
+                .Take(window.Size)
                 .Select(r => new PageItem<T>(read(r.GetProperty("item")), EncodeCursor(r.GetProperty("sv"), r.GetProperty("sk"), sort.ValueKind)))];
-            groups[group] = shape.ToPage(items, inCount > shape.Size, !allIn, page.IncludeTotal ? total : null);
+            groups[group] = window.ToPage(items, inCount > window.Size, !allIn, page.IncludeTotal ? total : null);
         }
 
         foreach (string key in groupKeys)
@@ -122,11 +111,11 @@ internal sealed class Neo4jListQuery(string projection)
         return result;
     }
 
-    private CypherStatement Statement(string template, string source, CypherSort sort, PageShape shape, string cursorCondition)
+    private CypherStatement Statement(string template, string source, CypherSort sort, PageWindow window, string cursorCondition)
     {
-        string text = string.Format(CultureInfo.InvariantCulture, template, source, Filters, sort.Expression, cursorCondition, shape.Direction, projection);
-        var parameters = new Dictionary<string, object?>(_parameters, StringComparer.Ordinal) { ["limit"] = shape.Size + 1 };
-        if (shape.Cursor is { } cursor)
+        string text = string.Format(CultureInfo.InvariantCulture, template, source, Filters, sort.Expression, cursorCondition, Direction(window), projection);
+        var parameters = new Dictionary<string, object?>(_parameters, StringComparer.Ordinal) { ["limit"] = window.Size + 1 };
+        if (window.Cursor is { } cursor)
         {
             parameters["cursorSort"] = cursor.Sort;
             parameters["cursorKey"] = cursor.Key;
@@ -140,60 +129,11 @@ internal sealed class Neo4jListQuery(string projection)
             ? Cursor.Encode(sortValue.GetInt64(), key.GetString()!)
             : Cursor.Encode(sortValue.GetString() ?? string.Empty, key.GetString()!);
 
-    /// <summary>The geometry of a page (as in the embedded store): fetch direction, cursor, and the conditions around it.</summary>
-    private sealed record PageShape(int Size, bool Backward, bool FetchAscending, (object Sort, string Key)? Cursor)
-    {
-        public string Direction => FetchAscending ? CypherStatements.Ascending : CypherStatements.Descending;
+    private static string Direction(PageWindow window) => window.FetchAscending ? CypherStatements.Ascending : CypherStatements.Descending;
 
-        public string WindowCondition => FetchAscending ? CypherStatements.CursorAfter : CypherStatements.CursorBefore;
+    /// <summary>Rows past the cursor in the fetch direction.</summary>
+    private static string WindowCondition(PageWindow window) => window.FetchAscending ? CypherStatements.CursorAfter : CypherStatements.CursorBefore;
 
-        public string BeyondCondition => FetchAscending ? CypherStatements.CursorAtOrBefore : CypherStatements.CursorAtOrAfter;
-
-        public static PageShape Of(CypherSort sort, PageRequest page)
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(page.Size);
-            bool backward = page.IsBackward;
-            string? cursorText = backward ? page.Before : page.After;
-            (object Sort, string Key)? cursor = cursorText is null ? null : DecodeCursor(cursorText, sort.ValueKind);
-            bool ascending = sort.Direction == SortDirection.Ascending;
-            return new PageShape(page.Size, backward, ascending != backward, cursor);
-        }
-
-        public Page<T> ToPage<T>(List<PageItem<T>> items, bool hasMore, bool beyondCursor, long? total)
-        {
-            if (Backward)
-            {
-                items.Reverse();
-                return new Page<T>(items, HasNextPage: Cursor is not null && beyondCursor, HasPreviousPage: hasMore, total);
-            }
-
-            return new Page<T>(items, HasNextPage: hasMore, HasPreviousPage: Cursor is not null && beyondCursor, total);
-        }
-
-        private static (object Sort, string Key) DecodeCursor(string cursor, SortValueKind kind)
-        {
-            switch (kind)
-            {
-                case SortValueKind.Number:
-                    {
-                        (long sortValue, string key) = Core.Storage.Cursor.DecodeNumber(cursor);
-                        return (sortValue, key);
-                    }
-
-                case SortValueKind.Date:
-                    {
-                        (string sortValue, string key) = Core.Storage.Cursor.Decode(cursor);
-                        bool isDate = sortValue.Length == 0
-                            || DateOnly.TryParseExact(sortValue, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
-                        return isDate ? (sortValue, key) : throw new InvalidCursorException(cursor, null);
-                    }
-
-                default:
-                    {
-                        (string sortValue, string key) = Core.Storage.Cursor.Decode(cursor);
-                        return (sortValue, key);
-                    }
-            }
-        }
-    }
+    /// <summary>Rows on the cursor's other side.</summary>
+    private static string BeyondCondition(PageWindow window) => window.FetchAscending ? CypherStatements.CursorAtOrBefore : CypherStatements.CursorAtOrAfter;
 }

@@ -19,46 +19,6 @@ namespace NewsGraph.Storage.Neo4j;
 /// </summary>
 internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now, int batchSize)
 {
-    /// <summary>Rejects a batch the graph could not hold consistently, before anything is written.</summary>
-    public static void Validate(IReadOnlyList<ArticleGraph> batch)
-    {
-        foreach (ArticleGraph graph in batch)
-        {
-            ArgumentNullException.ThrowIfNull(graph);
-            if (string.IsNullOrWhiteSpace(graph.Article.Key))
-            {
-                throw new ArgumentException("An article has no key.", nameof(batch));
-            }
-
-            var keys = new HashSet<string>(StringComparer.Ordinal);
-            foreach (ExtractedEntity entity in graph.Entities)
-            {
-                if (string.IsNullOrWhiteSpace(entity.Key) || entity.Kind == NodeKind.Article)
-                {
-                    throw new ArgumentException($"Article '{graph.Article.Key}' has an entity without a key or of kind Article.", nameof(batch));
-                }
-
-                keys.Add(entity.Key);
-            }
-
-            foreach (ExtractedRelation relation in graph.Relations)
-            {
-                if (!keys.Contains(relation.From) || !keys.Contains(relation.To))
-                {
-                    throw new ArgumentException(
-                        $"Article '{graph.Article.Key}' asserts {GraphNames.TypeName(relation.Type)} {relation.From} → {relation.To} but does not list both ends among its entities.",
-                        nameof(batch));
-                }
-            }
-        }
-    }
-
-    /// <summary>The content hash that decides "unchanged": the whole extraction, article metadata included.</summary>
-    public static string ContentHash(ArticleGraph graph) =>
-        GraphKeys.Hash("newsgraph-extraction-v1\n" + JsonSerializer.Serialize(graph, Neo4jValues.Json));
-
-    public static string RelationKey(ExtractedRelation r) => GraphKeys.Relation(r.Type, r.From, r.To, r.Date, r.Status, r.Role);
-
     public async Task<UpsertResult> RunAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken)
     {
         // 1. Which articles changed (a batch may hold one key twice: the later one wins, as in order).
@@ -70,7 +30,7 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
         int unchanged = 0;
         foreach (ArticleGraph graph in batch)
         {
-            string hash = ContentHash(graph);
+            string hash = ArticleGraphUpsert.ContentHash(graph);
             if (hashes.TryGetValue(graph.Article.Key, out string? stored) && stored == hash)
             {
                 unchanged++;
@@ -112,7 +72,7 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
             var seen = new HashSet<(string, int)>();
             foreach (ExtractedRelation relation in graph.Relations)
             {
-                string key = RelationKey(relation);
+                string key = ArticleGraphUpsert.RelationKey(relation);
                 relationEnds.TryAdd(key, (relation.Type, relation.From, relation.To));
 
                 // One assertion per relation, article and sentence: the first one wins.
@@ -327,7 +287,7 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
         // Created = asked for in this batch, absent before, present after.
         int nodesCreated = batch.SelectMany(g => g.Entities).Select(e => e.Key).Distinct(StringComparer.Ordinal)
             .Count(k => !existedBefore.Contains(k) && kinds.ContainsKey(k));
-        int relationsCreated = batch.SelectMany(g => g.Relations).Select(RelationKey).Distinct(StringComparer.Ordinal)
+        int relationsCreated = batch.SelectMany(g => g.Relations).Select(ArticleGraphUpsert.RelationKey).Distinct(StringComparer.Ordinal)
             .Count(k => !relationsBefore.Contains(k) && relations.TryGetValue(k, out RelationState? r) && r.Assertions.Count > 0);
         return new UpsertResult(written, unchanged, nodesCreated, relationsCreated);
     }

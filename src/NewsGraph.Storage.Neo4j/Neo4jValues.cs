@@ -19,6 +19,15 @@ internal static class Neo4jValues
 
     public static string? Status(MembershipStatus? status) => status is { } s ? GraphNames.StatusName(s) : null;
 
+    /// <summary>A filter value (see <see cref="FilterTerm{TFilter}"/>) as a statement parameter.</summary>
+    public static object Filter(object value) => value switch
+    {
+        IReadOnlyList<string> keys => keys.ToList(),
+        DateOnly date => Date(date)!,
+        MembershipStatus status => GraphNames.StatusName(status),
+        _ => value,
+    };
+
     public static string? String(this JsonElement element, string property) =>
         element.TryGetProperty(property, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 

@@ -104,7 +104,7 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
     public async Task<UpsertResult> UpsertAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        SqliteUpsert.Validate(batch);
+        ArticleGraphUpsert.Validate(batch);
         if (batch.Count == 0)
         {
             return UpsertResult.Empty;
@@ -702,37 +702,42 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
         return list;
     }
 
+    /// <summary>The condition each article filter adds (its parameter is named after the filter).</summary>
+    private static string ArticleCondition(ArticleFilter filter) => filter switch
+    {
+        ArticleFilter.Keys => SqliteStatements.ArticleKeyIn,
+        ArticleFilter.Source => SqliteStatements.ArticleSourceEquals,
+        ArticleFilter.TextContains => SqliteStatements.ArticleTextContains,
+        ArticleFilter.PublishedFrom => SqliteStatements.ArticlePublishedFrom,
+        ArticleFilter.PublishedTo => SqliteStatements.ArticlePublishedTo,
+        ArticleFilter.MentionsKey => SqliteStatements.ArticleMentions,
+        _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, "not an article filter"),
+    };
+
+    /// <summary>The condition each relation filter adds (its parameter is named after the filter).</summary>
+    private static string RelationCondition(RelationFilter filter) => filter switch
+    {
+        RelationFilter.Keys => SqliteStatements.RelationKeyIn,
+        RelationFilter.FromKey => SqliteStatements.RelationFromEquals,
+        RelationFilter.ToKey => SqliteStatements.RelationToEquals,
+        RelationFilter.InvolvingKey => SqliteStatements.RelationInvolves,
+        RelationFilter.PlaceKey => SqliteStatements.RelationPlaceEquals,
+        RelationFilter.Status => SqliteStatements.RelationStatusEquals,
+        RelationFilter.TextContains => SqliteStatements.RelationTextContains,
+        RelationFilter.Verb => SqliteStatements.RelationVerbEquals,
+        RelationFilter.DateFrom => SqliteStatements.RelationDateFrom,
+        RelationFilter.DateTo => SqliteStatements.RelationDateTo,
+        RelationFilter.ArticleKey => SqliteStatements.RelationAssertedByArticle,
+        RelationFilter.Source => SqliteStatements.RelationAssertedBySource,
+        _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, "not a relation filter"),
+    };
+
     private static SqliteListQuery ArticleList(ArticleQuery query)
     {
         var list = new SqliteListQuery(SqliteStatements.ArticleColumns, SqliteStatements.ArticleColumnNames, "a.key", string.Empty);
-        if (query.Keys is { } keys)
+        foreach (FilterTerm<ArticleFilter> term in FilterTerms.Of(query))
         {
-            list.Where(SqliteStatements.ArticleKeyIn, "@keys", SqliteJson.Serialize(keys));
-        }
-
-        if (query.Source is { } source)
-        {
-            list.Where(SqliteStatements.ArticleSourceEquals, "@source", source);
-        }
-
-        if (query.TextContains is { } text)
-        {
-            list.Where(SqliteStatements.ArticleTextContains, "@textContains", ArabicText.Normalize(text));
-        }
-
-        if (query.PublishedFrom is { } publishedFrom)
-        {
-            list.Where(SqliteStatements.ArticlePublishedFrom, "@publishedFrom", SqliteValues.Date(publishedFrom));
-        }
-
-        if (query.PublishedTo is { } publishedTo)
-        {
-            list.Where(SqliteStatements.ArticlePublishedTo, "@publishedTo", SqliteValues.Date(publishedTo));
-        }
-
-        if (query.MentionsKey is { } mentionsKey)
-        {
-            list.Where(SqliteStatements.ArticleMentions, "@mentionsKey", mentionsKey);
+            list.Where(ArticleCondition(term.Filter), "@" + term.ParameterName, SqliteValues.Filter(term.Value));
         }
 
         return list;
@@ -769,64 +774,9 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             }
         }
 
-        if (query.Keys is { } keys)
+        foreach (FilterTerm<RelationFilter> term in FilterTerms.Of(query))
         {
-            list.Where(SqliteStatements.RelationKeyIn, "@keys", SqliteJson.Serialize(keys));
-        }
-
-        if (query.FromKey is { } fromKey)
-        {
-            list.Where(SqliteStatements.RelationFromEquals, "@fromKey", fromKey);
-        }
-
-        if (query.ToKey is { } toKey)
-        {
-            list.Where(SqliteStatements.RelationToEquals, "@toKey", toKey);
-        }
-
-        if (query.InvolvingKey is { } involvingKey)
-        {
-            list.Where(SqliteStatements.RelationInvolves, "@involvingKey", involvingKey);
-        }
-
-        if (query.PlaceKey is { } placeKey)
-        {
-            list.Where(SqliteStatements.RelationPlaceEquals, "@placeKey", placeKey);
-        }
-
-        if (query.Status is { } status)
-        {
-            list.Where(SqliteStatements.RelationStatusEquals, "@status", GraphNames.StatusName(status));
-        }
-
-        if (query.TextContains is { } text)
-        {
-            list.Where(SqliteStatements.RelationTextContains, "@textContains", ArabicText.Normalize(text));
-        }
-
-        if (query.Verb is { } verb)
-        {
-            list.Where(SqliteStatements.RelationVerbEquals, "@verb", ArabicText.Normalize(verb));
-        }
-
-        if (query.DateFrom is { } dateFrom)
-        {
-            list.Where(SqliteStatements.RelationDateFrom, "@dateFrom", SqliteValues.Date(dateFrom));
-        }
-
-        if (query.DateTo is { } dateTo)
-        {
-            list.Where(SqliteStatements.RelationDateTo, "@dateTo", SqliteValues.Date(dateTo));
-        }
-
-        if (query.ArticleKey is { } articleKey)
-        {
-            list.Where(SqliteStatements.RelationAssertedByArticle, "@articleKey", articleKey);
-        }
-
-        if (query.Source is { } source)
-        {
-            list.Where(SqliteStatements.RelationAssertedBySource, "@source", source);
+            list.Where(RelationCondition(term.Filter), "@" + term.ParameterName, SqliteValues.Filter(term.Value));
         }
 
         return list;

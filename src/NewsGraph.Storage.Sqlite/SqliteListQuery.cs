@@ -7,17 +7,6 @@ namespace NewsGraph.Storage.Sqlite;
 /// <summary>How a list sorts: its sort expression and whether the cursor carries text or a count.</summary>
 internal sealed record SqliteSort(string Expression, SortValueKind ValueKind, SortDirection Direction);
 
-internal enum SortValueKind
-{
-    /// <summary>Any text (normalized names and titles).</summary>
-    Text,
-
-    /// <summary>'' (no date) or yyyy-MM-dd.</summary>
-    Date,
-
-    /// <summary>A count, encoded with <see cref="Cursor.Encode(long, string)"/>.</summary>
-    Number,
-}
 
 /// <summary>
 /// A filtered list of one row shape (entities, articles or relations): its source, its ANDed
@@ -57,13 +46,13 @@ internal sealed class SqliteListQuery(string columns, string columnNames, string
     public async Task<Page<T>> ReadPageAsync<T>(
         SqliteReadSession session, string source, SqliteSort sort, PageRequest page, Func<SqliteDataReader, int, T> read, CancellationToken cancellationToken)
     {
-        PageShape shape = PageShape.Of(sort, page);
-        string[] args = Arguments(source, sort, shape.Direction, shape.Cursor is null ? SqliteStatements.NoCursor : shape.WindowCondition);
+        PageWindow window = PageWindow.Of(sort.ValueKind, sort.Direction, page);
+        string[] args = Arguments(source, sort, Direction(window), window.Cursor is null ? SqliteStatements.NoCursor : WindowCondition(window));
 
         var items = new List<PageItem<T>>();
         bool hasMore;
         {
-            SqliteCommand command = Command(session, string.Format(CultureInfo.InvariantCulture, SqliteStatements.PageTemplate, args), shape);
+            SqliteCommand command = Command(session, string.Format(CultureInfo.InvariantCulture, SqliteStatements.PageTemplate, args), window);
             await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -71,28 +60,28 @@ internal sealed class SqliteListQuery(string columns, string columnNames, string
             }
         }
 
-        hasMore = items.Count > shape.Size;
+        hasMore = items.Count > window.Size;
         if (hasMore)
         {
             items.RemoveAt(items.Count - 1);
         }
 
         bool beyondCursor = false;
-        if (shape.Cursor is not null)
+        if (window.Cursor is not null)
         {
-            string[] beyond = Arguments(source, sort, shape.Direction, shape.BeyondCondition);
-            SqliteCommand command = Command(session, string.Format(CultureInfo.InvariantCulture, SqliteStatements.ExistsBeyondCursorTemplate, beyond), shape);
+            string[] beyond = Arguments(source, sort, Direction(window), BeyondCondition(window));
+            SqliteCommand command = Command(session, string.Format(CultureInfo.InvariantCulture, SqliteStatements.ExistsBeyondCursorTemplate, beyond), window);
             beyondCursor = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) != 0;
         }
 
         long? total = null;
         if (page.IncludeTotal)
         {
-            SqliteCommand command = Command(session, KeptCount ?? string.Format(CultureInfo.InvariantCulture, SqliteStatements.CountTemplate, args), shape);
+            SqliteCommand command = Command(session, KeptCount ?? string.Format(CultureInfo.InvariantCulture, SqliteStatements.CountTemplate, args), window);
             total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
 
-        return shape.ToPage(items, hasMore, beyondCursor, total);
+        return window.ToPage(items, hasMore, beyondCursor, total);
     }
 
     /// <summary>One page per group key, all in one statement (see <see cref="SqliteStatements.GroupedPageTemplate"/>).</summary>
@@ -100,21 +89,21 @@ internal sealed class SqliteListQuery(string columns, string columnNames, string
         SqliteReadSession session, IReadOnlyCollection<string> groupKeys, string source, SqliteSort sort, PageRequest page,
         Func<SqliteDataReader, int, T> read, CancellationToken cancellationToken)
     {
-        PageShape shape = PageShape.Of(sort, page);
+        PageWindow window = PageWindow.Of(sort.ValueKind, sort.Direction, page);
         var result = new Dictionary<string, Page<T>>(StringComparer.Ordinal);
         if (groupKeys.Count == 0)
         {
             return result;
         }
 
-        string[] args = Arguments(source, sort, shape.Direction, shape.Cursor is null ? SqliteStatements.NoCursor : shape.WindowCondition);
+        string[] args = Arguments(source, sort, Direction(window), window.Cursor is null ? SqliteStatements.NoCursor : WindowCondition(window));
         string pageColumns = string.Join(", ", columnNames.Split(", ").Select(name => "page." + name));
         object[] grouped = [args[0], pageColumns, args[2], args[3], args[4], args[5], args[6], args[7], args[8], page.IncludeTotal ? "count(*)" : "NULL"];
         string sql = string.Format(CultureInfo.InvariantCulture, SqliteStatements.GroupedPageTemplate, grouped);
 
         var groups = new Dictionary<string, (List<PageItem<T>> Items, long InCount, bool AllInWindow, long? Total)>(StringComparer.Ordinal);
         {
-            SqliteCommand command = Command(session, sql, shape);
+            SqliteCommand command = Command(session, sql, window);
             command.Parameters.AddWithValue("@groupKeys", SqliteJson.Serialize(groupKeys));
             await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -126,7 +115,7 @@ internal sealed class SqliteListQuery(string columns, string columnNames, string
                     groups.Add(group, entry);
                 }
 
-                if (!reader.IsDBNull(4) && entry.Items.Count < shape.Size)
+                if (!reader.IsDBNull(4) && entry.Items.Count < window.Size)
                 {
                     entry.Items.Add(new PageItem<T>(read(reader, 7), EncodeCursor(reader, 5, 6, sort.ValueKind)));
                 }
@@ -141,7 +130,7 @@ internal sealed class SqliteListQuery(string columns, string columnNames, string
             }
 
             result[key] = groups.TryGetValue(key, out var entry)
-                ? shape.ToPage(entry.Items, entry.InCount > shape.Size, !entry.AllInWindow, page.IncludeTotal ? entry.Total : null)
+                ? window.ToPage(entry.Items, entry.InCount > window.Size, !entry.AllInWindow, page.IncludeTotal ? entry.Total : null)
                 : new Page<T>([], false, false, page.IncludeTotal ? 0 : null);
         }
 
@@ -154,7 +143,7 @@ internal sealed class SqliteListQuery(string columns, string columnNames, string
     ];
 
     /// <summary>The session's prepared command for <paramref name="sql"/>, bound to this list's parameters and the page's.</summary>
-    private SqliteCommand Command(SqliteReadSession session, string sql, PageShape shape)
+    private SqliteCommand Command(SqliteReadSession session, string sql, PageWindow window)
     {
         SqliteCommand command = session.Command(sql);
         foreach (KeyValuePair<string, object?> parameter in _parameters)
@@ -162,8 +151,8 @@ internal sealed class SqliteListQuery(string columns, string columnNames, string
             command.Parameters.AddWithValue(parameter.Key, parameter.Value);
         }
 
-        command.Parameters.AddWithValue("@limit", (long)shape.Size + 1);
-        if (shape.Cursor is { } cursor)
+        command.Parameters.AddWithValue("@limit", (long)window.Size + 1);
+        if (window.Cursor is { } cursor)
         {
             command.Parameters.AddWithValue("@cursorSort", cursor.Sort);
             command.Parameters.AddWithValue("@cursorKey", cursor.Key);
@@ -177,64 +166,11 @@ internal sealed class SqliteListQuery(string columns, string columnNames, string
             ? Cursor.Encode(reader.GetInt64(sortOrdinal), reader.GetString(keyOrdinal))
             : Cursor.Encode(reader.GetString(sortOrdinal), reader.GetString(keyOrdinal));
 
-    /// <summary>
-    /// The geometry of a page: which way rows are fetched (the requested order, reversed when
-    /// paging backward), the cursor and the conditions for "past it" and "on its other side".
-    /// </summary>
-    private sealed record PageShape(int Size, bool Backward, bool FetchAscending, (object Sort, string Key)? Cursor)
-    {
-        public string Direction => FetchAscending ? SqliteStatements.Ascending : SqliteStatements.Descending;
+    private static string Direction(PageWindow window) => window.FetchAscending ? SqliteStatements.Ascending : SqliteStatements.Descending;
 
-        public string WindowCondition => FetchAscending ? SqliteStatements.CursorAfter : SqliteStatements.CursorBefore;
+    /// <summary>Rows past the cursor in the fetch direction.</summary>
+    private static string WindowCondition(PageWindow window) => window.FetchAscending ? SqliteStatements.CursorAfter : SqliteStatements.CursorBefore;
 
-        public string BeyondCondition => FetchAscending ? SqliteStatements.CursorAtOrBefore : SqliteStatements.CursorAtOrAfter;
-
-        public static PageShape Of(SqliteSort sort, PageRequest page)
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(page.Size);
-            bool backward = page.IsBackward;
-            string? cursorText = backward ? page.Before : page.After;
-            (object Sort, string Key)? cursor = cursorText is null ? null : DecodeCursor(cursorText, sort.ValueKind);
-            bool ascending = sort.Direction == SortDirection.Ascending;
-            return new PageShape(page.Size, backward, ascending != backward, cursor);
-        }
-
-        /// <summary>Rows come in fetch order; a backward page is turned back into the requested order.</summary>
-        public Page<T> ToPage<T>(List<PageItem<T>> items, bool hasMore, bool beyondCursor, long? total)
-        {
-            if (Backward)
-            {
-                items.Reverse();
-                return new Page<T>(items, HasNextPage: Cursor is not null && beyondCursor, HasPreviousPage: hasMore, total);
-            }
-
-            return new Page<T>(items, HasNextPage: hasMore, HasPreviousPage: Cursor is not null && beyondCursor, total);
-        }
-
-        private static (object Sort, string Key) DecodeCursor(string cursor, SortValueKind kind)
-        {
-            switch (kind)
-            {
-                case SortValueKind.Number:
-                    {
-                        (long sortValue, string key) = Core.Storage.Cursor.DecodeNumber(cursor);
-                        return (sortValue, key);
-                    }
-
-                case SortValueKind.Date:
-                    {
-                        (string sortValue, string key) = Core.Storage.Cursor.Decode(cursor);
-                        bool isDate = sortValue.Length == 0
-                            || DateOnly.TryParseExact(sortValue, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
-                        return isDate ? (sortValue, key) : throw new InvalidCursorException(cursor, null);
-                    }
-
-                default:
-                    {
-                        (string sortValue, string key) = Core.Storage.Cursor.Decode(cursor);
-                        return (sortValue, key);
-                    }
-            }
-        }
-    }
+    /// <summary>Rows on the cursor's other side.</summary>
+    private static string BeyondCondition(PageWindow window) => window.FetchAscending ? SqliteStatements.CursorAtOrBefore : SqliteStatements.CursorAtOrAfter;
 }

@@ -56,6 +56,15 @@ internal static class SqliteValues
     public static string? Status(MembershipStatus? status) => status is { } s ? GraphNames.StatusName(s) : null;
 
     public static object OrNull(object? value) => value ?? DBNull.Value;
+
+    /// <summary>A filter value (see <see cref="FilterTerm{TFilter}"/>) as a statement parameter.</summary>
+    public static object Filter(object value) => value switch
+    {
+        IReadOnlyList<string> keys => SqliteJson.Serialize(keys),
+        DateOnly date => Date(date)!,
+        MembershipStatus status => GraphNames.StatusName(status),
+        _ => value,
+    };
 }
 
 /// <summary>Maps rows to records; <c>offset</c> is the ordinal of the first record column.</summary>

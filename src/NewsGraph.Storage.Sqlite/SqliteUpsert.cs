@@ -20,48 +20,12 @@ internal sealed class SqliteUpsert(SqliteConnection connection, SqliteTransactio
     private readonly HashSet<string> _touchedEntities = new(StringComparer.Ordinal);
     private readonly HashSet<string> _touchedRelations = new(StringComparer.Ordinal);
 
-    /// <summary>Rejects a batch the graph could not hold consistently, before anything is written.</summary>
-    public static void Validate(IReadOnlyList<ArticleGraph> batch)
-    {
-        foreach (ArticleGraph graph in batch)
-        {
-            ArgumentNullException.ThrowIfNull(graph);
-            if (string.IsNullOrWhiteSpace(graph.Article.Key))
-            {
-                throw new ArgumentException("An article has no key.", nameof(batch));
-            }
-
-            var keys = new HashSet<string>(StringComparer.Ordinal);
-            foreach (ExtractedEntity entity in graph.Entities)
-            {
-                if (string.IsNullOrWhiteSpace(entity.Key) || entity.Kind == NodeKind.Article)
-                {
-                    throw new ArgumentException($"Article '{graph.Article.Key}' has an entity without a key or of kind Article.", nameof(batch));
-                }
-
-                keys.Add(entity.Key);
-            }
-
-            // An entity lives as long as an article mentions it; a relation whose end its own
-            // article does not mention could outlive that end.
-            foreach (ExtractedRelation relation in graph.Relations)
-            {
-                if (!keys.Contains(relation.From) || !keys.Contains(relation.To))
-                {
-                    throw new ArgumentException(
-                        $"Article '{graph.Article.Key}' asserts {GraphNames.TypeName(relation.Type)} {relation.From} → {relation.To} but does not list both ends among its entities.",
-                        nameof(batch));
-                }
-            }
-        }
-    }
-
     public async Task<UpsertResult> RunAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken)
     {
         Dictionary<string, string> storedHashes = await ReadPairsAsync(
             SqliteStatements.SelectContentHashes, batch.Select(g => g.Article.Key), cancellationToken);
         string[] newEntityKeys = [.. batch.SelectMany(g => g.Entities).Select(e => e.Key).Distinct(StringComparer.Ordinal)];
-        string[] newRelationKeys = [.. batch.SelectMany(g => g.Relations).Select(RelationKey).Distinct(StringComparer.Ordinal)];
+        string[] newRelationKeys = [.. batch.SelectMany(g => g.Relations).Select(ArticleGraphUpsert.RelationKey).Distinct(StringComparer.Ordinal)];
         HashSet<string> entitiesBefore = await ReadKeysAsync(SqliteStatements.SelectExistingEntityKeys, newEntityKeys, cancellationToken);
         HashSet<string> relationsBefore = await ReadKeysAsync(SqliteStatements.SelectExistingRelationKeys, newRelationKeys, cancellationToken);
 
@@ -70,7 +34,7 @@ internal sealed class SqliteUpsert(SqliteConnection connection, SqliteTransactio
         foreach (ArticleGraph graph in batch)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            string hash = ContentHash(graph);
+            string hash = ArticleGraphUpsert.ContentHash(graph);
             if (storedHashes.TryGetValue(graph.Article.Key, out string? stored) && stored == hash)
             {
                 unchanged++;
@@ -94,11 +58,6 @@ internal sealed class SqliteUpsert(SqliteConnection connection, SqliteTransactio
             entitiesAfter.Count(k => !entitiesBefore.Contains(k)),
             relationsAfter.Count(k => !relationsBefore.Contains(k)));
     }
-
-    /// <summary>The content hash that decides "unchanged": the whole extraction, article metadata included.</summary>
-    public static string ContentHash(ArticleGraph graph) => GraphKeys.Hash("newsgraph-extraction-v1\n" + SqliteJson.Serialize(graph));
-
-    private static string RelationKey(ExtractedRelation r) => GraphKeys.Relation(r.Type, r.From, r.To, r.Date, r.Status, r.Role);
 
     private async Task ReplaceArticleAsync(ArticleGraph graph, string hash, CancellationToken cancellationToken)
     {
@@ -146,7 +105,7 @@ internal sealed class SqliteUpsert(SqliteConnection connection, SqliteTransactio
 
         foreach (ExtractedRelation relation in graph.Relations)
         {
-            string key = RelationKey(relation);
+            string key = ArticleGraphUpsert.RelationKey(relation);
             _touchedRelations.Add(key);
             await ExecuteAsync(SqliteStatements.InsertRelationIfMissing, cancellationToken, [
                 ("@key", key), ("@type", GraphNames.TypeName(relation.Type)), ("@fromKey", relation.From), ("@toKey", relation.To),

@@ -1,4 +1,5 @@
 using NewsGraph.Core.Graph;
+using NewsGraph.Core.Storage;
 using NewsGraph.Storage.Neo4j.Benchmarks;
 
 namespace NewsGraph.Storage.Neo4j.Tests;
@@ -11,8 +12,8 @@ public sealed class Neo4jIngestBenchmarkTests
         IReadOnlyList<ArticleGraph> first = SyntheticArticles.Generate(50);
         IReadOnlyList<ArticleGraph> again = SyntheticArticles.Generate(50);
 
-        Assert.Equal(first.Select(g => Neo4jUpsert.ContentHash(g)), again.Select(g => Neo4jUpsert.ContentHash(g)));
-        Neo4jUpsert.Validate(first);
+        Assert.Equal(first.Select(g => ArticleGraphUpsert.ContentHash(g)), again.Select(g => ArticleGraphUpsert.ContentHash(g)));
+        ArticleGraphUpsert.Validate(first);
         Assert.All(first, g => Assert.NotEmpty(g.Relations));
         Assert.Contains(first.SelectMany(g => g.Relations), r => r.Type == RelationType.Met);
     }

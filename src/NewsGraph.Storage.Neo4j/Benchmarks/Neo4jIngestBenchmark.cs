@@ -140,7 +140,7 @@ public static class Neo4jIngestBenchmark
                     kind.Select(m => new Dictionary<string, object?> { ["article"] = m.Article, ["entity"] = m.Entity.Key, ["count"] = m.Entity.Mentions }));
             }
 
-            var relations = chunk.SelectMany(g => g.Relations).Select(r => (Key: Neo4jUpsert.RelationKey(r), Relation: r)).Where(r => relationKeys.Add(r.Key)).ToList();
+            var relations = chunk.SelectMany(g => g.Relations).Select(r => (Key: ArticleGraphUpsert.RelationKey(r), Relation: r)).Where(r => relationKeys.Add(r.Key)).ToList();
             foreach (IGrouping<(RelationType, NodeKind, NodeKind), (string Key, ExtractedRelation Relation)> group in
                      relations.GroupBy(r => (r.Relation.Type, kinds[r.Relation.From], kinds[r.Relation.To])))
             {

@@ -5,6 +5,9 @@ using NewsGraph.Api.Graph.Common;
 using NewsGraph.Api.Graph.Loading;
 using NewsGraph.Api.Graph.Nodes;
 using NewsGraph.Api.Graph.Paging;
+using NewsGraph.Api.Graph.Relations;
+using NewsGraph.Api.Graph.Roles;
+using NewsGraph.Api.Graph.Statements;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Storage;
 
@@ -39,4 +42,21 @@ internal static class EntityFields
             .ArticleListArguments()
             .PageArguments()
             .Resolve(c => c.Graph().ArticlePages(ArticleArgs.Read(c), PageArgs.Read(c)).Load(c.Source.Key));
+
+    /// <summary>What the entity itself stated (STATED, the entity as speaker).</summary>
+    public static void AddStatementsField(this ObjectGraphType<EntityRecord> type, string description) =>
+        type.Field<NonNullGraphType<ConnectionType<StatementType, RelationRecord>>>("statements")
+            .Description(description)
+            .Argument<StatementFilterInputType>("where")
+            .OrderArgument()
+            .PageArguments()
+            .Resolve(c => c.Graph().RelationPages(RelationGrouping.BySource, StatementArgs.Read(c), PageArgs.Read(c)).Load(c.Source.Key));
+
+    /// <summary>HOLDS_ROLE relations: a person's own roles (<see cref="RelationGrouping.BySource"/>) or the people holding a role at a state or organization (<see cref="RelationGrouping.ByTarget"/>).</summary>
+    public static void AddRolesField(this ObjectGraphType<EntityRecord> type, string description, RelationGrouping grouping) =>
+        type.Field<NonNullGraphType<ConnectionType<RoleType, RelationRecord>>>("roles")
+            .Description(description)
+            .OrderArgument()
+            .PageArguments()
+            .Resolve(c => c.Graph().RelationPages(grouping, RelationArgs.Ordered(c, new RelationQuery { Types = [RelationType.HoldsRole] }), PageArgs.Read(c)).Load(c.Source.Key));
 }

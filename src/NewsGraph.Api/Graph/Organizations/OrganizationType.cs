@@ -6,8 +6,6 @@ using NewsGraph.Api.Graph.Loading;
 using NewsGraph.Api.Graph.Memberships;
 using NewsGraph.Api.Graph.Paging;
 using NewsGraph.Api.Graph.Relations;
-using NewsGraph.Api.Graph.Roles;
-using NewsGraph.Api.Graph.Statements;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Storage;
 
@@ -41,16 +39,7 @@ public sealed class OrganizationType : ObjectGraphType<EntityRecord>
             .OrderArgument()
             .PageArguments()
             .Resolve(c => c.Graph().RelationPages(RelationGrouping.ByTarget, MembershipArgs.Read(c), PageArgs.Read(c)).Load(c.Source.Key));
-        Field<NonNullGraphType<ConnectionType<StatementType, RelationRecord>>>("statements")
-            .Description("What the organization (as such) stated.")
-            .Argument<StatementFilterInputType>("where")
-            .OrderArgument()
-            .PageArguments()
-            .Resolve(c => c.Graph().RelationPages(RelationGrouping.BySource, StatementArgs.Read(c), PageArgs.Read(c)).Load(c.Source.Key));
-        Field<NonNullGraphType<ConnectionType<RoleType, RelationRecord>>>("roles")
-            .Description("People holding a role at this organization (HOLDS_ROLE).")
-            .OrderArgument()
-            .PageArguments()
-            .Resolve(c => c.Graph().RelationPages(RelationGrouping.ByTarget, RelationArgs.Ordered(c, new RelationQuery { Types = [RelationType.HoldsRole] }), PageArgs.Read(c)).Load(c.Source.Key));
+        this.AddStatementsField("What the organization (as such) stated.");
+        this.AddRolesField("People holding a role at this organization (HOLDS_ROLE).", RelationGrouping.ByTarget);
     }
 }

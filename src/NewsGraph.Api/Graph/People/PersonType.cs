@@ -4,8 +4,6 @@ using NewsGraph.Api.Graph.Loading;
 using NewsGraph.Api.Graph.Meetings;
 using NewsGraph.Api.Graph.Paging;
 using NewsGraph.Api.Graph.Relations;
-using NewsGraph.Api.Graph.Roles;
-using NewsGraph.Api.Graph.Statements;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Storage;
 
@@ -36,17 +34,8 @@ public sealed class PersonType : ObjectGraphType<EntityRecord>
             .OrderArgument()
             .PageArguments()
             .Resolve(c => c.Graph().RelationPages(RelationGrouping.ByEndpoint, MeetingArgs.Read(c, RelationType.Phoned), PageArgs.Read(c)).Load(c.Source.Key));
-        Field<NonNullGraphType<ConnectionType<StatementType, RelationRecord>>>("statements")
-            .Description("What this person stated (STATED).")
-            .Argument<StatementFilterInputType>("where")
-            .OrderArgument()
-            .PageArguments()
-            .Resolve(c => c.Graph().RelationPages(RelationGrouping.BySource, StatementArgs.Read(c), PageArgs.Read(c)).Load(c.Source.Key));
-        Field<NonNullGraphType<ConnectionType<RoleType, RelationRecord>>>("roles")
-            .Description("Roles this person holds (HOLDS_ROLE).")
-            .OrderArgument()
-            .PageArguments()
-            .Resolve(c => c.Graph().RelationPages(RelationGrouping.BySource, RelationArgs.Ordered(c, new RelationQuery { Types = [RelationType.HoldsRole] }), PageArgs.Read(c)).Load(c.Source.Key));
+        this.AddStatementsField("What this person stated (STATED).");
+        this.AddRolesField("Roles this person holds (HOLDS_ROLE).", RelationGrouping.BySource);
         Field<NonNullGraphType<ConnectionType<CoParticipantType, CoParticipant>>>("coParticipants")
             .Description("People this person met, most meetings first (ties by id).")
             .PageArguments()

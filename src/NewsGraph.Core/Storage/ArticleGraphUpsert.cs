@@ -1,0 +1,66 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NewsGraph.Core.Graph;
+
+namespace NewsGraph.Core.Storage;
+
+/// <summary>
+/// The rules every store applies the same way when it upserts article graphs: which batches it
+/// refuses, what "unchanged" means and how a relation is keyed.
+/// </summary>
+public static class ArticleGraphUpsert
+{
+    // Relaxed escaping: the hash input reads as the Arabic it is. Changing these options changes
+    // every hash, which makes each store rewrite every article once on its next ingest.
+    private static readonly JsonSerializerOptions s_hashJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Rejects a batch the graph could not hold consistently, before anything is written.</summary>
+    /// <exception cref="ArgumentException">An article without a key, an entity without a key or of
+    /// kind Article, or a relation whose ends its article does not list.</exception>
+    public static void Validate(IReadOnlyList<ArticleGraph> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        foreach (ArticleGraph graph in batch)
+        {
+            ArgumentNullException.ThrowIfNull(graph);
+            if (string.IsNullOrWhiteSpace(graph.Article.Key))
+            {
+                throw new ArgumentException("An article has no key.", nameof(batch));
+            }
+
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            foreach (ExtractedEntity entity in graph.Entities)
+            {
+                if (string.IsNullOrWhiteSpace(entity.Key) || entity.Kind == NodeKind.Article)
+                {
+                    throw new ArgumentException($"Article '{graph.Article.Key}' has an entity without a key or of kind Article.", nameof(batch));
+                }
+
+                keys.Add(entity.Key);
+            }
+
+            // An entity lives as long as an article mentions it; a relation whose end its own
+            // article does not mention could outlive that end.
+            foreach (ExtractedRelation relation in graph.Relations)
+            {
+                if (!keys.Contains(relation.From) || !keys.Contains(relation.To))
+                {
+                    throw new ArgumentException(
+                        $"Article '{graph.Article.Key}' asserts {GraphNames.TypeName(relation.Type)} {relation.From} → {relation.To} but does not list both ends among its entities.",
+                        nameof(batch));
+                }
+            }
+        }
+    }
+
+    /// <summary>The content hash that decides "unchanged": the whole extraction, article metadata included.</summary>
+    public static string ContentHash(ArticleGraph graph) =>
+        GraphKeys.Hash("newsgraph-extraction-v1\n" + JsonSerializer.Serialize(graph, s_hashJson));
+
+    /// <summary>The key a relation is merged on across articles.</summary>
+    public static string RelationKey(ExtractedRelation relation)
+    {
+        ArgumentNullException.ThrowIfNull(relation);
+        return GraphKeys.Relation(relation.Type, relation.From, relation.To, relation.Date, relation.Status, relation.Role);
+    }
+}

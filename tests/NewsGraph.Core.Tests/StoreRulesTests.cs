@@ -1,0 +1,98 @@
+using NewsGraph.Core.Graph;
+using NewsGraph.Core.Storage;
+
+namespace NewsGraph.Core.Tests;
+
+/// <summary>The parts of reading and writing that every store shares (the contract suite runs them through real stores).</summary>
+public sealed class StoreRulesTests
+{
+    [Fact]
+    public void FilterTerms_OnlySetFilters_TextNormalized_ParametersNamedAfterTheFilter()
+    {
+        var query = new RelationQuery
+        {
+            FromKey = "person:a",
+            TextContains = "الإرهابُ",
+            Status = MembershipStatus.Observer,
+            DateFrom = new DateOnly(2016, 4, 1),
+        };
+
+        FilterTerm<RelationFilter>[] terms = [.. FilterTerms.Of(query)];
+
+        Assert.Equal([RelationFilter.FromKey, RelationFilter.Status, RelationFilter.TextContains, RelationFilter.DateFrom], terms.Select(t => t.Filter));
+        Assert.Equal(["fromKey", "status", "textContains", "dateFrom"], terms.Select(t => t.ParameterName));
+        Assert.Equal("الارهاب", terms[2].Value);
+        Assert.Equal(MembershipStatus.Observer, terms[1].Value);
+        Assert.Equal(new DateOnly(2016, 4, 1), terms[3].Value);
+    }
+
+    [Fact]
+    public void FilterTerms_EmptyQueries_HaveNoTerms()
+    {
+        Assert.Empty(FilterTerms.Of(new RelationQuery()));
+        Assert.Empty(FilterTerms.Of(new ArticleQuery()));
+    }
+
+    [Fact]
+    public void PageWindow_BackwardPage_FetchesAgainstTheOrderAndComesBackInIt()
+    {
+        string cursor = Cursor.Encode("ب", "k2");
+        PageWindow window = PageWindow.Of(SortValueKind.Text, SortDirection.Ascending, new PageRequest(Last: 2, Before: cursor));
+
+        Assert.True(window.Backward);
+        Assert.False(window.FetchAscending);
+        Assert.Equal(("ب", "k2"), ((string)window.Cursor!.Value.Sort, window.Cursor.Value.Key));
+
+        Page<string> page = window.ToPage<string>([new("b", "cb"), new("a", "ca")], hasMore: true, beyondCursor: true, total: null);
+        Assert.Equal(["a", "b"], page.Items.Select(i => i.Node));
+        Assert.True(page.HasPreviousPage);
+        Assert.True(page.HasNextPage);
+    }
+
+    [Fact]
+    public void PageWindow_FirstPage_HasNoPreviousPage()
+    {
+        PageWindow window = PageWindow.Of(SortValueKind.Number, SortDirection.Descending, PageRequest.FirstN(1));
+
+        Page<string> page = window.ToPage<string>([new("x", "cx")], hasMore: true, beyondCursor: true, total: 5);
+
+        Assert.False(window.FetchAscending);
+        Assert.True(page.HasNextPage);
+        Assert.False(page.HasPreviousPage);
+        Assert.Equal(5, page.TotalCount);
+    }
+
+    [Theory]
+    [InlineData(SortValueKind.Date, "yesterday")]
+    [InlineData(SortValueKind.Number, "many")]
+    public void PageWindow_CursorOfAnotherKindOfList_IsRefused(SortValueKind kind, string sortValue) =>
+        Assert.Throws<InvalidCursorException>(() => PageWindow.Of(kind, SortDirection.Ascending, new PageRequest(First: 1, After: Cursor.Encode(sortValue, "k"))));
+
+    [Fact]
+    public void Validate_RelationWhoseEndTheArticleDoesNotList_IsRefusedWithTheArticleKey()
+    {
+        ArticleGraph graph = Graph("article-1") with
+        {
+            Relations = [new ExtractedRelation(RelationType.Met, "person:a", "person:missing", "evidence", 0)],
+        };
+
+        ArgumentException error = Assert.Throws<ArgumentException>(() => ArticleGraphUpsert.Validate([graph]));
+        Assert.Contains("article-1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("person:missing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ContentHash_SameExtraction_SameHash_AnyChange_AnotherHash()
+    {
+        ArticleGraph graph = Graph("article-1");
+
+        Assert.Equal(ArticleGraphUpsert.ContentHash(graph), ArticleGraphUpsert.ContentHash(Graph("article-1")));
+        Assert.NotEqual(ArticleGraphUpsert.ContentHash(graph), ArticleGraphUpsert.ContentHash(graph with { Article = graph.Article with { Title = "عنوان آخر" } }));
+        ArticleGraphUpsert.Validate([graph]);
+    }
+
+    private static ArticleGraph Graph(string key) => new(
+        new ArticleInfo(key, "نص", Title: "عنوان"),
+        [new ExtractedEntity("person:a", NodeKind.Person, "أ", [], []), new ExtractedEntity("person:b", NodeKind.Person, "ب", [], [])],
+        [new ExtractedRelation(RelationType.Met, "person:a", "person:b", "evidence", 0)]);
+}
