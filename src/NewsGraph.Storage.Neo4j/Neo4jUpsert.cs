@@ -65,7 +65,7 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
         var newAssertions = new Dictionary<string, List<(string Key, RelationType Type, StoredAssertion Assertion)>>(StringComparer.Ordinal);
         foreach ((string articleKey, ArticleGraph graph) in changed)
         {
-            List<ExtractedEntity> mentions = [.. MergeWithinArticle(graph.Entities)];
+            List<ExtractedEntity> mentions = [.. ArticleGraphUpsert.MergeWithinArticle(graph.Entities)];
             newMentions[articleKey] = mentions;
             touchedEntities.UnionWith(mentions.Select(e => e.Key));
             var assertions = new List<(string, RelationType, StoredAssertion)>();
@@ -291,19 +291,6 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
             .Count(k => !relationsBefore.Contains(k) && relations.TryGetValue(k, out RelationState? r) && r.Assertions.Count > 0);
         return new UpsertResult(written, unchanged, nodesCreated, relationsCreated);
     }
-
-    /// <summary>An article listing one key twice contributes once: first name, union of the rest, summed mentions.</summary>
-    private static IEnumerable<ExtractedEntity> MergeWithinArticle(IReadOnlyList<ExtractedEntity> entities) =>
-        entities
-            .GroupBy(e => e.Key, StringComparer.Ordinal)
-            .Select(g => g.Skip(1).Aggregate(g.First(), (merged, next) => merged with
-            {
-                Aliases = [.. merged.Aliases.Union(next.Aliases, StringComparer.Ordinal)],
-                Titles = [.. merged.Titles.Union(next.Titles, StringComparer.Ordinal)],
-                Iso = merged.Iso ?? next.Iso,
-                Category = merged.Category ?? next.Category,
-                Mentions = merged.Mentions + next.Mentions,
-            }));
 
     private Dictionary<string, object?> ArticleProps(ArticleInfo article, string hash) => new()
     {

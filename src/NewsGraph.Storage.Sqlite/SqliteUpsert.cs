@@ -83,7 +83,7 @@ internal sealed class SqliteUpsert(SqliteConnection connection, SqliteTransactio
         await ExecuteAsync(SqliteStatements.DeleteArticleMentions, cancellationToken, [("@articleKey", article.Key)]);
         await ExecuteAsync(SqliteStatements.DeleteArticleProvenance, cancellationToken, [("@articleKey", article.Key)]);
 
-        foreach (ExtractedEntity entity in MergeWithinArticle(graph.Entities))
+        foreach (ExtractedEntity entity in ArticleGraphUpsert.MergeWithinArticle(graph.Entities))
         {
             _touchedEntities.Add(entity.Key);
             string kind = GraphNames.Label(entity.Kind);
@@ -126,19 +126,6 @@ internal sealed class SqliteUpsert(SqliteConnection connection, SqliteTransactio
             ]);
         }
     }
-
-    /// <summary>An article listing one key twice contributes once: first name, union of the rest, summed mentions.</summary>
-    private static IEnumerable<ExtractedEntity> MergeWithinArticle(IReadOnlyList<ExtractedEntity> entities) =>
-        entities
-            .GroupBy(e => e.Key, StringComparer.Ordinal)
-            .Select(g => g.Skip(1).Aggregate(g.First(), (merged, next) => merged with
-            {
-                Aliases = [.. merged.Aliases.Union(next.Aliases, StringComparer.Ordinal)],
-                Titles = [.. merged.Titles.Union(next.Titles, StringComparer.Ordinal)],
-                Iso = merged.Iso ?? next.Iso,
-                Category = merged.Category ?? next.Category,
-                Mentions = merged.Mentions + next.Mentions,
-            }));
 
     private async Task RecomputeRelationsAsync(CancellationToken cancellationToken)
     {

@@ -91,6 +91,26 @@ public sealed class StoreRulesTests
         ArticleGraphUpsert.Validate([graph]);
     }
 
+    [Fact]
+    public void MergeWithinArticle_OneKeyListedTwice_CountsOnceWithMentionsSummedAndNamesUnited()
+    {
+        ExtractedEntity[] merged =
+        [
+            .. ArticleGraphUpsert.MergeWithinArticle(
+            [
+                new ExtractedEntity("person:a", NodeKind.Person, "أنطونوف", ["أنطونوف"], ["نائب وزير"], Mentions: 2),
+                new ExtractedEntity("person:b", NodeKind.Person, "ب", [], []),
+                new ExtractedEntity("person:a", NodeKind.Person, "أناتولي أنطونوف", ["أناتولي أنطونوف"], ["نائب وزير", "السفير"], Mentions: 3),
+            ]),
+        ];
+
+        Assert.Equal(["person:a", "person:b"], merged.Select(e => e.Key));
+        Assert.Equal("أنطونوف", merged[0].Name);
+        Assert.Equal(["أنطونوف", "أناتولي أنطونوف"], merged[0].Aliases);
+        Assert.Equal(["نائب وزير", "السفير"], merged[0].Titles);
+        Assert.Equal(5, merged[0].Mentions);
+    }
+
     private static ArticleGraph Graph(string key) => new(
         new ArticleInfo(key, "نص", Title: "عنوان"),
         [new ExtractedEntity("person:a", NodeKind.Person, "أ", [], []), new ExtractedEntity("person:b", NodeKind.Person, "ب", [], [])],

@@ -63,4 +63,17 @@ public static class ArticleGraphUpsert
         ArgumentNullException.ThrowIfNull(relation);
         return GraphKeys.Relation(relation.Type, relation.From, relation.To, relation.Date, relation.Status, relation.Role);
     }
+
+    /// <summary>An article listing one key twice contributes once: first name, union of the rest, summed mentions.</summary>
+    public static IEnumerable<ExtractedEntity> MergeWithinArticle(IReadOnlyList<ExtractedEntity> entities) =>
+        entities
+            .GroupBy(e => e.Key, StringComparer.Ordinal)
+            .Select(g => g.Skip(1).Aggregate(g.First(), (merged, next) => merged with
+            {
+                Aliases = [.. merged.Aliases.Union(next.Aliases, StringComparer.Ordinal)],
+                Titles = [.. merged.Titles.Union(next.Titles, StringComparer.Ordinal)],
+                Iso = merged.Iso ?? next.Iso,
+                Category = merged.Category ?? next.Category,
+                Mentions = merged.Mentions + next.Mentions,
+            }));
 }
