@@ -35,6 +35,15 @@ public static class Clitics
             forms.Add(prefix.EndsWith("ال", StringComparison.Ordinal) || prefix.EndsWith("لل", StringComparison.Ordinal) ? "ال" + rest : rest);
         }
 
+        // ل + ال + a word that itself starts with ل is written with two lams: للجنة is ل + لجنة (a
+        // construct: للجنة الحكام) or ل + اللجنة (للجنة الأولمبية). Offered last, so the construct
+        // reading wins where a caller takes the first form that fits.
+        int lam = norm.IndexOf("لل", StringComparison.Ordinal);
+        if (lam is 0 or 1 && (lam == 0 || norm[0] is 'و' or 'ف') && norm.Length - lam > 3)
+        {
+            forms.Add("ال" + norm[(lam + 1)..]);
+        }
+
         return [.. forms];
     }
 

@@ -12,8 +12,12 @@ internal sealed partial class ArticleAnalysis
     private EntityInfo AddPerson(int s, int start, int end)
     {
         // "ونيلسون مانديلا": the conjunction is not part of the name (وليد، وائل are names themselves).
+        // ف is a conjunction before a name far more rarely than it starts one (فهيد، فواز، فالح): it is
+        // split off only when a known given name remains ("فمحمد").
         Token first = Sentences[s].Tokens[start];
-        string surface = first.Norm.Length > 3 && first.Norm[0] is 'و' or 'ف' && !_lex.GivenNames.Contains(first.Norm)
+        bool conjunction = first.Norm.Length > 3 && !_lex.GivenNames.Contains(first.Norm)
+            && (first.Norm[0] == 'و' || (first.Norm[0] == 'ف' && _lex.GivenNames.Contains(first.Norm[1..])));
+        string surface = conjunction
             ? ArticleText.SpanWithoutClitic(Sentences[s], _text, start, end, first.Norm[1..])
             : ArticleText.Span(Sentences[s], _text, start, end);
         string norm = PersonNorm(surface);

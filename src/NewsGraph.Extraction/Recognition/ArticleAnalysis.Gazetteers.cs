@@ -183,7 +183,16 @@ internal sealed partial class ArticleAnalysis
             return null;
         }
 
+        // للجنة before a nisba adjective is ل + اللجنة (للجنة المحلية), a definite head; before a noun
+        // it is ل + لجنة in construct (للجنة الحكام).
+        if (!form.StartsWith("ال", StringComparison.Ordinal) && tokens[i].Forms.Contains("ال" + form)
+            && i + 1 < tokens.Count && IsNisbaAdjective(tokens[i + 1].Norm))
+        {
+            form = "ال" + form;
+        }
+
         bool definiteHead = form.StartsWith("ال", StringComparison.Ordinal);
+        bool afterPersonName = false;
         int j = i + 1;
 
         int lastDefinite = -1;
@@ -226,6 +235,19 @@ internal sealed partial class ArticleAnalysis
                 break;
             }
 
+            // A body named after a person (جامعة الإمام محمد بن سعود الإسلامية، مستشفى الملك فيصل
+            // التخصصي): the honorific is a title elsewhere, here it and the name belong to the body's
+            // name. Only right after the head, and not for a government body, whose name is followed
+            // by its head's title and name ("رئيس مجلس الشورى الشيخ …").
+            if (j == i + 1 && !IsGovernmentBody(head) && head != "حكومه" && s_namingHonorifics.Contains(t.Norm)
+                && PersonNameChainEnd(tokens, j + 1) is { } chainEnd)
+            {
+                lastDefinite = chainEnd - 1;
+                j = chainEnd;
+                afterPersonName = true;
+                continue;
+            }
+
             if (_lex.IsFunctionWord(t.Norm) || Cue(s, j) is { Value: CueKind.Stated or CueKind.Met or CueKind.StatedParticiple }
                 || _lex.Titles.Match(tokens, j, allowClitic: false) is not null)
             {
@@ -238,10 +260,20 @@ internal sealed partial class ArticleAnalysis
                 break;
             }
 
-            if (s_regionalAdjectives.Contains(t.Norm) && lastDefinite > i && IsNamedBodyHead(head)
+            // A ministry's portfolios are coordinated: وزارة الشؤون الإسلامية والأوقاف والدعوة والإرشاد.
+            bool coordinationFollows = head == "وزاره" && j + 1 < tokens.Count && tokens[j + 1].Norm.StartsWith("وال", StringComparison.Ordinal);
+            if (s_regionalAdjectives.Contains(t.Norm) && lastDefinite > i && IsNamedBodyHead(head) && !coordinationFollows
                 && State(s, j + 1) is not { Value.Form: StateForm.Demonym })
             {
                 return Finish(s, i, j + 1, form, head); // مجلس السلم والأمن الأفريقي
+            }
+
+            // After the person's name only an adjective or a purpose goes on (مستشفى الملك فيصل التخصصي،
+            // جامعة الملك عبدالله للعلوم والتقنية), not an apposition (جامعة الملك فيصل الشريك الأكاديمي).
+            if (afterPersonName && !IsNisbaAdjective(t.Norm) && !t.Norm.StartsWith("لل", StringComparison.Ordinal)
+                && !(t.Norm.StartsWith("وال", StringComparison.Ordinal) && lastDefinite == j - 1))
+            {
+                break;
             }
 
             if (t.Norm.StartsWith("ال", StringComparison.Ordinal) || t.Norm.StartsWith("لل", StringComparison.Ordinal)
@@ -314,6 +346,33 @@ internal sealed partial class ArticleAnalysis
         }
 
         return null;
+    }
+
+    /// <summary>A definite adjective of relation (المحلية، التنفيذية، التخصصي): ال + a word ending in ي or يه.</summary>
+    private static bool IsNisbaAdjective(string norm) =>
+        norm.Length > 4 && norm.StartsWith("ال", StringComparison.Ordinal) && (norm.EndsWith('ي') || norm.EndsWith("يه", StringComparison.Ordinal));
+
+    /// <summary>Honorifics after which an organization's name goes on with a person's name.</summary>
+    private static readonly HashSet<string> s_namingHonorifics = new(["الملك", "الامير", "الامام", "الشيخ", "الشهيد", "السلطان"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// The end of a person's name starting at <paramref name="j"/> inside an organization's name: a
+    /// given name, then بن/ابن/آل + a word as often as they come (محمد بن سعود، فهد بن عبدالعزيز آل سعود).
+    /// </summary>
+    private int? PersonNameChainEnd(IReadOnlyList<Token> tokens, int j)
+    {
+        if (j >= tokens.Count || !tokens[j].IsWord || !_lex.GivenNames.Contains(tokens[j].Norm))
+        {
+            return null;
+        }
+
+        int end = j + 1;
+        while (end + 1 < tokens.Count && tokens[end].Norm is "بن" or "ابن" or "ال" && tokens[end + 1].IsWord && !_lex.IsFunctionWord(tokens[end + 1].Norm))
+        {
+            end += 2;
+        }
+
+        return end;
     }
 
     private static readonly HashSet<string> s_chambers = new(["النواب", "الاعيان", "الشوري", "الشعب", "الامه", "الشيوخ", "الدوما"], StringComparer.Ordinal);

@@ -48,7 +48,7 @@ internal sealed partial class ArticleAnalysis
                     return null;
                 }
 
-                if (CannotContinueName(t, words.Count))
+                if (!IsFamilyNameAfterChain(s, words, j) && CannotContinueName(t, words.Count))
                 {
                     break;
                 }
@@ -63,9 +63,10 @@ internal sealed partial class ArticleAnalysis
             j++;
         }
 
-        // Trim trailing common words, verbs and dangling particles, keeping at least two words.
+        // Trim trailing common words, verbs and dangling particles, keeping at least two words, and
+        // keeping the family name that closes a بن chain even when it is also a word (بن سعد العامر).
         while (words.Count > 0 && (s_nameParticles.Contains(tokens[words[^1]].Norm)
-            || (words.Count > 2 && !_lex.GivenNames.Contains(tokens[words[^1]].Norm)
+            || (words.Count > 2 && !_lex.GivenNames.Contains(tokens[words[^1]].Norm) && !IsFamilyNameAfterChain(s, words[..^1], words[^1])
                 && (_lex.CommonWords.Contains(tokens[words[^1]].Norm) || LooksLikeImperfectVerb(tokens[words[^1]].Norm)))))
         {
             words.RemoveAt(words.Count - 1);
@@ -114,6 +115,45 @@ internal sealed partial class ArticleAnalysis
 
         return (words[0], words[^1] + 1);
     }
+
+    /// <summary>
+    /// The word at <paramref name="j"/> has the article and follows "بن/بنت/ابن X": Gulf names end
+    /// with the family name there (بن سعد العامر), but a word can follow a name too (بن عبدالعزيز
+    /// الجلسة). Words that are also common words are left to the tagger.
+    /// </summary>
+    private bool IsFamilyNameAfterChain(int s, List<int> words, int j)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        string n = tokens[j].Norm;
+        if (words.Count < 2 || tokens[words[^2]].Norm is not ("بن" or "بنت" or "ابن") || s_nameParticles.Contains(tokens[words[^1]].Norm)
+            || !n.StartsWith("ال", StringComparison.Ordinal) || n.EndsWith("يه", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // A noun with its adjective after a name is a new phrase, not a family name (بن عبدالله الحرس الوطني).
+        if (j + 1 < tokens.Count && IsNisbaAdjective(tokens[j + 1].Norm))
+        {
+            return false;
+        }
+
+        return !(IsCommonNotName(n) || _lex.NeverPersonWords.Contains(n)) || TaggedInsidePerson(s, j);
+    }
+
+    /// <summary>The NER tagger continues a person's name at <paramref name="j"/> (see <see cref="TaggedAsPerson"/> on when it runs).</summary>
+    private bool TaggedInsidePerson(int s, int j)
+    {
+        if (_ner is null)
+        {
+            return false;
+        }
+
+        return NerTags(s, _ner)[j] == "I-PERS";
+    }
+
+    /// <summary>The tagger's tags for sentence <paramref name="s"/>, computed on first use.</summary>
+    private IReadOnlyList<string> NerTags(int s, NerTagger ner) =>
+        _nerTags[s] ??= ner.Tag(Sentences[s].Tokens.Select(t => t.Surface).ToArray());
 
     /// <summary>
     /// A name of two to four words that ends right before a title at <paramref name="titleStart"/>
@@ -185,8 +225,7 @@ internal sealed partial class ArticleAnalysis
             return null;
         }
 
-        _nerTags[s] ??= _ner.Tag(Sentences[s].Tokens.Select(t => t.Surface).ToArray());
-        IReadOnlyList<string> tags = _nerTags[s]!;
+        IReadOnlyList<string> tags = NerTags(s, _ner);
         if (tags[start] != "B-PERS")
         {
             return null;

@@ -146,3 +146,54 @@ public sealed class NotANameTests
         Assert.Equal("سعيد الغامدي", Assert.Single(x.Of(NodeKind.Person)).Name);
     }
 }
+
+/// <summary>Where names of people and bodies begin and end in wire copy (sentences written for these tests).</summary>
+public sealed class NameExtentTests
+{
+    [Fact]
+    public void NameStartingWithFa_KeepsItsFirstLetter()
+    {
+        var x = Extract.From("وقال مدير الفرع في المنطقة فواز بن سعد القحطاني إن الدورة ناجحة.");
+        Assert.Equal("فواز بن سعد القحطاني", Assert.Single(x.Of(NodeKind.Person)).Name);
+    }
+
+    [Fact]
+    public void FamilyNameAfterBinChain_IsKeptEvenWhenItIsAlsoAWord()
+    {
+        var x = Extract.From("وأوضح عميد الكلية الدكتور ناصر بن علي العامر أن التسجيل يبدأ الأحد.");
+        Assert.Equal("ناصر بن علي العامر", Assert.Single(x.Of(NodeKind.Person)).Name);
+    }
+
+    [Fact]
+    public void BodyNamedAfterAPerson_IsOneOrganizationAndNotAPerson()
+    {
+        var x = Extract.From("وقال مدير جامعة الملك فهد بن عبدالعزيز الإسلامية الدكتور ماجد الشمري إن الجامعة مستعدة.");
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "جامعة الملك فهد بن عبدالعزيز الإسلامية");
+        Assert.Equal("ماجد الشمري", Assert.Single(x.Of(NodeKind.Person)).Name);
+        Assert.Equal("ماجد الشمري", Assert.Single(x.Statements()).Speaker);
+    }
+
+    [Fact]
+    public void CoordinatedPortfolios_StayInTheMinistryName()
+    {
+        var x = Extract.From("وأعلنت وزارة الشؤون البلدية والقروية والإسكان أن المشروع اكتمل.");
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "وزارة الشؤون البلدية والقروية والإسكان");
+        Assert.Equal("المشروع اكتمل", Assert.Single(x.Statements()).Claim);
+    }
+
+    [Fact]
+    public void DefiniteHeadAfterLiPreposition_IsAShortFormNotAName()
+    {
+        // للجنة = ل + اللجنة: without a demonym or a complement "اللجنة الفرعية" is no organization's name.
+        var x = Extract.From("وأرسلت الأسماء للجنة الفرعية بشكل يومي.");
+        Assert.DoesNotContain(x.Of(NodeKind.Organization), o => o.Name.StartsWith("لجنة", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GovernmentBodyBeforeItsHeadsHonorific_DoesNotSwallowTheName()
+    {
+        var x = Extract.From("وقال رئيس مجلس الشورى الشيخ عبدالله بن محمد آل الشيخ إن الجلسة مثمرة.");
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "مجلس الشورى");
+        Assert.Contains("آل الشيخ", Assert.Single(x.Statements()).Speaker, StringComparison.Ordinal);
+    }
+}

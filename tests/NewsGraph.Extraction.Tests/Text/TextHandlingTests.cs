@@ -117,4 +117,15 @@ public sealed class DateFinderTests
         Sentence sentence = SentenceSplitter.Split("وقع الحادث في 31 شباط.")[0];
         Assert.Equal(s_published, DateFinder.DateOf(sentence, s_published));
     }
+
+    [Fact]
+    public void CliticForms_WordWithTwoLams_OffersTheConstructReadingBeforeTheDefiniteOne()
+    {
+        // للجنة is ل + لجنة (للجنة الحكام) or ل + اللجنة (للجنة الأولمبية).
+        string[] forms = NewsGraph.Extraction.Lexicon.Clitics.Forms("للجنه");
+        Assert.Equal("اللجنه", forms[^1]);
+        Assert.True(Array.IndexOf(forms, "لجنه") < forms.Length - 1);
+        Assert.Contains("اللجنه", NewsGraph.Extraction.Lexicon.Clitics.Forms("وللجنه"));
+        Assert.DoesNotContain(NewsGraph.Extraction.Lexicon.Clitics.Forms("بللسمر"), f => f.StartsWith("الل", StringComparison.Ordinal));
+    }
 }
