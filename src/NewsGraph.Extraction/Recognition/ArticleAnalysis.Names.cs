@@ -72,6 +72,14 @@ internal sealed partial class ArticleAnalysis
             words.RemoveAt(words.Count - 1);
         }
 
+        // "مدير جوازات منطقة المدينة المنورة": a common word in construct with the place, state or
+        // organization after it is part of a title, not the end of a name.
+        while (words.Count > 0 && IsCommonNotName(tokens[words[^1]].Norm) && words[^1] + 1 < tokens.Count
+            && Owner[s][words[^1] + 1] is { Entity.Kind: NodeKind.Place or NodeKind.State or NodeKind.Organization })
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
         if (words.Count == 2 && IsCommonNotName(tokens[words[1]].Norm) && !FollowedByNameBoundary(s, words[1] + 1))
         {
             words.RemoveAt(1);
@@ -305,9 +313,32 @@ internal sealed partial class ArticleAnalysis
 
     private bool IsCommonNotName(string norm) => _lex.CommonWords.Contains(norm) && !_lex.GivenNames.Contains(norm);
 
-    private static bool IsPrepositionWithArticle(string norm) =>
-        norm.Length > 4 && (norm.StartsWith("لل", StringComparison.Ordinal) || norm.StartsWith("بال", StringComparison.Ordinal)
-            || norm.StartsWith("وال", StringComparison.Ordinal) || norm.StartsWith("كال", StringComparison.Ordinal) || norm.StartsWith("فال", StringComparison.Ordinal));
+    /// <summary>
+    /// بالفعل، للطاقة، والدفاع، فالأمر: a proclitic and the article. بال، لل and وال on an unknown word
+    /// are still read so (بالهفوف is "in Hofuf"); فال and كال are far rarer as clitics than as the
+    /// start of a foreign name (فالون، فالدهايم، كالفين), so there the rest must be a known word.
+    /// </summary>
+    private bool IsPrepositionWithArticle(string norm)
+    {
+        if (norm.Length <= 4)
+        {
+            return false;
+        }
+
+        if (norm.StartsWith("لل", StringComparison.Ordinal) || norm.StartsWith("بال", StringComparison.Ordinal) || norm.StartsWith("وال", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (!norm.StartsWith("فال", StringComparison.Ordinal) && !norm.StartsWith("كال", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        string definite = "ال" + norm[3..];
+        return _lex.CommonWords.Contains(definite) || _lex.NeverPersonWords.Contains(definite)
+            || _lex.CommonWords.Contains(definite[2..]) || _lex.NeverPersonWords.Contains(definite[2..]) || _lex.IsFunctionWord(definite);
+    }
 
     /// <summary>سيطلع، ستبحث: the future prefix س on a known imperfect verb (not سيرجي، ستافان).</summary>
     private bool IsFutureVerb(string norm) =>

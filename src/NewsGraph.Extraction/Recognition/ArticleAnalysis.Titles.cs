@@ -91,7 +91,9 @@ internal sealed partial class ArticleAnalysis
             j++;
         }
 
-        if (j < tokens.Count && ParseTitle(s, j) is { HasHead: true } title && NameExtent(s, title.End, NameAnchor.Title) is null
+        // "… حسن حكيموف والمندوب الدائم لروسيا …": a title joined by و introduces someone else.
+        if (j < tokens.Count && ParseTitle(s, j) is { HasHead: true } title && !StartsWithConjunction(tokens[j], title.FirstForm)
+            && NameExtent(s, title.End, NameAnchor.Title) is null
             && NameExtent(s, title.End < tokens.Count && tokens[title.End].Surface is "," or "،" ? title.End + 1 : title.End, NameAnchor.Title) is null)
         {
             person.AddTitle(TitleText(s, title));
@@ -102,6 +104,12 @@ internal sealed partial class ArticleAnalysis
 
         return nameEnd;
     }
+
+    private static bool IsBeforeBin(IReadOnlyList<Token> tokens, int j) => j + 1 < tokens.Count && tokens[j + 1].Norm is "بن" or "ابن" or "بنت";
+
+    /// <summary>The title was matched on a form of the word without its leading و/ف.</summary>
+    private static bool StartsWithConjunction(Token word, string matchedForm) =>
+        word.Norm != matchedForm && word.Norm[0] is 'و' or 'ف' && word.Norm.EndsWith(matchedForm.StartsWith("ال", StringComparison.Ordinal) ? matchedForm[2..] : matchedForm, StringComparison.Ordinal);
 
     private string TitleText(int s, TitleSpan title) => ArticleText.SpanWithoutClitic(Sentences[s], _text, title.Start, title.End, title.FirstForm);
 
@@ -227,9 +235,9 @@ internal sealed partial class ArticleAnalysis
             return true; // الشرق الأوسط والبلدان الأفريقية، وزير الخارجية والهجرة
         }
 
-        if (!t.IsWord || _lex.IsFunctionWord(t.Norm) || Cue(s, j) is not null)
+        if (!t.IsWord || _lex.IsFunctionWord(t.Norm) || Cue(s, j) is not null || IsBeforeBin(tokens, j))
         {
-            return false;
+            return false; // a word before بن is a given name: "الدكتور مساعد بن محمد"
         }
 
         string n = t.Norm;

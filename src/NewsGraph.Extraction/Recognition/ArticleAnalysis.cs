@@ -87,7 +87,14 @@ internal sealed partial class ArticleAnalysis
     /// <summary>The relation cue (verb or noun) starting at a token, if any.</summary>
     public PhraseMatch<CueKind>? Cue(int s, int j) => _cues.At(s, j);
 
-    public PhraseMatch<TitleRole>? Title(int s, int j) => _titles.At(s, j);
+    /// <summary>
+    /// The title phrase at <paramref name="j"/>, if any. A one-word title right before بن is a given
+    /// name there: "الدكتور مساعد بن محمد العيبان" (مساعد = assistant, and a name).
+    /// </summary>
+    public PhraseMatch<TitleRole>? Title(int s, int j) =>
+        _titles.At(s, j) is { } t && !(t.Length == 1 && IsBeforeBin(Sentences[s].Tokens, j))
+            ? t
+            : null;
 
     public PhraseMatch<StateHit>? State(int s, int j) => _states.At(s, j);
 

@@ -196,4 +196,32 @@ public sealed class NameExtentTests
         Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "مجلس الشورى");
         Assert.Contains("آل الشيخ", Assert.Single(x.Statements()).Speaker, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ForeignNameStartingWithFaAlif_IsNotAPrepositionAndArticle()
+    {
+        var x = Extract.From("قال وزير الدفاع الهولندي يوهان فالدرين إن المهمة ستستمر عاما آخر.");
+        Assert.Equal("يوهان فالدرين", Assert.Single(x.Statements()).Speaker);
+    }
+
+    [Fact]
+    public void TitleWordBeforeBin_IsAGivenName()
+    {
+        var x = Extract.From("وحضر اللقاء وزير الدولة الدكتور مساعد بن حمد الراشد.");
+        Assert.Equal("مساعد بن حمد الراشد", Assert.Single(x.Of(NodeKind.Person)).Name);
+    }
+
+    [Fact]
+    public void TitleJoinedByWa_BelongsToTheNextPerson()
+    {
+        var x = Extract.From("وحضر الاجتماع نائب رئيس الحكومة سامي الكردي والمندوب الدائم لدى الأمم المتحدة سعيد الحمادي.");
+        Assert.DoesNotContain(x.Person("سامي الكردي").Titles, t => t.Contains("المندوب", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CommonWordInConstructWithAPlace_IsNotAName()
+    {
+        var x = Extract.From("تفقد مدير مرور منطقة القصيم العميد ناصر بن فهد السالم أمس مواقع العمل.");
+        Assert.Equal("ناصر بن فهد السالم", Assert.Single(x.Of(NodeKind.Person)).Name);
+    }
 }
