@@ -45,6 +45,24 @@ internal sealed partial class ArticleAnalysis
     public static string PersonNorm(string surface) =>
         ArabicText.Normalize(surface).Replace("عبد ال", "عبدال", StringComparison.Ordinal).Replace("ابو ", "ابو", StringComparison.Ordinal);
 
+    /// <summary>The name without its بن/ابن/بنت links and the fathers' names they introduce.</summary>
+    private static string[] WithoutLineage(string[] words)
+    {
+        var kept = new List<string>(words.Length);
+        for (int k = 0; k < words.Length; k++)
+        {
+            if (words[k] is "بن" or "ابن" or "بنت" && k > 0 && k + 1 < words.Length)
+            {
+                k++; // the link and the name after it
+                continue;
+            }
+
+            kept.Add(words[k]);
+        }
+
+        return [.. kept];
+    }
+
     /// <summary>A person already known whose name equals this one, or extends it by at least two words at either end.</summary>
     private EntityInfo? FindPersonByName(string norm)
     {
@@ -65,6 +83,12 @@ internal sealed partial class ArticleAnalysis
 
                 string[] kw = known.Split(' ');
                 if (words.Length >= 2 && kw.Length >= 2 && (IsPrefix(words, kw) || IsPrefix(kw, words)))
+                {
+                    return e;
+                }
+
+                // "ماجد الحقيل" is "ماجد بن عبدالله الحقيل" without his father's name.
+                if (words.Length >= 2 && kw.Length >= 2 && (WithoutLineage(kw).SequenceEqual(words) || WithoutLineage(words).SequenceEqual(kw)))
                 {
                     return e;
                 }

@@ -180,14 +180,22 @@ internal sealed partial class RelationFinder
                 break;
             }
 
-            if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.Organization } && found.Count == 0 && !needsWith)
+            // استقبل وفدا من …: met an organization's delegation, not a person. An organization named
+            // where the meeting took place ("في مقر وزارة العمل") does not end the search.
+            if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.Organization } org && found.Count == 0 && !needsWith
+                && !(j > from && IsWhereTheMeetingWas(tokens, org.Start)))
             {
-                break; // استقبل وفدا من …: met an organization's delegation, not a person
+                break;
             }
         }
 
         return found;
     }
+
+    /// <summary>The words before an organization's name say where: "في مقر …"، "بمقر …"، "في …".</summary>
+    private static bool IsWhereTheMeetingWas(IReadOnlyList<Token> tokens, int orgStart) =>
+        (orgStart > 0 && tokens[orgStart - 1].Norm is "مقر" or "بمقر" or "في" or "داخل" or "بديوان" or "ديوان" or "مبني" or "بمبني")
+        || (orgStart > 1 && tokens[orgStart - 2].Norm == "في" && tokens[orgStart - 1].Norm is "مقر" or "مبني" or "ديوان");
 
     private EntityInfo? MeetingPlace(int s, int from)
     {

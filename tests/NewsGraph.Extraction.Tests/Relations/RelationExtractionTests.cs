@@ -187,4 +187,19 @@ public sealed class MoreRelationPatternTests
         var x = Extract.From("قال الأمين العام للمنظمة محمد ولد عبد العزيز إن القمة ناجحة. ودعا ولد عبد العزيز الدول الأعضاء إلى التضامن مع الشعوب المتضررة.");
         Assert.Equal(2, x.Statements().Count(s => s.Speaker == "محمد ولد عبد العزيز"));
     }
+
+    [Fact]
+    public void Met_OrganizationNamingWhereTheyMet_DoesNotHideThePersonReceived()
+    {
+        var x = Extract.From("استقبل وزير النقل سالم بن حمد العتيبي، أمس، في مقر وزارة النقل بمدينة جدة وزير المياه فارس بن علي الدوسري.");
+        Assert.Equal(Extract.Order("سالم بن حمد العتيبي", "فارس بن علي الدوسري"), Extract.Order(x.Meetings().Single().A, x.Meetings().Single().B));
+    }
+
+    [Fact]
+    public void Stated_NameWithoutTheFathersName_IsTheSamePerson()
+    {
+        var x = Extract.From("استقبل وزير النقل سالم بن حمد العتيبي في جدة وفدا تجاريا. وأكد وزير النقل سالم العتيبي أن التعاون مستمر.");
+        Assert.Equal("سالم بن حمد العتيبي", Assert.Single(x.Statements()).Speaker);
+        Assert.Single(x.Of(NodeKind.Person));
+    }
 }
