@@ -257,8 +257,9 @@ internal sealed partial class ArticleAnalysis
             return false;
         }
 
-        // لبدء، بمقر: a preposition on a word; وأطيب، وزيد: a coordinated item, not the start of this name.
-        return n.StartsWith("ال", StringComparison.Ordinal) || IsPrepositionalCommonWord(t) || (n.Length > 3 && n[0] == 'و')
+        // لبدء، بمقر: a preposition on a word; وأطيب، وزيد: a coordinated item, not the start of this
+        // name; نادي، جامعة: the head of a body's name.
+        return n.StartsWith("ال", StringComparison.Ordinal) || _lex.OrganizationHeads.Contains(n) || IsPrepositionalCommonWord(t) || (n.Length > 3 && n[0] == 'و')
             || (n.Length > 3 && n[0] is 'ب' or 'ل' && (_lex.CommonWords.Contains(n[1..]) || _lex.GivenNames.Contains(n[1..]) || _lex.IsFunctionWord(n[1..])));
     }
 

@@ -28,9 +28,12 @@ internal sealed partial class ArticleAnalysis
 
             // "رئيس نادي الزمالك محمد …", "مدير جمرك البطحاء عبدالرحمن …": a common noun and its definite
             // complement still belong to the title when a name follows them.
+            // "رئيس نادي هجر سامي الملحم": a body's head noun and its proper name, likewise.
             if (title.HasHead && nameStart + 2 < tokens.Count && !_lex.GivenNames.Contains(tokens[nameStart].Norm)
                 && !tokens[nameStart].Norm.StartsWith("ال", StringComparison.Ordinal) && tokens[nameStart].Kind == TokenKind.Word
-                && tokens[nameStart + 1].Norm.StartsWith("ال", StringComparison.Ordinal) && Owner[s][nameStart + 1] is null
+                && ((tokens[nameStart + 1].Norm.StartsWith("ال", StringComparison.Ordinal) && Owner[s][nameStart + 1] is null)
+                    || (_lex.OrganizationHeads.Contains(tokens[nameStart].Norm) && tokens[nameStart + 1].IsWord && !IsCommonNotName(tokens[nameStart + 1].Norm)
+                        && (Owner[s][nameStart + 1] is null || Owner[s][nameStart + 1] is { Entity.Kind: NodeKind.Place or NodeKind.State } place && place.End == nameStart + 2)))
                 && NameExtent(s, nameStart + 2, NameAnchor.Title) is { } further && further.end - further.start >= 2)
             {
                 title = title with { End = nameStart + 2 };

@@ -224,4 +224,12 @@ public sealed class NameExtentTests
         var x = Extract.From("تفقد مدير مرور منطقة القصيم العميد ناصر بن فهد السالم أمس مواقع العمل.");
         Assert.Equal("ناصر بن فهد السالم", Assert.Single(x.Of(NodeKind.Person)).Name);
     }
+
+    [Fact]
+    public void BodyHeadAndItsNameAfterATitle_AreNotPartOfThePersonsName()
+    {
+        var x = Extract.From("واجتمع رئيس نادي الفيحاء المشترك خالد الراشد مع رئيس نادي نجران طلال المري في الرياض.");
+        Assert.Contains(x.Of(NodeKind.Person), p => p.Name == "طلال المري");
+        Assert.DoesNotContain(x.Of(NodeKind.Person), p => p.Name.StartsWith("نادي", StringComparison.Ordinal));
+    }
 }
