@@ -412,7 +412,16 @@ internal sealed partial class RelationFinder
 
             if (t.Kind == TokenKind.Quote && j > from)
             {
-                return j + 1;
+                // لإذاعة "ايه بي سي نيوز" ان …: a short quoted name with أن after it is where it was said.
+                int close = j + 1;
+                while (close < tokens.Count && tokens[close].Kind != TokenKind.Quote && close - j <= 6)
+                {
+                    close++;
+                }
+
+                bool quotedName = close < tokens.Count && close - j <= 6 && tokens[close].Kind == TokenKind.Quote
+                    && close + 1 < tokens.Count && s_complementizers.Contains(tokens[close + 1].Norm);
+                return quotedName ? close + 2 : j + 1;
             }
 
             if (s_complementizers.Contains(t.Norm) || s_complementizers.Contains(Clitics.WithoutConjunction(t.Norm)))

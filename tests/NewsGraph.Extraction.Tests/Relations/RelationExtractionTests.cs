@@ -202,4 +202,13 @@ public sealed class MoreRelationPatternTests
         Assert.Equal("سالم بن حمد العتيبي", Assert.Single(x.Statements()).Speaker);
         Assert.Single(x.Of(NodeKind.Person));
     }
+
+    [Fact]
+    public void Stated_QuotedNewspaperBeforeAn_IsWhereItWasSaidNotTheClaim()
+    {
+        var x = Extract.From("وقال المتحدث باسم الشرطة العقيد سالم الكعبي لـ«الصباح الجديد» إن التحقيقات مستمرة.");
+        (string speaker, string claim) = Assert.Single(x.Statements());
+        Assert.Equal("سالم الكعبي", speaker);
+        Assert.StartsWith("التحقيقات مستمرة", claim, StringComparison.Ordinal);
+    }
 }
