@@ -43,7 +43,7 @@ internal sealed partial class ArticleAnalysis
                     break;
                 }
 
-                if (words.Count == 0 && CannotStartName(t))
+                if (words.Count == 0 && (CannotStartName(t) || IsPrepositionalConstruct(tokens, j)))
                 {
                     return null;
                 }
@@ -260,8 +260,17 @@ internal sealed partial class ArticleAnalysis
         // لبدء، بمقر: a preposition on a word; وأطيب، وزيد: a coordinated item, not the start of this
         // name; نادي، جامعة: the head of a body's name.
         return n.StartsWith("ال", StringComparison.Ordinal) || _lex.OrganizationHeads.Contains(n) || IsPrepositionalCommonWord(t) || (n.Length > 3 && n[0] == 'و')
-            || (n.Length > 3 && n[0] is 'ب' or 'ل' && (_lex.CommonWords.Contains(n[1..]) || _lex.GivenNames.Contains(n[1..]) || _lex.IsFunctionWord(n[1..])));
+            || (n.Length > 3 && n[0] is 'ب' or 'ل' && (_lex.CommonWords.Contains(n[1..]) || _lex.GivenNames.Contains(n[1..]) || _lex.IsFunctionWord(n[1..])
+                || _lex.OrganizationHeads.Contains(n[1..])));
     }
+
+    /// <summary>
+    /// "لكرة القدم": an unknown word with ب/ل before a definite word is a preposition on a noun in
+    /// construct, not a name (a name opening with those letters is a known given name: بشار الأسد).
+    /// </summary>
+    private bool IsPrepositionalConstruct(IReadOnlyList<Token> tokens, int j) =>
+        tokens[j].Norm.Length > 3 && tokens[j].Norm[0] is 'ب' or 'ل' && !_lex.GivenNames.Contains(tokens[j].Norm)
+        && j + 1 < tokens.Count && tokens[j + 1].Norm.StartsWith("ال", StringComparison.Ordinal);
 
     /// <summary>
     /// Words that are never part of a person's name at <paramref name="position"/> (0 = first):

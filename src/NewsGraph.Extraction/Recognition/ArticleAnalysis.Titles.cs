@@ -34,11 +34,13 @@ internal sealed partial class ArticleAnalysis
                 && ((tokens[nameStart + 1].Norm.StartsWith("ال", StringComparison.Ordinal) && Owner[s][nameStart + 1] is null)
                     || (_lex.OrganizationHeads.Contains(tokens[nameStart].Norm) && tokens[nameStart + 1].IsWord && !IsCommonNotName(tokens[nameStart + 1].Norm)
                         && (Owner[s][nameStart + 1] is null || Owner[s][nameStart + 1] is { Entity.Kind: NodeKind.Place or NodeKind.State } place && place.End == nameStart + 2)))
-                && NameExtent(s, nameStart + 2, NameAnchor.Title) is { } further && further.end - further.start >= 2)
+                && NameExtent(s, AfterDemonym(s, nameStart + 2), NameAnchor.Title) is { } further && further.end - further.start >= 2)
             {
-                title = title with { End = nameStart + 2 };
+                // "مدرب المنتخب لكرة القدم البرتغالي جواو فيريرا": a demonym between stays in the title.
+                title = title with { End = AfterDemonym(s, nameStart + 2) };
                 name = further;
             }
+
             if (name is { } n)
             {
                 EntityInfo person = AddPerson(s, n.start, n.end);
@@ -83,6 +85,11 @@ internal sealed partial class ArticleAnalysis
             Owner[s][j] ??= new Mention(s, title.Start, title.End, person, MentionForm.Title);
         }
     }
+
+    private int AfterDemonym(int s, int j) =>
+        j < Sentences[s].Tokens.Count && Owner[s][j] is { Entity.Kind: NodeKind.State } state && state.Start == j && State(s, j) is { Value.Form: StateForm.Demonym }
+            ? state.End
+            : j;
 
     /// <summary>A title right after a name ("ميخائيل بوغدانوف الممثل الخاص للرئيس الروسي") belongs to that person.</summary>
     private int AttachTitleAfter(int s, int nameEnd, EntityInfo person)

@@ -232,4 +232,12 @@ public sealed class NameExtentTests
         Assert.Contains(x.Of(NodeKind.Person), p => p.Name == "طلال المري");
         Assert.DoesNotContain(x.Of(NodeKind.Person), p => p.Name.StartsWith("نادي", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void CoachTitle_AnnouncesTheName_AndTheSportIsNoPerson()
+    {
+        var x = Extract.From("وقال مدرب المنتخب الوطني لكرة القدم البرتغالي جواو فيريرا إن الفريق جاهز.");
+        Assert.Equal("جواو فيريرا", Assert.Single(x.Statements()).Speaker);
+        Assert.DoesNotContain(x.Of(NodeKind.Person), p => p.Name.StartsWith("لكرة", StringComparison.Ordinal));
+    }
 }
