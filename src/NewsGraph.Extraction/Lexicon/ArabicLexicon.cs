@@ -52,7 +52,8 @@ public sealed class ArabicLexicon
         LoadCues();
         FunctionWords = LoadWordSet("gazetteers/function-words.txt");
         CommonWords = LoadWordSet("lexicon/common-words.txt");
-        GivenNames = LoadWordSet("lexicon/given-names.txt").Union(LoadWordSet("lexicon/given-names-extra.txt")).ToHashSet(StringComparer.Ordinal);
+        GivenNames = LoadWordSet("lexicon/given-names.txt").Union(LoadWordSet("lexicon/given-names-extra.txt")).Union(LoadWordSet("lexicon/given-names-gulf.txt"))
+            .ToHashSet(StringComparer.Ordinal);
         NeverPersonWords = LoadWordSet("lexicon/never-person-words.txt");
         OrganizationHeads = ToSet(s_organizationHeads);
         foreach (string head in OrganizationHeads)

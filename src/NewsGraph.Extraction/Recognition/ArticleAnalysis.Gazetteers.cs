@@ -239,7 +239,7 @@ internal sealed partial class ArticleAnalysis
             // التخصصي): the honorific is a title elsewhere, here it and the name belong to the body's
             // name. Only right after the head, and not for a government body, whose name is followed
             // by its head's title and name ("رئيس مجلس الشورى الشيخ …").
-            if (j == i + 1 && !IsGovernmentBody(head) && head != "حكومه" && s_namingHonorifics.Contains(t.Norm)
+            if (j == i + 1 && s_personNamedHeads.Contains(head) && s_namingHonorifics.Contains(t.Norm)
                 && PersonNameChainEnd(tokens, j + 1) is { } chainEnd)
             {
                 lastDefinite = chainEnd - 1;
@@ -298,7 +298,8 @@ internal sealed partial class ArticleAnalysis
             break;
         }
 
-        if (!definiteHead && lastDefinite > i && IsNamedBodyHead(head) && head != "مجلس")
+        // A head named after a person is a name whatever the head (مركز الملك سلمان للإغاثة).
+        if (!definiteHead && lastDefinite > i && ((IsNamedBodyHead(head) && head != "مجلس") || afterPersonName))
         {
             return Finish(s, i, lastDefinite + 1, form, head);
         }
@@ -356,6 +357,11 @@ internal sealed partial class ArticleAnalysis
     private static bool IsNisbaAdjective(string norm) =>
         norm.Length > 4 && norm.StartsWith("ال", StringComparison.Ordinal) && (norm.EndsWith('ي') || norm.EndsWith("يه", StringComparison.Ordinal));
 
+    /// <summary>Heads of institutions that are named after people (not إدارة: "تحت إدارة الأمير …" is management).</summary>
+    private static readonly HashSet<string> s_personNamedHeads = new(
+        ["جامعه", "مركز", "مؤسسه", "مستشفي", "مدينه", "كليه", "معهد", "جائزه", "مكتبه", "مجمع", "صندوق", "برنامج", "مطار", "ميناء", "جمعيه", "اكاديميه", "دار", "كرسي", "قاعده"],
+        StringComparer.Ordinal);
+
     /// <summary>Honorifics after which an organization's name goes on with a person's name.</summary>
     private static readonly HashSet<string> s_namingHonorifics = new(["الملك", "الامير", "الامام", "الشيخ", "الشهيد", "السلطان"], StringComparer.Ordinal);
 
@@ -374,6 +380,10 @@ internal sealed partial class ArticleAnalysis
         while (end + 1 < tokens.Count && tokens[end].Norm is "بن" or "ابن" or "ال" && tokens[end + 1].IsWord && !_lex.IsFunctionWord(tokens[end + 1].Norm))
         {
             end += 2;
+            if (tokens[end - 1].Norm == "عبد" && end < tokens.Count && tokens[end].Norm.StartsWith("ال", StringComparison.Ordinal))
+            {
+                end++; // بن عبد العزيز, written apart
+            }
         }
 
         return end;

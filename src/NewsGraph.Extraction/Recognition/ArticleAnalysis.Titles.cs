@@ -29,7 +29,7 @@ internal sealed partial class ArticleAnalysis
             // "رئيس نادي الزمالك محمد …", "مدير جمرك البطحاء عبدالرحمن …": a common noun and its definite
             // complement still belong to the title when a name follows them.
             // "رئيس نادي هجر سامي الملحم": a body's head noun and its proper name, likewise.
-            if (title.HasHead && nameStart + 2 < tokens.Count && !_lex.GivenNames.Contains(tokens[nameStart].Norm)
+            if (title.HasHead && nameStart + 2 < tokens.Count && !_lex.GivenNames.Contains(tokens[nameStart].Norm) && !s_nameParticles.Contains(tokens[nameStart].Norm)
                 && !tokens[nameStart].Norm.StartsWith("ال", StringComparison.Ordinal) && tokens[nameStart].Kind == TokenKind.Word
                 && ((tokens[nameStart + 1].Norm.StartsWith("ال", StringComparison.Ordinal) && Owner[s][nameStart + 1] is null)
                     || (_lex.OrganizationHeads.Contains(tokens[nameStart].Norm) && tokens[nameStart + 1].IsWord && !IsCommonNotName(tokens[nameStart + 1].Norm)
@@ -204,6 +204,11 @@ internal sealed partial class ArticleAnalysis
                     break; // "في موسكو اليوم" is where, not part of the title
                 }
 
+                if (n == "علي" && tokens[j - 1].Norm is not ("المشرف" or "مشرف" or "العام" or "المسؤول" or "مسؤول" or "القائم"))
+                {
+                    break; // only "المشرف العام على …" takes على into a title
+                }
+
                 j++;
                 continue;
             }
@@ -254,6 +259,11 @@ internal sealed partial class ArticleAnalysis
         if ((n.StartsWith("ال", StringComparison.Ordinal) || n.StartsWith("لل", StringComparison.Ordinal)) && !_lex.GivenNames.Contains(n))
         {
             return true; // not "الكسندر", which starts the name after the title
+        }
+
+        if (n.StartsWith("بال", StringComparison.Ordinal) && n.Length > 4 && j > 0 && Title(s, j - 1) is not null)
+        {
+            return true; // "المستشار بالديوان الملكي": where the role is held
         }
 
         foreach (string form in t.Forms)

@@ -19,7 +19,7 @@ internal sealed partial class ArticleAnalysis
     private const int MaxTitleTokens = 16;
     private static readonly string[] s_placeHeads = ["مدينة", "ولاية", "محافظة", "بلدة", "قرية", "إقليم", "مقاطعة", "بحيرة", "قصر", "مخيم", "ميناء", "مطار", "جزيرة"];
     private static readonly HashSet<string> s_nameParticles = new(["بن", "بنت", "ابن", "ابو", "عبد", "ال", "دي", "دا", "فان", "فون", "لا", "ولد", "ابي"], StringComparer.Ordinal);
-    private static readonly HashSet<string> s_titleConnectors = new(["لدي", "الي", "بشان", "باسم", "في"], StringComparer.Ordinal);
+    private static readonly HashSet<string> s_titleConnectors = new(["لدي", "الي", "بشان", "باسم", "في", "علي"], StringComparer.Ordinal);
     private static readonly HashSet<string> s_ambiguousStateNames = new(["مالي", "بنين"], StringComparer.Ordinal);
     private static readonly HashSet<string> s_stateLicensors = new(["في", "الي", "من", "مع", "جمهوريه", "دوله", "حكومه", "عاصمه", "رئيس", "زار", "وزار"], StringComparer.Ordinal);
 

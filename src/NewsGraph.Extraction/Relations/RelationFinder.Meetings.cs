@@ -44,8 +44,7 @@ internal sealed partial class RelationFinder
                 continue;
             }
 
-            List<EntityInfo> others = MeetingObjects(s, after, NeedsWith(cue.FirstForm, cue.Value));
-            others.Remove(subject);
+            List<EntityInfo> others = MeetingObjects(s, after, NeedsWith(cue.FirstForm, cue.Value), subject);
             if (others.Count == 0)
             {
                 continue;
@@ -118,7 +117,7 @@ internal sealed partial class RelationFinder
     }
 
     /// <summary>The people met: after مع for اجتمع/بحث, else the next person(s); coordinated with و.</summary>
-    private List<EntityInfo> MeetingObjects(int s, int from, bool needsWith)
+    private List<EntityInfo> MeetingObjects(int s, int from, bool needsWith, EntityInfo subject)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
         var found = new List<EntityInfo>();
@@ -162,6 +161,13 @@ internal sealed partial class RelationFinder
                 break;
             }
 
+            if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.Person } self && self.Entity == subject)
+            {
+                // The rest of the subject's own title and name ("معالي المستشار … الدكتور عبدالله …").
+                j = MentionEnd(s, self) - 1;
+                continue;
+            }
+
             if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.Person } m)
             {
                 if (!found.Contains(m.Entity))
@@ -170,10 +176,16 @@ internal sealed partial class RelationFinder
                 }
 
                 j = MentionEnd(s, m) - 1;
-                // Another person joined by و continues the list; anything else ends it.
+                // Another person joined by و (after a comma or not) continues the list; anything else ends it.
                 int k = j + 1;
+                if (k < tokens.Count && tokens[k].Surface is "," or "،")
+                {
+                    k++;
+                }
+
                 if (k < tokens.Count && analysis.Owner[s][k] is { Entity.Kind: NodeKind.Person } && tokens[k].Norm.StartsWith('و'))
                 {
+                    j = k - 1;
                     continue;
                 }
 

@@ -240,4 +240,12 @@ public sealed class NameExtentTests
         Assert.Equal("جواو فيريرا", Assert.Single(x.Statements()).Speaker);
         Assert.DoesNotContain(x.Of(NodeKind.Person), p => p.Name.StartsWith("لكرة", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void CentreNamedAfterAKing_IsAnOrganization_AndItsSupervisorAPerson()
+    {
+        var x = Extract.From("وقال المشرف العام على مركز الملك سلمان للإغاثة والأعمال الإنسانية الدكتور عبد الله بن عبد العزيز الربيعة إن الجسر الجوي مستمر.");
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "مركز الملك سلمان للإغاثة والأعمال الإنسانية");
+        Assert.Equal("عبد الله بن عبد العزيز الربيعة", Assert.Single(x.Statements()).Speaker);
+    }
 }

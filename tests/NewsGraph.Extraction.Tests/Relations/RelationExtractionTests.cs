@@ -211,4 +211,12 @@ public sealed class MoreRelationPatternTests
         Assert.Equal("سالم الكعبي", speaker);
         Assert.StartsWith("التحقيقات مستمرة", claim, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Met_ListOfGuestsAfterCommas_AllMet_AndALongTitleBeforeTheHostsName()
+    {
+        var x = Extract.From("استقبل المستشار بالديوان الملكي الدكتور حمد بن سالم العتيبي اليوم سفير السويد لدى المملكة كارل يوهانسون، وسفير النمسا فرانز هوبر.");
+        Assert.Equal(2, x.Meetings().Count);
+        Assert.All(x.Meetings(), m => Assert.Contains("حمد بن سالم العتيبي", new[] { m.A, m.B }));
+    }
 }
