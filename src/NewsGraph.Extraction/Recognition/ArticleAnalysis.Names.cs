@@ -72,6 +72,14 @@ internal sealed partial class ArticleAnalysis
             words.RemoveAt(words.Count - 1);
         }
 
+        // "باراك أوباما طعام العشاء": a common noun and its definite complement after a full name
+        // are the next phrase (not after بن, where the noun is a father's name: بن سعد الحربي).
+        while (words.Count >= 4 && IsNounAndComplement(tokens[words[^2]], tokens[words[^1]])
+            && !s_nameParticles.Contains(tokens[words[^2]].Norm) && !s_nameParticles.Contains(tokens[words[^3]].Norm))
+        {
+            words.RemoveRange(words.Count - 2, 2);
+        }
+
         // "مدير جوازات منطقة المدينة المنورة": a common word in construct with the place, state or
         // organization after it is part of a title, not the end of a name.
         while (words.Count > 0 && IsCommonNotName(tokens[words[^1]].Norm) && words[^1] + 1 < tokens.Count

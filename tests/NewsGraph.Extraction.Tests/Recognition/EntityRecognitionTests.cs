@@ -248,4 +248,11 @@ public sealed class NameExtentTests
         Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "مركز الملك سلمان للإغاثة والأعمال الإنسانية");
         Assert.Equal("عبد الله بن عبد العزيز الربيعة", Assert.Single(x.Statements()).Speaker);
     }
+
+    [Fact]
+    public void NounAndComplementAfterAFullName_EndTheName()
+    {
+        var x = Extract.From("تناول الرئيس الكيني جون موانجي طعام العشاء مع أفراد عائلته.");
+        Assert.Equal("جون موانجي", Assert.Single(x.Of(NodeKind.Person)).Name);
+    }
 }

@@ -219,4 +219,11 @@ public sealed class MoreRelationPatternTests
         Assert.Equal(2, x.Meetings().Count);
         Assert.All(x.Meetings(), m => Assert.Contains("حمد بن سالم العتيبي", new[] { m.A, m.B }));
     }
+
+    [Fact]
+    public void Met_ChargeDAffairesOfAnEmbassy_IsThePersonMet()
+    {
+        var x = Extract.From("اجتمع الأمين العام للمجلس سالم الكواري في مكتبه اليوم مع القائم بأعمال سفارة النمسا لدى المملكة فرانز هوبر.");
+        Assert.Equal(Extract.Order("سالم الكواري", "فرانز هوبر"), Extract.Order(x.Meetings().Single().A, x.Meetings().Single().B));
+    }
 }
