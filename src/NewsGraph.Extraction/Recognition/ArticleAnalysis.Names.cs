@@ -355,6 +355,11 @@ internal sealed partial class ArticleAnalysis
         }
 
         string definite = "ال" + norm[3..];
+        if (definite.Length < 5)
+        {
+            return false; // فالتر: two letters after ف+ال are no word worth the reading
+        }
+
         return _lex.CommonWords.Contains(definite) || _lex.NeverPersonWords.Contains(definite)
             || _lex.CommonWords.Contains(definite[2..]) || _lex.NeverPersonWords.Contains(definite[2..]) || _lex.IsFunctionWord(definite);
     }

@@ -90,7 +90,10 @@ internal sealed partial class RelationFinder
     private (EntityInfo? subject, int after) MeetingSubject(int s, PhraseMatch<CueKind> cue, int i)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
-        if (cue.Value == CueKind.Met && cue.End < tokens.Count && analysis.Owner[s][cue.End] is { Entity.Kind: NodeKind.Person } m)
+        // "والتقى بمعالي …": after the verb's preposition ب comes the person met, not the subject.
+        bool metWithBa = cue.End < tokens.Count && tokens[cue.End].Norm.Length > 3 && tokens[cue.End].Norm[0] == 'ب'
+            && analysis.Owner[s][cue.End] is { Entity.Kind: NodeKind.Person };
+        if (cue.Value == CueKind.Met && !metWithBa && cue.End < tokens.Count && analysis.Owner[s][cue.End] is { Entity.Kind: NodeKind.Person } m)
         {
             return (m.Entity, MentionEnd(s, m));
         }

@@ -226,4 +226,11 @@ public sealed class MoreRelationPatternTests
         var x = Extract.From("اجتمع الأمين العام للمجلس سالم الكواري في مكتبه اليوم مع القائم بأعمال سفارة النمسا لدى المملكة فرانز هوبر.");
         Assert.Equal(Extract.Order("سالم الكواري", "فرانز هوبر"), Extract.Order(x.Meetings().Single().A, x.Meetings().Single().B));
     }
+
+    [Fact]
+    public void Met_VerbWithBa_ThePersonAfterItIsTheOneMet()
+    {
+        var x = Extract.From("زار الأمين العام للمجلس سالم الكواري المركز اليوم، والتقى بمديره العام الدكتور ناصر الحمدان.");
+        Assert.Equal(Extract.Order("سالم الكواري", "ناصر الحمدان"), Extract.Order(x.Meetings().Single().A, x.Meetings().Single().B));
+    }
 }
