@@ -37,7 +37,26 @@ internal sealed partial class RelationFinder
             }
 
             string verb = tokens[i].Surface;
-            List<EntityInfo> speakers = SpeakersAfter(s, cue.End, out int afterSpeaker);
+            List<EntityInfo> speakers;
+            int afterSpeaker;
+            if (cue.FirstForm is "قوله" or "قولها")
+            {
+                // "نقلت الوكالة عن الوزير وانغ يي قوله … إن …": the one quoted is named between عن and
+                // قوله (the person, not an organization in the person's title). Only this form: in
+                // "ويتحسر … بقوله" the speaker is the verb's subject, found no better here.
+                if (tokens[i].Norm != cue.FirstForm || QuotedAfterAn(s, i) is not { } quoted)
+                {
+                    continue;
+                }
+
+                speakers = [quoted];
+                afterSpeaker = cue.End;
+            }
+            else
+            {
+                speakers = SpeakersAfter(s, cue.End, out afterSpeaker);
+            }
+
             if (speakers.Count == 0)
             {
                 speakers = SpeakerBefore(s, i);
@@ -137,6 +156,33 @@ internal sealed partial class RelationFinder
         }
 
         return k;
+    }
+
+    /// <summary>The speaker named after عن and before قوله: the first person there, else an organization right after عن.</summary>
+    private EntityInfo? QuotedAfterAn(int s, int quoteWord)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        int an = quoteWord - 1;
+        while (an >= 0 && quoteWord - an <= 12 && tokens[an].Norm != "عن")
+        {
+            an--;
+        }
+
+        // Everything between is the name and its title; a free word or a comma means عن belongs elsewhere.
+        if (an < 0 || tokens[an].Norm != "عن" || Enumerable.Range(an + 1, quoteWord - an - 1).Any(j => analysis.Owner[s][j] is null))
+        {
+            return null;
+        }
+
+        for (int j = an + 1; j < quoteWord; j++)
+        {
+            if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.Person } person)
+            {
+                return SpeakerEntity(person);
+            }
+        }
+
+        return analysis.Owner[s][an + 1] is { } first && IsSpeaker(first) ? SpeakerEntity(first) : null;
     }
 
     /// <summary>"أنطونوف: “داعش” يقوم بتفريخ الإرهابيين …" — a headline that gives the speaker before a colon.</summary>

@@ -233,4 +233,13 @@ public sealed class MoreRelationPatternTests
         var x = Extract.From("زار الأمين العام للمجلس سالم الكواري المركز اليوم، والتقى بمديره العام الدكتور ناصر الحمدان.");
         Assert.Equal(Extract.Order("سالم الكواري", "ناصر الحمدان"), Extract.Order(x.Meetings().Single().A, x.Meetings().Single().B));
     }
+
+    [Fact]
+    public void Stated_QuotedByAnAgency_AnXQawluhu_GoesToX()
+    {
+        var x = Extract.From("ونقلت وكالة الأنباء عن وزير الخارجية سالم الكعبي قوله في مؤتمر صحفي إن المفاوضات مستمرة. وتدافع الحكومة عن حزب الأمة وحلفائه، إلى قوله إن الاتفاق قريب.");
+        (string speaker, string claim) = Assert.Single(x.Statements());
+        Assert.Equal("سالم الكعبي", speaker);
+        Assert.StartsWith("المفاوضات مستمرة", claim, StringComparison.Ordinal);
+    }
 }
