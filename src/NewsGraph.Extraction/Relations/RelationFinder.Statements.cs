@@ -516,6 +516,10 @@ internal sealed partial class RelationFinder
             {
                 j += 2; // "أكد خلال الاتصال موقف …"
             }
+            else if (tokens[j].Surface == "(" && j + 2 < tokens.Count && tokens[j + 2].Surface == ")")
+            {
+                j += 3; // "اليوم (الأحد)"
+            }
             else
             {
                 break;

@@ -242,4 +242,11 @@ public sealed class MoreRelationPatternTests
         Assert.Equal("سالم الكعبي", speaker);
         Assert.StartsWith("المفاوضات مستمرة", claim, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Stated_DirectObjectAfterADayInParentheses()
+    {
+        var x = Extract.From("أكد الأمين العام للمنظمة سالم الكعبي اليوم (الأحد) حرص المنظمة على دعم الجهاز.");
+        Assert.StartsWith("حرص المنظمة", Assert.Single(x.Statements()).Claim, StringComparison.Ordinal);
+    }
 }
