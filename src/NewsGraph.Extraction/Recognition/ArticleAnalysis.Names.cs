@@ -43,7 +43,7 @@ internal sealed partial class ArticleAnalysis
                     break;
                 }
 
-                if (words.Count == 0 && (CannotStartName(t) || IsPrepositionalConstruct(tokens, j)))
+                if (words.Count == 0 && (CannotStartName(t) || IsPrepositionalConstruct(tokens, j) || IsOrdinaryPhrase(tokens, j)))
                 {
                     return null;
                 }
@@ -270,6 +270,24 @@ internal sealed partial class ArticleAnalysis
         return n.StartsWith("ال", StringComparison.Ordinal) || _lex.OrganizationHeads.Contains(n) || IsPrepositionalCommonWord(t) || (n.Length > 3 && n[0] == 'و')
             || (n.Length > 3 && n[0] is 'ب' or 'ل' && (_lex.CommonWords.Contains(n[1..]) || _lex.GivenNames.Contains(n[1..]) || _lex.IsFunctionWord(n[1..])
                 || _lex.OrganizationHeads.Contains(n[1..])));
+    }
+
+    /// <summary>
+    /// "تشكيل حكومة"، "قافلة إغاثية": a word both lexicons call ordinary, followed by another ordinary
+    /// word, a body's head or a definite word, is a noun phrase. (An ordinary word before an unknown
+    /// one or before بن may still be a name: تركي بن سعود، شامل ديوراكوفيتش، مساعد بن محمد.)
+    /// </summary>
+    private bool IsOrdinaryPhrase(IReadOnlyList<Token> tokens, int j)
+    {
+        string n = tokens[j].Norm;
+        if (_lex.GivenNames.Contains(n) || !_lex.CommonWords.Contains(n) || !_lex.NeverPersonWords.Contains(n) || j + 1 >= tokens.Count)
+        {
+            return false;
+        }
+
+        string next = tokens[j + 1].Norm;
+        return !s_nameParticles.Contains(next) && !_lex.GivenNames.Contains(next)
+            && (IsCommonNotName(next) || _lex.OrganizationHeads.Contains(next) || next.StartsWith("ال", StringComparison.Ordinal));
     }
 
     /// <summary>

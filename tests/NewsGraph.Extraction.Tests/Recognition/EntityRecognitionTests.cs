@@ -255,4 +255,12 @@ public sealed class NameExtentTests
         var x = Extract.From("تناول الرئيس الكيني جون موانجي طعام العشاء مع أفراد عائلته.");
         Assert.Equal("جون موانجي", Assert.Single(x.Of(NodeKind.Person)).Name);
     }
+
+    [Fact]
+    public void OrdinaryNounPhraseAfterATitle_IsNoPerson_ButAnOrdinaryWordBeforeBinIs()
+    {
+        var x = Extract.From("دعا سامي الكردي نائب رئيس المكتب السياسي لحماس الى تشكيل حكومة وحدة. وحضر اللقاء الأمير تركي بن سعود.");
+        string[] expected = ["سامي الكردي", "تركي بن سعود"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), x.Of(NodeKind.Person).Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
 }
