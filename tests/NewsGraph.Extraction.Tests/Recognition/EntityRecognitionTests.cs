@@ -169,6 +169,7 @@ public sealed class NameExtentTests
     {
         var x = Extract.From("وقال مدير جامعة الملك فهد بن عبدالعزيز الإسلامية الدكتور ماجد الشمري إن الجامعة مستعدة.");
         Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "جامعة الملك فهد بن عبدالعزيز الإسلامية");
+        Assert.Contains(Extract.From("نقل المصاب إلى مستشفى الملك فهد المركزي في جازان.").Of(NodeKind.Organization), o => o.Name == "مستشفى الملك فهد المركزي");
         Assert.Equal("ماجد الشمري", Assert.Single(x.Of(NodeKind.Person)).Name);
         Assert.Equal("ماجد الشمري", Assert.Single(x.Statements()).Speaker);
     }
