@@ -249,4 +249,11 @@ public sealed class MoreRelationPatternTests
         var x = Extract.From("أكد الأمين العام للمنظمة سالم الكعبي اليوم (الأحد) حرص المنظمة على دعم الجهاز.");
         Assert.StartsWith("حرص المنظمة", Assert.Single(x.Statements()).Claim, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Met_UndersecretaryOfAnEmirate_IsThePersonReceived()
+    {
+        var x = Extract.From("استقبل أمير المنطقة الأمير سلطان بن فهد في مكتبه أمس، وكيل إمارة منطقة تبوك ناصر بن سعد الغامدي.");
+        Assert.Equal(Extract.Order("سلطان بن فهد", "ناصر بن سعد الغامدي"), Extract.Order(x.Meetings().Single().A, x.Meetings().Single().B));
+    }
 }
