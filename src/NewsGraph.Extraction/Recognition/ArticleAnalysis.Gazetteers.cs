@@ -191,6 +191,12 @@ internal sealed partial class ArticleAnalysis
             form = "ال" + form;
         }
 
+        // مدينة names a body only after a king or prince (مدينة الملك عبدالعزيز للعلوم والتقنية); else it is a city.
+        if (head == "مدينه" && !(i + 1 < tokens.Count && s_namingHonorifics.Contains(tokens[i + 1].Norm)))
+        {
+            return null;
+        }
+
         bool definiteHead = form.StartsWith("ال", StringComparison.Ordinal);
         bool afterPersonName = false;
         int j = i + 1;

@@ -93,6 +93,13 @@ internal sealed partial class RelationFinder
         // "والتقى بمعالي …": after the verb's preposition ب comes the person met, not the subject.
         bool metWithBa = cue.End < tokens.Count && tokens[cue.End].Norm.Length > 3 && tokens[cue.End].Norm[0] == 'ب'
             && analysis.Owner[s][cue.End] is { Entity.Kind: NodeKind.Person };
+
+        // "كما استقبل رئيس … X"، "واستقبل أيضا X": "also received" continues the last actor; X is the guest.
+        if (_lastActor is not null && cue.Value == CueKind.Met
+            && ((i > 0 && tokens[i - 1].Norm == "كما") || (cue.End < tokens.Count && tokens[cue.End].Norm == "ايضا")))
+        {
+            return (_lastActor, cue.End < tokens.Count && tokens[cue.End].Norm == "ايضا" ? cue.End + 1 : cue.End);
+        }
         if (cue.Value == CueKind.Met && !metWithBa && cue.End < tokens.Count && analysis.Owner[s][cue.End] is { Entity.Kind: NodeKind.Person } m)
         {
             return (m.Entity, MentionEnd(s, m));
@@ -116,6 +123,20 @@ internal sealed partial class RelationFinder
         }
 
         subject ??= _lastActor ?? _lastSpeaker;
+        if (subject is null && cue.Value == CueKind.Met && !metWithBa)
+        {
+            // Nobody acted before (the article's first meeting): a subject whose long title the rules
+            // could not read ("استقبل معالي المستشار في الديوان الملكي … الدكتور X") is the first
+            // person after the verb.
+            for (int j = cue.End; j < tokens.Count && j - cue.End <= 20; j++)
+            {
+                if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.Person } first)
+                {
+                    return (first.Entity, MentionEnd(s, first));
+                }
+            }
+        }
+
         return (subject, cue.End);
     }
 

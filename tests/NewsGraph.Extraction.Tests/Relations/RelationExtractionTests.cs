@@ -256,4 +256,13 @@ public sealed class MoreRelationPatternTests
         var x = Extract.From("استقبل أمير المنطقة الأمير سلطان بن فهد في مكتبه أمس، وكيل إمارة منطقة تبوك ناصر بن سعد الغامدي.");
         Assert.Equal(Extract.Order("سلطان بن فهد", "ناصر بن سعد الغامدي"), Extract.Order(x.Meetings().Single().A, x.Meetings().Single().B));
     }
+
+    [Fact]
+    public void Met_AlsoReceived_ContinuesTheHost()
+    {
+        var x = Extract.From("استقبل الرئيس البرتغالي جواو سيلفا اليوم وزير المالية سالم الكعبي. كما استقبل رئيس مدينة الملك عبدالله للطاقة الدكتور ناصر الحمدان، واستقبل أيضا مدير عام الخطوط الجوية فهد العتيبي.");
+        Assert.Equal(3, x.Meetings().Count);
+        Assert.All(x.Meetings(), m => Assert.Contains("جواو سيلفا", new[] { m.A, m.B }));
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "مدينة الملك عبدالله للطاقة");
+    }
 }
