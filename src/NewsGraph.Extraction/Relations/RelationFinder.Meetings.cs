@@ -185,6 +185,11 @@ internal sealed partial class RelationFinder
                 break;
             }
 
+            if (found.Count == 0 && t.Norm is "الذي" or "التي" or "الذين")
+            {
+                break; // "بالأمين العام لحزب … الذي يؤيد صالح": a relative clause describes the unnamed guest
+            }
+
             if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.Person } self && self.Entity == subject)
             {
                 // The rest of the subject's own title and name ("معالي المستشار … الدكتور عبدالله …").
@@ -219,13 +224,31 @@ internal sealed partial class RelationFinder
             // استقبل وفدا من …: met an organization's delegation, not a person. An organization named
             // where the meeting took place ("في مقر وزارة العمل") does not end the search.
             if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.Organization } org && found.Count == 0 && !needsWith
-                && !(j > from && IsWhereTheMeetingWas(tokens, org.Start)))
+                && !(j > from && IsWhereTheMeetingWas(tokens, org.Start)) && IsDelegationOf(tokens, org.Start, from))
             {
                 break;
             }
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// "استقبل وفدا من …"، "استقبل وفد الهيئة": the organization is who came (a delegation), so no named
+    /// person is the one met. (An organization inside a title — "الأمين العام لمجلس التعاون الدكتور X" —
+    /// or right after the verb does not end the search.)
+    /// </summary>
+    private static bool IsDelegationOf(IReadOnlyList<Token> tokens, int orgStart, int from)
+    {
+        for (int k = Math.Max(from, orgStart - 3); k < orgStart; k++)
+        {
+            if (tokens[k].Norm.StartsWith("وفد", StringComparison.Ordinal) || tokens[k].Norm == "من")
+            {
+                return true;
+            }
+        }
+
+        return orgStart == from;
     }
 
     /// <summary>The words before an organization's name say where: "في مقر …"، "بمقر …"، "في …".</summary>

@@ -265,4 +265,11 @@ public sealed class MoreRelationPatternTests
         Assert.All(x.Meetings(), m => Assert.Contains("جواو سيلفا", new[] { m.A, m.B }));
         Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "مدينة الملك عبدالله للطاقة");
     }
+
+    [Fact]
+    public void Met_OrganizationInTheGuestsTitle_DoesNotHideTheGuest_ARelativeClauseEndsTheSearch()
+    {
+        var x = Extract.From("استقبل وزير الخارجية سالم الكعبي اليوم الأمين العام لمجلس التعاون الخليجي لدول الخليج العربية الدكتور ناصر الحمدان. والتقى المبعوث الأممي فرانز هوبر بالأمين العام لحزب الأمة الذي يؤيد سعيد الحمادي.");
+        Assert.Equal(Extract.Order("سالم الكعبي", "ناصر الحمدان"), Extract.Order(x.Meetings().Single().A, x.Meetings().Single().B));
+    }
 }
