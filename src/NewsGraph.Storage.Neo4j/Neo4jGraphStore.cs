@@ -286,65 +286,32 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
             return null;
         }
 
-        if (fromKey == toKey)
-        {
-            return new GraphPath([fromKey], []);
-        }
-
-        if (types is { Count: 0 })
+        if (fromKey != toKey && types is { Count: 0 })
         {
             return null;
         }
 
-        // Breadth first, one batched query per level, exactly as the embedded store walks: the
-        // frontier in key order, each node's relations in key order, the first discovery of a node
-        // kept, so the path returned among equally short ones is the same in both stores.
+        // The relations read per level are kept, so the path's records need no second read.
         string statement = CypherStatements.SelectFrontierRelations(CypherStatements.TypeAlternatives(types));
-        var parents = new Dictionary<string, (string Node, string Relation)>(StringComparer.Ordinal) { [fromKey] = (string.Empty, string.Empty) };
         var relations = new Dictionary<string, RelationRecord>(StringComparer.Ordinal);
-        List<string> frontier = [fromKey];
-        for (int hop = 1; hop <= maxHops && frontier.Count > 0; hop++)
+        return await BreadthFirstPath.FindAsync(fromKey, toKey, maxHops, ReadFrontierAsync, ReadPathRelations, cancellationToken);
+
+        async Task<IReadOnlyList<PathEdge>> ReadFrontierAsync(IReadOnlyList<string> frontier, CancellationToken cancellation)
         {
             IReadOnlyList<CypherResult> results = await RunAsync(
-                [new CypherStatement(statement, new Dictionary<string, object?> { ["frontier"] = frontier })], cancellationToken);
-            var byNode = new Dictionary<string, List<(string Relation, string Other)>>(StringComparer.Ordinal);
-            foreach (RelationRecord relation in results[0].Rows.Select(r => Neo4jValues.Relation(r[0])).OrderBy(r => r.Key, StringComparer.Ordinal))
+                [new CypherStatement(statement, new Dictionary<string, object?> { ["frontier"] = frontier.ToList() })], cancellation);
+            var edges = new List<PathEdge>();
+            foreach (RelationRecord relation in results[0].Rows.Select(r => Neo4jValues.Relation(r[0])))
             {
                 relations.TryAdd(relation.Key, relation);
-                Add(byNode, relation.From, (relation.Key, relation.To));
-                Add(byNode, relation.To, (relation.Key, relation.From));
+                edges.Add(new PathEdge(relation.Key, relation.From, relation.To));
             }
 
-            var next = new List<string>();
-            foreach (string node in frontier.Order(StringComparer.Ordinal))
-            {
-                foreach ((string relation, string other) in byNode.GetValueOrDefault(node) ?? [])
-                {
-                    if (parents.TryAdd(other, (node, relation)))
-                    {
-                        next.Add(other);
-                        if (other == toKey)
-                        {
-                            return BuildPath(parents, relations, toKey);
-                        }
-                    }
-                }
-            }
-
-            frontier = next;
+            return edges;
         }
 
-        return null;
-
-        static void Add(Dictionary<string, List<(string, string)>> map, string node, (string, string) edge)
-        {
-            if (!map.TryGetValue(node, out List<(string, string)>? list))
-            {
-                map[node] = list = [];
-            }
-
-            list.Add(edge);
-        }
+        Task<IReadOnlyList<RelationRecord>> ReadPathRelations(IReadOnlyList<string> keys, CancellationToken cancellation) =>
+            Task.FromResult<IReadOnlyList<RelationRecord>>([.. keys.Select(k => relations[k])]);
     }
 
     public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken)
@@ -554,21 +521,6 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
                 ? terms.Any(t => words.Contains(" " + t, StringComparison.Ordinal))
                 : terms.All(t => words.Contains(" " + t, StringComparison.Ordinal));
         }
-    }
-
-    private static GraphPath BuildPath(Dictionary<string, (string Node, string Relation)> parents, Dictionary<string, RelationRecord> relations, string toKey)
-    {
-        var nodes = new List<string> { toKey };
-        var relationKeys = new List<string>();
-        for (string node = toKey; parents[node].Relation.Length > 0; node = parents[node].Node)
-        {
-            relationKeys.Add(parents[node].Relation);
-            nodes.Add(parents[node].Node);
-        }
-
-        nodes.Reverse();
-        relationKeys.Reverse();
-        return new GraphPath(nodes, [.. relationKeys.Select(k => relations[k])]);
     }
 
     private static CypherSort EntitySort(EntityQuery query) => query.OrderBy switch

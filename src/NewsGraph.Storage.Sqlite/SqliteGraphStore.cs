@@ -269,73 +269,31 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             }
         }
 
-        if (fromKey == toKey)
-        {
-            return new GraphPath([fromKey], []);
-        }
-
-        if (types is { Count: 0 })
+        if (fromKey != toKey && types is { Count: 0 })
         {
             return null;
         }
 
-        // Breadth first, one batched query per level. The frontier is visited in key order and
-        // each node's relations in key order, and the first discovery of a node is kept, so the
-        // path returned among equally short ones is always the same.
-        var parents = new Dictionary<string, (string Node, string Relation)>(StringComparer.Ordinal) { [fromKey] = (string.Empty, string.Empty) };
-        List<string> frontier = [fromKey];
         object typesParameter = types is null ? DBNull.Value : SqliteJson.Serialize(types.Select(GraphNames.TypeName).Distinct());
-        for (int hop = 1; hop <= maxHops && frontier.Count > 0; hop++)
+        return await BreadthFirstPath.FindAsync(fromKey, toKey, maxHops, ReadFrontierAsync, ReadPathRelationsAsync, cancellationToken);
+
+        async Task<IReadOnlyList<PathEdge>> ReadFrontierAsync(IReadOnlyList<string> frontier, CancellationToken cancellation)
         {
-            var edges = new List<(string Key, string From, string To)>();
+            SqliteCommand command = session.Command(SqliteStatements.SelectFrontierRelations);
+            command.Parameters.AddWithValue("@frontier", SqliteJson.Serialize(frontier));
+            command.Parameters.AddWithValue("@types", typesParameter);
+            var edges = new List<PathEdge>();
+            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellation);
+            while (await reader.ReadAsync(cancellation))
             {
-                SqliteCommand command = session.Command(SqliteStatements.SelectFrontierRelations);
-                command.Parameters.AddWithValue("@frontier", SqliteJson.Serialize(frontier));
-                command.Parameters.AddWithValue("@types", typesParameter);
-                await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    edges.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-                }
+                edges.Add(new PathEdge(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
             }
 
-            var byNode = new Dictionary<string, List<(string Relation, string Other)>>(StringComparer.Ordinal);
-            foreach ((string key, string from, string to) in edges.OrderBy(e => e.Key, StringComparer.Ordinal))
-            {
-                Add(byNode, from, (key, to));
-                Add(byNode, to, (key, from));
-            }
-
-            var next = new List<string>();
-            foreach (string node in frontier.Order(StringComparer.Ordinal))
-            {
-                foreach ((string relation, string other) in byNode.GetValueOrDefault(node) ?? [])
-                {
-                    if (parents.TryAdd(other, (node, relation)))
-                    {
-                        next.Add(other);
-                        if (other == toKey)
-                        {
-                            return await BuildPathAsync(session, parents, toKey, cancellationToken);
-                        }
-                    }
-                }
-            }
-
-            frontier = next;
+            return edges;
         }
 
-        return null;
-
-        static void Add(Dictionary<string, List<(string, string)>> map, string node, (string, string) edge)
-        {
-            if (!map.TryGetValue(node, out List<(string, string)>? list))
-            {
-                map[node] = list = [];
-            }
-
-            list.Add(edge);
-        }
+        Task<IReadOnlyList<RelationRecord>> ReadPathRelationsAsync(IReadOnlyList<string> keys, CancellationToken cancellation) =>
+            ReadByKeysAsync(session, SqliteStatements.SelectRelationsByKeys, keys, SqliteRows.Relation, cancellation);
     }
 
     public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken)
@@ -803,24 +761,6 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
         }
 
         return hits;
-    }
-
-    private static async Task<GraphPath> BuildPathAsync(
-        SqliteReadSession session, Dictionary<string, (string Node, string Relation)> parents, string toKey, CancellationToken cancellationToken)
-    {
-        var nodes = new List<string> { toKey };
-        var relationKeys = new List<string>();
-        for (string node = toKey; parents[node].Relation.Length > 0; node = parents[node].Node)
-        {
-            relationKeys.Add(parents[node].Relation);
-            nodes.Add(parents[node].Node);
-        }
-
-        nodes.Reverse();
-        relationKeys.Reverse();
-        IReadOnlyList<RelationRecord> records = await ReadByKeysAsync(session, SqliteStatements.SelectRelationsByKeys, relationKeys, SqliteRows.Relation, cancellationToken);
-        Dictionary<string, RelationRecord> byKey = records.ToDictionary(r => r.Key, StringComparer.Ordinal);
-        return new GraphPath(nodes, [.. relationKeys.Select(k => byKey[k])]);
     }
 
     private async Task<IReadOnlyList<T>> ReadByKeysAsync<T>(

@@ -111,6 +111,33 @@ public sealed class StoreRulesTests
         Assert.Equal(5, merged[0].Mentions);
     }
 
+
+    [Fact]
+    public async Task BreadthFirstPath_TwoEquallyShortPaths_TakesTheOneThroughTheFrontierFirstInKeyOrder_AndReadsOneLevelPerCall()
+    {
+        // a - r2 - b - r3 - d and a - r1 - c - r4 - d are both two hops. The second level is walked in
+        // key order (b before c), so d is first reached from b, though c was discovered first.
+        PathEdge[] edges = [new("r2", "a", "b"), new("r3", "b", "d"), new("r1", "a", "c"), new("r4", "d", "c")];
+        int reads = 0;
+
+        GraphPath? path = await BreadthFirstPath.FindAsync("a", "d", 3, ReadFrontier, ReadRelations, CancellationToken.None);
+
+        Assert.NotNull(path);
+        Assert.Equal(["a", "b", "d"], path.NodeKeys);
+        Assert.Equal(["r2", "r3"], path.Relations.Select(r => r.Key));
+        Assert.Equal(2, reads);
+        Assert.Null(await BreadthFirstPath.FindAsync("a", "d", 1, ReadFrontier, ReadRelations, CancellationToken.None));
+
+        Task<IReadOnlyList<PathEdge>> ReadFrontier(IReadOnlyList<string> frontier, CancellationToken cancellation)
+        {
+            reads++;
+            return Task.FromResult<IReadOnlyList<PathEdge>>([.. edges.Where(e => frontier.Contains(e.From) || frontier.Contains(e.To))]);
+        }
+
+        static Task<IReadOnlyList<RelationRecord>> ReadRelations(IReadOnlyList<string> keys, CancellationToken cancellation) =>
+            Task.FromResult<IReadOnlyList<RelationRecord>>([.. keys.Select(k => new RelationRecord(k, RelationType.Met, "", "", null, null, null, null, null, null, []))]);
+    }
+
     private static ArticleGraph Graph(string key) => new(
         new ArticleInfo(key, "نص", Title: "عنوان"),
         [new ExtractedEntity("person:a", NodeKind.Person, "أ", [], []), new ExtractedEntity("person:b", NodeKind.Person, "ب", [], [])],
