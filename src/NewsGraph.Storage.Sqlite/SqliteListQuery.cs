@@ -34,6 +34,38 @@ internal sealed class SqliteListQuery(string columns, string columnNames, string
         _parameters.Add(new(parameter, value ?? DBNull.Value));
     }
 
+    /// <summary>
+    /// Restricts the list to some node kinds or relation types (<paramref name="names"/>, null for all).
+    /// When nothing else filters (<paramref name="alone"/>), a single name is matched by equality, so
+    /// the (kind or type, sort, key) index serves a page in order — other orders are no slower than
+    /// with the list form; next to another filter SQLite, without statistics, would pick that index
+    /// over the better one. Alone, the total also comes from <paramref name="keptCount"/>, the counts
+    /// kept per kind or type, not from counting thousands of index entries; it takes the list parameter.
+    /// </summary>
+    public void WhereCategory(
+        IReadOnlyList<string>? names, bool alone, (string Condition, string Parameter) equals, (string Condition, string Parameter) anyOf, string keptCount)
+    {
+        string? json = names is null ? null : SqliteJson.Serialize(names);
+        if (alone && names is { Count: 1 })
+        {
+            Where(equals.Condition, equals.Parameter, names[0]);
+            Bind(anyOf.Parameter, json);
+        }
+        else if (json is not null)
+        {
+            Where(anyOf.Condition, anyOf.Parameter, json);
+        }
+
+        if (alone)
+        {
+            KeptCount = keptCount;
+            if (json is null)
+            {
+                Bind(anyOf.Parameter, null);
+            }
+        }
+    }
+
     private string Filters => _conditions.Count == 0 ? "1" : string.Join(" AND ", _conditions);
 
     /// <summary>
