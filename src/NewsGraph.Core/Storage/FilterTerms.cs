@@ -1,3 +1,4 @@
+using System.Text.Json;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Text;
 
@@ -44,7 +45,7 @@ public readonly record struct FilterTerm<TFilter>(TFilter Filter, object Value)
     where TFilter : struct, Enum
 {
     /// <summary>The statement parameter's name: the filter's name in camelCase.</summary>
-    public string ParameterName => char.ToLowerInvariant(Filter.ToString()[0]) + Filter.ToString()[1..];
+    public string ParameterName => JsonNamingPolicy.CamelCase.ConvertName(Filter.ToString());
 }
 
 /// <summary>Which filters of a query are set, so that adding one touches the query, this list and each store's table of conditions.</summary>

@@ -26,19 +26,17 @@ internal sealed partial class ArticleAnalysis
                 && !IsCommonNotName(tokens[title.End + 1].Norm) ? title.End + 1 : title.End;
             (int start, int end)? name = title.HasHead || IsPersonHonorific(s, title) ? NameExtent(s, nameStart, NameAnchor.Title) : null;
 
-            // "رئيس نادي الزمالك محمد …", "مدير جمرك البطحاء عبدالرحمن …": a common noun and its definite
-            // complement still belong to the title when a name follows them.
-            // "رئيس نادي هجر سامي الملحم": a body's head noun and its proper name, likewise.
-            if (title.HasHead && nameStart + 2 < tokens.Count && !_lex.GivenNames.Contains(tokens[nameStart].Norm) && !s_nameParticles.Contains(tokens[nameStart].Norm)
-                && !tokens[nameStart].Norm.StartsWith("ال", StringComparison.Ordinal) && tokens[nameStart].Kind == TokenKind.Word
-                && ((tokens[nameStart + 1].Norm.StartsWith("ال", StringComparison.Ordinal) && Owner[s][nameStart + 1] is null)
-                    || (_lex.OrganizationHeads.Contains(tokens[nameStart].Norm) && tokens[nameStart + 1].IsWord && !IsCommonNotName(tokens[nameStart + 1].Norm)
-                        && (Owner[s][nameStart + 1] is null || Owner[s][nameStart + 1] is { Entity.Kind: NodeKind.Place or NodeKind.State } place && place.End == nameStart + 2)))
-                && NameExtent(s, AfterDemonym(s, nameStart + 2), NameAnchor.Title) is { } further && further.end - further.start >= 2)
+            // "رئيس نادي الزمالك محمد …": a complement of the title before the name (see
+            // ComplementsTitle), and a demonym after it ("مدرب المنتخب لكرة القدم البرتغالي جواو
+            // فيريرا"), still belong to the title when a name follows them.
+            if (title.HasHead && nameStart + 2 < tokens.Count && ComplementsTitle(s, nameStart))
             {
-                // "مدرب المنتخب لكرة القدم البرتغالي جواو فيريرا": a demonym between stays in the title.
-                title = title with { End = AfterDemonym(s, nameStart + 2) };
-                name = further;
+                int afterComplement = AfterDemonym(s, nameStart + 2);
+                if (NameExtent(s, afterComplement, NameAnchor.Title) is { } further && further.end - further.start >= 2)
+                {
+                    title = title with { End = afterComplement };
+                    name = further;
+                }
             }
 
             if (name is { } n)
@@ -84,6 +82,30 @@ internal sealed partial class ArticleAnalysis
         {
             Owner[s][j] ??= new Mention(s, title.Start, title.End, person, MentionForm.Title);
         }
+    }
+
+    /// <summary>
+    /// The two words at <paramref name="j"/> continue a title rather than start a name: a common noun
+    /// and its definite complement ("نادي الزمالك"، "جمرك البطحاء"), or a body's head noun and its
+    /// proper name or place ("نادي هجر"، "نادي نجران"). Not a given name, not عبد الله.
+    /// </summary>
+    private bool ComplementsTitle(int s, int j)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        string first = tokens[j].Norm;
+        if (_lex.GivenNames.Contains(first) || s_nameParticles.Contains(first) || first.StartsWith("ال", StringComparison.Ordinal) || tokens[j].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        Token second = tokens[j + 1];
+        if (second.Norm.StartsWith("ال", StringComparison.Ordinal) && Owner[s][j + 1] is null)
+        {
+            return true;
+        }
+
+        return _lex.OrganizationHeads.Contains(first) && second.IsWord && !IsCommonNotName(second.Norm)
+            && (Owner[s][j + 1] is null || Owner[s][j + 1] is { Entity.Kind: NodeKind.Place or NodeKind.State } place && place.End == j + 2);
     }
 
     private int AfterDemonym(int s, int j) =>

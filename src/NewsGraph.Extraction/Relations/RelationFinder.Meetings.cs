@@ -253,8 +253,7 @@ internal sealed partial class RelationFinder
 
     /// <summary>The words before an organization's name say where: "في مقر …"، "بمقر …"، "في …".</summary>
     private static bool IsWhereTheMeetingWas(IReadOnlyList<Token> tokens, int orgStart) =>
-        (orgStart > 0 && tokens[orgStart - 1].Norm is "مقر" or "بمقر" or "في" or "داخل" or "بديوان" or "ديوان" or "مبني" or "بمبني")
-        || (orgStart > 1 && tokens[orgStart - 2].Norm == "في" && tokens[orgStart - 1].Norm is "مقر" or "مبني" or "ديوان");
+        orgStart > 0 && tokens[orgStart - 1].Norm is "مقر" or "بمقر" or "في" or "داخل" or "بديوان" or "ديوان" or "مبني" or "بمبني";
 
     private EntityInfo? MeetingPlace(int s, int from)
     {
