@@ -294,7 +294,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
         // The relations read per level are kept, so the path's records need no second read.
         string statement = CypherStatements.SelectFrontierRelations(CypherStatements.TypeAlternatives(types));
         var relations = new Dictionary<string, RelationRecord>(StringComparer.Ordinal);
-        return await BreadthFirstPath.FindAsync(fromKey, toKey, maxHops, ReadFrontierAsync, ReadPathRelations, cancellationToken);
+        return await BreadthFirstPath.FindAsync(fromKey, toKey, maxHops, ReadFrontierAsync, ReadPathRelationsAsync, cancellationToken);
 
         async Task<IReadOnlyList<PathEdge>> ReadFrontierAsync(IReadOnlyList<string> frontier, CancellationToken cancellation)
         {
@@ -310,7 +310,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
             return edges;
         }
 
-        Task<IReadOnlyList<RelationRecord>> ReadPathRelations(IReadOnlyList<string> keys, CancellationToken cancellation) =>
+        Task<IReadOnlyList<RelationRecord>> ReadPathRelationsAsync(IReadOnlyList<string> keys, CancellationToken cancellation) =>
             Task.FromResult<IReadOnlyList<RelationRecord>>([.. keys.Select(k => relations[k])]);
     }
 
