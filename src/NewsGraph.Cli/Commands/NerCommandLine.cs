@@ -47,10 +47,16 @@ internal static class NerCommandLine
             Console.Out, parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName, parse.GetValue(epochs), parse.GetValue(seed), cancellationToken));
 
         var cvData = new Option<FileInfo>("--data") { Description = "Training data (ANERcorp format).", Required = true };
-        var folds = new Option<int>("--folds") { Description = "Number of contiguous folds.", DefaultValueFactory = _ => 5 };
-        var cv = new Command("cv", "Cross-validate: train on k-1 contiguous folds, tag the held-out one, score per class.") { cvData, folds };
+        var folds = new Option<int>("--folds") { Description = "Number of folds.", DefaultValueFactory = _ => 5 };
+        var split = new Option<NerFoldSplit>("--split")
+        {
+            Description = "contiguous: folds are blocks in corpus order (text the model has never seen); shuffled: sentences dealt at random (the textbook split; names recur across folds).",
+            DefaultValueFactory = _ => NerFoldSplit.Contiguous,
+        };
+        var cvSeed = new Option<int>("--seed") { Description = "Random seed for training and for the shuffled split.", DefaultValueFactory = _ => 1 };
+        var cv = new Command("cv", "Cross-validate: train on k-1 folds, tag the held-out one, score per class.") { cvData, folds, split, cvSeed };
         cv.SetAction((parse, cancellationToken) => NerCommands.RunCrossValidationAsync(
-            Console.Out, parse.GetValue(cvData)!.FullName, parse.GetValue(folds), cancellationToken: cancellationToken));
+            Console.Out, parse.GetValue(cvData)!.FullName, parse.GetValue(folds), seed: parse.GetValue(cvSeed), split: parse.GetValue(split), cancellationToken: cancellationToken));
         return new Command("ner", "Train and evaluate the named-entity tagger.") { train, cv };
     }
 }

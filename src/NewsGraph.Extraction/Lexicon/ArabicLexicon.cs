@@ -55,6 +55,7 @@ public sealed class ArabicLexicon
         GivenNames = LoadWordSet("lexicon/given-names.txt").Union(LoadWordSet("lexicon/given-names-extra.txt")).Union(LoadWordSet("lexicon/given-names-gulf.txt"))
             .ToHashSet(StringComparer.Ordinal);
         NeverPersonWords = LoadWordSet("lexicon/never-person-words.txt");
+        FirstNames = LoadWordSet("ner/ner-first-names-ar.txt").Union(LoadWordSet("lexicon/first-names-more.txt")).Union(GivenNames).ToHashSet(StringComparer.Ordinal);
         OrganizationHeads = ToSet(s_organizationHeads);
         foreach (string head in OrganizationHeads)
         {
@@ -94,6 +95,13 @@ public sealed class ArabicLexicon
     public IReadOnlySet<string> CommonWords { get; }
 
     public IReadOnlySet<string> GivenNames { get; }
+
+    /// <summary>
+    /// First names, ambiguous ones included (عادل، مساعد، وحيد, also ordinary words): the NER
+    /// tagger's hand-written list with <see cref="GivenNames"/>. Never a decision by itself, only
+    /// where to ask the tagger.
+    /// </summary>
+    public IReadOnlySet<string> FirstNames { get; }
 
     /// <summary>Words seen at least twice in ANERcorp and never inside a person's name (they may name places or organizations).</summary>
     public IReadOnlySet<string> NeverPersonWords { get; }

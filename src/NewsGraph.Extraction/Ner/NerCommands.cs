@@ -68,7 +68,7 @@ public static class NerCommands
     }
 
     /// <summary>
-    /// <c>newsgraph ner cv --data FILE --folds 5</c>: contiguous folds; writes foldN.gold.tsv,
+    /// <c>newsgraph ner cv --data FILE --folds 5 [--split contiguous|shuffled]</c>; writes foldN.gold.tsv,
     /// foldN.pred.tsv and pooled.gold.tsv / pooled.pred.tsv (score them with score_ner.py) and
     /// prints per-class P/R/F1 per fold and pooled.
     /// </summary>
@@ -79,6 +79,7 @@ public static class NerCommands
         string? outputDirectory = null,
         int? epochs = null,
         int? seed = null,
+        NerFoldSplit split = NerFoldSplit.Contiguous,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -98,10 +99,10 @@ public static class NerCommands
         var options = defaults with { Epochs = epochs ?? defaults.Epochs, Seed = seed ?? defaults.Seed };
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"{folds}-fold contiguous cross-validation on {data.Count} sentences, {data.Sum(s => s.Tokens.Count)} tokens; epochs {options.Epochs}; seed {options.Seed}")).ConfigureAwait(false);
+            $"{folds}-fold {split.ToString().ToLowerInvariant()} cross-validation on {data.Count} sentences, {data.Sum(s => s.Tokens.Count)} tokens; epochs {options.Epochs}; seed {options.Seed}")).ConfigureAwait(false);
 
         NerCrossValidationResult result = await Task.Run(
-            () => NerCrossValidation.Run(data, folds, options, cancellationToken: cancellationToken),
+            () => NerCrossValidation.Run(data, folds, options, split: split, cancellationToken: cancellationToken),
             cancellationToken).ConfigureAwait(false);
 
         string directory = outputDirectory ?? DefaultCrossValidationDirectory;

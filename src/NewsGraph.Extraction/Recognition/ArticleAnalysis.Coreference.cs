@@ -15,8 +15,10 @@ internal sealed partial class ArticleAnalysis
         // ف is a conjunction before a name far more rarely than it starts one (فهيد، فواز، فالح): it is
         // split off only when a known given name remains ("فمحمد").
         Token first = Sentences[s].Tokens[start];
-        bool conjunction = first.Norm.Length > 3 && !_lex.GivenNames.Contains(first.Norm)
-            && (first.Norm[0] == 'و' || (first.Norm[0] == 'ف' && _lex.GivenNames.Contains(first.Norm[1..])));
+        // (The ANERcorp-derived list holds و-forms such as "واحمد": a first name after the و wins.)
+        bool conjunction = first.Norm.Length > 3
+            && ((first.Norm[0] == 'و' && (!_lex.FirstNames.Contains(first.Norm) || _lex.FirstNames.Contains(first.Norm[1..])))
+                || (first.Norm[0] == 'ف' && _lex.GivenNames.Contains(first.Norm[1..])));
         string surface = conjunction
             ? ArticleText.SpanWithoutClitic(Sentences[s], _text, start, end, first.Norm[1..])
             : ArticleText.Span(Sentences[s], _text, start, end);
@@ -232,7 +234,8 @@ internal sealed partial class ArticleAnalysis
 
                 // Do not split a longer unknown name: "بخاري دان مالام" is someone else than محمد بخاري.
                 if (end < tokens.Count && tokens[end].Kind == TokenKind.Word && Owner[s][end] is null && !FollowedByNameBoundary(s, end)
-                    && !_lex.CommonWords.Contains(tokens[end].Norm) && !tokens[end].Norm.StartsWith("ال", StringComparison.Ordinal) && !HasTanween(tokens[end]))
+                    && !_lex.CommonWords.Contains(tokens[end].Norm) && !tokens[end].Norm.StartsWith("ال", StringComparison.Ordinal) && !HasTanween(tokens[end])
+                    && !IsPrepositionWithArticle(tokens[end].Norm)) // "وقال العمير للنعيمي": to someone, not more name
                 {
                     break;
                 }

@@ -337,7 +337,8 @@ internal sealed partial class ArticleAnalysis
 
     /// <summary>"ملابسات الحادثة": a common noun and its definite complement are not a name.</summary>
     private bool IsNounAndComplement(Token first, Token second) =>
-        (IsCommonNotName(first.Norm) || (_lex.NeverPersonWords.Contains(first.Norm) && !_lex.GivenNames.Contains(first.Norm)))
+        !IsNameDespiteFolding(first)
+        && (IsCommonNotName(first.Norm) || (_lex.NeverPersonWords.Contains(first.Norm) && !_lex.GivenNames.Contains(first.Norm)))
         && second.Norm.StartsWith("ال", StringComparison.Ordinal) && !_lex.GivenNames.Contains(second.Norm);
 
     /// <summary>مروره، هدفه، ارتياحه: a common noun with the pronoun suffix ه (not a name ending in ه such as طه).</summary>

@@ -39,6 +39,17 @@ internal sealed partial class ArticleAnalysis
                 }
             }
 
+            if (name is null && (title.HasHead || IsPersonHonorific(s, title)) && !AfterNamingHead(s, title.Start))
+            {
+                name = TaggedNameAfterTitle(s, nameStart);
+                // "الرئيس السيسي": a definite surname reads like one more qualifier of the title.
+                if (name is null && title.End - title.Start >= 2 && TaggedNameAfterTitle(s, title.End - 1) is { } surname)
+                {
+                    title = title with { End = title.End - 1 };
+                    name = surname;
+                }
+            }
+
             if (name is { } n)
             {
                 EntityInfo person = AddPerson(s, n.start, n.end);
@@ -73,6 +84,21 @@ internal sealed partial class ArticleAnalysis
 
             i = Math.Max(i + 1, title.End);
         }
+    }
+
+    /// <summary>
+    /// "جامع الإمام تركي بن عبدالله"، "شارع الملك فهد": a title right after a building, street or
+    /// body's head names the place after someone; that someone is not a person in the news.
+    /// </summary>
+    private bool AfterNamingHead(int s, int titleStart)
+    {
+        if (titleStart == 0)
+        {
+            return false;
+        }
+
+        Token before = Sentences[s].Tokens[titleStart - 1];
+        return before.Forms.Any(f => s_namedAfterHeads.Contains(f) || s_personNamedHeads.Contains(f) || _placeHeads.Contains(f));
     }
 
     private void MarkTitle(int s, TitleSpan title, EntityInfo person)

@@ -9,7 +9,8 @@ namespace NewsGraph.Extraction.Recognition;
 /// <summary>
 /// The entities of one article and where each is mentioned. Built in passes over the sentences:
 /// (1) gazetteer and pattern entities — organizations, states, places; (2) persons announced by
-/// a title before or after the name; (3) persons announced by a reporting or meeting verb; (4)
+/// a title before or after the name; (3) persons announced by a reporting or meeting verb, then
+/// untitled names the NER tagger finds where a first name stands unclaimed; (4)
 /// later mentions — surnames, titles alone, short forms — resolved to the entities already found.
 /// Relations are read off these mentions by the relation finders.
 /// </summary>
@@ -18,6 +19,8 @@ internal sealed partial class ArticleAnalysis
     private const int MaxNameTokens = 4;
     private const int MaxTitleTokens = 16;
     private static readonly string[] s_placeHeads = ["مدينة", "ولاية", "محافظة", "بلدة", "قرية", "إقليم", "مقاطعة", "بحيرة", "قصر", "مخيم", "ميناء", "مطار", "جزيرة"];
+    /// <summary>Buildings and streets named after people (normalized), besides the bodies of s_personNamedHeads: جامع، مسجد، شارع …</summary>
+    private static readonly HashSet<string> s_namedAfterHeads = new(["جامع", "مسجد", "شارع", "طريق", "حي", "ميدان", "قاعه", "مدرسه", "جسر", "برج"], StringComparer.Ordinal);
     private static readonly HashSet<string> s_nameParticles = new(["بن", "بنت", "ابن", "ابو", "عبد", "ال", "دي", "دا", "فان", "فون", "لا", "ولد", "ابي"], StringComparer.Ordinal);
     private static readonly HashSet<string> s_titleConnectors = new(["لدي", "الي", "بشان", "باسم", "في", "علي"], StringComparer.Ordinal);
     private static readonly HashSet<string> s_ambiguousStateNames = new(["مالي", "بنين"], StringComparer.Ordinal);
@@ -117,6 +120,11 @@ internal sealed partial class ArticleAnalysis
         for (int s = 0; s < Sentences.Count; s++)
         {
             FindVerbAnchoredPersons(s);
+        }
+
+        for (int s = 0; s < Sentences.Count; s++)
+        {
+            FindTaggedPersons(s);
         }
 
         for (int s = 0; s < Sentences.Count; s++)

@@ -73,7 +73,9 @@ internal sealed partial class RelationFinder
                     continue;
                 }
 
-                speakers = [_lastSpeaker];
+                // "وأبدى أوباما … قدرا من الإحباط … إلا أنه قال إنه …": the subject of this sentence's
+                // first verb continues here, before any earlier speaker.
+                speakers = [SentenceSubjectBefore(s, i) ?? _lastSpeaker];
                 dropped = true;
             }
             else if (cue.FirstForm is "بين" or "وبين" && !(afterSpeaker < tokens.Count && s_complementizers.Contains(tokens[afterSpeaker].Norm)))
@@ -142,6 +144,22 @@ internal sealed partial class RelationFinder
         return t.Surface.StartsWith("..", StringComparison.Ordinal) || t.Surface == ":" || t.Kind == TokenKind.Quote
             || s_complementizers.Contains(t.Norm) || s_prepositionalComplements.Contains(t.Norm)
             || (_lex.IsFunctionWord(t.Norm) && !s_partyNouns.Contains(n) && !s_quantifiers.Contains(n));
+    }
+
+    /// <summary>
+    /// The person or organization right after the verb that opens sentence <paramref name="s"/>
+    /// ("وأبدى أوباما …"), when it comes before <paramref name="before"/>; else null.
+    /// </summary>
+    private EntityInfo? SentenceSubjectBefore(int s, int before)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        if (tokens.Count < 2 || !tokens[0].IsWord || analysis.Owner[s][0] is not null || _lex.IsFunctionWord(tokens[0].Norm)
+            || analysis.Owner[s][1] is not { } m || m.End > before || !IsSpeaker(m))
+        {
+            return null;
+        }
+
+        return SpeakerEntity(m);
     }
 
     /// <summary>قالوا، اكدوا: a plural verb cannot continue a single speaker.</summary>

@@ -106,6 +106,22 @@ public sealed class NerCommandsTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task RunCrossValidationAsync_Shuffled_SaysSoAndTagsEverySentence()
+    {
+        string data = await WriteCorpusAsync();
+        string folder = Path.Combine(_directory, "cv-shuffled");
+        var output = new StringWriter();
+
+        int exit = await NerCommands.RunCrossValidationAsync(output, data, folds: 3, outputDirectory: folder, epochs: 3, split: NerFoldSplit.Shuffled);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("3-fold shuffled cross-validation", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(
+            File.ReadAllLines(data).Select(l => l.Split('\t')[0]).Order(StringComparer.Ordinal),
+            File.ReadAllLines(Path.Combine(folder, "pooled.pred.tsv")).Select(l => l.Split('\t')[0]).Order(StringComparer.Ordinal));
+    }
+
     private async Task<string> WriteCorpusAsync()
     {
         // ANERcorp layout: token<TAB>tag, no blank lines; sentences end at ".".
