@@ -305,9 +305,9 @@ internal sealed partial class ArticleAnalysis
     private bool CannotContinueName(Token t, int position)
     {
         string n = t.Norm;
-        if (n.Length < 2 || IsPrepositionWithArticle(n) || IsFutureVerb(n) || HasTanween(t) || IsAccusativeNoun(n) || HasCommonStemPronoun(t) || HasPronounSuffix(t))
+        if (n.Length < 2 || n is "ود" || IsPrepositionWithArticle(n) || IsFutureVerb(n) || HasTanween(t) || IsAccusativeNoun(n) || HasCommonStemPronoun(t) || HasPronounSuffix(t))
         {
-            return true; // "لـ", "بـ" written apart with a tatweel are prepositions, not names
+            return true; // "لـ", "بـ" written apart with a tatweel are prepositions, not names; "ود." is "and Dr."
         }
 
         if (position == 0)

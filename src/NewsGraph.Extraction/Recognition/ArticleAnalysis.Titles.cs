@@ -309,6 +309,11 @@ internal sealed partial class ArticleAnalysis
             return true; // not "الكسندر", which starts the name after the title
         }
 
+        if (n is "بالانابه" or "بالوكاله" or "بالنيابه" or "المكلف" or "المنتخب" or "الجديد" or "السابق")
+        {
+            return true; // "رئيس مجلس الأمة الكويتي بالإنابة": acting, designate, former
+        }
+
         if (n.StartsWith("بال", StringComparison.Ordinal) && n.Length > 4 && j > 0 && Title(s, j - 1) is not null)
         {
             return true; // "المستشار بالديوان الملكي": where the role is held

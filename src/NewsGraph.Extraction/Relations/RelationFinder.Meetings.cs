@@ -39,9 +39,9 @@ internal sealed partial class RelationFinder
             }
 
             (EntityInfo? subject, int after) = MeetingSubject(s, cue, i);
-            if (subject is null)
+            if (subject is not { Kind: NodeKind.Person })
             {
-                continue;
+                continue; // people meet; a ministry that "received" someone is no meeting of two persons
             }
 
             List<EntityInfo> others = MeetingObjects(s, after, NeedsWith(cue.FirstForm, cue.Value), subject);
@@ -111,15 +111,33 @@ internal sealed partial class RelationFinder
             return (p.Entity, MentionEnd(s, p));
         }
 
+        // "خلال استقبال X … Y": the bare noun needs its possessor right after it; "حفل استقبال" or
+        // "استقبال الحجاج" is no meeting of anyone.
+        if (Clitics.WithoutConjunction(cue.FirstForm) == "استقبال")
+        {
+            return (null, cue.End);
+        }
+
         // Dropped or earlier subject: the speaker of this sentence, else the last person acting.
-        EntityInfo? subject = null;
-        for (int j = i - 1; j >= 0; j--)
+        // The subject of the verb that opens the sentence comes first: in "وعقد كيري اجتماعا مع
+        // الرئيس السيسي بعد أن شارك في محادثات … مع شكري" the talks are Kerry's, not Sisi's.
+        EntityInfo? subject = i > 2 && tokens[0].IsWord && analysis.Owner[s][0] is null && !_lex.IsFunctionWord(tokens[0].Norm)
+            && analysis.Owner[s][1] is { Entity.Kind: NodeKind.Person, Start: 1 } opener && opener.End <= i
+            ? opener.Entity
+            : null;
+        for (int j = i - 1; j >= 0 && subject is null; j--)
         {
             if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.Person } before)
             {
                 subject = before.Entity;
                 break;
             }
+        }
+
+        // "عقد اجتماعا مع …" names its subject in the sentence; an earlier actor is a guess too far.
+        if (subject is null && Clitics.WithoutConjunction(cue.FirstForm) == "اجتماعا")
+        {
+            return (null, cue.End);
         }
 
         subject ??= _lastActor ?? _lastSpeaker;

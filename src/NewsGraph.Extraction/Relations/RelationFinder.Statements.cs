@@ -338,8 +338,8 @@ internal sealed partial class RelationFinder
         if (j >= 0 && analysis.Owner[s][j] is { } m && IsSpeaker(m) && m.End == j + 1)
         {
             int k = m.Start - 1;
-            // Only when the subject opens the clause: "وكانت X أعلنت", "X أكد".
-            if (k < 0 || tokens[k].Norm is "كان" or "كانت" or "وكان" or "وكانت" || !tokens[k].IsWord)
+            // Only when the subject opens the clause: "وكانت X أعلنت", "X أكد", "لكن X قال".
+            if (k < 0 || tokens[k].Norm is "كان" or "كانت" or "وكان" or "وكانت" or "لكن" or "ولكن" or "بينما" or "فيما" or "ثم" || !tokens[k].IsWord)
             {
                 return [SpeakerEntity(m)];
             }
@@ -474,7 +474,9 @@ internal sealed partial class RelationFinder
                 return k;
             }
 
-            if (t.Kind == TokenKind.Quote && j > from)
+            // A quote right after the verb opens the content too ("وقال “نستطيع …"), unless it closes
+            // around a short name before أن (handled below).
+            if (t.Kind == TokenKind.Quote && (j > from || droppedSubject))
             {
                 // لإذاعة "ايه بي سي نيوز" ان …: a short quoted name with أن after it is where it was said.
                 int close = j + 1;
