@@ -284,10 +284,23 @@ internal sealed partial class RelationFinder
             j = addressee.End;
         }
 
-        // "وأشار البرلماني الألماني نوي": descriptive words before a known person.
+        // "ويرى أستاذ العلاقات الدولية بمركز …، الدكتور سعيد اللاوندي، أن": a title set off by a comma
+        // before the person it describes.
+        if (j < tokens.Count && analysis.Owner[s][j] is null && analysis.ParseTitle(s, j) is { } title)
+        {
+            int named = title.End < tokens.Count && tokens[title.End].Surface is "," or "،" ? title.End + 1 : title.End;
+            if (named < tokens.Count && analysis.Owner[s][named] is { Entity.Kind: NodeKind.Person })
+            {
+                j = named;
+            }
+        }
+
+        // "وأشار البرلماني الألماني نوي", "قال الخبير في الشؤون السياسية تامر الزيادي": descriptive
+        // words (and في before a definite word) before a known person.
         int k = j;
-        while (k < tokens.Count && k - j < 3 && (analysis.Owner[s][k] is { Entity.Kind: NodeKind.State, Form: MentionForm.Demonym }
-            || (analysis.Owner[s][k] is null && tokens[k].Norm.StartsWith("ال", StringComparison.Ordinal) && !_lex.IsFunctionWord(tokens[k].Norm))))
+        while (k < tokens.Count && k - j < 6 && (analysis.Owner[s][k] is { Entity.Kind: NodeKind.State, Form: MentionForm.Demonym }
+            || (analysis.Owner[s][k] is null && tokens[k].Norm.StartsWith("ال", StringComparison.Ordinal) && !_lex.IsFunctionWord(tokens[k].Norm))
+            || (k > j && tokens[k].Norm == "في" && k + 1 < tokens.Count && tokens[k + 1].Norm.StartsWith("ال", StringComparison.Ordinal))))
         {
             k++;
         }
