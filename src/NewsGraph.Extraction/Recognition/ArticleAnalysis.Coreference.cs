@@ -255,8 +255,12 @@ internal sealed partial class ArticleAnalysis
         {
             string[] words = ArabicText.Normalize(TitleText(s, title)).Split(' ').Select(EntityInfo.TitleWord)
                 .Where(w => !_lex.IsFunctionWord(w)).ToArray();
+            // "وقال معالي وزير الخارجية" after "وزير الخارجية عادل الجبير … مع وزير الخارجية الإيطالي":
+            // a title without a demonym is the article's own official before a foreign one, then
+            // the holder named last.
+            bool bare = !words.Any(IsDemonymWord);
             EntityInfo? best = null;
-            int bestSentence = -1;
+            (bool Home, int Sentence) bestRank = (false, -1);
             foreach (EntityInfo e in _entities.Values)
             {
                 if (e.Kind != NodeKind.Person || e.TitleWords.Count == 0 || e.FirstSentence > s)
@@ -264,11 +268,16 @@ internal sealed partial class ArticleAnalysis
                     continue;
                 }
 
-                if (words.All(w => e.TitleWords.Contains(w) || IsHonorific(w) || (IsDemonymWord(w) && !e.TitleWords.Any(IsDemonymWord)))
-                    && LastMentionSentence(e, s) >= bestSentence)
+                if (!words.All(w => e.TitleWords.Contains(w) || IsHonorific(w) || (IsDemonymWord(w) && !e.TitleWords.Any(IsDemonymWord))))
+                {
+                    continue;
+                }
+
+                (bool Home, int Sentence) rank = (bare && !e.TitleWords.Any(IsDemonymWord), LastMentionSentence(e, s));
+                if (best is null || (rank.Home && !bestRank.Home) || (rank.Home == bestRank.Home && rank.Sentence >= bestRank.Sentence))
                 {
                     best = e;
-                    bestSentence = LastMentionSentence(e, s);
+                    bestRank = rank;
                 }
             }
 

@@ -280,7 +280,8 @@ internal sealed partial class ArticleAnalysis
     private bool IsOrdinaryPhrase(IReadOnlyList<Token> tokens, int j)
     {
         string n = tokens[j].Norm;
-        if (_lex.GivenNames.Contains(n) || !_lex.CommonWords.Contains(n) || !_lex.NeverPersonWords.Contains(n) || j + 1 >= tokens.Count)
+        if (_lex.GivenNames.Contains(n) || !_lex.CommonWords.Contains(n) || !_lex.NeverPersonWords.Contains(n) || j + 1 >= tokens.Count
+            || IsDinCompound(tokens, j))
         {
             return false;
         }
@@ -335,9 +336,17 @@ internal sealed partial class ArticleAnalysis
         return n.Length > 3 && n[0] == 'و' && !_lex.GivenNames.Contains(n); // "و" + word: a coordinated item
     }
 
+    /// <summary>Given names compounded with الدين, each half also an ordinary word: عز الدين، نور الدين، صلاح الدين.</summary>
+    private static readonly HashSet<string> s_dinNames = new(
+        ["عز", "نور", "صلاح", "علاء", "جمال", "سيف", "عماد", "بهاء", "محيي", "محي", "شمس", "خير", "سعد", "تاج", "زين", "نصر", "ضياء", "فخر", "شرف", "بدر", "كمال", "حسام", "نجم", "عصام", "شهاب", "تقي", "قطب", "ركن", "معين", "برهان", "فخري", "سراج", "مجد", "عزيز"],
+        StringComparer.Ordinal);
+
+    private static bool IsDinCompound(IReadOnlyList<Token> tokens, int j) =>
+        j + 1 < tokens.Count && tokens[j + 1].Norm == "الدين" && s_dinNames.Contains(Clitics.WithoutConjunction(tokens[j].Norm));
+
     /// <summary>"ملابسات الحادثة": a common noun and its definite complement are not a name.</summary>
     private bool IsNounAndComplement(Token first, Token second) =>
-        !IsNameDespiteFolding(first)
+        !IsNameDespiteFolding(first) && !(s_dinNames.Contains(first.Norm) && second.Norm == "الدين")
         && (IsCommonNotName(first.Norm) || (_lex.NeverPersonWords.Contains(first.Norm) && !_lex.GivenNames.Contains(first.Norm)))
         && second.Norm.StartsWith("ال", StringComparison.Ordinal) && !_lex.GivenNames.Contains(second.Norm);
 

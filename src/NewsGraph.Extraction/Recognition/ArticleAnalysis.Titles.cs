@@ -32,6 +32,12 @@ internal sealed partial class ArticleAnalysis
             if (title.HasHead && nameStart + 2 < tokens.Count && ComplementsTitle(s, nameStart))
             {
                 int afterComplement = AfterDemonym(s, nameStart + 2);
+                // "وزير حقوق الإنسان والإغاثة باليمن عز الدين …": more qualifiers may follow the complement.
+                while (afterComplement < tokens.Count && !tokens[afterComplement].Norm.StartsWith("ال", StringComparison.Ordinal) && IsTitleQualifier(s, afterComplement))
+                {
+                    afterComplement = Owner[s][afterComplement] is { Entity.Kind: NodeKind.State or NodeKind.Place or NodeKind.Organization } owner ? owner.End : afterComplement + 1;
+                }
+
                 if (NameExtent(s, afterComplement, NameAnchor.Title) is { } further && further.end - further.start >= 2)
                 {
                     title = title with { End = afterComplement };
