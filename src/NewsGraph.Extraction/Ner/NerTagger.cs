@@ -40,7 +40,16 @@ public sealed class NerTagger
     public static NerTagger LoadDefault() => s_default.Value;
 
     /// <summary>One tag per token: "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG" or "I-ORG".</summary>
-    public IReadOnlyList<string> Tag(IReadOnlyList<string> tokens)
+    public IReadOnlyList<string> Tag(IReadOnlyList<string> tokens) => Tag(tokens, localOnly: false);
+
+    /// <summary>
+    /// Like <see cref="Tag(IReadOnlyList{string})"/> with the first stage alone: for a window of a
+    /// few words, where the second stage (how the same word is tagged elsewhere in the text) has
+    /// nothing to look at. About half the cost.
+    /// </summary>
+    public IReadOnlyList<string> TagLocally(IReadOnlyList<string> tokens) => Tag(tokens, localOnly: true);
+
+    private string[] Tag(IReadOnlyList<string> tokens, bool localOnly)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         string[] result = new string[tokens.Count];
@@ -59,7 +68,7 @@ public sealed class NerTagger
 
             if (blockEnds)
             {
-                TagBlock(tokens, result, workspace);
+                TagBlock(tokens, result, workspace, localOnly);
             }
         }
 
@@ -68,11 +77,11 @@ public sealed class NerTagger
             workspace.Segments.Add((segmentStart, tokens.Count - segmentStart));
         }
 
-        TagBlock(tokens, result, workspace);
+        TagBlock(tokens, result, workspace, localOnly);
         return result;
     }
 
-    private void TagBlock(IReadOnlyList<string> tokens, string[] result, Workspace workspace)
+    private void TagBlock(IReadOnlyList<string> tokens, string[] result, Workspace workspace, bool localOnly)
     {
         List<(int Start, int Count)> segments = workspace.Segments;
         if (segments.Count == 0)
@@ -114,7 +123,7 @@ public sealed class NerTagger
         }
 
         Span<int> final = stage1;
-        if (_model.Stage2 is { } stage2)
+        if (_model.Stage2 is { } stage2 && !localOnly)
         {
             workspace.NonLocal.Count(workspace.Stems.AsSpan(0, blockCount), stage1, tagCount);
             final = workspace.Final.AsSpan(0, blockCount);

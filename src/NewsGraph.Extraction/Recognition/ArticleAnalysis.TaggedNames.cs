@@ -12,23 +12,39 @@ namespace NewsGraph.Extraction.Recognition;
 /// </summary>
 internal sealed partial class ArticleAnalysis
 {
+    private const int WindowBefore = 2;
+    private const int WindowAfter = 6;
+
     private void FindTaggedPersons(int s)
     {
-        // Tagging costs more than the rest of extraction: only sentences where a first name stands
-        // unclaimed are tagged, which is where an untitled name can be.
-        if (_ner is null || !HasUnclaimedFirstName(s))
+        if (_ner is null)
         {
             return;
         }
 
+        // Tagging costs more than the rest of extraction: only the words around an unclaimed first
+        // name are tagged (a name accepted here starts with one), not whole sentences.
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        IReadOnlyList<string> tags = NerTags(s, _ner);
-        int i = 0;
-        while (i < tokens.Count)
+        List<int> anchors = [];
+        for (int j = 0; j < tokens.Count; j++)
         {
-            if (tags[i] != "B-PERS")
+            if (Owner[s][j] is null && tokens[j].IsWord && IsFirstName(tokens[j]) && CouldContinueTaggedName(s, j + 1))
             {
-                i++;
+                anchors.Add(j);
+            }
+        }
+
+        if (anchors.Count == 0)
+        {
+            return;
+        }
+
+        IReadOnlyList<string> tags = NerWindowTags(s, _ner, anchors);
+        int resumeAt = 0;
+        foreach (int i in anchors)
+        {
+            if (i < resumeAt || Owner[s][i] is not null || tags[i] != "B-PERS")
+            {
                 continue;
             }
 
@@ -41,12 +57,75 @@ internal sealed partial class ArticleAnalysis
             if (AcceptTaggedName(s, i, end) is { } name && !NamedAfter(s, name.start))
             {
                 EntityInfo person = AddPerson(s, name.start, name.end);
-                i = AttachTitleAfter(s, name.end, person);
-                continue;
+                resumeAt = AttachTitleAfter(s, name.end, person);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The cheap half of <see cref="AcceptTaggedName"/> for the word after a first name: a name of
+    /// two words or more needs a free word there that is no function word, ordinary word, title or
+    /// cue. Most first names in running text fail it and are never tagged.
+    /// </summary>
+    private bool CouldContinueTaggedName(int s, int j)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        if (j >= tokens.Count || !tokens[j].IsWord || Owner[s][j] is not null)
+        {
+            return false;
+        }
+
+        Token t = tokens[j];
+        if (s_nameParticles.Contains(t.Norm) || _lex.FirstNames.Contains(t.Norm))
+        {
+            return true;
+        }
+
+        return !_lex.IsFunctionWord(t.Norm) && !IsCommonNotName(t.Norm) && Title(s, j) is null && Cue(s, j) is null
+            && !(LooksLikeImperfectVerb(t.Norm) && !_lex.GivenNames.Contains(t.Norm));
+    }
+
+    /// <summary>
+    /// Tags for sentence <paramref name="s"/>: the whole sentence's when already computed, else
+    /// each window of a few words around the anchors tagged on its own ("O" elsewhere).
+    /// </summary>
+    private IReadOnlyList<string> NerWindowTags(int s, NerTagger ner, IReadOnlyList<int> anchors)
+    {
+        if (_nerTags[s] is { } whole)
+        {
+            return whole;
+        }
+
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        var tags = new string[tokens.Count];
+        Array.Fill(tags, "O");
+        int k = 0;
+        while (k < anchors.Count)
+        {
+            int from = Math.Max(0, anchors[k] - WindowBefore);
+            int to = Math.Min(tokens.Count, anchors[k] + WindowAfter);
+            while (k + 1 < anchors.Count && anchors[k + 1] - WindowBefore <= to)
+            {
+                k++;
+                to = Math.Min(tokens.Count, anchors[k] + WindowAfter);
             }
 
-            i = end;
+            var words = new string[to - from];
+            for (int j = from; j < to; j++)
+            {
+                words[j - from] = tokens[j].Surface;
+            }
+
+            IReadOnlyList<string> windowTags = ner.TagLocally(words);
+            for (int j = from; j < to; j++)
+            {
+                tags[j] = windowTags[j - from];
+            }
+
+            k++;
         }
+
+        return tags;
     }
 
     /// <summary>"جامع الإمام تركي بن عبدالله": a name after a building's head (and an honorific) names the building.</summary>
@@ -61,21 +140,7 @@ internal sealed partial class ArticleAnalysis
         return AfterNamingHead(s, k);
     }
 
-    /// <summary>A first name (or و/ف + a first name) that no entity owns; "علي" only as written with ي (not على).</summary>
-    private bool HasUnclaimedFirstName(int s)
-    {
-        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        for (int j = 0; j < tokens.Count; j++)
-        {
-            if (Owner[s][j] is null && tokens[j].IsWord && IsFirstName(tokens[j]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
+    /// <summary>A first name, or و/ف + a first name; "علي" only as written with ي (not على).</summary>
     private bool IsFirstName(Token t)
     {
         string n = t.Norm;
@@ -181,7 +246,7 @@ internal sealed partial class ArticleAnalysis
             return null;
         }
 
-        IReadOnlyList<string> tags = NerTags(s, _ner);
+        IReadOnlyList<string> tags = NerWindowTags(s, _ner, [start]);
         if (tags[start] != "B-PERS")
         {
             return null;
