@@ -264,4 +264,40 @@ public sealed class NameExtentTests
         string[] expected = ["سامي الكردي", "تركي بن سعود"];
         Assert.Equal(expected.Order(StringComparer.Ordinal), x.Of(NodeKind.Person).Select(p => p.Name).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void UntitledNamesInAList_AreFoundByTheTagger_WithoutTheConjunction()
+    {
+        var x = Extract.From("وحضر اللقاء من الجانب الكويتي وزير الإعلام سالم الكعبي، وعادل الجبيري وزير المالية، وأحمد العونان.");
+        Assert.Contains("وزير المالية", x.Person("عادل الجبيري").Titles);
+        Assert.DoesNotContain(x.Of(NodeKind.Person), p => p.Name.StartsWith('و'));
+    }
+
+    [Fact]
+    public void FirstNameThatIsAlsoAWord_AfterATitle_IsLeftToTheTagger()
+    {
+        var x = Extract.From("وحضر الاجتماع الدكتور مساعد الهاجري وزير الدولة.");
+        Assert.Contains("وزير الدولة", x.Person("مساعد الهاجري").Titles);
+    }
+
+    [Fact]
+    public void TaggedPhrasesThatAreNoNames_AreTurnedDown()
+    {
+        var x = Extract.From("وأكد المتحدث أن المملكة تلتزم بمبدأ حسن الجوار، وأن معاذ الله أن نتخلى عن أشقائنا. وأقيم الحفل في جامع الإمام تركي بن عبدالله.");
+        Assert.Empty(x.Of(NodeKind.Person));
+    }
+
+    [Fact]
+    public void CompoundNameWithAlDin_AfterATitleWithALongComplement()
+    {
+        var x = Extract.From("وقال وزير حقوق الإنسان والإغاثة باليمن عز الدين الجعدي إن الوضع يتحسن.");
+        Assert.Equal(("عز الدين الجعدي", "الوضع يتحسن"), x.Statements().Single());
+    }
+
+    [Fact]
+    public void ActingInTheTitle_DoesNotCutTheNameOff()
+    {
+        var x = Extract.From("أعرب رئيس مجلس الأمة الكويتي بالإنابة مبارك بن سالم الدويلة عن رفضه للتصريحات.");
+        Assert.Contains(x.Of(NodeKind.Person), p => p.Name == "مبارك بن سالم الدويلة");
+    }
 }

@@ -272,4 +272,50 @@ public sealed class MoreRelationPatternTests
         var x = Extract.From("استقبل وزير الخارجية سالم الكعبي اليوم الأمين العام لمجلس التعاون الخليجي لدول الخليج العربية الدكتور ناصر الحمدان. والتقى المبعوث الأممي فرانز هوبر بالأمين العام لحزب الأمة الذي يؤيد سعيد الحمادي.");
         Assert.Equal(Extract.Order("سالم الكعبي", "ناصر الحمدان"), Extract.Order(x.Meetings().Single().A, x.Meetings().Single().B));
     }
+
+    [Fact]
+    public void Stated_BareTitle_IsTheArticlesOwnMinister_NotTheForeignOneNamedLast()
+    {
+        var x = Extract.From("أجرى وزير الخارجية سالم الكعبي مباحثات أمس مع وزير الخارجية البرتغالي جواو سيلفا في لشبونة. وقال وزير الخارجية إن المباحثات كانت مثمرة.");
+        Assert.Equal(("سالم الكعبي", "المباحثات كانت مثمرة"), x.Statements().Single());
+    }
+
+    [Fact]
+    public void Met_ReceptionNounWithItsHostAndGuest()
+    {
+        var x = Extract.From("جاء ذلك خلال استقبال وزير العدل سالم الكعبي بمكتبه أمس وزير الإسكان فهد العتيبي. وأقيم حفل استقبال للحجاج.");
+        Assert.Equal(Extract.Order("سالم الكعبي", "فهد العتيبي"), x.Meetings().Single());
+    }
+
+    [Fact]
+    public void Met_TalksOfASentenceBelongToItsOpeningSubject()
+    {
+        var x = Extract.From("قال وزير الخارجية البرتغالي جواو سيلفا إن بلاده تدعم الحوار مع الوزير سالم الكعبي. وعقد سيلفا اجتماعا مع الرئيس فهد العتيبي بعد أن شارك في محادثات مع الكعبي.");
+        string[] pairs = x.Meetings().Select(m => m.A + "|" + m.B).Order(StringComparer.Ordinal).ToArray();
+        (string, string)[] met = [Extract.Order("جواو سيلفا", "فهد العتيبي"), Extract.Order("جواو سيلفا", "سالم الكعبي")];
+        string[] expected = met.Select(p => p.Item1 + "|" + p.Item2).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(expected, pairs);
+    }
+
+    [Fact]
+    public void Met_AMinistryThatReceivedSomeone_IsNoMeeting()
+    {
+        var x = Extract.From("قالت وزارة الداخلية إن الأمن مستتب. واستقبلت اليوم وزير المالية فهد العتيبي في مقرها.");
+        Assert.Empty(x.Meetings());
+    }
+
+    [Fact]
+    public void Stated_SpeakerBeforeTheVerbAfterLakin_AndAQuoteRightAfterTheVerb()
+    {
+        var x = Extract.From("أكد الرئيس الكيني جون موانجي أن الزيارة مهمة. وقال “نستطيع بناء شراكة قوية مع المملكة.” لكن موانجي قال إن الأمن سيكون محور المحادثات.");
+        Assert.Contains(("جون موانجي", "نستطيع بناء شراكة قوية مع المملكة"), x.Statements().Select(c => (c.Speaker, c.Claim.TrimEnd('.', '”'))));
+        Assert.Contains(("جون موانجي", "الأمن سيكون محور المحادثات"), x.Statements());
+    }
+
+    [Fact]
+    public void Stated_TitleSetOffByCommasBeforeTheSpeaker()
+    {
+        var x = Extract.From("ويرى أستاذ العلاقات الدولية بجامعة القاهرة، الدكتور سالم الكعبي، أن الزيارة تكتسب أهمية كبيرة.");
+        Assert.Equal(("سالم الكعبي", "الزيارة تكتسب أهمية كبيرة"), x.Statements().Single());
+    }
 }
