@@ -235,7 +235,8 @@ internal sealed partial class ArticleAnalysis
                 // Do not split a longer unknown name: "بخاري دان مالام" is someone else than محمد بخاري.
                 if (end < tokens.Count && tokens[end].Kind == TokenKind.Word && Owner[s][end] is null && !FollowedByNameBoundary(s, end)
                     && !_lex.CommonWords.Contains(tokens[end].Norm) && !tokens[end].Norm.StartsWith("ال", StringComparison.Ordinal) && !HasTanween(tokens[end])
-                    && !IsPrepositionWithArticle(tokens[end].Norm)) // "وقال العمير للنعيمي": to someone, not more name
+                    && !IsPrepositionWithArticle(tokens[end].Norm) && !IsPrepositionalCommonWord(tokens[end])
+                    && !(tokens[end].Norm.Length > 3 && tokens[end].Norm[0] is 'ل' or 'ب' && _lex.CommonWords.Contains(tokens[end].Norm[1..]))) // "وقال العمير للنعيمي", "والدبل لتقريب": not more name
                 {
                     break;
                 }

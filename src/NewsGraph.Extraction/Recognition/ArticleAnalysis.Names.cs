@@ -67,6 +67,7 @@ internal sealed partial class ArticleAnalysis
         // keeping the family name that closes a بن chain even when it is also a word (بن سعد العامر).
         while (words.Count > 0 && (s_nameParticles.Contains(tokens[words[^1]].Norm)
             || (words.Count > 2 && !_lex.GivenNames.Contains(tokens[words[^1]].Norm) && !IsFamilyNameAfterChain(s, words[..^1], words[^1])
+                && tokens[words[^2]].Norm is not ("بن" or "بنت" or "ابن") // the father's name after بن, even a word: عبدالله بن مساعد
                 && (_lex.CommonWords.Contains(tokens[words[^1]].Norm) || LooksLikeImperfectVerb(tokens[words[^1]].Norm)))))
         {
             words.RemoveAt(words.Count - 1);

@@ -38,6 +38,22 @@ internal sealed partial class RelationFinder
                 continue; // سيلتقي، من المقرر أن يجتمع: announced, not held
             }
 
+            // "وكان الوزيران التقيا في قطر … مع نظيرهما الأمريكي جون كيري": the two people named last.
+            if (cue.Value == CueKind.Met && DualSubject(s, i, cue.End) is { } pair)
+            {
+                EntityInfo? where = MeetingPlace(s, i);
+                RelationType type = phone ? RelationType.Phoned : RelationType.Met;
+                _relations.Add(new FoundRelation(type, pair.First, pair.Second, s, tokens[i].Surface, where));
+                int objectsFrom = cue.End < tokens.Count && s_dualPersonNouns.Contains(tokens[cue.End].Norm) ? cue.End + 1 : cue.End;
+                foreach (EntityInfo other in MeetingObjects(s, objectsFrom, NeedsWith(cue.FirstForm, cue.Value), pair.First).Where(o => o != pair.Second))
+                {
+                    _relations.Add(new FoundRelation(type, pair.First, other, s, tokens[i].Surface, where));
+                    _relations.Add(new FoundRelation(type, pair.Second, other, s, tokens[i].Surface, where));
+                }
+
+                continue;
+            }
+
             (EntityInfo? subject, int after) = MeetingSubject(s, cue, i);
             if (subject is not { Kind: NodeKind.Person })
             {
@@ -63,6 +79,39 @@ internal sealed partial class RelationFinder
         {
             FindPhoneCall(s);
         }
+    }
+
+    /// <summary>Dual nouns for two people: الوزيران، الرئيسان … (not الجانبان, which may be delegations or states).</summary>
+    private static readonly HashSet<string> s_dualPersonNouns = new(["الوزيران", "الرئيسان", "الزعيمان", "المسؤولان", "الاميران", "الملكان", "السفيران", "القائدان"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A dual subject right before the verb ("وكان الوزيران التقيا") or right after it ("التقى
+    /// الرئيسان"): the last two different persons named in this or the two sentences before.
+    /// </summary>
+    private (EntityInfo First, EntityInfo Second)? DualSubject(int s, int verb, int afterVerb)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        bool before = verb > 0 && s_dualPersonNouns.Contains(tokens[verb - 1].Norm);
+        bool after = afterVerb < tokens.Count && s_dualPersonNouns.Contains(tokens[afterVerb].Norm);
+        if (!before && !after)
+        {
+            return null;
+        }
+
+        var people = new List<EntityInfo>(2);
+        for (int k = s; k >= 0 && s - k <= 2 && people.Count < 2; k--)
+        {
+            for (int m = analysis.Mentions[k].Count - 1; m >= 0 && people.Count < 2; m--)
+            {
+                Mention mention = analysis.Mentions[k][m];
+                if (mention.Entity.Kind == NodeKind.Person && (k < s || mention.End <= verb) && !people.Contains(mention.Entity))
+                {
+                    people.Add(mention.Entity);
+                }
+            }
+        }
+
+        return people.Count == 2 ? (people[1], people[0]) : null;
     }
 
     private bool FutureBefore(int s, int index)

@@ -318,4 +318,21 @@ public sealed class MoreRelationPatternTests
         var x = Extract.From("ويرى أستاذ العلاقات الدولية بجامعة القاهرة، الدكتور سالم الكعبي، أن الزيارة تكتسب أهمية كبيرة.");
         Assert.Equal(("سالم الكعبي", "الزيارة تكتسب أهمية كبيرة"), x.Statements().Single());
     }
+
+    [Fact]
+    public void Met_DualSubject_IsTheTwoPeopleNamedLast_AndBothMetTheThird()
+    {
+        var x = Extract.From("أعلنت الوزارة أن وزير الخارجية سالم الكعبي سيزور لشبونة لبحث الأزمة مع نظيره البرتغالي جواو سيلفا. وكان الوزيران التقيا في جنيف خلال اجتماع ثلاثي مع نظيرهما الكيني جون موانجي.");
+        string[] pairs = x.Meetings().Select(m => m.A + "|" + m.B).Order(StringComparer.Ordinal).ToArray();
+        (string, string)[] met = [Extract.Order("سالم الكعبي", "جواو سيلفا"), Extract.Order("سالم الكعبي", "جون موانجي"), Extract.Order("جواو سيلفا", "جون موانجي")];
+        Assert.Equal(met.Select(p => p.Item1 + "|" + p.Item2).Order(StringComparer.Ordinal), pairs);
+    }
+
+    [Fact]
+    public void Met_FathersNameThatIsAlsoAWord_AndASurnameBeforeAPreposition()
+    {
+        var x = Extract.From("التقى المرشحان سالم الكعبي ونظيره فهد العتيبي أمس. وجاء ذلك بعد اجتماع الأمير عبدالله بن مساعد مع الكعبي والعتيبي لتقريب وجهات النظر.");
+        Assert.Contains(Extract.Order("عبدالله بن مساعد", "سالم الكعبي"), x.Meetings());
+        Assert.Contains(Extract.Order("عبدالله بن مساعد", "فهد العتيبي"), x.Meetings());
+    }
 }
