@@ -260,8 +260,9 @@ internal sealed partial class ArticleAnalysis
             // a title without a demonym is the article's own official before a foreign one, then
             // the holder named last.
             bool bare = !words.Any(IsDemonymWord);
+            string mentionHead = words.FirstOrDefault(w => !IsHonorific(w)) ?? string.Empty;
             EntityInfo? best = null;
-            (bool Home, int Sentence) bestRank = (false, -1);
+            (bool Head, bool Demonym, bool Home, int Sentence) bestRank = (false, false, false, -1);
             foreach (EntityInfo e in _entities.Values)
             {
                 if (e.Kind != NodeKind.Person || e.TitleWords.Count == 0 || e.FirstSentence > s)
@@ -274,8 +275,14 @@ internal sealed partial class ArticleAnalysis
                     continue;
                 }
 
-                (bool Home, int Sentence) rank = (bare && !e.TitleWords.Any(IsDemonymWord), LastMentionSentence(e, s));
-                if (best is null || (rank.Home && !bestRank.Home) || (rank.Home == bestRank.Home && rank.Sentence >= bestRank.Sentence))
+                // Better still: a title that opens with the same word ("الرئيس المصري" is a president,
+                // not a deputy prime minister), and one that names the same state.
+                (bool Head, bool Demonym, bool Home, int Sentence) rank = (
+                    mentionHead.Length > 0 && e.Titles.Any(t => TitleHead(t) == mentionHead),
+                    !bare && words.Where(IsDemonymWord).All(e.TitleWords.Contains),
+                    bare && !e.TitleWords.Any(IsDemonymWord),
+                    LastMentionSentence(e, s));
+                if (best is null || Better(rank, bestRank))
                 {
                     best = e;
                     bestRank = rank;
@@ -288,6 +295,13 @@ internal sealed partial class ArticleAnalysis
             }
         }
     }
+
+    private static bool Better((bool Head, bool Demonym, bool Home, int Sentence) a, (bool Head, bool Demonym, bool Home, int Sentence) b) =>
+        a.Head != b.Head ? a.Head : a.Demonym != b.Demonym ? a.Demonym : a.Home != b.Home ? a.Home : a.Sentence >= b.Sentence;
+
+    /// <summary>The first word of a title, as title words are compared: "نائب رئيس مجلس الوزراء" → "نائب".</summary>
+    private string TitleHead(string title) =>
+        ArabicText.Normalize(title).Split(' ').Select(EntityInfo.TitleWord).FirstOrDefault(w => !_lex.IsFunctionWord(w) && !IsHonorific(w)) ?? string.Empty;
 
     /// <summary>
     /// A demonym in a title ("وزير الخارجية الأردني"): a holder whose title names no state still

@@ -64,18 +64,26 @@ internal sealed partial class RelationFinder
             }
 
             bool dropped = false;
+            if (speakers.Count == 0 && AfterRelativePronoun(tokens, i))
+            {
+                continue; // "لوبراني مستشار وزارة الدفاع لشؤون لبنان، الذي قال": not the last speaker's words
+            }
+
             if (speakers.Count == 0)
             {
                 // A dropped subject ("وأوضح أن …") continues the last speaker; an unrecognized subject
                 // ("أكد الطرفان", "أعلنت سلطات محلية") must not be given to anyone.
-                if (_lastSpeaker is null || s - _lastSpeakerSentence > 3 || !OpensComplement(s, cue.End) || IsPluralVerb(cue.FirstForm))
+                // "وأبدى أوباما … قدرا من الإحباط … إلا أنه قال إنه …", "وخالف المحامي X الرأي، حين
+                // أكد أن": the subject of this sentence's first verb continues here, before any
+                // earlier speaker.
+                EntityInfo? continued = SentenceSubjectBefore(s, i)
+                    ?? (_lastSpeaker is not null && s - _lastSpeakerSentence <= 3 ? _lastSpeaker : null);
+                if (continued is null || !OpensComplement(s, cue.End) || IsPluralVerb(cue.FirstForm))
                 {
                     continue;
                 }
 
-                // "وأبدى أوباما … قدرا من الإحباط … إلا أنه قال إنه …": the subject of this sentence's
-                // first verb continues here, before any earlier speaker.
-                speakers = [SentenceSubjectBefore(s, i) ?? _lastSpeaker];
+                speakers = [continued];
                 dropped = true;
             }
             else if (cue.FirstForm is "بين" or "وبين" && !(afterSpeaker < tokens.Count && s_complementizers.Contains(tokens[afterSpeaker].Norm)))
@@ -146,6 +154,25 @@ internal sealed partial class RelationFinder
             || (_lex.IsFunctionWord(t.Norm) && !s_partyNouns.Contains(n) && !s_quantifiers.Contains(n));
     }
 
+    /// <summary>The person a relative pronoun at <paramref name="j"/> (الذي/التي, after a comma or not) refers to, if named right before it.</summary>
+    private EntityInfo? RelativeClauseAntecedent(int s, int j)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        if (j < 0 || tokens[j].Norm is not ("الذي" or "التي"))
+        {
+            return null;
+        }
+
+        int antecedent = j > 0 && tokens[j - 1].Surface is "," or "،" ? j - 2 : j - 1;
+        return antecedent >= 0 && analysis.Owner[s][antecedent] is { Entity.Kind: NodeKind.Person } who && who.End == antecedent + 1
+            ? SpeakerEntity(who)
+            : null;
+    }
+
+    /// <summary>A relative pronoun right before the verb: the clause has its own (maybe unnamed) subject.</summary>
+    private static bool AfterRelativePronoun(IReadOnlyList<Token> tokens, int verb) =>
+        verb > 0 && tokens[verb - 1].Norm is "الذي" or "التي" or "الذين";
+
     /// <summary>
     /// The person or organization right after the verb that opens sentence <paramref name="s"/>
     /// ("وأبدى أوباما …"), when it comes before <paramref name="before"/>; else null.
@@ -155,6 +182,12 @@ internal sealed partial class RelationFinder
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
         if (tokens.Count < 2 || !tokens[0].IsWord || analysis.Owner[s][0] is not null || _lex.IsFunctionWord(tokens[0].Norm)
             || analysis.Owner[s][1] is not { } m || m.End > before || !IsSpeaker(m))
+        {
+            return null;
+        }
+
+        // "… الا أن اعلاها يشير الى …": a word of its own right before the verb is its subject.
+        if (before > 0 && tokens[before - 1].IsWord && analysis.Owner[s][before - 1] is null && !_lex.IsFunctionWord(tokens[before - 1].Norm))
         {
             return null;
         }
@@ -346,6 +379,23 @@ internal sealed partial class RelationFinder
         if (j > 0 && tokens[j].Norm == "قد")
         {
             j--; // "وكانت وزارة الخارجية المصرية قد أعلنت"
+        }
+
+        // "عادل آل عمر بدوره أشار", "X من جانبه قال": the aside stands between subject and verb.
+        if (j >= 0 && tokens[j].Norm is "بدوره" or "بدورها" or "بدورهم")
+        {
+            j--;
+        }
+        else if (j >= 1 && tokens[j - 1].Norm == "من" && tokens[j].Norm is "جانبه" or "جانبها" or "جهته" or "جهتها" or "ناحيته" or "ناحيتها")
+        {
+            j -= 2;
+        }
+
+        // "الرئيس المصري عبدالفتاح السيسي، الذي أكد أن": a relative clause on the speaker (a person:
+        // in "مستشار وزارة الدفاع لشؤون لبنان، الذي قال" the state ends someone's title).
+        if (RelativeClauseAntecedent(s, j) is { } who)
+        {
+            return [who];
         }
 
         if (j >= 0 && analysis.Owner[s][j] is { } m && IsSpeaker(m) && m.End == j + 1)

@@ -335,4 +335,13 @@ public sealed class MoreRelationPatternTests
         Assert.Contains(Extract.Order("عبدالله بن مساعد", "سالم الكعبي"), x.Meetings());
         Assert.Contains(Extract.Order("عبدالله بن مساعد", "فهد العتيبي"), x.Meetings());
     }
+
+    [Fact]
+    public void Stated_RelativeClauseOnAPerson_AsideBetweenSubjectAndVerb_AndNoStatementForAnUnnamedAntecedent()
+    {
+        var x = Extract.From("والتقى الوزير الرئيس البرتغالي جواو سيلفا، الذي أكد أن العلاقات متينة. وقال الخبير سالم الكعبي إن النمو سيتواصل. وأمين المجلس فهد العتيبي بدوره أشار إلى أن الزوار تجاوزوا ألفين. ونقل الشاهد الذي قال إن الجثث كثيرة.");
+        Assert.Equal(
+            new[] { ("جواو سيلفا", "العلاقات متينة"), ("سالم الكعبي", "النمو سيتواصل"), ("فهد العتيبي", "الزوار تجاوزوا ألفين") },
+            x.Statements().Select(c => (c.Speaker, c.Claim.TrimEnd('.'))));
+    }
 }
