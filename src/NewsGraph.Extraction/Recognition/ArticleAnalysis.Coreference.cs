@@ -161,7 +161,7 @@ internal sealed partial class ArticleAnalysis
         }
     }
 
-    private static IEnumerable<string> Surnames(EntityInfo person)
+    private IEnumerable<string> Surnames(EntityInfo person)
     {
         string[] words = PersonNorm(person.Name).Split(' ');
         if (words.Length < 2)
@@ -177,6 +177,13 @@ internal sealed partial class ArticleAnalysis
         else
         {
             yield return last;
+            // "السفير قطان" for أحمد القطان: the family name without its article, unless that is a
+            // first name or an ordinary word (خالد الحمد is not "حمد").
+            string bare = Clitics.WithoutArticle(last);
+            if (bare != last && !_lex.FirstNames.Contains(bare) && !_lex.CommonWords.Contains(bare) && !_lex.IsFunctionWord(bare))
+            {
+                yield return bare;
+            }
         }
 
         // Family names that run from a particle to the end: ولد محمد سالم، آل ثاني.
