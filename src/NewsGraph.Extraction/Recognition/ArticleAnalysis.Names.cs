@@ -26,6 +26,7 @@ internal sealed partial class ArticleAnalysis
         var words = new List<int>();
         int j = start;
         int counted = 0;
+        int taggedLast = -1; // a family name the tagger kept (TaggedFamilyName): not trimmed below
         while (j < tokens.Count && counted < MaxNameTokens)
         {
             Token t = tokens[j];
@@ -50,7 +51,12 @@ internal sealed partial class ArticleAnalysis
 
                 if (!IsFamilyNameAfterChain(s, words, j) && CannotContinueName(t, words.Count))
                 {
-                    break;
+                    if (!TaggedFamilyName(s, words, j))
+                    {
+                        break;
+                    }
+
+                    taggedLast = j;
                 }
             }
 
@@ -65,7 +71,7 @@ internal sealed partial class ArticleAnalysis
 
         // Trim trailing common words, verbs and dangling particles, keeping at least two words, and
         // keeping the family name that closes a بن chain even when it is also a word (بن سعد العامر).
-        while (words.Count > 0 && (s_nameParticles.Contains(tokens[words[^1]].Norm)
+        while (words.Count > 0 && words[^1] != taggedLast && (s_nameParticles.Contains(tokens[words[^1]].Norm)
             || (words.Count > 2 && !_lex.GivenNames.Contains(tokens[words[^1]].Norm) && !IsFamilyNameAfterChain(s, words[..^1], words[^1])
                 && tokens[words[^2]].Norm is not ("بن" or "بنت" or "ابن") // the father's name after بن, even a word: عبدالله بن مساعد
                 && (_lex.CommonWords.Contains(tokens[words[^1]].Norm) || LooksLikeImperfectVerb(tokens[words[^1]].Norm)))))
@@ -155,6 +161,24 @@ internal sealed partial class ArticleAnalysis
         }
 
         return !(IsCommonNotName(n) || _lex.NeverPersonWords.Contains(n)) || TaggedInsidePerson(s, j);
+    }
+
+    /// <summary>
+    /// "بندر ناصر الشهري"، "محمد عبد الله المبارك الصباح": a family name that is also an ordinary
+    /// word (الشهري = monthly) after two name words; the tagger, asked about a few words around it,
+    /// decides whether the name goes on.
+    /// </summary>
+    private bool TaggedFamilyName(int s, List<int> words, int j)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        if (_ner is null || words.Count < 2 || !tokens[j].Norm.StartsWith("ال", StringComparison.Ordinal) || tokens[j].Norm.EndsWith("يه", StringComparison.Ordinal)
+            || HasTanween(tokens[j]) || IsPrepositionWithArticle(tokens[j].Norm))
+        {
+            return false;
+        }
+
+        IReadOnlyList<string> tags = NerWindowTags(s, _ner, [j]);
+        return tags[j] == "I-PERS" && tags[words[^1]] is "B-PERS" or "I-PERS";
     }
 
     /// <summary>The NER tagger continues a person's name at <paramref name="j"/> (see <see cref="TaggedAsPerson"/> on when it runs).</summary>

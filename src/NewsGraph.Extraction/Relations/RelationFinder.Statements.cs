@@ -76,15 +76,26 @@ internal sealed partial class RelationFinder
                 // "وأبدى أوباما … قدرا من الإحباط … إلا أنه قال إنه …", "وخالف المحامي X الرأي، حين
                 // أكد أن": the subject of this sentence's first verb continues here, before any
                 // earlier speaker.
-                EntityInfo? continued = SentenceSubjectBefore(s, i)
+                // Else the subject of the sentence before ("من جانبه، وصف الوزير X الزيارة بالتاريخية.
+                // وقال إن …"), else the last speaker.
+                EntityInfo? sameSentence = SentenceSubjectBefore(s, i);
+                EntityInfo? continued = sameSentence
+                    ?? (s > 0 && OpeningSubject(s - 1) is { Entity.Kind: NodeKind.Person } previous ? SpeakerEntity(previous) : null)
                     ?? (_lastSpeaker is not null && s - _lastSpeakerSentence <= 3 ? _lastSpeaker : null);
-                if (continued is null || !OpensComplement(s, cue.End) || IsPluralVerb(cue.FirstForm))
+
+                // "استقبل X … الوزير Y، وأكد دعم وزارته …": with the subject named in this very
+                // sentence the verb may take its object directly, as when the subject follows it.
+                bool directObject = sameSentence is not null && s_directObjectVerbs.Contains(Clitics.WithoutConjunction(cue.FirstForm))
+                    && cue.End < tokens.Count && tokens[cue.End].IsWord && analysis.Owner[s][cue.End] is null
+                    && _lex.CommonWords.Contains(tokens[cue.End].Norm) && !s_partyNouns.Contains(tokens[cue.End].Norm) && !s_quantifiers.Contains(tokens[cue.End].Norm)
+                    && analysis.Title(s, cue.End) is null;
+                if (continued is null || !(OpensComplement(s, cue.End) || directObject) || IsPluralVerb(cue.FirstForm))
                 {
                     continue;
                 }
 
                 speakers = [continued];
-                dropped = true;
+                dropped = !directObject;
             }
             else if (cue.FirstForm is "بين" or "وبين" && !(afterSpeaker < tokens.Count && s_complementizers.Contains(tokens[afterSpeaker].Norm)))
             {
@@ -180,19 +191,52 @@ internal sealed partial class RelationFinder
     private EntityInfo? SentenceSubjectBefore(int s, int before)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
-        if (tokens.Count < 2 || !tokens[0].IsWord || analysis.Owner[s][0] is not null || _lex.IsFunctionWord(tokens[0].Norm)
-            || analysis.Owner[s][1] is not { } m || m.End > before || !IsSpeaker(m))
+        if (OpeningSubject(s) is not { } opening || opening.End > before)
         {
             return null;
         }
 
-        // "… الا أن اعلاها يشير الى …": a word of its own right before the verb is its subject.
-        if (before > 0 && tokens[before - 1].IsWord && analysis.Owner[s][before - 1] is null && !_lex.IsFunctionWord(tokens[before - 1].Norm))
+        // "… الا أن اعلاها يشير الى …": a word of its own right before the verb is its subject
+        // (not "لكنه"، "أنه": the pronoun is the subject already named).
+        if (before > 0 && tokens[before - 1].IsWord && analysis.Owner[s][before - 1] is null && !_lex.IsFunctionWord(tokens[before - 1].Norm)
+            && !s_pronounParticles.Contains(tokens[before - 1].Norm))
         {
             return null;
         }
 
-        return SpeakerEntity(m);
+        return SpeakerEntity(opening);
+    }
+
+    private static readonly HashSet<string> s_pronounParticles = new(["لكنه", "لكنها", "ولكنه", "ولكنها", "انه", "انها", "بانه", "بانها", "كما"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// The person or organization right after the verb that opens sentence <paramref name="s"/>
+    /// ("وأبدى أوباما …"), past an opener such as "من جانبه،" or "بدوره،"; else null.
+    /// </summary>
+    private Mention? OpeningSubject(int s)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        int j = 0;
+        if (tokens.Count > 2 && tokens[0].Norm is "من" or "ومن" && tokens[1].Norm is "جانبه" or "جانبها" or "جهته" or "جهتها")
+        {
+            j = 2;
+        }
+        else if (tokens.Count > 1 && tokens[0].Norm is "بدوره" or "بدورها")
+        {
+            j = 1;
+        }
+
+        if (j > 0 && j < tokens.Count && tokens[j].Surface is "," or "،")
+        {
+            j++;
+        }
+
+        if (j + 1 >= tokens.Count || !tokens[j].IsWord || analysis.Owner[s][j] is not null || _lex.IsFunctionWord(tokens[j].Norm))
+        {
+            return null;
+        }
+
+        return analysis.Owner[s][j + 1] is { } m && m.Start == j + 1 && IsSpeaker(m) ? m : null;
     }
 
     /// <summary>قالوا، اكدوا: a plural verb cannot continue a single speaker.</summary>
@@ -343,6 +387,14 @@ internal sealed partial class RelationFinder
             j = k;
         }
 
+        // "وأوضح "الأسمري" أن": a speaker in quotation marks.
+        bool quoted = j + 1 < tokens.Count && tokens[j].Kind == TokenKind.Quote && analysis.Owner[s][j + 1] is { Entity.Kind: NodeKind.Person } inQuotes
+            && MentionEnd(s, inQuotes) < tokens.Count && tokens[MentionEnd(s, inQuotes)].Kind == TokenKind.Quote;
+        if (quoted)
+        {
+            j++;
+        }
+
         // "من جهته أكد …", honorifics: the subject may follow a title that resolved to a person.
         while (j < tokens.Count && analysis.Owner[s][j] is { } m && IsSpeaker(m))
         {
@@ -360,6 +412,11 @@ internal sealed partial class RelationFinder
             }
 
             break;
+        }
+
+        if (quoted && speakers.Count > 0 && end < tokens.Count && tokens[end].Kind == TokenKind.Quote)
+        {
+            end++;
         }
 
         if (speakers.Count == 0 && j < tokens.Count && ShortFormReferent(s, j) is { } referent)

@@ -344,4 +344,21 @@ public sealed class MoreRelationPatternTests
             new[] { ("جواو سيلفا", "العلاقات متينة"), ("سالم الكعبي", "النمو سيتواصل"), ("فهد العتيبي", "الزوار تجاوزوا ألفين") },
             x.Statements().Select(c => (c.Speaker, c.Claim.TrimEnd('.'))));
     }
+
+    [Fact]
+    public void Stated_DroppedSubject_ContinuesThePreviousSentencesSubject_AndADirectObjectAfterTheSentencesOwnSubject()
+    {
+        var x = Extract.From("قال الخبير جواو سيلفا إن السوق مستقر. من جانبه، وصف وزير الإعلام سالم الكعبي الزيارة بالتاريخية. وقال في تصريحات خاصة إن الزيارة تأتي في وقت مهم. واستقبل وزير العدل فهد العتيبي وفدا أمس، وأكد دعم وزارته للمبادرة.");
+        Assert.Contains(("سالم الكعبي", "الزيارة تأتي في وقت مهم"), x.Statements());
+        Assert.Contains(x.Statements(), c => c.Speaker == "فهد العتيبي" && c.Claim.StartsWith("دعم وزارته للمبادرة", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Stated_QuotedSurnameAsSpeaker_AndAFamilyNameThatIsAlsoAWord()
+    {
+        var x = Extract.From("وأوضح المتحدث الرسمي للهيئة بالنيابة بندر ناصر الشهري أن الخدمة استمرت خمسة أيام. وأضاف \"الشهري\" أن العائلات استفادت منها.");
+        Assert.Equal(
+            new[] { ("بندر ناصر الشهري", "الخدمة استمرت خمسة أيام"), ("بندر ناصر الشهري", "العائلات استفادت منها") },
+            x.Statements().Select(c => (c.Speaker, c.Claim.TrimEnd('.'))));
+    }
 }
