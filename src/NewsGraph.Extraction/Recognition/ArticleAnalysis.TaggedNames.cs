@@ -141,9 +141,28 @@ internal sealed partial class ArticleAnalysis
     }
 
     /// <summary>A first name, or و/ف + a first name; "علي" only as written with ي (not على).</summary>
+    /// <summary>
+    /// First names in the lists that running text far more often uses as ordinary words (الآن،
+    /// أكبر، أنا، رمضان، باسم): never where the tagger is asked (measured on 4,000 corpus articles:
+    /// hundreds of lookups each, almost no names).
+    /// </summary>
+    private static readonly HashSet<string> s_mostlyWords = new(
+        ["الان", "اكبر", "انا", "وانا", "بان", "حياه", "رمضان", "خلف", "اسماء", "جميل", "باسم", "تركي", "لي", "سلام", "نور"],
+        StringComparer.Ordinal);
+
     private bool IsFirstName(Token t)
     {
         string n = t.Norm;
+        if (IsNameDespiteFolding(t))
+        {
+            return true; // علي، آنا
+        }
+
+        if (s_mostlyWords.Contains(n) || _lex.IsFunctionWord(n))
+        {
+            return false;
+        }
+
         if (n.Length > 3 && n[0] is 'و' or 'ف' && !_lex.FirstNames.Contains(n))
         {
             n = n[1..];
@@ -240,8 +259,17 @@ internal sealed partial class ArticleAnalysis
     private (int start, int end)? TaggedNameAfterTitle(int s, int start)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        if (_ner is null || start >= tokens.Count || !tokens[start].IsWord || Owner[s][start] is not null
-            || _lex.IsFunctionWord(tokens[start].Norm) || (!IsFirstName(tokens[start]) && _lex.CommonWords.Contains(tokens[start].Norm)))
+        if (_ner is null || start >= tokens.Count || !tokens[start].IsWord || Owner[s][start] is not null || _lex.IsFunctionWord(tokens[start].Norm))
+        {
+            return null;
+        }
+
+        // Asked only where a name is plausible: a first name or an unknown word that a name could
+        // continue ("السناتور لامار ألكسندر"), or a lone family name with the article that is no
+        // ordinary word.
+        Token first = tokens[start];
+        bool familyName = first.Norm.StartsWith("ال", StringComparison.Ordinal) && !_lex.CommonWords.Contains(first.Norm) && !_lex.NeverPersonWords.Contains(first.Norm);
+        if (!familyName && !((IsFirstName(first) || !_lex.CommonWords.Contains(first.Norm)) && CouldContinueTaggedName(s, start + 1)))
         {
             return null;
         }
