@@ -17,6 +17,26 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
 {
     private static readonly Lazy<ArabicArticleExtractor> s_default = new(() => new ArabicArticleExtractor(ArabicLexicon.Default, NerTagger.LoadDefault()));
 
+    /// <summary>
+    /// "عين اليوم – الخرطوم": some papers put their own name first and the city second, the
+    /// reverse of SANA's "موسكو-سانا". When only the second part is a known place, they swap.
+    /// </summary>
+    private Dateline? Oriented(Dateline? dateline)
+    {
+        if (dateline?.Agency is not { Length: > 0 } agency || IsKnownPlace(dateline.City) || !IsKnownPlace(agency))
+        {
+            return dateline;
+        }
+
+        return dateline with { City = agency, Agency = dateline.City };
+    }
+
+    private bool IsKnownPlace(string name)
+    {
+        string norm = Core.Text.ArabicText.Normalize(name);
+        return lexicon.Places.TryGet(norm, out _) || lexicon.States.TryGet(norm, out _);
+    }
+
     /// <summary>An extractor over the embedded gazetteers and the embedded NER model.</summary>
     public static ArabicArticleExtractor Default => s_default.Value;
 
@@ -24,7 +44,7 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
     {
         ArgumentNullException.ThrowIfNull(article);
         string text = article.Text;
-        Dateline? dateline = DatelineParser.Parse(text);
+        Dateline? dateline = Oriented(DatelineParser.Parse(text));
         List<Sentence> sentences = SentenceSplitter.Split(text, dateline?.BodyStart ?? 0);
         var analysis = new ArticleAnalysis(lexicon, text, sentences, dateline?.City, ner);
         analysis.Run();

@@ -282,6 +282,14 @@ internal sealed partial class ArticleAnalysis
                 break;
             }
 
+            // "نادي الهلال السابق": former/current belongs to someone's title around the name;
+            // "وزارة التنمية الاقتصادية والمصرف المركزي": a second body's head after و is another body.
+            if (t.Norm is "السابق" or "الاسبق" or "الحالي" or "السابقه" or "الحاليه"
+                || (t.Norm.StartsWith("وال", StringComparison.Ordinal) && _lex.OrganizationHeads.Contains(t.Norm[3..])))
+            {
+                break;
+            }
+
             if (t.Norm.StartsWith("ال", StringComparison.Ordinal) || t.Norm.StartsWith("لل", StringComparison.Ordinal)
                 || (t.Norm.StartsWith("وال", StringComparison.Ordinal) && lastDefinite == j - 1))
             {
