@@ -100,6 +100,16 @@ internal sealed partial class ArticleAnalysis
             words.RemoveAt(1);
         }
 
+        // "عبدالستار بيرقدار إيعاز الادعاء العام": a last word of no list before a definite word may
+        // be a noun in construct with it; the tagger, asked about a few words, decides.
+        if (words.Count >= 3 && words[^1] + 1 < tokens.Count && !s_nameParticles.Contains(tokens[words[^2]].Norm)
+            && tokens[words[^1] + 1].Norm.StartsWith("ال", StringComparison.Ordinal) && Owner[s][words[^1] + 1] is null
+            && !_lex.FirstNames.Contains(tokens[words[^1]].Norm) && !tokens[words[^1]].Norm.StartsWith("ال", StringComparison.Ordinal)
+            && _ner is not null && NerWindowTags(s, _ner, [words[^1]])[words[^1]] == "O")
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
         if (words.Count == 0)
         {
             return null;
