@@ -24,7 +24,11 @@ internal sealed partial class RelationFinder
             bool trigger = partnership || s_includeVerbs.Contains(n)
                 || (n is "الاعضاء" or "اعضاء" && ListOpensWithin(tokens, i + 1, 6))
                 || (s_participateVerbs.Contains(n) && (ListOpensWithin(tokens, i + 1, 8) || CountryListFollows(s, i + 1)));
-            if (trigger && MembershipOrganization(s, i) is { } org)
+            // "تضم/تشمل" lists the members of the body that is their subject, named right before
+            // them ("منظمة شنغهاي للتعاون التي تضم …"), not of any body earlier in the sentence
+            // ("شراكة استراتيجية تشمل …").
+            int reach = s_includeVerbs.Contains(n) ? 4 : int.MaxValue;
+            if (trigger && MembershipOrganization(s, i, reach) is { } org)
             {
                 // "ترتبط الرابطة بعلاقات شراكة في الحوار مع … من بينها الصين واليابان": the whole list is of partners.
                 i = ParseMemberList(s, partnership ? i + 3 : i + 1, org, partnership ? MembershipStatus.DialoguePartner : null);
@@ -67,14 +71,14 @@ internal sealed partial class RelationFinder
     /// تضم …"), named after it ("الدول الأعضاء في أوبك وهي …"), or a short form ("في المنظمة") that
     /// refers back to the last organization with that head.
     /// </summary>
-    private EntityInfo? MembershipOrganization(int s, int i)
+    private EntityInfo? MembershipOrganization(int s, int i, int reach = int.MaxValue)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
         for (int j = i - 1; j >= 0; j--)
         {
             if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.Organization } m && IsMembershipBody(m.Entity))
             {
-                return m.Entity;
+                return i - m.End <= reach ? m.Entity : null;
             }
 
             if (ShortFormReferent(s, j) is { } referent && IsMembershipBody(referent))
