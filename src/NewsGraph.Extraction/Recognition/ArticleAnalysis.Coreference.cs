@@ -340,12 +340,41 @@ internal sealed partial class ArticleAnalysis
                 "سماحته" => "سماحه",
                 _ => string.Empty,
             };
-            EntityInfo? person = LastPersonBefore(s, i, p => p.TitleWords.Contains(honorific)) ?? LastPersonBefore(s, i, _ => true);
+            // Whom the honorific names: the last holder of that honorific; else whom the same
+            // honorific named before ("وأوضح معاليه … ونوه معاليه"); else the person a recent sentence
+            // opened with (the article's protagonist: "أعرب وزير الخارجية X …. وأوضح معاليه"), not
+            // whoever was named last ("… مع الممثلة العليا فيديريكا موغيريني").
+            EntityInfo? person = LastPersonBefore(s, i, p => p.TitleWords.Contains(honorific))
+                ?? (_honorificReferents.TryGetValue(honorific, out EntityInfo? same) ? same : null)
+                ?? RecentOpeningSubject(s, i)
+                ?? LastPersonBefore(s, i, _ => true);
             if (person is not null)
             {
+                _honorificReferents[honorific] = person;
                 AddMention(s, i, i + 1, person, MentionForm.Title);
             }
         }
+    }
+
+    private readonly Dictionary<string, EntityInfo> _honorificReferents = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The person right after the verb that opens this sentence (before <paramref name="i"/>) or one
+    /// of the three before it ("أعرب وزير الخارجية X …"), nearest first.
+    /// </summary>
+    private EntityInfo? RecentOpeningSubject(int s, int i)
+    {
+        for (int k = s; k >= 0 && s - k <= 3; k--)
+        {
+            IReadOnlyList<Token> tokens = Sentences[k].Tokens;
+            if (tokens.Count > 1 && tokens[0].IsWord && Owner[k][0] is null && !_lex.IsFunctionWord(tokens[0].Norm)
+                && Owner[k][1] is { Entity.Kind: NodeKind.Person } m && m.Start == 1 && (k < s || m.End <= i))
+            {
+                return m.Entity;
+            }
+        }
+
+        return null;
     }
 
     private EntityInfo? LastPersonBefore(int s, int i, Func<EntityInfo, bool> accept)

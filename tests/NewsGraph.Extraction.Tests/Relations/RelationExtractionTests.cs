@@ -361,4 +361,28 @@ public sealed class MoreRelationPatternTests
             new[] { ("بندر ناصر الشهري", "الخدمة استمرت خمسة أيام"), ("بندر ناصر الشهري", "العائلات استفادت منها") },
             x.Statements().Select(c => (c.Speaker, c.Claim.TrimEnd('.'))));
     }
+
+    [Fact]
+    public void Stated_HonorificPronoun_IsTheProtagonist_NotWhoeverWasNamedLast()
+    {
+        var x = Extract.From("أعرب وزير الخارجية سالم الكعبي عن ارتياحه للمحادثات. وأوضح معاليه خلال المؤتمر الصحفي الذي عقده مع المفوضة الأوروبية آنا كوفالسكا، أن الاتفاق متوازن. ونوه معاليه بالاجتماعات مع المفوضة. وأضاف أن التعاون سيتوسع.");
+        Assert.Contains(("سالم الكعبي", "الاتفاق متوازن"), x.Statements());
+        Assert.Contains(("سالم الكعبي", "التعاون سيتوسع"), x.Statements());
+        Assert.DoesNotContain(x.Statements(), c => c.Speaker == "آنا كوفالسكا");
+    }
+
+    [Fact]
+    public void MemberOf_IncludeVerb_ListsOnlyTheMembersOfTheBodyRightBeforeIt()
+    {
+        var x = Extract.From("وقال وزير الخارجية إن منظمة شنغهاي للتعاون تتوسع، وإن الشراكة الاستراتيجية تشمل روسيا والصين وكازاخستان.");
+        Assert.Empty(x.Relations(RelationType.MemberOf));
+    }
+
+    [Fact]
+    public void Dateline_PaperThenCity_IsReadTheRightWayRound()
+    {
+        var x = Extract.From("عين اليوم – الخرطوم\nالتقى الرئيس السوداني عمر البشير اليوم وزير الخارجية.");
+        Assert.Contains(x.Of(NodeKind.Place), p => p.Name == "الخرطوم");
+        Assert.DoesNotContain(x.Of(NodeKind.Place), p => p.Name == "عين اليوم");
+    }
 }
