@@ -149,6 +149,15 @@ internal sealed partial class RelationFinder
         {
             return (_lastActor, cue.End < tokens.Count && tokens[cue.End].Norm == "ايضا" ? cue.End + 1 : cue.End);
         }
+        // "وقال رينزي، الذي التقى الرئيس الفلسطيني محمود عباس": the relative clause's antecedent met the person after the verb.
+        if (cue.Value == CueKind.Met && i > 1 && tokens[i - 1].Norm is "الذي" or "التي")
+        {
+            int antecedent = tokens[i - 2].Surface is "," or "،" ? i - 3 : i - 2;
+            return antecedent >= 0 && analysis.Owner[s][antecedent] is { Entity.Kind: NodeKind.Person } who && who.End == antecedent + 1
+                ? (who.Entity, cue.End)
+                : (null, cue.End);
+        }
+
         if (cue.Value == CueKind.Met && !metWithBa && cue.End < tokens.Count && analysis.Owner[s][cue.End] is { Entity.Kind: NodeKind.Person } m)
         {
             return (m.Entity, MentionEnd(s, m));
@@ -219,6 +228,14 @@ internal sealed partial class RelationFinder
             {
                 if (analysis.Cue(s, j) is { Value: CueKind.Stated or CueKind.Met })
                 {
+                    return found;
+                }
+
+                // "لقاء وزير الشؤون الاجتماعية X، بالأمير Y": ب before the person met does what مع does.
+                if (j <= from + 1 && tokens[j].Norm.Length > 3 && tokens[j].Norm[0] == 'ب' && analysis.Owner[s][j] is { Entity.Kind: NodeKind.Person } withBa
+                    && withBa.Entity != subject)
+                {
+                    found.Add(withBa.Entity);
                     return found;
                 }
 

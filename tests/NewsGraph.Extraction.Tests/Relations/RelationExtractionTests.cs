@@ -385,4 +385,12 @@ public sealed class MoreRelationPatternTests
         Assert.Contains(x.Of(NodeKind.Place), p => p.Name == "الخرطوم");
         Assert.DoesNotContain(x.Of(NodeKind.Place), p => p.Name == "عين اليوم");
     }
+
+    [Fact]
+    public void Met_RelativeClauseSubject_AndAMeetingNounWithBa()
+    {
+        var x = Extract.From("وقال جواو سيلفا، الذي التقى الرئيس الكيني جون موانجي في نيروبي مساء الثلاثاء، إن العلاقات متينة. وأثمر لقاء وزير الشؤون الاجتماعية سالم الكعبي، بالأمير فهد بن سعود رئيس المدينة، عن اتفاق.");
+        Assert.Contains(Extract.Order("جواو سيلفا", "جون موانجي"), x.Meetings());
+        Assert.Contains(Extract.Order("سالم الكعبي", "فهد بن سعود"), x.Meetings());
+    }
 }
