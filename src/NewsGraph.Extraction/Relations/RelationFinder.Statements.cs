@@ -85,10 +85,11 @@ internal sealed partial class RelationFinder
 
                 // "استقبل X … الوزير Y، وأكد دعم وزارته …": with the subject named in this very
                 // sentence the verb may take its object directly, as when the subject follows it.
+                int objectAt = AfterAdjuncts(tokens, cue.End);
                 bool directObject = sameSentence is not null && s_directObjectVerbs.Contains(Clitics.WithoutConjunction(cue.FirstForm))
-                    && cue.End < tokens.Count && tokens[cue.End].IsWord && analysis.Owner[s][cue.End] is null
-                    && _lex.CommonWords.Contains(tokens[cue.End].Norm) && !s_partyNouns.Contains(tokens[cue.End].Norm) && !s_quantifiers.Contains(tokens[cue.End].Norm)
-                    && analysis.Title(s, cue.End) is null;
+                    && objectAt < tokens.Count && tokens[objectAt].IsWord && analysis.Owner[s][objectAt] is null
+                    && !_lex.IsFunctionWord(tokens[objectAt].Norm) && !s_partyNouns.Contains(tokens[objectAt].Norm) && !s_quantifiers.Contains(tokens[objectAt].Norm)
+                    && analysis.Title(s, objectAt) is null && analysis.Cue(s, objectAt) is null;
                 if (continued is null || !(OpensComplement(s, cue.End) || directObject) || IsPluralVerb(cue.FirstForm))
                 {
                     continue;
@@ -652,6 +653,10 @@ internal sealed partial class RelationFinder
             {
                 j++;
             }
+            else if (tokens[j].Norm == "في" && j + 2 < tokens.Count && tokens[j + 1].Norm == "الوقت" && tokens[j + 2].Norm is "نفسه" or "ذاته")
+            {
+                j += 3; // "أكد في الوقت نفسه تفهمه …"
+            }
             else if (tokens[j].Norm is "خلال" or "عقب" or "اثناء" or "لدي" && j + 1 < tokens.Count && tokens[j + 1].Norm.StartsWith("ال", StringComparison.Ordinal))
             {
                 j += 2; // "أكد خلال الاتصال موقف …"
@@ -686,8 +691,9 @@ internal sealed partial class RelationFinder
     private static bool TakesPreposition(string verb, string preposition) => preposition switch
     {
         "علي" => verb.StartsWith("اكد", StringComparison.Ordinal) || verb.StartsWith("شدد", StringComparison.Ordinal) || verb.StartsWith("يؤكد", StringComparison.Ordinal) || verb.StartsWith("تؤكد", StringComparison.Ordinal),
-        "الي" => verb.StartsWith("اشار", StringComparison.Ordinal) || verb.StartsWith("دع", StringComparison.Ordinal) || verb.StartsWith("لفت", StringComparison.Ordinal) || verb.StartsWith("نوه", StringComparison.Ordinal) || verb.StartsWith("يشير", StringComparison.Ordinal) || verb.StartsWith("تشير", StringComparison.Ordinal),
-        "من" => verb.StartsWith("حذر", StringComparison.Ordinal),
+        "الي" => verb.StartsWith("اشار", StringComparison.Ordinal) || verb.StartsWith("دع", StringComparison.Ordinal) || verb.StartsWith("لفت", StringComparison.Ordinal) || verb.StartsWith("نوه", StringComparison.Ordinal) || verb.StartsWith("يشير", StringComparison.Ordinal) || verb.StartsWith("تشير", StringComparison.Ordinal)
+            || verb.StartsWith("يدعو", StringComparison.Ordinal) || verb.StartsWith("تدعو", StringComparison.Ordinal) || verb.StartsWith("يلفت", StringComparison.Ordinal) || verb.StartsWith("تلفت", StringComparison.Ordinal),
+        "من" => verb.StartsWith("حذر", StringComparison.Ordinal) || verb.StartsWith("يحذر", StringComparison.Ordinal) || verb.StartsWith("تحذر", StringComparison.Ordinal),
         "عن" => verb.StartsWith("اعرب", StringComparison.Ordinal) || verb.StartsWith("كشف", StringComparison.Ordinal),
         _ => false,
     };
