@@ -595,9 +595,10 @@ internal sealed partial class RelationFinder
                 return k;
             }
 
-            // A quote right after the verb opens the content too ("وقال “نستطيع …"), unless it closes
-            // around a short name before أن (handled below).
-            if (t.Kind == TokenKind.Quote && (j > from || droppedSubject))
+            // A quote right after the subject (and its title) or the verb opens the content ("وقالت X
+            // أمينة الصندوق "سيتمكن …"", "وقال “نستطيع …"), unless it closes around a short name
+            // before أن (below).
+            if (t.Kind == TokenKind.Quote)
             {
                 // لإذاعة "ايه بي سي نيوز" ان …: a short quoted name with أن after it is where it was said.
                 int close = j + 1;
@@ -608,7 +609,21 @@ internal sealed partial class RelationFinder
 
                 bool quotedName = close < tokens.Count && close - j <= 6 && tokens[close].Kind == TokenKind.Quote
                     && close + 1 < tokens.Count && s_complementizers.Contains(tokens[close + 1].Norm);
-                return quotedName ? close + 2 : j + 1;
+                if (quotedName)
+                {
+                    return close + 2;
+                }
+
+                int content = j + 1;
+                // «إن البرلمان …»: the content after the complementizer, as after أن outside quotes (not
+                // «لأن …» nor a conditional «إن لم …»).
+                if (content + 1 < tokens.Count && s_complementizers.Contains(tokens[content].Norm) && tokens[content].Norm != "لان"
+                    && tokens[content + 1].Norm is not ("لم" or "لن" or "كان" or "كانت"))
+                {
+                    content++;
+                }
+
+                return content;
             }
 
             if (s_complementizers.Contains(t.Norm) || s_complementizers.Contains(Clitics.WithoutConjunction(t.Norm)))
