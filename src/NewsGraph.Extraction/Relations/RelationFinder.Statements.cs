@@ -222,6 +222,10 @@ internal sealed partial class RelationFinder
         {
             j = 2;
         }
+        else if (tokens.Count > 2 && analysis.Owner[s][0] is { Entity.Kind: NodeKind.Place or NodeKind.State } where && tokens[where.End].Surface is ":" or "-" or "–")
+        {
+            j = where.End + 1; // "الرياض: استقبل …" — a dateline inside the paragraph
+        }
         else if (tokens.Count > 1 && tokens[0].Norm is "بدوره" or "بدورها")
         {
             j = 1;
@@ -459,6 +463,7 @@ internal sealed partial class RelationFinder
         if (j >= 0 && analysis.Owner[s][j] is { } m && IsSpeaker(m) && m.End == j + 1)
         {
             int k = m.Start - 1;
+
             // Only when the subject opens the clause: "وكانت X أعلنت", "X أكد", "لكن X قال".
             if (k < 0 || tokens[k].Norm is "كان" or "كانت" or "وكان" or "وكانت" or "لكن" or "ولكن" or "بينما" or "فيما" or "ثم" || !tokens[k].IsWord)
             {

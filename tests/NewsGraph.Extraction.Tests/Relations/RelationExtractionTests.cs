@@ -393,4 +393,12 @@ public sealed class MoreRelationPatternTests
         Assert.Contains(Extract.Order("جواو سيلفا", "جون موانجي"), x.Meetings());
         Assert.Contains(Extract.Order("سالم الكعبي", "فهد بن سعود"), x.Meetings());
     }
+
+    [Fact]
+    public void Stated_QuoteAfterTheSpeakersTitle_AndADatelineInsideTheParagraph()
+    {
+        var x = Extract.From("وقالت آنا كوفالسكا أمينة صندوق المجموعة الملكية \"سيتمكن الزوار هذا العام من مشاهدة القاعة\". الرياض: استقبل وزير العدل سالم الكعبي، بمكتبه، اليوم، وزير الإسكان فهد العتيبي، وأكد دعم وزارته للمبادرة.");
+        Assert.Contains(x.Statements(), c => c.Speaker == "آنا كوفالسكا" && c.Claim.StartsWith("سيتمكن الزوار", StringComparison.Ordinal));
+        Assert.Contains(x.Statements(), c => c.Speaker == "سالم الكعبي" && c.Claim.StartsWith("دعم وزارته", StringComparison.Ordinal));
+    }
 }
