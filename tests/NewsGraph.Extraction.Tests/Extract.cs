@@ -31,4 +31,11 @@ internal sealed class Extract
         Relations(type).Select(r => Order(NameOf(r.From), NameOf(r.To))).ToList();
 
     public static (string, string) Order(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
+
+    /// <summary>The MET pairs found, as sorted "A|B" strings, to compare with <see cref="PairSet"/>.</summary>
+    public IReadOnlyList<string> MeetingPairSet() => Meetings().Select(m => m.A + "|" + m.B).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Unordered pairs of names as sorted "A|B" strings.</summary>
+    public static IReadOnlyList<string> PairSet(params (string A, string B)[] pairs) =>
+        pairs.Select(p => Order(p.A, p.B)).Select(p => p.Item1 + "|" + p.Item2).Order(StringComparer.Ordinal).ToList();
 }

@@ -152,10 +152,7 @@ internal sealed partial class RelationFinder
         // "وقال رينزي، الذي التقى الرئيس الفلسطيني محمود عباس": the relative clause's antecedent met the person after the verb.
         if (cue.Value == CueKind.Met && i > 1 && tokens[i - 1].Norm is "الذي" or "التي")
         {
-            int antecedent = tokens[i - 2].Surface is "," or "،" ? i - 3 : i - 2;
-            return antecedent >= 0 && analysis.Owner[s][antecedent] is { Entity.Kind: NodeKind.Person } who && who.End == antecedent + 1
-                ? (who.Entity, cue.End)
-                : (null, cue.End);
+            return (RelativeClauseAntecedent(s, i - 1), cue.End);
         }
 
         if (cue.Value == CueKind.Met && !metWithBa && cue.End < tokens.Count && analysis.Owner[s][cue.End] is { Entity.Kind: NodeKind.Person } m)
