@@ -60,7 +60,8 @@ internal sealed partial class RelationFinder
                 continue; // people meet; a ministry that "received" someone is no meeting of two persons
             }
 
-            List<EntityInfo> others = MeetingObjects(s, after, NeedsWith(cue.FirstForm, cue.Value), subject);
+            bool between = cue.Value == CueKind.MetNoun && cue.End < tokens.Count && tokens[cue.End].Norm == "بين";
+            List<EntityInfo> others = MeetingObjects(s, after, NeedsWith(cue.FirstForm, cue.Value) && !between, subject);
             if (others.Count == 0)
             {
                 continue;
@@ -80,6 +81,9 @@ internal sealed partial class RelationFinder
             FindPhoneCall(s);
         }
     }
+
+    /// <summary>Heads of a region or local body that can be a verb's subject (normalized): ولاية، محافظة، بلدية …</summary>
+    private static readonly HashSet<string> s_bodyOrPlaceHeads = new(["ولايه", "محافظه", "مدينه", "منطقه", "امانه", "بلديه", "اماره"], StringComparer.Ordinal);
 
     /// <summary>Dual nouns for two people: الوزيران، الرئيسان … (not الجانبان, which may be delegations or states).</summary>
     private static readonly HashSet<string> s_dualPersonNouns = new(["الوزيران", "الرئيسان", "الزعيمان", "المسؤولان", "الاميران", "الملكان", "السفيران", "القائدان"], StringComparer.Ordinal);
@@ -131,7 +135,7 @@ internal sealed partial class RelationFinder
     private static bool NeedsWith(string form, CueKind kind)
     {
         string verb = Clitics.WithoutConjunction(form);
-        return kind == CueKind.MetNoun ? verb is "لقاء" or "اجتماع" or "محادثات" or "مباحثات" : verb.StartsWith("اجتمع", StringComparison.Ordinal) || verb.StartsWith("يجتمع", StringComparison.Ordinal)
+        return kind == CueKind.MetNoun ? verb is "لقاء" or "اجتماع" or "محادثات" or "مباحثات" or "المؤتمر" or "مؤتمر" or "مؤتمرا" : verb.StartsWith("اجتمع", StringComparison.Ordinal) || verb.StartsWith("يجتمع", StringComparison.Ordinal)
             || verb.StartsWith("تجتمع", StringComparison.Ordinal) || verb.Contains("بحث", StringComparison.Ordinal);
     }
 
@@ -149,6 +153,22 @@ internal sealed partial class RelationFinder
         {
             return (_lastActor, cue.End < tokens.Count && tokens[cue.End].Norm == "ايضا" ? cue.End + 1 : cue.End);
         }
+        // "واستقبلت ولاية غرب كردفان وفدا …": a place, state or body right after the verb is its
+        // subject; nobody met anybody in person.
+        if (cue.Value == CueKind.Met && cue.End < tokens.Count && tokens[cue.End].Norm[0] is not ('ب' or 'ل' or 'ف')
+            && ((analysis.Owner[s][cue.End] is { Entity.Kind: NodeKind.Place or NodeKind.State or NodeKind.Organization } body && body.Start == cue.End)
+                || (analysis.Owner[s][cue.End] is null && (s_bodyOrPlaceHeads.Contains(tokens[cue.End].Norm) || _lex.OrganizationHeads.Contains(tokens[cue.End].Norm)))))
+        {
+            return (null, cue.End);
+        }
+
+        // "لقاء بين عبدالعزيز الدوسري، وخالد الدبل": the two named after بين met each other.
+        if (cue.Value == CueKind.MetNoun && cue.End + 1 < tokens.Count && tokens[cue.End].Norm == "بين"
+            && analysis.Owner[s][cue.End + 1] is { Entity.Kind: NodeKind.Person } firstParty)
+        {
+            return (firstParty.Entity, MentionEnd(s, firstParty));
+        }
+
         // "وقال رينزي، الذي التقى الرئيس الفلسطيني محمود عباس": the relative clause's antecedent met the person after the verb.
         if (cue.Value == CueKind.Met && i > 1 && tokens[i - 1].Norm is "الذي" or "التي")
         {
@@ -223,9 +243,9 @@ internal sealed partial class RelationFinder
         {
             while (j < tokens.Count && tokens[j].Norm != "مع" && j - from < 25)
             {
-                if (analysis.Cue(s, j) is { Value: CueKind.Stated or CueKind.Met })
+                if (analysis.Cue(s, j) is { Value: CueKind.Stated or CueKind.Met or CueKind.MetNoun })
                 {
-                    return found;
+                    return found; // the مع further on belongs to another clause's meeting
                 }
 
                 // "لقاء وزير الشؤون الاجتماعية X، بالأمير Y": ب before the person met does what مع does.

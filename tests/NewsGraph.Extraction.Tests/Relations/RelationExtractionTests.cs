@@ -396,4 +396,11 @@ public sealed class MoreRelationPatternTests
         Assert.Contains(x.Statements(), c => c.Speaker == "آنا كوفالسكا" && c.Claim.StartsWith("سيتمكن الزوار", StringComparison.Ordinal));
         Assert.Contains(x.Statements(), c => c.Speaker == "سالم الكعبي" && c.Claim.StartsWith("دعم وزارته", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Met_PressConferenceTogether_MeetingBetweenTwo_NotAProvinceThatReceivedADelegation()
+    {
+        var x = Extract.From("أعرب وزير الخارجية سالم الكعبي عن ارتياحه. وأوضح معاليه خلال المؤتمر الصحفي الذي عقده بمقر الوزارة مع المفوضة الأوروبية آنا كوفالسكا، أن الاتفاق متوازن. وجاء ذلك بعد اجتماع بين وزير المالية فهد العتيبي مع السفير جواو سيلفا. واستقبلت ولاية غرب كردفان وفدا برئاسة وزير الحكم الاتحادي عمر الحربي.");
+        Assert.Equal(Extract.PairSet(("سالم الكعبي", "آنا كوفالسكا"), ("فهد العتيبي", "جواو سيلفا")), x.MeetingPairSet());
+    }
 }
