@@ -199,6 +199,7 @@ internal sealed partial class ArticleAnalysis
 
         bool definiteHead = form.StartsWith("ال", StringComparison.Ordinal);
         bool afterPersonName = false;
+        bool purpose = false; // a purpose complement (للقضاء، لحقوق الإنسان) seen after the head
         int j = i + 1;
 
         int lastDefinite = -1;
@@ -219,15 +220,15 @@ internal sealed partial class ArticleAnalysis
             PhraseMatch<StateHit>? state = _lex.States.Match(tokens, j, allowClitic: false);
             if (state is { } st)
             {
-                if (st.Value.Form == StateForm.Demonym)
+                // "الشركة السعودية": السعودية names the state and is its feminine demonym too.
+                if (st.Value.Form == StateForm.Demonym || (definiteHead && st.Length == 1 && IsNisbaAdjective(tokens[j].Norm)))
                 {
                     // The demonym closes the name (الجيش النيجيري، حزب اليسار الألماني المعارض), except
                     // for a purpose complement: المؤسسة السورية للحبوب، الشركة السعودية للكهرباء.
                     int close = st.End;
-                    if (close < tokens.Count && tokens[close].Norm.StartsWith("لل", StringComparison.Ordinal) && tokens[close].Norm.Length > 4
-                        && !_lex.IsFunctionWord(tokens[close].Norm) && Title(s, close) is null && !IsGovernmentBody(head) && head is not ("قوات" or "حكومه"))
+                    if (!IsGovernmentBody(head) && head is not ("قوات" or "حكومه"))
                     {
-                        close++;
+                        close = PurposeComplementEnd(s, close);
                     }
 
                     return Finish(s, i, close, form, head);
@@ -290,11 +291,31 @@ internal sealed partial class ArticleAnalysis
                 break;
             }
 
+            // After a purpose complement only its adjectives and coordinated nouns go on: "الهيئة
+            // العامة للسياحة والتراث الوطني", not "… لرعاية الشباب تأجيل" nor "… للتمور التابع".
+            if (purpose && !IsNisbaAdjective(t.Norm) && !t.Norm.StartsWith("وال", StringComparison.Ordinal))
+            {
+                break;
+            }
+
             if (t.Norm.StartsWith("ال", StringComparison.Ordinal) || t.Norm.StartsWith("لل", StringComparison.Ordinal)
                 || (t.Norm.StartsWith("وال", StringComparison.Ordinal) && lastDefinite == j - 1))
             {
+                purpose |= lastDefinite > i && IsPurposeWord(s, j); // after an adjective: الهيئة العامة للسياحة, not "اللجنة للمصادقة"
                 lastDefinite = j; // وزارة الزراعة والإصلاح الزراعي
                 j++;
+                continue;
+            }
+
+            // "الرئاسة العامة لرعاية الشباب"، "المرصد السوري لحقوق الإنسان": ل + a noun in construct
+            // with a definite word is a purpose complement, like لل.
+            if (t.Norm.Length > 3 && t.Norm[0] == 'ل' && !t.Norm.StartsWith("لل", StringComparison.Ordinal) && !_lex.IsFunctionWord(t.Norm)
+                && j + 1 < tokens.Count && tokens[j + 1].Norm.StartsWith("ال", StringComparison.Ordinal) && Owner[s][j + 1] is null
+                && Title(s, j) is null && Cue(s, j) is null && lastDefinite > i)
+            {
+                purpose = true;
+                lastDefinite = j + 1;
+                j += 2;
                 continue;
             }
 
@@ -312,6 +333,13 @@ internal sealed partial class ArticleAnalysis
             break;
         }
 
+        // "المجلس الأعلى للقضاء"، "المركز الوطني للدراسات والبحوث الاجتماعية": a definite head, its
+        // adjectives and a purpose complement name a body even without a demonym.
+        if (definiteHead && purpose && lastDefinite > i && s_purposeBodyHeads.Contains(head))
+        {
+            return Finish(s, i, lastDefinite + 1, form, head);
+        }
+
         // A head named after a person is a name whatever the head (مركز الملك سلمان للإغاثة).
         if (!definiteHead && lastDefinite > i && ((IsNamedBodyHead(head) && head != "مجلس") || afterPersonName))
         {
@@ -324,6 +352,64 @@ internal sealed partial class ArticleAnalysis
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The end of a purpose complement at <paramref name="j"/> and its adjectives, or <paramref name="j"/>
+    /// when there is none: للحبوب، للخدمات الأرضية، لحقوق الإنسان (ل + a noun in construct).
+    /// </summary>
+    private int PurposeComplementEnd(int s, int j)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        if (j >= tokens.Count || !tokens[j].IsWord || Owner[s][j] is not null || _lex.IsFunctionWord(tokens[j].Norm) || Title(s, j) is not null || Cue(s, j) is not null)
+        {
+            return j;
+        }
+
+        string n = tokens[j].Norm;
+        int k;
+        if (IsPurposeWord(s, j))
+        {
+            k = j + 1;
+        }
+        else if (n.Length > 3 && n[0] == 'ل' && j + 1 < tokens.Count && tokens[j + 1].Norm.StartsWith("ال", StringComparison.Ordinal) && Owner[s][j + 1] is null)
+        {
+            k = j + 2;
+        }
+        else
+        {
+            return j;
+        }
+
+        // Its adjectives: للخدمات الأرضية (not a time word or a title after it).
+        while (k < tokens.Count && k - j < 4 && tokens[k].Norm.StartsWith("ال", StringComparison.Ordinal) && Owner[s][k] is null
+            && _lex.CommonWords.Contains(tokens[k].Norm) && IsNisbaAdjective(tokens[k].Norm) && Title(s, k) is null)
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    /// <summary>Heads whose definite form with an adjective and a purpose names a body (not جهاز، تنظيم، قوة: "الجهاز الهضمي للكلاب").</summary>
+    private static readonly HashSet<string> s_purposeBodyHeads = new(
+        ["مجلس", "لجنه", "هيئه", "مركز", "مرصد", "مؤسسه", "اتحاد", "جمعيه", "اداره", "مديريه", "رئاسه", "اكاديميه", "شركه", "وكاله", "معهد", "صندوق", "بنك", "منظمه", "رابطه", "نقابه", "مفوضيه", "جامعه"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// لل + a noun that says what a body is for (للقضاء، للحبوب); not a time (للعام، للمرة) nor another
+    /// body's short form (للمنظمة، للمجلس).
+    /// </summary>
+    private bool IsPurposeWord(int s, int j)
+    {
+        string n = Sentences[s].Tokens[j].Norm;
+        if (!n.StartsWith("لل", StringComparison.Ordinal) || n.Length <= 4 || Title(s, j) is not null || Cue(s, j) is not null)
+        {
+            return false;
+        }
+
+        string rest = n[2..];
+        return rest is not ("عام" or "مره" or "سنه" or "شهر" or "يوم" or "فتره" or "مرحله" or "دوره") && !_lex.OrganizationHeads.Contains(rest) && !_lex.IsFunctionWord("ال" + rest);
     }
 
     private (int end, EntityInfo org, string? alias)? Finish(int s, int i, int end, string form, string head)

@@ -300,4 +300,12 @@ public sealed class NameExtentTests
         var x = Extract.From("أعرب رئيس مجلس الأمة الكويتي بالإنابة مبارك بن سالم الدويلة عن رفضه للتصريحات.");
         Assert.Contains(x.Of(NodeKind.Person), p => p.Name == "مبارك بن سالم الدويلة");
     }
+
+    [Fact]
+    public void BodiesNamedByPurpose_WithOrWithoutADemonym_ButNotEveryDefiniteNounWithL()
+    {
+        var x = Extract.From("وقال المجلس الأعلى للقضاء إن الحكم نهائي. وأفاد المرصد السوري لحقوق الإنسان بمقتل عشرة. وأعلنت الرئاسة العامة لرعاية الشباب تأجيل الجمعية. وقالت الشركة السعودية للخدمات الأرضية إن الموظف بخير. وأكدت اللجنة للمصادقة على القرار أن الجهاز الهضمي للكلاب حساس.");
+        string[] expected = ["المجلس الأعلى للقضاء", "المرصد السوري لحقوق الإنسان", "الرئاسة العامة لرعاية الشباب", "الشركة السعودية للخدمات الأرضية"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), x.Of(NodeKind.Organization).Select(o => o.Name).Order(StringComparer.Ordinal));
+    }
 }
