@@ -253,9 +253,10 @@ internal sealed partial class ArticleAnalysis
                     break;
                 }
 
-                if (n == "في" && !(Owner[s][j + 1] is { } place && place.End < tokens.Count && StartsName(s, place.End)))
+                if (n == "في" && !(Owner[s][j + 1] is { } place && place.End < tokens.Count
+                    && (StartsName(s, place.End) || Title(s, place.End) is { Value: TitleRole.Honorific })))
                 {
-                    break; // "في موسكو اليوم" is where, not part of the title
+                    break; // "في موسكو اليوم" is where, not part of the title ("السفير السعودي في عمان الدكتور X" is)
                 }
 
                 if (n == "علي" && tokens[j - 1].Norm is not ("المشرف" or "مشرف" or "العام" or "المسؤول" or "مسؤول" or "القائم"))

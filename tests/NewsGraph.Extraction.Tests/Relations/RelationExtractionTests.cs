@@ -403,4 +403,11 @@ public sealed class MoreRelationPatternTests
         var x = Extract.From("أعرب وزير الخارجية سالم الكعبي عن ارتياحه. وأوضح معاليه خلال المؤتمر الصحفي الذي عقده بمقر الوزارة مع المفوضة الأوروبية آنا كوفالسكا، أن الاتفاق متوازن. وجاء ذلك بعد اجتماع بين وزير المالية فهد العتيبي مع السفير جواو سيلفا. واستقبلت ولاية غرب كردفان وفدا برئاسة وزير الحكم الاتحادي عمر الحربي.");
         Assert.Equal(Extract.PairSet(("سالم الكعبي", "آنا كوفالسكا"), ("فهد العتيبي", "جواو سيلفا")), x.MeetingPairSet());
     }
+
+    [Fact]
+    public void Stated_TitleWithWhereTheAmbassadorServes_BeforeAnHonorificAndTheName()
+    {
+        var x = Extract.From("أكد السفير الكويتي في عمان الدكتور سالم الكعبي أن الزيارة تأتي في إطار التشاور.");
+        Assert.Equal(("سالم الكعبي", "الزيارة تأتي في إطار التشاور"), (x.Statements().Single().Speaker, x.Statements().Single().Claim.TrimEnd('.')));
+    }
 }
