@@ -82,6 +82,12 @@ internal sealed partial class RelationFinder
         }
     }
 
+    private static bool IsVisitVerb(string form)
+    {
+        string verb = Clitics.WithoutConjunction(form);
+        return verb.StartsWith("زار", StringComparison.Ordinal) || verb.StartsWith("يزور", StringComparison.Ordinal) || verb.StartsWith("تزور", StringComparison.Ordinal);
+    }
+
     /// <summary>Heads of a region or local body that can be a verb's subject (normalized): ولاية، محافظة، بلدية …</summary>
     private static readonly HashSet<string> s_bodyOrPlaceHeads = new(["ولايه", "محافظه", "مدينه", "منطقه", "امانه", "بلديه", "اماره"], StringComparer.Ordinal);
 
@@ -155,7 +161,8 @@ internal sealed partial class RelationFinder
         }
         // "واستقبلت ولاية غرب كردفان وفدا …": a place, state or body right after the verb is its
         // subject; nobody met anybody in person.
-        if (cue.Value == CueKind.Met && cue.End < tokens.Count && tokens[cue.End].Norm[0] is not ('ب' or 'ل' or 'ف')
+        // (Not after زار, whose object is the place: "زار واشنطن والتقى الرئيس الأميركي".)
+        if (cue.Value == CueKind.Met && cue.End < tokens.Count && tokens[cue.End].Norm[0] is not ('ب' or 'ل' or 'ف') && !IsVisitVerb(cue.FirstForm)
             && ((analysis.Owner[s][cue.End] is { Entity.Kind: NodeKind.Place or NodeKind.State or NodeKind.Organization } body && body.Start == cue.End)
                 || (analysis.Owner[s][cue.End] is null && (s_bodyOrPlaceHeads.Contains(tokens[cue.End].Norm) || _lex.OrganizationHeads.Contains(tokens[cue.End].Norm)))))
         {

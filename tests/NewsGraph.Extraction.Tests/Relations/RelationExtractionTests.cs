@@ -410,4 +410,11 @@ public sealed class MoreRelationPatternTests
         var x = Extract.From("أكد السفير الكويتي في عمان الدكتور سالم الكعبي أن الزيارة تأتي في إطار التشاور.");
         Assert.Equal(("سالم الكعبي", "الزيارة تأتي في إطار التشاور"), (x.Statements().Single().Speaker, x.Statements().Single().Claim.TrimEnd('.')));
     }
+
+    [Fact]
+    public void Met_VisitedACityAndMetThere_ThePlaceIsTheObjectNotTheSubject()
+    {
+        var x = Extract.From("وتأتي جولة الرئيس الكيني جون موانجي بعد أن زار لشبونة والتقى الرئيس البرتغالي جواو سيلفا.");
+        Assert.Equal(Extract.PairSet(("جون موانجي", "جواو سيلفا")), x.MeetingPairSet());
+    }
 }
