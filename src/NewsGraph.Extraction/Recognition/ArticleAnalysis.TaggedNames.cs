@@ -12,8 +12,8 @@ namespace NewsGraph.Extraction.Recognition;
 /// </summary>
 internal sealed partial class ArticleAnalysis
 {
-    private const int WindowBefore = 2;
-    private const int WindowAfter = 6;
+    private const int WindowBefore = 1;
+    private const int WindowAfter = 5;
 
     private void FindTaggedPersons(int s)
     {
