@@ -99,6 +99,10 @@ internal sealed partial class ArticleAnalysis
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         var tags = new string[tokens.Count];
         Array.Fill(tags, "O");
+
+        // All windows go to the tagger in one call, each closed by "." so that each is decoded as a
+        // sequence of its own (the tagger cuts after "."), which saves the per-call set-up.
+        var windows = new List<(int From, int To)>();
         int k = 0;
         while (k < anchors.Count)
         {
@@ -110,19 +114,31 @@ internal sealed partial class ArticleAnalysis
                 to = Math.Min(tokens.Count, anchors[k] + WindowAfter);
             }
 
-            var words = new string[to - from];
-            for (int j = from; j < to; j++)
-            {
-                words[j - from] = tokens[j].Surface;
-            }
-
-            IReadOnlyList<string> windowTags = ner.TagLocally(words);
-            for (int j = from; j < to; j++)
-            {
-                tags[j] = windowTags[j - from];
-            }
-
+            windows.Add((from, to));
             k++;
+        }
+
+        var words = new List<string>();
+        foreach ((int from, int to) in windows)
+        {
+            for (int j = from; j < to; j++)
+            {
+                words.Add(tokens[j].Surface);
+            }
+
+            words.Add(".");
+        }
+
+        IReadOnlyList<string> windowTags = ner.TagLocally(words);
+        int at = 0;
+        foreach ((int from, int to) in windows)
+        {
+            for (int j = from; j < to; j++)
+            {
+                tags[j] = windowTags[at++];
+            }
+
+            at++; // the "." that closed the window
         }
 
         return tags;
