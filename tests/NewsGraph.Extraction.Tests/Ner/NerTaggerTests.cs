@@ -119,6 +119,23 @@ public sealed class NerTaggerTests
     }
 
     [Fact]
+    public void TagLocally_FirstStageAlone_ValidBioOnAnyInput_AndStillFindsAClearName()
+    {
+        var random = new Random(7);
+        string[] vocabulary = ["قال", "الرئيس", "محمد", "في", "القاهرة", ".", "،", "جورج", "بوش", "xyz", "وبالقاهرة"];
+        for (int round = 0; round < 200; round++)
+        {
+            string[] tokens = Enumerable.Range(0, random.Next(0, 40)).Select(_ => vocabulary[random.Next(vocabulary.Length)]).ToArray();
+            IReadOnlyList<string> tags = s_tagger.TagLocally(tokens);
+            Assert.Equal(tokens.Length, tags.Count);
+            NerTestText.AssertValidBio(tags);
+        }
+
+        IReadOnlyList<string> window = s_tagger.TagLocally(NerTestText.Tokens("المصري سامح شكري في القاهرة"));
+        Assert.Equal(["O", "B-PERS", "I-PERS", "O", "B-LOC"], window);
+    }
+
+    [Fact]
     public void Tag_ManyThreads_GiveTheSameTagsAsOne()
     {
         var inputs = NerTestText.Gold.Select(s => NerTestText.Parse(s).Tokens).ToArray();
