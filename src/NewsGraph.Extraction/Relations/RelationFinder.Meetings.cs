@@ -334,6 +334,13 @@ internal sealed partial class RelationFinder
             if (analysis.Owner[s][j] is { Entity.Kind: NodeKind.Organization } org && found.Count == 0 && !needsWith
                 && !(j > from && IsWhereTheMeetingWas(tokens, org.Start)) && IsDelegationOf(tokens, org.Start, from))
             {
+                // "… وفدا من وزارة الخارجية الأمريكية برئاسة مساعد الوزير جون سميث": the head of the
+                // delegation is a named person, and met.
+                if (DelegationHead(s, org.End) is { } head && head != subject)
+                {
+                    found.Add(head);
+                }
+
                 break;
             }
         }
@@ -357,6 +364,34 @@ internal sealed partial class RelationFinder
         }
 
         return orgStart == from;
+    }
+
+    /// <summary>The person named after "برئاسة" within a few words of <paramref name="from"/> (a delegation's head), if any.</summary>
+    private EntityInfo? DelegationHead(int s, int from)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        for (int j = from; j < tokens.Count && j - from <= 8; j++)
+        {
+            if (tokens[j].Surface is "." || analysis.Cue(s, j) is { Value: CueKind.Stated or CueKind.Met })
+            {
+                return null;
+            }
+
+            if (tokens[j].Norm is "برئاسه" or "يراسه" or "يترأسه" or "يتراسه")
+            {
+                for (int k = j + 1; k < tokens.Count && k - j <= 8; k++)
+                {
+                    if (analysis.Owner[s][k] is { Entity.Kind: NodeKind.Person } head)
+                    {
+                        return head.Entity;
+                    }
+                }
+
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The words before an organization's name say where: "في مقر …"، "بمقر …"، "في …".</summary>

@@ -417,4 +417,11 @@ public sealed class MoreRelationPatternTests
         var x = Extract.From("وتأتي جولة الرئيس الكيني جون موانجي بعد أن زار لشبونة والتقى الرئيس البرتغالي جواو سيلفا.");
         Assert.Equal(Extract.PairSet(("جون موانجي", "جواو سيلفا")), x.MeetingPairSet());
     }
+
+    [Fact]
+    public void Met_DelegationOfABody_ItsNamedHeadIsThePersonMet()
+    {
+        var x = Extract.From("استقبل أمير المنطقة الأمير فهد بن سعود في مكتبه اليوم وفدا من وزارة الخارجية الأمريكية برئاسة مساعد الوزير جون سميث.");
+        Assert.Equal(Extract.PairSet(("فهد بن سعود", "جون سميث")), x.MeetingPairSet());
+    }
 }
