@@ -246,6 +246,15 @@ internal sealed partial class RelationFinder
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
         var found = new List<EntityInfo>();
         int j = from;
+        // "اجتمع وزير الخارجية X ونظيره البرتغالي Y": a coordinated subject met each other, مع or not.
+        int next = j < tokens.Count && tokens[j].Surface is "," or "،" ? j + 1 : j;
+        if (needsWith && next < tokens.Count && tokens[next].Norm.StartsWith('و') && analysis.Owner[s][next] is { Entity.Kind: NodeKind.Person } partner
+            && partner.Entity != subject)
+        {
+            found.Add(partner.Entity);
+            return found;
+        }
+
         if (needsWith)
         {
             while (j < tokens.Count && tokens[j].Norm != "مع" && j - from < 25)

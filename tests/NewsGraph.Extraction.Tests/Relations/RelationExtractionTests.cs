@@ -424,4 +424,11 @@ public sealed class MoreRelationPatternTests
         var x = Extract.From("استقبل أمير المنطقة الأمير فهد بن سعود في مكتبه اليوم وفدا من وزارة الخارجية الأمريكية برئاسة مساعد الوزير جون سميث.");
         Assert.Equal(Extract.PairSet(("فهد بن سعود", "جون سميث")), x.MeetingPairSet());
     }
+
+    [Fact]
+    public void Met_CoordinatedSubjectsMetEachOther_WithOrWithoutMa()
+    {
+        var x = Extract.From("واجتمع وزير الخارجية سالم الكعبي ونظيره البرتغالي جواو سيلفا في لشبونة. والتقى رئيسا الوزراء الكيني جون موانجي والنيجيري فهد العتيبي لمدة ساعة.");
+        Assert.Equal(Extract.PairSet(("سالم الكعبي", "جواو سيلفا"), ("جون موانجي", "فهد العتيبي")), x.MeetingPairSet());
+    }
 }
