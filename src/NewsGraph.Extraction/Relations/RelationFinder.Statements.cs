@@ -368,9 +368,21 @@ internal sealed partial class RelationFinder
 
         // "ويرى أستاذ العلاقات الدولية بمركز …، الدكتور سعيد اللاوندي، أن": a title set off by a comma
         // before the person it describes.
+        // "أوضح رئيس لجنة الأوراق المالية في غرفة جدة محمد النفيعي أن": where the role is held may
+        // come between (في + a body or place), as long as nothing but such words stands there.
         if (j < tokens.Count && analysis.Owner[s][j] is null && analysis.ParseTitle(s, j) is { } title)
         {
             int named = title.End < tokens.Count && tokens[title.End].Surface is "," or "،" ? title.End + 1 : title.End;
+            while (named < tokens.Count && named - title.End <= 8 && analysis.Owner[s][named] is not { Entity.Kind: NodeKind.Person }
+                && analysis.Cue(s, named) is null
+                && (tokens[named].Norm == "في" || analysis.Owner[s][named] is { Entity.Kind: NodeKind.Place or NodeKind.State or NodeKind.Organization }
+                    || (analysis.Owner[s][named] is null && tokens[named].IsWord
+                        && (tokens[named].Forms.Any(f => _lex.OrganizationHeads.Contains(f) || _lex.TitleComplements.Contains(f))
+                            || tokens[named].Norm.StartsWith("ال", StringComparison.Ordinal)))))
+            {
+                named++;
+            }
+
             if (named < tokens.Count && analysis.Owner[s][named] is { Entity.Kind: NodeKind.Person })
             {
                 j = named;

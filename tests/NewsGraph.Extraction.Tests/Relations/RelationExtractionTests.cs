@@ -431,4 +431,11 @@ public sealed class MoreRelationPatternTests
         var x = Extract.From("واجتمع وزير الخارجية سالم الكعبي ونظيره البرتغالي جواو سيلفا في لشبونة. والتقى رئيسا الوزراء الكيني جون موانجي والنيجيري فهد العتيبي لمدة ساعة.");
         Assert.Equal(Extract.PairSet(("سالم الكعبي", "جواو سيلفا"), ("جون موانجي", "فهد العتيبي")), x.MeetingPairSet());
     }
+
+    [Fact]
+    public void Stated_TitleWithTheBodyWhereItIsHeld_BeforeAnUntitledName()
+    {
+        var x = Extract.From("أوضح رئيس لجنة الأوراق المالية التابعة لغرفة تجارة وصناعة جدة سالم الكعبي أن قطاع الاتصالات حيوي.");
+        Assert.Equal(("سالم الكعبي", "قطاع الاتصالات حيوي"), (x.Statements().Single().Speaker, x.Statements().Single().Claim.TrimEnd('.')));
+    }
 }
