@@ -366,9 +366,7 @@ internal sealed partial class ArticleAnalysis
     {
         for (int k = s; k >= 0 && s - k <= 3; k--)
         {
-            IReadOnlyList<Token> tokens = Sentences[k].Tokens;
-            if (tokens.Count > 1 && tokens[0].IsWord && Owner[k][0] is null && !_lex.IsFunctionWord(tokens[0].Norm)
-                && Owner[k][1] is { Entity.Kind: NodeKind.Person } m && m.Start == 1 && (k < s || m.End <= i))
+            if (SubjectAfterVerb(k, 0) is { Entity.Kind: NodeKind.Person } m && (k < s || m.End <= i))
             {
                 return m.Entity;
             }

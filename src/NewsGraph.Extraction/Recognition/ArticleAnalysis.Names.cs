@@ -282,13 +282,20 @@ internal sealed partial class ArticleAnalysis
             return null;
         }
 
-        int j = start + 1;
-        while (j < end && tags[j] == "I-PERS")
+        int j = PersonSpanEnd(tags, start, end);
+        return j - start >= 2 ? (start, j) : null;
+    }
+
+    /// <summary>Where the tagger's person span opening at <paramref name="start"/> ends: past its I-PERS tags, at most at <paramref name="limit"/>.</summary>
+    private static int PersonSpanEnd(IReadOnlyList<string> tags, int start, int limit)
+    {
+        int end = start + 1;
+        while (end < limit && tags[end] == "I-PERS")
         {
-            j++;
+            end++;
         }
 
-        return j - start >= 2 ? (start, j) : null;
+        return end;
     }
 
     /// <summary>A given name does not start with the article (الكسندر is a name, not ال + كسندر), nor with بـ/لـ on a common word (بمقر).</summary>

@@ -101,6 +101,21 @@ internal sealed partial class ArticleAnalysis
 
     public PhraseMatch<StateHit>? State(int s, int j) => _states.At(s, j);
 
+    /// <summary>
+    /// The mention that starts right after a verb at <paramref name="verb"/> (a free word that is no
+    /// function word): its subject, as in "وأبدى أوباما …" or "أعرب وزير الخارجية X …".
+    /// </summary>
+    public Mention? SubjectAfterVerb(int s, int verb)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        if (verb + 1 >= tokens.Count || !tokens[verb].IsWord || Owner[s][verb] is not null || _lex.IsFunctionWord(tokens[verb].Norm))
+        {
+            return null;
+        }
+
+        return Owner[s][verb + 1] is { } m && m.Start == verb + 1 ? m : null;
+    }
+
     public PhraseMatch<PlaceEntry>? Place(int s, int j) => _places.At(s, j);
 
     public PhraseMatch<OrganizationEntry>? Org(int s, int j) => _organizations.At(s, j);

@@ -203,8 +203,7 @@ internal sealed partial class RelationFinder
         // Dropped or earlier subject: the speaker of this sentence, else the last person acting.
         // The subject of the verb that opens the sentence comes first: in "وعقد كيري اجتماعا مع
         // الرئيس السيسي بعد أن شارك في محادثات … مع شكري" the talks are Kerry's, not Sisi's.
-        EntityInfo? subject = i > 2 && tokens[0].IsWord && analysis.Owner[s][0] is null && !_lex.IsFunctionWord(tokens[0].Norm)
-            && analysis.Owner[s][1] is { Entity.Kind: NodeKind.Person, Start: 1 } opener && opener.End <= i
+        EntityInfo? subject = i > 2 && analysis.SubjectAfterVerb(s, 0) is { Entity.Kind: NodeKind.Person } opener && opener.End <= i
             ? opener.Entity
             : null;
         for (int j = i - 1; j >= 0 && subject is null; j--)

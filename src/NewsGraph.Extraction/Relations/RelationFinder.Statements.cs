@@ -236,12 +236,7 @@ internal sealed partial class RelationFinder
             j++;
         }
 
-        if (j + 1 >= tokens.Count || !tokens[j].IsWord || analysis.Owner[s][j] is not null || _lex.IsFunctionWord(tokens[j].Norm))
-        {
-            return null;
-        }
-
-        return analysis.Owner[s][j + 1] is { } m && m.Start == j + 1 && IsSpeaker(m) ? m : null;
+        return analysis.SubjectAfterVerb(s, j) is { } m && IsSpeaker(m) ? m : null;
     }
 
     /// <summary>قالوا، اكدوا: a plural verb cannot continue a single speaker.</summary>
