@@ -309,9 +309,7 @@ internal sealed partial class ArticleAnalysis
 
             // "الرئاسة العامة لرعاية الشباب"، "المرصد السوري لحقوق الإنسان": ل + a noun in construct
             // with a definite word is a purpose complement, like لل.
-            if (t.Norm.Length > 3 && t.Norm[0] == 'ل' && !t.Norm.StartsWith("لل", StringComparison.Ordinal) && !_lex.IsFunctionWord(t.Norm)
-                && j + 1 < tokens.Count && tokens[j + 1].Norm.StartsWith("ال", StringComparison.Ordinal) && Owner[s][j + 1] is null
-                && Title(s, j) is null && Cue(s, j) is null && lastDefinite > i)
+            if (IsLamConstruct(s, j) && lastDefinite > i)
             {
                 purpose = true;
                 lastDefinite = j + 1;
@@ -361,18 +359,17 @@ internal sealed partial class ArticleAnalysis
     private int PurposeComplementEnd(int s, int j)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        if (j >= tokens.Count || !tokens[j].IsWord || Owner[s][j] is not null || _lex.IsFunctionWord(tokens[j].Norm) || Title(s, j) is not null || Cue(s, j) is not null)
+        if (j >= tokens.Count || !tokens[j].IsWord || Owner[s][j] is not null || _lex.IsFunctionWord(tokens[j].Norm))
         {
-            return j;
+            return j; // (titles and cues: IsPurposeWord and IsLamConstruct turn them down)
         }
 
-        string n = tokens[j].Norm;
         int k;
         if (IsPurposeWord(s, j))
         {
             k = j + 1;
         }
-        else if (n.Length > 3 && n[0] == 'ل' && j + 1 < tokens.Count && tokens[j + 1].Norm.StartsWith("ال", StringComparison.Ordinal) && Owner[s][j + 1] is null)
+        else if (IsLamConstruct(s, j))
         {
             k = j + 2;
         }
@@ -395,6 +392,19 @@ internal sealed partial class ArticleAnalysis
     private static readonly HashSet<string> s_purposeBodyHeads = new(
         ["مجلس", "لجنه", "هيئه", "مركز", "مرصد", "مؤسسه", "اتحاد", "جمعيه", "اداره", "مديريه", "رئاسه", "اكاديميه", "شركه", "وكاله", "معهد", "صندوق", "بنك", "منظمه", "رابطه", "نقابه", "مفوضيه", "جامعه"],
         StringComparer.Ordinal);
+
+    /// <summary>
+    /// ل + a noun in construct with a free definite word after it (لحقوق الإنسان، لرعاية الشباب) —
+    /// not لل, which <see cref="IsPurposeWord"/> judges (للعام الحالي is a time, not a purpose).
+    /// </summary>
+    private bool IsLamConstruct(int s, int j)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        string n = tokens[j].Norm;
+        return n.Length > 3 && n[0] == 'ل' && !n.StartsWith("لل", StringComparison.Ordinal) && !_lex.IsFunctionWord(n)
+            && j + 1 < tokens.Count && tokens[j + 1].Norm.StartsWith("ال", StringComparison.Ordinal) && Owner[s][j + 1] is null
+            && Title(s, j) is null && Cue(s, j) is null;
+    }
 
     /// <summary>
     /// لل + a noun that says what a body is for (للقضاء، للحبوب); not a time (للعام، للمرة) nor another
