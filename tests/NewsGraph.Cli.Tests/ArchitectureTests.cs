@@ -12,6 +12,7 @@ public sealed class ArchitectureTests
     [InlineData("NewsGraph.Storage.Sqlite", new[] { "NewsGraph.Core" })]
     [InlineData("NewsGraph.Storage.Neo4j", new[] { "NewsGraph.Core" })]
     [InlineData("NewsGraph.Api", new[] { "NewsGraph.Core", "NewsGraph.Ingestion" })]
+    [InlineData("NewsGraph.Evaluation", new[] { "NewsGraph.Core", "NewsGraph.Extraction" })]
     public void Project_ReferencesOnlyWhatIsUpstream(string assembly, string[] allowed)
     {
         string[] references = Assembly.Load(assembly).GetReferencedAssemblies()

@@ -7,7 +7,7 @@ namespace NewsGraph.Cli.Commands;
 internal static class BenchCommand
 {
     /// <summary>The corpus in the team's shared material, used when --corpus is not given.</summary>
-    private const string SharedCorpus = "../shared/data/corpus/saudinewsnet-2015.jsonl.gz";
+    private const string SharedCorpus = CommonOptions.SharedCorpus;
 
     public static Command Create()
     {

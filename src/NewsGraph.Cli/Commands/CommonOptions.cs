@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NewsGraph.Evaluation;
 
 namespace NewsGraph.Cli.Commands;
 
@@ -25,4 +26,40 @@ internal static class CommonOptions
     {
         Description = "Embedded database file (default: $NEWSGRAPH_DB or ~/.local/share/newsgraph/newsgraph.db; created on first run).",
     };
+
+    /// <summary>The corpus in the team's shared material, used when --corpus is not given.</summary>
+    public const string SharedCorpus = "../shared/data/corpus/saudinewsnet-2015.jsonl.gz";
+
+    public static Option<string> Corpus() => new("--corpus")
+    {
+        Description = $"The SaudiNewsNet corpus file (.jsonl.gz) the annotations refer to; default {SharedCorpus}.",
+        DefaultValueFactory = _ => SharedCorpus,
+    };
+
+    public static Option<DirectoryInfo?> Annotations() => new("--annotations")
+    {
+        Description = "The annotated corpus (default: the Annotations folder beside the executable).",
+    };
+
+    public static AnnotationPaths AnnotationPathsFrom(DirectoryInfo? directory) =>
+        directory is null ? AnnotationPaths.Default : new AnnotationPaths(directory.FullName);
+
+    public static Option<string> Split() => new("--split")
+    {
+        Description = "train, dev, blind or all. Blind is scored at most once per working session, and nobody developing reads its errors.",
+        DefaultValueFactory = _ => Splits.Dev,
+        CustomParser = result =>
+        {
+            string value = result.Tokens.Single().Value;
+            if (value == "all" || Splits.All.Contains(value))
+            {
+                return value;
+            }
+
+            result.AddError($"--split: '{value}' is not one of train, dev, blind, all");
+            return Splits.Dev;
+        },
+    };
+
+    public static IReadOnlyList<string> SplitsOf(string split) => split == "all" ? Splits.All : [split];
 }

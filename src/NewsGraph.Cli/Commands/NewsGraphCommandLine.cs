@@ -15,6 +15,8 @@ internal static class NewsGraphCommandLine
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(NerCommandLine.Tag());
         root.Subcommands.Add(NerCommandLine.Ner());
+        root.Subcommands.Add(GoldCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         return root;
     }
 }

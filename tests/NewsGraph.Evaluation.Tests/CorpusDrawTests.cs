@@ -1,0 +1,110 @@
+using NewsGraph.Evaluation.Corpus;
+using NewsGraph.Evaluation.Gold;
+
+namespace NewsGraph.Evaluation.Tests;
+
+public sealed class CorpusDrawTests
+{
+    private static readonly (string Pool, string Cue)[] s_cues =
+    [
+        (CorpusDraw.Membership, "عضويه"), (CorpusDraw.Meeting, "استقبل"), (CorpusDraw.Statement, "قال"),
+    ];
+
+    /// <summary>Four papers over two months, with texts of every pool; one duplicate and one excluded URL.</summary>
+    private static List<CorpusArticle> Corpus()
+    {
+        string[] bodies =
+        [
+            "وقال المتحدث إن الاجتماع كان مثمرا في كل ما بحثه الطرفان من مسائل.",
+            "واستقبل الأمير ضيفه في قصره مساء أمس وبحثا العلاقات الثنائية بين البلدين.",
+            "وطلبت الدولة عضوية المنظمة رسميا في اجتماعها الأخير الذي عقد في العاصمة.",
+            "وارتفعت أسعار الخضار في الأسواق المحلية مع بداية الموسم الصيفي الحار جدا.",
+        ];
+        var corpus = new List<CorpusArticle>();
+        int line = 0;
+        foreach (string paper in new[] { "alpha", "beta", "gamma", "delta" })
+        {
+            for (int i = 0; i < 40; i++)
+            {
+                string month = i / 4 % 2 == 0 ? "2015-07" : "2015-08";
+                corpus.Add(new CorpusArticle(line++, paper, $"http://example.test/{paper}/{i}", month + "-01 10:00:00", "t", bodies[i % 4] + $" رقم {paper} {i}"));
+            }
+        }
+
+        corpus.Add(corpus[0] with { Line = line++, Url = "http://example.test/copy" });
+        return corpus;
+    }
+
+    private static CorpusDraw Draw(int seed = 7) =>
+        new(new DrawSettings(Seed: seed, PerCuePool: 10, Random: 15, MinChars: 10), s_cues, new HashSet<string> { "http://example.test/alpha/1" });
+
+    [Fact]
+    public void Draw_IsTheSameEveryTime_AndChangesWithTheSeed()
+    {
+        Assert.Equal(Draw().Draw(Corpus()), Draw().Draw(Corpus()));
+        Assert.NotEqual(Draw().Draw(Corpus()).Select(d => d.Line), Draw(seed: 8).Draw(Corpus()).Select(d => d.Line));
+    }
+
+    [Fact]
+    public void Draw_FillsEachPoolFromArticlesWithItsCues_AndTakesTheRandomThirdFromAllTheRest()
+    {
+        IReadOnlyList<DrawnArticle> drawn = Draw().Draw(Corpus());
+        Dictionary<int, CorpusArticle> byLine = Corpus().ToDictionary(a => a.Line);
+
+        Assert.Equal(45, drawn.Count);
+        Assert.Equal(45, drawn.Select(d => d.Line).Distinct().Count());
+        Assert.All(drawn.Where(d => d.Pool == CorpusDraw.Membership), d => Assert.Contains("عضوية", byLine[d.Line].Content, StringComparison.Ordinal));
+        Assert.All(drawn.Where(d => d.Pool == CorpusDraw.Meeting), d => Assert.Contains("استقبل", byLine[d.Line].Content, StringComparison.Ordinal));
+        Assert.Equal(15, drawn.Count(d => d.Pool == CorpusDraw.Random));
+    }
+
+    [Fact]
+    public void Draw_SpreadsEachCuePoolOverEveryPaperAndMonth()
+    {
+        IReadOnlyList<DrawnArticle> meeting = Draw().Draw(Corpus()).Where(d => d.Pool == CorpusDraw.Meeting).ToList();
+
+        Assert.Equal(4, meeting.Select(d => d.Source).Distinct().Count());
+        Assert.InRange(meeting.Count(d => d.Month == "2015-07"), 1, 9);
+    }
+
+    [Fact]
+    public void Draw_LeavesOutExcludedUrlsAndSecondCopies()
+    {
+        IReadOnlyList<DrawnArticle> drawn = Draw().Draw(Corpus());
+
+        Assert.DoesNotContain(drawn, d => d.Url is "http://example.test/alpha/1" or "http://example.test/copy");
+    }
+
+    [Fact]
+    public void Draw_GivesAFifthOfEachPoolToBlindAndAFifthToDev()
+    {
+        IReadOnlyList<DrawnArticle> drawn = Draw().Draw(Corpus());
+
+        foreach (IGrouping<string, DrawnArticle> pool in drawn.GroupBy(d => d.Pool))
+        {
+            Assert.Equal((int)Math.Round(pool.Count() * 0.2), pool.Count(d => d.Split == Splits.Blind));
+            Assert.Equal((int)Math.Round(pool.Count() * 0.2), pool.Count(d => d.Split == Splits.Dev));
+        }
+    }
+
+    [Fact]
+    public void Manifest_RoundTrips()
+    {
+        IReadOnlyList<DrawnArticle> drawn = Draw().Draw(Corpus());
+        Assert.Equal(drawn, DrawManifest.Parse(DrawManifest.Format(drawn)));
+    }
+
+    [Fact]
+    public void AssignWrittenSplits_GivesEachAgencyAThirdBlindAndASixthDev_ByNameAlone()
+    {
+        string[] files = [.. Enumerable.Range(1, 12).Select(i => $"sana-{i:D2}.txt"), .. Enumerable.Range(1, 12).Select(i => $"kuna-{i:D2}.txt")];
+        IReadOnlyDictionary<string, string> split = GoldImport.AssignWrittenSplits(files);
+
+        Assert.Equal(split, GoldImport.AssignWrittenSplits(files.Reverse()));
+        foreach (string agency in new[] { "sana", "kuna" })
+        {
+            Assert.Equal(4, split.Count(s => s.Key.StartsWith(agency, StringComparison.Ordinal) && s.Value == Splits.Blind));
+            Assert.Equal(2, split.Count(s => s.Key.StartsWith(agency, StringComparison.Ordinal) && s.Value == Splits.Dev));
+        }
+    }
+}
