@@ -22,6 +22,12 @@ public sealed class ApiOptions
     /// <summary>Most field selections (aliases included) in one document. Error code <c>MAX_FIELDS_EXCEEDED</c>.</summary>
     public int MaxFields { get; set; } = 1_000;
 
+    /// <summary>
+    /// Most field selections an operation may expand to once fragment spreads are replaced by their
+    /// fragments (counted without expanding them, before validation). Error code <c>MAX_FIELDS_EXCEEDED</c>.
+    /// </summary>
+    public int MaxExpandedFields { get; set; } = 10_000;
+
     /// <summary>Page size when a connection is asked for without <c>first</c> or <c>last</c>.</summary>
     public int DefaultPageSize { get; set; } = 20;
 

@@ -169,24 +169,30 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(page);
-        using SqliteReadSession session = RentSession();
-        return await EntityList(query, grouped: false).ReadPageAsync(session, SqliteStatements.EntitiesSource, EntitySort(query), page, SqliteRows.Entity, cancellationToken);
+        return await ReadAsync(async session =>
+        {
+            return await EntityList(query, grouped: false).ReadPageAsync(session, SqliteStatements.EntitiesSource, EntitySort(query), page, SqliteRows.Entity, cancellationToken);
+        }, cancellationToken);
     }
 
     public async Task<Page<ArticleRecord>> FindArticlesAsync(ArticleQuery query, PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(page);
-        using SqliteReadSession session = RentSession();
-        return await ArticleList(query).ReadPageAsync(session, SqliteStatements.ArticlesSource, ArticleSort(query), page, SqliteRows.Article, cancellationToken);
+        return await ReadAsync(async session =>
+        {
+            return await ArticleList(query).ReadPageAsync(session, SqliteStatements.ArticlesSource, ArticleSort(query), page, SqliteRows.Article, cancellationToken);
+        }, cancellationToken);
     }
 
     public async Task<Page<RelationRecord>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(page);
-        using SqliteReadSession session = RentSession();
-        return await RelationList(query, grouped: false).ReadPageAsync(session, SqliteStatements.RelationsSource, RelationSort(query), page, SqliteRows.Relation, cancellationToken);
+        return await ReadAsync(async session =>
+        {
+            return await RelationList(query, grouped: false).ReadPageAsync(session, SqliteStatements.RelationsSource, RelationSort(query), page, SqliteRows.Relation, cancellationToken);
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, Page<RelationRecord>>> FindRelationsForAsync(
@@ -203,8 +209,10 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             RelationGrouping.ByArticle => SqliteStatements.RelationsByArticleSource,
             _ => throw new ArgumentOutOfRangeException(nameof(grouping), grouping, "not a relation grouping"),
         };
-        using SqliteReadSession session = RentSession();
-        return await RelationList(query, grouped: true).ReadGroupedPagesAsync(session, keys, source, RelationSort(query), page, SqliteRows.Relation, cancellationToken);
+        return await ReadAsync(async session =>
+        {
+            return await RelationList(query, grouped: true).ReadGroupedPagesAsync(session, keys, source, RelationSort(query), page, SqliteRows.Relation, cancellationToken);
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, Page<EntityRecord>>> FindEntitiesInArticlesAsync(
@@ -213,9 +221,11 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
         ArgumentNullException.ThrowIfNull(articleKeys);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(page);
-        using SqliteReadSession session = RentSession();
-        return await EntityList(query, grouped: true).ReadGroupedPagesAsync(
-            session, articleKeys, SqliteStatements.EntitiesInArticlesSource, EntitySort(query), page, SqliteRows.Entity, cancellationToken);
+        return await ReadAsync(async session =>
+        {
+            return await EntityList(query, grouped: true).ReadGroupedPagesAsync(
+                session, articleKeys, SqliteStatements.EntitiesInArticlesSource, EntitySort(query), page, SqliteRows.Entity, cancellationToken);
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, Page<ArticleRecord>>> FindArticlesMentioningAsync(
@@ -227,9 +237,11 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
 
         // Relation ends are always mentioned by the asserting article (UpsertAsync enforces it),
         // so the mentions alone cover "or assert a relation of it".
-        using SqliteReadSession session = RentSession();
-        return await ArticleList(query).ReadGroupedPagesAsync(
-            session, entityKeys, SqliteStatements.ArticlesMentioningSource, ArticleSort(query), page, SqliteRows.Article, cancellationToken);
+        return await ReadAsync(async session =>
+        {
+            return await ArticleList(query).ReadGroupedPagesAsync(
+                session, entityKeys, SqliteStatements.ArticlesMentioningSource, ArticleSort(query), page, SqliteRows.Article, cancellationToken);
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string text, IReadOnlyCollection<NodeKind>? kinds, int first, CancellationToken cancellationToken)
@@ -241,15 +253,17 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             return [];
         }
 
-        using SqliteReadSession session = RentSession();
-        IReadOnlyList<SearchHit> hits = await SearchAsync(session, exact, FtsQuery.AllOf(terms), kinds, first, cancellationToken);
-        if (hits.Count == 0 && terms.Length > 1)
+        return await ReadAsync(async session =>
         {
-            // Nothing has every word: fall back to any word, still ranked by bm25.
-            hits = await SearchAsync(session, exact, FtsQuery.AnyOf(terms), kinds, first, cancellationToken);
-        }
+            IReadOnlyList<SearchHit> hits = await SearchAsync(session, exact, FtsQuery.AllOf(terms), kinds, first, cancellationToken);
+            if (hits.Count == 0 && terms.Length > 1)
+            {
+                // Nothing has every word: fall back to any word, still ranked by bm25.
+                hits = await SearchAsync(session, exact, FtsQuery.AnyOf(terms), kinds, first, cancellationToken);
+            }
 
-        return hits;
+            return hits;
+        }, cancellationToken);
     }
 
     public async Task<GraphPath?> ShortestPathAsync(
@@ -257,72 +271,76 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
     {
         ArgumentNullException.ThrowIfNull(fromKey);
         ArgumentNullException.ThrowIfNull(toKey);
-        using SqliteReadSession session = RentSession();
+        return await ReadAsync(async session =>
         {
-            SqliteCommand command = session.Command(SqliteStatements.CountExistingNodes);
-            command.Parameters.AddWithValue("@fromKey", fromKey);
-            command.Parameters.AddWithValue("@toKey", toKey);
-            long found = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-            if (found < (fromKey == toKey ? 1 : 2))
+            {
+                SqliteCommand command = session.Command(SqliteStatements.CountExistingNodes);
+                command.Parameters.AddWithValue("@fromKey", fromKey);
+                command.Parameters.AddWithValue("@toKey", toKey);
+                long found = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+                if (found < (fromKey == toKey ? 1 : 2))
+                {
+                    return null;
+                }
+            }
+
+            if (fromKey != toKey && types is { Count: 0 })
             {
                 return null;
             }
-        }
 
-        if (fromKey != toKey && types is { Count: 0 })
-        {
-            return null;
-        }
+            object typesParameter = types is null ? DBNull.Value : SqliteJson.Serialize(types.Select(GraphNames.TypeName).Distinct());
+            return await BreadthFirstPath.FindAsync(fromKey, toKey, maxHops, ReadFrontierAsync, ReadPathRelationsAsync, cancellationToken);
 
-        object typesParameter = types is null ? DBNull.Value : SqliteJson.Serialize(types.Select(GraphNames.TypeName).Distinct());
-        return await BreadthFirstPath.FindAsync(fromKey, toKey, maxHops, ReadFrontierAsync, ReadPathRelationsAsync, cancellationToken);
-
-        async Task<IReadOnlyList<PathEdge>> ReadFrontierAsync(IReadOnlyList<string> frontier, CancellationToken cancellation)
-        {
-            SqliteCommand command = session.Command(SqliteStatements.SelectFrontierRelations);
-            command.Parameters.AddWithValue("@frontier", SqliteJson.Serialize(frontier));
-            command.Parameters.AddWithValue("@types", typesParameter);
-            var edges = new List<PathEdge>();
-            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellation);
-            while (await reader.ReadAsync(cancellation))
+            async Task<IReadOnlyList<PathEdge>> ReadFrontierAsync(IReadOnlyList<string> frontier, CancellationToken cancellation)
             {
-                edges.Add(new PathEdge(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+                SqliteCommand command = session.Command(SqliteStatements.SelectFrontierRelations);
+                command.Parameters.AddWithValue("@frontier", SqliteJson.Serialize(frontier));
+                command.Parameters.AddWithValue("@types", typesParameter);
+                var edges = new List<PathEdge>();
+                await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellation);
+                while (await reader.ReadAsync(cancellation))
+                {
+                    edges.Add(new PathEdge(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+                }
+
+                return edges;
             }
 
-            return edges;
-        }
-
-        Task<IReadOnlyList<RelationRecord>> ReadPathRelationsAsync(IReadOnlyList<string> keys, CancellationToken cancellation) =>
-            ReadByKeysAsync(session, SqliteStatements.SelectRelationsByKeys, keys, SqliteRows.Relation, cancellation);
+            Task<IReadOnlyList<RelationRecord>> ReadPathRelationsAsync(IReadOnlyList<string> keys, CancellationToken cancellation) =>
+                ReadByKeysAsync(session, SqliteStatements.SelectRelationsByKeys, keys, SqliteRows.Relation, cancellation);
+        }, cancellationToken);
     }
 
     public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken)
     {
-        using SqliteReadSession session = RentSession();
-        SqliteCommand command = session.Command(SqliteStatements.SelectStats);
-        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        long articles = reader.GetInt64(0);
-
-        var kinds = new Dictionary<string, long>(StringComparer.Ordinal);
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        return await ReadAsync(async session =>
         {
-            kinds[reader.GetString(0)] = reader.GetInt64(1);
-        }
+            SqliteCommand command = session.Command(SqliteStatements.SelectStats);
+            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            long articles = reader.GetInt64(0);
 
-        var types = new Dictionary<string, long>(StringComparer.Ordinal);
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            types[reader.GetString(0)] = reader.GetInt64(1);
-        }
+            var kinds = new Dictionary<string, long>(StringComparer.Ordinal);
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                kinds[reader.GetString(0)] = reader.GetInt64(1);
+            }
 
-        // Every kind and type in enum order, zeros included, so dashboards get a stable shape.
-        return new GraphStats(
-            articles,
-            [.. Enum.GetValues<NodeKind>().Where(k => k != NodeKind.Article).Select(k => new KindCount(k, kinds.GetValueOrDefault(GraphNames.Label(k))))],
-            [.. Enum.GetValues<RelationType>().Select(t => new TypeCount(t, types.GetValueOrDefault(GraphNames.TypeName(t))))]);
+            var types = new Dictionary<string, long>(StringComparer.Ordinal);
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                types[reader.GetString(0)] = reader.GetInt64(1);
+            }
+
+            // Every kind and type in enum order, zeros included, so dashboards get a stable shape.
+            return new GraphStats(
+                articles,
+                [.. Enum.GetValues<NodeKind>().Where(k => k != NodeKind.Article).Select(k => new KindCount(k, kinds.GetValueOrDefault(GraphNames.Label(k))))],
+                [.. Enum.GetValues<RelationType>().Select(t => new TypeCount(t, types.GetValueOrDefault(GraphNames.TypeName(t))))]);
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<TimelineBucket>> GetTimelineAsync(
@@ -339,23 +357,25 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             ? string.Format(CultureInfo.InvariantCulture, SqliteStatements.ArticleTimelineTemplate, string.Format(CultureInfo.InvariantCulture, bucket, SqliteStatements.ArticlePublished))
             : string.Format(CultureInfo.InvariantCulture, SqliteStatements.RelationTimelineTemplate, string.Format(CultureInfo.InvariantCulture, bucket, SqliteStatements.RelationEffectiveDate));
 
-        using SqliteReadSession session = RentSession();
-        SqliteCommand command = session.Command(sql);
-        command.Parameters.AddWithValue("@from", SqliteValues.OrNull(SqliteValues.Date(from)));
-        command.Parameters.AddWithValue("@to", SqliteValues.OrNull(SqliteValues.Date(to)));
-        if (type is { } relationType)
+        return await ReadAsync(async session =>
         {
-            command.Parameters.AddWithValue("@type", GraphNames.TypeName(relationType));
-        }
+            SqliteCommand command = session.Command(sql);
+            command.Parameters.AddWithValue("@from", SqliteValues.OrNull(SqliteValues.Date(from)));
+            command.Parameters.AddWithValue("@to", SqliteValues.OrNull(SqliteValues.Date(to)));
+            if (type is { } relationType)
+            {
+                command.Parameters.AddWithValue("@type", GraphNames.TypeName(relationType));
+            }
 
-        var buckets = new List<TimelineBucket>();
-        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            buckets.Add(new TimelineBucket(SqliteValues.ParseDate(reader.GetString(0))!.Value, reader.GetInt64(1)));
-        }
+            var buckets = new List<TimelineBucket>();
+            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                buckets.Add(new TimelineBucket(SqliteValues.ParseDate(reader.GetString(0))!.Value, reader.GetInt64(1)));
+            }
 
-        return buckets;
+            return buckets;
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<RankedEntity>> GetTopEntitiesAsync(
@@ -380,19 +400,21 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             _ => throw new ArgumentOutOfRangeException(nameof(by), by, "not an entity ranking"),
         };
 
-        using SqliteReadSession session = RentSession();
-        SqliteCommand command = session.Command(sql);
-        command.Parameters.AddWithValue("@kind", SqliteValues.OrNull(kind is { } k ? GraphNames.Label(k) : null));
-        command.Parameters.AddWithValue("@from", SqliteValues.OrNull(SqliteValues.Date(from)));
-        command.Parameters.AddWithValue("@to", SqliteValues.OrNull(SqliteValues.Date(to)));
-        command.Parameters.AddWithValue("@first", (long)first);
-        if (by != EntityRanking.Mentions)
+        return await ReadAsync(async session =>
         {
-            command.Parameters.AddWithValue("@types", SqliteValues.OrNull(types));
-            command.Parameters.AddWithValue("@sourceOnly", sourceOnly ? 1L : 0L);
-        }
+            SqliteCommand command = session.Command(sql);
+            command.Parameters.AddWithValue("@kind", SqliteValues.OrNull(kind is { } k ? GraphNames.Label(k) : null));
+            command.Parameters.AddWithValue("@from", SqliteValues.OrNull(SqliteValues.Date(from)));
+            command.Parameters.AddWithValue("@to", SqliteValues.OrNull(SqliteValues.Date(to)));
+            command.Parameters.AddWithValue("@first", (long)first);
+            if (by != EntityRanking.Mentions)
+            {
+                command.Parameters.AddWithValue("@types", SqliteValues.OrNull(types));
+                command.Parameters.AddWithValue("@sourceOnly", sourceOnly ? 1L : 0L);
+            }
 
-        return await ReadRankedAsync(command, cancellationToken);
+            return await ReadRankedAsync(command, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>Undated rankings read the counts the schema keeps per entity (see <see cref="SqliteStatements.CreateReadIndexesV2"/>).</summary>
@@ -407,26 +429,28 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             _ => throw new ArgumentOutOfRangeException(nameof(by), by, "not an entity ranking"),
         };
 
-        using SqliteReadSession session = RentSession();
-        SqliteCommand command;
-        if (kind is { } k)
+        return await ReadAsync(async session =>
         {
-            command = session.Command(string.Format(CultureInfo.InvariantCulture, SqliteStatements.TopEntitiesOfKindByCountTemplate, column));
-            command.Parameters.AddWithValue("@kind", GraphNames.Label(k));
-        }
-        else
-        {
-            string arms = string.Join(SqliteStatements.UnionAll, s_entityKinds.Select((_, i) =>
-                string.Format(CultureInfo.InvariantCulture, SqliteStatements.TopEntitiesByCountArmTemplate, column, i)));
-            command = session.Command(string.Format(CultureInfo.InvariantCulture, SqliteStatements.TopEntitiesByCountTemplate, column, arms));
-            for (int i = 0; i < s_entityKinds.Length; i++)
+            SqliteCommand command;
+            if (kind is { } k)
             {
-                command.Parameters.AddWithValue("@kind" + i.ToString(CultureInfo.InvariantCulture), s_entityKinds[i]);
+                command = session.Command(string.Format(CultureInfo.InvariantCulture, SqliteStatements.TopEntitiesOfKindByCountTemplate, column));
+                command.Parameters.AddWithValue("@kind", GraphNames.Label(k));
             }
-        }
+            else
+            {
+                string arms = string.Join(SqliteStatements.UnionAll, s_entityKinds.Select((_, i) =>
+                    string.Format(CultureInfo.InvariantCulture, SqliteStatements.TopEntitiesByCountArmTemplate, column, i)));
+                command = session.Command(string.Format(CultureInfo.InvariantCulture, SqliteStatements.TopEntitiesByCountTemplate, column, arms));
+                for (int i = 0; i < s_entityKinds.Length; i++)
+                {
+                    command.Parameters.AddWithValue("@kind" + i.ToString(CultureInfo.InvariantCulture), s_entityKinds[i]);
+                }
+            }
 
-        command.Parameters.AddWithValue("@first", (long)first);
-        return await ReadRankedAsync(command, cancellationToken);
+            command.Parameters.AddWithValue("@first", (long)first);
+            return await ReadRankedAsync(command, cancellationToken);
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<RankedEntity>> GetCoMentionedAsync(string entityKey, NodeKind? kind, int first, CancellationToken cancellationToken)
@@ -437,12 +461,14 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             return [];
         }
 
-        using SqliteReadSession session = RentSession();
-        SqliteCommand command = session.Command(SqliteStatements.CoMentioned);
-        command.Parameters.AddWithValue("@key", entityKey);
-        command.Parameters.AddWithValue("@kind", SqliteValues.OrNull(kind is { } k ? GraphNames.Label(k) : null));
-        command.Parameters.AddWithValue("@first", (long)first);
-        return await ReadRankedAsync(command, cancellationToken);
+        return await ReadAsync(async session =>
+        {
+            SqliteCommand command = session.Command(SqliteStatements.CoMentioned);
+            command.Parameters.AddWithValue("@key", entityKey);
+            command.Parameters.AddWithValue("@kind", SqliteValues.OrNull(kind is { } k ? GraphNames.Label(k) : null));
+            command.Parameters.AddWithValue("@first", (long)first);
+            return await ReadRankedAsync(command, cancellationToken);
+        }, cancellationToken);
     }
 
     public async Task<Page<ArticleGraph>> ExportArticlesAsync(PageRequest page, CancellationToken cancellationToken)
@@ -630,16 +656,28 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
         {
             RelationExists condition = query.Relations![i];
             string suffix = i.ToString(CultureInfo.InvariantCulture);
-            list.Where(string.Format(CultureInfo.InvariantCulture, SqliteStatements.EntityRelationExistsTemplate, suffix, condition.Exists ? string.Empty : "NOT"));
+            string? text = condition.TextContains is null ? null : ArabicText.Normalize(condition.TextContains);
+            bool indexed = text is { Length: >= FtsQuery.TrigramLength };
+            string textCondition = string.Format(CultureInfo.InvariantCulture, indexed ? SqliteStatements.RelationExistsTextIndexed : SqliteStatements.RelationExistsTextScan, suffix);
+            list.Where(string.Format(CultureInfo.InvariantCulture, SqliteStatements.EntityRelationExistsTemplate, suffix, condition.Exists ? string.Empty : "NOT", textCondition));
+            if (indexed)
+            {
+                list.Bind("@relMatch" + suffix, FtsQuery.CoveringTrigrams(text!));
+            }
+
             list.Bind("@relType" + suffix, GraphNames.TypeName(condition.Type));
             list.Bind("@relCounterpart" + suffix, condition.CounterpartKey);
             list.Bind("@relPlace" + suffix, condition.PlaceKey);
             list.Bind("@relStatus" + suffix, SqliteValues.Status(condition.Status));
-            list.Bind("@relText" + suffix, condition.TextContains is null ? null : ArabicText.Normalize(condition.TextContains));
+            list.Bind("@relText" + suffix, text);
         }
 
         return list;
     }
+
+    /// <summary>The trigram query for a normalized text filter long enough for the indexes, else null (the filter scans).</summary>
+    private static string? IndexedText(object? value) =>
+        value is string { Length: >= FtsQuery.TrigramLength } text ? FtsQuery.CoveringTrigrams(text) : null;
 
     /// <summary>The condition each article filter adds (its parameter is named after the filter).</summary>
     private static string ArticleCondition(ArticleFilter filter) => filter switch
@@ -676,6 +714,13 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
         var list = new SqliteListQuery(SqliteStatements.ArticleColumns, SqliteStatements.ArticleColumnNames, "a.key", string.Empty);
         foreach (FilterTerm<ArticleFilter> term in FilterTerms.Of(query))
         {
+            if (term.Filter == ArticleFilter.TextContains && IndexedText(term.Value) is { } match)
+            {
+                list.Where(SqliteStatements.ArticleTextContainsIndexed, "@" + term.ParameterName, SqliteValues.Filter(term.Value));
+                list.Bind("@textMatch", match);
+                continue;
+            }
+
             list.Where(ArticleCondition(term.Filter), "@" + term.ParameterName, SqliteValues.Filter(term.Value));
         }
 
@@ -696,6 +741,13 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
 
         foreach (FilterTerm<RelationFilter> term in FilterTerms.Of(query))
         {
+            if (term.Filter == RelationFilter.TextContains && IndexedText(term.Value) is { } match)
+            {
+                list.Where(SqliteStatements.RelationTextContainsIndexed, "@" + term.ParameterName, SqliteValues.Filter(term.Value));
+                list.Bind("@textMatch", match);
+                continue;
+            }
+
             list.Where(RelationCondition(term.Filter), "@" + term.ParameterName, SqliteValues.Filter(term.Value));
         }
 
@@ -734,8 +786,10 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             return [];
         }
 
-        using SqliteReadSession session = RentSession();
-        return await ReadByKeysAsync(session, sql, keys, read, cancellationToken);
+        return await ReadAsync(async session =>
+        {
+            return await ReadByKeysAsync(session, sql, keys, read, cancellationToken);
+        }, cancellationToken);
     }
 
     private static async Task<IReadOnlyList<T>> ReadByKeysAsync<T>(
@@ -774,12 +828,30 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
         DefaultTimeout = 30,
     }.ToString();
 
-    /// <summary>A read session (an open connection with its prepared statements); dispose it to return it.</summary>
-    private SqliteReadSession RentSession()
+    /// <summary>
+    /// Runs one read on a rented session (an open connection with its prepared statements). While it
+    /// runs, cancelling <paramref name="cancellationToken"/> — the API's execution timeout, a client
+    /// that went away — interrupts the statement in SQLite itself, so no query keeps a core busy after
+    /// its caller has given up; the interruption surfaces as <see cref="OperationCanceledException"/>.
+    /// </summary>
+    internal async Task<T> ReadAsync<T>(Func<SqliteReadSession, Task<T>> read, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return _reads.Rent();
+        cancellationToken.ThrowIfCancellationRequested();
+        using SqliteReadSession session = _reads.Rent();
+        using CancellationTokenRegistration interrupt = cancellationToken.Register(session.Interrupt);
+        try
+        {
+            return await read(session);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteInterrupted && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The read was cancelled and SQLite interrupted it.", ex, cancellationToken);
+        }
     }
+
+    /// <summary>SQLITE_INTERRUPT: the statement stopped because <c>sqlite3_interrupt</c> was called.</summary>
+    private const int SqliteInterrupted = 9;
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -121,6 +121,12 @@ internal sealed class SqliteReadSession : IDisposable
         return command;
     }
 
+    /// <summary>
+    /// Stops the statement running on this connection (<c>sqlite3_interrupt</c>, safe from any
+    /// thread); it fails with SQLITE_INTERRUPT. A no-op when nothing runs.
+    /// </summary>
+    public void Interrupt() => SQLitePCL.raw.sqlite3_interrupt(Connection.Handle);
+
     /// <summary>Returns the session to its pool.</summary>
     public void Dispose() => _pool.Return(this);
 

@@ -16,7 +16,7 @@ namespace NewsGraph.Storage.Sqlite;
 internal static class SqliteStatements
 {
     /// <summary>The schema version this build writes; <see cref="Migrations"/> brings a file up to it.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     // ---------------------------------------------------------------------------------------
     // Schema
@@ -325,7 +325,68 @@ internal static class SqliteStatements
     [
         (1, [CreateSchemaV1, CreateSearchIndexV1]),
         (2, [CreateReadIndexesV2]),
+        (3, [CreateTextIndexesV3]),
     ];
+
+    /// <summary>
+    /// Version 3, text filters served by indexes instead of scans (a filter on statement text used to
+    /// test every claim, and one on article text every article's text, per request):
+    /// <list type="bullet">
+    /// <item><c>article_text</c>, a trigram index over each article's normalized title and text. It is
+    /// contentless (the text already lives in <c>articles</c>) and keyed by <c>article_text_ids.id</c>,
+    /// an INTEGER PRIMARY KEY, because <c>articles</c> has none and VACUUM may renumber its rowids.</item>
+    /// <item><c>relation_topics</c>, a trigram index over meeting topics, holding the relation's key
+    /// (topics are short, so it keeps its own copy rather than depend on <c>relations</c>' rowid).</item>
+    /// </list>
+    /// Claim text is already indexed: claims are entities, in <c>entity_names</c>. Triggers keep both
+    /// indexes in step with every write, as for the entity indexes.
+    /// </summary>
+    public const string CreateTextIndexesV3 = """
+        CREATE TABLE IF NOT EXISTS article_text_ids (
+            id          INTEGER PRIMARY KEY,
+            article_key TEXT NOT NULL UNIQUE
+        );
+        CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5 (
+            title_norm, text_norm,
+            content = '', contentless_delete = 1,
+            tokenize = 'trigram case_sensitive 1', detail = 'none'
+        );
+        INSERT INTO article_text_ids (article_key) SELECT key FROM articles WHERE key NOT IN (SELECT article_key FROM article_text_ids);
+        INSERT INTO article_text (rowid, title_norm, text_norm)
+            SELECT i.id, a.title_norm, a.text_norm FROM article_text_ids i JOIN articles a ON a.key = i.article_key;
+        CREATE TRIGGER IF NOT EXISTS articles_text_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO article_text_ids (article_key) VALUES (new.key);
+            INSERT INTO article_text (rowid, title_norm, text_norm)
+                VALUES ((SELECT id FROM article_text_ids WHERE article_key = new.key), new.title_norm, new.text_norm);
+        END;
+        CREATE TRIGGER IF NOT EXISTS articles_text_update AFTER UPDATE OF title_norm, text_norm ON articles
+        WHEN old.title_norm IS NOT new.title_norm OR old.text_norm IS NOT new.text_norm BEGIN
+            DELETE FROM article_text WHERE rowid = (SELECT id FROM article_text_ids WHERE article_key = new.key);
+            INSERT INTO article_text (rowid, title_norm, text_norm)
+                VALUES ((SELECT id FROM article_text_ids WHERE article_key = new.key), new.title_norm, new.text_norm);
+        END;
+        CREATE TRIGGER IF NOT EXISTS articles_text_delete AFTER DELETE ON articles BEGIN
+            DELETE FROM article_text WHERE rowid = (SELECT id FROM article_text_ids WHERE article_key = old.key);
+            DELETE FROM article_text_ids WHERE article_key = old.key;
+        END;
+
+        CREATE VIRTUAL TABLE IF NOT EXISTS relation_topics USING fts5 (
+            relation_key UNINDEXED, topic_norm,
+            tokenize = 'trigram case_sensitive 1', detail = 'none'
+        );
+        INSERT INTO relation_topics (relation_key, topic_norm) SELECT key, topic_norm FROM relations WHERE topic_norm <> '';
+        CREATE TRIGGER IF NOT EXISTS relations_topic_insert AFTER INSERT ON relations WHEN new.topic_norm <> '' BEGIN
+            INSERT INTO relation_topics (relation_key, topic_norm) VALUES (new.key, new.topic_norm);
+        END;
+        CREATE TRIGGER IF NOT EXISTS relations_topic_update AFTER UPDATE OF topic_norm ON relations
+        WHEN old.topic_norm IS NOT new.topic_norm BEGIN
+            DELETE FROM relation_topics WHERE relation_key = old.key;
+            INSERT INTO relation_topics (relation_key, topic_norm) SELECT new.key, new.topic_norm WHERE new.topic_norm <> '';
+        END;
+        CREATE TRIGGER IF NOT EXISTS relations_topic_delete AFTER DELETE ON relations WHEN old.topic_norm <> '' BEGIN
+            DELETE FROM relation_topics WHERE relation_key = old.key;
+        END;
+        """;
 
     // ---------------------------------------------------------------------------------------
     // Upsert: contributions per article, then recomputation of the touched merged rows
@@ -503,21 +564,41 @@ internal static class SqliteStatements
 
     /// <summary>
     /// One <c>RelationExists</c> condition; <c>{0}</c> is a numeric suffix that keeps the
-    /// parameters of several conditions apart and <c>{1}</c> is empty or <c>NOT</c>.
+    /// parameters of several conditions apart, <c>{1}</c> is empty or <c>NOT</c>, and <c>{2}</c> the
+    /// text condition on <c>x</c> (<see cref="RelationExistsTextScan"/> or <see cref="RelationExistsTextIndexed"/>).
+    /// The entity may be either end, written as two probes — one on <c>ix_relations_from</c>, one on
+    /// <c>ix_relations_to</c> — because a single <c>(from_key = e.key OR to_key = e.key)</c> makes
+    /// SQLite scan every relation for every entity (45 s for <c>none</c> with a total on the corpus).
     /// </summary>
     public const string EntityRelationExistsTemplate = """
-        {1} EXISTS (SELECT 1 FROM relations x
-                WHERE x.type = @relType{0}
-                  AND (x.from_key = e.key OR x.to_key = e.key)
-                  AND (@relCounterpart{0} IS NULL
-                       OR (x.from_key = e.key AND x.to_key = @relCounterpart{0})
-                       OR (x.to_key = e.key AND x.from_key = @relCounterpart{0}))
+        {1} (EXISTS (SELECT 1 FROM relations x
+                WHERE x.from_key = e.key AND x.type = @relType{0}
+                  AND (@relCounterpart{0} IS NULL OR x.to_key = @relCounterpart{0})
                   AND (@relPlace{0} IS NULL OR x.place_key = @relPlace{0})
                   AND (@relStatus{0} IS NULL OR x.status = @relStatus{0})
-                  AND (@relText{0} IS NULL
-                       OR instr(x.topic_norm, @relText{0}) > 0
-                       OR (x.type = 'STATED' AND EXISTS (SELECT 1 FROM entities xc WHERE xc.key = x.to_key AND instr(xc.name_norm, @relText{0}) > 0))))
+                  AND {2})
+             OR EXISTS (SELECT 1 FROM relations x
+                WHERE x.to_key = e.key AND x.type = @relType{0}
+                  AND (@relCounterpart{0} IS NULL OR x.from_key = @relCounterpart{0})
+                  AND (@relPlace{0} IS NULL OR x.place_key = @relPlace{0})
+                  AND (@relStatus{0} IS NULL OR x.status = @relStatus{0})
+                  AND {2}))
         """;
+
+    /// <summary>No text condition, or text too short for an index (a scan, which the API prices as one).</summary>
+    public const string RelationExistsTextScan = """
+        (@relText{0} IS NULL
+         OR instr(x.topic_norm, @relText{0}) > 0
+         OR (x.type = 'STATED' AND EXISTS (SELECT 1 FROM entities xc WHERE xc.key = x.to_key AND instr(xc.name_norm, @relText{0}) > 0)))
+        """;
+
+    /// <summary>Text of three characters or more: the relations the trigram indexes name, as in <see cref="RelationTextContainsIndexed"/>.</summary>
+    public const string RelationExistsTextIndexed = """
+        (x.key IN (SELECT rt.relation_key FROM relation_topics rt WHERE relation_topics MATCH @relMatch{0} AND instr(rt.topic_norm, @relText{0}) > 0)
+         OR (x.type = 'STATED' AND x.to_key IN (SELECT xc.key FROM entities xc
+                WHERE xc.id IN (SELECT rowid FROM entity_names WHERE entity_names MATCH @relMatch{0}) AND instr(xc.name_norm, @relText{0}) > 0)))
+        """;
+
 
     public const string RelationTypeIn = "r.type IN (SELECT value FROM json_each(@types))";
 
@@ -535,10 +616,24 @@ internal static class SqliteStatements
 
     public const string RelationStatusEquals = "r.status = @status";
 
-    /// <summary>The claim's text for STATED, the topic for MET (both normalized).</summary>
+    /// <summary>
+    /// The claim's text for STATED, the topic for MET (both normalized). Text shorter than a trigram
+    /// cannot use an index: this scan is its only form, which the API prices as one.
+    /// </summary>
     public const string RelationTextContains = """
         (instr(r.topic_norm, @textContains) > 0
          OR (r.type = 'STATED' AND EXISTS (SELECT 1 FROM entities rc WHERE rc.key = r.to_key AND instr(rc.name_norm, @textContains) > 0)))
+        """;
+
+    /// <summary>
+    /// The same test for text of three characters or more: the relations whose topic or claim the
+    /// trigram indexes name (@textMatch, see <see cref="FtsQuery.CoveringTrigrams"/>), then
+    /// <c>instr</c> decides exactly as above. Both sets are small and computed once per statement.
+    /// </summary>
+    public const string RelationTextContainsIndexed = """
+        (r.key IN (SELECT rt.relation_key FROM relation_topics rt WHERE relation_topics MATCH @textMatch AND instr(rt.topic_norm, @textContains) > 0)
+         OR (r.type = 'STATED' AND r.to_key IN (SELECT rc.key FROM entities rc
+                WHERE rc.id IN (SELECT rowid FROM entity_names WHERE entity_names MATCH @textMatch) AND instr(rc.name_norm, @textContains) > 0)))
         """;
 
     public const string RelationVerbEquals = "r.verb_norm = @verb";
@@ -559,7 +654,14 @@ internal static class SqliteStatements
 
     public const string ArticleSourceEquals = "a.source = @source";
 
+    /// <summary>Title or text contains (normalized). Shorter than a trigram: a scan, priced as one by the API.</summary>
     public const string ArticleTextContains = "(instr(a.title_norm, @textContains) > 0 OR instr(a.text_norm, @textContains) > 0)";
+
+    /// <summary>The same test for three characters or more: the trigram index names the candidates, <c>instr</c> decides.</summary>
+    public const string ArticleTextContainsIndexed = """
+        a.key IN (SELECT ti.article_key FROM article_text_ids ti WHERE ti.id IN (SELECT rowid FROM article_text WHERE article_text MATCH @textMatch))
+        AND (instr(a.title_norm, @textContains) > 0 OR instr(a.text_norm, @textContains) > 0)
+        """;
 
     public const string ArticlePublishedFrom = "a.published >= @publishedFrom";
 

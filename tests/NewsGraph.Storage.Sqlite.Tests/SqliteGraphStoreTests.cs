@@ -193,6 +193,78 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         Assert.Equal(expected.Length, found.TotalCount);
     }
 
+    /// <summary>Text filters served by the trigram indexes (three characters or more) or by a scan (fewer) find the same rows.</summary>
+    [Theory]
+    [InlineData("ا")]
+    [InlineData("لي")]
+    [InlineData("الحل")]
+    [InlineData("الحل السياسي")]
+    [InlineData("العلاقات")]
+    [InlineData("التعاون الاقتصادي")]
+    [InlineData("سورية")]
+    [InlineData("غير موجود")]
+    public async Task TextFilters_AnyLength_FindExactlyWhatASubstringScanFinds(string text)
+    {
+        SqliteGraphStore store = await StoreAsync();
+        await store.UpsertAsync(SampleGraph.Articles, None);
+        string needle = NewsGraph.Core.Text.ArabicText.Normalize(text);
+        bool Has(string? value) => value is not null && NewsGraph.Core.Text.ArabicText.Normalize(value).Contains(needle, StringComparison.Ordinal);
+        Dictionary<string, string> claims = SampleGraph.Articles.SelectMany(a => a.Entities).Where(e => e.Kind == NodeKind.Claim)
+            .DistinctBy(e => e.Key).ToDictionary(e => e.Key, e => e.Name);
+        IReadOnlyList<PageItem<RelationRecord>> relations = (await store.FindRelationsAsync(new RelationQuery(), new PageRequest(First: 1000), None)).Items;
+        bool RelationMatches(RelationRecord r) => Has(r.Topic) || (r.Type == RelationType.Stated && Has(claims.GetValueOrDefault(r.To)));
+
+        string[] expectedRelations = [.. relations.Select(i => i.Node).Where(RelationMatches).Select(r => r.Key).Order(StringComparer.Ordinal)];
+        Page<RelationRecord> foundRelations = await store.FindRelationsAsync(new RelationQuery { TextContains = text }, new PageRequest(First: 1000, IncludeTotal: true), None);
+        Assert.Equal(expectedRelations, foundRelations.Items.Select(i => i.Node.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(expectedRelations.Length, foundRelations.TotalCount);
+
+        string[] expectedArticles = [.. SampleGraph.Articles.Where(a => Has(a.Article.Text) || Has(a.Article.Title)).Select(a => a.Article.Key).Order(StringComparer.Ordinal)];
+        Page<ArticleRecord> foundArticles = await store.FindArticlesAsync(new ArticleQuery { TextContains = text }, new PageRequest(First: 1000, IncludeTotal: true), None);
+        Assert.Equal(expectedArticles, foundArticles.Items.Select(i => i.Node.Key).Order(StringComparer.Ordinal));
+
+        // Entities at either end of a matching statement (speakers and their claims), served by two index probes.
+        string[] expectedSpeakers = [.. relations.Select(i => i.Node).Where(r => r.Type == RelationType.Stated && RelationMatches(r))
+            .SelectMany(r => new[] { r.From, r.To }).Distinct().Order(StringComparer.Ordinal)];
+        Page<EntityRecord> speakers = await store.FindEntitiesAsync(
+            new EntityQuery { Relations = [new RelationExists(RelationType.Stated, TextContains: text)] }, new PageRequest(First: 1000, IncludeTotal: true), None);
+        Assert.Equal(expectedSpeakers, speakers.Items.Select(i => i.Node.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task RelationFilter_None_CountsEntitiesWithoutSuchARelationAtEitherEnd()
+    {
+        SqliteGraphStore store = await StoreAsync();
+        await store.UpsertAsync(SampleGraph.Articles, None);
+        HashSet<string> met = [.. SampleGraph.Articles.SelectMany(a => a.Relations).Where(r => r.Type == RelationType.Met).SelectMany(r => new[] { r.From, r.To })];
+        string[] people = [.. SampleGraph.Articles.SelectMany(a => a.Entities).Where(e => e.Kind == NodeKind.Person).Select(e => e.Key).Distinct()];
+
+        Page<EntityRecord> neverMet = await store.FindEntitiesAsync(
+            new EntityQuery { Kinds = [NodeKind.Person], Relations = [new RelationExists(RelationType.Met, Exists: false)] }, new PageRequest(First: 1000, IncludeTotal: true), None);
+
+        Assert.Equal(people.Where(p => !met.Contains(p)).Order(StringComparer.Ordinal), neverMet.Items.Select(i => i.Node.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(people.Count(p => !met.Contains(p)), neverMet.TotalCount);
+    }
+
+    [Fact]
+    public async Task Read_CancelledWhileSqliteRuns_IsInterruptedAndThrowsOperationCanceled()
+    {
+        SqliteGraphStore store = await StoreAsync();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        // A statement that runs for tens of seconds on its own (a regression fails the time bound, it does not hang).
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.ReadAsync(async session =>
+        {
+            SqliteCommand command = session.Command("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 400000000) SELECT count(*) FROM c;");
+            return await command.ExecuteScalarAsync(cancel.Token);
+        }, cancel.Token));
+
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        // The session went back to the pool usable: the next read on it runs normally.
+        Assert.Equal(0, (await store.GetStatsAsync(None)).Articles);
+    }
+
     [Fact]
     public async Task TotalCount_OfKindsAndTypesOnly_EqualsTheRowCountAfterChanges()
     {
@@ -394,6 +466,10 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         {
             Page<EntityRecord> page = await store.FindEntitiesAsync(new EntityQuery { NameContains = name }, new PageRequest(First: 100, IncludeTotal: true), None);
             lines.Add($"{name}: {page.TotalCount} " + string.Join(", ", page.Items.Select(i => i.Node.Key)));
+            Page<RelationRecord> relations = await store.FindRelationsAsync(new RelationQuery { TextContains = name }, new PageRequest(First: 100, IncludeTotal: true), None);
+            lines.Add($"relations {name}: {relations.TotalCount} " + string.Join(", ", relations.Items.Select(i => i.Node.Key)));
+            Page<ArticleRecord> articles = await store.FindArticlesAsync(new ArticleQuery { TextContains = name }, new PageRequest(First: 100, IncludeTotal: true), None);
+            lines.Add($"articles {name}: {articles.TotalCount} " + string.Join(", ", articles.Items.Select(i => i.Node.Key)));
         }
 
         return string.Join("\n", lines);
@@ -416,6 +492,12 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
                OR e.mention_count <> (SELECT coalesce(sum(m.mention_count), 0) FROM entity_mentions m WHERE m.entity_key = e.key);
             """));
         await ExecuteAsync("INSERT INTO entity_names (entity_names) VALUES ('integrity-check');");
+        // The text indexes hold one row per article and per relation with a topic.
+        Assert.Equal(await ScalarAsync<long>("SELECT count(*) FROM articles;"), await ScalarAsync<long>("SELECT count(*) FROM article_text_ids;"));
+        Assert.Equal(await ScalarAsync<long>("SELECT count(*) FROM articles;"), await ScalarAsync<long>("SELECT count(*) FROM article_text;"));
+        Assert.Equal(
+            await ColumnAsync("SELECT key || ' ' || topic_norm FROM relations WHERE topic_norm <> '' ORDER BY key;"),
+            await ColumnAsync("SELECT relation_key || ' ' || topic_norm FROM relation_topics ORDER BY relation_key;"));
     }
 
     private async Task<SqliteGraphStore> StoreAsync()

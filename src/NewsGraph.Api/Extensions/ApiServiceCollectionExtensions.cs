@@ -31,7 +31,7 @@ public static class ApiServiceCollectionExtensions
         services.AddOptions<ApiOptions>()
             .Bind(configuration.GetSection(ApiOptions.SectionName))
             .Validate(o => o.MaxPageSize > 0 && o.DefaultPageSize > 0 && o.DefaultPageSize <= o.MaxPageSize, "page sizes must be positive and DefaultPageSize <= MaxPageSize")
-            .Validate(o => o.MaxDepth > 0 && o.MaxComplexity > 0 && o.MaxFields > 0 && o.MaxBatchSize > 0 && o.MaxRequestBodyBytes > 0, "limits must be positive")
+            .Validate(o => o.MaxDepth > 0 && o.MaxComplexity > 0 && o.MaxFields > 0 && o.MaxExpandedFields > 0 && o.MaxBatchSize > 0 && o.MaxRequestBodyBytes > 0, "limits must be positive")
             .ValidateOnStart();
 
         services.AddScoped<GraphContext>();
@@ -87,7 +87,7 @@ public static class ApiServiceCollectionExtensions
             }
             else if (context.TotalImpact > options.MaxComplexity)
             {
-                context.Error = new ValidationError($"The operation's estimated cost is {context.TotalImpact:0}; at most {options.MaxComplexity} is allowed. Ask for smaller pages or fewer nested lists.") { Code = ErrorCodes.MaxComplexityExceeded };
+                context.Error = new ValidationError($"The operation's estimated cost is {context.TotalImpact:0}; at most {options.MaxComplexity} is allowed. Ask for smaller pages or fewer nested lists. A text filter shorter than {FilterCost.IndexedTextLength} letters cannot use the text index and costs {FilterCost.TextScan:N0}; a relationship filter (some/none) costs {FilterCost.Relationship:N0}.") { Code = ErrorCodes.MaxComplexityExceeded };
             }
 
             return Task.CompletedTask;
@@ -104,9 +104,11 @@ public static class ApiServiceCollectionExtensions
     {
         IGraphType? type = context.FieldDefinition.ResolvedType;
         type = type is NonNullGraphType nonNull ? nonNull.ResolvedType : type;
+        // A filtered list costs its filter's store work once per time it is asked for.
+        double own = 1 + (context.Arguments?.TryGetValue("where", out ArgumentValue where) == true ? FilterCost.Of(where.Value) : 0);
         if (type is not ListGraphType)
         {
-            return new FieldComplexityResult(1, 1);
+            return new FieldComplexityResult(own, 1);
         }
 
         bool paged = HasPaging(context.FieldDefinition);
@@ -118,7 +120,7 @@ public static class ApiServiceCollectionExtensions
         }
 
         double multiplier = paged ? Math.Clamp(size ?? options.DefaultPageSize, 1, options.MaxPageSize) : PlainListEstimate;
-        return new FieldComplexityResult(1, multiplier);
+        return new FieldComplexityResult(own, multiplier);
     }
 
     /// <summary>Expected size of a list field without paging arguments.</summary>

@@ -72,4 +72,4 @@ internal sealed class DocumentCache
 }
 
 /// <summary>A parsed, validated document and what the executor measured of it.</summary>
-internal sealed record CachedDocument(GraphQLDocument Document, int Fields);
+internal sealed record CachedDocument(GraphQLDocument Document, int Fields, long ExpandedFields);

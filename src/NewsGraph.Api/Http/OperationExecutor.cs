@@ -68,9 +68,10 @@ internal sealed class OperationExecutor(
         bool cached = documents.TryGet(request.Query, out CachedDocument? entry);
         GraphQLDocument document;
         int fields;
+        long expanded;
         if (cached)
         {
-            (document, fields) = entry!;
+            (document, fields, expanded) = entry!;
         }
         else
         {
@@ -88,13 +89,20 @@ internal sealed class OperationExecutor(
                 return new OperationOutcome(new ExecutionResult(ErrorCodes.Error(ErrorCodes.MaxDepthExceeded, "The document is nested too deeply to parse.")));
             }
 
-            fields = FieldCounter.Count(document);
+            (fields, expanded) = SelectionCounter.Count(document);
         }
 
         if (fields > _options.MaxFields)
         {
             return new OperationOutcome(new ExecutionResult(ErrorCodes.Error(
                 ErrorCodes.MaxFieldsExceeded, $"The document selects {fields} fields (aliases included); at most {_options.MaxFields} are allowed.")));
+        }
+
+        if (expanded > _options.MaxExpandedFields)
+        {
+            string count = expanded >= SelectionCounter.Unbounded ? "more than 10^18" : $"{expanded:N0}";
+            return new OperationOutcome(new ExecutionResult(ErrorCodes.Error(
+                ErrorCodes.MaxFieldsExceeded, $"The operation expands to {count} field selections through its fragments; at most {_options.MaxExpandedFields:N0} are allowed.")));
         }
 
         if (FindOperation(document, request.OperationName) is { } operation && !IsAllowed(operation.Operation, allowed))
@@ -135,7 +143,7 @@ internal sealed class OperationExecutor(
         if (!cached && result.Executed)
         {
             // Executed: the document passed validation (the timeout below may still end execution).
-            documents.Add(request.Query, new CachedDocument(document, fields));
+            documents.Add(request.Query, new CachedDocument(document, fields, expanded));
         }
 
         if (result.Errors?.Any(e => e is TimeoutError) == true)
@@ -188,31 +196,5 @@ internal sealed class OperationExecutor(
         }
 
         return operations.FirstOrDefault(o => o.Name is { } name && name.Value == operationName);
-    }
-
-    /// <summary>Counts field selections in every operation and fragment of a document.</summary>
-    private sealed class FieldCounter : ASTVisitor<FieldCounter.Context>
-    {
-        private static readonly FieldCounter s_instance = new();
-
-        public static int Count(GraphQLDocument document)
-        {
-            var context = new Context();
-            s_instance.VisitAsync(document, context).AsTask().GetAwaiter().GetResult();
-            return context.Fields;
-        }
-
-        protected override ValueTask VisitFieldAsync(GraphQLField field, Context context)
-        {
-            context.Fields++;
-            return base.VisitFieldAsync(field, context);
-        }
-
-        public sealed class Context : IASTVisitorContext
-        {
-            public int Fields { get; set; }
-
-            public CancellationToken CancellationToken => CancellationToken.None;
-        }
     }
 }

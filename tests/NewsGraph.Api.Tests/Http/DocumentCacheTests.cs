@@ -97,7 +97,7 @@ public sealed class DocumentCacheTests(SampleServer server) : IClassFixture<Samp
     public void Add_PastTheTextBudget_DropsEntriesInsteadOfGrowing()
     {
         var cache = new DocumentCache();
-        var document = new CachedDocument(new GraphQLParser.AST.GraphQLDocument([]), 1);
+        var document = new CachedDocument(new GraphQLParser.AST.GraphQLDocument([]), 1, 1);
         string padding = new('x', DocumentCache.MaxQueryLength - 20);
         int added = 3 * DocumentCache.MaxTotalLength / DocumentCache.MaxQueryLength;
 

@@ -9,10 +9,14 @@ namespace NewsGraph.Api.Tests.Infrastructure;
 public sealed class CountingGraphReader(IGraphReader inner, TimeSpan? delay = null) : IGraphReader
 {
     private readonly ConcurrentQueue<string> _calls = new();
+    private int _running;
 
     public IReadOnlyList<string> Calls => _calls.ToArray();
 
     public int Count => _calls.Count;
+
+    /// <summary>Calls still inside their delay: what a cancelled request must not leave behind.</summary>
+    public int Running => Volatile.Read(ref _running);
 
     public void Reset() => _calls.Clear();
 
@@ -111,7 +115,15 @@ public sealed class CountingGraphReader(IGraphReader inner, TimeSpan? delay = nu
         _calls.Enqueue(method);
         if (delay is { } d)
         {
-            await Task.Delay(d, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _running);
+            try
+            {
+                await Task.Delay(d, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _running);
+            }
         }
     }
 }

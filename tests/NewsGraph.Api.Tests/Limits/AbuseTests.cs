@@ -92,6 +92,104 @@ public sealed class AbuseTests(SampleServer server) : IClassFixture<SampleServer
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("TIMEOUT", body!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
         Assert.True(body.AsObject().ContainsKey("data"));
+        // The timeout reached the store call too: nothing keeps running after the answer.
+        await WaitUntilAsync(() => slow.Reader.Running == 0, TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task Query_WhoseClientGoesAway_StopsItsStoreWork()
+    {
+        await using ApiHost slow = await ApiHost.StartAsync(storeDelay: TimeSpan.FromSeconds(30));
+        using var client = new HttpClient();
+        using var leave = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync(
+            new Uri(slow.Address, "/graphql"), new StringContent(Json("{ stats { articles } }"), Encoding.UTF8, "application/json"), leave.Token));
+
+        await WaitUntilAsync(() => slow.Reader.Count > 0 && slow.Reader.Running == 0, TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task Query_ThirtyLevelsOfFragmentsEachSpreadingTheNextTwice_IsRefusedAtOnceWithoutStoreWork()
+    {
+        // 2^30 field selections once expanded, from a document of about 1.5 KB.
+        var query = new StringBuilder("query { ...F0 }\n");
+        for (int i = 0; i < 30; i++)
+        {
+            query.Append($"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} }}\n");
+        }
+
+        query.Append("fragment F30 on Query { stats { articles } }");
+        int before = Host.Reader.Count;
+        var clock = Stopwatch.StartNew();
+
+        using HttpResponseMessage response = await PostRawAsync(Json(query.ToString()));
+
+        JsonNode body = await HttpConformanceTests.AssertError(response, HttpStatusCode.BadRequest, "MAX_FIELDS_EXCEEDED");
+        Assert.Contains("through its fragments", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), clock.Elapsed.ToString());
+        Assert.Equal(before, Host.Reader.Count);
+    }
+
+    [Fact]
+    public async Task Query_FragmentCycle_GetsTheSpecsValidationError()
+    {
+        (HttpStatusCode status, JsonNode? body) = await Host.PostAsync("query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("A", body!["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{ people(first: 5, where: { some: [{ type: STATED, textContains: \"ا\" }] }) { nodes { name } } }")]
+    [InlineData("{ statements(first: 5, where: { textContains: \"في\" }) { totalCount } }")]
+    [InlineData("{ articles(first: 5, where: { textContains: \"ال\" }) { totalCount } }")]
+    [InlineData("{ meetings(first: 5, where: { topicContains: \"عن\" }) { totalCount } }")]
+    public async Task Query_TextFilterTooShortForTheIndex_IsPricedAsAScanAndRefused(string query)
+    {
+        int before = Host.Reader.Count;
+        (HttpStatusCode status, JsonNode? body) = await Host.PostAsync(query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("MAX_COMPLEXITY_EXCEEDED", body!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Contains("cannot use the text index", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, Host.Reader.Count);
+    }
+
+    [Theory]
+    [InlineData("{ people(first: 5, where: { some: [{ type: STATED, textContains: \"روسيا\" }], none: [{ type: MET }] }) { totalCount nodes { name } } }")]
+    [InlineData("{ statements(first: 5, where: { textContains: \"الحل\" }) { totalCount } }")]
+    [InlineData("{ articles(first: 5, where: { textContains: \"موسكو\" }) { totalCount } }")]
+    public async Task Query_IndexedTextAndRelationshipFilters_PassTheLimits(string query)
+    {
+        (HttpStatusCode status, JsonNode? body) = await Host.PostAsync(query);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Null(body!["errors"]);
+    }
+
+    [Fact]
+    public async Task Query_TextFiltersUnderAHundredParents_ArePricedPerParentAndRefused()
+    {
+        (HttpStatusCode status, JsonNode? body) = await Host.PostAsync(
+            "{ organizations(first: 100) { nodes { members { state { name } } } } people(first: 100) { nodes { name } } a: people(first: 30, where: { some: [{ type: MET }] }) { nodes { meetings(first: 1, where: { topicContains: \"تعاون\" }) { totalCount } } } }");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Null(body!["errors"]);
+        (status, body) = await Host.PostAsync(
+            "{ people(first: 100) { nodes { a: articles(first: 1, where: { textContains: \"تعاون\" }) { totalCount } b: articles(first: 1, where: { textContains: \"روسيا\" }) { totalCount } c: articles(first: 1, where: { textContains: \"الحل\" }) { totalCount } } } }");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("MAX_COMPLEXITY_EXCEEDED", body!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan within)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < within, $"not within {within}");
+            await Task.Delay(20);
+        }
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using NewsGraph.Core.Storage;
 namespace NewsGraph.Api.Graph.Articles;
 
 /// <summary>Filters on articles. All given conditions must hold.</summary>
-public sealed record ArticleFilterInput
+public sealed record ArticleFilterInput : ICostedFilter
 {
     public string? Source { get; init; }
 
@@ -18,6 +18,10 @@ public sealed record ArticleFilterInput
     public DateOnly? PublishedTo { get; init; }
 
     public string? Mentions { get; init; }
+
+    IEnumerable<string?> ICostedFilter.TextConditions => [TextContains];
+
+    int ICostedFilter.RelationshipConditions => 0;
 }
 
 public sealed record ArticleOrderInput

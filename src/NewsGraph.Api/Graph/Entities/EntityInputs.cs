@@ -8,7 +8,7 @@ using NewsGraph.Core.Storage;
 namespace NewsGraph.Api.Graph.Entities;
 
 /// <summary>Filters on entities. All given conditions must hold.</summary>
-public sealed record EntityFilterInput
+public sealed record EntityFilterInput : ICostedFilter
 {
     public string? NameContains { get; init; }
 
@@ -25,6 +25,10 @@ public sealed record EntityFilterInput
     public IReadOnlyList<RelationConditionInput>? Some { get; init; }
 
     public IReadOnlyList<RelationConditionInput>? None { get; init; }
+
+    IEnumerable<string?> ICostedFilter.TextConditions => [.. (Some ?? []).Select(c => c.TextContains), .. (None ?? []).Select(c => c.TextContains)];
+
+    int ICostedFilter.RelationshipConditions => (Some?.Count ?? 0) + (None?.Count ?? 0);
 }
 
 /// <summary>A relationship filter: a relation of <see cref="Type"/> matching the other conditions.</summary>

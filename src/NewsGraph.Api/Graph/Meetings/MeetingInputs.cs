@@ -8,7 +8,7 @@ using NewsGraph.Core.Storage;
 namespace NewsGraph.Api.Graph.Meetings;
 
 /// <summary>Filters on meetings (and phone calls). All given conditions must hold.</summary>
-public sealed record MeetingFilterInput
+public sealed record MeetingFilterInput : ICostedFilter
 {
     public string? Participant { get; init; }
 
@@ -23,6 +23,10 @@ public sealed record MeetingFilterInput
     public string? Source { get; init; }
 
     public string? Article { get; init; }
+
+    IEnumerable<string?> ICostedFilter.TextConditions => [TopicContains];
+
+    int ICostedFilter.RelationshipConditions => 0;
 }
 
 public sealed class MeetingFilterInputType : InputObjectGraphType<MeetingFilterInput>

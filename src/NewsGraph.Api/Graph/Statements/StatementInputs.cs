@@ -8,7 +8,7 @@ using NewsGraph.Core.Storage;
 namespace NewsGraph.Api.Graph.Statements;
 
 /// <summary>Filters on statements. All given conditions must hold.</summary>
-public sealed record StatementFilterInput
+public sealed record StatementFilterInput : ICostedFilter
 {
     public string? Speaker { get; init; }
 
@@ -23,6 +23,10 @@ public sealed record StatementFilterInput
     public string? Source { get; init; }
 
     public string? Article { get; init; }
+
+    IEnumerable<string?> ICostedFilter.TextConditions => [TextContains];
+
+    int ICostedFilter.RelationshipConditions => 0;
 }
 
 public sealed class StatementFilterInputType : InputObjectGraphType<StatementFilterInput>
