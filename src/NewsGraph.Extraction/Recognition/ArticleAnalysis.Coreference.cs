@@ -76,14 +76,19 @@ internal sealed partial class ArticleAnalysis
                 continue;
             }
 
-            foreach (string known in e.Aliases.Append(e.Name).Select(PersonNorm))
+            foreach (string[] kw in e.NameForms(PersonNorm))
             {
-                if (known == norm)
+                // Every match below shares the first word; most known persons do not.
+                if (kw[0] != words[0])
+                {
+                    continue;
+                }
+
+                if (kw.AsSpan().SequenceEqual(words))
                 {
                     return e;
                 }
 
-                string[] kw = known.Split(' ');
                 if (words.Length >= 2 && kw.Length >= 2 && (IsPrefix(words, kw) || IsPrefix(kw, words)))
                 {
                     return e;
@@ -161,9 +166,23 @@ internal sealed partial class ArticleAnalysis
         }
     }
 
-    private IEnumerable<string> Surnames(EntityInfo person)
+    /// <summary>The surnames a person may be named by later; computed once per name (every surname lookup checks them).</summary>
+    private IReadOnlyList<string> Surnames(EntityInfo person)
     {
-        string[] words = PersonNorm(person.Name).Split(' ');
+        if (!_surnamesOfName.TryGetValue(person.Name, out string[]? surnames))
+        {
+            surnames = [.. SurnamesOf(person.Name)];
+            _surnamesOfName[person.Name] = surnames;
+        }
+
+        return surnames;
+    }
+
+    private readonly Dictionary<string, string[]> _surnamesOfName = new(StringComparer.Ordinal);
+
+    private IEnumerable<string> SurnamesOf(string name)
+    {
+        string[] words = PersonNorm(name).Split(' ');
         if (words.Length < 2)
         {
             yield break;
@@ -288,7 +307,7 @@ internal sealed partial class ArticleAnalysis
                     mentionHead.Length > 0 && e.Titles.Any(t => TitleHead(t) == mentionHead),
                     !bare && words.Where(IsDemonymWord).All(e.TitleWords.Contains),
                     bare && !e.TitleWords.Any(IsDemonymWord),
-                    LastMentionSentence(e, s));
+                    e.LastMentionSentence(s));
                 if (best is null || Better(rank, bestRank))
                 {
                     best = e;
@@ -307,8 +326,19 @@ internal sealed partial class ArticleAnalysis
         a.Head != b.Head ? a.Head : a.Demonym != b.Demonym ? a.Demonym : a.Home != b.Home ? a.Home : a.Sentence >= b.Sentence;
 
     /// <summary>The first word of a title, as title words are compared: "نائب رئيس مجلس الوزراء" → "نائب".</summary>
-    private string TitleHead(string title) =>
-        ArabicText.Normalize(title).Split(' ').Select(EntityInfo.TitleWord).FirstOrDefault(w => !_lex.IsFunctionWord(w) && !IsHonorific(w)) ?? string.Empty;
+    private string TitleHead(string title)
+    {
+        // Every title-only mention ranks every titled person by it: computed once per title.
+        if (!_titleHeads.TryGetValue(title, out string? head))
+        {
+            head = ArabicText.Normalize(title).Split(' ').Select(EntityInfo.TitleWord).FirstOrDefault(w => !_lex.IsFunctionWord(w) && !IsHonorific(w)) ?? string.Empty;
+            _titleHeads[title] = head;
+        }
+
+        return head;
+    }
+
+    private readonly Dictionary<string, string> _titleHeads = new(StringComparer.Ordinal);
 
     /// <summary>
     /// A demonym in a title ("وزير الخارجية الأردني"): a holder whose title names no state still
@@ -398,18 +428,4 @@ internal sealed partial class ArticleAnalysis
     }
 
     private bool IsHonorific(string word) => _lex.Titles.TryGet(word, out TitleRole role) && role == TitleRole.Honorific;
-
-    private static int LastMentionSentence(EntityInfo e, int upTo)
-    {
-        int last = -1;
-        foreach (int s in e.MentionSentences)
-        {
-            if (s <= upTo && s > last)
-            {
-                last = s;
-            }
-        }
-
-        return last;
-    }
 }

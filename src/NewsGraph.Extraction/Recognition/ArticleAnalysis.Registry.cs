@@ -20,7 +20,7 @@ internal sealed partial class ArticleAnalysis
 
         entity.Mentions++;
         entity.FirstSentence = Math.Min(entity.FirstSentence, s);
-        entity.MentionSentences.Add(s);
+        entity.AddMentionSentence(s);
     }
 
     private EntityInfo GetOrAdd(string key, Func<EntityInfo> create)

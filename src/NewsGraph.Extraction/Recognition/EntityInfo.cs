@@ -51,8 +51,25 @@ internal sealed class EntityInfo(string key, NodeKind kind, string name)
 
     public int FirstSentence { get; set; } = int.MaxValue;
 
-    /// <summary>The sentence of every mention (unordered; one entry per mention).</summary>
-    public List<int> MentionSentences { get; } = [];
+    /// <summary>The sentences the entity is mentioned in, ascending, each once.</summary>
+    private readonly List<int> _mentionSentences = [];
+
+    public void AddMentionSentence(int sentence)
+    {
+        // Passes run over the sentences in order, so this nearly always appends.
+        int at = _mentionSentences.BinarySearch(sentence);
+        if (at < 0)
+        {
+            _mentionSentences.Insert(~at, sentence);
+        }
+    }
+
+    /// <summary>The last sentence at or before <paramref name="upTo"/> that mentions the entity; -1 if none.</summary>
+    public int LastMentionSentence(int upTo)
+    {
+        int at = _mentionSentences.BinarySearch(upTo);
+        return at >= 0 ? upTo : ~at - 1 >= 0 ? _mentionSentences[~at - 1] : -1;
+    }
 
     public IReadOnlyList<string> Aliases => _aliases;
 
@@ -63,6 +80,19 @@ internal sealed class EntityInfo(string key, NodeKind kind, string name)
 
     /// <summary>Normalized words of every title, for resolving title-only mentions.</summary>
     public HashSet<string> TitleWords { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The name and aliases as normalized word arrays, in <paramref name="normalize"/>'s form; kept
+    /// until the name or an alias changes. Person lookups compare every known person's forms for
+    /// every new name mention, so normalizing them each time made long articles quadratic in text work.
+    /// </summary>
+    public IReadOnlyList<string[]> NameForms(Func<string, string> normalize)
+    {
+        _nameForms ??= [.. _aliases.Append(Name).Select(normalize).Select(n => n.Split(' '))];
+        return _nameForms;
+    }
+
+    private List<string[]>? _nameForms;
 
     public void AddAlias(string alias)
     {
@@ -75,6 +105,7 @@ internal sealed class EntityInfo(string key, NodeKind kind, string name)
         if (!_aliases.Exists(a => ArabicText.Normalize(a) == ArabicText.Normalize(trimmed)))
         {
             _aliases.Add(trimmed);
+            _nameForms = null;
         }
     }
 
@@ -87,6 +118,7 @@ internal sealed class EntityInfo(string key, NodeKind kind, string name)
             Name = candidate;
             AddAlias(old);
             _aliases.RemoveAll(a => ArabicText.Normalize(a) == ArabicText.Normalize(candidate));
+            _nameForms = null;
         }
         else
         {

@@ -7,9 +7,19 @@ namespace NewsGraph.Extraction.Text;
 /// by more text is a headline (wire copy puts sub-headlines such as "SPEAKER: claim" on their own
 /// line). Linear in the input length.
 /// </summary>
+/// <remarks>
+/// A run of text with no sentence end is cut into windows of at most <see cref="MaxSentenceTokens"/>
+/// tokens, at the last comma or semicolon of the window's second half when there is one. Real
+/// sentences stay whole (wire copy's longest run to about 150 tokens), while a hostile or broken
+/// article — a megabyte with no full stop — no longer becomes one sentence that every later step
+/// and every relation's evidence carry whole: work and memory per article stay linear and small.
+/// </remarks>
 public static class SentenceSplitter
 {
     private const int MaxHeadlineTokens = 25;
+
+    /// <summary>The longest sentence, in tokens (words and punctuation), before a run is windowed.</summary>
+    public const int MaxSentenceTokens = 250;
 
     public static List<Sentence> Split(string text, int bodyStart = 0)
     {
@@ -48,6 +58,12 @@ public static class SentenceSplitter
                 Add(text, tokens, from, i + 1, headline: false, sentences);
                 from = i + 1;
             }
+            else if (i + 1 - from >= MaxSentenceTokens)
+            {
+                int cut = WindowEnd(tokens, from, i + 1);
+                Add(text, tokens, from, cut, headline: false, sentences);
+                from = cut;
+            }
         }
 
         if (from < tokens.Count)
@@ -57,6 +73,20 @@ public static class SentenceSplitter
     }
 
     private static bool IsSentenceEnd(Token token) => token.Surface is "." or "!" or "?" or "؟";
+
+    /// <summary>Where a too-long run is cut: after the last comma or semicolon in the window's second half, else at its end.</summary>
+    private static int WindowEnd(List<Token> tokens, int from, int to)
+    {
+        for (int i = to - 1; i > from + (to - from) / 2; i--)
+        {
+            if (tokens[i].Surface is "،" or "," or "؛" or ";")
+            {
+                return i + 1;
+            }
+        }
+
+        return to;
+    }
 
     private static void Add(string text, List<Token> tokens, int from, int to, bool headline, List<Sentence> sentences)
     {
