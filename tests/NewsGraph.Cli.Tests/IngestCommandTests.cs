@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NewsGraph.Core.Storage;
 using NewsGraph.Storage.Sqlite;
 
@@ -77,6 +78,34 @@ public sealed class IngestCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("no such file or directory", result.Stdout);
         Assert.DoesNotContain("Exception", result.Stdout + result.Stderr);
+    }
+
+    [SkippableFact]
+    public async Task Ingest_HostileDirectory_EndsAndStoresTheGoodArticle()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "mkfifo and /dev/zero");
+        using var dir = new TempDir();
+        string corpus = Directory.CreateDirectory(dir.File("corpus")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(corpus, "good.txt"), GoodArticle);
+        File.CreateSymbolicLink(Path.Combine(corpus, "self"), ".");
+        File.CreateSymbolicLink(Path.Combine(corpus, "zero.txt"), "/dev/zero");
+        using (Process mkfifo = Process.Start("mkfifo", [Path.Combine(corpus, "pipe.txt")]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        string db = dir.File("graph.db");
+        NewsGraphProcess.Result result = await NewsGraphProcess.RunAsync(["ingest", "--db", db, corpus], timeout: TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("ingested 1 articles", result.Stdout);
+        Assert.Contains("3 failed", result.Stdout);
+        Assert.Matches(@"pipe\.txt: skipped: a named pipe", result.Stdout);
+        Assert.Matches(@"zero\.txt: skipped: a character device", result.Stdout);
+        Assert.Matches(@"self: skipped: a symbolic link to a directory", result.Stdout);
+        Assert.DoesNotContain("Exception", result.Stdout + result.Stderr);
+        Assert.Equal(1, (await StatsAsync(db)).Articles);
     }
 
     private static async Task<GraphStats> StatsAsync(string db)
