@@ -52,9 +52,9 @@ internal static class FileProbe
     private const int AtSymlinkNoFollow = 0x100;
     private const int AtNoAutomount = 0x800;
     private const uint StatxTypeInoSize = 0x0001 | 0x0100 | 0x0200;
-    private const int ENOENT = 2;
-    private const int ENOTDIR = 20;
-    private const int ENOSYS = 38;
+    private const int NoSuchEntry = 2; // ENOENT
+    private const int NotADirectory = 20; // ENOTDIR
+    private const int NotImplemented = 38; // ENOSYS
 
     private static bool s_statxMissing = !OperatingSystem.IsLinux();
 
@@ -96,8 +96,8 @@ internal static class FileProbe
         if (result != 0)
         {
             int errno = Marshal.GetLastPInvokeError();
-            return errno == ENOSYS ? null
-                : new FileFacts(FileKind.Missing, 0, default, errno is ENOENT or ENOTDIR ? null : Marshal.GetPInvokeErrorMessage(errno));
+            return errno == NotImplemented ? null
+                : new FileFacts(FileKind.Missing, 0, default, errno is NoSuchEntry or NotADirectory ? null : Marshal.GetPInvokeErrorMessage(errno));
         }
 
         // struct statx: stx_mode at 28, stx_ino at 32, stx_size at 40, stx_dev_major/minor at 136/140.
@@ -119,7 +119,8 @@ internal static class FileProbe
         return new FileFacts(kind, size, new FileIdentity(device, inode, null));
     }
 
-    private static FileFacts Managed(string path, bool followLinks)
+    /// <summary>What .NET can tell without statx: directories, links and "files" (a FIFO among them).</summary>
+    internal static FileFacts Managed(string path, bool followLinks)
     {
         try
         {
