@@ -64,7 +64,7 @@ public sealed class ArticleIngestor(IArticleExtractor extractor, IGraphWriter st
             await UpsertAsync(batch, outcomes, inputs, cancellationToken).ConfigureAwait(false);
             foreach ((int index, int first) in duplicates)
             {
-                outcomes[index] = outcomes[first] with { Origin = inputs[index].Origin };
+                outcomes[index] = outcomes[first] with { Origin = inputs[index].Origin, DuplicateOf = inputs[first].Origin };
             }
 
             duplicates.Clear();

@@ -15,14 +15,18 @@ public sealed record ArticleInput(
     string? Source = null,
     string? File = null);
 
-/// <summary>What became of one article of a batch.</summary>
+/// <summary>
+/// What became of one article of a batch. A second copy of an article shares the first one's
+/// outcome and names it in <see cref="DuplicateOf"/>: it is in the store, but was not written again.
+/// </summary>
 public sealed record ArticleOutcome(
     string Origin,
     string? ArticleKey,
     string? Title,
     int Entities,
     int Relations,
-    string? Error)
+    string? Error,
+    string? DuplicateOf = null)
 {
     public bool Succeeded => Error is null;
 }
@@ -30,13 +34,20 @@ public sealed record ArticleOutcome(
 /// <summary>The result of one ingestion run: one outcome per input, in input order.</summary>
 public sealed record IngestReport(IReadOnlyList<ArticleOutcome> Outcomes)
 {
+    /// <summary>Inputs whose article is in the store, second copies included (each input has an outcome).</summary>
     public int Succeeded => Outcomes.Count(o => o.Succeeded);
+
+    /// <summary>Articles written, each counted once however many copies came.</summary>
+    public int Ingested => Outcomes.Count(o => o.Succeeded && o.DuplicateOf is null);
+
+    /// <summary>Second copies of an article ingested in the same run.</summary>
+    public int Duplicates => Outcomes.Count(o => o.Succeeded && o.DuplicateOf is not null);
 
     public int Failed => Outcomes.Count(o => !o.Succeeded);
 
-    public int Entities => Outcomes.Sum(o => o.Entities);
+    public int Entities => Outcomes.Where(o => o.DuplicateOf is null).Sum(o => o.Entities);
 
-    public int Relations => Outcomes.Sum(o => o.Relations);
+    public int Relations => Outcomes.Where(o => o.DuplicateOf is null).Sum(o => o.Relations);
 }
 
 /// <summary>Raised after an article has been committed to the store (feeds live subscriptions).</summary>

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using NewsGraph.Core.Storage;
+using NewsGraph.Ingestion;
 using NewsGraph.Storage.Sqlite;
 
 namespace NewsGraph.Cli.Tests;
@@ -77,6 +79,65 @@ public sealed class IngestCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("no such file or directory", result.Stdout);
         Assert.DoesNotContain("Exception", result.Stdout + result.Stderr);
+    }
+
+    [Fact]
+    public async Task Ingest_SameArticleUnderAnotherFileName_IsADuplicateOfTheFirstNotIngestedTwice()
+    {
+        using var dir = new TempDir();
+        await File.WriteAllTextAsync(dir.File("good.txt"), GoodArticle);
+        await File.WriteAllTextAsync(dir.File("other.txt"), OtherArticle);
+        await File.WriteAllTextAsync(dir.File("saved-again.txt"), GoodArticle);
+
+        NewsGraphProcess.Result result = await NewsGraphProcess.RunAsync(["ingest", "--db", dir.File("graph.db"), dir.Path]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("ingested 2 articles", result.Stdout);
+        Assert.Contains("; 1 duplicate; 0 failed", result.Stdout);
+        Assert.Contains($"duplicate: {dir.File("saved-again.txt")}: the same article as {dir.File("good.txt")}", result.Stdout);
+    }
+
+    [SkippableFact]
+    public async Task Ingest_HostileDirectory_EndsAndStoresTheGoodArticle()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "mkfifo and /dev/zero");
+        using var dir = new TempDir();
+        string corpus = Directory.CreateDirectory(dir.File("corpus")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(corpus, "good.txt"), GoodArticle);
+        File.CreateSymbolicLink(Path.Combine(corpus, "self"), ".");
+        File.CreateSymbolicLink(Path.Combine(corpus, "zero.txt"), "/dev/zero");
+        using (Process mkfifo = Process.Start("mkfifo", [Path.Combine(corpus, "pipe.txt")]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        string db = dir.File("graph.db");
+        NewsGraphProcess.Result result = await NewsGraphProcess.RunAsync(["ingest", "--db", db, corpus], timeout: TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("ingested 1 articles", result.Stdout);
+        Assert.Contains("3 failed", result.Stdout);
+        Assert.Matches(@"pipe\.txt: skipped: a named pipe", result.Stdout);
+        Assert.Matches(@"zero\.txt: skipped: a character device", result.Stdout);
+        Assert.Matches(@"self: skipped: a symbolic link to a directory", result.Stdout);
+        Assert.DoesNotContain("Exception", result.Stdout + result.Stderr);
+        Assert.Equal(1, (await StatsAsync(db)).Articles);
+    }
+
+    [Fact]
+    public void Summary_CopyInALaterChunk_IsADuplicateOfTheFirstNotCountedAgain()
+    {
+        // The pipeline dedupes within one chunk of 2,000 inputs; the summary sees every chunk.
+        var summary = new Commands.IngestSummary();
+
+        summary.Add(new IngestReport([new ArticleOutcome("a.txt", "key-1", "أ", 3, 1, null)]));
+        summary.Add(new IngestReport([new ArticleOutcome("z/copy.txt", "key-1", "أ", 3, 1, null), new ArticleOutcome("b.txt", "key-2", "ب", 2, 0, null)]));
+
+        Assert.Equal(2, summary.Articles);
+        Assert.Equal(5, summary.Entities);
+        Assert.Equal(1, summary.Relations);
+        Assert.Contains("duplicate: z/copy.txt: the same article as a.txt", summary.Describe("test"), StringComparison.Ordinal);
     }
 
     private static async Task<GraphStats> StatsAsync(string db)

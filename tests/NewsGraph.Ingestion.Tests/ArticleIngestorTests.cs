@@ -37,6 +37,20 @@ public sealed class ArticleIngestorTests
     }
 
     [Fact]
+    public async Task Ingest_SameTextUnderAnotherName_IsADuplicateOfTheFirstAndCountedOnce()
+    {
+        var ingestor = new ArticleIngestor(new ConstantExtractor(), new RecordingStore(), new IngestionEvents(), new IngestionOptions());
+
+        IngestReport report = await ingestor.IngestAsync([new("a.txt", Article1), new("copy-of-a.txt", Article1), new("b.txt", Article2)], null, CancellationToken.None);
+
+        Assert.Equal(2, report.Ingested);
+        Assert.Equal(1, report.Duplicates);
+        Assert.Equal(2, report.Entities);
+        Assert.Equal("a.txt", report.Outcomes[1].DuplicateOf);
+        Assert.Null(report.Outcomes[0].DuplicateOf);
+    }
+
+    [Fact]
     public async Task Ingest_StoreRefusesOneArticle_OnlyThatOneFails()
     {
         var store = new RecordingStore { Refuse = Article2 };

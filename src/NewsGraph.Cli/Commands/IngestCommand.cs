@@ -72,7 +72,7 @@ internal static class IngestCommand
             return;
         }
 
-        int before = summary.Articles;
+        int before = summary.Articles + summary.Duplicates.Count + summary.Failures.Count;
         var progress = new Progress<int>(n =>
         {
             if (n % 1000 == 0 || n == chunk.Count)
@@ -87,9 +87,17 @@ internal static class IngestCommand
     }
 }
 
-/// <summary>What an ingest run did, for the summary line and the exit code.</summary>
+/// <summary>
+/// What an ingest run did, for the summary line and the exit code. An article counts once: a
+/// second copy (another file name, another chunk) is listed as a duplicate of the first, and is
+/// no failure.
+/// </summary>
 internal sealed class IngestSummary
 {
+    // Article key → the input that first brought it. The pipeline sees one chunk at a time,
+    // so copies in different chunks are caught here; one entry per article of the run.
+    private readonly Dictionary<string, string> _firstOrigin = new(StringComparer.Ordinal);
+
     public int Articles { get; private set; }
 
     public int Entities { get; private set; }
@@ -98,24 +106,42 @@ internal sealed class IngestSummary
 
     public List<(string Origin, string Reason)> Failures { get; } = [];
 
+    public List<(string Origin, string FirstOrigin)> Duplicates { get; } = [];
+
     public TimeSpan Elapsed { get; set; }
 
     public void Add(IngestReport report)
     {
-        Articles += report.Succeeded;
-        Entities += report.Entities;
-        Relations += report.Relations;
-        foreach (ArticleOutcome failed in report.Outcomes.Where(o => !o.Succeeded))
+        foreach (ArticleOutcome outcome in report.Outcomes)
         {
-            Failures.Add((failed.Origin, failed.Error!));
+            if (!outcome.Succeeded)
+            {
+                Failures.Add((outcome.Origin, outcome.Error!));
+            }
+            else if (outcome.ArticleKey is { } key && !_firstOrigin.TryAdd(key, outcome.Origin))
+            {
+                Duplicates.Add((outcome.Origin, _firstOrigin[key]));
+            }
+            else
+            {
+                Articles++;
+                Entities += outcome.Entities;
+                Relations += outcome.Relations;
+            }
         }
     }
 
     public string Describe(string store)
     {
         var text = new System.Text.StringBuilder();
+        string duplicates = Duplicates.Count == 0 ? string.Empty : $"; {Duplicates.Count:N0} duplicate{(Duplicates.Count == 1 ? string.Empty : "s")}";
         text.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
-            $"ingested {Articles:N0} articles ({Entities:N0} entities, {Relations:N0} relations extracted) into {store} in {Elapsed.TotalSeconds:N1} s; {Failures.Count} failed");
+            $"ingested {Articles:N0} articles ({Entities:N0} entities, {Relations:N0} relations extracted) into {store} in {Elapsed.TotalSeconds:N1} s{duplicates}; {Failures.Count} failed");
+        foreach ((string origin, string first) in Duplicates)
+        {
+            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  duplicate: {origin}: the same article as {first}, not counted again");
+        }
+
         foreach ((string origin, string reason) in Failures)
         {
             text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  failed: {origin}: {reason}");

@@ -1,56 +1,53 @@
-using System.Globalization;
-using System.IO.Compression;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace NewsGraph.Ingestion.Sources;
-
-/// <summary>One item read from a source: an article, or the reason an input could not be read.</summary>
-public sealed record SourceItem(ArticleInput? Article, string Origin, string? Error)
-{
-    public static SourceItem Ok(ArticleInput article) => new(article, article.Origin, null);
-
-    public static SourceItem Failed(string origin, string error) => new(null, origin, error);
-}
 
 /// <summary>
 /// Reads articles from files and directories: <c>.txt</c> (one article; the file name is kept),
 /// <c>.json</c> (an object or an array of objects), <c>.jsonl</c> / <c>.jsonl.gz</c> (one object per
 /// line) with <c>title</c>, <c>text</c> or <c>content</c>, <c>url</c>, <c>published</c> (or
 /// <c>date</c>, <c>date_extracted</c>), <c>source</c>; and <c>.html</c> (text of the page body).
-/// Directories are read recursively in ordinal path order, so runs are repeatable. A bad input
-/// yields a failed item with its reason and reading goes on.
+/// Directories are read recursively in ordinal path order, so runs are repeatable (see
+/// <see cref="FileTreeWalker"/> for links and loops). Only regular files are opened, each once
+/// per run, and never more than <see cref="ArticleDecoding.MaxArticleBytes"/> of one. A bad
+/// input yields a failed item with its reason and reading goes on.
 /// </summary>
 public static partial class ArticleFileReader
 {
     private static readonly string[] s_extensions = [".txt", ".json", ".jsonl", ".jsonl.gz", ".html", ".htm"];
 
-    public static async IAsyncEnumerable<SourceItem> ReadAsync(IEnumerable<string> paths, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static IAsyncEnumerable<SourceItem> ReadAsync(IEnumerable<string> paths, CancellationToken cancellationToken) =>
+        ReadAsync(paths, FileTreeWalker.Default, cancellationToken);
+
+    internal static async IAsyncEnumerable<SourceItem> ReadAsync(IEnumerable<string> paths, FileTreeWalker walker, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // The first path (in reading order) to reach each file; later links to it are skipped.
+        var readFrom = new Dictionary<FileIdentity, string>();
         foreach (string path in paths)
         {
-            if (Directory.Exists(path))
+            // A link given as an argument is followed: the user named it.
+            if (FileProbe.Stat(path).Kind == FileKind.Directory)
             {
-                foreach (string file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(IsArticleFile).Order(StringComparer.Ordinal))
+                foreach (WalkEntry entry in walker.Walk(path, cancellationToken))
                 {
-                    await foreach (SourceItem item in ReadFileAsync(file, cancellationToken).ConfigureAwait(false))
+                    if (entry.Skipped is not null)
+                    {
+                        yield return SourceItem.Failed(entry.Path, entry.Skipped);
+                        continue;
+                    }
+
+                    await foreach (SourceItem item in ReadFileAsync(entry.Path, readFrom, cancellationToken).ConfigureAwait(false))
                     {
                         yield return item;
                     }
                 }
             }
-            else if (File.Exists(path))
+            else
             {
-                await foreach (SourceItem item in ReadFileAsync(path, cancellationToken).ConfigureAwait(false))
+                await foreach (SourceItem item in ReadFileAsync(path, readFrom, cancellationToken).ConfigureAwait(false))
                 {
                     yield return item;
                 }
-            }
-            else
-            {
-                yield return SourceItem.Failed(path, "no such file or directory");
             }
         }
     }
@@ -58,207 +55,90 @@ public static partial class ArticleFileReader
     public static bool IsArticleFile(string path) =>
         s_extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
-    private static async IAsyncEnumerable<SourceItem> ReadFileAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static bool IsJsonLines(string path) =>
+        path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase);
+
+    private static async IAsyncEnumerable<SourceItem> ReadFileAsync(string path, Dictionary<FileIdentity, string> readFrom, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string name = Path.GetFileName(path);
-        if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase))
+        cancellationToken.ThrowIfCancellationRequested();
+        string? refusal = Refusal(path, readFrom, out long size);
+        if (refusal is not null)
         {
-            await foreach (SourceItem item in ReadJsonLinesAsync(path, cancellationToken).ConfigureAwait(false))
+            yield return SourceItem.Failed(path, refusal);
+        }
+        else if (IsJsonLines(path))
+        {
+            // An empty feed holds no articles (and a size of 0 is what a FIFO reports where its type is unknown).
+            IAsyncEnumerable<SourceItem> items = size == 0 ? AsyncEnumerable.Empty<SourceItem>() : JsonLinesReader.ReadAsync(path, cancellationToken);
+            await foreach (SourceItem item in items.ConfigureAwait(false))
             {
                 yield return item;
             }
-
-            yield break;
         }
-
-        SourceItem[] items;
-        try
+        else
         {
-            byte[] bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-            items = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ParseJsonDocument(path, ArticleDecoding.Decode(bytes))
-                : path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase) ? [FromHtml(path, ArticleDecoding.Decode(bytes))]
-                : [SourceItem.Ok(new ArticleInput(path, ArticleDecoding.Decode(bytes), File: name))];
-        }
-        catch (ArticleRejectedException ex)
-        {
-            items = [SourceItem.Failed(path, ex.Message)];
-        }
-        catch (IOException ex)
-        {
-            items = [SourceItem.Failed(path, "cannot read: " + ex.Message)];
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            items = [SourceItem.Failed(path, "cannot read: " + ex.Message)];
-        }
-
-        foreach (SourceItem item in items)
-        {
-            yield return item;
+            foreach (SourceItem item in await ReadWholeFileAsync(path, size, cancellationToken).ConfigureAwait(false))
+            {
+                yield return item;
+            }
         }
     }
 
-    private static async IAsyncEnumerable<SourceItem> ReadJsonLinesAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Why a path is not opened at all, decided from a stat: not there, not a regular file, read already, too large.</summary>
+    private static string? Refusal(string path, Dictionary<FileIdentity, string> readFrom, out long size)
     {
-        Stream stream;
+        FileFacts facts = FileProbe.Stat(path);
+        size = facts.Size;
+        if (facts.Kind == FileKind.Missing)
+        {
+            string why = facts.Error is null ? string.Empty : $" ({facts.Error})";
+            return FileProbe.Lstat(path).Kind == FileKind.SymbolicLink ? "skipped: a symbolic link that leads nowhere" + why
+                : facts.Error is null ? "no such file or directory"
+                : "cannot read: " + facts.Error;
+        }
+
+        if (facts.Kind != FileKind.Regular)
+        {
+            return $"skipped: {facts.Describe()}, not a regular file";
+        }
+
+        if (!readFrom.TryAdd(facts.Identity, path))
+        {
+            return $"skipped: the same file as {readFrom[facts.Identity]}, already read (another link to it)";
+        }
+
+        // A .jsonl file holds many articles and is streamed; its lines are bounded instead.
+        return !IsJsonLines(path) && size > ArticleDecoding.MaxArticleBytes ? ArticleDecoding.TooLarge(size) : null;
+    }
+
+    private static async Task<SourceItem[]> ReadWholeFileAsync(string path, long size, CancellationToken cancellationToken)
+    {
         try
         {
-            stream = File.OpenRead(path);
+            // Nothing to read; and where the file type is unknown (no statx), size 0 is what FIFOs
+            // and devices report, so this keeps them unopened there too.
+            if (size == 0)
+            {
+                throw new ArticleRejectedException("empty: no text");
+            }
+
+            byte[] bytes = await BoundedReading.ReadFileAsync(path, ArticleDecoding.MaxArticleBytes, cancellationToken).ConfigureAwait(false);
+            if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                return ParseJsonDocument(path, ArticleDecoding.DecodeText(bytes));
+            }
+
+            return path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
+                ? [FromHtml(path, ArticleDecoding.DecodeText(bytes))]
+                : [SourceItem.Ok(new ArticleInput(path, ArticleDecoding.Decode(bytes), File: Path.GetFileName(path)))];
+        }
+        catch (ArticleRejectedException ex)
+        {
+            return [SourceItem.Failed(path, ex.Message)];
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stream = Stream.Null;
-        }
-
-        if (stream == Stream.Null)
-        {
-            yield return SourceItem.Failed(path, "cannot read the file");
-            yield break;
-        }
-
-        await using (stream.ConfigureAwait(false))
-        {
-            Stream input = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
-            using var reader = new StreamReader(input, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true));
-            int lineNumber = 0;
-            while (true)
-            {
-                string? line;
-                string? readError = null;
-                try
-                {
-                    line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is System.Text.DecoderFallbackException or InvalidDataException or IOException)
-                {
-                    line = null;
-                    readError = ex is System.Text.DecoderFallbackException ? "not valid UTF-8" : ex.Message;
-                }
-
-                if (readError is not null)
-                {
-                    yield return SourceItem.Failed($"{path}:{lineNumber + 1}", readError + "; the rest of the file was skipped");
-                    yield break;
-                }
-
-                if (line is null)
-                {
-                    yield break;
-                }
-
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                string origin = $"{path}:{lineNumber}";
-                SourceItem item;
-                try
-                {
-                    using JsonDocument doc = JsonDocument.Parse(line);
-                    item = FromJson(origin, doc.RootElement);
-                }
-                catch (JsonException ex)
-                {
-                    item = SourceItem.Failed(origin, "invalid JSON: " + ex.Message);
-                }
-
-                yield return item;
-            }
+            return [SourceItem.Failed(path, "cannot read: " + ex.Message)];
         }
     }
-
-    private static SourceItem[] ParseJsonDocument(string path, string json)
-    {
-        try
-        {
-            using JsonDocument doc = JsonDocument.Parse(json);
-            return doc.RootElement.ValueKind switch
-            {
-                JsonValueKind.Array => doc.RootElement.EnumerateArray().Select((e, i) => FromJson($"{path}[{i}]", e)).ToArray(),
-                JsonValueKind.Object => [FromJson(path, doc.RootElement)],
-                _ => [SourceItem.Failed(path, "JSON must be an article object or an array of them")],
-            };
-        }
-        catch (JsonException ex)
-        {
-            return [SourceItem.Failed(path, "invalid JSON: " + ex.Message)];
-        }
-    }
-
-    /// <summary>An article from a JSON object; the origin names the file and position for reports.</summary>
-    public static SourceItem FromJson(string origin, JsonElement e)
-    {
-        if (e.ValueKind != JsonValueKind.Object)
-        {
-            return SourceItem.Failed(origin, "not a JSON object");
-        }
-
-        string? text = Str(e, "text") ?? Str(e, "content") ?? Str(e, "body");
-        try
-        {
-            text = ArticleDecoding.ValidateText(text);
-        }
-        catch (ArticleRejectedException ex)
-        {
-            return SourceItem.Failed(origin, ex.Message + " (expected a \"text\" or \"content\" field)");
-        }
-
-        string? published = Str(e, "published") ?? Str(e, "date") ?? Str(e, "date_extracted");
-        return SourceItem.Ok(new ArticleInput(origin, text, Str(e, "title"), Str(e, "url"), ParseDate(published), Str(e, "source"), Path.GetFileName(origin)));
-    }
-
-    /// <summary>Dates as wire feeds write them: "2015-07-31", "2015-07-31 04:24:00", ISO 8601 with zone.</summary>
-    public static DateOnly? ParseDate(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset dto))
-        {
-            return DateOnly.FromDateTime(dto.UtcDateTime);
-        }
-
-        return DateOnly.TryParseExact(value.Trim()[..Math.Min(10, value.Trim().Length)], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly d) ? d : null;
-    }
-
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    /// <summary>The visible text of an HTML page: title and body text, scripts and styles removed.</summary>
-    private static SourceItem FromHtml(string path, string html)
-    {
-        string? title = TitleTag().Match(html) is { Success: true } m ? System.Net.WebUtility.HtmlDecode(m.Groups[1].Value).Trim() : null;
-        string body = ScriptOrStyle().Replace(html, " ");
-        body = BlockTag().Replace(body, "\n");
-        body = AnyTag().Replace(body, " ");
-        body = System.Net.WebUtility.HtmlDecode(body);
-        body = string.Join('\n', body.Split('\n').Select(l => Spaces().Replace(l, " ").Trim()).Where(l => l.Length > 0));
-        try
-        {
-            return SourceItem.Ok(new ArticleInput(path, ArticleDecoding.ValidateText(body), title, File: Path.GetFileName(path)));
-        }
-        catch (ArticleRejectedException ex)
-        {
-            return SourceItem.Failed(path, ex.Message);
-        }
-    }
-
-    [GeneratedRegex(@"<title[^>]*>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex TitleTag();
-
-    [GeneratedRegex(@"<(script|style|head)\b[^>]*>.*?</\1>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex ScriptOrStyle();
-
-    [GeneratedRegex(@"<(br|/p|/div|/h[1-6]|/li|/tr)\b[^>]*>", RegexOptions.IgnoreCase)]
-    private static partial Regex BlockTag();
-
-    [GeneratedRegex(@"<[^>]+>")]
-    private static partial Regex AnyTag();
-
-    [GeneratedRegex(@"[ \t\u00A0]+")]
-    private static partial Regex Spaces();
 }
