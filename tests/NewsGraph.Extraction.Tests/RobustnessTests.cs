@@ -34,6 +34,32 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void Extract_TwoHundredThousandWordsWithoutAFullStop_CapsEveryEvidenceSentence()
+    {
+        // The sentence "قال وزير الخارجية سامي الحربي إن التعاون مستمر" over and over, with no full stop:
+        // one sentence of the whole text before sentences were windowed, and every relation's evidence.
+        string text = string.Join(' ', Enumerable.Repeat("قال وزير الخارجية سامي الحربي إن التعاون مستمر", 25_000));
+
+        ArticleGraph graph = ArabicArticleExtractor.Default.Extract(new ArticleInfo("k", text));
+
+        Assert.NotEmpty(graph.Relations);
+        Assert.All(graph.Relations, r => Assert.True(r.Evidence.Length < 2_500, $"evidence of {r.Evidence.Length} characters"));
+    }
+
+    [Fact]
+    public void Split_ARunLongerThanTheLimit_IsCutAtACommaInTheWindowsSecondHalf()
+    {
+        string words = string.Join(' ', Enumerable.Repeat("كلمة", 200));
+        string text = words + "، " + words + " وأخيرا.";
+
+        List<NewsGraph.Extraction.Text.Sentence> sentences = NewsGraph.Extraction.Text.SentenceSplitter.Split(text);
+
+        Assert.Equal(2, sentences.Count);
+        Assert.EndsWith("،", sentences[0].Text, StringComparison.Ordinal);
+        Assert.All(sentences, s => Assert.True(s.Tokens.Count <= NewsGraph.Extraction.Text.SentenceSplitter.MaxSentenceTokens));
+    }
+
+    [Fact]
     public void Extract_IsDeterministic()
     {
         string text = File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "000_e4a81a792a077d70.txt"));
