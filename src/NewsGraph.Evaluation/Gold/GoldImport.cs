@@ -48,7 +48,11 @@ public sealed class GoldImport(AnnotationPaths paths)
     public async Task<IReadOnlyList<string>> ImportWrittenAsync(string articlesDir, string goldDir, bool agreement, CancellationToken cancellationToken = default)
     {
         List<string> articleFiles = Directory.EnumerateFiles(articlesDir, "*.txt").Select(f => Path.GetFileName(f)!).ToList();
-        IReadOnlyDictionary<string, string> split = AssignWrittenSplits(articleFiles);
+        IReadOnlyDictionary<string, string> drawn = AssignWrittenSplits(articleFiles);
+        // An article already in the corpus keeps its split: importing a corrected gold file, or a
+        // subset of an agency's articles, must not move it (the draw depends on the whole agency).
+        string SplitOf(string file) =>
+            Splits.All.FirstOrDefault(s => File.Exists(Path.Combine(paths.Written, s, "articles", file))) ?? drawn[file];
         var written = new List<string>();
         foreach (string f in Directory.EnumerateFiles(goldDir, "*.json").Order(StringComparer.Ordinal))
         {
@@ -59,7 +63,7 @@ public sealed class GoldImport(AnnotationPaths paths)
                 throw new InvalidDataException($"{f}: its article {gold.Article} is not in {articlesDir}");
             }
 
-            string s = split[gold.Article];
+            string s = SplitOf(gold.Article);
             string goldTarget = agreement
                 ? Path.Combine(paths.Agreement, Parts.Written, Path.GetFileName(f))
                 : Path.Combine(paths.Written, s, "gold", Path.GetFileNameWithoutExtension(gold.Article) + ".json");

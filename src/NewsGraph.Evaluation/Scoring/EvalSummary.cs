@@ -38,7 +38,9 @@ public static class EvalSummary
             var perType = new JsonObject();
             foreach (string type in ExtractionScorer.RelationTypes)
             {
-                perType[type] = Math.Round(agreement.All["relation:" + type].F1, 4);
+                // No item of a type in either annotation: there is nothing to agree on, not a 0.
+                Counts c = agreement.All["relation:" + type];
+                perType[type] = c.Tp + c.Fp + c.Fn == 0 ? null : Math.Round(c.F1, 4);
             }
 
             perType["relations"] = Math.Round(agreement.All.Total("relation:").F1, 4);
@@ -66,7 +68,7 @@ public static class EvalSummary
 
         w.WriteLine($"sources: {summary["sources"]} ({summary["agencies"]} agencies in the written part)");
         w.WriteLine(summary["agreement"] is JsonObject a
-            ? $"agreement over {a["articles"]} articles annotated twice: relations F1 {a["relations"]} (MET {a["MET"]}, STATED {a["STATED"]}, MEMBER_OF {a["MEMBER_OF"]}); entities F1 {a["entities"]}"
+            ? $"agreement over {a["articles"]} articles annotated twice: relations F1 {a["relations"]} (MET {a["MET"]?.ToString() ?? "–"}, STATED {a["STATED"]?.ToString() ?? "–"}, MEMBER_OF {a["MEMBER_OF"]?.ToString() ?? "–"}); entities F1 {a["entities"]}"
             : $"agreement: {summary["note"]}");
         return w.ToString().TrimEnd();
     }
