@@ -1,4 +1,5 @@
 using NewsGraph.Core.Graph;
+using NewsGraph.Extraction.Candidates;
 using NewsGraph.Extraction.Lexicon;
 using NewsGraph.Extraction.Ner;
 using NewsGraph.Extraction.Recognition;
@@ -13,9 +14,11 @@ namespace NewsGraph.Extraction;
 /// (statements, meetings, phone calls, memberships, roles), each relation with its evidence
 /// sentence. Pure and deterministic; safe to share between threads.
 /// </summary>
-public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner = null) : IArticleExtractor
+public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner = null, RelationModel? model = null, ExtractionOptions? options = null) : IArticleExtractor
 {
-    private static readonly Lazy<ArabicArticleExtractor> s_default = new(() => new ArabicArticleExtractor(ArabicLexicon.Default, NerTagger.LoadDefault()));
+    private static readonly Lazy<ArabicArticleExtractor> s_default = new(() => new ArabicArticleExtractor(ArabicLexicon.Default, NerTagger.LoadDefault(), RelationModel.LoadDefault()));
+
+    private readonly ExtractionOptions _options = options ?? ExtractionOptions.Default;
 
     /// <summary>
     /// "عين اليوم – الخرطوم": some papers put their own name first and the city second, the
@@ -37,10 +40,21 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
         return lexicon.Places.TryGet(norm, out _) || lexicon.States.TryGet(norm, out _);
     }
 
-    /// <summary>An extractor over the embedded gazetteers and the embedded NER model.</summary>
+    /// <summary>An extractor over the embedded gazetteers, NER model and relation model.</summary>
     public static ArabicArticleExtractor Default => s_default.Value;
 
-    public ArticleGraph Extract(ArticleInfo article)
+    /// <summary>The same extractor deciding relations another way (the rules alone, or a confidence floor).</summary>
+    public ArabicArticleExtractor With(ExtractionOptions other) => new(lexicon, ner, model, other);
+
+    /// <summary>The relation model in use, if any.</summary>
+    public RelationModel? Model => model;
+
+    public ArticleGraph Extract(ArticleInfo article) => Run(article, withCandidates: false).Graph;
+
+    /// <summary>The extraction with every relation candidate, its features and the decision on it (for training and evaluation).</summary>
+    public CandidateExtraction ExtractCandidates(ArticleInfo article) => Run(article, withCandidates: true);
+
+    private CandidateExtraction Run(ArticleInfo article, bool withCandidates)
     {
         ArgumentNullException.ThrowIfNull(article);
         string text = article.Text;
@@ -50,6 +64,8 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
         analysis.Run();
         var finder = new RelationFinder(analysis);
         finder.Run();
+        List<RelationCandidate> candidates = CandidateSet.Build(analysis, finder);
+        List<RelationCandidate> kept = CandidateDecider.Decide(candidates, model, _options);
 
         ArticleInfo described = article with
         {
@@ -63,63 +79,114 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
             place.Mentions++;
         }
 
-        var entities = new List<ExtractedEntity>();
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var output = new GraphOutput(text, sentences, described.Published);
         foreach (EntityInfo e in analysis.Entities.Where(e => e.Mentions > 0).OrderBy(e => e.FirstSentence).ThenBy(e => e.Key, StringComparer.Ordinal))
         {
-            entities.Add(new ExtractedEntity(e.Key, e.Kind, e.Name, e.Aliases, e.Titles, e.Iso, e.Category, e.Mentions));
-            keys.Add(e.Key);
+            output.Ensure(e);
         }
 
-        var relations = new List<ExtractedRelation>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (ClaimSpan claim in finder.Claims)
+        bool scored = _options.Decider == RelationDecider.Model && model is not null;
+        foreach (RelationCandidate c in kept)
         {
-            Sentence sentence = sentences[claim.Sentence];
-            string claimText = ArticleText.Span(sentence, text, claim.Start, claim.End).Trim();
-            string claimKey = GraphKeys.Claim(claim.Speaker.Key, claimText);
-            if (keys.Add(claimKey))
-            {
-                entities.Add(new ExtractedEntity(claimKey, NodeKind.Claim, claimText, [], [], Mentions: 1));
-            }
-
-            EnsureEntity(claim.Speaker, entities, keys);
-            var relation = new ExtractedRelation(RelationType.Stated, claim.Speaker.Key, claimKey, sentence.Text, claim.Sentence,
-                Date: DateFinder.DateOf(sentence, described.Published), Verb: claim.Verb);
-            if (seen.Add(GraphKeys.Relation(relation.Type, relation.From, relation.To)))
-            {
-                relations.Add(relation);
-            }
+            output.Add(c, scored ? c.Probability : null);
         }
 
-        foreach (FoundRelation r in finder.Relations)
+        // Phone calls and roles are not scored (no gold to learn them from): the rules decide.
+        foreach (FoundRelation r in finder.Relations.Where(r => r.Type is RelationType.Phoned or RelationType.HoldsRole))
         {
-            EnsureEntity(r.From, entities, keys);
-            EnsureEntity(r.To, entities, keys);
-            if (r.Place is not null)
-            {
-                EnsureEntity(r.Place, entities, keys);
-            }
-
-            DateOnly? date = r.Type is RelationType.Met or RelationType.Phoned ? DateFinder.DateOf(sentences[r.Sentence], described.Published) : null;
-            string key = GraphKeys.Relation(r.Type, r.From.Key, r.To.Key, date, r.Status, r.Role);
-            if (!seen.Add(key))
-            {
-                continue;
-            }
-
-            relations.Add(new ExtractedRelation(r.Type, r.From.Key, r.To.Key, sentences[r.Sentence].Text, r.Sentence,
-                Date: date, PlaceKey: r.Place?.Key, Verb: r.Verb, Status: r.Status, Role: r.Role));
+            output.Add(r);
         }
 
-        return new ArticleGraph(described, entities, relations);
+        var graph = new ArticleGraph(described, output.Entities, output.Relations);
+        if (!withCandidates)
+        {
+            return new CandidateExtraction(graph, []);
+        }
+
+        var keptSet = new HashSet<RelationCandidate>(kept);
+        var views = new List<CandidateView>(candidates.Count);
+        foreach (RelationCandidate c in candidates)
+        {
+            output.Ensure(c.From);
+            output.Ensure(c.To);
+            views.Add(new CandidateView(c.Type, c.From.Key, c.To.Key, c.Claim is { } span ? output.ClaimText(c.Sentence, span) : null, c.Status,
+                c.Group, c.Features, c.RuleSays, scored ? c.Probability : null, keptSet.Contains(c)));
+        }
+
+        return new CandidateExtraction(graph with { Entities = output.Entities }, views);
     }
 
-    private static void EnsureEntity(EntityInfo e, List<ExtractedEntity> entities, HashSet<string> keys)
+    /// <summary>The entities and relations of the output graph, each once, claims made from their spans.</summary>
+    private sealed class GraphOutput(string text, List<Sentence> sentences, DateOnly? published)
     {
-        if (keys.Add(e.Key))
+        private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _relationKeys = new(StringComparer.Ordinal);
+
+        public List<ExtractedEntity> Entities { get; } = [];
+
+        public List<ExtractedRelation> Relations { get; } = [];
+
+        public void Ensure(EntityInfo e)
         {
-            entities.Add(new ExtractedEntity(e.Key, e.Kind, e.Name, e.Aliases, e.Titles, e.Iso, e.Category, Math.Max(1, e.Mentions)));
+            if (_keys.Add(e.Key))
+            {
+                Entities.Add(new ExtractedEntity(e.Key, e.Kind, e.Name, e.Aliases, e.Titles, e.Iso, e.Category, Math.Max(1, e.Mentions)));
+            }
+        }
+
+        public string ClaimText(int sentence, (int Start, int End) span) => ArticleText.Span(sentences[sentence], text, span.Start, span.End).Trim();
+
+        public void Add(RelationCandidate c, double? confidence)
+        {
+            Sentence sentence = sentences[c.Sentence];
+            Ensure(c.From);
+            if (c.Type == RelationType.Stated)
+            {
+                string claimText = ClaimText(c.Sentence, c.Claim!.Value);
+                string claimKey = GraphKeys.Claim(c.From.Key, claimText);
+                if (_keys.Add(claimKey))
+                {
+                    Entities.Add(new ExtractedEntity(claimKey, NodeKind.Claim, claimText, [], [], Mentions: 1));
+                }
+
+                AddRelation(new ExtractedRelation(RelationType.Stated, c.From.Key, claimKey, sentence.Text, c.Sentence,
+                    Date: DateFinder.DateOf(sentence, published), Verb: c.Verb, Confidence: confidence), GraphKeys.Relation(RelationType.Stated, c.From.Key, claimKey));
+                return;
+            }
+
+            Ensure(c.To);
+            if (c.Place is not null)
+            {
+                Ensure(c.Place);
+            }
+
+            DateOnly? date = c.Type == RelationType.Met ? DateFinder.DateOf(sentence, published) : null;
+            AddRelation(new ExtractedRelation(c.Type, c.From.Key, c.To.Key, sentence.Text, c.Sentence,
+                Date: date, PlaceKey: c.Place?.Key, Verb: c.Verb, Status: c.Status, Confidence: confidence),
+                GraphKeys.Relation(c.Type, c.From.Key, c.To.Key, date, c.Status));
+        }
+
+        public void Add(FoundRelation r)
+        {
+            Ensure(r.From);
+            Ensure(r.To);
+            if (r.Place is not null)
+            {
+                Ensure(r.Place);
+            }
+
+            DateOnly? date = r.Type == RelationType.Phoned ? DateFinder.DateOf(sentences[r.Sentence], published) : null;
+            AddRelation(new ExtractedRelation(r.Type, r.From.Key, r.To.Key, sentences[r.Sentence].Text, r.Sentence,
+                Date: date, PlaceKey: r.Place?.Key, Verb: r.Verb, Status: r.Status, Role: r.Role),
+                GraphKeys.Relation(r.Type, r.From.Key, r.To.Key, date, r.Status, r.Role));
+        }
+
+        private void AddRelation(ExtractedRelation relation, string key)
+        {
+            if (_relationKeys.Add(key))
+            {
+                Relations.Add(relation);
+            }
         }
     }
 }

@@ -27,6 +27,14 @@ internal static class EmbeddedData
         throw new InvalidOperationException($"Embedded resource for Data/{relativePath} not found in {assembly.GetName().Name}.");
     }
 
+    /// <summary>The resource's text, or null when the assembly has no such resource.</summary>
+    public static string? TryReadText(string relativePath)
+    {
+        Assembly assembly = typeof(EmbeddedData).Assembly;
+        string wanted = Fold(Prefix + relativePath);
+        return assembly.GetManifestResourceNames().Any(n => string.Equals(Fold(n), wanted, StringComparison.Ordinal)) ? ReadText(relativePath) : null;
+    }
+
     public static string ReadText(string relativePath)
     {
         using Stream stream = Open(relativePath);

@@ -25,7 +25,22 @@ public static class ExtractionJson
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    public static void Write(Utf8JsonWriter writer, ArticleGraph graph)
+    /// <summary>The graph with a "candidates" array: every relation candidate, its features, probability and whether it was kept.</summary>
+    public static string SerializeWithCandidates(Candidates.CandidateExtraction extraction)
+    {
+        ArgumentNullException.ThrowIfNull(extraction);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, s_options))
+        {
+            Write(writer, extraction.Graph, extraction.Candidates);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    public static void Write(Utf8JsonWriter writer, ArticleGraph graph) => Write(writer, graph, null);
+
+    private static void Write(Utf8JsonWriter writer, ArticleGraph graph, IReadOnlyList<Candidates.CandidateView>? candidates)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(graph);
@@ -98,10 +113,40 @@ public static class ExtractionJson
             writer.WriteEndObject();
             writer.WriteString("evidence", r.Evidence);
             writer.WriteNumber("sentence", r.SentenceIndex);
+            if (r.Confidence is { } confidence)
+            {
+                writer.WriteNumber("confidence", Math.Round(confidence, 4));
+            }
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
+        if (candidates is not null)
+        {
+            writer.WriteStartArray("candidates");
+            foreach (Candidates.CandidateView c in candidates)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("type", GraphNames.TypeName(c.Type));
+                writer.WriteString("from", c.FromKey);
+                writer.WriteString("to", c.ToKey);
+                WriteIfSet(writer, "claim", c.ClaimText);
+                WriteIfSet(writer, "status", c.Status is { } s ? GraphNames.StatusName(s) : null);
+                writer.WriteString("group", c.Group);
+                writer.WriteBoolean("rule", c.RuleSays);
+                if (c.Probability is { } p)
+                {
+                    writer.WriteNumber("probability", Math.Round(p, 4));
+                }
+
+                writer.WriteBoolean("kept", c.Kept);
+                WriteStrings(writer, "features", c.Features);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
     }
 

@@ -62,4 +62,22 @@ internal static class CommonOptions
     };
 
     public static IReadOnlyList<string> SplitsOf(string split) => split == "all" ? Splits.All : [split];
+
+    public static Option<string> Decider() => new("--decider")
+    {
+        Description = "Who decides relations: model (the learned decision, default) or rules (the hand-written rules alone).",
+        DefaultValueFactory = _ => "model",
+    };
+
+    public static Option<double?> MinConfidence() => new("--min-confidence")
+    {
+        Description = "Keep relations at or above this confidence instead of the model's per-type thresholds (lower: more recall, less precision).",
+    };
+
+    /// <summary>The default extractor, deciding as the options say.</summary>
+    public static Extraction.ArabicArticleExtractor Extractor(string? decider, double? minConfidence) =>
+        decider is "rules" || minConfidence is not null
+            ? Extraction.ArabicArticleExtractor.Default.With(new Extraction.Candidates.ExtractionOptions(
+                decider is "rules" ? Extraction.Candidates.RelationDecider.Rules : Extraction.Candidates.RelationDecider.Model, minConfidence))
+            : Extraction.ArabicArticleExtractor.Default;
 }

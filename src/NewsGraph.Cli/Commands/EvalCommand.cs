@@ -22,7 +22,10 @@ internal static class EvalCommand
         format.AcceptOnlyFromAmong("text", "json");
         var summary = new Option<bool>("--summary") { Description = "Describe the annotated corpus (articles per split and part, sources, agreement) instead of scoring." };
         var errors = new Option<bool>("--errors") { Description = "List every relation error (refused for the blind split)." };
-        var command = new Command("eval", "Score extraction on a split of the annotated corpus (P/R/F1 per kind, type, part and source; errors by kind).") { split, corpus, annotations, format, summary, errors };
+        Option<string> decider = CommonOptions.Decider();
+        decider.AcceptOnlyFromAmong("model", "rules");
+        Option<double?> minConfidence = CommonOptions.MinConfidence();
+        var command = new Command("eval", "Score extraction on a split of the annotated corpus (P/R/F1 per kind, type, part and source; errors by kind).") { split, corpus, annotations, format, summary, errors, decider, minConfidence };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var annotated = new AnnotatedCorpus(CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)));
@@ -47,7 +50,8 @@ internal static class EvalCommand
                 foreach (string s in CommonOptions.SplitsOf(chosen))
                 {
                     IReadOnlyList<EvalArticle> articles = await annotated.LoadAsync([s], parse.GetValue(corpus), cancellationToken).ConfigureAwait(false);
-                    EvalResult result = Evaluation.Scoring.Evaluation.Run(articles, Evaluation.Scoring.Evaluation.Extract);
+                    Extraction.ArabicArticleExtractor extractor = CommonOptions.Extractor(parse.GetValue(decider), parse.GetValue(minConfidence));
+                    EvalResult result = Evaluation.Scoring.Evaluation.Run(articles, a => Evaluation.Scoring.Evaluation.Extract(extractor, a));
                     if (json)
                     {
                         report[s] = EvalReport.Json(result);

@@ -12,7 +12,11 @@ internal static class ExtractCommand
     {
         var format = new Option<string>("--format") { Description = "Output format (json).", DefaultValueFactory = _ => "json" };
         var files = new Argument<FileInfo[]>("FILE") { Description = "Article files (.txt).", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("extract", "Print what extraction finds in each article (JSON Lines on stdout).") { format, files };
+        Option<string> decider = CommonOptions.Decider();
+        decider.AcceptOnlyFromAmong("model", "rules");
+        Option<double?> minConfidence = CommonOptions.MinConfidence();
+        var candidates = new Option<bool>("--candidates") { Description = "Also print every relation candidate with its features and the decision on it (for developing the model)." };
+        var command = new Command("extract", "Print what extraction finds in each article (JSON Lines on stdout).") { format, files, decider, minConfidence, candidates };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(format) is not "json")
@@ -22,6 +26,7 @@ internal static class ExtractCommand
             }
 
             int failures = 0;
+            ArabicArticleExtractor extractor = CommonOptions.Extractor(parse.GetValue(decider), parse.GetValue(minConfidence));
             Console.OutputEncoding = new UTF8Encoding(false);
             foreach (FileInfo file in parse.GetValue(files) ?? [])
             {
@@ -29,8 +34,10 @@ internal static class ExtractCommand
                 {
                     string text = await File.ReadAllTextAsync(file.FullName, cancellationToken).ConfigureAwait(false);
                     var article = new ArticleInfo(GraphKeys.Article(null, text), text, File: file.Name);
-                    ArticleGraph graph = ArabicArticleExtractor.Default.Extract(article);
-                    await Console.Out.WriteLineAsync(ExtractionJson.Serialize(graph)).ConfigureAwait(false);
+                    string json = parse.GetValue(candidates)
+                        ? ExtractionJson.SerializeWithCandidates(extractor.ExtractCandidates(article))
+                        : ExtractionJson.Serialize(extractor.Extract(article));
+                    await Console.Out.WriteLineAsync(json).ConfigureAwait(false);
                 }
                 catch (IOException ex)
                 {

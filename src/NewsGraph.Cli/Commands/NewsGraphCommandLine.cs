@@ -17,6 +17,7 @@ internal static class NewsGraphCommandLine
         root.Subcommands.Add(NerCommandLine.Ner());
         root.Subcommands.Add(GoldCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         return root;
     }
 }

@@ -39,6 +39,8 @@ public sealed record ExtractedEntity(
 /// <summary>
 /// One relation asserted by an article. <see cref="Evidence"/> is the sentence that asserts it
 /// (original text) and <see cref="SentenceIndex"/> its position in the article.
+/// <see cref="Confidence"/> is the extractor's calibrated probability that the article asserts it
+/// (null when no model scored it).
 /// </summary>
 public sealed record ExtractedRelation(
     RelationType Type,
@@ -51,4 +53,5 @@ public sealed record ExtractedRelation(
     string? Topic = null,
     string? Verb = null,
     MembershipStatus? Status = null,
-    string? Role = null);
+    string? Role = null,
+    double? Confidence = null);

@@ -55,17 +55,25 @@ public sealed class AnnotatedCorpus(AnnotationPaths paths)
         return articles.OrderBy(a => a.Split, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Pairs of (first annotation, second annotation) for every article annotated twice.</summary>
+    /// <summary>
+    /// Pairs of (first annotation, second annotation) for every article annotated twice. The first
+    /// annotation is the one kept in <c>agreement/first/</c> — as it was before adjudication changed
+    /// the gold — so agreement measures two independent annotators, not the adjudicated result.
+    /// </summary>
     public async Task<IReadOnlyList<(EvalArticle First, GoldDocument Second)>> AgreementPairsAsync(string? corpusFile, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<EvalArticle> all = await LoadAsync(Splits.All, corpusFile, cancellationToken).ConfigureAwait(false);
         Dictionary<string, EvalArticle> byId = all.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        string firstCorpus = Path.Combine(paths.Agreement, "first", Parts.Corpus);
+        string firstWritten = Path.Combine(paths.Agreement, "first", Parts.Written);
         var pairs = new List<(EvalArticle, GoldDocument)>();
         foreach (StandoffGold second in ReadStandoff(Path.Combine(paths.Agreement, Parts.Corpus)))
         {
-            if (byId.TryGetValue(second.Id, out EvalArticle? first))
+            if (byId.TryGetValue(second.Id, out EvalArticle? article))
             {
-                pairs.Add((first, second.Rehydrate(first.Text)));
+                string kept = Path.Combine(firstCorpus, second.Id + ".json");
+                GoldDocument first = File.Exists(kept) ? StandoffGold.Parse(await File.ReadAllTextAsync(kept, cancellationToken).ConfigureAwait(false), kept).Rehydrate(article.Text) : article.Gold;
+                pairs.Add((article with { Gold = first }, second.Rehydrate(article.Text)));
             }
         }
 
@@ -75,9 +83,12 @@ public sealed class AnnotatedCorpus(AnnotationPaths paths)
             foreach (string f in Directory.EnumerateFiles(writtenDir, "*.json").Order(StringComparer.Ordinal))
             {
                 GoldDocument second = GoldDocument.Parse(await File.ReadAllTextAsync(f, cancellationToken).ConfigureAwait(false), f);
-                if (byId.TryGetValue(Path.GetFileNameWithoutExtension(second.Article), out EvalArticle? first))
+                string id = Path.GetFileNameWithoutExtension(second.Article);
+                if (byId.TryGetValue(id, out EvalArticle? article))
                 {
-                    pairs.Add((first, second));
+                    string kept = Path.Combine(firstWritten, id + ".json");
+                    GoldDocument first = File.Exists(kept) ? GoldDocument.Parse(await File.ReadAllTextAsync(kept, cancellationToken).ConfigureAwait(false), kept) : article.Gold;
+                    pairs.Add((article with { Gold = first }, second));
                 }
             }
         }

@@ -43,6 +43,9 @@ public static class EvalSummary
                 perType[type] = c.Tp + c.Fp + c.Fn == 0 ? null : Math.Round(c.F1, 4);
             }
 
+            // How many items each figure rests on: the first annotation's required relations of the type.
+            perType["items"] = new JsonObject(ExtractionScorer.RelationTypes.Select(type =>
+                KeyValuePair.Create<string, JsonNode?>(type, agreement.All["relation:" + type].Tp + agreement.All["relation:" + type].Fn)));
             perType["relations"] = Math.Round(agreement.All.Total("relation:").F1, 4);
             perType["entities"] = Math.Round(agreement.All.Total("entity:").F1, 4);
             perType["articles"] = pairs.Count;
@@ -68,7 +71,7 @@ public static class EvalSummary
 
         w.WriteLine($"sources: {summary["sources"]} ({summary["agencies"]} agencies in the written part)");
         w.WriteLine(summary["agreement"] is JsonObject a
-            ? $"agreement over {a["articles"]} articles annotated twice: relations F1 {a["relations"]} (MET {a["MET"]?.ToString() ?? "–"}, STATED {a["STATED"]?.ToString() ?? "–"}, MEMBER_OF {a["MEMBER_OF"]?.ToString() ?? "–"}); entities F1 {a["entities"]}"
+            ? $"agreement over {a["articles"]} articles annotated twice: relations F1 {a["relations"]} (MET {a["MET"]?.ToString() ?? "–"} over {a["items"]!["MET"]} items, STATED {a["STATED"]?.ToString() ?? "–"} over {a["items"]!["STATED"]}, MEMBER_OF {a["MEMBER_OF"]?.ToString() ?? "–"} over {a["items"]!["MEMBER_OF"]}); entities F1 {a["entities"]}"
             : $"agreement: {summary["note"]}");
         return w.ToString().TrimEnd();
     }

@@ -8,11 +8,12 @@ namespace NewsGraph.Evaluation.Scoring;
 public static class Evaluation
 {
     /// <summary>What <c>newsgraph extract</c> does with one file: the text alone, no title or metadata.</summary>
-    public static Prediction Extract(EvalArticle article)
-    {
-        var info = new ArticleInfo(GraphKeys.Article(null, article.Text), article.Text, File: article.Id + ".txt");
-        return Prediction.FromGraph(ArabicArticleExtractor.Default.Extract(info));
-    }
+    public static Prediction Extract(ArabicArticleExtractor extractor, EvalArticle article) =>
+        Prediction.FromGraph(extractor.Extract(AsExtracted(article)));
+
+    /// <summary>The article as <c>newsgraph extract FILE</c> sees it: its text and file name only.</summary>
+    public static ArticleInfo AsExtracted(EvalArticle article) =>
+        new(GraphKeys.Article(null, article.Text), article.Text, File: article.Id + ".txt");
 
     public static EvalResult Run(IReadOnlyList<EvalArticle> articles, Func<EvalArticle, Prediction> predict)
     {

@@ -26,6 +26,45 @@ public static class ExtractionScorer
         return new ArticleScore(tally, errors);
     }
 
+    /// <summary>
+    /// For each predicted relation on its own: true when it matches a required gold relation, null
+    /// when it matches only optional ones (neither right nor wrong), false when it matches none.
+    /// The labels a relation model is trained on; the same matching as <see cref="Score"/>.
+    /// </summary>
+    public static bool?[] Label(GoldDocument gold, Prediction prediction)
+    {
+        var index = new GoldIndex(gold);
+        Dictionary<string, int?> matched = prediction.Entities.ToDictionary(e => e.Key, index.Match, StringComparer.Ordinal);
+        var labels = new bool?[prediction.Relations.Count];
+        for (int k = 0; k < prediction.Relations.Count; k++)
+        {
+            PredictedRelation pr = prediction.Relations[k];
+            int? src = matched.GetValueOrDefault(pr.From);
+            bool optional = false;
+            labels[k] = false;
+            foreach (GoldRelation gr in gold.Relations.Where(g => g.Type == pr.Type))
+            {
+                if (Compare(pr, gr, src, matched, index).Match)
+                {
+                    if (!gr.Optional)
+                    {
+                        labels[k] = true;
+                        break;
+                    }
+
+                    optional = true;
+                }
+            }
+
+            if (labels[k] == false && optional)
+            {
+                labels[k] = null;
+            }
+        }
+
+        return labels;
+    }
+
     private static Dictionary<string, int?> ScoreEntities(GoldDocument gold, Prediction prediction, GoldIndex index, Tally tally)
     {
         var matched = new Dictionary<string, int?>(StringComparer.Ordinal);

@@ -113,6 +113,12 @@ public sealed class ArabicLexicon
 
     public IReadOnlySet<string> TitleComplements { get; }
 
+    /// <summary>Reporting verbs that open statement candidates beyond the rules' cues (<c>lexicon/more-reporting-verbs.txt</c>).</summary>
+    public IReadOnlySet<string> MoreReportingVerbs { get; } = LoadWordSet("lexicon/more-reporting-verbs.txt");
+
+    /// <summary>Words that make a sentence speak of membership (<c>lexicon/membership-cues.txt</c>).</summary>
+    public IReadOnlySet<string> MembershipCues { get; } = LoadWordSet("lexicon/membership-cues.txt");
+
     private readonly Dictionary<string, StateEntry> _statesByIso = new(StringComparer.Ordinal);
 
     /// <summary>True when the normalized word (or its form without a proclitic) is a function word.</summary>

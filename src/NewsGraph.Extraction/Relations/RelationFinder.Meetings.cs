@@ -406,7 +406,7 @@ internal sealed partial class RelationFinder
     private static bool IsWhereTheMeetingWas(IReadOnlyList<Token> tokens, int orgStart) =>
         orgStart > 0 && tokens[orgStart - 1].Norm is "مقر" or "بمقر" or "في" or "داخل" or "بديوان" or "ديوان" or "مبني" or "بمبني";
 
-    private EntityInfo? MeetingPlace(int s, int from)
+    internal EntityInfo? MeetingPlace(int s, int from)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
         for (int j = from; j < tokens.Count; j++)

@@ -212,7 +212,7 @@ internal sealed partial class RelationFinder
     /// في الحوار، بصفة شريك في الحوار، كأعضاء. A status the graph has no name for ("بصفة دولة شريكة")
     /// sets <paramref name="unknown"/> so its states are left out rather than guessed.
     /// </summary>
-    private static MembershipStatus? StatusAt(IReadOnlyList<Token> tokens, int j, out int end, out bool unknown)
+    internal static MembershipStatus? StatusAt(IReadOnlyList<Token> tokens, int j, out int end, out bool unknown)
     {
         end = j + 1;
         unknown = false;

@@ -114,7 +114,7 @@ internal sealed partial class RelationFinder
 
                 foreach (EntityInfo speaker in speakers)
                 {
-                    Claims.Add(new ClaimSpan(speaker, s, 0, claimEnd, verb));
+                    Claims.Add(new ClaimSpan(speaker, s, 0, claimEnd, verb, i));
                 }
 
                 _lastSpeaker = speakers[0];
@@ -136,7 +136,7 @@ internal sealed partial class RelationFinder
 
             foreach (EntityInfo speaker in speakers)
             {
-                Claims.Add(new ClaimSpan(speaker, s, start, end, verb));
+                Claims.Add(new ClaimSpan(speaker, s, start, end, verb, i));
             }
 
             _lastSpeaker = speakers[0];
@@ -214,7 +214,7 @@ internal sealed partial class RelationFinder
     /// The person or organization right after the verb that opens sentence <paramref name="s"/>
     /// ("وأبدى أوباما …"), past an opener such as "من جانبه،" or "بدوره،"; else null.
     /// </summary>
-    private Mention? OpeningSubject(int s)
+    internal Mention? OpeningSubject(int s)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
         int j = 0;
@@ -305,7 +305,7 @@ internal sealed partial class RelationFinder
             return false;
         }
 
-        Claims.Add(new ClaimSpan(SpeakerEntity(m), s, colon + 1, end, ":"));
+        Claims.Add(new ClaimSpan(SpeakerEntity(m), s, colon + 1, end, ":", colon));
         return true;
     }
 
@@ -335,7 +335,7 @@ internal sealed partial class RelationFinder
                     int end = ClaimEnd(s, start);
                     if (end - start >= 3)
                     {
-                        Claims.Add(new ClaimSpan(SpeakerEntity(m), s, start, end, tokens[i].Surface));
+                        Claims.Add(new ClaimSpan(SpeakerEntity(m), s, start, end, tokens[i].Surface, i));
                         return true;
                     }
 
@@ -348,7 +348,7 @@ internal sealed partial class RelationFinder
     }
 
     /// <summary>The subject right after a reporting verb: one mention, or several joined by و (أكدت اوبك وروسيا).</summary>
-    private List<EntityInfo> SpeakersAfter(int s, int from, out int end)
+    internal List<EntityInfo> SpeakersAfter(int s, int from, out int end)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
         var speakers = new List<EntityInfo>();
@@ -530,7 +530,7 @@ internal sealed partial class RelationFinder
         return false;
     }
 
-    private int MentionEnd(int s, Mention m)
+    internal int MentionEnd(int s, Mention m)
     {
         // A title mention may have been resolved to a person; the owner array holds the widest span.
         int end = m.End;
@@ -543,12 +543,12 @@ internal sealed partial class RelationFinder
         return end;
     }
 
-    private static bool IsSpeaker(Mention m) =>
+    internal static bool IsSpeaker(Mention m) =>
         m.Entity.Kind is NodeKind.Person or NodeKind.Organization
         || (m.Entity.Kind == NodeKind.State && m.Form is MentionForm.Name)
         || (m.Entity.Kind == NodeKind.Place && m.Entity.MetonymIso is not null);
 
-    private EntityInfo SpeakerEntity(Mention m)
+    internal EntityInfo SpeakerEntity(Mention m)
     {
         if (m.Entity.Kind == NodeKind.Place && m.Entity.MetonymIso is { } iso && _lex.StatesByIso.TryGetValue(iso, out StateEntry? state))
         {
@@ -589,7 +589,7 @@ internal sealed partial class RelationFinder
     /// quote, after the preposition some verbs take (أكد على، أشار إلى، حذر من، أعرب عن), or — for
     /// verbs that take a direct object (أكد ضرورة …) — right after the subject.
     /// </summary>
-    private int? ClaimStart(int s, int from, string verbForm, bool droppedSubject)
+    internal int? ClaimStart(int s, int from, string verbForm, bool droppedSubject)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
         string verb = Clitics.WithoutConjunction(verbForm);
@@ -730,7 +730,7 @@ internal sealed partial class RelationFinder
     /// ("… لكنه اكد ان", "… وقال إن"). Participial continuations (مضيفا، مشيرا) stay in the claim,
     /// as annotators keep them with the clause they continue.
     /// </summary>
-    private int ClaimEnd(int s, int start)
+    internal int ClaimEnd(int s, int start)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
         for (int j = start + 1; j < tokens.Count; j++)

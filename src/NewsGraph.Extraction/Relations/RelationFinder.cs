@@ -53,5 +53,8 @@ internal sealed partial class RelationFinder(ArticleAnalysis analysis)
     }
 }
 
-/// <summary>A stated claim: speaker, sentence and token span of the content, and the reporting verb.</summary>
-internal sealed record ClaimSpan(EntityInfo Speaker, int Sentence, int Start, int End, string Verb);
+/// <summary>
+/// A stated claim: speaker, sentence and token span of the content, the reporting verb, and the
+/// token where the reporting clause is anchored (the verb, a headline's colon, وفقا).
+/// </summary>
+internal sealed record ClaimSpan(EntityInfo Speaker, int Sentence, int Start, int End, string Verb, int Cue);

@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text;
+using NewsGraph.Core.Graph;
+using NewsGraph.Evaluation.Gold;
+using NewsGraph.Evaluation.Scoring;
+using NewsGraph.Extraction.Candidates;
+
+namespace NewsGraph.Evaluation.Training;
+
+/// <summary>
+/// Trains the relation model (<see cref="RelationModel"/>) from labelled candidates: per relation
+/// type, the L2 strength is chosen by 5-fold cross-validation over the train split's articles
+/// (lowest held-out log loss), the model is fitted on the whole train split, calibrated by Platt
+/// scaling on the dev split, and given the threshold that maximizes dev F1 while holding dev
+/// precision at or above <see cref="TargetPrecision"/>. Every step is deterministic.
+/// </summary>
+public sealed class RelationTrainer(TextWriter log)
+{
+    public const double TargetPrecision = 0.90;
+
+    public static readonly IReadOnlyList<RelationType> Types = [RelationType.Stated, RelationType.Met, RelationType.MemberOf];
+
+    private static readonly double[] s_l2Grid = [0.1, 1, 10, 100];
+
+    private const int Folds = 5;
+
+    public (RelationModel Model, string Report) Train(IReadOnlyList<LabelledArticle> train, IReadOnlyList<LabelledArticle> dev)
+    {
+        var report = new StringBuilder();
+        report.Append(CandidateRecall("train", train)).Append(CandidateRecall("dev", dev));
+        var types = new Dictionary<RelationType, TypeModel>();
+        foreach (RelationType type in Types)
+        {
+            List<LabelledCandidate> examples = Examples(train, type);
+            double l2 = ChooseL2(train, type, report);
+            (double bias, Dictionary<string, double> weights) = new LogisticRegression(l2).Fit(AsTraining(examples));
+            var raw = new TypeModel(bias, weights, 1, 0, 0.5);
+            (double a, double b) = PlattScaling.Fit([.. Examples(dev, type).Select(c => (raw.Score(c.Candidate.Features), c.Label!.Value))]);
+            types[type] = raw with { CalibrationA = a, CalibrationB = b };
+            log.WriteLine($"{GraphNames.TypeName(type)}: {examples.Count} train examples ({examples.Count(e => e.Label == true)} positive), L2 {l2}, {weights.Count} weights, calibration a={a} b={b}");
+        }
+
+        // Thresholds: each type's own decisions scored on dev, the other types left out.
+        foreach (RelationType type in Types)
+        {
+            TypeModel model = types[type];
+            (double threshold, Counts at) = ChooseThreshold(dev, type, model);
+            types[type] = model with { Threshold = threshold };
+            report.AppendLine(CultureInfo.InvariantCulture, $"{GraphNames.TypeName(type)} threshold {threshold:F2}: dev P={at.Precision:F3} R={at.Recall:F3} F1={at.F1:F3}");
+        }
+
+        var result = new RelationModel(types);
+        report.Append(Reliability(dev, result));
+        return (result, report.ToString());
+    }
+
+    private static List<LabelledCandidate> Examples(IReadOnlyList<LabelledArticle> articles, RelationType type) =>
+        [.. articles.OrderBy(a => a.Article.Id, StringComparer.Ordinal).SelectMany(a => a.Candidates).Where(c => c.Type == type && c.Label is not null)];
+
+    private static List<(IReadOnlyList<string>, bool)> AsTraining(IEnumerable<LabelledCandidate> examples) =>
+        [.. examples.Select(e => (e.Candidate.Features, e.Label!.Value))];
+
+    private double ChooseL2(IReadOnlyList<LabelledArticle> train, RelationType type, StringBuilder report)
+    {
+        List<LabelledArticle> ordered = [.. train.OrderBy(a => a.Article.Id, StringComparer.Ordinal)];
+        double best = s_l2Grid[0], bestLoss = double.MaxValue;
+        foreach (double l2 in s_l2Grid)
+        {
+            double loss = 0;
+            int count = 0;
+            for (int fold = 0; fold < Folds; fold++)
+            {
+                List<LabelledArticle> fit = [.. ordered.Where((_, k) => k % Folds != fold)];
+                List<LabelledCandidate> held = Examples([.. ordered.Where((_, k) => k % Folds == fold)], type);
+                (double bias, Dictionary<string, double> weights) = new LogisticRegression(l2).Fit(AsTraining(Examples(fit, type)));
+                var model = new TypeModel(bias, weights, 1, 0, 0.5);
+                foreach (LabelledCandidate c in held)
+                {
+                    double p = Math.Clamp(model.Probability(c.Candidate.Features), 1e-6, 1 - 1e-6);
+                    loss -= c.Label!.Value ? Math.Log(p) : Math.Log(1 - p);
+                    count++;
+                }
+            }
+
+            double mean = loss / Math.Max(1, count);
+            report.AppendLine(CultureInfo.InvariantCulture, $"{GraphNames.TypeName(type)} 5-fold CV on train, L2 {l2}: held-out log loss {mean:F4}");
+            if (mean < bestLoss)
+            {
+                (best, bestLoss) = (l2, mean);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The threshold with the best dev F1 among those whose dev precision is at least the target (else the most precise).</summary>
+    private static (double Threshold, Counts At) ChooseThreshold(IReadOnlyList<LabelledArticle> dev, RelationType type, TypeModel model)
+    {
+        (double Threshold, Counts At)? best = null, mostPrecise = null;
+        for (int step = 1; step <= 19; step++)
+        {
+            double threshold = step * 0.05;
+            Counts counts = ScoreAt(dev, type, model, threshold);
+            if (counts.Precision >= TargetPrecision && (best is null || counts.F1 > best.Value.At.F1))
+            {
+                best = (threshold, counts);
+            }
+
+            if (mostPrecise is null || counts.Precision > mostPrecise.Value.At.Precision)
+            {
+                mostPrecise = (threshold, counts);
+            }
+        }
+
+        return best ?? mostPrecise!.Value;
+    }
+
+    /// <summary>Dev P/R/F1 of one type when its candidates are decided at <paramref name="threshold"/>, with the scorer's semantics.</summary>
+    public static Counts ScoreAt(IReadOnlyList<LabelledArticle> articles, RelationType type, TypeModel model, double threshold)
+    {
+        var tally = new Tally();
+        foreach (LabelledArticle a in articles)
+        {
+            List<CandidateView> ofType = [.. a.Candidates.Select(c => c.Candidate).Where(c => c.Type == type)];
+            List<CandidateView> kept = CandidateDecider.Keep(ofType, c => c.Type, c => c.Group, c => model.Probability(c.Features), _ => threshold);
+            Prediction prediction = CandidateLabelling.AsPrediction(a.Graph, kept);
+            tally.Add(ExtractionScorer.Score(a.Article.Gold, prediction).Tally);
+        }
+
+        return tally["relation:" + GraphNames.TypeName(type)];
+    }
+
+    /// <summary>
+    /// How many required gold relations some candidate matches: the recall no decision can exceed.
+    /// Every candidate is scored as if kept; each credits at most one gold item, as in evaluation.
+    /// </summary>
+    public static string CandidateRecall(string split, IReadOnlyList<LabelledArticle> articles)
+    {
+        var tally = new Tally();
+        foreach (LabelledArticle a in articles)
+        {
+            tally.Add(ExtractionScorer.Score(a.Article.Gold, CandidateLabelling.AsPrediction(a.Graph, a.Candidates.Select(c => c.Candidate))).Tally);
+        }
+
+        return $"candidate recall on {split}: " + string.Join(", ", Types.Select(t =>
+        {
+            Counts c = tally["relation:" + GraphNames.TypeName(t)];
+            return $"{GraphNames.TypeName(t)} {c.Recall:F3} ({c.Tp}/{c.Tp + c.Fn})";
+        })) + Environment.NewLine;
+    }
+
+    /// <summary>A reliability table (ten bins of confidence) and the Brier score, on dev candidates with a label.</summary>
+    public static string Reliability(IReadOnlyList<LabelledArticle> dev, RelationModel model)
+    {
+        var w = new StringWriter(CultureInfo.InvariantCulture);
+        w.WriteLine("reliability on dev (candidates with a label): bin, candidates, mean confidence, share correct");
+        var all = new List<(double P, bool Y)>();
+        foreach (RelationType type in Types)
+        {
+            TypeModel t = model.Types[type];
+            List<(double P, bool Y)> points = [.. Examples(dev, type).Select(c => (t.Probability(c.Candidate.Features), c.Label!.Value))];
+            all.AddRange(points);
+            w.WriteLine($"  {GraphNames.TypeName(type)}: Brier {Brier(points):F4} over {points.Count} candidates");
+        }
+
+        for (int bin = 0; bin < 10; bin++)
+        {
+            List<(double P, bool Y)> inBin = [.. all.Where(p => Math.Min(9, (int)(p.P * 10)) == bin)];
+            w.WriteLine(inBin.Count == 0
+                ? $"  {bin / 10.0:F1}–{(bin + 1) / 10.0:F1}: 0"
+                : $"  {bin / 10.0:F1}–{(bin + 1) / 10.0:F1}: {inBin.Count,5}  {inBin.Average(p => p.P):F3}  {inBin.Count(p => p.Y) / (double)inBin.Count:F3}");
+        }
+
+        w.WriteLine($"  all types: Brier {Brier(all):F4} over {all.Count} candidates");
+        return w.ToString();
+    }
+
+    private static double Brier(List<(double P, bool Y)> points) =>
+        points.Count == 0 ? 0 : points.Average(p => (p.P - (p.Y ? 1 : 0)) * (p.P - (p.Y ? 1 : 0)));
+}

@@ -1,0 +1,66 @@
+using NewsGraph.Core.Graph;
+
+namespace NewsGraph.Extraction.Candidates;
+
+/// <summary>Who decides which candidates become relations.</summary>
+public enum RelationDecider
+{
+    /// <summary>The learned model: a calibrated probability per candidate, kept above the threshold.</summary>
+    Model,
+
+    /// <summary>The hand-written rules alone (what extraction did before the model; for ablation).</summary>
+    Rules,
+}
+
+/// <summary>How extraction decides relations: the decider, and a confidence floor overriding the model's thresholds.</summary>
+public sealed record ExtractionOptions(RelationDecider Decider = RelationDecider.Model, double? MinConfidence = null)
+{
+    public static ExtractionOptions Default { get; } = new();
+}
+
+/// <summary>
+/// Applies the decision to an article's candidates: with the model, every candidate gets its
+/// probability and is kept at or above the threshold (the model's per-type default, or the
+/// caller's floor); a reporting clause keeps at most its two likeliest speakers (two for a dual
+/// subject: "وأكد الوزيران"). With the rules, the candidates the rules assert are kept.
+/// </summary>
+public static class CandidateDecider
+{
+    private const int MaxSpeakersPerClause = 2;
+
+    internal static List<RelationCandidate> Decide(List<RelationCandidate> candidates, RelationModel? model, ExtractionOptions options)
+    {
+        if (options.Decider == RelationDecider.Rules || model is null)
+        {
+            return [.. candidates.Where(c => c.RuleSays)];
+        }
+
+        foreach (RelationCandidate c in candidates)
+        {
+            c.Probability = model.Probability(c) ?? (c.RuleSays ? 1 : 0);
+        }
+
+        return Keep(candidates, c => c.Type, c => c.Group, c => c.Probability, type => options.MinConfidence ?? model.Threshold(type) ?? 0.5);
+    }
+
+    /// <summary>
+    /// The decision rule, for extraction and for the trainer that chooses thresholds with it:
+    /// candidates at or above their type's threshold, a reporting clause keeping its two likeliest
+    /// speakers; in the candidates' order.
+    /// </summary>
+    public static List<T> Keep<T>(IReadOnlyList<T> candidates, Func<T, RelationType> type, Func<T, string> group, Func<T, double> probability, Func<RelationType, double> threshold)
+        where T : class
+    {
+        var order = new Dictionary<T, int>(candidates.Count, ReferenceEqualityComparer.Instance);
+        for (int k = 0; k < candidates.Count; k++)
+        {
+            order[candidates[k]] = k;
+        }
+
+        return [.. candidates
+            .Where(c => probability(c) >= threshold(type(c)))
+            .GroupBy(c => (Type: type(c), Group: group(c)))
+            .SelectMany(g => g.Key.Type == RelationType.Stated ? g.OrderByDescending(probability).ThenBy(c => order[c]).Take(MaxSpeakersPerClause) : g)
+            .OrderBy(c => order[c])];
+    }
+}
