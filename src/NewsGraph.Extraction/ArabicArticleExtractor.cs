@@ -46,6 +46,9 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
     /// <summary>The same extractor deciding relations another way (the rules alone, or a confidence floor).</summary>
     public ArabicArticleExtractor With(ExtractionOptions other) => new(lexicon, ner, model, other);
 
+    /// <summary>The lexicon in use (gazetteers, word lists).</summary>
+    public ArabicLexicon Lexicon => lexicon;
+
     /// <summary>The relation model in use, if any.</summary>
     public RelationModel? Model => model;
 

@@ -17,6 +17,9 @@ internal static class TrainCommand
     /// <summary>Where the model lives in the source tree (embedded into NewsGraph.Extraction by the build).</summary>
     private const string ModelPath = "src/NewsGraph.Extraction/Data/relations/relation-model.json";
 
+    /// <summary>Where the learned first names live in the source tree.</summary>
+    private const string NamesPath = "src/NewsGraph.Extraction/Data/lexicon/first-names-annotated.txt";
+
     public static Command Create()
     {
         Option<string> corpus = CommonOptions.Corpus();
@@ -42,6 +45,20 @@ internal static class TrainCommand
             await Console.Out.WriteLineAsync($"model written to {file.FullName}").ConfigureAwait(false);
             return 0;
         }));
-        return new Command("train", "Train extraction models on the annotated corpus.") { relations };
+        Option<string> namesCorpus = CommonOptions.Corpus();
+        Option<DirectoryInfo?> namesAnnotations = CommonOptions.Annotations();
+        var namesOutput = new Option<FileInfo>("--out") { Description = $"Where to write the list (default {NamesPath}).", DefaultValueFactory = _ => new FileInfo(NamesPath) };
+        var names = new Command("names", "Learn first names from the train split's annotated persons (extraction asks its tagger around known first names).") { namesCorpus, namesAnnotations, namesOutput };
+        names.SetAction((parse, cancellationToken) => DataErrors.ReportAsync("train names", async () =>
+        {
+            var annotated = new AnnotatedCorpus(CommonOptions.AnnotationPathsFrom(parse.GetValue(namesAnnotations)));
+            IReadOnlyList<EvalArticle> train = await annotated.LoadAsync([Splits.Train], parse.GetValue(namesCorpus), cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<string> learned = FirstNameMining.FromGold(train.Select(a => a.Gold), ArabicArticleExtractor.Default.Lexicon.IsFunctionWord);
+            FileInfo file = parse.GetValue(namesOutput)!;
+            await File.WriteAllTextAsync(file.FullName, FirstNameMining.Format(learned, train.Count), cancellationToken).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"{learned.Count} first names written to {file.FullName}").ConfigureAwait(false);
+            return 0;
+        }));
+        return new Command("train", "Train extraction models on the annotated corpus.") { relations, names };
     }
 }

@@ -40,15 +40,20 @@ public sealed class RelationTrainer(TextWriter log)
             log.WriteLine($"{GraphNames.TypeName(type)}: {examples.Count} train examples ({examples.Count(e => e.Label == true)} positive), L2 {l2}, {weights.Count} weights, calibration a={a} b={b}");
         }
 
-        // Thresholds: each type's own decisions scored on dev, the other types left out.
-        foreach (RelationType type in Types)
+        // Thresholds, chosen together: the combination with the best dev F1 over all three types
+        // whose pooled dev precision is at least the target. Each type's counts at each threshold are
+        // computed once (types are scored independently), then combined.
+        var curves = Types.ToDictionary(type => type, type => Curve(dev, type, types[type], report));
+        (double[] thresholds, Counts pooled) = ChooseThresholds(curves);
+        for (int k = 0; k < Types.Count; k++)
         {
-            TypeModel model = types[type];
-            (double threshold, Counts at) = ChooseThreshold(dev, type, model);
-            types[type] = model with { Threshold = threshold };
-            report.AppendLine(CultureInfo.InvariantCulture, $"{GraphNames.TypeName(type)} threshold {threshold:F2}: dev P={at.Precision:F3} R={at.Recall:F3} F1={at.F1:F3}");
+            RelationType type = Types[k];
+            types[type] = types[type] with { Threshold = thresholds[k] };
+            Counts at = curves[type].Single(p => p.Threshold == thresholds[k]).Counts;
+            report.AppendLine(CultureInfo.InvariantCulture, $"{GraphNames.TypeName(type)} threshold {thresholds[k]:F2}: dev P={at.Precision:F3} R={at.Recall:F3} F1={at.F1:F3}");
         }
 
+        report.AppendLine(CultureInfo.InvariantCulture, $"all three types at these thresholds: dev P={pooled.Precision:F3} R={pooled.Recall:F3} F1={pooled.F1:F3}");
         var result = new RelationModel(types);
         report.Append(Reliability(dev, result));
         return (result, report.ToString());
@@ -93,22 +98,50 @@ public sealed class RelationTrainer(TextWriter log)
         return best;
     }
 
-    /// <summary>The threshold with the best dev F1 among those whose dev precision is at least the target (else the most precise).</summary>
-    private static (double Threshold, Counts At) ChooseThreshold(IReadOnlyList<LabelledArticle> dev, RelationType type, TypeModel model)
-    {
-        (double Threshold, Counts At)? best = null, mostPrecise = null;
-        for (int step = 1; step <= 19; step++)
-        {
-            double threshold = step * 0.05;
-            Counts counts = ScoreAt(dev, type, model, threshold);
-            if (counts.Precision >= TargetPrecision && (best is null || counts.F1 > best.Value.At.F1))
-            {
-                best = (threshold, counts);
-            }
+    private static readonly double[] s_thresholds = [.. Enumerable.Range(1, 19).Select(k => k * 0.05)];
 
-            if (mostPrecise is null || counts.Precision > mostPrecise.Value.At.Precision)
+    /// <summary>A type's dev counts at every threshold of the grid (and the curve, for the report).</summary>
+    private static List<(double Threshold, Counts Counts)> Curve(IReadOnlyList<LabelledArticle> dev, RelationType type, TypeModel model, StringBuilder report)
+    {
+        var curve = new List<(double, Counts)>();
+        var line = new StringBuilder($"{GraphNames.TypeName(type)} on dev by threshold (P/R):");
+        foreach (double threshold in s_thresholds)
+        {
+            Counts counts = ScoreAt(dev, type, model, threshold);
+            curve.Add((threshold, counts));
+            line.Append(CultureInfo.InvariantCulture, $" {threshold:F2}:{counts.Precision:F2}/{counts.Recall:F2}");
+        }
+
+        report.AppendLine(line.ToString());
+        return curve;
+    }
+
+    /// <summary>
+    /// The per-type thresholds with the best pooled F1 among those whose pooled precision is at least
+    /// <see cref="TargetPrecision"/>; failing that, the most precise combination. Ties go to the
+    /// higher thresholds (fewer, surer relations).
+    /// </summary>
+    private static (double[] Thresholds, Counts Pooled) ChooseThresholds(Dictionary<RelationType, List<(double Threshold, Counts Counts)>> curves)
+    {
+        (double[] Thresholds, Counts Pooled)? best = null, mostPrecise = null;
+        foreach ((double, Counts) a in curves[Types[0]])
+        {
+            foreach ((double, Counts) b in curves[Types[1]])
             {
-                mostPrecise = (threshold, counts);
+                foreach ((double, Counts) c in curves[Types[2]])
+                {
+                    var pooled = new Counts(a.Item2.Tp + b.Item2.Tp + c.Item2.Tp, a.Item2.Fp + b.Item2.Fp + c.Item2.Fp, a.Item2.Fn + b.Item2.Fn + c.Item2.Fn);
+                    double[] thresholds = [a.Item1, b.Item1, c.Item1];
+                    if (pooled.Precision >= TargetPrecision && (best is null || pooled.F1 >= best.Value.Pooled.F1))
+                    {
+                        best = (thresholds, pooled);
+                    }
+
+                    if (mostPrecise is null || pooled.Precision >= mostPrecise.Value.Pooled.Precision)
+                    {
+                        mostPrecise = (thresholds, pooled);
+                    }
+                }
             }
         }
 

@@ -62,7 +62,7 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
                 Mention first = persons[a], second = persons[b];
                 var candidate = new RelationCandidate(RelationType.Met, first.Entity, second.Entity, s, $"{s}:met") { Verb = cueForm, Place = place };
                 candidate.RuleSays = ruled.Contains((first.Entity, second.Entity));
-                Describe(candidate, tokens, cue, cueForm, first, second, persons.Count, phone, future, phoned.Contains((first.Entity, second.Entity)));
+                Describe(candidate, s, tokens, cue, cueForm, first, second, persons.Count, phone, future, phoned.Contains((first.Entity, second.Entity)));
                 yield return candidate;
             }
         }
@@ -80,8 +80,8 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
         }
     }
 
-    private static void Describe(
-        RelationCandidate c, IReadOnlyList<Token> tokens, int cue, string? cueForm, Mention first, Mention second, int persons, bool phone, bool future, bool phonedByRule)
+    private void Describe(
+        RelationCandidate c, int s, IReadOnlyList<Token> tokens, int cue, string? cueForm, Mention first, Mention second, int persons, bool phone, bool future, bool phonedByRule)
     {
         c.Add(c.RuleSays ? "rule" : "rule-no");
         c.Add("cue=" + (cueForm ?? "none"));
@@ -139,6 +139,15 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
 
         c.Add("persons=" + FeatureBuckets.Count(persons));
         c.Add("distance=" + FeatureBuckets.Distance(second.Start - first.End));
+        // What lies between the two: a long title is no obstacle ("بحث X الممثل الخاص … مع Y"),
+        // another person or another verb is.
+        int personsBetween = analysis.Mentions[s].Where(m => m.Entity.Kind == NodeKind.Person && m.Start >= first.End && m.End <= second.Start)
+            .Select(m => m.Entity).Where(e => e != first.Entity && e != second.Entity).Distinct().Count();
+        c.Add("persons-between=" + FeatureBuckets.Count(personsBetween));
+        bool verbBetween = Enumerable.Range(first.End, Math.Max(0, second.Start - first.End))
+            .Any(k => analysis.Cue(s, k) is { Value: CueKind.Stated or CueKind.Met } && k != cue);
+        c.Add(verbBetween ? "other-cue-between" : "no-other-cue-between");
+        c.Add($"rule×persons-between={(c.RuleSays ? "rule" : "no")}×{FeatureBuckets.Count(personsBetween)}");
         c.Add($"forms={first.Form}×{second.Form}");
     }
 

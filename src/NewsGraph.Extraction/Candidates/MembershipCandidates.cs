@@ -40,6 +40,30 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
             }
         }
 
+        // "وتضم [المنظمة] في عضويتها X وY": a list whose organization was named in the sentences before.
+        if (cues.Count > 0 && states.Count > 0)
+        {
+            foreach (EntityInfo org in PreviousOrganizations(s).Where(o => organizations.All(m => m.Entity != o)))
+            {
+                foreach (Mention state in states)
+                {
+                    MembershipStatus status = NearestStatus(tokens, state) ?? MembershipStatus.Member;
+                    var candidate = new RelationCandidate(RelationType.MemberOf, state.Entity, org, s, $"{s}:{state.Entity.Key}") { Status = status };
+                    candidate.Add("rule-no");
+                    candidate.Add("status=" + status);
+                    candidate.Add("organization-previous-sentence");
+                    candidate.Add("states=" + FeatureBuckets.Count(states.Count));
+                    candidate.Add("organization-category=" + (org.Category ?? "none"));
+                    foreach (string cue in cues)
+                    {
+                        candidate.Add("cue=" + cue);
+                    }
+
+                    yield return candidate;
+                }
+            }
+        }
+
         // Memberships the rules read off a list whose organization is named in another sentence.
         foreach (FoundRelation r in rules.Relations.Where(r => r.Type == RelationType.MemberOf && r.Sentence == s))
         {
@@ -53,6 +77,11 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
             }
         }
     }
+
+    /// <summary>Organizations named in the two sentences before, nearest last.</summary>
+    private IEnumerable<EntityInfo> PreviousOrganizations(int s) =>
+        Enumerable.Range(Math.Max(0, s - 2), Math.Min(2, s)).SelectMany(k => analysis.Mentions[k])
+            .Where(m => m.Entity.Kind == NodeKind.Organization).Select(m => m.Entity).Distinct().Take(MaxOrganizations);
 
     /// <summary>The status a status phrase gives within a few words after the state (else before it).</summary>
     private static MembershipStatus? NearestStatus(IReadOnlyList<Token> tokens, Mention state)

@@ -16,7 +16,12 @@ namespace NewsGraph.Extraction.Candidates;
 internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFinder rules, SpeakerTracker tracker)
 {
     /// <summary>How far from the verb a written speaker is looked for, in tokens.</summary>
-    private const int Reach = 14;
+    private const int Reach = 24;
+
+    /// <summary>How far into a headline a colon may stand and still introduce what a speaker said.</summary>
+    private const int HeadlineColonReach = 14;
+
+    private static readonly HashSet<string> s_partyNouns = new(["الجانبان", "الجانبين", "الطرفان", "الطرفين", "الوزيران", "الرئيسان", "المسؤولان", "الزعيمان", "القائدان", "السفيران"], StringComparer.Ordinal);
 
     private readonly ILookup<(int Sentence, int Cue), ClaimSpan> _ruleClaims = rules.Claims.ToLookup(c => (c.Sentence, c.Cue));
 
@@ -28,9 +33,23 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         for (int i = 0; i < tokens.Count; i++)
         {
             bool reporting = analysis.Cue(s, i) is { Value: CueKind.Stated } || analysis.Lexicon.MoreReportingVerbs.Contains(Clitics.WithoutConjunction(tokens[i].Norm));
-            if (reporting && analysis.Owner[s][i] is not { Entity.Kind: NodeKind.Person or NodeKind.Organization, Form: not MentionForm.Title })
+            if (reporting && analysis.Owner[s][i] is not { Entity.Kind: NodeKind.Person or NodeKind.Organization, Form: not MentionForm.Title }
+                && !(tokens[i].Norm is "بين" or "وبين" && !IntroducesContent(s, i + 1)))
             {
                 clauses.Add(i);
+            }
+        }
+
+        // "وزير الزراعة الروسي من القاهرة: شحنات القمح …": a headline's colon opens what its speaker said.
+        if (analysis.Sentences[s].IsHeadline || s == 0)
+        {
+            for (int i = 1; i < Math.Min(tokens.Count - 2, HeadlineColonReach); i++)
+            {
+                if (tokens[i].Surface == ":")
+                {
+                    clauses.Add(i);
+                    break;
+                }
             }
         }
 
@@ -56,12 +75,27 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         }
 
         string group = $"{s}:{cue}";
-        var speakers = new Dictionary<string, (EntityInfo Entity, string Position, Mention? Mention)>(StringComparer.Ordinal);
+        // A speaker may be proposed for several reasons (written after the verb, and the last person
+        // named): the first reason with a written mention sets the distance features, every reason is a feature.
+        var speakers = new Dictionary<string, (EntityInfo Entity, string Position, Mention? Mention, List<string> Reasons)>(StringComparer.Ordinal);
         void Offer(EntityInfo e, string position, Mention? mention)
         {
-            if (e.Kind is NodeKind.Person or NodeKind.Organization or NodeKind.State)
+            if (e.Kind is not (NodeKind.Person or NodeKind.Organization or NodeKind.State))
             {
-                speakers.TryAdd(e.Key, (e, position, mention));
+                return;
+            }
+
+            if (speakers.TryGetValue(e.Key, out var known))
+            {
+                known.Reasons.Add(position);
+                if (known.Mention is null && mention is not null)
+                {
+                    speakers[e.Key] = (e, position, mention, known.Reasons);
+                }
+            }
+            else
+            {
+                speakers[e.Key] = (e, position, mention, [position]);
             }
         }
 
@@ -96,6 +130,31 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
             Offer(last, "last-person", null);
         }
 
+        // Who was named last before the verb, in this sentence or the two before: "وذكر البرنامج أن"
+        // (a short form of the body named before), "وأضافت في بيان".
+        foreach (EntityInfo e in NamedBefore(s, cue))
+        {
+            Offer(e, e.Kind == NodeKind.Person ? "named-before-person" : "named-before-body", null);
+        }
+
+        // "وأكد الجانبان": the two persons named last.
+        if (cueEnd < tokens.Count && s_partyNouns.Contains(tokens[cueEnd].Norm))
+        {
+            foreach (EntityInfo e in NamedBefore(s, cue, persons: 2))
+            {
+                Offer(e, "party-noun", null);
+            }
+        }
+
+        // A headline's speaker is often introduced in full only in the body below it.
+        if (tokens[cue].Surface == ":")
+        {
+            foreach (EntityInfo e in NamedAfter(s, sentences: 3))
+            {
+                Offer(e, "headline-protagonist", null);
+            }
+        }
+
         if (tracker.LastBody is { } body)
         {
             Offer(body, "last-body", null);
@@ -107,19 +166,77 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         }
 
         bool writtenSubject = nearestAfter is { } na && na.Start - cueEnd <= 1;
-        foreach ((EntityInfo speaker, string position, Mention? mention) in speakers.Values)
+        foreach ((EntityInfo speaker, string position, Mention? mention, List<string> reasons) in speakers.Values)
         {
             var candidate = new RelationCandidate(RelationType.Stated, speaker, speaker, s, group) { Claim = claim, Verb = verb };
             candidate.RuleSays = ruled.Any(c => c.Speaker == speaker);
             Describe(candidate, s, cue, cueEnd, verb, claim, position, mention, mention == nearestAfter, mention == nearestBefore, writtenSubject, ruled.Length);
+            foreach (string reason in reasons.Where(r => r != position).Distinct())
+            {
+                candidate.Add("also=" + reason);
+            }
+
             yield return candidate;
         }
     }
+
+    /// <summary>"بين" is a reporting verb only when أن follows, at once or after its subject; else it is "between".</summary>
+    private bool IntroducesContent(int s, int j)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        if (j < tokens.Count && analysis.Owner[s][j] is { } subject)
+        {
+            j = rules.MentionEnd(s, subject);
+        }
+
+        return j < tokens.Count && tokens[j].Norm is "ان" or "انه" or "انها" or "بان";
+    }
+
+    /// <summary>The last person and the last body named before token <paramref name="cue"/> (this sentence or the two before), or the last <paramref name="persons"/> persons.</summary>
+    private IEnumerable<EntityInfo> NamedBefore(int s, int cue, int persons = 0)
+    {
+        var found = new List<EntityInfo>();
+        for (int k = s; k >= Math.Max(0, s - 2); k--)
+        {
+            foreach (Mention m in analysis.Mentions[k].Where(m => k < s || m.End <= cue).Reverse())
+            {
+                if (!RelationFinder.IsSpeaker(m))
+                {
+                    continue;
+                }
+
+                EntityInfo e = rules.SpeakerEntity(m);
+                bool wanted = persons > 0
+                    ? e.Kind == NodeKind.Person && found.Count < persons
+                    : found.All(f => (f.Kind == NodeKind.Person) != (e.Kind == NodeKind.Person));
+                if (wanted && !found.Contains(e))
+                {
+                    found.Add(e);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Persons and bodies first named in the next few sentences.</summary>
+    private IEnumerable<EntityInfo> NamedAfter(int s, int sentences) =>
+        Enumerable.Range(s + 1, Math.Max(0, Math.Min(sentences, analysis.Sentences.Count - s - 1)))
+            .SelectMany(k => analysis.Mentions[k])
+            .Where(m => RelationFinder.IsSpeaker(m) && m.Form == MentionForm.Name)
+            .Select(m => rules.SpeakerEntity(m))
+            .Distinct()
+            .Take(3);
 
     /// <summary>The content of a clause the rules left alone: after the verb and its subject, to the clause's end.</summary>
     private (int, int)? GenericSpan(int s, int cue, int cueEnd, string verb, SortedSet<int> clauses)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        if (tokens[cue].Surface == ":")
+        {
+            return (cue + 1, rules.ClaimEnd(s, cue + 1));
+        }
+
         List<EntityInfo> subject = rules.SpeakersAfter(s, cueEnd, out int afterSubject);
         int from = subject.Count > 0 ? afterSubject : cueEnd;
         // Where the rules see no content opener — or one at the very end (a trailing "..") — the
@@ -141,7 +258,10 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
         string kind = c.From.Kind.ToString();
-        c.Add(c.RuleSays ? "rule" : ruledCount > 0 ? "rule-other" : "rule-none");
+        string rule = c.RuleSays ? "rule" : ruledCount > 0 ? "rule-other" : "rule-none";
+        c.Add(rule);
+        c.Add($"{rule}×kind={kind}");
+        c.Add($"{rule}×pos={position}");
         c.Add("verb=" + Clitics.WithoutConjunction(analysis.Cue(s, cue) is { } cueMatch ? cueMatch.FirstForm : tokens[cue].Norm));
         if (analysis.Cue(s, cue) is null && tokens[cue].Surface != ":")
         {
@@ -176,6 +296,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         if (nearestAfter)
         {
             c.Add("nearest-after");
+            c.Add("nearest-after×kind=" + kind);
         }
 
         if (nearestBefore)

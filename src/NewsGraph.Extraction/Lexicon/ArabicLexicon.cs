@@ -56,7 +56,8 @@ public sealed class ArabicLexicon
         GivenNames = LoadWordSet("lexicon/given-names.txt").Union(LoadWordSet("lexicon/given-names-extra.txt")).Union(LoadWordSet("lexicon/given-names-gulf.txt"))
             .ToHashSet(StringComparer.Ordinal);
         NeverPersonWords = LoadWordSet("lexicon/never-person-words.txt");
-        FirstNames = LoadWordSet("ner/ner-first-names-ar.txt").Union(LoadWordSet("lexicon/first-names-more.txt")).Union(GivenNames).ToHashSet(StringComparer.Ordinal);
+        FirstNames = LoadWordSet("ner/ner-first-names-ar.txt").Union(LoadWordSet("lexicon/first-names-more.txt")).Union(LoadWordSet("lexicon/first-names-annotated.txt")).Union(LoadWordSet("lexicon/first-names-general.txt"))
+            .Union(GivenNames).ToHashSet(StringComparer.Ordinal);
         OrganizationHeads = ToSet(s_organizationHeads);
         foreach (string head in OrganizationHeads)
         {

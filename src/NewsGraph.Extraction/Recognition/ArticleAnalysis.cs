@@ -144,6 +144,11 @@ internal sealed partial class ArticleAnalysis
 
         for (int s = 0; s < Sentences.Count; s++)
         {
+            FindTaggedSubjects(s);
+        }
+
+        for (int s = 0; s < Sentences.Count; s++)
+        {
             ResolveSurnames(s);
             ResolveTitleMentions(s);
             ResolveHonorificPronouns(s);

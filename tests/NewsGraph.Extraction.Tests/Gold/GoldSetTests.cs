@@ -6,12 +6,15 @@ namespace NewsGraph.Extraction.Tests.Gold;
 
 /// <summary>
 /// The regression floor: extraction over the bundled articles, scored against their hand-made
-/// gold files (tests/fixtures/gold). The floors sit a little under what the extractor achieves,
-/// so a change that makes extraction worse fails here; raise them when extraction improves.
+/// gold files (tests/fixtures/gold), once with the rules deciding relations (what the candidate
+/// generators propose, developed on these articles) and once with the shipped model (which keeps
+/// only what it is confident of, so its recall is lower here). The floors sit a little under what
+/// each achieves, so a change that makes extraction worse fails here; raise them when it improves.
 /// </summary>
 public sealed class GoldSetTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<Dictionary<string, Tally>> s_scores = new(ScoreAll);
+    private static readonly Lazy<Dictionary<string, Tally>> s_rules = new(() => ScoreAll(Extract.Rules));
+    private static readonly Lazy<Dictionary<string, Tally>> s_model = new(() => ScoreAll(ArabicArticleExtractor.Default));
 
     [Theory]
     [InlineData("entity:Person", 0.93, 0.93)]
@@ -23,7 +26,20 @@ public sealed class GoldSetTests(ITestOutputHelper output)
     [InlineData("relation:MEMBER_OF", 0.97, 0.95)]
     public void GoldSet_PrecisionAndRecall_StayAboveFloor(string type, double minPrecision, double minRecall)
     {
-        Tally t = s_scores.Value[type];
+        Tally t = s_rules.Value[type];
+        output.WriteLine($"{type} {t}");
+        Assert.True(t.Precision >= minPrecision, $"{type} precision {t.Precision:F3} fell below {minPrecision}: {t}");
+        Assert.True(t.Recall >= minRecall, $"{type} recall {t.Recall:F3} fell below {minRecall}: {t}");
+    }
+
+    /// <summary>The shipped model on the same articles (measured 2026-12-06: MET P 1.00 R 0.65, STATED P 0.97 R 0.90, MEMBER_OF P 1.00 R 0.98).</summary>
+    [Theory]
+    [InlineData("relation:MET", 0.95, 0.55)]
+    [InlineData("relation:STATED", 0.93, 0.85)]
+    [InlineData("relation:MEMBER_OF", 0.97, 0.93)]
+    public void GoldSet_TheModelsDecisions_StayAboveFloor(string type, double minPrecision, double minRecall)
+    {
+        Tally t = s_model.Value[type];
         output.WriteLine($"{type} {t}");
         Assert.True(t.Precision >= minPrecision, $"{type} precision {t.Precision:F3} fell below {minPrecision}: {t}");
         Assert.True(t.Recall >= minRecall, $"{type} recall {t.Recall:F3} fell below {minRecall}: {t}");
@@ -32,14 +48,14 @@ public sealed class GoldSetTests(ITestOutputHelper output)
     [Fact]
     public void GoldSet_RelationsOverall_StayAboveFloor()
     {
-        Tally relations = GoldScorer.Total(s_scores.Value, "relation:");
-        Tally entities = GoldScorer.Total(s_scores.Value, "entity:");
+        Tally relations = GoldScorer.Total(s_rules.Value, "relation:");
+        Tally entities = GoldScorer.Total(s_rules.Value, "entity:");
         output.WriteLine($"relations {relations}; entities {entities}");
         Assert.True(relations.F1 >= 0.94, $"relations F1 {relations.F1:F3}: {relations}");
         Assert.True(entities.F1 >= 0.94, $"entities F1 {entities.F1:F3}: {entities}");
     }
 
-    private static Dictionary<string, Tally> ScoreAll()
+    private static Dictionary<string, Tally> ScoreAll(ArabicArticleExtractor extractor)
     {
         var tally = new Dictionary<string, Tally>(StringComparer.Ordinal);
         string[] goldFiles = Directory.GetFiles(RepositoryPaths.GoldFiles, "*.json").Order(StringComparer.Ordinal).ToArray();
@@ -49,7 +65,7 @@ public sealed class GoldSetTests(ITestOutputHelper output)
             using JsonDocument gold = JsonDocument.Parse(File.ReadAllText(file));
             string article = gold.RootElement.GetProperty("article").GetString()!;
             string text = File.ReadAllText(Path.Combine(RepositoryPaths.Samples, article));
-            ArticleGraph graph = ArabicArticleExtractor.Default.Extract(new ArticleInfo(GraphKeys.Article(null, text), text, File: article));
+            ArticleGraph graph = extractor.Extract(new ArticleInfo(GraphKeys.Article(null, text), text, File: article));
             GoldScorer.Score(gold.RootElement, graph, tally);
         }
 

@@ -1,0 +1,95 @@
+using NewsGraph.Core.Graph;
+using NewsGraph.Extraction.Candidates;
+
+namespace NewsGraph.Extraction.Tests.Candidates;
+
+/// <summary>What the candidate generators propose on sentences written for these tests.</summary>
+public sealed class CandidateTests
+{
+    private static CandidateExtraction Candidates(string text) =>
+        ArabicArticleExtractor.Default.ExtractCandidates(new ArticleInfo("k", text));
+
+    private static string NameOf(CandidateExtraction x, string key) => x.Graph.Entities.Single(e => e.Key == key).Name;
+
+    [Fact]
+    public void Statement_ADroppedSubjectAfterAStatement_ProposesTheBodyThatSpokeBefore()
+    {
+        CandidateExtraction x = Candidates("أعلنت وزارة الخارجية الأردنية في بيان أن السفارة ستغلق أبوابها غدا.\nوأضافت أن القرار مؤقت ويهدف إلى حماية الموظفين.");
+
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.ClaimText!.Contains("القرار مؤقت", StringComparison.Ordinal)
+            && NameOf(x, c.FromKey).Contains("وزارة الخارجية", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Statement_ADualSubject_ProposesBothPersonsNamedBefore()
+    {
+        CandidateExtraction x = Candidates("التقى وزير الخارجية الأردني أيمن الصفدي نظيره المصري سامح شكري في عمان اليوم.\nوأكد الجانبان أن التنسيق بين البلدين مستمر.");
+
+        string[] speakers = [.. x.Candidates.Where(c => c.Type == RelationType.Stated && c.ClaimText!.Contains("التنسيق", StringComparison.Ordinal))
+            .Select(c => NameOf(x, c.FromKey))];
+        Assert.Contains("أيمن الصفدي", speakers);
+        Assert.Contains("سامح شكري", speakers);
+        Assert.Contains(x.Candidates, c => c.Features.Contains("pos=party-noun") || c.Features.Contains("also=party-noun"));
+    }
+
+    [Fact]
+    public void Statement_AHeadlineColon_IsAClauseWhoseSpeakerMayBeNamedInTheBody()
+    {
+        CandidateExtraction x = Candidates("وزير الزراعة التونسي: محصول القمح سيرتفع هذا العام\nتونس - قال وزير الزراعة التونسي منير الطرابلسي اليوم إن المحصول جيد.");
+
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.ClaimText!.StartsWith("محصول القمح", StringComparison.Ordinal)
+            && NameOf(x, c.FromKey) == "منير الطرابلسي");
+    }
+
+    [Fact]
+    public void Membership_AListAfterTheOrganizationWasNamed_PairsEachStateWithIt()
+    {
+        CandidateExtraction x = Candidates("عقدت منظمة التعاون الإسلامي اجتماعها السنوي في جدة.\nوتضم في عضويتها السعودية ومصر والأردن.");
+
+        string[] members = [.. x.Candidates.Where(c => c.Type == RelationType.MemberOf && NameOf(x, c.ToKey) == "منظمة التعاون الإسلامي")
+            .Select(c => NameOf(x, c.FromKey))];
+        Assert.Contains("مصر", members);
+        Assert.Contains("الأردن", members);
+    }
+
+    [Fact]
+    public void Meeting_EveryPairOfPersonsInAMeetingSentence_IsACandidateWithTheRulesVerdict()
+    {
+        CandidateExtraction x = Candidates("استقبل وزير الخارجية الأردني أيمن الصفدي في عمان اليوم وزير الخارجية الياباني يوشيماسا هاياشي بحضور السفير كينجي ساتو.");
+
+        CandidateView[] meetings = [.. x.Candidates.Where(c => c.Type == RelationType.Met)];
+        Assert.Equal(3, meetings.Length);
+        Assert.Single(meetings, c => c.RuleSays);
+        Assert.Contains(meetings, c => c.Features.Contains("attendance-between"));
+    }
+
+    [Fact]
+    public void Keep_AClauseKeepsItsTwoLikeliestSpeakersAboveTheThreshold()
+    {
+        (RelationType, string, double)[] candidates =
+        [
+            (RelationType.Stated, "1:0", 0.9), (RelationType.Stated, "1:0", 0.8), (RelationType.Stated, "1:0", 0.7),
+            (RelationType.Stated, "2:0", 0.3), (RelationType.Met, "3:met", 0.6), (RelationType.Met, "3:met", 0.6),
+        ];
+        Box[] boxes = [.. candidates.Select(c => new Box(c.Item1, c.Item2, c.Item3))];
+
+        List<Box> kept = CandidateDecider.Keep(boxes, b => b.Type, b => b.Group, b => b.P, _ => 0.5);
+
+        Assert.Equal([0.9, 0.8, 0.6, 0.6], kept.Select(b => b.P));
+    }
+
+    [Fact]
+    public void Extract_WithTheRulesAlone_GivesNoConfidence_AndWithTheModel_ConfidenceOnEveryScoredRelation()
+    {
+        var article = new ArticleInfo("k", "قال وزير الخارجية الأردني أيمن الصفدي إن الأردن يدعم الحل السياسي في المنطقة.");
+        ArticleGraph rules = ArabicArticleExtractor.Default.With(new ExtractionOptions(RelationDecider.Rules)).Extract(article);
+        ArticleGraph model = ArabicArticleExtractor.Default.With(new ExtractionOptions(MinConfidence: 0.01)).Extract(article);
+
+        Assert.All(rules.Relations, r => Assert.Null(r.Confidence));
+        Assert.Contains(model.Relations, r => r.Type == RelationType.Stated);
+        Assert.All(model.Relations.Where(r => r.Type is RelationType.Stated or RelationType.Met or RelationType.MemberOf),
+            r => Assert.InRange(r.Confidence!.Value, 0.01, 1));
+    }
+
+    private sealed record Box(RelationType Type, string Group, double P);
+}
