@@ -129,6 +129,37 @@ public sealed class EvalCommandTests
         }
     }
 
+    [Fact]
+    public async Task TrainRelations_TwiceOnTheSameData_WritesTheSameModelByteForByte()
+    {
+        string work = Directory.CreateTempSubdirectory("newsgraph-train-").FullName;
+        try
+        {
+            // The fixture's dev articles serve as train and dev both: enough to exercise every step.
+            string annotations = Path.Combine(work, "annotations");
+            CopyDirectory(s_annotations, annotations);
+            CopyDirectory(Path.Combine(s_annotations, "corpus", "dev"), Path.Combine(annotations, "corpus", "train"));
+            CopyDirectory(Path.Combine(s_annotations, "written", "dev"), Path.Combine(annotations, "written", "train"));
+            string[] first = ["train", "relations", "--annotations", annotations, "--corpus", s_corpus, "--out", Path.Combine(work, "a.json")];
+            string[] second = ["train", "relations", "--annotations", annotations, "--corpus", s_corpus, "--out", Path.Combine(work, "b.json")];
+
+            NewsGraphProcess.Result a = await NewsGraphProcess.RunAsync(first);
+            NewsGraphProcess.Result b = await NewsGraphProcess.RunAsync(second);
+
+            Assert.Equal(0, a.ExitCode);
+            Assert.Equal(0, b.ExitCode);
+            Assert.Contains("candidate recall on train", a.Stdout, StringComparison.Ordinal);
+            Assert.Contains("reliability on dev", a.Stdout, StringComparison.Ordinal);
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(work, "a.json")), await File.ReadAllBytesAsync(Path.Combine(work, "b.json")));
+            Extraction.Candidates.RelationModel model = Extraction.Candidates.RelationModel.Parse(await File.ReadAllTextAsync(Path.Combine(work, "a.json")));
+            Assert.Equal(3, model.Types.Count);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
     private static int Found(JsonNode split, string counter)
     {
         JsonNode c = split["counters"]![counter]!;
