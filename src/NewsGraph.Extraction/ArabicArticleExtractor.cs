@@ -1,4 +1,5 @@
 using NewsGraph.Core.Graph;
+using NewsGraph.Core.Text;
 using NewsGraph.Extraction.Lexicon;
 using NewsGraph.Extraction.Ner;
 using NewsGraph.Extraction.Recognition;
@@ -33,7 +34,7 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
 
     private bool IsKnownPlace(string name)
     {
-        string norm = Core.Text.ArabicText.Normalize(name);
+        string norm = ArabicText.Normalize(name);
         return lexicon.Places.TryGet(norm, out _) || lexicon.States.TryGet(norm, out _);
     }
 
@@ -67,7 +68,7 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (EntityInfo e in analysis.Entities.Where(e => e.Mentions > 0).OrderBy(e => e.FirstSentence).ThenBy(e => e.Key, StringComparer.Ordinal))
         {
-            entities.Add(new ExtractedEntity(e.Key, e.Kind, e.Name, e.Aliases, e.Titles, e.Iso, e.Category, e.Mentions));
+            entities.Add(ToEntity(e, e.Mentions));
             keys.Add(e.Key);
         }
 
@@ -80,7 +81,7 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
             string claimKey = GraphKeys.Claim(claim.Speaker.Key, claimText);
             if (keys.Add(claimKey))
             {
-                entities.Add(new ExtractedEntity(claimKey, NodeKind.Claim, claimText, [], [], Mentions: 1));
+                entities.Add(new ExtractedEntity(claimKey, NodeKind.Claim, InvisibleCharacters.Remove(claimText), [], [], Mentions: 1));
             }
 
             EnsureEntity(claim.Speaker, entities, keys);
@@ -119,7 +120,22 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
     {
         if (keys.Add(e.Key))
         {
-            entities.Add(new ExtractedEntity(e.Key, e.Kind, e.Name, e.Aliases, e.Titles, e.Iso, e.Category, Math.Max(1, e.Mentions)));
+            entities.Add(ToEntity(e, Math.Max(1, e.Mentions)));
         }
     }
+
+    /// <summary>
+    /// An entity as the graph stores it. Names, aliases and titles are cut from the article as
+    /// written, so they are cleaned of invisible characters here, where they leave extraction (keys
+    /// are made of normalized text, which has none). Forms that differed only by such a character
+    /// become one.
+    /// </summary>
+    private static ExtractedEntity ToEntity(EntityInfo e, int mentions)
+    {
+        string name = InvisibleCharacters.Remove(e.Name).Trim();
+        return new ExtractedEntity(e.Key, e.Kind, name, CleanForms(e.Aliases, name), CleanForms(e.Titles, null), e.Iso, e.Category, mentions);
+    }
+
+    private static string[] CleanForms(IReadOnlyList<string> forms, string? name) =>
+        [.. forms.Select(f => InvisibleCharacters.Remove(f).Trim()).Where(f => f.Length > 0 && f != name).Distinct(StringComparer.Ordinal)];
 }
