@@ -81,12 +81,12 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
             string claimKey = GraphKeys.Claim(claim.Speaker.Key, claimText);
             if (keys.Add(claimKey))
             {
-                entities.Add(new ExtractedEntity(claimKey, NodeKind.Claim, InvisibleCharacters.Remove(claimText), [], [], Mentions: 1));
+                entities.Add(new ExtractedEntity(claimKey, NodeKind.Claim, Clean(claimText), [], [], Mentions: 1));
             }
 
             EnsureEntity(claim.Speaker, entities, keys);
             var relation = new ExtractedRelation(RelationType.Stated, claim.Speaker.Key, claimKey, sentence.Text, claim.Sentence,
-                Date: DateFinder.DateOf(sentence, described.Published), Verb: claim.Verb);
+                Date: DateFinder.DateOf(sentence, described.Published), Verb: Clean(claim.Verb));
             if (seen.Add(GraphKeys.Relation(relation.Type, relation.From, relation.To)))
             {
                 relations.Add(relation);
@@ -110,7 +110,7 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
             }
 
             relations.Add(new ExtractedRelation(r.Type, r.From.Key, r.To.Key, sentences[r.Sentence].Text, r.Sentence,
-                Date: date, PlaceKey: r.Place?.Key, Verb: r.Verb, Status: r.Status, Role: r.Role));
+                Date: date, PlaceKey: r.Place?.Key, Verb: Clean(r.Verb), Status: r.Status, Role: Clean(r.Role)));
         }
 
         return new ArticleGraph(described, entities, relations);
@@ -127,15 +127,19 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
     /// <summary>
     /// An entity as the graph stores it. Names, aliases and titles are cut from the article as
     /// written, so they are cleaned of invisible characters here, where they leave extraction (keys
-    /// are made of normalized text, which has none). Forms that differed only by such a character
-    /// become one.
+    /// are made of normalized text, which has none); so are claim texts, verbs and roles above.
+    /// Forms that differed only by such a character become one.
     /// </summary>
     private static ExtractedEntity ToEntity(EntityInfo e, int mentions)
     {
-        string name = InvisibleCharacters.Remove(e.Name).Trim();
+        string name = Clean(e.Name);
         return new ExtractedEntity(e.Key, e.Kind, name, CleanForms(e.Aliases, name), CleanForms(e.Titles, null), e.Iso, e.Category, mentions);
     }
 
     private static string[] CleanForms(IReadOnlyList<string> forms, string? name) =>
-        [.. forms.Select(f => InvisibleCharacters.Remove(f).Trim()).Where(f => f.Length > 0 && f != name).Distinct(StringComparer.Ordinal)];
+        [.. forms.Select(f => Clean(f)).Where(f => f.Length > 0 && f != name).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Text cut from the article for display (a claim, a verb, a role), without invisible characters.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    private static string? Clean(string? text) => text is null ? null : InvisibleCharacters.Remove(text).Trim();
 }

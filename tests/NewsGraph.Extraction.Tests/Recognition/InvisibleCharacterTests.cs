@@ -36,6 +36,18 @@ public sealed class InvisibleCharacterTests
                 Assert.DoesNotContain(c, text, StringComparison.Ordinal);
             }
         }
+
+        Assert.All(planted.Graph.Relations, r => Assert.DoesNotContain(c, (r.Verb ?? "") + (r.Role ?? ""), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_VerbAndRoleWithInvisibleCharacters_AreStoredWithout()
+    {
+        var planted = Extract.From("وق\u200Bال وزير الخار\u200Fجية الأردني أيمن الصفدي إن الحل السياسي هو الطريق.");
+        ExtractedRelation stated = Assert.Single(planted.Relations(RelationType.Stated));
+        Assert.Equal("وقال", stated.Verb);
+        ExtractedRelation role = Assert.Single(planted.Relations(RelationType.HoldsRole));
+        Assert.DoesNotContain("\u200F", role.Role, StringComparison.Ordinal);
     }
 
     [Fact]
