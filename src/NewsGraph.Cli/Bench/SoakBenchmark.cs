@@ -17,9 +17,20 @@ internal static class SoakBenchmark
     public static async Task<int> RunAsync(IGraphStore store, SoakSettings settings, TextWriter output, CancellationToken cancellationToken)
     {
         await using BenchServer server = await BenchServer.StartAsync(store, null, cancellationToken).ConfigureAwait(false);
-        SoakParameters parameters = SoakParameters.FromResponse(
-            await server.ExpectDataAsync(JsonSerializer.Serialize(new { query = BenchQueries.SoakParameters }), cancellationToken).ConfigureAwait(false));
-        await CheckEachQueryAsync(server, parameters, output, cancellationToken).ConfigureAwait(false);
+        SoakParameters parameters;
+        try
+        {
+            parameters = SoakParameters.FromResponse(
+                await server.ExpectDataAsync(JsonSerializer.Serialize(new { query = BenchQueries.SoakParameters }), cancellationToken).ConfigureAwait(false));
+            await CheckEachQueryAsync(server, parameters, output, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // An empty graph or a query that fails on this one: nothing worth soaking.
+            await output.WriteLineAsync("bench soak: " + ex.Message).ConfigureAwait(false);
+            return 2;
+        }
+
         using var driver = new SoakDriver(server.GraphQL, parameters, settings.Connections);
 
         long startRss = Rss();

@@ -50,13 +50,9 @@ internal static class BenchCommand
         var interval = new Option<int>("--interval") { Description = "Seconds between reports.", DefaultValueFactory = _ => 30 };
         var soak = new Command("soak", "A mixed read workload for minutes over HTTP: requests, non-2xx, GraphQL errors by code, p50/p99 and memory every interval; exit code 1 if any request failed.") { connections, minutes, interval };
         graph.AddTo(soak);
-        soak.Validators.Add(result =>
-        {
-            if (result.GetValue(minutes) <= 0 || result.GetValue(interval) <= 0 || result.GetValue(connections) <= 0)
-            {
-                result.AddError("--minutes, --interval and --connections must be positive.");
-            }
-        });
+        minutes.Validators.Add(result => RequirePositive(result, result.GetValueOrDefault<double>()));
+        interval.Validators.Add(result => RequirePositive(result, result.GetValueOrDefault<int>()));
+        connections.Validators.Add(result => RequirePositive(result, result.GetValueOrDefault<int>()));
         soak.SetAction(async (parse, cancellationToken) =>
         {
             IGraphStore store = await graph.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
@@ -65,6 +61,14 @@ internal static class BenchCommand
             return await SoakBenchmark.RunAsync(store, settings, Console.Out, cancellationToken).ConfigureAwait(false);
         });
         return soak;
+    }
+
+    private static void RequirePositive(System.CommandLine.Parsing.OptionResult result, double value)
+    {
+        if (value <= 0)
+        {
+            result.AddError($"{result.Option.Name} must be positive.");
+        }
     }
 
     private static Option<int> Connections() => new("--connections") { Description = "Concurrent connections.", DefaultValueFactory = _ => 32 };
