@@ -59,8 +59,20 @@ public sealed class ApiOptions
     /// </summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>Origins allowed to call the API from browsers (dashboards). Empty: no CORS headers. "*" allows any.</summary>
+    /// <summary>
+    /// Origins allowed to call the API from browsers (dashboards). Empty: no CORS headers. "*" allows any.
+    /// WebSocket upgrades are checked against the same list (browsers apply no CORS to them): an
+    /// upgrade with an <c>Origin</c> that is neither listed nor this server's own is refused with
+    /// HTTP 403, code <c>ORIGIN_NOT_ALLOWED</c>; one without <c>Origin</c> (not a browser) is allowed.
+    /// </summary>
     public IList<string> CorsOrigins { get; set; } = [];
+
+    /// <summary>
+    /// Subscriptions need the API key too (the <c>X-Api-Key</c> header of the WebSocket upgrade, or
+    /// <c>X-Api-Key</c>/<c>apiKey</c> in the <c>connection_init</c> payload), else the subscribe is
+    /// answered with an <c>error</c> message, code <c>UNAUTHENTICATED</c>. Needs <see cref="ApiKey"/>.
+    /// </summary>
+    public bool RequireApiKeyForSubscriptions { get; set; }
 
     /// <summary>Time a WebSocket client has to send <c>connection_init</c> (close code 4408).</summary>
     public TimeSpan WebSocketInitTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -1,4 +1,5 @@
 using NewsGraph.Core.Graph;
+using NewsGraph.Core.Text;
 using NewsGraph.Extraction.Candidates;
 using NewsGraph.Extraction.Lexicon;
 using NewsGraph.Extraction.Ner;
@@ -119,7 +120,11 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
         return new CandidateExtraction(graph with { Entities = output.Entities }, views);
     }
 
-    /// <summary>The entities and relations of the output graph, each once, claims made from their spans.</summary>
+    /// <summary>
+    /// The entities and relations of the output graph, each once, claims made from their spans. Every
+    /// text that leaves extraction as a name, alias, title, claim, verb or role is cleaned of
+    /// invisible characters (controls, zero-width and bidi marks) here, the one place output is made.
+    /// </summary>
     private sealed class GraphOutput(string text, List<Sentence> sentences, DateOnly? published)
     {
         private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
@@ -133,7 +138,8 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
         {
             if (_keys.Add(e.Key))
             {
-                Entities.Add(new ExtractedEntity(e.Key, e.Kind, e.Name, e.Aliases, e.Titles, e.Iso, e.Category, Math.Max(1, e.Mentions)));
+                string name = Clean(e.Name);
+                Entities.Add(new ExtractedEntity(e.Key, e.Kind, name, CleanForms(e.Aliases, name), CleanForms(e.Titles, null), e.Iso, e.Category, Math.Max(1, e.Mentions)));
             }
         }
 
@@ -149,11 +155,11 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
                 string claimKey = GraphKeys.Claim(c.From.Key, claimText);
                 if (_keys.Add(claimKey))
                 {
-                    Entities.Add(new ExtractedEntity(claimKey, NodeKind.Claim, claimText, [], [], Mentions: 1));
+                    Entities.Add(new ExtractedEntity(claimKey, NodeKind.Claim, Clean(claimText), [], [], Mentions: 1));
                 }
 
                 AddRelation(new ExtractedRelation(RelationType.Stated, c.From.Key, claimKey, sentence.Text, c.Sentence,
-                    Date: DateFinder.DateOf(sentence, published), Verb: c.Verb, Confidence: confidence), GraphKeys.Relation(RelationType.Stated, c.From.Key, claimKey));
+                    Date: DateFinder.DateOf(sentence, published), Verb: Clean(c.Verb), Confidence: confidence), GraphKeys.Relation(RelationType.Stated, c.From.Key, claimKey));
                 return;
             }
 
@@ -165,7 +171,7 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
 
             DateOnly? date = c.Type == RelationType.Met ? DateFinder.DateOf(sentence, published) : null;
             AddRelation(new ExtractedRelation(c.Type, c.From.Key, c.To.Key, sentence.Text, c.Sentence,
-                Date: date, PlaceKey: c.Place?.Key, Verb: c.Verb, Status: c.Status, Confidence: confidence),
+                Date: date, PlaceKey: c.Place?.Key, Verb: Clean(c.Verb), Status: c.Status, Confidence: confidence),
                 GraphKeys.Relation(c.Type, c.From.Key, c.To.Key, date, c.Status));
         }
 
@@ -180,9 +186,16 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
 
             DateOnly? date = r.Type == RelationType.Phoned ? DateFinder.DateOf(sentences[r.Sentence], published) : null;
             AddRelation(new ExtractedRelation(r.Type, r.From.Key, r.To.Key, sentences[r.Sentence].Text, r.Sentence,
-                Date: date, PlaceKey: r.Place?.Key, Verb: r.Verb, Status: r.Status, Role: r.Role),
+                Date: date, PlaceKey: r.Place?.Key, Verb: Clean(r.Verb), Status: r.Status, Role: Clean(r.Role)),
                 GraphKeys.Relation(r.Type, r.From.Key, r.To.Key, date, r.Status, r.Role));
         }
+
+        private static string[] CleanForms(IReadOnlyList<string> forms, string? name) =>
+            [.. forms.Select(f => Clean(f)).Where(f => f.Length > 0 && f != name).Distinct(StringComparer.Ordinal)];
+
+        /// <summary>Text cut from the article for display (a claim, a verb, a role), without invisible characters.</summary>
+        [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+        private static string? Clean(string? text) => text is null ? null : InvisibleCharacters.Remove(text).Trim();
 
         private void AddRelation(ExtractedRelation relation, string key)
         {

@@ -80,7 +80,8 @@ public sealed class ArticleIngestor(IArticleExtractor extractor, IGraphWriter st
         try
         {
             string text = ArticleDecoding.ValidateText(input.Text);
-            var article = new ArticleInfo(GraphKeys.Article(input.Url, text), text, input.Title, input.Url, input.Source, Published: input.Published, File: input.File);
+            var article = new ArticleInfo(GraphKeys.Article(input.Url, text), text, ArticleDecoding.WithoutNul(input.Title), input.Url,
+                ArticleDecoding.WithoutNul(input.Source), Published: input.Published, File: input.File);
             ArticleGraph graph = extractor.Extract(article);
             return (graph with { Article = graph.Article with { Title = graph.Article.Title ?? FallbackTitle(graph) } }, null);
         }

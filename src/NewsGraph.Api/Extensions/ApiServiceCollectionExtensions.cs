@@ -32,6 +32,7 @@ public static class ApiServiceCollectionExtensions
             .Bind(configuration.GetSection(ApiOptions.SectionName))
             .Validate(o => o.MaxPageSize > 0 && o.DefaultPageSize > 0 && o.DefaultPageSize <= o.MaxPageSize, "page sizes must be positive and DefaultPageSize <= MaxPageSize")
             .Validate(o => o.MaxDepth > 0 && o.MaxComplexity > 0 && o.MaxFields > 0 && o.MaxExpandedFields > 0 && o.MaxBatchSize > 0 && o.MaxRequestBodyBytes > 0, "limits must be positive")
+            .Validate(o => !o.RequireApiKeyForSubscriptions || !string.IsNullOrEmpty(o.ApiKey), "RequireApiKeyForSubscriptions needs an ApiKey")
             .ValidateOnStart();
 
         services.AddScoped<GraphContext>();
@@ -39,6 +40,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<OperationExecutor>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GraphQLWebSocketEndpoint>();
+        services.AddSingleton<WebSocketOriginPolicy>();
         services.AddSingleton<BananaCakePop>();
         services.AddSingleton<ExplorerPage>();
         services.AddTransient(typeof(ConnectionType<,>));

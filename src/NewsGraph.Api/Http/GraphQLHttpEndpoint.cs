@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
@@ -159,6 +160,11 @@ internal sealed class GraphQLHttpEndpoint(
 
     private ParsedBody ReadQueryString(HttpRequest request)
     {
+        if (!PercentEncodedUtf8.IsValid(request.QueryString.Value ?? string.Empty))
+        {
+            return ParsedBody.Fail(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The query string is not valid UTF-8 once percent-decoded.");
+        }
+
         string? query = request.Query["query"].FirstOrDefault();
         if (string.IsNullOrEmpty(query))
         {
@@ -249,6 +255,12 @@ internal sealed class GraphQLHttpEndpoint(
             return ParsedBody.Fail(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request body is empty.");
         }
 
+        // The JSON reader checks UTF-8 only in the strings it is asked to read, and throws then.
+        if (!Utf8.IsValid(body))
+        {
+            return ParsedBody.Fail(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request body is not valid UTF-8.");
+        }
+
         try
         {
             using JsonDocument document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
@@ -286,6 +298,11 @@ internal sealed class GraphQLHttpEndpoint(
         catch (JsonException)
         {
             return ParsedBody.Fail(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request body is not valid JSON.");
+        }
+        catch (InvalidOperationException)
+        {
+            // What reading a name or string throws for an escaped lone surrogate ("\ud800"); the bytes are valid UTF-8.
+            return ParsedBody.Fail(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request body has a string that is not valid Unicode (an unpaired surrogate escape).");
         }
     }
 

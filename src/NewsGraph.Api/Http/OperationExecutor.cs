@@ -105,10 +105,18 @@ internal sealed class OperationExecutor(
                 ErrorCodes.MaxFieldsExceeded, $"The operation expands to {count} field selections through its fragments; at most {_options.MaxExpandedFields:N0} are allowed.")));
         }
 
-        if (FindOperation(document, request.OperationName) is { } operation && !IsAllowed(operation.Operation, allowed))
+        GraphQLOperationDefinition? operation = FindOperation(document, request.OperationName);
+        if (operation is not null && !IsAllowed(operation.Operation, allowed))
         {
             return new OperationOutcome(new ExecutionResult(ErrorCodes.Error(
                 ErrorCodes.OperationNotSupported, $"A {operation.Operation.ToString().ToLowerInvariant()} cannot run over this transport.")), operation.Operation);
+        }
+
+        // Refused before it runs, so the client gets an error message rather than a stream that never starts.
+        if (operation?.Operation == OperationType.Subscription && _options.RequireApiKeyForSubscriptions && !apiKeyAccepted)
+        {
+            return new OperationOutcome(new ExecutionResult(ErrorCodes.Error(ErrorCodes.Unauthenticated,
+                "Subscriptions need a valid API key: X-Api-Key in the WebSocket upgrade request, or X-Api-Key/apiKey in the connection_init payload.")));
         }
 
         IServiceScope scope = scopes.CreateScope();

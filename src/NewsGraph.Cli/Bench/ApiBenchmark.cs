@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using NewsGraph.Cli.Commands;
 using NewsGraph.Core.Storage;
 
 namespace NewsGraph.Cli.Bench;
@@ -36,9 +34,9 @@ internal static class ApiBenchmark
 
     private static readonly (string Name, string Query)[] s_queries =
     [
-        ("trivial", "{ __typename }"),
-        ("A1 person detail", "{ person(name: \"بوغدانوف\") { name titles meetings(first: 10) { totalCount nodes { participants { name } place { name } evidence } } } }"),
-        ("A6 dashboard", "{ stats { articles entities { kind count } relations { type count } } topEntities(kind: PERSON, by: STATEMENTS, first: 3) { entity { name } value } }"),
+        ("trivial", BenchQueries.Trivial),
+        ("A1 person detail", BenchQueries.PersonDetailA1),
+        ("A6 dashboard", BenchQueries.Dashboard),
     ];
 
     public static async Task<int> RunAsync(IGraphStore store, int connections, int seconds, TextWriter output, CancellationToken cancellationToken)
@@ -50,21 +48,19 @@ internal static class ApiBenchmark
             return 2;
         }
 
-        int port = FreePort();
-        string url = $"http://127.0.0.1:{port}";
-        WebApplication app = ServeCommand.Build(store, url, [], web =>
+        BenchServer server = await BenchServer.StartAsync(store, web =>
             // The baseline: the same server, no GraphQL — what Kestrel alone costs per request.
-            web.MapPost(BaselinePath, () => Results.Text(BaselineBody, "application/json")));
-        await using (app.ConfigureAwait(false))
+            web.MapPost(BaselinePath, () => Results.Text(BaselineBody, "application/json")), cancellationToken).ConfigureAwait(false);
+        await using (server.ConfigureAwait(false))
         {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            var targets = new List<(string Name, string Url, string Body)> { ("baseline (plain Kestrel)", url + BaselinePath, "{}") };
+            string graphql = server.GraphQL.ToString();
+            var targets = new List<(string Name, string Url, string Body)> { ("baseline (plain Kestrel)", server.Url + BaselinePath, "{}") };
             foreach ((string name, string query) in s_queries)
             {
                 string body = JsonSerializer.Serialize(new { query });
-                int size = await CheckAsync(url + "/graphql", body, cancellationToken).ConfigureAwait(false);
+                int size = Encoding.UTF8.GetByteCount(await server.ExpectDataAsync(body, cancellationToken).ConfigureAwait(false));
                 await output.WriteLineAsync($"{name}: {query} ({size:N0} bytes of data, no errors)").ConfigureAwait(false);
-                targets.Add((name, url + "/graphql", body));
+                targets.Add((name, graphql, body));
             }
 
             await output.WriteLineAsync().ConfigureAwait(false);
@@ -83,8 +79,8 @@ internal static class ApiBenchmark
                 CpuSplit split = CpuSample.Take() - before;
                 total += split;
                 baseline ??= run;
-                string perRequest = split.Server is { } server && run.Requests > 0
-                    ? string.Create(CultureInfo.InvariantCulture, $"{server.TotalMicroseconds / run.Requests:N0} µs")
+                string perRequest = split.Server is { } serverTime && run.Requests > 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"{serverTime.TotalMicroseconds / run.Requests:N0} µs")
                     : "n/a";
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{name,-24} {run.Rps,9:N0} {run.P50,4:N0} ms {run.P99,4:N0} ms {connections / run.Rps * 1000,5:N2} ms {run.Rps / baseline.Rps,5:N2}x {perRequest,15}")).ConfigureAwait(false);
@@ -93,27 +89,9 @@ internal static class ApiBenchmark
             await output.WriteLineAsync().ConfigureAwait(false);
             await output.WriteLineAsync($"{connections} connections, {seconds} s per run after {WarmupSeconds} s of warm-up on each target; p50/p99 as autocannon reports them (whole milliseconds), mean = connections ÷ req/s (each connection has one request in flight).").ConfigureAwait(false);
             await output.WriteLineAsync(total.Describe(Environment.ProcessorCount)).ConfigureAwait(false);
-            await app.StopAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return 0;
-    }
-
-    /// <summary>Runs the query once and fails unless it answers 200 with data and no errors; returns the response size.</summary>
-    private static async Task<int> CheckAsync(string url, string body, CancellationToken cancellationToken)
-    {
-        using var client = new HttpClient();
-        using var content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-        using HttpResponseMessage response = await client.PostAsync(new Uri(url), content, cancellationToken).ConfigureAwait(false);
-        string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        using JsonDocument document = JsonDocument.Parse(text);
-        if (!response.IsSuccessStatusCode || document.RootElement.TryGetProperty("errors", out _)
-            || !document.RootElement.TryGetProperty("data", out JsonElement data) || data.ValueKind != JsonValueKind.Object)
-        {
-            throw new InvalidOperationException($"{body} answered {(int)response.StatusCode}: {text}");
-        }
-
-        return Encoding.UTF8.GetByteCount(text);
     }
 
     private static async Task<Run> LoadAsync(string autocannon, string url, string body, int connections, int seconds, CancellationToken cancellationToken)
@@ -147,13 +125,6 @@ internal static class ApiBenchmark
             root.GetProperty("requests").GetProperty("total").GetInt64(),
             latency.GetProperty("p50").GetDouble(),
             latency.GetProperty("p99").GetDouble());
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed record Run(double Rps, long Requests, double P50, double P99);

@@ -1,9 +1,11 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using NewsGraph.Cli.Bench;
+using NewsGraph.Core.Storage;
 
 namespace NewsGraph.Cli.Commands;
 
-/// <summary><c>newsgraph bench extract|…</c>: figures that back speed and memory claims.</summary>
+/// <summary><c>newsgraph bench extract|api|soak|ingest</c>: figures that back speed and memory claims.</summary>
 internal static class BenchCommand
 {
     /// <summary>The corpus in the team's shared material, used when --corpus is not given.</summary>
@@ -16,29 +18,93 @@ internal static class BenchCommand
         var extract = new Command("extract", "Extraction throughput (articles/s, MB/s) on one thread and all cores, and peak memory.") { corpus, limit };
         extract.SetAction((parse, cancellationToken) =>
             ExtractionBenchmark.RunAsync(parse.GetValue(corpus)!, parse.GetValue(limit), Console.Out, cancellationToken));
-        var db = CommonOptions.Database();
-        var neo4j = CommonOptions.Neo4j();
-        var connections = new Option<int>("--connections") { Description = "Concurrent connections.", DefaultValueFactory = _ => 32 };
-        var seconds = new Option<int>("--seconds") { Description = "Seconds per run.", DefaultValueFactory = _ => 10 };
-        var samples = new Option<bool>("--samples") { Description = "Ingest the bundled sample articles first." };
-        var api = new Command("api", "GraphQL throughput and latency against a plain Kestrel baseline (needs npm ci --prefix tests/web).") { db, neo4j, connections, seconds, samples };
-        api.SetAction(async (parse, cancellationToken) =>
-        {
-            Core.Storage.IGraphStore store = await StoreLocation.OpenAsync(parse.GetValue(db), parse.GetValue(neo4j), cancellationToken).ConfigureAwait(false);
-            await using System.Runtime.CompilerServices.ConfiguredAsyncDisposable _ = store.ConfigureAwait(false);
-            if (parse.GetValue(samples))
-            {
-                IngestSummary summary = await IngestCommand.IngestAsync(store, [ServeCommand.SamplesDirectory()], Console.Error, cancellationToken).ConfigureAwait(false);
-                await Console.Out.WriteLineAsync(summary.Describe(StoreLocation.Describe(parse.GetValue(db), parse.GetValue(neo4j)))).ConfigureAwait(false);
-            }
-
-            return await ApiBenchmark.RunAsync(store, parse.GetValue(connections), parse.GetValue(seconds), Console.Out, cancellationToken).ConfigureAwait(false);
-        });
         Option<Uri?> ingestTarget = CommonOptions.Neo4j();
         ingestTarget.Description = "The Neo4j server to write to (an empty database).";
         ingestTarget.Required = true;
         var ingest = new Command("ingest", "Batched idempotent writes to Neo4j (rows/s) next to a raw UNWIND … CREATE baseline on the same server.") { ingestTarget };
         ingest.SetAction((parse, cancellationToken) => Storage.Neo4j.Benchmarks.Neo4jIngestBenchmark.RunAsync(parse.GetValue(ingestTarget)!, Console.Out, cancellationToken));
-        return new Command("bench", "Benchmarks.") { extract, api, ingest };
+        return new Command("bench", "Benchmarks.") { extract, Api(), Soak(), ingest };
+    }
+
+    private static Command Api()
+    {
+        var graph = new GraphOptions();
+        var connections = Connections();
+        var seconds = new Option<int>("--seconds") { Description = "Seconds per run.", DefaultValueFactory = _ => 10 };
+        var api = new Command("api", "GraphQL throughput and latency against a plain Kestrel baseline (needs npm ci --prefix tests/web).") { connections, seconds };
+        graph.AddTo(api);
+        api.SetAction(async (parse, cancellationToken) =>
+        {
+            IGraphStore store = await graph.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
+            await using ConfiguredAsyncDisposable _ = store.ConfigureAwait(false);
+            return await ApiBenchmark.RunAsync(store, parse.GetValue(connections), parse.GetValue(seconds), Console.Out, cancellationToken).ConfigureAwait(false);
+        });
+        return api;
+    }
+
+    private static Command Soak()
+    {
+        var graph = new GraphOptions();
+        var connections = Connections();
+        var minutes = new Option<double>("--minutes") { Description = "How long to run (fractions allowed: 0.5 is 30 s).", DefaultValueFactory = _ => 10 };
+        var interval = new Option<int>("--interval") { Description = "Seconds between reports.", DefaultValueFactory = _ => 30 };
+        var soak = new Command("soak", "A mixed read workload for minutes over HTTP: requests, non-2xx, GraphQL errors by code, p50/p99 and memory every interval; exit code 1 if any request failed.") { connections, minutes, interval };
+        graph.AddTo(soak);
+        minutes.Validators.Add(result => RequirePositive(result, result.GetValueOrDefault<double>()));
+        interval.Validators.Add(result => RequirePositive(result, result.GetValueOrDefault<int>()));
+        connections.Validators.Add(result => RequirePositive(result, result.GetValueOrDefault<int>()));
+        soak.SetAction(async (parse, cancellationToken) =>
+        {
+            IGraphStore store = await graph.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
+            await using ConfiguredAsyncDisposable _ = store.ConfigureAwait(false);
+            var settings = new SoakSettings(TimeSpan.FromMinutes(parse.GetValue(minutes)), parse.GetValue(connections), TimeSpan.FromSeconds(parse.GetValue(interval)));
+            return await SoakBenchmark.RunAsync(store, settings, Console.Out, cancellationToken).ConfigureAwait(false);
+        });
+        return soak;
+    }
+
+    private static void RequirePositive(System.CommandLine.Parsing.OptionResult result, double value)
+    {
+        if (value <= 0)
+        {
+            result.AddError($"{result.Option.Name} must be positive.");
+        }
+    }
+
+    private static Option<int> Connections() => new("--connections") { Description = "Concurrent connections.", DefaultValueFactory = _ => 32 };
+
+    /// <summary>The graph a benchmark serves: <c>--db FILE | --neo4j URI</c>, and <c>--samples</c> to ingest the bundled articles first.</summary>
+    private sealed class GraphOptions
+    {
+        private readonly Option<FileInfo?> _db = CommonOptions.Database();
+        private readonly Option<Uri?> _neo4j = CommonOptions.Neo4j();
+        private readonly Option<bool> _samples = new("--samples") { Description = "Ingest the bundled sample articles first." };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(_db);
+            command.Options.Add(_neo4j);
+            command.Options.Add(_samples);
+        }
+
+        public async Task<IGraphStore> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
+        {
+            IGraphStore store = await StoreLocation.OpenAsync(parse.GetValue(_db), parse.GetValue(_neo4j), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (parse.GetValue(_samples))
+                {
+                    IngestSummary summary = await IngestCommand.IngestAsync(store, [ServeCommand.SamplesDirectory()], Console.Error, cancellationToken).ConfigureAwait(false);
+                    await Console.Out.WriteLineAsync(summary.Describe(StoreLocation.Describe(parse.GetValue(_db), parse.GetValue(_neo4j)))).ConfigureAwait(false);
+                }
+
+                return store;
+            }
+            catch
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
     }
 }

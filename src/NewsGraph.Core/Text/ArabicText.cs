@@ -62,13 +62,16 @@ public static class ArabicText
     }
 
     /// <summary>
-    /// Folds one character: '\0' drops it (diacritics, tatweel, format marks), ' ' marks a
+    /// Folds one character: '\0' drops it (diacritics, tatweel, format marks, control characters), ' ' marks a
     /// separator (whitespace, punctuation), anything else is the character to keep.
     /// </summary>
     public static char Fold(char c)
     {
-        // Surrogates (emoji, or broken text) carry nothing names or claims are matched on.
-        if (IsDiacritic(c) || c == '\u0640' || char.IsSurrogate(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+        // Surrogates (emoji, or broken text) carry nothing names or claims are matched on; control
+        // characters that do not separate words are as invisible as the format marks, so a name
+        // with one inside keys like the name without it.
+        if (IsDiacritic(c) || c == '\u0640' || char.IsSurrogate(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format
+            || (char.IsControl(c) && !char.IsWhiteSpace(c)))
         {
             return '\0';
         }

@@ -7,6 +7,7 @@ namespace NewsGraph.Extraction.Text;
 /// Latin, with diacritics and tatweel kept inside the surface form); numbers may carry decimal
 /// points or commas; every punctuation mark is its own token, except that runs of dots stay
 /// together so SANA's ".." (which introduces quoted content) can be told from a full stop.
+/// Hidden marks between two letters stay inside the word (see <see cref="AfterHiddenMarks"/>).
 /// Linear in the input length.
 /// </summary>
 public static class Tokenizer
@@ -30,10 +31,23 @@ public static class Tokenizer
             if (IsWordChar(c))
             {
                 bool latin = c < 0x0600;
-                while (i < end && IsWordChar(text[i]))
+                while (i < end)
                 {
-                    latin &= text[i] < 0x0600;
-                    i++;
+                    if (IsWordChar(text[i]))
+                    {
+                        latin &= text[i] < 0x0600;
+                        i++;
+                    }
+                    else
+                    {
+                        int next = AfterHiddenMarks(text, i, end);
+                        if (next == i)
+                        {
+                            break;
+                        }
+
+                        i = next;
+                    }
                 }
 
                 kind = latin ? TokenKind.Latin : TokenKind.Word;
@@ -74,6 +88,26 @@ public static class Tokenizer
 
         return tokens;
     }
+
+    /// <summary>
+    /// Where the word goes on when <paramref name="i"/> starts a run of hidden marks (zero-width and
+    /// bidirectional format characters, control characters other than whitespace) followed by a
+    /// letter: the run is part of the word, so "الصف\u200Bدي" is one word whose normal form is
+    /// "الصفدي". Otherwise <paramref name="i"/> itself: the word ends there.
+    /// </summary>
+    private static int AfterHiddenMarks(string text, int i, int end)
+    {
+        int j = i;
+        while (j < end && IsHiddenMark(text[j]))
+        {
+            j++;
+        }
+
+        return j > i && j < end && IsWordChar(text[j]) ? j : i;
+    }
+
+    private static bool IsHiddenMark(char c) =>
+        !char.IsWhiteSpace(c) && (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format || char.IsControl(c));
 
     public static bool IsQuote(char c) => c is '"' or '«' or '»' or '“' or '”' or '„' or '\'' or '‘' or '’';
 

@@ -76,7 +76,7 @@ public static class ArticleDecoding
     /// <summary>Removes NUL characters, normalizes line endings and refuses empty or letterless text.</summary>
     public static string ValidateText(string? text)
     {
-        text = text?.Replace("\0", string.Empty, StringComparison.Ordinal);
+        text = WithoutNul(text);
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new ArticleRejectedException("empty: no text");
@@ -95,6 +95,13 @@ public static class ArticleDecoding
 
         return normalized;
     }
+
+    /// <summary>
+    /// <paramref name="text"/> without NUL characters: C strings, SQLite's text functions and
+    /// terminals stop at them, so no stored text keeps one. Null stays null.
+    /// </summary>
+    public static string? WithoutNul(string? text) =>
+        text is not null && text.Contains('\0', StringComparison.Ordinal) ? text.Replace("\0", string.Empty, StringComparison.Ordinal) : text;
 
     /// <summary>The reason for refusing <paramref name="bytes"/> bytes, the same whether known from a stat or from the content.</summary>
     public static string TooLarge(long bytes) =>

@@ -167,9 +167,76 @@ public sealed class HttpConformanceTests(SampleServer server) : IClassFixture<Sa
         Assert.Equal("أناتولي أنطونوف", json["data"]!["person"]!["name"]!.GetValue<string>());
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string body, string? contentType = "application/json", string? accept = null)
+    /// <summary>
+    /// Bytes that are not UTF-8 — 0xFF, a lead byte with nothing after it, a lone continuation byte,
+    /// an encoded surrogate, an overlong NUL — in the query, a property name, the operation name or
+    /// a batch (@@ marks the place).
+    /// </summary>
+    [Theory]
+    [InlineData("""{"query":"{ person(name: \"@@\") { name } }"}""", "FF")]
+    [InlineData("""{"query":"{ person(name: \"@@\") { name } }"}""", "C3")]
+    [InlineData("""{"query":"{ __typename } # comment @@"}""", "80")]
+    [InlineData("""{"query":"{ person(name: \"@@\") { name } }"}""", "EDA080")]
+    [InlineData("""{"query":"{ person(name: \"@@\") { name } }"}""", "C080")]
+    [InlineData("""{"query":"{ __typename }","operationName":"@@"}""", "FF")]
+    [InlineData("""{"@@":1,"query":"{ __typename }"}""", "FE")]
+    [InlineData("""[{"query":"{ __typename }"},{"query":"{ person(name: \"@@\") { name } }"}]""", "FF")]
+    public async Task Post_InvalidUtf8_Returns400(string template, string hex)
     {
-        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        int at = template.IndexOf("@@", StringComparison.Ordinal);
+        byte[] body = [.. Encoding.UTF8.GetBytes(template[..at]), .. Convert.FromHexString(hex), .. Encoding.UTF8.GetBytes(template[(at + 2)..])];
+        foreach (string accept in new[] { GraphQLResponse, "application/json" })
+        {
+            using HttpResponseMessage response = await PostAsync(body, "application/json", accept);
+            JsonNode json = await AssertError(response, HttpStatusCode.BadRequest, "BAD_REQUEST");
+            Assert.False(json.AsObject().ContainsKey("data"));
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"query":"{ person(name: \"\ud800\") { name } }"}""")]
+    [InlineData("""{"query":"{ __typename }","operationName":"\udc00"}""")]
+    [InlineData("""{"\ud800":1,"query":"{ __typename }"}""")]
+    public async Task Post_EscapedLoneSurrogate_Returns400(string body)
+    {
+        using HttpResponseMessage response = await PostAsync(body, accept: GraphQLResponse);
+        await AssertError(response, HttpStatusCode.BadRequest, "BAD_REQUEST");
+    }
+
+    [Theory]
+    [InlineData("query=%7B%20person(name:%20%22%FF%22)%20%7B%20name%20%7D%20%7D")]
+    [InlineData("query=%7B%20person(name:%20%22%D8%22)%20%7B%20name%20%7D%20%7D")]
+    [InlineData("query=%7B%20person(name:%20%22%ED%A0%80%22)%20%7B%20name%20%7D%20%7D")]
+    [InlineData("query=%7B%20person(name:%20%22%C0%80%22)%20%7B%20name%20%7D%20%7D")]
+    [InlineData("query=%7B%20__typename%20%7D%20%23%E2%82")]
+    [InlineData("query=query(%24n:String)%7Bperson(name:%24n)%7Bname%7D%7D&variables=%7B%22n%22:%22%FF%22%7D")]
+    [InlineData("query=%7B%20__typename%20%7D&operationName=%D8%A3%FF")]
+    public async Task Get_InvalidUtf8InQueryString_Returns400(string queryString)
+    {
+        foreach (string accept in new[] { GraphQLResponse, "application/json" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?" + queryString);
+            request.Headers.Accept.ParseAdd(accept);
+            using HttpResponseMessage response = await Client.SendAsync(request);
+            JsonNode json = await AssertError(response, HttpStatusCode.BadRequest, "BAD_REQUEST");
+            Assert.False(json.AsObject().ContainsKey("data"));
+        }
+    }
+
+    [Fact]
+    public async Task Get_Utf8Query_IsUnderstood()
+    {
+        using HttpResponseMessage response = await Client.GetAsync("/graphql?query=" + Uri.EscapeDataString("{ person(name: \"أنطونوف\") { name } }"));
+        JsonNode json = await AssertResponse(response, HttpStatusCode.OK, "application/json", expectData: true);
+        Assert.Equal("أناتولي أنطونوف", json["data"]!["person"]!["name"]!.GetValue<string>());
+    }
+
+    private Task<HttpResponseMessage> PostAsync(string body, string? contentType = "application/json", string? accept = null) =>
+        PostAsync(Encoding.UTF8.GetBytes(body), contentType, accept);
+
+    private async Task<HttpResponseMessage> PostAsync(byte[] body, string? contentType = "application/json", string? accept = null)
+    {
+        var content = new ByteArrayContent(body);
         if (contentType is not null)
         {
             content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);

@@ -36,6 +36,17 @@ public sealed class TextHandlingTests
         Assert.Contains(tokens, t => t.Surface == "6.3" && t.Kind == TokenKind.Number);
     }
 
+    [Theory]
+    [InlineData("\u200B")]
+    [InlineData("\u202E\u202C")]
+    [InlineData("\u0001")]
+    public void Tokenize_HiddenMarkBetweenLetters_StaysInsideTheWord(string marks)
+    {
+        List<Token> tokens = Tokenizer.Tokenize($"قال الصف{marks}دي اليوم");
+        Assert.Equal(["قال", "الصفدي", "اليوم"], tokens.Select(t => t.Norm));
+        Assert.Equal($"الصف{marks}دي", tokens[1].Surface);
+    }
+
     [Fact]
     public void Split_DoubleDotDoesNotEndTheSentence()
     {

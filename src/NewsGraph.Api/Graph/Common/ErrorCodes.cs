@@ -15,6 +15,7 @@ public static class ErrorCodes
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
     public const string BatchTooLarge = "BATCH_TOO_LARGE";
+    public const string OriginNotAllowed = "ORIGIN_NOT_ALLOWED";
 
     // Document: parsing, validation and limits (the operation never runs).
     public const string ParseFailed = "GRAPHQL_PARSE_FAILED";

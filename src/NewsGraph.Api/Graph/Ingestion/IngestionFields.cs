@@ -45,7 +45,7 @@ internal static class IngestionFields
     public static void RegisterSubscriptions(ObjectGraphType subscription)
     {
         subscription.Field<NonNullGraphType<ArticleIngestedType>, ArticleIngested>("articleIngested")
-            .Description("An event each time an article is committed (over WebSocket, subprotocol graphql-transport-ws).")
+            .Description("An event each time an article is committed (over WebSocket, subprotocol graphql-transport-ws). Needs the API key when the server requires it for subscriptions (RequireApiKeyForSubscriptions).")
             .ResolveStream(c =>
             {
                 IIngestionEvents events = c.RequestServices!.GetRequiredService<IIngestionEvents>();
