@@ -657,12 +657,16 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
             RelationExists condition = query.Relations![i];
             string suffix = i.ToString(CultureInfo.InvariantCulture);
             string? text = condition.TextContains is null ? null : ArabicText.Normalize(condition.TextContains);
-            bool indexed = text is { Length: >= FtsQuery.TrigramLength };
-            string textCondition = string.Format(CultureInfo.InvariantCulture, indexed ? SqliteStatements.RelationExistsTextIndexed : SqliteStatements.RelationExistsTextScan, suffix);
-            list.Where(string.Format(CultureInfo.InvariantCulture, SqliteStatements.EntityRelationExistsTemplate, suffix, condition.Exists ? string.Empty : "NOT", textCondition));
-            if (indexed)
+            string negation = condition.Exists ? string.Empty : "NOT";
+            if (text is { Length: >= FtsQuery.TrigramLength })
             {
-                list.Bind("@relMatch" + suffix, FtsQuery.CoveringTrigrams(text!));
+                list.Where(string.Format(CultureInfo.InvariantCulture, SqliteStatements.EntityRelationTextSetTemplate, suffix, negation));
+                list.Bind("@relMatch" + suffix, FtsQuery.CoveringTrigrams(text));
+            }
+            else
+            {
+                string textCondition = string.Format(CultureInfo.InvariantCulture, SqliteStatements.RelationExistsTextScan, suffix);
+                list.Where(string.Format(CultureInfo.InvariantCulture, SqliteStatements.EntityRelationExistsTemplate, suffix, negation, textCondition));
             }
 
             list.Bind("@relType" + suffix, GraphNames.TypeName(condition.Type));
