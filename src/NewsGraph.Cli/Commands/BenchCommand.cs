@@ -22,7 +22,7 @@ internal static class BenchCommand
         var seconds = new Option<int>("--seconds") { Description = "Seconds per run.", DefaultValueFactory = _ => 10 };
         var samples = new Option<bool>("--samples") { Description = "Ingest the bundled sample articles first." };
         var api = new Command("api", "GraphQL throughput and latency against a plain Kestrel baseline (needs npm ci --prefix tests/web).") { db, neo4j, connections, seconds, samples };
-        api.SetAction(async (parse, cancellationToken) =>
+        api.SetAction((parse, cancellationToken) => StoreErrors.ReportAsync("bench api", async () =>
         {
             Core.Storage.IGraphStore store = await StoreLocation.OpenAsync(parse.GetValue(db), parse.GetValue(neo4j), cancellationToken).ConfigureAwait(false);
             await using System.Runtime.CompilerServices.ConfiguredAsyncDisposable _ = store.ConfigureAwait(false);
@@ -33,12 +33,13 @@ internal static class BenchCommand
             }
 
             return await ApiBenchmark.RunAsync(store, parse.GetValue(connections), parse.GetValue(seconds), Console.Out, cancellationToken).ConfigureAwait(false);
-        });
+        }));
         Option<Uri?> ingestTarget = CommonOptions.Neo4j();
         ingestTarget.Description = "The Neo4j server to write to (an empty database).";
         ingestTarget.Required = true;
         var ingest = new Command("ingest", "Batched idempotent writes to Neo4j (rows/s) next to a raw UNWIND … CREATE baseline on the same server.") { ingestTarget };
-        ingest.SetAction((parse, cancellationToken) => Storage.Neo4j.Benchmarks.Neo4jIngestBenchmark.RunAsync(parse.GetValue(ingestTarget)!, Console.Out, cancellationToken));
+        ingest.SetAction((parse, cancellationToken) => StoreErrors.ReportAsync(
+            "bench ingest", () => Storage.Neo4j.Benchmarks.Neo4jIngestBenchmark.RunAsync(parse.GetValue(ingestTarget)!, Console.Out, cancellationToken)));
         return new Command("bench", "Benchmarks.") { extract, api, ingest };
     }
 }
