@@ -1,4 +1,5 @@
 using NewsGraph.Core.Graph;
+using NewsGraph.Core.Reliability;
 using NewsGraph.Core.Storage;
 using NewsGraph.Ingestion.Sources;
 
@@ -13,8 +14,18 @@ public sealed record IngestionOptions
     /// <summary>Threads extracting at once (extraction is pure CPU work).</summary>
     public int ExtractionParallelism { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Attempts per batch when the store reports a transient failure.</summary>
-    public int MaxAttempts { get; init; } = 3;
+    /// <summary>
+    /// While the store is unavailable (<see cref="StoreUnavailableException"/>) the batch that failed
+    /// is tried again under this policy, keeping its place: nothing after it is sent before it lands.
+    /// Past the policy's deadline that batch and every later article are reported not stored, with
+    /// the reason, and <see cref="IngestReport.StoreUnavailable"/> says why. The default waits not at
+    /// all, which suits the API (it answers <c>STORE_UNAVAILABLE</c> at once); <c>newsgraph ingest</c>
+    /// waits up to its <c>--retry-deadline</c>.
+    /// </summary>
+    public RetryPolicy StoreRetry { get; init; } = RetryPolicy.None;
+
+    /// <summary>Hears about each wait for the store and about its return, as they happen.</summary>
+    public IStoreOutageListener? OutageListener { get; init; }
 }
 
 /// <summary>
@@ -22,7 +33,8 @@ public sealed record IngestionOptions
 /// keyed (URL, else hash of its normalized text) and duplicates within a run are ingested once.
 /// A failure belongs to the article that caused it: a bad article is reported with its reason
 /// and the rest of the batch lands; if a whole batch is refused by the store, its articles are
-/// retried one by one so only the offending one fails.
+/// retried one by one so only the offending one fails. A store that is unavailable refuses nothing:
+/// the batch waits for it (<see cref="IngestionOptions.StoreRetry"/>) and is never split up for it.
 /// </summary>
 public sealed class ArticleIngestor(IArticleExtractor extractor, IGraphWriter store, IngestionEvents events, IngestionOptions options) : IArticleIngestor
 {
@@ -61,7 +73,27 @@ public sealed class ArticleIngestor(IArticleExtractor extractor, IGraphWriter st
                 }
             }
 
-            await UpsertAsync(batch, outcomes, inputs, cancellationToken).ConfigureAwait(false);
+            string? notStored = null;
+            try
+            {
+                await UpsertAsync(batch, outcomes, inputs, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StoreUnavailableException ex)
+            {
+                // The store stayed away past the deadline: this batch and everything after it are
+                // not stored, each listed with the reason, so a rerun of the same input completes the work.
+                notStored = "not stored: " + ex.Message;
+                foreach ((int index, ArticleGraph graph) in batch)
+                {
+                    outcomes[index] ??= new ArticleOutcome(inputs[index].Origin, graph.Article.Key, graph.Article.Title, 0, 0, notStored);
+                }
+
+                for (int later = start + count; later < inputs.Count; later++)
+                {
+                    outcomes[later] = new ArticleOutcome(inputs[later].Origin, null, inputs[later].Title, 0, 0, notStored);
+                }
+            }
+
             foreach ((int index, int first) in duplicates)
             {
                 outcomes[index] = outcomes[first] with { Origin = inputs[index].Origin, DuplicateOf = inputs[first].Origin };
@@ -70,6 +102,10 @@ public sealed class ArticleIngestor(IArticleExtractor extractor, IGraphWriter st
             duplicates.Clear();
             done += count;
             progress?.Report(done);
+            if (notStored is not null)
+            {
+                return new IngestReport(outcomes) { StoreUnavailable = notStored };
+            }
         }
 
         return new IngestReport(outcomes);
@@ -153,26 +189,45 @@ public sealed class ArticleIngestor(IArticleExtractor extractor, IGraphWriter st
         events.Publish(new ArticleIngested(graph.Article.Key, graph.Article.Title, graph.Article.Source, graph.Article.Published, entities, graph.Relations.Count));
     }
 
+    /// <summary>Null when the graphs are stored, else why the store refused them; an outage past the deadline throws.</summary>
     private async Task<string?> TryUpsertAsync(IReadOnlyList<ArticleGraph> graphs, CancellationToken cancellationToken)
     {
-        for (int attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                await store.UpsertAsync(graphs, cancellationToken).ConfigureAwait(false);
-                return null;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException && attempt < options.MaxAttempts && IsTransient(ex))
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * (1 << attempt)), cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                return ex.Message;
-            }
+            await StoreAsync(graphs, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or StoreUnavailableException))
+        {
+            return ex.Message;
         }
     }
 
-    private static bool IsTransient(Exception ex) => ex is TimeoutException or HttpRequestException || ex.GetType().Name.Contains("Transient", StringComparison.Ordinal)
-        || (ex.Data.Contains("transient") && ex.Data["transient"] is true);
+    /// <summary>Upserts, waiting out an outage of the store as <see cref="IngestionOptions.StoreRetry"/> allows.</summary>
+    private async Task StoreAsync(IReadOnlyList<ArticleGraph> graphs, CancellationToken cancellationToken)
+    {
+        RetryPolicy policy = options.StoreRetry;
+        RetryNotice? firstWait = null;
+        long firstWaitAt = 0;
+        RetryNotice? lastWait = null;
+        await policy.RunAsync(
+            token => store.UpsertAsync(graphs, token),
+            static ex => ex is StoreUnavailableException,
+            notice =>
+            {
+                if (firstWait is null)
+                {
+                    firstWait = notice;
+                    firstWaitAt = policy.Time.GetTimestamp();
+                }
+
+                lastWait = notice;
+                options.OutageListener?.Retrying(notice);
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (firstWait is not null)
+        {
+            options.OutageListener?.Recovered(firstWait.Elapsed + policy.Time.GetElapsedTime(firstWaitAt), lastWait!.NextAttempt);
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using NewsGraph.Core.Graph;
+using NewsGraph.Core.Reliability;
 
 namespace NewsGraph.Ingestion;
 
@@ -34,6 +35,12 @@ public sealed record ArticleOutcome(
 /// <summary>The result of one ingestion run: one outcome per input, in input order.</summary>
 public sealed record IngestReport(IReadOnlyList<ArticleOutcome> Outcomes)
 {
+    /// <summary>
+    /// Set when the store stayed unavailable past the retry deadline: why. The batch that was
+    /// waiting and every later article are then failed outcomes ("not stored: …"), never sent.
+    /// </summary>
+    public string? StoreUnavailable { get; init; }
+
     /// <summary>Inputs whose article is in the store, second copies included (each input has an outcome).</summary>
     public int Succeeded => Outcomes.Count(o => o.Succeeded);
 
@@ -66,4 +73,14 @@ public interface IArticleIngestor
 public interface IIngestionEvents
 {
     IAsyncEnumerable<ArticleIngested> SubscribeAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Hears, as it happens, that an ingest is waiting for an unavailable store and when the store is back.</summary>
+public interface IStoreOutageListener
+{
+    /// <summary>The store did not answer; the same batch is tried again after <see cref="RetryNotice.Delay"/>.</summary>
+    void Retrying(RetryNotice notice);
+
+    /// <summary>The batch landed after <paramref name="outage"/> and <paramref name="attempts"/> attempts.</summary>
+    void Recovered(TimeSpan outage, int attempts);
 }

@@ -57,6 +57,19 @@ public sealed class Neo4jConnectionOptions
     /// <summary>First retry delay; doubled for each further retry (with jitter), capped at 5 s.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// The server-side time limit of a read transaction, so the server ends a read nobody waits for
+    /// (the API gives up after its execution timeout, 10 s by default). Where a server ignores it
+    /// (3.1.1 without its execution guard), cancelling a read deletes its transaction instead.
+    /// </summary>
+    public TimeSpan ReadTransactionTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Consecutive calls that find Neo4j unavailable before the circuit opens and calls fail fast.</summary>
+    public int BreakerFailureThreshold { get; init; } = 3;
+
+    /// <summary>How long an open circuit refuses calls before letting one trial through.</summary>
+    public TimeSpan BreakerCoolDown { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Options for <paramref name="uri"/>, with any user:password in it moved to <see cref="User"/>/<see cref="Password"/>.</summary>
     public static Neo4jConnectionOptions ForUri(Uri uri, string? user = null, string? password = null)
     {
@@ -144,6 +157,9 @@ public sealed class Neo4jConnectionOptions
             Timeout = timeout ?? Timeout,
             MaxRetries = maxRetries ?? MaxRetries,
             RetryDelay = RetryDelay,
+            ReadTransactionTimeout = ReadTransactionTimeout,
+            BreakerFailureThreshold = BreakerFailureThreshold,
+            BreakerCoolDown = BreakerCoolDown,
         };
 
     /// <summary>Where and how, without secrets: safe for logs.</summary>

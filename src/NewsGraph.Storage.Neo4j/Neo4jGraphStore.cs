@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using NewsGraph.Core.Graph;
+using NewsGraph.Core.Reliability;
 using NewsGraph.Core.Storage;
 using NewsGraph.Core.Text;
 using NewsGraph.Storage.Neo4j.Transport;
@@ -18,19 +19,25 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
 {
     private const int MaxSearchTerms = 16;
 
-    private readonly INeo4jTransport _transport;
+    private readonly CircuitBreakingTransport _transport;
     private readonly Neo4jConnectionOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private bool _disposed;
 
-    /// <summary>A store over a transport the caller made (tests, another driver). Call <see cref="InitializeAsync"/> before use.</summary>
+    /// <summary>
+    /// A store over a transport the caller made (tests, another driver). Call <see cref="InitializeAsync"/>
+    /// before use. Every call goes through a circuit breaker on <paramref name="timeProvider"/>'s clock;
+    /// when Neo4j does not answer, calls throw <see cref="StoreUnavailableException"/>.
+    /// </summary>
     public Neo4jGraphStore(INeo4jTransport transport, Neo4jServerInfo server, Neo4jConnectionOptions options, TimeProvider? timeProvider = null)
     {
-        _transport = transport ?? throw new ArgumentNullException(nameof(transport));
+        ArgumentNullException.ThrowIfNull(transport);
         Server = server ?? throw new ArgumentNullException(nameof(server));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _timeProvider = timeProvider ?? TimeProvider.System;
+        var breaker = new CircuitBreaker(options.BreakerFailureThreshold, options.BreakerCoolDown, _timeProvider);
+        _transport = new CircuitBreakingTransport(transport, breaker, Describe(options));
     }
 
     /// <summary>The server this store talks to (version decides the schema file and full-text search).</summary>
@@ -39,13 +46,25 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
     /// <summary>The transport in use ("query-api" or "tx-endpoint").</summary>
     public string TransportName => _transport.Name;
 
-    /// <summary>The transport itself, for tests and tools that need raw Cypher (counts, benchmarks).</summary>
+    /// <summary>The transport itself (behind the circuit breaker), for tests and tools that need raw Cypher (counts, benchmarks).</summary>
     internal INeo4jTransport Transport => _transport;
+
+    /// <summary>Closed while Neo4j answers; open (calls fail fast) after repeated failures; half-open while one trial decides.</summary>
+    public CircuitState Availability => _transport.Breaker.State;
+
+    /// <summary>"Neo4j at http://host:7474": how messages name the store (never with credentials).</summary>
+    public static string Describe(Neo4jConnectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return "Neo4j at " + new UriBuilder(options.Uri) { UserName = string.Empty, Password = string.Empty }.Uri.GetLeftPart(UriPartial.Authority);
+    }
 
     /// <summary>
     /// Discovers the server (<c>GET /</c>), picks the transport (configuration, else the Query API
     /// where it has transactions, else the transactional endpoint), reads the version (from
     /// discovery, else <c>dbms.components()</c>), applies the schema and returns the ready store.
+    /// Throws <see cref="StoreUnavailableException"/> when Neo4j does not answer; the caller decides
+    /// whether to wait and try again.
     /// </summary>
     public static async Task<Neo4jGraphStore> ConnectAsync(Neo4jConnectionOptions options, CancellationToken cancellationToken) =>
         await ConnectAsync(options, null, null, cancellationToken);
@@ -76,18 +95,27 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
             await store.InitializeAsync(cancellationToken);
             return store;
         }
+        catch (Neo4jException ex) when (ex.IsUnavailable || ex.IsTransient)
+        {
+            await ReleaseAsync(http, transport);
+            throw new StoreUnavailableException(Describe(options), ex.ServerMessage, null, ex);
+        }
         catch
         {
-            if (transport is not null)
-            {
-                await transport.DisposeAsync();
-            }
-            else
-            {
-                http.Dispose();
-            }
-
+            await ReleaseAsync(http, transport);
             throw;
+        }
+    }
+
+    private static async Task ReleaseAsync(Neo4jHttp http, INeo4jTransport? transport)
+    {
+        if (transport is not null)
+        {
+            await transport.DisposeAsync();
+        }
+        else
+        {
+            http.Dispose();
         }
     }
 

@@ -1,19 +1,5 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using NewsGraph.Api.Extensions;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Storage;
-using NewsGraph.Extraction;
-using NewsGraph.Ingestion;
 using NewsGraph.Storage.Sqlite;
 
 namespace NewsGraph.Storage.Neo4j.Tests;
@@ -51,8 +37,8 @@ public sealed class ApiOverNeo4jTests : IAsyncLifetime
     [InlineData("a3-organization-members.graphql")]
     public async Task AcceptanceQuery_OverTheSampleArticle_AnswersLikeTheEmbeddedStore(string file)
     {
-        string query = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "NewsGraph.Api.Tests", "Queries", file));
-        (Api sqlite, Api neo4j) = await StartBothAsync(g => g.Article.File?.EndsWith(SampleArticle, StringComparison.Ordinal) == true);
+        string query = File.ReadAllText(Path.Combine(RepositoryPaths.Root(), "tests", "NewsGraph.Api.Tests", "Queries", file));
+        (ApiHostOverStore sqlite, ApiHostOverStore neo4j) = await StartBothAsync(g => g.Article.File?.EndsWith(SampleArticle, StringComparison.Ordinal) == true);
 
         string expected = await sqlite.QueryAsync(query);
 
@@ -63,7 +49,7 @@ public sealed class ApiOverNeo4jTests : IAsyncLifetime
     [SkippableFact]
     public async Task DashboardSearchAndPaging_OverAllSamples_AnswerLikeTheEmbeddedStore()
     {
-        (Api sqlite, Api neo4j) = await StartBothAsync(_ => true);
+        (ApiHostOverStore sqlite, ApiHostOverStore neo4j) = await StartBothAsync(_ => true);
         string[] queries =
         [
             """{ search(text: "سيرومولوتوف", first: 5) { __typename ... on Person { name titles } } }""",
@@ -78,7 +64,7 @@ public sealed class ApiOverNeo4jTests : IAsyncLifetime
         }
     }
 
-    private async Task<(Api Sqlite, Api Neo4j)> StartBothAsync(Func<ArticleGraph, bool> which)
+    private async Task<(ApiHostOverStore Sqlite, ApiHostOverStore Neo4j)> StartBothAsync(Func<ArticleGraph, bool> which)
     {
         Neo4jGraphStore neo4jStore = await Neo4jTestServer.EmptyStoreAsync(CancellationToken.None);
         _disposables.Add(neo4jStore);
@@ -91,72 +77,10 @@ public sealed class ApiOverNeo4jTests : IAsyncLifetime
         await sqliteStore.UpsertAsync(graphs, CancellationToken.None);
         await neo4jStore.UpsertAsync(graphs, CancellationToken.None);
 
-        Api sqlite = await Api.StartAsync(sqliteStore);
+        ApiHostOverStore sqlite = await ApiHostOverStore.StartAsync(sqliteStore);
         _disposables.Add(sqlite);
-        Api neo4j = await Api.StartAsync(neo4jStore);
+        ApiHostOverStore neo4j = await ApiHostOverStore.StartAsync(neo4jStore);
         _disposables.Add(neo4j);
         return (sqlite, neo4j);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "NewsGraph.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("NewsGraph.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    /// <summary>The API on Kestrel at 127.0.0.1 over one store (the store stays the caller's to dispose).</summary>
-    private sealed class Api : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        private readonly HttpClient _client;
-
-        private Api(WebApplication app, Uri address)
-        {
-            _app = app;
-            _client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
-        }
-
-        public static async Task<Api> StartAsync(IGraphStore store)
-        {
-            WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
-            builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-            builder.Logging.ClearProviders();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["NewsGraph:Api:ApiKey"] = "test-key" });
-            var events = new IngestionEvents();
-            builder.Services.AddSingleton<IGraphReader>(store);
-            builder.Services.AddSingleton<IArticleIngestor>(new ArticleIngestor(ArabicArticleExtractor.Default, store, events, new IngestionOptions()));
-            builder.Services.AddSingleton<IIngestionEvents>(events);
-            builder.Services.AddNewsGraphApi(builder.Configuration);
-            WebApplication app = builder.Build();
-            app.MapNewsGraphApi();
-            await app.StartAsync();
-            string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new Api(app, new Uri(address));
-        }
-
-        /// <summary>The answer's data as JSON text; fails on any GraphQL error.</summary>
-        public async Task<string> QueryAsync(string query)
-        {
-            using var content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json");
-            using HttpResponseMessage response = await _client.PostAsync("/graphql", content);
-            string body = await response.Content.ReadAsStringAsync();
-            JsonNode? json = JsonNode.Parse(body);
-            Assert.True(response.StatusCode == HttpStatusCode.OK && json?["errors"] is null, $"{response.StatusCode}: {body}");
-            return json!["data"]!.ToJsonString();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _client.Dispose();
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
     }
 }

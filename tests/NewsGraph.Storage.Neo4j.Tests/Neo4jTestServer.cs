@@ -19,6 +19,9 @@ public static class Neo4jTestServer
         return options!;
     }
 
+    /// <summary>True when a server answers (fixtures decide without skipping; tests call <see cref="RequireAsync"/>).</summary>
+    public static async Task<bool> AnswersAsync() => (await s_server.Value).Options is not null;
+
     /// <summary>A connected store over a database emptied first (the schema stays).</summary>
     public static async Task<Neo4jGraphStore> EmptyStoreAsync(CancellationToken cancellationToken)
     {

@@ -9,8 +9,13 @@
 #       (everything else goes to stderr) and writes it to run/current.env.
 #   neo4j-test-server.sh stop
 #   neo4j-test-server.sh status
+#   neo4j-test-server.sh halt      stop the JVM, keep the data, ports and state (an outage)
+#   neo4j-test-server.sh resume    start a halted server again: same URI, same data
 #
 # Environment (optional):
+#   NEWSGRAPH_NEO4J_RUN_DIR        where this instance's state and working dir live (default
+#                                  ./run); a test that stops and restarts a server gives it its
+#                                  own run dir so the shared one is never touched
 #   NEWSGRAPH_NEO4J_START_TIMEOUT  seconds to wait for HTTP 200 on /db/data/ (default 90)
 #   NEWSGRAPH_NEO4J_HEAP_MAX       JVM max heap (default 1g)
 #   NEWSGRAPH_NEO4J_PAGECACHE      page cache size (default 256m)
@@ -18,7 +23,7 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-RUN_DIR="${HERE}/run"
+RUN_DIR="${NEWSGRAPH_NEO4J_RUN_DIR:-${HERE}/run}"
 ENV_FILE="${RUN_DIR}/current.env"
 STATE_FILE="${RUN_DIR}/current.state"
 LOCK_FILE="${RUN_DIR}/.lock"
@@ -37,6 +42,8 @@ usage() {
 usage: $(basename "$0") start [--http-port N] [--bolt-port N]
        $(basename "$0") stop
        $(basename "$0") status
+       $(basename "$0") halt
+       $(basename "$0") resume
 EOF
   exit 2
 }
@@ -177,6 +184,40 @@ java_major() {
   echo "${v%%[.+-]*}"
 }
 
+find_java() { # sets java_cmd and major (the caller declares them local)
+  if [[ -n "${JAVA_CMD:-}" ]]; then java_cmd="${JAVA_CMD}"
+  elif [[ -n "${JAVA_HOME:-}" ]]; then java_cmd="${JAVA_HOME}/bin/java"
+  else java_cmd="$(command -v java || true)"; fi
+  [[ -n "${java_cmd}" && -x "${java_cmd}" ]] ||
+    die "Java is missing (${java_cmd:-no java on PATH}${JAVA_HOME:+, JAVA_HOME=${JAVA_HOME}}): Neo4j ${NEO4J_VERSION} needs a JRE (checked on 17; install e.g. Debian's openjdk-17-jre-headless, or set JAVA_HOME/JAVA_CMD)"
+  major="$(java_major "${java_cmd}")" || die "cannot read the version of ${java_cmd}"
+  [[ "${major}" -ge 8 ]] || die "Java ${major} is too old for Neo4j ${NEO4J_VERSION} (needs 8+)"
+  [[ "${major}" -le 17 ]] || log "warning: Java ${major}; Neo4j ${NEO4J_VERSION} was checked on Java 17 only"
+}
+
+# Start the JVM of working dir $1 (configured already) and wait until $2 answers HTTP 200 and
+# Cypher. Sets pid and code; returns 1 when bin/neo4j start itself failed, 2 when it never answered.
+launch_and_wait() {
+  local work="$1" uri="$2" deadline
+  if ! (cd "${work}" && env -u NEO4J_HOME -u NEO4J_CONF JAVA_CMD="${java_cmd}" \
+          NEO4J_START_WAIT=10 "${work}/bin/neo4j" start >&2 </dev/null 3>&- 9>&-); then
+    # (fd 3 = caller's stdout, fd 9 = our lock: the JVM must inherit neither.)
+    return 1
+  fi
+  pid="$(cat "${work}/run/neo4j.pid" 2>/dev/null || true)"
+
+  deadline=$((SECONDS + START_TIMEOUT))
+  code=000
+  while (( SECONDS < deadline )); do
+    code="$(http_code "${uri}/db/data/")"
+    [[ "${code}" == "200" ]] && break
+    pid_alive "${pid}" || break
+    sleep 0.5
+  done
+  [[ "${code}" == "200" ]] && verify_cypher "${uri}" && return 0
+  return 2
+}
+
 set_conf() { # set_conf FILE KEY VALUE: drop active KEY= lines, append KEY=VALUE
   local file="$1" key="$2" value="$3" esc
   esc="$(printf '%s' "${key}" | sed 's/[.[\*^$/]/\\&/g')"
@@ -225,16 +266,8 @@ cmd_start() {
     rm -f "${STATE_FILE}" "${ENV_FILE}"
   fi
 
-  # Java.
   local java_cmd major
-  if [[ -n "${JAVA_CMD:-}" ]]; then java_cmd="${JAVA_CMD}"
-  elif [[ -n "${JAVA_HOME:-}" ]]; then java_cmd="${JAVA_HOME}/bin/java"
-  else java_cmd="$(command -v java || true)"; fi
-  [[ -n "${java_cmd}" && -x "${java_cmd}" ]] ||
-    die "Java is missing (${java_cmd:-no java on PATH}${JAVA_HOME:+, JAVA_HOME=${JAVA_HOME}}): Neo4j ${NEO4J_VERSION} needs a JRE (checked on 17; install e.g. Debian's openjdk-17-jre-headless, or set JAVA_HOME/JAVA_CMD)"
-  major="$(java_major "${java_cmd}")" || die "cannot read the version of ${java_cmd}"
-  [[ "${major}" -ge 8 ]] || die "Java ${major} is too old for Neo4j ${NEO4J_VERSION} (needs 8+)"
-  [[ "${major}" -le 17 ]] || log "warning: Java ${major}; Neo4j ${NEO4J_VERSION} was checked on Java 17 only"
+  find_java
 
   # The Neo4j tree from npm.
   if [[ ! -x "${SRC_TREE}/bin/neo4j" ]]; then
@@ -244,7 +277,7 @@ cmd_start() {
     [[ -x "${SRC_TREE}/bin/neo4j" ]] || die "npm ci did not produce ${SRC_TREE}/bin/neo4j"
   fi
 
-  local attempt http_port bolt_port work conf uri t0 pid deadline code
+  local attempt http_port bolt_port work conf uri t0 pid code
   t0="$(date +%s%N)"
   for attempt in 1 2 3; do
     http_port="${want_http:-$(free_port)}"
@@ -302,27 +335,17 @@ EOF
     printf 'WORK=%s\nHTTP_PORT=%s\nBOLT_PORT=%s\nURI=%s\n' \
       "${work}" "${http_port}" "${bolt_port}" "${uri}" >"${STATE_FILE}"
 
-    if ! (cd "${work}" && env -u NEO4J_HOME -u NEO4J_CONF JAVA_CMD="${java_cmd}" \
-            NEO4J_START_WAIT=10 "${work}/bin/neo4j" start >&2 </dev/null 3>&- 9>&-); then
-      # (fd 3 = caller's stdout, fd 9 = our lock: the JVM must inherit neither.)
+    local launched=0
+    launch_and_wait "${work}" "${uri}" || launched=$?
+    if [[ "${launched}" == 1 ]]; then
       log "bin/neo4j start failed"
       log_tail "${work}"
       kill_server_in "${work}"
       rm -f "${STATE_FILE}"
       die "Neo4j ${NEO4J_VERSION} did not start (working dir kept: ${work})"
     fi
-    pid="$(cat "${work}/run/neo4j.pid" 2>/dev/null || true)"
 
-    deadline=$((SECONDS + START_TIMEOUT))
-    code=000
-    while (( SECONDS < deadline )); do
-      code="$(http_code "${uri}/db/data/")"
-      [[ "${code}" == "200" ]] && break
-      pid_alive "${pid}" || break
-      sleep 0.5
-    done
-
-    if [[ "${code}" == "200" ]] && verify_cypher "${uri}"; then
+    if [[ "${launched}" == 0 ]]; then
       printf 'NEWSGRAPH_NEO4J_URI=%s\n' "${uri}" >"${ENV_FILE}"
       local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
       log "ready in $((ms / 1000)).$(printf '%03d' $((ms % 1000))) s (pid ${pid}, working dir ${work})"
@@ -376,6 +399,40 @@ cmd_stop() {
   done
 }
 
+# An outage on purpose: the JVM stops as in `stop`, but the working dir (data, conf, ports) and the
+# state stay, so `resume` brings back the same server with the same data at the same URI.
+cmd_halt() {
+  take_lock
+  read_state || die "no ${STATE_FILE}: nothing to halt"
+  log "halting ${URI} (pid ${PID:-?}); data kept in ${WORK}"
+  kill_server_in "${WORK}"
+  log "halted; '$(basename "$0") resume' starts it again"
+}
+
+cmd_resume() {
+  exec 3>&1 1>&2
+  take_lock
+  read_state || die "no ${STATE_FILE}: nothing to resume (use start)"
+  if pid_alive "${PID}" && answering "${URI}"; then
+    log "already running (pid ${PID})"
+  else
+    [[ -x "${WORK}/bin/neo4j" ]] || die "${WORK} is gone: nothing to resume (use start)"
+    local java_cmd major pid code t0 ms launched=0
+    find_java
+    t0="$(date +%s%N)"
+    launch_and_wait "${WORK}" "${URI}" || launched=$?
+    if [[ "${launched}" != 0 ]]; then
+      log_tail "${WORK}"
+      kill_server_in "${WORK}"
+      die "Neo4j ${NEO4J_VERSION} did not come back at ${URI} (last status ${code:-?}; working dir kept: ${WORK})"
+    fi
+    ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+    log "resumed in $((ms / 1000)).$(printf '%03d' $((ms % 1000))) s (pid ${pid}, ${WORK})"
+  fi
+  printf 'NEWSGRAPH_NEO4J_URI=%s\n' "${URI}" >"${ENV_FILE}"
+  printf 'NEWSGRAPH_NEO4J_URI=%s\n' "${URI}" >&3
+}
+
 cmd_status() {
   if ! read_state; then
     echo "not running (no run/current.state)"
@@ -389,7 +446,7 @@ cmd_status() {
     echo "starting or unhealthy: pid ${PID} alive but ${URI}/db/data/ does not answer 200 (${WORK})"
     return 1
   fi
-  echo "not running (stale state for ${URI}; run '$0 stop' to clean up)"
+  echo "not running (halted or stale, ${URI}; '$0 resume' starts it again, '$0 stop' cleans up)"
   return 3
 }
 
@@ -397,5 +454,7 @@ case "${1:-}" in
   start) shift; cmd_start "$@" ;;
   stop) shift; [[ $# -eq 0 ]] || usage; cmd_stop ;;
   status) shift; [[ $# -eq 0 ]] || usage; cmd_status ;;
+  halt) shift; [[ $# -eq 0 ]] || usage; cmd_halt ;;
+  resume) shift; [[ $# -eq 0 ]] || usage; cmd_resume ;;
   *) usage ;;
 esac

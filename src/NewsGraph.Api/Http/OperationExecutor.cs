@@ -175,6 +175,11 @@ internal sealed class OperationExecutor(
             case InvalidCursorException:
                 context.Exception = ErrorCodes.Error(ErrorCodes.InvalidCursor, "The cursor is not one of this list.");
                 break;
+            case StoreUnavailableException unavailable:
+                // Expected while the store is down: one line, no stack trace; the client may retry.
+                logger.LogWarning("Field {Field}: {Reason}", context.FieldContext?.FieldDefinition.Name, unavailable.Message);
+                context.Exception = StoreUnavailableError(unavailable);
+                break;
             case GraphQL.ExecutionError:
                 break;
             default:
@@ -184,6 +189,13 @@ internal sealed class OperationExecutor(
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary><c>STORE_UNAVAILABLE</c>; the store's name and address stay in the server's log.</summary>
+    internal static ExecutionError StoreUnavailableError(StoreUnavailableException error)
+    {
+        string retry = error.RetryAfter is { } after ? $" It will be tried again in {Math.Max(1, (int)Math.Ceiling(after.TotalSeconds))} s." : string.Empty;
+        return ErrorCodes.Error(ErrorCodes.StoreUnavailable, "The graph store is unavailable; try again shortly." + retry);
     }
 
     private static bool IsAllowed(OperationType type, AllowedOperations allowed) => type switch

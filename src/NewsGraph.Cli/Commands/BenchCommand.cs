@@ -22,7 +22,8 @@ internal static class BenchCommand
         ingestTarget.Description = "The Neo4j server to write to (an empty database).";
         ingestTarget.Required = true;
         var ingest = new Command("ingest", "Batched idempotent writes to Neo4j (rows/s) next to a raw UNWIND … CREATE baseline on the same server.") { ingestTarget };
-        ingest.SetAction((parse, cancellationToken) => Storage.Neo4j.Benchmarks.Neo4jIngestBenchmark.RunAsync(parse.GetValue(ingestTarget)!, Console.Out, cancellationToken));
+        ingest.SetAction((parse, cancellationToken) => StoreErrors.ReportAsync(
+            "bench ingest", () => Storage.Neo4j.Benchmarks.Neo4jIngestBenchmark.RunAsync(parse.GetValue(ingestTarget)!, Console.Out, cancellationToken)));
         return new Command("bench", "Benchmarks.") { extract, Api(), Soak(), ingest };
     }
 
@@ -33,12 +34,12 @@ internal static class BenchCommand
         var seconds = new Option<int>("--seconds") { Description = "Seconds per run.", DefaultValueFactory = _ => 10 };
         var api = new Command("api", "GraphQL throughput and latency against a plain Kestrel baseline (needs npm ci --prefix tests/web).") { connections, seconds };
         graph.AddTo(api);
-        api.SetAction(async (parse, cancellationToken) =>
+        api.SetAction((parse, cancellationToken) => StoreErrors.ReportAsync("bench api", async () =>
         {
             IGraphStore store = await graph.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
             await using ConfiguredAsyncDisposable _ = store.ConfigureAwait(false);
             return await ApiBenchmark.RunAsync(store, parse.GetValue(connections), parse.GetValue(seconds), Console.Out, cancellationToken).ConfigureAwait(false);
-        });
+        }));
         return api;
     }
 
@@ -53,13 +54,13 @@ internal static class BenchCommand
         minutes.Validators.Add(result => RequirePositive(result, result.GetValueOrDefault<double>()));
         interval.Validators.Add(result => RequirePositive(result, result.GetValueOrDefault<int>()));
         connections.Validators.Add(result => RequirePositive(result, result.GetValueOrDefault<int>()));
-        soak.SetAction(async (parse, cancellationToken) =>
+        soak.SetAction((parse, cancellationToken) => StoreErrors.ReportAsync("bench soak", async () =>
         {
             IGraphStore store = await graph.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
             await using ConfiguredAsyncDisposable _ = store.ConfigureAwait(false);
             var settings = new SoakSettings(TimeSpan.FromMinutes(parse.GetValue(minutes)), parse.GetValue(connections), TimeSpan.FromSeconds(parse.GetValue(interval)));
             return await SoakBenchmark.RunAsync(store, settings, Console.Out, cancellationToken).ConfigureAwait(false);
-        });
+        }));
         return soak;
     }
 

@@ -22,6 +22,72 @@ internal static class CommonOptions
         },
     };
 
+    /// <summary>The environment variable that sets <c>--retry-deadline</c> when the option is not given.</summary>
+    public const string RetryDeadlineVariable = "NEWSGRAPH_RETRY_DEADLINE";
+
+    public static readonly TimeSpan DefaultRetryDeadline = TimeSpan.FromMinutes(5);
+
+    public static Option<TimeSpan> RetryDeadline(string purpose) => new("--retry-deadline")
+    {
+        Description = $"How long {purpose} keeps retrying while the store (Neo4j) is unavailable, saying so on stderr, before it gives up: 90s, 5m, 1h or 00:05:00; 0 gives up at once (default ${RetryDeadlineVariable}, else 5m).",
+        DefaultValueFactory = result =>
+        {
+            string? text = Environment.GetEnvironmentVariable(RetryDeadlineVariable);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return DefaultRetryDeadline;
+            }
+
+            if (ParseDuration(text) is { } fromEnvironment)
+            {
+                return fromEnvironment;
+            }
+
+            result.AddError($"{RetryDeadlineVariable}: '{text}' is not a duration such as 90s, 5m, 1h or 00:05:00");
+            return DefaultRetryDeadline;
+        },
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Single().Value;
+            if (ParseDuration(text) is { } duration)
+            {
+                return duration;
+            }
+
+            result.AddError($"--retry-deadline: '{text}' is not a duration such as 90s, 5m, 1h or 00:05:00");
+            return DefaultRetryDeadline;
+        },
+    };
+
+    /// <summary>"90", "90s", "1.5m", "5min", "1h", "250ms" or a TimeSpan ("00:05:00"); null when it is none of these or negative.</summary>
+    public static TimeSpan? ParseDuration(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string value = text.Trim().ToLowerInvariant();
+        (string suffix, double unitSeconds)[] units = [("ms", 0.001), ("min", 60), ("s", 1), ("m", 60), ("h", 3600)];
+        foreach ((string suffix, double unitSeconds) in units)
+        {
+            if (value.EndsWith(suffix, StringComparison.Ordinal) && Seconds(value[..^suffix.Length], unitSeconds) is { } withUnit)
+            {
+                return withUnit;
+            }
+        }
+
+        if (Seconds(value, 1) is { } plain)
+        {
+            return plain;
+        }
+
+        return value.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out TimeSpan span) && span >= TimeSpan.Zero
+            ? span
+            : null;
+
+        static TimeSpan? Seconds(string number, double unitSeconds) =>
+            double.TryParse(number, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out double n) && n >= 0
+                ? TimeSpan.FromSeconds(n * unitSeconds)
+                : null;
+    }
+
     public static Option<FileInfo?> Database() => new("--db")
     {
         Description = "Embedded database file (default: $NEWSGRAPH_DB or ~/.local/share/newsgraph/newsgraph.db; created on first run).",

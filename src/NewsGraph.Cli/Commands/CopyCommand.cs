@@ -19,7 +19,7 @@ internal static class CopyCommand
         target.Description = "The Neo4j server to copy into (credentials from NEWSGRAPH_NEO4J_USER/_PASSWORD).";
         target.Required = true;
         command.Options.Add(target);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => StoreErrors.ReportAsync("copy", async () =>
         {
             FileInfo source = parse.GetValue(from)!;
             if (!source.Exists)
@@ -39,7 +39,7 @@ internal static class CopyCommand
             await Console.Out.WriteLineAsync(
                 $"copied {done.ArticlesCopied:N0} articles from {source.FullName} to {StoreLocation.Describe(null, uri)}: {done.Result.NodesCreated:N0} nodes and {done.Result.RelationsCreated:N0} relations created, {done.Result.ArticlesUnchanged:N0} articles already there").ConfigureAwait(false);
             return 0;
-        });
+        }));
         return command;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.CompilerServices;
+using NewsGraph.Core.Reliability;
 using NewsGraph.Core.Storage;
 using NewsGraph.Extraction;
 using NewsGraph.Ingestion;
@@ -8,8 +9,11 @@ using NewsGraph.Ingestion.Sources;
 namespace NewsGraph.Cli.Commands;
 
 /// <summary>
-/// <c>newsgraph ingest [--db FILE] PATH...</c>: reads articles from files and directories,
-/// extracts their graphs and upserts them; prints a summary with every failure and its reason.
+/// <c>newsgraph ingest [--db FILE | --neo4j URI] [--retry-deadline D] PATH...</c>: reads articles from
+/// files and directories, extracts their graphs and upserts them; prints a summary with every
+/// failure and its reason. While the store is unavailable it waits (saying so on stderr) and tries
+/// the same batch again, up to the deadline; past it, every article not stored is listed and the
+/// exit code is <see cref="StoreErrors.UnavailableExitCode"/>.
 /// </summary>
 internal static class IngestCommand
 {
@@ -20,18 +24,36 @@ internal static class IngestCommand
     {
         var db = CommonOptions.Database();
         var neo4j = CommonOptions.Neo4j();
+        var retryDeadline = CommonOptions.RetryDeadline("ingest");
         var paths = new Argument<string[]>("PATH") { Description = "Article files or directories (.txt, .json, .jsonl, .jsonl.gz, .html).", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("ingest", "Ingest articles into the graph store.") { db, neo4j, paths };
-        command.SetAction(async (parse, cancellationToken) =>
+        var command = new Command("ingest", "Ingest articles into the graph store.") { db, neo4j, retryDeadline, paths };
+        command.SetAction((parse, cancellationToken) => StoreErrors.ReportAsync("ingest", async () =>
         {
-            IGraphStore store = await StoreLocation.OpenAsync(parse.GetValue(db), parse.GetValue(neo4j), cancellationToken).ConfigureAwait(false);
+            var reporter = new StoreOutageReporter("ingest", Console.Error);
+            RetryPolicy retry = StoreRetry(parse.GetValue(retryDeadline));
+            IGraphStore store = await StoreLocation.OpenAsync(parse.GetValue(db), parse.GetValue(neo4j), retry, reporter, cancellationToken).ConfigureAwait(false);
             await using ConfiguredAsyncDisposable _ = store.ConfigureAwait(false);
-            IngestSummary summary = await IngestAsync(store, parse.GetValue(paths) ?? [], Console.Error, cancellationToken).ConfigureAwait(false);
+            var options = new IngestionOptions { StoreRetry = retry, OutageListener = reporter };
+            var ingestor = new ArticleIngestor(ArabicArticleExtractor.Default, store, new IngestionEvents(), options);
+            IngestSummary summary = await IngestAsync(ingestor, parse.GetValue(paths) ?? [], Console.Error, cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync(summary.Describe(StoreLocation.Describe(parse.GetValue(db), parse.GetValue(neo4j)))).ConfigureAwait(false);
-            return summary.Failures.Count == 0 ? 0 : 1;
-        });
+            return summary.StoreUnavailable is not null ? StoreErrors.UnavailableExitCode : summary.Failures.Count == 0 ? 0 : 1;
+        }));
         return command;
     }
+
+    /// <summary>
+    /// How an ingest waits for an unavailable store: 1 s, doubling to 15 s between tries, until
+    /// <paramref name="deadline"/>. The cap bounds how long a store that is back waits for the next
+    /// try (measured: with 30 s, a Neo4j restarted after 33 s sat idle 26 s more); one request per 15 s
+    /// costs a server that is down nothing.
+    /// </summary>
+    public static RetryPolicy StoreRetry(TimeSpan deadline) => new()
+    {
+        FirstDelay = TimeSpan.FromSeconds(1),
+        MaxDelay = TimeSpan.FromSeconds(15),
+        Deadline = deadline,
+    };
 
     /// <summary>Reads, extracts and stores everything under <paramref name="paths"/>; progress goes to <paramref name="progressOut"/>.</summary>
     public static async Task<IngestSummary> IngestAsync(IGraphWriter store, IEnumerable<string> paths, TextWriter progressOut, CancellationToken cancellationToken)
@@ -69,6 +91,14 @@ internal static class IngestCommand
     {
         if (chunk.Count == 0)
         {
+            return;
+        }
+
+        if (summary.StoreUnavailable is { } reason)
+        {
+            // The store was given up on earlier in this run: the rest is read only to be listed.
+            summary.Failures.AddRange(chunk.Select(a => (a.Origin, reason)));
+            chunk.Clear();
             return;
         }
 
@@ -110,8 +140,13 @@ internal sealed class IngestSummary
 
     public TimeSpan Elapsed { get; set; }
 
+    /// <summary>Set once the store stayed unavailable past the retry deadline: the reason every later article is not stored.</summary>
+    public string? StoreUnavailable { get; private set; }
+
     public void Add(IngestReport report)
     {
+        ArgumentNullException.ThrowIfNull(report);
+        StoreUnavailable ??= report.StoreUnavailable;
         foreach (ArticleOutcome outcome in report.Outcomes)
         {
             if (!outcome.Succeeded)
@@ -137,6 +172,13 @@ internal sealed class IngestSummary
         string duplicates = Duplicates.Count == 0 ? string.Empty : $"; {Duplicates.Count:N0} duplicate{(Duplicates.Count == 1 ? string.Empty : "s")}";
         text.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
             $"ingested {Articles:N0} articles ({Entities:N0} entities, {Relations:N0} relations extracted) into {store} in {Elapsed.TotalSeconds:N1} s{duplicates}; {Failures.Count} failed");
+        if (StoreUnavailable is { } unavailable)
+        {
+            int notStored = Failures.Count(f => f.Reason == unavailable);
+            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
+                $"  {notStored:N0} articles not stored because the store stayed unavailable past the retry deadline; run the same ingest again once it is back (articles already stored are left unchanged)");
+        }
+
         foreach ((string origin, string first) in Duplicates)
         {
             text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  duplicate: {origin}: the same article as {first}, not counted again");

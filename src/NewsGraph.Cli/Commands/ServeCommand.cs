@@ -15,7 +15,10 @@ namespace NewsGraph.Cli.Commands;
 /// <summary>
 /// <c>newsgraph serve [--db FILE | --neo4j URI] [--urls URL] [--ingest PATH...] [--samples]</c>: GraphQL at
 /// <c>/graphql</c> (Banana Cake Pop for browsers at the same address) over the chosen store,
-/// after ingesting what it was asked to.
+/// after ingesting what it was asked to. A Neo4j that does not answer at start-up ends the command
+/// with one line on stderr and exit code <see cref="StoreErrors.UnavailableExitCode"/> (a supervisor
+/// or compose's restart policy starts it again); one that goes away later is answered with
+/// <c>STORE_UNAVAILABLE</c> by the API until it is back.
 /// </summary>
 internal static class ServeCommand
 {
@@ -28,9 +31,11 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = $"Address(es) to listen on, separated by ';' (default {DefaultUrl}).", DefaultValueFactory = _ => DefaultUrl };
         var ingest = new Option<string[]>("--ingest") { Description = "Files or directories to ingest before serving.", AllowMultipleArgumentsPerToken = true };
         var samples = new Option<bool>("--samples") { Description = "Ingest the sample articles bundled with newsgraph before serving." };
-        var command = new Command("serve", "Serve the graph over GraphQL (and Banana Cake Pop) at /graphql.") { db, neo4j, urls, ingest, samples };
-        command.SetAction(async (parse, cancellationToken) =>
+        var retryDeadline = CommonOptions.RetryDeadline("the ingest at start-up (--ingest, --samples)");
+        var command = new Command("serve", "Serve the graph over GraphQL (and Banana Cake Pop) at /graphql.") { db, neo4j, urls, ingest, samples, retryDeadline };
+        command.SetAction((parse, cancellationToken) => StoreErrors.ReportAsync("serve", async () =>
         {
+            // Not reachable at start-up: exit at once (no waiting here; see the CLI README).
             IGraphStore store = await StoreLocation.OpenAsync(parse.GetValue(db), parse.GetValue(neo4j), cancellationToken).ConfigureAwait(false);
             await using ConfiguredAsyncDisposable _ = store.ConfigureAwait(false);
             var paths = new List<string>(parse.GetValue(ingest) ?? []);
@@ -39,22 +44,35 @@ internal static class ServeCommand
                 paths.Add(SamplesDirectory());
             }
 
-            return await RunAsync(store, StoreLocation.Describe(parse.GetValue(db), parse.GetValue(neo4j)), parse.GetValue(urls) ?? DefaultUrl, paths, [], cancellationToken).ConfigureAwait(false);
-        });
+            var startupIngest = new IngestionOptions
+            {
+                StoreRetry = IngestCommand.StoreRetry(parse.GetValue(retryDeadline)),
+                OutageListener = new StoreOutageReporter("serve", Console.Error),
+            };
+            string description = StoreLocation.Describe(parse.GetValue(db), parse.GetValue(neo4j));
+            return await RunAsync(store, description, parse.GetValue(urls) ?? DefaultUrl, paths, startupIngest, [], cancellationToken).ConfigureAwait(false);
+        }));
         return command;
     }
 
     /// <summary>The folder of sample articles shipped next to the executable.</summary>
     public static string SamplesDirectory() => Path.Combine(AppContext.BaseDirectory, "Samples");
 
-    /// <summary>Builds the web host over <paramref name="store"/>, ingests <paramref name="ingestPaths"/>, and serves until cancelled.</summary>
-    public static async Task<int> RunAsync(IGraphStore store, string storeDescription, string urls, IReadOnlyList<string> ingestPaths, string[] args, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds the web host over <paramref name="store"/>, ingests <paramref name="ingestPaths"/> (waiting for
+    /// an unavailable store as <paramref name="startupIngest"/> says), and serves until cancelled.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        IGraphStore store, string storeDescription, string urls, IReadOnlyList<string> ingestPaths, IngestionOptions startupIngest, string[] args, CancellationToken cancellationToken)
     {
         WebApplication app = Build(store, urls, args);
         await using ConfiguredAsyncDisposable __ = app.ConfigureAwait(false);
         if (ingestPaths.Count > 0)
         {
-            IngestSummary summary = await IngestCommand.IngestAsync(app.Services.GetRequiredService<IArticleIngestor>(), ingestPaths, Console.Error, cancellationToken).ConfigureAwait(false);
+            // Its own ingestor: the API's fails fast when the store is away (the mutation answers
+            // STORE_UNAVAILABLE), while this one may wait; both announce to the same subscribers.
+            var ingestor = new ArticleIngestor(ArabicArticleExtractor.Default, store, app.Services.GetRequiredService<IngestionEvents>(), startupIngest);
+            IngestSummary summary = await IngestCommand.IngestAsync(ingestor, ingestPaths, Console.Error, cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync(summary.Describe(storeDescription)).ConfigureAwait(false);
         }
 

@@ -1,4 +1,6 @@
+using NewsGraph.Core.Reliability;
 using NewsGraph.Core.Storage;
+using NewsGraph.Ingestion;
 using NewsGraph.Storage.Neo4j;
 using NewsGraph.Storage.Sqlite;
 
@@ -30,13 +32,24 @@ internal static class StoreLocation
 
     /// <summary>
     /// Opens (and initializes) the store the options name: Neo4j when a URI is given (credentials
-    /// from NEWSGRAPH_NEO4J_USER/_PASSWORD/_DATABASE), else the embedded file.
+    /// from NEWSGRAPH_NEO4J_USER/_PASSWORD/_DATABASE), else the embedded file. A Neo4j that does not
+    /// answer throws <see cref="StoreUnavailableException"/> at once.
     /// </summary>
-    public static async Task<IGraphStore> OpenAsync(FileInfo? database, Uri? neo4j, CancellationToken cancellationToken)
+    public static Task<IGraphStore> OpenAsync(FileInfo? database, Uri? neo4j, CancellationToken cancellationToken) =>
+        OpenAsync(database, neo4j, RetryPolicy.None, null, cancellationToken);
+
+    /// <summary>As above, trying Neo4j again under <paramref name="retry"/> while it does not answer (each wait told to <paramref name="listener"/>).</summary>
+    public static async Task<IGraphStore> OpenAsync(FileInfo? database, Uri? neo4j, RetryPolicy retry, IStoreOutageListener? listener, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(retry);
         if (neo4j is not null)
         {
-            return await Neo4jGraphStore.ConnectAsync(Neo4jConnectionOptions.FromUri(neo4j), cancellationToken).ConfigureAwait(false);
+            Neo4jConnectionOptions options = Neo4jConnectionOptions.FromUri(neo4j);
+            return await retry.RunAsync(
+                token => Neo4jGraphStore.ConnectAsync(options, token),
+                static ex => ex is StoreUnavailableException,
+                listener is null ? null : listener.Retrying,
+                cancellationToken).ConfigureAwait(false);
         }
 
         string path = database?.FullName ?? DefaultDatabasePath();

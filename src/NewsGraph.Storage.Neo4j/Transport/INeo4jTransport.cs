@@ -7,7 +7,9 @@ namespace NewsGraph.Storage.Neo4j.Transport;
 /// transaction, committed (auto-commit), or in an explicit transaction. Two HTTP implementations
 /// exist (<see cref="QueryApiTransport"/>, <see cref="TransactionalEndpointTransport"/>); a Bolt
 /// driver can implement the same interface later without touching the store.
-/// Implementations retry whole transactions on transient errors and never log credentials.
+/// Implementations retry whole transactions on transient errors (<c>Neo.TransientError.*</c>), not
+/// when Neo4j does not answer: that is the caller's to decide (see <see cref="CircuitBreakingTransport"/>).
+/// They never log credentials.
 /// </summary>
 public interface INeo4jTransport : IAsyncDisposable
 {
@@ -18,7 +20,8 @@ public interface INeo4jTransport : IAsyncDisposable
     /// Runs the statements in order in one transaction and commits it; results come back in the
     /// same order. A transient failure retries the whole transaction (statements must therefore be
     /// idempotent, as every store write is). Any error rolls everything back and throws
-    /// <see cref="Neo4jException"/>.
+    /// <see cref="Neo4jException"/>. A cancelled read stops waiting at once; where the server keeps
+    /// the read's transaction open meanwhile, it is rolled back so the server stops working on it.
     /// </summary>
     Task<IReadOnlyList<CypherResult>> RunAsync(IReadOnlyList<CypherStatement> statements, Neo4jAccessMode mode, CancellationToken cancellationToken);
 
@@ -91,10 +94,13 @@ public sealed class Neo4jException(string code, string message, int? httpStatus 
 
     public int? HttpStatus { get; } = httpStatus;
 
-    /// <summary>Worth retrying: Neo4j says so (<c>Neo.TransientError.*</c>) or the server was briefly unreachable.</summary>
-    public bool IsTransient => Code.StartsWith("Neo.TransientError.", StringComparison.Ordinal) || Code == TransportUnavailable;
+    /// <summary>Neo4j answered and says the same transaction may succeed if run again (<c>Neo.TransientError.*</c>: deadlock, leader switch).</summary>
+    public bool IsTransient => Code.StartsWith("Neo.TransientError.", StringComparison.Ordinal);
 
-    /// <summary>The code used when no HTTP answer came (connection refused or reset, 502/503/504).</summary>
+    /// <summary>No answer from Neo4j itself: refused, reset, a gateway's 5xx, or past the request timeout.</summary>
+    public bool IsUnavailable => Code is TransportUnavailable or TransportTimeout;
+
+    /// <summary>The code used when no answer came from Neo4j (connection refused or reset, 502/503/504, a 5xx without Neo4j's error body).</summary>
     public const string TransportUnavailable = "NewsGraph.Transport.Unavailable";
 
     /// <summary>The code used when a request took longer than the configured timeout.</summary>

@@ -1,17 +1,19 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using NewsGraph.Core.Reliability;
 
 namespace NewsGraph.Storage.Neo4j.Transport;
 
 /// <summary>
 /// What both HTTP transports share: one <see cref="HttpClient"/>, the Authorization header built
 /// from the options (never logged, never put in a message), JSON bodies, per-request timeouts,
-/// and the mapping of "no answer" to a transient <see cref="Neo4jException"/>.
+/// and the mapping of "no answer from Neo4j" to <see cref="Neo4jException.TransportUnavailable"/>.
 /// </summary>
-internal sealed class Neo4jHttp : IDisposable
+internal sealed class Neo4jHttp : IDisposable, IAsyncDisposable
 {
     private static readonly JsonSerializerOptions s_json = new()
     {
@@ -24,6 +26,7 @@ internal sealed class Neo4jHttp : IDisposable
     private readonly HttpClient _client;
     private readonly bool _ownsClient;
     private readonly AuthenticationHeaderValue? _authorization;
+    private readonly RetryPolicy _transientRetry;
 
     public Neo4jHttp(Neo4jConnectionOptions options, HttpClient? client = null)
     {
@@ -34,6 +37,13 @@ internal sealed class Neo4jHttp : IDisposable
 
         // Timeouts are per request (linked token) so a caller's token and ours stay distinct.
         _client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+        _transientRetry = new RetryPolicy
+        {
+            FirstDelay = options.RetryDelay,
+            MaxDelay = TimeSpan.FromSeconds(5),
+            MaxAttempts = options.MaxRetries + 1,
+            Deadline = TimeSpan.MaxValue,
+        };
         _authorization = options.BearerToken is { } token
             ? new AuthenticationHeaderValue("Bearer", token)
             : options.User is { } user
@@ -42,6 +52,12 @@ internal sealed class Neo4jHttp : IDisposable
     }
 
     public Neo4jConnectionOptions Options { get; }
+
+    /// <summary>The read's server-side time limit in milliseconds, as the <c>max-execution-time</c> header wants it.</summary>
+    public string ReadTimeoutMilliseconds => ((long)Options.ReadTransactionTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Rollbacks of cancelled reads still on their way to the server (awaited, briefly, on dispose).</summary>
+    public BackgroundRollbacks Rollbacks { get; } = new();
 
     /// <summary>An address on the server; any user:password in the configured URI is left out (it never travels in URLs or messages).</summary>
     public Uri Url(string path) => new(new UriBuilder(Options.Uri) { UserName = string.Empty, Password = string.Empty }.Uri, path);
@@ -107,8 +123,26 @@ internal sealed class Neo4jHttp : IDisposable
         catch (HttpRequestException ex)
         {
             // The message of HttpRequestException names host and port only, never the Authorization header.
-            throw new Neo4jException(Neo4jException.TransportUnavailable, $"{method} {url.AbsolutePath} failed: {ex.Message}", null, ex);
+            throw new Neo4jException(Neo4jException.TransportUnavailable, $"{method} {url.AbsolutePath} failed: {Cause(ex)}", null, ex);
         }
+    }
+
+    /// <summary>
+    /// What went wrong, in words a person can act on: "Connection refused (host:7474)" as it is, and the
+    /// innermost cause after a generic message ("An error occurred while sending the request. (Connection
+    /// reset by peer)") — a server going down mid-request shows up that way.
+    /// </summary>
+    private static string Cause(HttpRequestException error)
+    {
+        Exception innermost = error;
+        while (innermost.InnerException is { } inner)
+        {
+            innermost = inner;
+        }
+
+        return ReferenceEquals(innermost, error) || error.Message.Contains(innermost.Message, StringComparison.Ordinal)
+            ? error.Message
+            : $"{error.Message} ({innermost.Message.TrimEnd('.')})";
     }
 
     /// <summary>Throws the first of Neo4j's <c>errors</c> (whatever the status code), or a generic error for a failed status without one.</summary>
@@ -125,6 +159,13 @@ internal sealed class Neo4jHttp : IDisposable
             throw new Neo4jException(code, message, answer.Status);
         }
 
+        if (answer.Status >= 500)
+        {
+            // A 5xx without Neo4j's error body comes from something in front of it (a proxy, a
+            // load balancer) or a server going down: Neo4j itself did not answer.
+            throw new Neo4jException(Neo4jException.TransportUnavailable, $"{what} answered {answer.Status} without an error body", answer.Status);
+        }
+
         if (answer.Status >= 400)
         {
             throw new Neo4jException($"NewsGraph.Transport.Http{answer.Status}", $"{what} answered {answer.Status} without an error body", answer.Status);
@@ -132,31 +173,27 @@ internal sealed class Neo4jHttp : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="attempt"/>, again after a growing, jittered delay when it fails with a
-    /// transient error, at most <see cref="Neo4jConnectionOptions.MaxRetries"/> more times.
+    /// Runs <paramref name="attempt"/> again when Neo4j answers with a transient error (deadlock,
+    /// leader switch), at most <see cref="Neo4jConnectionOptions.MaxRetries"/> more times after
+    /// <see cref="Neo4jConnectionOptions.RetryDelay"/> doubled each time (jittered, capped at 5 s).
+    /// No answer at all is not retried here: how long to wait for a server that is down is the
+    /// caller's choice (the API answers at once, an ingest waits up to its deadline).
     /// </summary>
-    public async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
-    {
-        for (int retry = 0; ; retry++)
-        {
-            try
-            {
-                return await attempt(cancellationToken);
-            }
-            catch (Neo4jException ex) when (ex.IsTransient && retry < Options.MaxRetries)
-            {
-                double factor = Math.Pow(2, retry) * (0.8 + (Random.Shared.NextDouble() * 0.4));
-                TimeSpan delay = TimeSpan.FromMilliseconds(Math.Min(5000, Options.RetryDelay.TotalMilliseconds * factor));
-                await Task.Delay(delay, cancellationToken);
-            }
-        }
-    }
+    public Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken) =>
+        _transientRetry.RunAsync(attempt, static ex => ex is Neo4jException { IsTransient: true }, null, cancellationToken);
 
     public static Dictionary<string, object?> StatementBody(CypherStatement statement) => new()
     {
         ["statement"] = statement.Text,
         ["parameters"] = statement.Parameters,
     };
+
+    /// <summary>Lets rollbacks of cancelled reads reach the server (briefly), then closes the client.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Rollbacks.DrainAsync(TimeSpan.FromSeconds(2));
+        Dispose();
+    }
 
     public void Dispose()
     {

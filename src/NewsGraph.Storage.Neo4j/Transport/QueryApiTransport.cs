@@ -8,7 +8,8 @@ namespace NewsGraph.Storage.Neo4j.Transport;
 /// <c>POST …/tx/{id}</c>, <c>POST …/tx/{id}/commit</c>, <c>DELETE …/tx/{id}</c> to roll back).
 /// The <c>neo4j-cluster-affinity</c> header is echoed on every later call of a transaction when
 /// the server sent it. Errors are read from the body whatever the status (they can come inside a
-/// 202); transient ones (also when sent as 400) retry the whole transaction.
+/// 202); transient ones (also when sent as 400) retry the whole transaction. Reads carry a
+/// server-side time limit; a cancelled read in an explicit transaction is rolled back in the background.
 /// </summary>
 public sealed class QueryApiTransport : INeo4jTransport
 {
@@ -49,10 +50,19 @@ public sealed class QueryApiTransport : INeo4jTransport
                     return [ReadResult(answer.Json)];
                 }
 
-                await using INeo4jTransaction transaction = await BeginCoreAsync(mode, token);
-                IReadOnlyList<CypherResult> results = await transaction.RunAsync(statements, token);
-                await transaction.CommitAsync(token);
-                return results;
+                await using QueryApiTransaction transaction = await BeginCoreAsync(mode, token);
+                try
+                {
+                    IReadOnlyList<CypherResult> results = await transaction.RunAsync(statements, token);
+                    await transaction.CommitAsync(token);
+                    return results;
+                }
+                catch (Exception ex) when (ex is OperationCanceledException || (ex is Neo4jException { Code: Neo4jException.TransportTimeout }))
+                {
+                    // The caller has gone: it stops waiting now, the rollback follows on its own.
+                    transaction.RollBackInBackground();
+                    throw;
+                }
             },
             cancellationToken);
     }
@@ -60,15 +70,12 @@ public sealed class QueryApiTransport : INeo4jTransport
     public async Task<INeo4jTransaction> BeginAsync(Neo4jAccessMode mode, CancellationToken cancellationToken) =>
         await _http.RetryAsync<INeo4jTransaction>(async token => await BeginCoreAsync(mode, token), cancellationToken);
 
-    public ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _http.DisposeAsync();
 
     private async Task<QueryApiTransaction> BeginCoreAsync(Neo4jAccessMode mode, CancellationToken cancellationToken)
     {
         var body = new Dictionary<string, object?> { ["accessMode"] = ModeName(mode) };
+        AddReadTimeLimit(body, mode);
         HttpAnswer answer = await _http.SendAsync(HttpMethod.Post, _http.Url(_basePath + "/tx"), body, null, true, cancellationToken);
         Neo4jHttp.ThrowOnErrors(answer, "begin transaction");
         string id = TransactionId(answer.Json) ?? throw new Neo4jException("NewsGraph.Transport.Protocol", "the server opened no transaction (no transaction.id in the answer)", answer.Status);
@@ -76,11 +83,24 @@ public sealed class QueryApiTransport : INeo4jTransport
         return new QueryApiTransaction(this, id, affinity);
     }
 
-    private static Dictionary<string, object?> Body(CypherStatement statement, Neo4jAccessMode mode)
+    private Dictionary<string, object?> Body(CypherStatement statement, Neo4jAccessMode mode)
     {
         Dictionary<string, object?> body = Neo4jHttp.StatementBody(statement);
         body["accessMode"] = ModeName(mode);
+        AddReadTimeLimit(body, mode);
         return body;
+    }
+
+    /// <summary>
+    /// Reads carry a server-side time limit (<c>maxExecutionTime</c>, whole seconds): the server ends a
+    /// read nobody waits for any more, since closing the connection alone does not stop it.
+    /// </summary>
+    private void AddReadTimeLimit(Dictionary<string, object?> body, Neo4jAccessMode mode)
+    {
+        if (mode == Neo4jAccessMode.Read)
+        {
+            body["maxExecutionTime"] = (long)Math.Max(1, Math.Ceiling(_http.Options.ReadTransactionTimeout.TotalSeconds));
+        }
     }
 
     private static string ModeName(Neo4jAccessMode mode) => mode == Neo4jAccessMode.Read ? "Read" : "Write";
@@ -134,6 +154,21 @@ public sealed class QueryApiTransport : INeo4jTransport
             }
 
             _open = false;
+            await DeleteAsync(cancellationToken);
+        }
+
+        /// <summary>Starts the rollback without waiting for it (the caller has gone).</summary>
+        public void RollBackInBackground()
+        {
+            if (_open)
+            {
+                _open = false;
+                owner._http.Rollbacks.Start(DeleteAsync);
+            }
+        }
+
+        private async Task DeleteAsync(CancellationToken cancellationToken)
+        {
             HttpAnswer answer = await owner._http.SendAsync(
                 HttpMethod.Delete, owner._http.Url(owner._basePath + "/tx/" + Uri.EscapeDataString(id)), null, Headers(), true, cancellationToken);
 

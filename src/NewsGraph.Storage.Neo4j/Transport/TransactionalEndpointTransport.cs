@@ -4,14 +4,18 @@ namespace NewsGraph.Storage.Neo4j.Transport;
 
 /// <summary>
 /// Neo4j's transactional HTTP endpoint: <c>/db/{db}/tx</c> on 4.x/5.x, <c>/db/data/transaction</c> on
-/// 3.x. Every statement of one request runs in one transaction (<c>…/commit</c>), so
-/// <see cref="RunAsync"/> is one round trip. The server answers 200/201 even when Cypher fails:
-/// the <c>errors</c> list is always read.
+/// 3.x. Every statement of one request runs in one transaction (<c>…/commit</c>), so a write is one
+/// round trip; a read opens its transaction first (two round trips) so that it can be deleted when
+/// the read is cancelled. The server answers 200/201 even when Cypher fails: the <c>errors</c> list
+/// is always read.
 /// </summary>
 public sealed class TransactionalEndpointTransport : INeo4jTransport
 {
     /// <summary>The 3.x path (one database).</summary>
     public const string LegacyBasePath = "/db/data/transaction";
+
+    /// <summary>The request header that sets a new transaction's time limit on the server (milliseconds).</summary>
+    public const string MaxExecutionTimeHeader = "max-execution-time";
 
     private readonly Neo4jHttp _http;
     private readonly string _basePath;
@@ -40,14 +44,7 @@ public sealed class TransactionalEndpointTransport : INeo4jTransport
             return Task.FromResult<IReadOnlyList<CypherResult>>([]);
         }
 
-        return _http.RetryAsync<IReadOnlyList<CypherResult>>(
-            async token =>
-            {
-                HttpAnswer answer = await _http.SendAsync(HttpMethod.Post, _http.Url(_basePath + "/commit"), Body(statements), null, true, token);
-                Neo4jHttp.ThrowOnErrors(answer, "commit");
-                return ReadResults(answer.Json);
-            },
-            cancellationToken);
+        return _http.RetryAsync(token => mode == Neo4jAccessMode.Read ? ReadAsync(statements, token) : CommitAsync(statements, token), cancellationToken);
     }
 
     public async Task<INeo4jTransaction> BeginAsync(Neo4jAccessMode mode, CancellationToken cancellationToken) =>
@@ -56,18 +53,66 @@ public sealed class TransactionalEndpointTransport : INeo4jTransport
             {
                 HttpAnswer answer = await _http.SendAsync(HttpMethod.Post, _http.Url(_basePath), Body([]), null, true, token);
                 Neo4jHttp.ThrowOnErrors(answer, "begin transaction");
-                Uri location = answer.Location
-                    ?? (answer.Json is { ValueKind: JsonValueKind.Object } j && j.TryGetProperty("commit", out JsonElement commit) && commit.GetString() is { } c
-                        ? new Uri(c[..c.LastIndexOf("/commit", StringComparison.Ordinal)])
-                        : throw new Neo4jException("NewsGraph.Transport.Protocol", "the server opened no transaction (no Location)", answer.Status));
-                return new EndpointTransaction(this, location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString);
+                return new EndpointTransaction(this, TransactionPath(answer));
             },
             cancellationToken);
 
-    public ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _http.DisposeAsync();
+
+    /// <summary>Writes: every statement and the commit in one request (they are idempotent, so a lost answer is simply retried).</summary>
+    private async Task<IReadOnlyList<CypherResult>> CommitAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
     {
-        _http.Dispose();
-        return ValueTask.CompletedTask;
+        HttpAnswer answer = await _http.SendAsync(HttpMethod.Post, _http.Url(_basePath + "/commit"), Body(statements), null, true, cancellationToken);
+        Neo4jHttp.ThrowOnErrors(answer, "commit");
+        return ReadResults(answer.Json);
+    }
+
+    /// <summary>
+    /// Reads: the transaction is opened first, so its address is known while the statements run.
+    /// Closing the connection does not stop a query on the server; deleting its transaction does.
+    /// So a read whose caller gives up (cancelled, or past the request timeout) stops waiting at once
+    /// and deletes the transaction in the background. The opening request carries the read's
+    /// server-side time limit in <c>max-execution-time</c> (milliseconds): 3.1.1 reads the header but
+    /// enforces it only with its execution guard switched on (<c>unsupported.dbms.executiontime_limit.enabled</c>;
+    /// measured: a 5–7 s read ran to its end under a 1 s limit), later servers apply it as the
+    /// transaction's timeout. The price is one more round trip per read.
+    /// </summary>
+    private async Task<IReadOnlyList<CypherResult>> ReadAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
+    {
+        var timeLimit = new Dictionary<string, string> { [MaxExecutionTimeHeader] = _http.ReadTimeoutMilliseconds };
+        HttpAnswer opened = await _http.SendAsync(HttpMethod.Post, _http.Url(_basePath), Body([]), timeLimit, true, cancellationToken);
+        Neo4jHttp.ThrowOnErrors(opened, "begin transaction");
+        string transaction = TransactionPath(opened);
+        try
+        {
+            HttpAnswer answer = await _http.SendAsync(HttpMethod.Post, _http.Url(transaction + "/commit"), Body(statements), null, true, cancellationToken);
+            Neo4jHttp.ThrowOnErrors(answer, "commit");
+            return ReadResults(answer.Json);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException || (ex is Neo4jException { Code: Neo4jException.TransportTimeout }))
+        {
+            _http.Rollbacks.Start(token => DeleteAsync(transaction, token));
+            throw;
+        }
+    }
+
+    private async Task DeleteAsync(string transaction, CancellationToken cancellationToken)
+    {
+        HttpAnswer answer = await _http.SendAsync(HttpMethod.Delete, _http.Url(transaction), null, null, true, cancellationToken);
+        if (answer.Status != 404)
+        {
+            Neo4jHttp.ThrowOnErrors(answer, "rollback");
+        }
+    }
+
+    /// <summary>The path of the transaction a begin request opened: its Location, else its <c>commit</c> address without "/commit".</summary>
+    private static string TransactionPath(HttpAnswer answer)
+    {
+        Uri location = answer.Location
+            ?? (answer.Json is { ValueKind: JsonValueKind.Object } j && j.TryGetProperty("commit", out JsonElement commit) && commit.GetString() is { } c
+                ? new Uri(c[..c.LastIndexOf("/commit", StringComparison.Ordinal)])
+                : throw new Neo4jException("NewsGraph.Transport.Protocol", "the server opened no transaction (no Location)", answer.Status));
+        return location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString;
     }
 
     private static Dictionary<string, object?> Body(IReadOnlyList<CypherStatement> statements) => new()
@@ -120,11 +165,7 @@ public sealed class TransactionalEndpointTransport : INeo4jTransport
             }
 
             _open = false;
-            HttpAnswer answer = await owner._http.SendAsync(HttpMethod.Delete, owner._http.Url(path), null, null, true, cancellationToken);
-            if (answer.Status != 404)
-            {
-                Neo4jHttp.ThrowOnErrors(answer, "rollback");
-            }
+            await owner.DeleteAsync(path, cancellationToken);
         }
 
         public async ValueTask DisposeAsync()

@@ -34,6 +34,7 @@ public static class ErrorCodes
     public const string Timeout = "TIMEOUT";
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string MutationsDisabled = "MUTATIONS_DISABLED";
+    public const string StoreUnavailable = "STORE_UNAVAILABLE";
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 
     /// <summary>An execution error carrying <paramref name="code"/>.</summary>

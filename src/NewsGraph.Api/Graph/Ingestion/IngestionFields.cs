@@ -38,7 +38,14 @@ internal static class IngestionFields
                 List<ArticleInput> articles = input
                     .Select((a, i) => new ArticleInput($"mutation[{i}]", a.Text, a.Title, a.Url, a.Published, a.Source))
                     .ToList();
-                return await ingestor.IngestAsync(articles, null, c.CancellationToken).ConfigureAwait(false);
+                IngestReport report = await ingestor.IngestAsync(articles, null, c.CancellationToken).ConfigureAwait(false);
+                if (report.StoreUnavailable is not null)
+                {
+                    // Nothing of this call (or only part of it) is stored: the client must send it again.
+                    throw ErrorCodes.Error(ErrorCodes.StoreUnavailable, "The graph store is unavailable; the articles were not stored. Send them again shortly.");
+                }
+
+                return report;
             });
     }
 

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NewsGraph.Api.Extensions;
+using NewsGraph.Core.Storage;
+using NewsGraph.Extraction;
+using NewsGraph.Ingestion;
+
+namespace NewsGraph.Storage.Neo4j.Tests;
+
+/// <summary>The API on Kestrel at 127.0.0.1 over one store (the store stays the caller's to dispose).</summary>
+public sealed class ApiHostOverStore : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly HttpClient _client;
+
+    private ApiHostOverStore(WebApplication app, Uri address)
+    {
+        _app = app;
+        _client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public static async Task<ApiHostOverStore> StartAsync(IGraphStore store)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["NewsGraph:Api:ApiKey"] = "test-key" });
+        var events = new IngestionEvents();
+        builder.Services.AddSingleton<IGraphReader>(store);
+        builder.Services.AddSingleton<IArticleIngestor>(new ArticleIngestor(ArabicArticleExtractor.Default, store, events, new IngestionOptions()));
+        builder.Services.AddSingleton<IIngestionEvents>(events);
+        builder.Services.AddNewsGraphApi(builder.Configuration);
+        WebApplication app = builder.Build();
+        app.MapNewsGraphApi();
+        await app.StartAsync();
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ApiHostOverStore(app, new Uri(address));
+    }
+
+    /// <summary>The answer's data as JSON text; fails on any GraphQL error.</summary>
+    public async Task<string> QueryAsync(string query)
+    {
+        (HttpStatusCode status, JsonNode? json) = await PostAsync(query);
+        Assert.True(status == HttpStatusCode.OK && json?["errors"] is null, $"{status}: {json?.ToJsonString()}");
+        return json!["data"]!.ToJsonString();
+    }
+
+    /// <summary>POSTs one query; the status and the parsed answer, errors and all.</summary>
+    public async Task<(HttpStatusCode Status, JsonNode? Body)> PostAsync(string query)
+    {
+        using var content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json");
+        using HttpResponseMessage response = await _client.PostAsync("/graphql", content);
+        string body = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, body.Length > 0 ? JsonNode.Parse(body) : null);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
