@@ -1,16 +1,23 @@
 using NewsGraph.Core.Graph;
+using NewsGraph.Extraction.Candidates;
 
 namespace NewsGraph.Extraction.Tests;
 
 /// <summary>Runs the default extractor over text written in the test and offers lookups on the result.</summary>
 internal sealed class Extract
 {
+    private static readonly Lazy<ArabicArticleExtractor> s_rules = new(() => ArabicArticleExtractor.Default.With(new ExtractionOptions(RelationDecider.Rules)));
+
     private Extract(ArticleGraph graph) => Graph = graph;
 
     public ArticleGraph Graph { get; }
 
     public static Extract From(string text, DateOnly? published = null) =>
         new(ArabicArticleExtractor.Default.Extract(new ArticleInfo(GraphKeys.Article(null, text), text, Published: published)));
+
+    /// <summary>Relations decided by the hand-written rules alone, as <c>--decider rules</c> does.</summary>
+    public static Extract ByRules(string text) =>
+        new(s_rules.Value.Extract(new ArticleInfo(GraphKeys.Article(null, text), text)));
 
     public IEnumerable<ExtractedEntity> Of(NodeKind kind) => Graph.Entities.Where(e => e.Kind == kind);
 
