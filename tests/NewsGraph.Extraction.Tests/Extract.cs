@@ -1,4 +1,5 @@
 using NewsGraph.Core.Graph;
+using NewsGraph.Extraction.Candidates;
 
 namespace NewsGraph.Extraction.Tests;
 
@@ -17,6 +18,9 @@ internal sealed class Extract
         new(Rules.Extract(new ArticleInfo(GraphKeys.Article(null, text), text, Published: published)));
 
     public static ArabicArticleExtractor Rules { get; } = ArabicArticleExtractor.Default.With(new NewsGraph.Extraction.Candidates.ExtractionOptions(NewsGraph.Extraction.Candidates.RelationDecider.Rules));
+
+    /// <summary>Relations decided by the hand-written rules alone, as <c>--decider rules</c> does.</summary>
+    public static Extract ByRules(string text) => From(text);
 
     public IEnumerable<ExtractedEntity> Of(NodeKind kind) => Graph.Entities.Where(e => e.Kind == kind);
 

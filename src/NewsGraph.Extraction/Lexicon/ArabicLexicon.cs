@@ -14,16 +14,6 @@ public sealed class ArabicLexicon
 {
     private static readonly Lazy<ArabicLexicon> s_default = new(() => new ArabicLexicon());
 
-    /// <summary>Nouns that head an organization's name (وزارة الخارجية الروسية، الجيش النيجيري).</summary>
-    private static readonly string[] s_organizationHeads =
-    [
-        "وزارة", "منظمة", "لجنة", "مجلس", "جامعة", "حزب", "جيش", "حكومة", "رئاسة", "وكالة", "صحيفة", "جهاز",
-        "هيئة", "اتحاد", "تنظيم", "جماعة", "حركة", "شركة", "قوة", "قوات", "نقابة", "برلمان", "مؤسسة", "بنك",
-        "صندوق", "محكمة", "جمعية", "رابطة", "كلية", "معهد", "مركز", "سلطة", "مكتب", "إدارة", "مديرية", "شرطة",
-        "مصرف", "أكاديمية", "قناة", "إذاعة", "خدمة", "مفوضية", "بعثة", "جبهة", "تحالف", "ائتلاف", "كتلة",
-        "الكونغرس", "الكنيست", "نادي", "دائرة", "أمانة", "غرفة", "مجموعة", "الحرس", "استخبارات", "مخابرات", "البحرية", "حلف", "مستشفى", "مدينة", "مرصد",
-    ];
-
     /// <summary>Generic type nouns that introduce a quoted proper name: تنظيم “داعش”، صحيفة «إزفيستيا».</summary>
     private static readonly string[] s_namedTypeHeads =
     [
@@ -58,7 +48,7 @@ public sealed class ArabicLexicon
         NeverPersonWords = LoadWordSet("lexicon/never-person-words.txt");
         FirstNames = LoadWordSet("ner/ner-first-names-ar.txt").Union(LoadWordSet("lexicon/first-names-more.txt")).Union(LoadWordSet("lexicon/first-names-annotated.txt")).Union(LoadWordSet("lexicon/first-names-general.txt"))
             .Union(GivenNames).ToHashSet(StringComparer.Ordinal);
-        OrganizationHeads = ToSet(s_organizationHeads);
+        OrganizationHeads = LoadWordSet("lexicon/organization-heads.txt");
         foreach (string head in OrganizationHeads)
         {
             _organizationOpeners.Add(head);
@@ -108,6 +98,7 @@ public sealed class ArabicLexicon
     /// <summary>Words seen at least twice in ANERcorp and never inside a person's name (they may name places or organizations).</summary>
     public IReadOnlySet<string> NeverPersonWords { get; }
 
+    /// <summary>Nouns that head an organization's name (<c>lexicon/organization-heads.txt</c>): وزارة الخارجية الروسية، الجيش النيجيري.</summary>
     public IReadOnlySet<string> OrganizationHeads { get; }
 
     public IReadOnlySet<string> NamedTypeHeads { get; }

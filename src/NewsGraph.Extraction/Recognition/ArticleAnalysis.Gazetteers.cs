@@ -110,27 +110,40 @@ internal sealed partial class ArticleAnalysis
 
         PhraseMatch<OrganizationEntry>? known = Org(s, i);
         (int end, EntityInfo org, string? alias)? best = null;
+        string? acronym = null;
+        bool purposeFollows = false;
         if (known is { } k && !IsBlockedByLongerState(s, i, k.End))
         {
             EntityInfo org = GetOrganization(k.Value);
             string surface = SurfaceOf(s, i, k.End, k.FirstForm);
             int end = k.End;
-            // "(أوبك)" right after the name is its acronym.
-            if (end + 2 < tokens.Count && tokens[end].Surface == "(" && tokens[end + 2].Surface == ")" && tokens[end + 1].IsWord)
+            // "(أوبك)" right after the name is its acronym; "مانشستر يونايتد (العاشرة)" or
+            // "الكونكاكاف (المكسيك)" is a rank or a place, not another name.
+            if (end + 2 < tokens.Count && tokens[end].Surface == "(" && tokens[end + 2].Surface == ")" && tokens[end + 1].IsWord
+                && IsAcronymCandidate(s, end + 1))
             {
-                org.AddAlias(tokens[end + 1].Surface);
+                acronym = tokens[end + 1].Surface;
                 end += 3;
             }
 
             best = (end, org, surface);
+            purposeFollows = acronym is null && IsOtherBodysPurpose(s, end);
         }
 
         // A pattern overrides a gazetteer name only when it closes with a demonym or a state
-        // ("مجلس التعاون الخليجي" stays itself; "منظمة التجارة العالمية العام" is not a longer name).
+        // ("مجلس التعاون الخليجي" stays itself; "منظمة التجارة العالمية العام" is not a longer name),
+        // or when the listed name goes on with what another body is for: "الاتحاد الآسيوي
+        // للمكفوفين" is not the football confederation its short form names.
         (int end, EntityInfo org, string? alias)? pattern = TryOrganizationPattern(s, i);
-        if (pattern is { } p && (best is null || (p.end > best.Value.end && EndsWithState(s, p.end))))
+        if (pattern is { } p && (best is null || (p.end > best.Value.end && (EndsWithState(s, p.end) || purposeFollows))))
         {
             best = p;
+            acronym = null;
+        }
+
+        if (acronym is not null)
+        {
+            best!.Value.org.AddAlias(acronym);
         }
 
         if (best is not { } b)
@@ -147,6 +160,13 @@ internal sealed partial class ArticleAnalysis
         if (b.org.HeadNoun is not null && b.alias is null)
         {
             AddNestedStates(s, i, b.end); // وزارة الخارجية الروسية also mentions Russia
+        }
+        else if (b.alias is not null && ClosingDemonymStart(s, i, b.end) is { } demonym)
+        {
+            // A listed name that closes with a demonym (الحرس الثوري الإيراني، الهلال الأحمر القطري)
+            // mentions that state as the pattern's names do; states inside a name (قوات سوريا
+            // الديمقراطية) stay part of it.
+            AddNestedStates(s, demonym, b.end);
         }
 
         return b.end - i;
@@ -519,6 +539,7 @@ internal sealed partial class ArticleAnalysis
         "صحيفه" or "وكاله" or "خدمه" or "قناه" or "موقع" or "مجله" or "اذاعه" or "تلفزيون" => "media",
         "برلمان" or "مجلس" => "council",
         "شركه" or "بنك" or "مصرف" => "company",
+        "نادي" => "club",
         _ => "organization",
     };
 
@@ -534,6 +555,36 @@ internal sealed partial class ArticleAnalysis
         }
 
         return false;
+    }
+
+    /// <summary>A word in brackets after a listed name that can be its acronym: not an ordinary word, a state or a place.</summary>
+    private bool IsAcronymCandidate(int s, int j)
+    {
+        string n = Sentences[s].Tokens[j].Norm;
+        return !_lex.CommonWords.Contains(n) && !_lex.IsFunctionWord(n) && State(s, j) is null && Place(s, j) is null;
+    }
+
+    /// <summary>
+    /// لل + a noun right after a listed name that says what a body is for (للمكفوفين، للدراسات):
+    /// the name goes on as another body's. Not a state or place (البنك الدولي للأردن), nor a name.
+    /// </summary>
+    private bool IsOtherBodysPurpose(int s, int j) =>
+        j < Sentences[s].Tokens.Count && Sentences[s].Tokens[j].IsWord && IsPurposeWord(s, j)
+        && State(s, j) is null && Place(s, j) is null && Org(s, j) is null;
+
+    /// <summary>Where a demonym that ends the span [<paramref name="start"/>, <paramref name="end"/>) begins, if one does.</summary>
+    private int? ClosingDemonymStart(int s, int start, int end)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        for (int j = Math.Max(start + 1, end - 3); j < end; j++)
+        {
+            if (_lex.States.Match(tokens, j, allowClitic: false) is { Value.Form: StateForm.Demonym } st && st.End == end)
+            {
+                return j;
+            }
+        }
+
+        return null;
     }
 
     private bool IsBlockedByLongerState(int s, int i, int end)

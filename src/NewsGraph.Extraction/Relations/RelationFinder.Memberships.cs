@@ -108,8 +108,8 @@ internal sealed partial class RelationFinder
         return null;
     }
 
-    /// <summary>States belong to international bodies, not to ministries, armies or newspapers.</summary>
-    private static bool IsMembershipBody(EntityInfo org) => org.Category is not ("ministry" or "media" or "news_agency" or "party" or "company");
+    /// <summary>States belong to international bodies, not to ministries, armies, newspapers or clubs.</summary>
+    private static bool IsMembershipBody(EntityInfo org) => org.Category is not ("ministry" or "media" or "news_agency" or "party" or "company" or "club");
 
     /// <summary>
     /// Reads a list of member states: "هي روسيا والصين … إضافة إلى الهند وإيران … كعضو مراقب

@@ -1,0 +1,115 @@
+using NewsGraph.Core.Graph;
+using NewsGraph.Core.Text;
+using NewsGraph.Extraction.Lexicon;
+
+namespace NewsGraph.Extraction.Tests.Recognition;
+
+/// <summary>
+/// Well-known organizations from the gazetteer and the head nouns of organization names, in
+/// sentences written for these tests (not taken from any article).
+/// </summary>
+public sealed class OrganizationGazetteerTests
+{
+    /// <summary>The categories the extraction code tells apart (membership bodies, short forms, the JSON output).</summary>
+    private static readonly string[] s_knownCategories =
+        ["intergovernmental", "humanitarian", "court", "ngo", "sport", "club", "news_agency", "media", "armed_group", "party", "company", "council", "ministry", "organization"];
+
+    [Theory]
+    [InlineData("ناقشت الكوميسا خفض الرسوم الجمركية بين أعضائها.", "السوق المشتركة لدول شرق وجنوب أفريقيا")]
+    [InlineData("دعت الإيسيسكو إلى حماية التراث في المدن القديمة.", "المنظمة الإسلامية للتربية والعلوم والثقافة")]
+    [InlineData("اجتمع وزراء منتدى الدول المصدرة للغاز في الدوحة لبحث الأسعار.", "منتدى الدول المصدرة للغاز")]
+    [InlineData("رحبت رابطة الدول المطلة على المحيط الهندي بالمبادرة.", "رابطة الدول المطلة على المحيط الهندي")]
+    [InlineData("وعاقب الاتحاد الآسيوي لكرة القدم النادي بغرامة مالية.", "الاتحاد الآسيوي لكرة القدم")]
+    [InlineData("وأعلنت اليونيفيل أن دورياتها مستمرة قرب الحدود.", "قوة الأمم المتحدة المؤقتة في لبنان")]
+    [InlineData("وذكرت وكالة يونهاب أن المحادثات ستستأنف الأسبوع المقبل.", "يونهاب")]
+    [InlineData("خفضت وكالة موديز التصنيف الائتماني للشركة.", "موديز")]
+    [InlineData("طالبت هيومان رايتس ووتش بالإفراج عن المعتقلين.", "هيومن رايتس ووتش")]
+    [InlineData("أرسل الهلال الأحمر القطري قافلة إغاثة إلى المدينة.", "الهلال الأحمر القطري")]
+    public void WellKnownBody_ByNameVariantOrAcronym_IsTheListedOrganization(string text, string name)
+    {
+        var x = Extract.From(text);
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == name);
+    }
+
+    [Fact]
+    public void ListedNameClosingWithADemonym_AlsoMentionsTheState()
+    {
+        var x = Extract.From("قال قائد في الحرس الثوري الإيراني إن المناورات انتهت.");
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "الحرس الثوري الإيراني");
+        Assert.Contains(x.Of(NodeKind.State), s => s.Iso == "IR");
+    }
+
+    [Fact]
+    public void ShortFormFollowedByAnotherBodysPurpose_IsThatOtherBody()
+    {
+        var x = Extract.From("وأعلن الاتحاد الآسيوي للمكفوفين موعد البطولة.");
+        ExtractedEntity org = Assert.Single(x.Of(NodeKind.Organization));
+        Assert.Equal("الاتحاد الآسيوي للمكفوفين", org.Name);
+    }
+
+    [Fact]
+    public void RankInBracketsAfterAListedName_IsNoAcronym()
+    {
+        var x = Extract.From("وجاء تشيلسي في المركز الأول وتوتنهام (السابعة) بعده.");
+        ExtractedEntity club = Assert.Single(x.Of(NodeKind.Organization), o => o.Name == "توتنهام");
+        Assert.DoesNotContain("السابعة", club.Aliases);
+    }
+
+    [Fact]
+    public void Club_IsNoBodyStatesBelongTo()
+    {
+        var x = Extract.From("ويضم آرسنال في عضويته لاعبين من فرنسا وإسبانيا.");
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "آرسنال" && o.Category == "club");
+        Assert.Empty(x.Relations(RelationType.MemberOf));
+    }
+
+    [Fact]
+    public void OrganizationHeads_AreReadFromTheDataFile_WithForumAndGrouping()
+    {
+        IReadOnlySet<string> heads = ArabicLexicon.Default.OrganizationHeads;
+        Assert.Contains("وزاره", heads);
+        Assert.Contains("منتدي", heads);
+        Assert.Contains("تجمع", heads);
+        Assert.DoesNotContain("سوق", heads);
+    }
+
+    [Fact]
+    public void ForumHead_GivesTheForumAShortForm()
+    {
+        var x = Extract.ByRules("وأكد منتدى الدول المصدرة للغاز أن الطلب سيرتفع. وأضاف المنتدى في بيانه أن الأسعار ستستقر.");
+        Assert.Equal(2, x.Statements().Count(s => s.Speaker == "منتدى الدول المصدرة للغاز"));
+    }
+
+    [Fact]
+    public void GatheringHead_DoesNotMakeANameOfItsComplement()
+    {
+        var x = Extract.From("وشهدت الساحة تجمع المصلين بعد صلاة الجمعة.");
+        Assert.Empty(x.Of(NodeKind.Organization));
+    }
+
+    [Fact]
+    public void OrganizationsGazetteer_EveryNameNamesOneOrganization_InAKnownCategory()
+    {
+        string[] lines = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "src", "NewsGraph.Extraction", "Data", "gazetteers", "organizations.tsv"));
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var clashes = new List<string>();
+        foreach (string[] row in lines.Skip(1).Select(l => l.Split('\t')))
+        {
+            Assert.Equal(4, row.Length);
+            Assert.Contains(row[3], s_knownCategories);
+            foreach (string name in row[2].Split('|', StringSplitOptions.RemoveEmptyEntries).Prepend(row[1]))
+            {
+                // The phrase index keeps the first organization for a name; a second would never be found by it.
+                if (owners.TryGetValue(ArabicText.Normalize(name), out string? owner) && owner != row[0])
+                {
+                    clashes.Add($"{name}: {owner}, {row[0]}");
+                }
+
+                owners.TryAdd(ArabicText.Normalize(name), row[0]);
+            }
+        }
+
+        Assert.Empty(clashes);
+        Assert.Equal(lines.Length - 1, lines.Skip(1).Select(l => l.Split('\t')[0]).Distinct(StringComparer.Ordinal).Count());
+    }
+}
