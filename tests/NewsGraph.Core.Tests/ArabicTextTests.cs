@@ -41,4 +41,10 @@ public sealed class ArabicTextTests
         Assert.Equal(GraphKeys.Article(null, "قال الوزير"), GraphKeys.Article(null, "قالَ الوزيرُ"));
         Assert.Equal(64, GraphKeys.Article(null, "نص").Length);
     }
+
+    [Theory]
+    [InlineData("أکد وزیر الخارجیة", "اكد وزير الخارجيه")]
+    [InlineData("ظریف", "ظريف")]
+    public void Normalize_PersianKehehAndYeh_FoldToTheArabicLetters(string text, string expected) =>
+        Assert.Equal(expected, ArabicText.Normalize(text));
 }

@@ -80,8 +80,13 @@ public static class ArabicText
         {
             case 'أ' or 'إ' or 'آ' or 'ٱ':
                 return 'ا';
-            case 'ى':
+            case 'ى' or 'ی' or 'ې':
+                // Persian and Urdu yeh (ی U+06CC) and the Pashto one: IRNA-style copy writes them in Arabic text.
                 return 'ي';
+            case 'ک' or 'ڪ':
+                return 'ك'; // Persian keheh (ک U+06A9): "أکد" is "أكد"
+            case 'ۀ' or 'ە':
+                return 'ه';
             case 'ة':
                 return 'ه';
             case >= '\u0660' and <= '\u0669':

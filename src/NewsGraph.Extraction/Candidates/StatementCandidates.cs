@@ -60,7 +60,39 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
                 yield return candidate;
             }
         }
+
+        // "… تراجع الإنتاج، بحسب وزارة الطاقة": the content came first, its source after بحسب/حسب/وفقا لـ.
+        for (int i = 3; i < tokens.Count - 1; i++)
+        {
+            if (s_attributions.Contains(tokens[i].Norm) && !clauses.Contains(i)
+                && Enumerable.Range(i + 1, Math.Min(3, tokens.Count - i - 1)).Select(k => analysis.Owner[s][k]).FirstOrDefault(m => m is not null && RelationFinder.IsSpeaker(m)) is { } source)
+            {
+                int end = i;
+                while (end > 0 && !tokens[end - 1].IsWord)
+                {
+                    end--;
+                }
+
+                int start = clauses.GetViewBetween(0, i).Cast<int?>().LastOrDefault() is { } before ? before + 1 : 0;
+                if (end - start >= 3)
+                {
+                    var candidate = new RelationCandidate(RelationType.Stated, rules.SpeakerEntity(source), rules.SpeakerEntity(source), s, $"{s}:{i}")
+                    {
+                        Claim = (start, end),
+                        Verb = tokens[i].Surface,
+                    };
+                    candidate.Add("rule-none");
+                    candidate.Add("attribution-after-content");
+                    candidate.Add("kind=" + candidate.From.Kind);
+                    candidate.Add("claim-length=" + FeatureBuckets.Distance(end - start));
+                    yield return candidate;
+                }
+            }
+        }
     }
+
+    /// <summary>Words that attribute the content before them to the source after them.</summary>
+    private static readonly HashSet<string> s_attributions = new(["بحسب", "حسب", "وبحسب", "وحسب", "وفقا", "وفق", "ووفقا", "طبقا"], StringComparer.Ordinal);
 
     private IEnumerable<RelationCandidate> ForClause(int s, int cue, SortedSet<int> clauses)
     {

@@ -105,8 +105,25 @@ public sealed class ArabicLexicon
 
     public IReadOnlySet<string> TitleComplements { get; }
 
-    /// <summary>Reporting verbs that open statement candidates beyond the rules' cues (<c>lexicon/more-reporting-verbs.txt</c>).</summary>
-    public IReadOnlySet<string> MoreReportingVerbs { get; } = LoadWordSet("lexicon/more-reporting-verbs.txt");
+    /// <summary>
+    /// Reporting verbs that open statement candidates beyond the rules' cues: the listed forms
+    /// (<c>lexicon/more-reporting-verbs.txt</c>) and every past form of the stems in
+    /// <c>lexicon/reporting-verb-stems.txt</c> (he, she, the two, they), normalized.
+    /// </summary>
+    public IReadOnlySet<string> MoreReportingVerbs { get; } = LoadWordSet("lexicon/more-reporting-verbs.txt")
+        .Union(LoadWordSet("lexicon/reporting-verb-stems.txt").SelectMany(PastForms)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Past-tense forms of a normalized he-form stem: و-less, ت، ا، تا، وا; a final ي (رأى → راي) takes its other spellings.</summary>
+    private static IEnumerable<string> PastForms(string stem)
+    {
+        yield return stem;
+        string root = stem.EndsWith('ي') ? stem[..^1] : stem;
+        string[] suffixes = stem.EndsWith('ي') ? ["ت", "يا", "تا", "وا"] : ["ت", "ا", "تا", "وا"];
+        foreach (string suffix in suffixes)
+        {
+            yield return root + suffix;
+        }
+    }
 
     /// <summary>Words that make a sentence speak of membership (<c>lexicon/membership-cues.txt</c>).</summary>
     public IReadOnlySet<string> MembershipCues { get; } = LoadWordSet("lexicon/membership-cues.txt");
