@@ -15,9 +15,11 @@ namespace NewsGraph.Extraction;
 /// (statements, meetings, phone calls, memberships, roles), each relation with its evidence
 /// sentence. Pure and deterministic; safe to share between threads.
 /// </summary>
-public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner = null, RelationModel? model = null, ExtractionOptions? options = null) : IArticleExtractor
+public sealed class ArabicArticleExtractor(
+    ArabicLexicon lexicon, NerTagger? ner = null, RelationModel? model = null, ExtractionOptions? options = null, SpanModel? organizationSpans = null) : IArticleExtractor
 {
-    private static readonly Lazy<ArabicArticleExtractor> s_default = new(() => new ArabicArticleExtractor(ArabicLexicon.Default, NerTagger.LoadDefault(), RelationModel.LoadDefault()));
+    private static readonly Lazy<ArabicArticleExtractor> s_default = new(() =>
+        new ArabicArticleExtractor(ArabicLexicon.Default, NerTagger.LoadDefault(), RelationModel.LoadDefault(), organizationSpans: SpanModel.LoadOrganizations()));
 
     private readonly ExtractionOptions _options = options ?? ExtractionOptions.Default;
 
@@ -45,7 +47,7 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
     public static ArabicArticleExtractor Default => s_default.Value;
 
     /// <summary>The same extractor deciding relations another way (the rules alone, or a confidence floor).</summary>
-    public ArabicArticleExtractor With(ExtractionOptions other) => new(lexicon, ner, model, other);
+    public ArabicArticleExtractor With(ExtractionOptions other) => new(lexicon, ner, model, other, organizationSpans);
 
     /// <summary>The lexicon in use (gazetteers, word lists).</summary>
     public ArabicLexicon Lexicon => lexicon;
@@ -64,7 +66,7 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
         string text = article.Text;
         Dateline? dateline = Oriented(DatelineParser.Parse(text));
         List<Sentence> sentences = SentenceSplitter.Split(text, dateline?.BodyStart ?? 0);
-        var analysis = new ArticleAnalysis(lexicon, text, sentences, dateline?.City, ner);
+        var analysis = new ArticleAnalysis(lexicon, text, sentences, dateline?.City, ner, _options.LearnedEntities ? organizationSpans : null);
         analysis.Run();
         var finder = new RelationFinder(analysis);
         finder.Run();
@@ -104,7 +106,7 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
         var graph = new ArticleGraph(described, output.Entities, output.Relations);
         if (!withCandidates)
         {
-            return new CandidateExtraction(graph, []);
+            return new CandidateExtraction(graph, [], []);
         }
 
         var keptSet = new HashSet<RelationCandidate>(kept);
@@ -117,7 +119,9 @@ public sealed class ArabicArticleExtractor(ArabicLexicon lexicon, NerTagger? ner
                 c.Group, c.Features, c.RuleSays, scored ? c.Probability : null, keptSet.Contains(c)));
         }
 
-        return new CandidateExtraction(graph with { Entities = output.Entities }, views);
+        List<SpanView> spans = [.. analysis.OrganizationSpanCandidates.Select(c => new SpanView(
+            c.Sentence, c.Start, c.End, ArticleText.SpanWithoutClitic(sentences[c.Sentence], text, c.Start, c.End, c.FirstForm), c.Features, c.Probability, c.Kept))];
+        return new CandidateExtraction(graph with { Entities = output.Entities }, views, spans);
     }
 
     /// <summary>

@@ -160,6 +160,33 @@ public sealed class EvalCommandTests
         }
     }
 
+    [Fact]
+    public async Task TrainSpans_TwiceOnTheSameData_WritesTheSameModelByteForByte()
+    {
+        string work = Directory.CreateTempSubdirectory("newsgraph-train-spans-").FullName;
+        try
+        {
+            string annotations = Path.Combine(work, "annotations");
+            CopyDirectory(s_annotations, annotations);
+            CopyDirectory(Path.Combine(s_annotations, "corpus", "dev"), Path.Combine(annotations, "corpus", "train"));
+            CopyDirectory(Path.Combine(s_annotations, "written", "dev"), Path.Combine(annotations, "written", "train"));
+
+            NewsGraphProcess.Result a = await NewsGraphProcess.RunAsync(["train", "spans", "--annotations", annotations, "--corpus", s_corpus, "--out", Path.Combine(work, "a.json")]);
+            NewsGraphProcess.Result b = await NewsGraphProcess.RunAsync(["train", "spans", "--annotations", annotations, "--corpus", s_corpus, "--out", Path.Combine(work, "b.json")]);
+
+            Assert.Equal(0, a.ExitCode);
+            Assert.Equal(0, b.ExitCode);
+            Assert.Contains("5-fold CV on train", a.Stdout, StringComparison.Ordinal);
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(work, "a.json")), await File.ReadAllBytesAsync(Path.Combine(work, "b.json")));
+            Extraction.Candidates.SpanModel model = Extraction.Candidates.SpanModel.Parse(await File.ReadAllTextAsync(Path.Combine(work, "a.json")));
+            Assert.NotEmpty(model.Weights);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
     private static int Found(JsonNode split, string counter)
     {
         JsonNode c = split["counters"]![counter]!;

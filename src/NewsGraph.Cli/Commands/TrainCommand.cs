@@ -17,6 +17,9 @@ internal static class TrainCommand
     /// <summary>Where the model lives in the source tree (embedded into NewsGraph.Extraction by the build).</summary>
     private const string ModelPath = "src/NewsGraph.Extraction/Data/relations/relation-model.json";
 
+    /// <summary>Where the organization span model lives in the source tree.</summary>
+    private const string SpansPath = "src/NewsGraph.Extraction/Data/entities/organization-spans.json";
+
     /// <summary>Where the learned first names live in the source tree.</summary>
     private const string NamesPath = "src/NewsGraph.Extraction/Data/lexicon/first-names-annotated.txt";
 
@@ -59,6 +62,32 @@ internal static class TrainCommand
             await Console.Out.WriteLineAsync($"{learned.Count} first names written to {file.FullName}").ConfigureAwait(false);
             return 0;
         }));
-        return new Command("train", "Train extraction models on the annotated corpus.") { relations, names };
+        return new Command("train", "Train extraction models on the annotated corpus.") { relations, names, SpansCommand() };
+    }
+
+    private static Command SpansCommand()
+    {
+        Option<string> corpus = CommonOptions.Corpus();
+        Option<DirectoryInfo?> annotations = CommonOptions.Annotations();
+        var output = new Option<FileInfo>("--out") { Description = $"Where to write the model (default {SpansPath}).", DefaultValueFactory = _ => new FileInfo(SpansPath) };
+        var spans = new Command("spans", "Train the organization span model (train split) and choose its threshold (dev split); prints CV and dev figures.") { corpus, annotations, output };
+        spans.SetAction((parse, cancellationToken) => DataErrors.ReportAsync("train spans", async () =>
+        {
+            var annotated = new AnnotatedCorpus(CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)));
+            IReadOnlyList<EvalArticle> train = await annotated.LoadAsync([Splits.Train], parse.GetValue(corpus), cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<EvalArticle> dev = await annotated.LoadAsync([Splits.Dev], parse.GetValue(corpus), cancellationToken).ConfigureAwait(false);
+            // Spans are proposed with no span model deciding, so no earlier model shapes what is learned.
+            ArabicArticleExtractor proposer = ArabicArticleExtractor.Default.With(new ExtractionOptions(RelationDecider.Rules, LearnedEntities: false));
+            (SpanModel model, string report) = new SpanTrainer(Console.Error).Train(SpanTrainer.Label(train, proposer), SpanTrainer.Label(dev, proposer));
+            string about = $"Organization span model: logistic regression over the features of spans opened by an organization head noun, trained on the train split ({train.Count} articles), " +
+                $"thresholded on the dev split ({dev.Count} articles) for span precision >= {SpanTrainer.TargetPrecision:F2}. Reproduce: newsgraph train spans.";
+            FileInfo file = parse.GetValue(output)!;
+            Directory.CreateDirectory(file.DirectoryName!);
+            await File.WriteAllTextAsync(file.FullName, SpanTrainer.Format(model, about), cancellationToken).ConfigureAwait(false);
+            await Console.Out.WriteAsync(report).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"model written to {file.FullName}").ConfigureAwait(false);
+            return 0;
+        }));
+        return spans;
     }
 }

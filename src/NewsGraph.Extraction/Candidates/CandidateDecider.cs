@@ -12,8 +12,11 @@ public enum RelationDecider
     Rules,
 }
 
-/// <summary>How extraction decides relations: the decider, and a confidence floor overriding the model's thresholds.</summary>
-public sealed record ExtractionOptions(RelationDecider Decider = RelationDecider.Model, double? MinConfidence = null)
+/// <summary>
+/// How extraction decides: who decides relations, a confidence floor overriding the relation model's
+/// thresholds, and whether learned entity decisions (organization extents) are applied.
+/// </summary>
+public sealed record ExtractionOptions(RelationDecider Decider = RelationDecider.Model, double? MinConfidence = null, bool LearnedEntities = true)
 {
     public static ExtractionOptions Default { get; } = new();
 }

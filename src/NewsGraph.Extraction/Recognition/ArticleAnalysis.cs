@@ -1,4 +1,5 @@
 using NewsGraph.Core.Graph;
+using NewsGraph.Extraction.Candidates;
 using NewsGraph.Core.Text;
 using NewsGraph.Extraction.Lexicon;
 using NewsGraph.Extraction.Ner;
@@ -39,10 +40,13 @@ internal sealed partial class ArticleAnalysis
     private readonly NerTagger? _ner;
     private readonly IReadOnlyList<string>?[] _nerTags;
 
-    public ArticleAnalysis(ArabicLexicon lexicon, string text, IReadOnlyList<Sentence> sentences, string? datelineCity, NerTagger? ner = null)
+    private readonly SpanModel? _organizationSpans;
+
+    public ArticleAnalysis(ArabicLexicon lexicon, string text, IReadOnlyList<Sentence> sentences, string? datelineCity, NerTagger? ner = null, SpanModel? organizationSpans = null)
     {
         _lex = lexicon;
         _ner = ner;
+        _organizationSpans = organizationSpans;
         _nerTags = new IReadOnlyList<string>?[sentences.Count];
         _text = text;
         Sentences = sentences;
@@ -125,6 +129,11 @@ internal sealed partial class ArticleAnalysis
         for (int s = 0; s < Sentences.Count; s++)
         {
             ScanGazetteers(s);
+        }
+
+        for (int s = 0; s < Sentences.Count; s++)
+        {
+            FindLearnedOrganizations(s);
         }
 
         for (int s = 0; s < Sentences.Count; s++)

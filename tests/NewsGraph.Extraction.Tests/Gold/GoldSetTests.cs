@@ -19,7 +19,9 @@ public sealed class GoldSetTests(ITestOutputHelper output)
     [Theory]
     [InlineData("entity:Person", 0.93, 0.93)]
     [InlineData("entity:State", 0.95, 0.95)]
-    [InlineData("entity:Organization", 0.92, 0.90)]
+    // 0.90 (was 0.92) since the learned organization spans (2026-12-06): on these articles P 0.91 R 0.94,
+    // one organization more than their gold names (مجلس الوزراء inside the title رئيس مجلس الوزراء); on the annotated dev split organization F1 0.69 → 0.70.
+    [InlineData("entity:Organization", 0.90, 0.90)]
     [InlineData("entity:Place", 0.94, 0.90)]
     [InlineData("relation:MET", 0.95, 0.90)]
     [InlineData("relation:STATED", 0.94, 0.90)]

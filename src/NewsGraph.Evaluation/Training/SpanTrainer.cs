@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NewsGraph.Evaluation.Gold;
+using NewsGraph.Evaluation.Scoring;
+using NewsGraph.Extraction;
+using NewsGraph.Extraction.Candidates;
+
+namespace NewsGraph.Evaluation.Training;
+
+/// <summary>
+/// Trains the organization span model (<see cref="SpanModel"/>): every span extraction proposes from
+/// an organization head noun is labelled positive when its text, normalized as the scorer does, is
+/// a name or alias of one of the article's gold organizations. The L2 strength is chosen by 5-fold
+/// cross-validation on the train split; the threshold is the one that maximizes span-level F1 on dev
+/// (the likeliest span per head is the one taken, as in extraction) with precision at least
+/// <see cref="TargetPrecision"/>. Deterministic.
+/// </summary>
+public sealed class SpanTrainer(TextWriter log)
+{
+    public const double TargetPrecision = 0.80;
+
+    private static readonly double[] s_l2Grid = [0.1, 1, 10, 100];
+
+    private const int Folds = 5;
+
+    /// <summary>One head noun's spans, labelled, from one article.</summary>
+    public sealed record SpanGroup(string Article, IReadOnlyList<(SpanView Span, bool Label)> Spans)
+    {
+        public bool HasPositive => Spans.Any(s => s.Label);
+    }
+
+    /// <summary>Proposes spans over the articles (no span model involved) and labels them against the gold.</summary>
+    public static IReadOnlyList<SpanGroup> Label(IReadOnlyList<EvalArticle> articles, ArabicArticleExtractor proposer)
+    {
+        var groups = new List<SpanGroup>[articles.Count];
+        Parallel.For(0, articles.Count, i =>
+        {
+            EvalArticle article = articles[i];
+            var names = new HashSet<string>(article.Gold.Entities
+                .Where(e => e.Kind == "Organization")
+                .SelectMany(e => (e.Aliases ?? []).Append(e.Name))
+                .Select(ScorerText.Normalize), StringComparer.Ordinal);
+            CandidateExtraction extraction = proposer.ExtractCandidates(Scoring.Evaluation.AsExtracted(article));
+            groups[i] = [.. extraction.OrganizationSpans
+                .GroupBy(s => (s.Sentence, s.Start))
+                .Select(g => new SpanGroup(article.Id, [.. g.Select(s => (s, names.Contains(ScorerText.Normalize(s.Text))))]))];
+        });
+        return [.. groups.SelectMany(g => g).OrderBy(g => g.Article, StringComparer.Ordinal)];
+    }
+
+    public (SpanModel Model, string Report) Train(IReadOnlyList<SpanGroup> train, IReadOnlyList<SpanGroup> dev)
+    {
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"train: {train.Count} heads, {train.Count(g => g.HasPositive)} with a gold span; dev: {dev.Count} heads, {dev.Count(g => g.HasPositive)} with a gold span");
+        double l2 = ChooseL2(train, report);
+        (double bias, Dictionary<string, double> weights) = new LogisticRegression(l2).Fit(AsTraining(train));
+        log.WriteLine($"organization spans: {train.Sum(g => g.Spans.Count)} train spans, L2 {l2}, {weights.Count} weights");
+        double best = 0.5;
+        Counts bestCounts = default;
+        var curve = new StringBuilder("dev by threshold (P/R):");
+        for (int k = 1; k <= 19; k++)
+        {
+            double threshold = k * 0.05;
+            Counts counts = ScoreAt(dev, new SpanModel(bias, weights, threshold));
+            curve.Append(CultureInfo.InvariantCulture, $" {threshold:F2}:{counts.Precision:F2}/{counts.Recall:F2}");
+            if (counts.Precision >= TargetPrecision && counts.F1 >= bestCounts.F1)
+            {
+                (best, bestCounts) = (threshold, counts);
+            }
+        }
+
+        report.AppendLine(curve.ToString());
+        report.AppendLine(CultureInfo.InvariantCulture, $"threshold {best:F2}: dev P={bestCounts.Precision:F3} R={bestCounts.Recall:F3} F1={bestCounts.F1:F3} (heads with a gold span)");
+        return (new SpanModel(bias, weights, best), report.ToString());
+    }
+
+    /// <summary>Span-level counts: a head whose likeliest span is taken is a true positive when that span is gold; a gold head not (rightly) taken is a miss.</summary>
+    public static Counts ScoreAt(IReadOnlyList<SpanGroup> groups, SpanModel model)
+    {
+        int tp = 0, fp = 0, fn = 0;
+        foreach (SpanGroup g in groups)
+        {
+            (SpanView Span, bool Label) top = g.Spans.MaxBy(s => model.Probability(s.Span.Features));
+            bool taken = model.Probability(top.Span.Features) >= model.Threshold;
+            if (taken && top.Label)
+            {
+                tp++;
+            }
+            else
+            {
+                fp += taken ? 1 : 0;
+                fn += g.HasPositive ? 1 : 0;
+            }
+        }
+
+        return new Counts(tp, fp, fn);
+    }
+
+    private static List<(IReadOnlyList<string>, bool)> AsTraining(IEnumerable<SpanGroup> groups) =>
+        [.. groups.SelectMany(g => g.Spans).Select(s => (s.Span.Features, s.Label))];
+
+    private static double ChooseL2(IReadOnlyList<SpanGroup> train, StringBuilder report)
+    {
+        List<string> articles = [.. train.Select(g => g.Article).Distinct().Order(StringComparer.Ordinal)];
+        var fold = articles.Select((a, k) => (a, k % Folds)).ToDictionary(x => x.a, x => x.Item2, StringComparer.Ordinal);
+        double best = s_l2Grid[0], bestLoss = double.MaxValue;
+        foreach (double l2 in s_l2Grid)
+        {
+            double loss = 0;
+            int count = 0;
+            for (int f = 0; f < Folds; f++)
+            {
+                (double bias, Dictionary<string, double> weights) = new LogisticRegression(l2).Fit(AsTraining(train.Where(g => fold[g.Article] != f)));
+                var model = new SpanModel(bias, weights, 0.5);
+                foreach ((SpanView span, bool label) in train.Where(g => fold[g.Article] == f).SelectMany(g => g.Spans))
+                {
+                    double p = Math.Clamp(model.Probability(span.Features), 1e-6, 1 - 1e-6);
+                    loss -= label ? Math.Log(p) : Math.Log(1 - p);
+                    count++;
+                }
+            }
+
+            double mean = loss / Math.Max(1, count);
+            report.AppendLine(CultureInfo.InvariantCulture, $"5-fold CV on train, L2 {l2}: held-out log loss {mean:F4}");
+            if (mean < bestLoss)
+            {
+                (best, bestLoss) = (l2, mean);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The model as the embedded JSON file: keys sorted, so the same data gives the same bytes.</summary>
+    public static string Format(SpanModel model, string provenance)
+    {
+        var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("about", provenance);
+            w.WriteNumber("bias", model.Bias);
+            w.WriteNumber("threshold", Math.Round(model.Threshold, 2));
+            w.WriteStartObject("weights");
+            foreach ((string feature, double weight) in model.Weights.OrderBy(x => x.Key, StringComparer.Ordinal))
+            {
+                w.WriteNumber(feature, weight);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+}
