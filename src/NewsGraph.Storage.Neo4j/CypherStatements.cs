@@ -65,7 +65,7 @@ internal static class CypherStatements
         "{key: x.key, title: x.title, url: x.url, source: x.source, dateline: x.dateline, published: x.published, language: x.language, file: x.file, text: x.text, ingestedAt: x.ingestedAt}";
 
     public const string RelationProjection =
-        "{key: x.key, type: type(x), from: startNode(x).key, to: endNode(x).key, date: x.date, place: x.place, topic: x.topic, verb: x.verb, status: x.status, role: x.role, provArticles: x.provArticles, provEvidence: x.provEvidence, provSentences: x.provSentences}";
+        "{key: x.key, type: type(x), from: startNode(x).key, to: endNode(x).key, date: x.date, place: x.place, topic: x.topic, verb: x.verb, status: x.status, role: x.role, confidence: x.confidence, provArticles: x.provArticles, provEvidence: x.provEvidence, provSentences: x.provSentences, provConfidences: x.provConfidences}";
 
     // ---------------------------------------------------------------------------------------
     // Upsert: what is stored now for the batch, then one write transaction
@@ -124,9 +124,17 @@ internal static class CypherStatements
         $"UNWIND $rows AS row MATCH (a:{ArticleLabel} {{key: row.article}}) MATCH (e:{GraphNames.Label(kind)} {{key: row.entity}}) " +
         $"CREATE (a)-[m:{Mentions}]->(e) SET m = row.props";
 
+    /// <summary>
+    /// Relationships with their merged values. Confidences go through <c>toFloat</c>: JSON writes 1.0
+    /// as 1, which Neo4j would keep as an integer, and a property list must hold one type (3.1 converts
+    /// a list mixing integers and floats; newer servers need not). <c>provConfidences</c> holds
+    /// <see cref="Neo4jValues.Unscored"/> where an assertion has no confidence (a property list cannot
+    /// hold nulls); a null <c>confidence</c> removes the property.
+    /// </summary>
     public static string UpsertRelations(RelationType type, NodeKind from, NodeKind to) =>
         $"UNWIND $rows AS row MATCH (f:{GraphNames.Label(from)} {{key: row.from}}) MATCH (t:{GraphNames.Label(to)} {{key: row.to}}) " +
-        $"MERGE (f)-[r:{GraphNames.TypeName(type)} {{key: row.key}}]->(t) SET r += row.props";
+        $"MERGE (f)-[r:{GraphNames.TypeName(type)} {{key: row.key}}]->(t) SET r += row.props, r.confidence = toFloat(row.confidence), " +
+        "r.provConfidences = [c IN row.provConfidences | toFloat(c)]";
 
     public static string DeleteEntities(NodeKind kind) =>
         $"UNWIND $keys AS k MATCH (n:{GraphNames.Label(kind)} {{key: k}}) DETACH DELETE n";
@@ -217,6 +225,11 @@ internal static class CypherStatements
     public const string RelationDateFrom = "x.effectiveDate >= $dateFrom";
 
     public const string RelationDateTo = "x.effectiveDate <= $dateTo";
+
+    /// <summary>Confidence bounds: a missing confidence (not scored) compares as null, so it never matches a bound.</summary>
+    public const string RelationConfidenceAtLeast = "x.confidence >= $minConfidence";
+
+    public const string RelationConfidenceAtMost = "x.confidence <= $maxConfidence";
 
     public const string RelationAssertedByArticle = "$articleKey IN x.articles";
 

@@ -480,7 +480,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
                 {
                     relations[article].Add((row[1].GetString()!, new ExtractedRelation(
                         type, a.From, a.To, a.Evidence, a.Sentence, Neo4jValues.ParseDate(a.Date), a.Place, a.Topic, a.Verb,
-                        a.Status is { } status ? GraphNames.ParseStatus(status) : null, a.Role)));
+                        a.Status is { } status ? GraphNames.ParseStatus(status) : null, a.Role, a.Confidence)));
                 }
             }
         }
@@ -655,6 +655,8 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
         RelationFilter.DateTo => CypherStatements.RelationDateTo,
         RelationFilter.ArticleKey => CypherStatements.RelationAssertedByArticle,
         RelationFilter.Source => CypherStatements.RelationAssertedBySource,
+        RelationFilter.MinConfidence => CypherStatements.RelationConfidenceAtLeast,
+        RelationFilter.MaxConfidence => CypherStatements.RelationConfidenceAtMost,
         _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, "not a relation filter"),
     };
 

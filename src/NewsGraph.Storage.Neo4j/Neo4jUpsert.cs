@@ -80,7 +80,7 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
                 {
                     assertions.Add((key, relation.Type, new StoredAssertion(
                         articleKey, relation.SentenceIndex, relation.Evidence, relation.From, relation.To, Neo4jValues.Date(relation.Date),
-                        relation.PlaceKey, relation.Topic, relation.Verb, Neo4jValues.Status(relation.Status), relation.Role)));
+                        relation.PlaceKey, relation.Topic, relation.Verb, Neo4jValues.Status(relation.Status), relation.Role, relation.Confidence)));
                 }
             }
 
@@ -201,7 +201,15 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
 
             if (first is not null)
             {
-                liveRelations.Add((state.Type, first.From, first.To, new() { ["key"] = key, ["from"] = first.From, ["to"] = first.To, ["props"] = RelationProps(state.Assertions, facts) }));
+                liveRelations.Add((state.Type, first.From, first.To, new()
+                {
+                    ["key"] = key,
+                    ["from"] = first.From,
+                    ["to"] = first.To,
+                    ["props"] = RelationProps(state.Assertions, facts),
+                    ["confidence"] = ArticleGraphUpsert.MergedConfidence(state.Assertions.Select(a => a.Confidence)),
+                    ["provConfidences"] = state.Assertions.Select(a => a.Confidence ?? Neo4jValues.Unscored).ToArray(),
+                }));
             }
         }
 
@@ -347,7 +355,10 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
         };
     }
 
-    /// <summary>The merged relation, from assertions in article-key then sentence order: first non-null value wins.</summary>
+    /// <summary>
+    /// The merged relation, from assertions in article-key then sentence order: first non-null value
+    /// wins (the confidences, which merge, are set beside these: see <see cref="CypherStatements.UpsertRelations"/>).
+    /// </summary>
     private static Dictionary<string, object?> RelationProps(
         List<StoredAssertion> assertions, Dictionary<string, (string? Published, string? Source)> facts)
     {

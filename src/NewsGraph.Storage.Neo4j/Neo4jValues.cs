@@ -19,6 +19,9 @@ internal static class Neo4jValues
 
     public static string? Status(MembershipStatus? status) => status is { } s ? GraphNames.StatusName(s) : null;
 
+    /// <summary>An assertion without a confidence in a relationship's <c>provConfidences</c> list, which cannot hold nulls.</summary>
+    public const double Unscored = -1.0;
+
     /// <summary>A filter value (see <see cref="FilterTerm{TFilter}"/>) as a statement parameter.</summary>
     public static object Filter(object value) => value switch
     {
@@ -75,10 +78,15 @@ internal static class Neo4jValues
         List<long> sentences = item.TryGetProperty("provSentences", out JsonElement s) && s.ValueKind == JsonValueKind.Array
             ? [.. s.EnumerateArray().Select(v => v.GetInt64())]
             : [];
+
+        // Relationships written before confidences were kept have no list: every assertion unscored.
+        List<double?> confidences = item.TryGetProperty("provConfidences", out JsonElement c) && c.ValueKind == JsonValueKind.Array
+            ? [.. c.EnumerateArray().Select(v => v.GetDouble()).Select(v => v == Unscored ? (double?)null : v)]
+            : [];
         var provenance = new List<Provenance>(articles.Count);
         for (int i = 0; i < articles.Count; i++)
         {
-            provenance.Add(new Provenance(articles[i], evidence[i], (int)sentences[i]));
+            provenance.Add(new Provenance(articles[i], evidence[i], (int)sentences[i], i < confidences.Count ? confidences[i] : null));
         }
 
         provenance.Sort((x, y) =>
@@ -98,6 +106,7 @@ internal static class Neo4jValues
             Verb: item.String("verb"),
             Status: item.String("status") is { } status ? GraphNames.ParseStatus(status) : null,
             Role: item.String("role"),
+            Confidence: item.TryGetProperty("confidence", out JsonElement merged) && merged.ValueKind == JsonValueKind.Number ? merged.GetDouble() : null,
             Provenance: provenance);
     }
 }
@@ -105,10 +114,11 @@ internal static class Neo4jValues
 /// <summary>
 /// One article's assertion of a relation, as kept (JSON) in the relationship's <c>assertions</c>
 /// property: what the merged values are recomputed from when any asserting article changes.
+/// Assertions stored before confidences were kept have none (null).
 /// </summary>
 internal sealed record StoredAssertion(
     string Article, int Sentence, string Evidence, string From, string To,
-    string? Date, string? Place, string? Topic, string? Verb, string? Status, string? Role)
+    string? Date, string? Place, string? Topic, string? Verb, string? Status, string? Role, double? Confidence)
 {
     public static List<StoredAssertion> ParseList(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<StoredAssertion>>(json, Neo4jValues.Json) ?? [];

@@ -540,7 +540,8 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
                     Text(8),
                     Text(9),
                     Text(10) is { } status ? GraphNames.ParseStatus(status) : null,
-                    Text(11)));
+                    Text(11),
+                    reader.IsDBNull(12) ? null : reader.GetDouble(12)));
             }
         }
 
@@ -710,6 +711,8 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
         RelationFilter.DateTo => SqliteStatements.RelationDateTo,
         RelationFilter.ArticleKey => SqliteStatements.RelationAssertedByArticle,
         RelationFilter.Source => SqliteStatements.RelationAssertedBySource,
+        RelationFilter.MinConfidence => SqliteStatements.RelationConfidenceAtLeast,
+        RelationFilter.MaxConfidence => SqliteStatements.RelationConfidenceAtMost,
         _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, "not a relation filter"),
     };
 

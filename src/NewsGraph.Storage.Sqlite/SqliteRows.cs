@@ -93,7 +93,7 @@ internal static class SqliteRows
         Text: reader.GetString(offset + 8),
         IngestedAt: DateTimeOffset.Parse(reader.GetString(offset + 9), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
 
-    /// <summary>A relation row followed by its provenance as a JSON array of [article, evidence, sentence].</summary>
+    /// <summary>A relation row followed by its provenance as a JSON array of [article, evidence, sentence, confidence].</summary>
     public static RelationRecord Relation(SqliteDataReader reader, int offset) => new(
         Key: reader.GetString(offset),
         Type: GraphNames.ParseType(reader.GetString(offset + 1)),
@@ -105,7 +105,8 @@ internal static class SqliteRows
         Verb: NullableString(reader, offset + 7),
         Status: NullableString(reader, offset + 8) is { } status ? GraphNames.ParseStatus(status) : null,
         Role: NullableString(reader, offset + 9),
-        Provenance: ProvenanceList(reader, offset + 10));
+        Confidence: reader.IsDBNull(offset + 10) ? null : reader.GetDouble(offset + 10),
+        Provenance: ProvenanceList(reader, offset + 11));
 
     /// <summary>Reads the provenance array straight from the column's UTF-8 bytes.</summary>
     private static List<Provenance> ProvenanceList(SqliteDataReader reader, int ordinal)
@@ -125,7 +126,13 @@ internal static class SqliteRows
             Expect(ref json, JsonTokenType.String);
             string evidence = json.GetString()!;
             Expect(ref json, JsonTokenType.Number);
-            list.Add(new Provenance(articleKey, evidence, json.GetInt32()));
+            int sentence = json.GetInt32();
+            if (!json.Read() || json.TokenType is not (JsonTokenType.Number or JsonTokenType.Null))
+            {
+                throw new JsonException($"Provenance column: expected a confidence or null, found {json.TokenType}.");
+            }
+
+            list.Add(new Provenance(articleKey, evidence, sentence, json.TokenType == JsonTokenType.Null ? null : json.GetDouble()));
             Expect(ref json, JsonTokenType.EndArray);
         }
 

@@ -16,7 +16,7 @@ namespace NewsGraph.Storage.Sqlite;
 internal static class SqliteStatements
 {
     /// <summary>The schema version this build writes; <see cref="Migrations"/> brings a file up to it.</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     // ---------------------------------------------------------------------------------------
     // Schema
@@ -326,6 +326,7 @@ internal static class SqliteStatements
         (1, [CreateSchemaV1, CreateSearchIndexV1]),
         (2, [CreateReadIndexesV2]),
         (3, [CreateTextIndexesV3]),
+        (4, [AddConfidenceV4]),
     ];
 
     /// <summary>
@@ -388,6 +389,19 @@ internal static class SqliteStatements
         END;
         """;
 
+    /// <summary>
+    /// Version 4, confidence: each assertion keeps the extractor's calibrated probability that its
+    /// article asserts the relation (<c>relation_provenance.confidence</c>), and each relation the
+    /// noisy-or of its assertions' (<c>relations.confidence</c>, recomputed with the other merged
+    /// values). NULL is "not scored"; rows written before version 4 stay NULL until their article is
+    /// ingested again (the content hash changed with this version, so it is rewritten, not skipped).
+    /// No index: a confidence bound is tested on the rows a list reads in its own order.
+    /// </summary>
+    public const string AddConfidenceV4 = """
+        ALTER TABLE relation_provenance ADD COLUMN confidence REAL CHECK (confidence BETWEEN 0 AND 1);
+        ALTER TABLE relations ADD COLUMN confidence REAL CHECK (confidence BETWEEN 0 AND 1);
+        """;
+
     // ---------------------------------------------------------------------------------------
     // Upsert: contributions per article, then recomputation of the touched merged rows
     // ---------------------------------------------------------------------------------------
@@ -440,14 +454,14 @@ internal static class SqliteStatements
         """;
 
     public const string InsertProvenance = """
-        INSERT INTO relation_provenance (relation_key, article_key, sentence_index, evidence, from_key, to_key, date, place_key, topic, verb, status, role)
-        VALUES (@relationKey, @articleKey, @sentenceIndex, @evidence, @fromKey, @toKey, @date, @placeKey, @topic, @verb, @status, @role)
+        INSERT INTO relation_provenance (relation_key, article_key, sentence_index, evidence, from_key, to_key, date, place_key, topic, verb, status, role, confidence)
+        VALUES (@relationKey, @articleKey, @sentenceIndex, @evidence, @fromKey, @toKey, @date, @placeKey, @topic, @verb, @status, @role, @confidence)
         ON CONFLICT (relation_key, article_key, sentence_index) DO NOTHING;
         """;
 
     /// <summary>Every contribution to the given relations, in the order that decides "first non-null wins".</summary>
     public const string SelectProvenanceForMerge = """
-        SELECT p.relation_key, p.article_key, p.from_key, p.to_key, p.date, p.place_key, p.topic, p.verb, p.status, p.role, a.published
+        SELECT p.relation_key, p.article_key, p.from_key, p.to_key, p.date, p.place_key, p.topic, p.verb, p.status, p.role, a.published, p.confidence
         FROM relation_provenance p JOIN articles a ON a.key = p.article_key
         WHERE p.relation_key IN (SELECT value FROM json_each(@keys))
         ORDER BY p.relation_key, p.article_key, p.sentence_index;
@@ -457,7 +471,7 @@ internal static class SqliteStatements
         UPDATE relations SET
             from_key = @fromKey, to_key = @toKey, date = @date, effective_date = @effectiveDate, place_key = @placeKey,
             topic = @topic, topic_norm = @topicNorm, verb = @verb, verb_norm = @verbNorm, status = @status, role = @role,
-            article_count = @articleCount
+            article_count = @articleCount, confidence = @confidence
         WHERE key = @key;
         """;
 
@@ -499,22 +513,22 @@ internal static class SqliteStatements
         "a.key, a.title, a.url, a.source, a.dateline, a.published, a.language, a.file, a.text, a.ingested_at";
 
     public const string RelationColumns =
-        "r.key, r.type, r.from_key, r.to_key, r.date, r.place_key, r.topic, r.verb, r.status, r.role";
+        "r.key, r.type, r.from_key, r.to_key, r.date, r.place_key, r.topic, r.verb, r.status, r.role, r.confidence";
 
     /// <summary>Names of the columns above once selected into a derived table (the same order).</summary>
     public const string EntityColumnNames = "key, kind, name, aliases, titles, iso, category, mention_count, article_count";
 
     public const string ArticleColumnNames = "key, title, url, source, dateline, published, language, file, text, ingested_at";
 
-    public const string RelationColumnNames = "key, type, from_key, to_key, date, place_key, topic, verb, status, role";
+    public const string RelationColumnNames = "key, type, from_key, to_key, date, place_key, topic, verb, status, role, confidence";
 
     /// <summary>
-    /// A relation's provenance as one JSON array of [article, evidence, sentence], correlated on a
-    /// derived row named <c>page</c>; selected after paging so it is built only for returned rows.
-    /// Unordered here (a sort per row): <c>SqliteRows.Relation</c> puts the items in the port's order.
+    /// A relation's provenance as one JSON array of [article, evidence, sentence, confidence or null],
+    /// correlated on a derived row named <c>page</c>; selected after paging so it is built only for
+    /// returned rows. Unordered here (a sort per row): <c>SqliteRows.Relation</c> puts the items in the port's order.
     /// </summary>
     public const string PageRelationProvenance = """
-        (SELECT json_group_array(json_array(p.article_key, p.evidence, p.sentence_index))
+        (SELECT json_group_array(json_array(p.article_key, p.evidence, p.sentence_index, p.confidence))
          FROM relation_provenance p WHERE p.relation_key = page.key)
         """;
 
@@ -671,6 +685,11 @@ internal static class SqliteStatements
     public const string RelationDateFrom = "r.effective_date >= @dateFrom";
 
     public const string RelationDateTo = "r.effective_date <= @dateTo";
+
+    /// <summary>Confidence bounds: NULL (not scored) fails every comparison, so it never matches a bound.</summary>
+    public const string RelationConfidenceAtLeast = "r.confidence >= @minConfidence";
+
+    public const string RelationConfidenceAtMost = "r.confidence <= @maxConfidence";
 
     public const string RelationAssertedByArticle =
         "EXISTS (SELECT 1 FROM relation_provenance fp WHERE fp.relation_key = r.key AND fp.article_key = @articleKey)";
@@ -833,7 +852,7 @@ internal static class SqliteStatements
         """;
 
     public const string SelectExportProvenance = """
-        SELECT p.article_key, r.type, p.from_key, p.to_key, p.evidence, p.sentence_index, p.date, p.place_key, p.topic, p.verb, p.status, p.role
+        SELECT p.article_key, r.type, p.from_key, p.to_key, p.evidence, p.sentence_index, p.date, p.place_key, p.topic, p.verb, p.status, p.role, p.confidence
         FROM relation_provenance p JOIN relations r ON r.key = p.relation_key
         WHERE p.article_key IN (SELECT value FROM json_each(@keys))
         ORDER BY p.article_key, p.sentence_index, p.relation_key;

@@ -123,6 +123,7 @@ internal sealed class SqliteUpsert(SqliteConnection connection, SqliteTransactio
                 ("@verb", relation.Verb),
                 ("@status", SqliteValues.Status(relation.Status)),
                 ("@role", relation.Role),
+                ("@confidence", relation.Confidence),
             ]);
         }
     }
@@ -142,11 +143,13 @@ internal sealed class SqliteUpsert(SqliteConnection connection, SqliteTransactio
             {
                 rows.Add(new ProvenanceRow(
                     reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Text(reader, 4), Text(reader, 5),
-                    Text(reader, 6), Text(reader, 7), Text(reader, 8), Text(reader, 9), Text(reader, 10)));
+                    Text(reader, 6), Text(reader, 7), Text(reader, 8), Text(reader, 9), Text(reader, 10),
+                    reader.IsDBNull(11) ? null : reader.GetDouble(11)));
             }
         }
 
-        // Rows come by relation, then article key, then sentence: the first non-null value wins.
+        // Rows come by relation, then article key, then sentence: the first non-null value wins, and
+        // confidences merge in that order.
         foreach (IGrouping<string, ProvenanceRow> group in rows.GroupBy(r => r.RelationKey, StringComparer.Ordinal))
         {
             ProvenanceRow first = group.First();
@@ -168,6 +171,7 @@ internal sealed class SqliteUpsert(SqliteConnection connection, SqliteTransactio
                 ("@status", group.Select(r => r.Status).FirstOrDefault(v => v is not null)),
                 ("@role", group.Select(r => r.Role).FirstOrDefault(v => v is not null)),
                 ("@articleCount", (long)group.Select(r => r.ArticleKey).Distinct(StringComparer.Ordinal).Count()),
+                ("@confidence", ArticleGraphUpsert.MergedConfidence(group.Select(r => r.Confidence))),
             ]);
         }
 
@@ -290,7 +294,7 @@ internal sealed class SqliteUpsert(SqliteConnection connection, SqliteTransactio
 
     private sealed record ProvenanceRow(
         string RelationKey, string ArticleKey, string FromKey, string ToKey, string? Date, string? PlaceKey,
-        string? Topic, string? Verb, string? Status, string? Role, string? Published);
+        string? Topic, string? Verb, string? Status, string? Role, string? Published, double? Confidence);
 
     private sealed record MentionRow(
         string EntityKey, string Kind, string Name, IReadOnlyList<string> Aliases, IReadOnlyList<string> Titles,

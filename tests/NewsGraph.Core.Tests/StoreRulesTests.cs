@@ -92,6 +92,50 @@ public sealed class StoreRulesTests
     }
 
     [Fact]
+    public void MergedConfidence_NoisyOrOverTheScoredAssertions_NullWhenNoneIsScored()
+    {
+        Assert.Equal(0.9, ArticleGraphUpsert.MergedConfidence([0.8, null, 0.5])!.Value, 12);
+        Assert.Equal(1 - (0.1 * 0.2 * 0.7), ArticleGraphUpsert.MergedConfidence([0.9, 0.8, 0.3])!.Value, 12);
+        Assert.Equal(ArticleGraphUpsert.MergedConfidence([0.3, 0.8, 0.9])!.Value, ArticleGraphUpsert.MergedConfidence([0.9, 0.8, 0.3])!.Value, 12);
+
+        // One assertion's confidence stays exactly as given; a certain one makes the relation certain.
+        Assert.Equal(0.3, ArticleGraphUpsert.MergedConfidence([null, 0.3]));
+        Assert.Equal(1.0, ArticleGraphUpsert.MergedConfidence([0.2, 1.0, 0.4]));
+        Assert.Equal(0.0, ArticleGraphUpsert.MergedConfidence([0.0, 0.0]));
+        Assert.Null(ArticleGraphUpsert.MergedConfidence([]));
+        Assert.Null(ArticleGraphUpsert.MergedConfidence([null, null]));
+    }
+
+    [Theory]
+    [InlineData(1.0000001)]
+    [InlineData(-0.0001)]
+    [InlineData(double.NaN)]
+    [InlineData(double.NegativeInfinity)]
+    public void Validate_ConfidenceThatIsNotAProbability_IsRefusedWithTheArticleKey(double confidence)
+    {
+        ArticleGraph graph = Graph("article-1") with
+        {
+            Relations = [new ExtractedRelation(RelationType.Met, "person:a", "person:b", "evidence", 0, Confidence: confidence)],
+        };
+
+        ArgumentException error = Assert.Throws<ArgumentException>(() => ArticleGraphUpsert.Validate([graph]));
+        Assert.Contains("article-1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("confidence", error.Message, StringComparison.Ordinal);
+        ArticleGraphUpsert.Validate([graph with { Relations = [graph.Relations[0] with { Confidence = 1.0 }] }]);
+        ArticleGraphUpsert.Validate([graph with { Relations = [graph.Relations[0] with { Confidence = 0.0 }] }]);
+    }
+
+    [Fact]
+    public void FilterTerms_ConfidenceBounds_AreTermsNamedMinAndMaxConfidence()
+    {
+        FilterTerm<RelationFilter>[] terms = [.. FilterTerms.Of(new RelationQuery { MinConfidence = 0.25, MaxConfidence = 0.75 })];
+
+        Assert.Equal([RelationFilter.MinConfidence, RelationFilter.MaxConfidence], terms.Select(t => t.Filter));
+        Assert.Equal(["minConfidence", "maxConfidence"], terms.Select(t => t.ParameterName));
+        Assert.Equal([0.25, 0.75], terms.Select(t => t.Value));
+    }
+
+    [Fact]
     public void MergeWithinArticle_OneKeyListedTwice_CountsOnceWithMentionsSummedAndNamesUnited()
     {
         ExtractedEntity[] merged =
@@ -135,7 +179,7 @@ public sealed class StoreRulesTests
         }
 
         static Task<IReadOnlyList<RelationRecord>> ReadRelations(IReadOnlyList<string> keys, CancellationToken cancellation) =>
-            Task.FromResult<IReadOnlyList<RelationRecord>>([.. keys.Select(k => new RelationRecord(k, RelationType.Met, "", "", null, null, null, null, null, null, []))]);
+            Task.FromResult<IReadOnlyList<RelationRecord>>([.. keys.Select(k => new RelationRecord(k, RelationType.Met, "", "", null, null, null, null, null, null, null, []))]);
     }
 
     private static ArticleGraph Graph(string key) => new(

@@ -64,6 +64,26 @@ public sealed class ApiOverNeo4jTests : IAsyncLifetime
         }
     }
 
+    [SkippableFact]
+    public async Task ConfidenceFieldsAndFilters_OverAllSamples_AnswerLikeTheEmbeddedStore()
+    {
+        (ApiHostOverStore sqlite, ApiHostOverStore neo4j) = await StartBothAsync(_ => true);
+        string[] queries =
+        [
+            "{ meetings(first: 20, where: { confidence: { gte: 0.6 } }) { totalCount nodes { confidence provenance { confidence sentenceIndex } } } }",
+            "{ relations(first: 30, where: { confidence: { lte: 0.9 } }) { totalCount nodes { __typename confidence provenance { confidence } } } }",
+            """{ person(name: "أنطونوف") { statements(first: 10, where: { confidence: { gte: 0.95 } }) { totalCount nodes { confidence text } } } }""",
+            """{ organization(name: "منظمة شنغهاي للتعاون") { memberships(first: 20, where: { confidence: { gte: 0.7, lte: 0.8 } }) { totalCount nodes { confidence state { iso } } } } }""",
+        ];
+
+        foreach (string query in queries)
+        {
+            string expected = await sqlite.QueryAsync(query);
+            Assert.Equal(expected, await neo4j.QueryAsync(query));
+            Assert.Contains("\"confidence\":0.", expected, StringComparison.Ordinal);
+        }
+    }
+
     private async Task<(ApiHostOverStore Sqlite, ApiHostOverStore Neo4j)> StartBothAsync(Func<ArticleGraph, bool> which)
     {
         Neo4jGraphStore neo4jStore = await Neo4jTestServer.EmptyStoreAsync(CancellationToken.None);

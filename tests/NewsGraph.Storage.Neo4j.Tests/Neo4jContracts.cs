@@ -26,3 +26,7 @@ public sealed class Neo4jAnalyticsContract : AnalyticsContract<Neo4jStoreFactory
 public sealed class Neo4jExportContract : ExportContract<Neo4jStoreFactory>
 {
 }
+
+public sealed class Neo4jConfidenceContract : ConfidenceContract<Neo4jStoreFactory>
+{
+}

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Storage;
@@ -101,6 +102,62 @@ public sealed class Neo4jGraphStoreTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Relationships_WrittenBeforeConfidencesWereKept_ReadAsUnscored_UntilTheirArticlesAreIngestedAgain()
+    {
+        Neo4jGraphStore store = await EmptyNeo4jAsync();
+        IReadOnlyList<ArticleGraph> articles = Contract.SampleGraph.Articles;
+        await store.UpsertAsync(articles, s_none);
+
+        // As the previous build left them: no confidence properties, assertions without one, other content hashes.
+        IReadOnlyList<CypherResult> stored = await store.Transport.RunAsync(
+            [new CypherStatement("MATCH ()-[r]->() WHERE r.assertions IS NOT NULL RETURN r.key AS key, r.assertions AS assertions")], Neo4jAccessMode.Read, s_none);
+        List<Dictionary<string, object?>> rows = [.. stored[0].Rows.Select(row => new Dictionary<string, object?>
+        {
+            ["key"] = row[0].GetString(),
+            ["assertions"] = WithoutConfidence(row[1].GetString()!),
+        })];
+        await store.Transport.RunAsync(
+            [
+                new CypherStatement(
+                    "UNWIND $rows AS row MATCH ()-[r]->() WHERE r.key = row.key SET r.assertions = row.assertions REMOVE r.confidence, r.provConfidences",
+                    new Dictionary<string, object?> { ["rows"] = rows }),
+                new CypherStatement("MATCH (a:Article) SET a.contentHash = 'hash of a previous build'"),
+            ],
+            Neo4jAccessMode.Write,
+            s_none);
+
+        IReadOnlyList<RelationRecord> before = await store.GetRelationsAsync(Contract.SampleGraph.RelationKeys, s_none);
+        Assert.Equal(13, before.Count);
+        Assert.All(before, r => Assert.Null(r.Confidence));
+        Assert.All(before.SelectMany(r => r.Provenance), p => Assert.Null(p.Confidence));
+        Assert.Empty((await store.FindRelationsAsync(new RelationQuery { MinConfidence = 0 }, new PageRequest(First: 50), s_none)).Items);
+
+        // One article again: its assertions get their confidence, the other article's stays unscored.
+        await store.UpsertAsync([Contract.SampleGraph.Article2], s_none);
+        RelationRecord met = Assert.Single(await store.GetRelationsAsync([Contract.SampleGraph.MetLavrovSafadi], s_none));
+        Assert.Equal([null, 0.5], met.Provenance.Select(p => p.Confidence));
+        Assert.Equal(0.5, met.Confidence);
+
+        // All of them: as if written by this build.
+        UpsertResult again = await store.UpsertAsync(articles, s_none);
+        Assert.Equal(articles.Count - 1, again.ArticlesWritten);
+        met = Assert.Single(await store.GetRelationsAsync([Contract.SampleGraph.MetLavrovSafadi], s_none));
+        Assert.Equal([0.8, 0.5], met.Provenance.Select(p => p.Confidence));
+        Assert.Equal(0.9, met.Confidence!.Value, 12);
+
+        static string WithoutConfidence(string assertions)
+        {
+            JsonArray list = JsonNode.Parse(assertions)!.AsArray();
+            foreach (JsonNode? assertion in list)
+            {
+                Assert.True(assertion!.AsObject().Remove("Confidence"));
+            }
+
+            return list.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        }
+    }
+
+    [SkippableFact]
     public async Task Upsert_EveryNode_HasANameForNeo4jBrowserCaptions()
     {
         Neo4jGraphStore store = await EmptyNeo4jAsync();
@@ -192,6 +249,8 @@ public sealed class Neo4jGraphStoreTests : IAsyncLifetime
             Entities = await store.FindEntitiesAsync(new EntityQuery(), all, s_none),
             ByMentions = await store.FindEntitiesAsync(new EntityQuery { OrderBy = EntityOrderField.Mentions, Direction = SortDirection.Descending }, new PageRequest(First: 20), s_none),
             Relations = await store.FindRelationsAsync(new RelationQuery(), all, s_none),
+            Confident = await store.FindRelationsAsync(new RelationQuery { MinConfidence = 0.9 }, all, s_none),
+            Doubtful = await store.FindRelationsForAsync(entityKeys, RelationGrouping.ByEndpoint, new RelationQuery { MaxConfidence = 0.8 }, new PageRequest(First: 3, IncludeTotal: true), s_none),
             Articles = articles.Items.Select(i => i.Node with { IngestedAt = DateTimeOffset.UnixEpoch }),
             InArticles = await store.FindEntitiesInArticlesAsync(articleKeys, new EntityQuery(), new PageRequest(First: 5, IncludeTotal: true), s_none),
             ByEndpoint = await store.FindRelationsForAsync(entityKeys, RelationGrouping.ByEndpoint, new RelationQuery(), new PageRequest(First: 3, IncludeTotal: true), s_none),

@@ -26,3 +26,7 @@ public sealed class SqliteAnalyticsContract : AnalyticsContract<SqliteStoreFacto
 public sealed class SqliteExportContract : ExportContract<SqliteStoreFactory>
 {
 }
+
+public sealed class SqliteConfidenceContract : ConfidenceContract<SqliteStoreFactory>
+{
+}

@@ -10,6 +10,19 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
 {
     private static readonly string[] s_tables = ["articles", "entities", "entity_mentions", "entity_search", "relation_provenance", "relations", "schema_version"];
 
+    /// <summary>
+    /// The columns version 1 gave its tables, parents first. Columns versions 2 and 3 added are kept by their
+    /// triggers; version 4 added the confidences.
+    /// </summary>
+    private static readonly (string Table, string Columns)[] s_versionOneColumns =
+    [
+        ("articles", "key, title, url, source, dateline, published, language, file, text, ingested_at, content_hash, title_norm, text_norm"),
+        ("entities", "id, key, kind, name, name_norm, aliases, aliases_norm, titles, iso, category, mention_count, article_count"),
+        ("entity_mentions", "article_key, entity_key, kind, name, aliases, titles, iso, category, mention_count"),
+        ("relations", "key, type, from_key, to_key, date, effective_date, place_key, topic, topic_norm, verb, verb_norm, status, role, article_count"),
+        ("relation_provenance", "relation_key, article_key, sentence_index, evidence, from_key, to_key, date, place_key, topic, verb, status, role"),
+    ];
+
     private readonly string _path = SqliteStoreFactory.NewDatabasePath();
     private readonly List<SqliteGraphStore> _stores = [];
 
@@ -99,33 +112,8 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
     [Fact]
     public async Task InitializeAsync_VersionOneFile_MigratesToTheAnswersOfANewFile()
     {
-        // A file as version 1 left it: its schema only, filled by the upsert.
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, ForeignKeys = true, Pooling = false }.ToString()))
-        {
-            await connection.OpenAsync();
-            foreach (string sql in new[] { SqliteStatements.EnableWriteAheadLog, SqliteStatements.CreateSchemaVersionTable, SqliteStatements.CreateSchemaV1, SqliteStatements.CreateSearchIndexV1 })
-            {
-                await using SqliteCommand command = connection.CreateCommand();
-                command.CommandText = sql;
-                await command.ExecuteNonQueryAsync();
-            }
-
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-            await using (var upsert = new SqliteUpsert(connection, transaction, DateTimeOffset.UnixEpoch))
-            {
-                await upsert.RunAsync(SampleGraph.Articles, None);
-            }
-
-            await using (SqliteCommand version = connection.CreateCommand())
-            {
-                version.Transaction = transaction;
-                version.CommandText = "INSERT INTO schema_version (version, applied_at) VALUES (1, 'then');";
-                await version.ExecuteNonQueryAsync();
-            }
-
-            await transaction.CommitAsync();
-        }
+        // Version 1 kept no confidences: the new file is given none either.
+        await CreateFileOfVersionAsync(1, SampleGraph.Articles);
 
         SqliteGraphStore migrated = await StoreAsync();
         string freshPath = SqliteStoreFactory.NewDatabasePath();
@@ -133,9 +121,47 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         {
             await using var fresh = new SqliteGraphStore(freshPath);
             await fresh.InitializeAsync(None);
-            await fresh.UpsertAsync(SampleGraph.Articles, None);
+            await fresh.UpsertAsync(WithoutConfidences(SampleGraph.Articles), None);
 
             Assert.Equal((long)SqliteStatements.SchemaVersion, await ScalarAsync<long>("SELECT max(version) FROM schema_version;"));
+            Assert.Equal(await AnswersAsync(fresh), await AnswersAsync(migrated));
+            await AssertCountsMatchARecountAsync();
+        }
+        finally
+        {
+            SqliteStoreFactory.DeleteDatabase(freshPath);
+        }
+    }
+
+    [Fact]
+    public async Task InitializeAsync_VersionThreeFile_AddsConfidencesAsNull_AndTheNextIngestFillsThemIn()
+    {
+        await CreateFileOfVersionAsync(3, SampleGraph.Articles);
+
+        SqliteGraphStore migrated = await StoreAsync();
+
+        Assert.Equal([1L, 2L, 3L, 4L], await ColumnAsync<long>("SELECT version FROM schema_version ORDER BY version;"));
+        Assert.Equal(15L, await ScalarAsync<long>("SELECT count(*) FROM relation_provenance WHERE confidence IS NULL;"));
+        Assert.Equal(13L, await ScalarAsync<long>("SELECT count(*) FROM relations WHERE confidence IS NULL;"));
+        IReadOnlyList<RelationRecord> before = await migrated.GetRelationsAsync(SampleGraph.RelationKeys, None);
+        Assert.All(before, r => Assert.Null(r.Confidence));
+        Assert.All(before.SelectMany(r => r.Provenance), p => Assert.Null(p.Confidence));
+
+        string freshPath = SqliteStoreFactory.NewDatabasePath();
+        try
+        {
+            await using var fresh = new SqliteGraphStore(freshPath);
+            await fresh.InitializeAsync(None);
+            await fresh.UpsertAsync(WithoutConfidences(SampleGraph.Articles), None);
+            Assert.Equal(await AnswersAsync(fresh), await AnswersAsync(migrated));
+
+            // The same extraction again: stored under the previous content hash, so every article is
+            // rewritten (not skipped as unchanged) and its confidences land.
+            UpsertResult result = await migrated.UpsertAsync(SampleGraph.Articles, None);
+            await fresh.UpsertAsync(SampleGraph.Articles, None);
+
+            Assert.Equal(new UpsertResult(7, 0, 0, 0), result);
+            Assert.Equal(0.9, Assert.Single(await migrated.GetRelationsAsync([SampleGraph.MetLavrovSafadi], None)).Confidence!.Value, 12);
             Assert.Equal(await AnswersAsync(fresh), await AnswersAsync(migrated));
             await AssertCountsMatchARecountAsync();
         }
@@ -450,10 +476,89 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
             [new(RelationType.Met, GraphKeys.Person("شخص مشترك"), GraphKeys.Person($"شخص {i}"), "التقيا.", 0, new DateOnly(2024, 5, 1))]);
     }
 
-    /// <summary>What the kept counts and the name index serve, as text to compare stores by.</summary>
+    /// <summary>
+    /// A file as an older build left it: the schema steps up to <paramref name="version"/> and their
+    /// <c>schema_version</c> rows, holding <paramref name="articles"/> in the columns that version had.
+    /// The rows are those a new store makes (the merge rules have not changed since), copied without
+    /// the columns later versions added, and the content hashes are those that build computed.
+    /// </summary>
+    private async Task CreateFileOfVersionAsync(int version, IReadOnlyList<ArticleGraph> articles)
+    {
+        string sourcePath = SqliteStoreFactory.NewDatabasePath();
+        try
+        {
+            await using (var source = new SqliteGraphStore(sourcePath))
+            {
+                await source.InitializeAsync(None);
+                await source.UpsertAsync(articles, None);
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, ForeignKeys = true, Pooling = false }.ToString());
+            await using SqliteCommand command = connection.CreateCommand();
+            await connection.OpenAsync();
+            foreach (string sql in new[] { SqliteStatements.EnableWriteAheadLog, SqliteStatements.CreateSchemaVersionTable })
+            {
+                command.CommandText = sql;
+                await command.ExecuteNonQueryAsync();
+            }
+
+            command.CommandText = "ATTACH DATABASE @source AS source;";
+            command.Parameters.AddWithValue("@source", sourcePath);
+            await command.ExecuteNonQueryAsync();
+            command.Parameters.Clear();
+
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            command.Transaction = transaction;
+            foreach ((int step, string[] statements) in SqliteStatements.Migrations.Where(m => m.Version <= version))
+            {
+                foreach (string sql in statements)
+                {
+                    command.CommandText = sql;
+                    await command.ExecuteNonQueryAsync();
+                }
+
+                command.CommandText = $"INSERT INTO schema_version (version, applied_at) VALUES ({step}, 'then');";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            // Parents first; triggers of the versions applied fill their own tables and counts.
+            foreach ((string table, string columns) in s_versionOneColumns)
+            {
+                command.CommandText = $"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM source.{table};";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            command.CommandText = "UPDATE main.articles SET content_hash = @hash WHERE key = @key;";
+            foreach (ArticleGraph article in articles)
+            {
+                command.Parameters.Clear();
+                command.Parameters.AddWithValue("@key", article.Article.Key);
+                command.Parameters.AddWithValue("@hash", ContentHashBeforeVersionFour(article));
+                await command.ExecuteNonQueryAsync();
+            }
+
+            await transaction.CommitAsync();
+        }
+        finally
+        {
+            SqliteStoreFactory.DeleteDatabase(sourcePath);
+        }
+    }
+
+    /// <summary>The content hash as builds before schema version 4 computed it (its salt said v1).</summary>
+    private static string ContentHashBeforeVersionFour(ArticleGraph graph) =>
+        GraphKeys.Hash("newsgraph-extraction-v1\n" + System.Text.Json.JsonSerializer.Serialize(
+            graph, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+
+    private static ArticleGraph[] WithoutConfidences(IEnumerable<ArticleGraph> articles) =>
+        [.. articles.Select(a => a with { Relations = [.. a.Relations.Select(r => r with { Confidence = null })] })];
+
+    /// <summary>What the kept counts and the name index serve, and every relation as read, as text to compare stores by.</summary>
     private static async Task<string> AnswersAsync(SqliteGraphStore store)
     {
         var lines = new List<string> { System.Text.Json.JsonSerializer.Serialize(await store.GetStatsAsync(None)) };
+        lines.Add(System.Text.Json.JsonSerializer.Serialize(await store.FindRelationsAsync(new RelationQuery(), new PageRequest(First: 100), None)));
         foreach (EntityRanking by in Enum.GetValues<EntityRanking>())
         {
             foreach (NodeKind? kind in new NodeKind?[] { null, NodeKind.Person, NodeKind.State, NodeKind.Organization, NodeKind.Place, NodeKind.Claim })
@@ -553,16 +658,18 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
-    private async Task<List<string>> ColumnAsync(string sql)
+    private Task<List<string>> ColumnAsync(string sql) => ColumnAsync<string>(sql);
+
+    private async Task<List<T>> ColumnAsync<T>(string sql)
     {
         await using SqliteConnection connection = Open();
         await using SqliteCommand command = connection.CreateCommand();
         command.CommandText = sql;
-        var values = new List<string>();
+        var values = new List<T>();
         await using SqliteDataReader reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            values.Add(reader.GetString(0));
+            values.Add(reader.GetFieldValue<T>(0));
         }
 
         return values;

@@ -1,7 +1,8 @@
 // The graph explorer in headless Debian Chromium, against a server started with `newsgraph serve
 // --samples` (or the test host's sample graph): a bad deep link shows an error in the status line;
 // searching "بوغدانوف" and opening the result draws a neighbourhood with "رمزي رمزي"; clicking
-// the MET edge shows its provenance (the evidence sentence mentions موسكو); the relation filter
+// the MET edge shows its provenance (the evidence sentence mentions موسكو) with the relation's
+// confidence and each assertion's as percentages; the relation filter
 // hides MET; a shortest path is found and highlighted; a deep link opens the node; and the
 // browser logged no console error, page error or failed request along the way.
 // Usage: node explorer.mjs http://127.0.0.1:5123 [screenshot.png]
@@ -114,6 +115,17 @@ try {
   const articles = await panel.locator('.sources .article').allInnerTexts();
   assert(articles.length > 0 && articles.every((a) => a.trim().length > 0), 'the provenance panel should name the article(s)');
   step(`MET edge → ${evidence.length} evidence sentence(s) from ${articles.length} article(s): ${evidence[0].slice(0, 80)}…`);
+
+  // The relation's confidence and each assertion's, as percentages of the values the API gave.
+  const shown = async (locator) => ({ text: (await locator.innerText()).trim(), value: Number(await locator.getAttribute('data-value')) });
+  const asPercent = (text) => Number(text.replace(/[٠-٩]/g, (d) => '٠١٢٣٤٥٦٧٨٩'.indexOf(d)).replace('٫', '.').replace(/[^0-9.]/g, ''));
+  const isPercentOf = ({ text, value }) => /[٪%]/.test(text) && value > 0 && value <= 1 && Math.abs(asPercent(text) - Math.min(value * 100, 99.9)) <= 0.051;
+  const relationConfidence = await shown(panel.locator('.facts .confidence'));
+  assert(isPercentOf(relationConfidence), `the relation panel should show the MET edge's confidence as a percentage; it shows "${relationConfidence.text}" for ${relationConfidence.value}`);
+  const assertionConfidences = await Promise.all((await panel.locator('.sources .confidence').all()).map(shown));
+  assert(assertionConfidences.length > 0 && assertionConfidences.every(isPercentOf),
+    `each scored assertion should show its confidence as a percentage; shown: ${JSON.stringify(assertionConfidences)}`);
+  step(`MET edge confidence ${relationConfidence.text}; per article: ${assertionConfidences.map((c) => c.text).join('، ')}`);
   if (screenshot) {
     await page.screenshot({ path: screenshot });
   }

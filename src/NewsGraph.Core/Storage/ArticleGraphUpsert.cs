@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using NewsGraph.Core.Graph;
@@ -6,17 +7,19 @@ namespace NewsGraph.Core.Storage;
 
 /// <summary>
 /// The rules every store applies the same way when it upserts article graphs: which batches it
-/// refuses, what "unchanged" means and how a relation is keyed.
+/// refuses, what "unchanged" means, how a relation is keyed and how its assertions' confidences merge.
 /// </summary>
 public static class ArticleGraphUpsert
 {
-    // Relaxed escaping: the hash input reads as the Arabic it is. Changing these options changes
-    // every hash, which makes each store rewrite every article once on its next ingest.
+    // Relaxed escaping: the hash input reads as the Arabic it is. Changing these options (or the
+    // version in ContentHash) changes every hash, which makes each store rewrite every article once
+    // on its next ingest.
     private static readonly JsonSerializerOptions s_hashJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Rejects a batch the graph could not hold consistently, before anything is written.</summary>
     /// <exception cref="ArgumentException">An article without a key, an entity without a key or of
-    /// kind Article, or a relation whose ends its article does not list.</exception>
+    /// kind Article, a relation whose ends its article does not list, or a relation whose confidence
+    /// is not a probability (a number from 0 to 1).</exception>
     public static void Validate(IReadOnlyList<ArticleGraph> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -49,19 +52,52 @@ public static class ArticleGraphUpsert
                         $"Article '{graph.Article.Key}' asserts {GraphNames.TypeName(relation.Type)} {relation.From} → {relation.To} but does not list both ends among its entities.",
                         nameof(batch));
                 }
+
+                if (relation.Confidence is { } confidence && !(confidence >= 0 && confidence <= 1))
+                {
+                    throw new ArgumentException(
+                        $"Article '{graph.Article.Key}' gives {GraphNames.TypeName(relation.Type)} {relation.From} → {relation.To} a confidence of {confidence.ToString(CultureInfo.InvariantCulture)}, not a probability from 0 to 1.",
+                        nameof(batch));
+                }
             }
         }
     }
 
-    /// <summary>The content hash that decides "unchanged": the whole extraction, article metadata included.</summary>
+    /// <summary>
+    /// The content hash that decides "unchanged": the whole extraction, article metadata included.
+    /// Version 2: stores keep each relation's confidence since then, so an article stored before
+    /// (its confidence hashed but not kept) is rewritten once when it is ingested again.
+    /// </summary>
     public static string ContentHash(ArticleGraph graph) =>
-        GraphKeys.Hash("newsgraph-extraction-v1\n" + JsonSerializer.Serialize(graph, s_hashJson));
+        GraphKeys.Hash("newsgraph-extraction-v2\n" + JsonSerializer.Serialize(graph, s_hashJson));
 
     /// <summary>The key a relation is merged on across articles.</summary>
     public static string RelationKey(ExtractedRelation relation)
     {
         ArgumentNullException.ThrowIfNull(relation);
         return GraphKeys.Relation(relation.Type, relation.From, relation.To, relation.Date, relation.Status, relation.Role);
+    }
+
+    /// <summary>
+    /// A relation's confidence from its assertions' (in the stores' article-key then sentence order):
+    /// the noisy-or 1 − Π(1 − cᵢ) over those that have one — independent assertions of the same
+    /// relation make it surer —, null when none has one. Written as the running m + c·(1 − m), which
+    /// is the same product but leaves a single assertion's confidence exactly as it was given
+    /// (1 − (1 − 0.3) is 0.30000000000000004 in doubles).
+    /// </summary>
+    public static double? MergedConfidence(IEnumerable<double?> confidences)
+    {
+        ArgumentNullException.ThrowIfNull(confidences);
+        double? merged = null;
+        foreach (double? confidence in confidences)
+        {
+            if (confidence is { } c)
+            {
+                merged = merged is { } m ? m + (c * (1 - m)) : c;
+            }
+        }
+
+        return merged;
     }
 
     /// <summary>An article listing one key twice contributes once: first name, union of the rest, summed mentions.</summary>

@@ -23,6 +23,8 @@ public enum RelationFilter
     DateTo,
     ArticleKey,
     Source,
+    MinConfidence,
+    MaxConfidence,
 }
 
 /// <summary>The filters of an <see cref="ArticleQuery"/>, as <see cref="RelationFilter"/> is for relations.</summary>
@@ -39,7 +41,7 @@ public enum ArticleFilter
 /// <summary>
 /// One set filter and its value in the form the stores compare: text normalized with
 /// <see cref="ArabicText.Normalize"/>; keys as a list, a status as <see cref="MembershipStatus"/>,
-/// dates as <see cref="DateOnly"/> (each store writes those its own way).
+/// dates as <see cref="DateOnly"/> (each store writes those its own way), confidences as <see cref="double"/>.
 /// </summary>
 public readonly record struct FilterTerm<TFilter>(TFilter Filter, object Value)
     where TFilter : struct, Enum
@@ -66,7 +68,9 @@ public static class FilterTerms
             (RelationFilter.DateFrom, query.DateFrom),
             (RelationFilter.DateTo, query.DateTo),
             (RelationFilter.ArticleKey, query.ArticleKey),
-            (RelationFilter.Source, query.Source));
+            (RelationFilter.Source, query.Source),
+            (RelationFilter.MinConfidence, query.MinConfidence),
+            (RelationFilter.MaxConfidence, query.MaxConfidence));
     }
 
     public static IEnumerable<FilterTerm<ArticleFilter>> Of(ArticleQuery query)

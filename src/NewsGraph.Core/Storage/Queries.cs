@@ -144,6 +144,12 @@ public sealed record RelationQuery
     /// <summary>Asserted by an article of this source.</summary>
     public string? Source { get; init; }
 
+    /// <summary>The relation's merged confidence is at least this; a relation without one never matches.</summary>
+    public double? MinConfidence { get; init; }
+
+    /// <summary>The relation's merged confidence is at most this; a relation without one never matches.</summary>
+    public double? MaxConfidence { get; init; }
+
     public RelationOrderField OrderBy { get; init; } = RelationOrderField.Date;
 
     public SortDirection Direction { get; init; } = SortDirection.Ascending;

@@ -30,12 +30,17 @@ public sealed record ArticleRecord(
     string Text,
     DateTimeOffset IngestedAt);
 
-/// <summary>Where a relation was asserted: the article and the sentence (original text).</summary>
-public sealed record Provenance(string ArticleKey, string Evidence, int SentenceIndex);
+/// <summary>
+/// Where a relation was asserted: the article and the sentence (original text), and the
+/// extractor's calibrated probability that the article asserts it there (null when not scored).
+/// </summary>
+public sealed record Provenance(string ArticleKey, string Evidence, int SentenceIndex, double? Confidence);
 
 /// <summary>
 /// A relation as stored, merged over every article that asserts it. <see cref="Provenance"/> is
-/// ordered by article key then sentence, so output is deterministic.
+/// ordered by article key then sentence, so output is deterministic. <see cref="Confidence"/> is
+/// the noisy-or of the assertions' confidences (<see cref="ArticleGraphUpsert.MergedConfidence"/>),
+/// null when no assertion has one.
 /// </summary>
 public sealed record RelationRecord(
     string Key,
@@ -48,6 +53,7 @@ public sealed record RelationRecord(
     string? Verb,
     MembershipStatus? Status,
     string? Role,
+    double? Confidence,
     IReadOnlyList<Provenance> Provenance);
 
 /// <summary>What one upsert changed. Upserting the same articles again reports zero new items.</summary>

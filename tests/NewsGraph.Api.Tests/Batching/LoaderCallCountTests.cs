@@ -25,6 +25,20 @@ public sealed class LoaderCallCountTests
     }
 
     [Fact]
+    public async Task People_MeetingsFilteredByConfidence_CostOneStoreCallPerLevel()
+    {
+        await using ApiHost host = await ApiHost.StartAsync(store: await RingAsync(20));
+
+        JsonNode data = await host.QueryAsync("""
+            { people(first: 20) { nodes { meetings(first: 10, where: { confidence: { gte: 0.5 } }) { totalCount nodes { confidence participants { name } } } } } }
+            """);
+
+        // The ring's meetings were scored 0.4 and 0.6 in turn: one of each person's two passes.
+        Assert.All(data["people"]!["nodes"]!.AsArray(), p => Assert.Equal(1, p!["meetings"]!["totalCount"]!.GetValue<int>()));
+        Assert.Equal(["FindEntitiesAsync", "FindRelationsForAsync", "GetEntitiesAsync"], host.Reader.Calls);
+    }
+
+    [Fact]
     public async Task People_FourLevelsDeep_CostFourStoreCalls()
     {
         await using ApiHost host = await ApiHost.StartAsync(store: await RingAsync(20));
@@ -60,7 +74,7 @@ public sealed class LoaderCallCountTests
         Assert.Equal([false, false, true, true], counting.IncludeTotals);
     }
 
-    /// <summary>People p00…p(n-1) in a ring: each meets the next one, in Moscow.</summary>
+    /// <summary>People p00…p(n-1) in a ring: each meets the next one, in Moscow; the meetings scored 0.6 and 0.4 in turn.</summary>
     internal static async Task<TempSqliteStore> RingAsync(int n)
     {
         string place = GraphKeys.Place("موسكو");
@@ -69,7 +83,9 @@ public sealed class LoaderCallCountTests
         for (int i = 0; i < n; i++)
         {
             entities.Add(new ExtractedEntity(GraphKeys.Person($"p{i:00}"), NodeKind.Person, $"p{i:00}", [], []));
-            relations.Add(new ExtractedRelation(RelationType.Met, GraphKeys.Person($"p{i:00}"), GraphKeys.Person($"p{(i + 1) % n:00}"), $"p{i:00} met p{(i + 1) % n:00}", i, new DateOnly(2015, 1, 1).AddDays(i), place));
+            relations.Add(new ExtractedRelation(
+                RelationType.Met, GraphKeys.Person($"p{i:00}"), GraphKeys.Person($"p{(i + 1) % n:00}"), $"p{i:00} met p{(i + 1) % n:00}", i, new DateOnly(2015, 1, 1).AddDays(i), place,
+                Confidence: i % 2 == 0 ? 0.6 : 0.4));
         }
 
         var article = new ArticleInfo("https://example.org/ring", "ring", "ring", "https://example.org/ring", "test", null, new DateOnly(2015, 1, 1));

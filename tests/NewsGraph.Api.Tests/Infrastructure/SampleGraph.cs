@@ -5,7 +5,8 @@ namespace NewsGraph.Api.Tests.Infrastructure;
 /// <summary>
 /// A small graph written in code, shaped like what the extractor makes of the sample SANA article
 /// and a few more wire stories: a meeting in Moscow, Antonov's statements, the SCO membership list,
-/// Syromolotov's title, and enough people for paging.
+/// Syromolotov's title, and enough people for paging. Relations carry confidences as the model would
+/// give them (one of Antonov's statements unscored).
 /// </summary>
 public static class SampleGraph
 {
@@ -30,6 +31,9 @@ public static class SampleGraph
         "التعاون العسكري مع الصين يتطور بنجاح",
         "المناورات المشتركة ستجري في الخريف",
     ];
+
+    /// <summary>How sure the model is of each of Antonov's statements (the fourth was not scored).</summary>
+    public static readonly double?[] AntonovConfidences = [0.93, 0.88, 0.71, null, 0.42];
 
     private static readonly (string Iso, string Name, MembershipStatus Status)[] s_scoMembers =
     [
@@ -69,14 +73,18 @@ public static class SampleGraph
         entities.AddRange(s_scoMembers.Select(m => new ExtractedEntity(GraphKeys.State(m.Iso), NodeKind.State, m.Name, [], [], Iso: m.Iso)));
         var relations = new List<ExtractedRelation>
         {
-            new(RelationType.Met, Bogdanov, Ramzi, met, 1, new DateOnly(2015, 6, 24), Moscow, "تطورات الاوضاع في سورية", "بحث"),
+            new(RelationType.Met, Bogdanov, Ramzi, met, 1, new DateOnly(2015, 6, 24), Moscow, "تطورات الاوضاع في سورية", "بحث", Confidence: 0.92),
         };
-        relations.AddRange(s_scoMembers.Select(m => new ExtractedRelation(RelationType.MemberOf, GraphKeys.State(m.Iso), Sco, members, 2, Status: m.Status)));
+        relations.AddRange(s_scoMembers.Select(m => new ExtractedRelation(
+            RelationType.MemberOf, GraphKeys.State(m.Iso), Sco, members, 2, Status: m.Status,
+            Confidence: m.Status switch { MembershipStatus.Member => 0.96, MembershipStatus.Observer => 0.74, _ => 0.58 })));
         for (int i = 0; i < AntonovClaims.Length; i++)
         {
             string claim = GraphKeys.Claim(Antonov, AntonovClaims[i]);
             entities.Add(new ExtractedEntity(claim, NodeKind.Claim, AntonovClaims[i], [], []));
-            relations.Add(new ExtractedRelation(RelationType.Stated, Antonov, claim, "وقال أنطونوف إن " + AntonovClaims[i], 3 + i, new DateOnly(2015, 6, 24), Verb: i % 2 == 0 ? "قال" : "أكد"));
+            relations.Add(new ExtractedRelation(
+                RelationType.Stated, Antonov, claim, "وقال أنطونوف إن " + AntonovClaims[i], 3 + i, new DateOnly(2015, 6, 24), Verb: i % 2 == 0 ? "قال" : "أكد",
+                Confidence: AntonovConfidences[i]));
         }
 
         return new ArticleGraph(article, entities, relations);
@@ -102,9 +110,9 @@ public static class SampleGraph
                 new(claim, NodeKind.Claim, "الحل في سوريا سياسي", [], []),
             ],
             [
-                new(RelationType.Met, Syromolotov, Bogdanov, met, 0, new DateOnly(2015, 7, 1), Moscow, Verb: "التقى"),
-                new(RelationType.Met, Lavrov, Muallem, met2, 1, new DateOnly(2015, 7, 1), Moscow, Verb: "اجتمع"),
-                new(RelationType.Stated, Lavrov, claim, said, 2, new DateOnly(2015, 7, 1), Verb: "قال"),
+                new(RelationType.Met, Syromolotov, Bogdanov, met, 0, new DateOnly(2015, 7, 1), Moscow, Verb: "التقى", Confidence: 0.64),
+                new(RelationType.Met, Lavrov, Muallem, met2, 1, new DateOnly(2015, 7, 1), Moscow, Verb: "اجتمع", Confidence: 0.87),
+                new(RelationType.Stated, Lavrov, claim, said, 2, new DateOnly(2015, 7, 1), Verb: "قال", Confidence: 0.9),
             ]);
     }
 }

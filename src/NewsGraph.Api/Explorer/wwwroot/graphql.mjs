@@ -99,8 +99,9 @@ export const RELATION_DETAILS = `query ExplorerRelation($id: ID!) {
     ... on Relation {
       type
       date
+      confidence
       evidence
-      provenance { evidence sentenceIndex article { id title url source published } }
+      provenance { evidence sentenceIndex confidence article { id title url source published } }
     }
     ... on Meeting { participants { id name } place { id name } topic }
     ... on PhoneCall { participants { id name } topic }

@@ -35,6 +35,13 @@ export const statusLabel = (status) => STATUSES[status] ?? status;
 const numbers = new Intl.NumberFormat('ar-EG');
 export const formatNumber = (n) => numbers.format(n);
 
+const percents = new Intl.NumberFormat('ar-EG', { style: 'percent', maximumFractionDigits: 1 });
+/**
+ * A probability (0–1) as a percentage, e.g. ٩٢٫٣٪. Below 1 it never reads 100 %: noisy-or merges
+ * come close (0.9996) and rounding them up would claim certainty.
+ */
+export const formatPercent = (p) => percents.format(p < 1 ? Math.min(p, 0.999) : p);
+
 const dates = new Intl.DateTimeFormat('ar-EG', { dateStyle: 'long', timeZone: 'UTC' });
 /** A schema `Date` (yyyy-MM-dd) in words; the raw value when it does not parse. */
 export function formatDate(value) {

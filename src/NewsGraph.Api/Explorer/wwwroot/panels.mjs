@@ -1,7 +1,7 @@
 // The details panel: a node (name, aliases, titles, mentions, articles, actions) or a relation
 // (type, properties, evidence sentences, articles). Built with DOM APIs only: text from the graph
 // is never parsed as HTML.
-import { formatDate, formatNumber, kindLabel, relationLabel, shortLabel, statusLabel, KINDS, RELATIONS } from './labels.mjs';
+import { formatDate, formatNumber, formatPercent, kindLabel, relationLabel, shortLabel, statusLabel, KINDS, RELATIONS } from './labels.mjs';
 
 /** `h('p', { className: 'x' }, 'text', child)`; null/false children are skipped. */
 export function h(tag, props = {}, ...children) {
@@ -44,6 +44,13 @@ export function badge(kind) {
 function field(label, ...value) {
   const values = value.flat().filter((v) => v !== null && v !== undefined && v !== '');
   return values.length === 0 ? null : [h('dt', {}, label), h('dd', {}, ...values)];
+}
+
+/** A confidence as a percentage (`data-value` keeps the number), or the words for "not scored". */
+function confidence(value, title) {
+  return value === null || value === undefined
+    ? h('span', { className: 'confidence muted', title, dataset: { value: '' } }, 'غير مقدّرة')
+    : h('span', { className: 'confidence', title, dataset: { value: String(value) } }, formatPercent(value));
 }
 
 function articleLink(article) {
@@ -122,6 +129,8 @@ export function renderRelation(relation, ends, { openNode }) {
       field('الجهة', link(relation.at)),
       field('المكان', link(relation.place)),
       field('التاريخ', formatDate(relation.date)),
+      field('الثقة', confidence(relation.confidence,
+        'احتمال معايَر بأن المقالات تذكر هذه العلاقة، مجمَّع عبر المقالات: ١ − ∏(١ − ثقة كل مقال)')),
       field('الموضوع', relation.topic),
       field('النص', type === 'STATED' ? relation.text : null)),
     h('section', { className: 'provenance' },
@@ -132,7 +141,10 @@ export function renderRelation(relation, ends, { openNode }) {
           h('li', {},
             h('blockquote', { className: 'evidence', dir: 'auto' }, p.evidence),
             h('p', { className: 'cite' }, articleLink(p.article),
-              h('span', { className: 'muted' }, ` — الجملة ${formatNumber(p.sentenceIndex + 1)}`)))))));
+              h('span', { className: 'muted' }, ` — الجملة ${formatNumber(p.sentenceIndex + 1)}`),
+              p.confidence === null || p.confidence === undefined
+                ? null
+                : [h('span', { className: 'muted' }, ' — الثقة '), confidence(p.confidence, 'احتمال معايَر بأن هذا المقال يذكر العلاقة في هذه الجملة')]))))));
 }
 
 export function renderMessage(title, text) {

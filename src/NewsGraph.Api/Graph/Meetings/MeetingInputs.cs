@@ -24,6 +24,8 @@ public sealed record MeetingFilterInput : ICostedFilter
 
     public string? Article { get; init; }
 
+    public FloatFilterInput? Confidence { get; init; }
+
     IEnumerable<string?> ICostedFilter.TextConditions => [TopicContains];
 
     int ICostedFilter.RelationshipConditions => 0;
@@ -42,6 +44,7 @@ public sealed class MeetingFilterInputType : InputObjectGraphType<MeetingFilterI
         Field<StringGraphType>("topicContains").Description("Topic contains (normalized).");
         Field<StringGraphType>("source").Description("Reported by an article of this source.");
         Field<StringGraphType>("article").Description("Reported by the article with this key.");
+        Field<FloatFilterInputType>("confidence").Description(RelationArgs.ConfidenceFilterDescription);
     }
 }
 
@@ -60,6 +63,6 @@ internal static class MeetingArgs
             TextContains = TextArgs.Normalized(where.TopicContains),
             Source = where.Source,
             ArticleKey = where.Article,
-        });
+        }.WithConfidence(where.Confidence));
     }
 }

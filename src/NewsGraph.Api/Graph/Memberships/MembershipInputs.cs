@@ -19,6 +19,8 @@ public sealed record MembershipFilterInput
     public string? Source { get; init; }
 
     public string? Article { get; init; }
+
+    public FloatFilterInput? Confidence { get; init; }
 }
 
 public sealed class MembershipFilterInputType : InputObjectGraphType<MembershipFilterInput>
@@ -32,6 +34,7 @@ public sealed class MembershipFilterInputType : InputObjectGraphType<MembershipF
         Field<MembershipStatusType>("status");
         Field<StringGraphType>("source").Description("Asserted by an article of this source.");
         Field<StringGraphType>("article").Description("Asserted by the article with this key.");
+        Field<FloatFilterInputType>("confidence").Description(RelationArgs.ConfidenceFilterDescription);
     }
 }
 
@@ -48,6 +51,6 @@ internal static class MembershipArgs
             Status = where.Status,
             Source = where.Source,
             ArticleKey = where.Article,
-        });
+        }.WithConfidence(where.Confidence));
     }
 }

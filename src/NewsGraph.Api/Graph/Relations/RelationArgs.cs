@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
@@ -21,6 +22,8 @@ public sealed record RelationFilterInput
     public string? Source { get; init; }
 
     public string? Article { get; init; }
+
+    public FloatFilterInput? Confidence { get; init; }
 }
 
 public sealed record RelationOrderInput
@@ -42,6 +45,7 @@ public sealed class RelationFilterInputType : InputObjectGraphType<RelationFilte
         Field<CalendarDateGraphType>("dateTo");
         Field<StringGraphType>("source").Description("Asserted by an article of this source.");
         Field<StringGraphType>("article").Description("Asserted by the article with this key.");
+        Field<FloatFilterInputType>("confidence").Description(RelationArgs.ConfidenceFilterDescription);
     }
 }
 
@@ -58,6 +62,14 @@ public sealed class RelationOrderInputType : InputObjectGraphType<RelationOrderI
 
 internal static class RelationArgs
 {
+    public const string ConfidenceDescription =
+        "How sure extraction is that the articles assert it: each asserting article's calibrated probability (0 to 1) that it asserts the relation, " +
+        "combined across articles by noisy-or, 1 − Π(1 − c) — independent articles saying the same thing make it surer. " +
+        "Null when no assertion was scored (phone calls, roles, extraction with the rules alone).";
+
+    public const string ConfidenceFilterDescription =
+        "Bounds on `confidence` (a probability, 0 to 1). A relation without a confidence never passes a bound.";
+
     public static FieldBuilder<TSource, TReturn> RelationListArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) => field
         .Argument<RelationFilterInputType>("where")
         .Argument<RelationOrderInputType>("order");
@@ -76,7 +88,31 @@ internal static class RelationArgs
             DateTo = where.DateTo,
             Source = where.Source,
             ArticleKey = where.Article,
-        });
+        }.WithConfidence(where.Confidence));
+    }
+
+    /// <summary>
+    /// Applies a <c>where.confidence</c> filter. Its bounds are probabilities: a bound outside 0 to 1
+    /// (85 meant as 85 %) is refused rather than silently matching nothing or everything.
+    /// </summary>
+    public static RelationQuery WithConfidence(this RelationQuery query, FloatFilterInput? confidence)
+    {
+        if (confidence is null)
+        {
+            return query;
+        }
+
+        foreach ((string name, double? bound) in new[] { ("gte", confidence.Gte), ("lte", confidence.Lte) })
+        {
+            if (bound is { } value && !(value >= 0 && value <= 1))
+            {
+                throw ErrorCodes.Error(
+                    ErrorCodes.InvalidArgument,
+                    $"`where.confidence.{name}` must be a probability from 0 to 1; {value.ToString(CultureInfo.InvariantCulture)} was given.");
+            }
+        }
+
+        return query with { MinConfidence = confidence.Gte, MaxConfidence = confidence.Lte };
     }
 
     /// <summary>Applies the field's <c>order</c> argument.</summary>

@@ -19,6 +19,7 @@ public sealed class RelationInterface : InterfaceGraphType<RelationRecord>
         Field<NonNullGraphType<IdGraphType>>("id");
         Field<NonNullGraphType<RelationTypeType>>("type");
         Field<CalendarDateGraphType>("date");
+        Field<FloatGraphType>("confidence").Description(RelationArgs.ConfidenceDescription);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArticleType>>>>("articles").Description("Articles asserting it.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("evidence").Description("The sentences asserting it (original text), one per article and sentence.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProvenanceType>>>>("provenance");
@@ -35,6 +36,9 @@ public sealed class ProvenanceType : ObjectGraphType<Provenance>
         Field<NonNullGraphType<ArticleType>>("article").Resolve(c => c.Graph().Articles.Load(c.Source.ArticleKey));
         Field<NonNullGraphType<StringGraphType>>("evidence").Resolve(c => c.Source.Evidence);
         Field<NonNullGraphType<IntGraphType>>("sentenceIndex").Resolve(c => c.Source.SentenceIndex);
+        Field<FloatGraphType>("confidence")
+            .Description("The extractor's calibrated probability (0 to 1) that this article asserts the relation in this sentence; null when it was not scored.")
+            .Resolve(c => c.Source.Confidence);
     }
 }
 
@@ -50,6 +54,7 @@ internal static class RelationFields
         type.Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Of(c.Source));
         type.Field<NonNullGraphType<RelationTypeType>>("type").Resolve(c => c.Source.Type);
         type.Field<CalendarDateGraphType>("date").Description("When it happened, if the text says.").Resolve(c => c.Source.Date);
+        type.Field<FloatGraphType>("confidence").Description(RelationArgs.ConfidenceDescription).Resolve(c => c.Source.Confidence);
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArticleType>>>>("articles")
             .Description("Articles asserting it.")
             .Resolve(c => c.Graph().Articles.LoadMany(ArticleKeys(c.Source)));

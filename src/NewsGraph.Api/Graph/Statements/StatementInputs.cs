@@ -24,6 +24,8 @@ public sealed record StatementFilterInput : ICostedFilter
 
     public string? Article { get; init; }
 
+    public FloatFilterInput? Confidence { get; init; }
+
     IEnumerable<string?> ICostedFilter.TextConditions => [TextContains];
 
     int ICostedFilter.RelationshipConditions => 0;
@@ -42,6 +44,7 @@ public sealed class StatementFilterInputType : InputObjectGraphType<StatementFil
         Field<CalendarDateGraphType>("dateTo");
         Field<StringGraphType>("source").Description("Asserted by an article of this source.");
         Field<StringGraphType>("article").Description("Asserted by the article with this key.");
+        Field<FloatFilterInputType>("confidence").Description(RelationArgs.ConfidenceFilterDescription);
     }
 }
 
@@ -60,6 +63,6 @@ internal static class StatementArgs
             DateTo = where.DateTo,
             Source = where.Source,
             ArticleKey = where.Article,
-        });
+        }.WithConfidence(where.Confidence));
     }
 }
