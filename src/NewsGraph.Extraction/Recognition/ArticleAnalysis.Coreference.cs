@@ -47,6 +47,23 @@ internal sealed partial class ArticleAnalysis
     public static string PersonNorm(string surface) =>
         ArabicText.Normalize(surface).Replace("عبد ال", "عبدال", StringComparison.Ordinal).Replace("ابو ", "ابو", StringComparison.Ordinal);
 
+    /// <summary>
+    /// <see cref="PersonNorm"/> of one token form, computed once per form and article: every
+    /// unclaimed word of every sentence is looked up as a surname.
+    /// </summary>
+    private string SingleWordPersonNorm(string form)
+    {
+        if (!_singleWordNorms.TryGetValue(form, out string? norm))
+        {
+            norm = PersonNorm(form);
+            _singleWordNorms[form] = norm;
+        }
+
+        return norm;
+    }
+
+    private readonly Dictionary<string, string> _singleWordNorms = new(StringComparer.Ordinal);
+
     /// <summary>The name without its بن/ابن/بنت links and the fathers' names they introduce.</summary>
     private static string[] WithoutLineage(string[] words)
     {
@@ -218,6 +235,11 @@ internal sealed partial class ArticleAnalysis
     /// <summary>Later mentions by surname: "وأكد أنطونوف", "الرئيس بخاري".</summary>
     private void ResolveSurnames(int s)
     {
+        if (_surnames.Count == 0)
+        {
+            return; // no person named yet: no surname to find
+        }
+
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         // A headline may name someone by surname before the body introduces them in full.
         int horizon = Sentences[s].IsHeadline ? int.MaxValue : s;
@@ -248,7 +270,7 @@ internal sealed partial class ArticleAnalysis
 
                 if (person is null)
                 {
-                    person = FindPersonBySurname(PersonNorm(form), horizon);
+                    person = FindPersonBySurname(SingleWordPersonNorm(form), horizon);
                     end = i + 1;
                 }
 

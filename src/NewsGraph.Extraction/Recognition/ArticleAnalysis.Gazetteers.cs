@@ -80,11 +80,16 @@ internal sealed partial class ArticleAnalysis
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         string? form = tokens[i].IsWord ? tokens[i].Forms.FirstOrDefault(s_ministryPortfolios.Contains) : null;
+        if (form is null)
+        {
+            return null; // most words: no portfolio, so the costlier checks below are skipped
+        }
+
         // Only where a noun phrase starts (sentence start, after a verb, punctuation or a function
         // word) and with a feminine demonym that agrees with الخارجية: inside "وزير الشؤون الخارجية
         // التونسي" or "وزارة الخارجية الروسية" it is not a shorthand.
         bool opensPhrase = i == 0 || !tokens[i - 1].IsWord || Cue(s, i - 1) is not null || _lex.IsFunctionWord(tokens[i - 1].Norm);
-        if (form is null || !opensPhrase || i + 1 >= tokens.Count || State(s, i + 1) is not { Value.Form: StateForm.Demonym } demonym
+        if (!opensPhrase || i + 1 >= tokens.Count || State(s, i + 1) is not { Value.Form: StateForm.Demonym } demonym
             || !tokens[demonym.End - 1].Norm.EndsWith("يه", StringComparison.Ordinal))
         {
             return null;

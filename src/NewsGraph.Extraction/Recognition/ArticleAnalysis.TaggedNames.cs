@@ -127,6 +127,8 @@ internal sealed partial class ArticleAnalysis
             && !(LooksLikeImperfectVerb(t.Norm) && !_lex.GivenNames.Contains(t.Norm));
     }
 
+    private readonly Dictionary<(int Sentence, int From, int To), string[]> _windowTags = [];
+
     /// <summary>
     /// Tags for sentence <paramref name="s"/>: the whole sentence's when already computed, else
     /// each window of a few words around the anchors tagged on its own ("O" elsewhere).
@@ -160,9 +162,18 @@ internal sealed partial class ArticleAnalysis
             k++;
         }
 
+        // A window's tags depend on its words alone (the tagger extracts features and decodes within
+        // a segment, and "." closes one), so a window asked about again is not tagged again.
         var words = new List<string>();
+        var fresh = new List<(int From, int To)>();
         foreach ((int from, int to) in windows)
         {
+            if (_windowTags.ContainsKey((s, from, to)))
+            {
+                continue;
+            }
+
+            fresh.Add((from, to));
             for (int j = from; j < to; j++)
             {
                 words.Add(tokens[j].Surface);
@@ -171,16 +182,26 @@ internal sealed partial class ArticleAnalysis
             words.Add(".");
         }
 
-        IReadOnlyList<string> windowTags = ner.TagLocally(words);
-        int at = 0;
+        if (fresh.Count > 0)
+        {
+            IReadOnlyList<string> windowTags = ner.TagLocally(words);
+            int at = 0;
+            foreach ((int from, int to) in fresh)
+            {
+                var window = new string[to - from];
+                for (int j = 0; j < window.Length; j++)
+                {
+                    window[j] = windowTags[at++];
+                }
+
+                _windowTags[(s, from, to)] = window;
+                at++; // the "." that closed the window
+            }
+        }
+
         foreach ((int from, int to) in windows)
         {
-            for (int j = from; j < to; j++)
-            {
-                tags[j] = windowTags[at++];
-            }
-
-            at++; // the "." that closed the window
+            _windowTags[(s, from, to)].CopyTo(tags, from);
         }
 
         return tags;

@@ -733,15 +733,9 @@ internal sealed partial class RelationFinder
     internal int ClaimEnd(int s, int start)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
-        for (int j = start + 1; j < tokens.Count; j++)
+        foreach (int j in ClauseBreaks(s))
         {
-            Token t = tokens[j];
-            if (analysis.Cue(s, j) is { Value: CueKind.Stated } cue && cue.ViaClitic && t.Norm[0] is 'و' or 'ف' && IsClauseVerb(s, j, cue.End))
-            {
-                return WithoutTrailingPunctuation(tokens, start, j);
-            }
-
-            if (t.Norm is "لكنه" or "لكنها" or "كما" or "حيث" or "ثم" && j + 1 < tokens.Count && analysis.Cue(s, j + 1) is { Value: CueKind.Stated })
+            if (j > start)
             {
                 return WithoutTrailingPunctuation(tokens, start, j);
             }
@@ -749,6 +743,36 @@ internal sealed partial class RelationFinder
 
         return WithoutTrailingPunctuation(tokens, start, tokens.Count);
     }
+
+    /// <summary>
+    /// Where a new finite reporting clause opens in sentence <paramref name="s"/>, in order: found
+    /// once per sentence, as every statement candidate of the sentence asks where its claim ends.
+    /// </summary>
+    private List<int> ClauseBreaks(int s)
+    {
+        _clauseBreaks ??= new List<int>?[analysis.Sentences.Count];
+        if (_clauseBreaks[s] is { } known)
+        {
+            return known;
+        }
+
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        var breaks = new List<int>();
+        for (int j = 1; j < tokens.Count; j++)
+        {
+            Token t = tokens[j];
+            if ((analysis.Cue(s, j) is { Value: CueKind.Stated } cue && cue.ViaClitic && t.Norm[0] is 'و' or 'ف' && IsClauseVerb(s, j, cue.End))
+                || (t.Norm is "لكنه" or "لكنها" or "كما" or "حيث" or "ثم" && j + 1 < tokens.Count && analysis.Cue(s, j + 1) is { Value: CueKind.Stated }))
+            {
+                breaks.Add(j);
+            }
+        }
+
+        _clauseBreaks[s] = breaks;
+        return breaks;
+    }
+
+    private List<int>?[]? _clauseBreaks;
 
     private static int WithoutTrailingPunctuation(IReadOnlyList<Token> tokens, int start, int end)
     {
