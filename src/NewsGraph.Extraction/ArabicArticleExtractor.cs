@@ -66,7 +66,7 @@ public sealed class ArabicArticleExtractor(
         string text = article.Text;
         Dateline? dateline = Oriented(DatelineParser.Parse(text));
         List<Sentence> sentences = SentenceSplitter.Split(text, dateline?.BodyStart ?? 0);
-        var analysis = new ArticleAnalysis(lexicon, text, sentences, dateline?.City, ner, _options.LearnedEntities ? organizationSpans : null);
+        var analysis = new ArticleAnalysis(lexicon, text, sentences, dateline?.City, ner, _options.LearnedEntities ? organizationSpans : null, keepSpanCandidates: withCandidates);
         analysis.Run();
         var finder = new RelationFinder(analysis);
         finder.Run();

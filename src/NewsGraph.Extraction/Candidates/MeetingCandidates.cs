@@ -42,11 +42,11 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
             }
         }
 
-        HashSet<(EntityInfo, EntityInfo)> ruled = [.. rules.Relations
-            .Where(r => r.Type == RelationType.Met && r.Sentence == s)
+        HashSet<(EntityInfo, EntityInfo)> ruled = [.. rules.RelationsIn(s)
+            .Where(r => r.Type == RelationType.Met)
             .SelectMany(r => new[] { (r.From, r.To), (r.To, r.From) })];
-        HashSet<(EntityInfo, EntityInfo)> phoned = [.. rules.Relations
-            .Where(r => r.Type == RelationType.Phoned && r.Sentence == s)
+        HashSet<(EntityInfo, EntityInfo)> phoned = [.. rules.RelationsIn(s)
+            .Where(r => r.Type == RelationType.Phoned)
             .SelectMany(r => new[] { (r.From, r.To), (r.To, r.From) })];
         if (cue < 0 && ruled.Count == 0)
         {
@@ -68,7 +68,7 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
         }
 
         // Pairs the rules found whose persons are named in another sentence ("وبحثا …").
-        foreach (FoundRelation r in rules.Relations.Where(r => r.Type == RelationType.Met && r.Sentence == s))
+        foreach (FoundRelation r in rules.RelationsIn(s).Where(r => r.Type == RelationType.Met))
         {
             if (!persons.Any(m => m.Entity == r.From) || !persons.Any(m => m.Entity == r.To))
             {

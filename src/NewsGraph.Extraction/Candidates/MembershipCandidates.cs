@@ -18,7 +18,7 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
     public IEnumerable<RelationCandidate> In(int s)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
-        var ruled = rules.Relations.Where(r => r.Type == RelationType.MemberOf && r.Sentence == s)
+        var ruled = rules.RelationsIn(s).Where(r => r.Type == RelationType.MemberOf)
             .GroupBy(r => (r.From, r.To)).ToDictionary(g => g.Key, g => g.First().Status);
         List<string> cues = [.. tokens.Select(t => Lexicon.Clitics.WithoutConjunction(t.Norm)).Where(membershipCues.Contains).Distinct()];
         if (cues.Count == 0 && ruled.Count == 0)
@@ -65,7 +65,7 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
         }
 
         // Memberships the rules read off a list whose organization is named in another sentence.
-        foreach (FoundRelation r in rules.Relations.Where(r => r.Type == RelationType.MemberOf && r.Sentence == s))
+        foreach (FoundRelation r in rules.RelationsIn(s).Where(r => r.Type == RelationType.MemberOf))
         {
             if (!organizations.Any(m => m.Entity == r.To) || !states.Any(m => m.Entity == r.From))
             {

@@ -25,11 +25,13 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
 
     private readonly ILookup<(int Sentence, int Cue), ClaimSpan> _ruleClaims = rules.Claims.ToLookup(c => (c.Sentence, c.Cue));
 
+    private readonly ILookup<int, int> _ruleClauses = rules.Claims.Select(c => (c.Sentence, c.Cue)).Distinct().ToLookup(c => c.Sentence, c => c.Cue);
+
     public IEnumerable<RelationCandidate> In(int s)
     {
         Sentence sentence = analysis.Sentences[s];
         IReadOnlyList<Token> tokens = sentence.Tokens;
-        var clauses = new SortedSet<int>(_ruleClaims.Where(g => g.Key.Sentence == s).Select(g => g.Key.Cue));
+        var clauses = new SortedSet<int>(_ruleClauses[s]);
         for (int i = 0; i < tokens.Count; i++)
         {
             bool reporting = analysis.Cue(s, i) is { Value: CueKind.Stated } || analysis.Lexicon.MoreReportingVerbs.Contains(Clitics.WithoutConjunction(tokens[i].Norm));

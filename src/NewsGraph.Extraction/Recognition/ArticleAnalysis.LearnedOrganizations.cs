@@ -19,11 +19,16 @@ internal sealed partial class ArticleAnalysis
 {
     private const int MaxLearnedSpanTokens = 8;
 
-    /// <summary>Every span candidate considered, with its features and probability (for training and inspection).</summary>
+    /// <summary>Every span candidate considered, with its features and probability (for training and inspection; empty unless asked for).</summary>
     public List<SpanCandidate> OrganizationSpanCandidates { get; } = [];
 
     private void FindLearnedOrganizations(int s)
     {
+        if (_organizationSpans is null && !_keepSpanCandidates)
+        {
+            return;
+        }
+
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         for (int i = 0; i < tokens.Count - 1; i++)
         {
@@ -33,7 +38,11 @@ internal sealed partial class ArticleAnalysis
             }
 
             List<SpanCandidate> spans = SpansFrom(s, i, head);
-            OrganizationSpanCandidates.AddRange(spans);
+            if (_keepSpanCandidates)
+            {
+                OrganizationSpanCandidates.AddRange(spans); // otherwise dropped once decided: a long text has many heads
+            }
+
             if (_organizationSpans is null || spans.Count == 0)
             {
                 continue;

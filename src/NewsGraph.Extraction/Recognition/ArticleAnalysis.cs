@@ -42,11 +42,17 @@ internal sealed partial class ArticleAnalysis
 
     private readonly SpanModel? _organizationSpans;
 
-    public ArticleAnalysis(ArabicLexicon lexicon, string text, IReadOnlyList<Sentence> sentences, string? datelineCity, NerTagger? ner = null, SpanModel? organizationSpans = null)
+    /// <summary>Whether every organization span considered is kept (training, inspection) or dropped once decided.</summary>
+    private readonly bool _keepSpanCandidates;
+
+    public ArticleAnalysis(
+        ArabicLexicon lexicon, string text, IReadOnlyList<Sentence> sentences, string? datelineCity, NerTagger? ner = null, SpanModel? organizationSpans = null,
+        bool keepSpanCandidates = false)
     {
         _lex = lexicon;
         _ner = ner;
         _organizationSpans = organizationSpans;
+        _keepSpanCandidates = keepSpanCandidates;
         _nerTags = new IReadOnlyList<string>?[sentences.Count];
         _text = text;
         Sentences = sentences;

@@ -36,6 +36,14 @@ internal sealed partial class RelationFinder(ArticleAnalysis analysis)
 
     public IReadOnlyList<FoundRelation> Relations => _relations;
 
+    /// <summary>
+    /// The relations found in sentence <paramref name="s"/>, once <see cref="Run"/> is done: the
+    /// candidate generators ask for every sentence, so the relations are grouped once.
+    /// </summary>
+    public IEnumerable<FoundRelation> RelationsIn(int s) => (_bySentence ??= _relations.ToLookup(r => r.Sentence))[s];
+
+    private ILookup<int, FoundRelation>? _bySentence;
+
     /// <summary>Claims made, with their speaker: claim entities are created by the caller from the text spans.</summary>
     public List<ClaimSpan> Claims { get; } = [];
 
