@@ -10,6 +10,8 @@ namespace NewsGraph.Storage.Contract;
 /// returns to what it was before the article came, entities and relations only it supported are
 /// deleted, and removing again changes nothing. Merged values kept incrementally by a store must
 /// equal a store that never saw the removed or replaced articles, whatever the order of events.
+/// A server-backed factory may reuse one database, so a test that compares two stores reads the
+/// reference store completely before it asks for the store under test.
 /// </summary>
 public abstract class RetractionContract<TFactory> : GraphStoreContract<TFactory>
     where TFactory : IGraphStoreFactory, new()
@@ -35,14 +37,17 @@ public abstract class RetractionContract<TFactory> : GraphStoreContract<TFactory
     [MemberData(nameof(EveryArticle))]
     public async Task Remove_AnyArticleOfTheSeededGraph_EqualsAStoreThatNeverHadIt(string articleKey)
     {
-        IGraphStore store = await SeededStoreAsync();
         IGraphStore never = await EmptyStoreAsync();
         await never.UpsertAsync([.. Articles.Where(a => a.Article.Key != articleKey)], None);
+        string expected = await SnapshotAsync(never, includeArticles: false);
+        List<string> expectedArticles = Keys(await ArticlesAsync(never, new ArticleQuery()));
+        IGraphStore store = await SeededStoreAsync();
 
-        await store.RemoveArticlesAsync([articleKey], None);
+        RemoveResult result = await store.RemoveArticlesAsync([articleKey], None);
 
-        Assert.Equal(await SnapshotAsync(never, includeArticles: false), await SnapshotAsync(store, includeArticles: false));
-        Assert.Equal(Keys(await ArticlesAsync(never, new ArticleQuery())), Keys(await ArticlesAsync(store, new ArticleQuery())));
+        Assert.Equal((1, 0), (result.ArticlesRemoved, result.NotFound));
+        Assert.Equal(expected, await SnapshotAsync(store, includeArticles: false));
+        Assert.Equal(expectedArticles, Keys(await ArticlesAsync(store, new ArticleQuery())));
     }
 
     [SkippableFact]
@@ -135,13 +140,13 @@ public abstract class RetractionContract<TFactory> : GraphStoreContract<TFactory
     [SkippableFact]
     public async Task Remove_EveryArticle_LeavesAnEmptyGraph()
     {
+        string empty = await SnapshotAsync(await EmptyStoreAsync());
         IGraphStore store = await SeededStoreAsync();
-        IGraphStore empty = await EmptyStoreAsync();
 
         RemoveResult result = await store.RemoveArticlesAsync(ArticleKeys.Reverse().ToList(), None);
 
         Assert.Equal(new RemoveResult(7, 0, 18, 13), result);
-        Assert.Equal(await SnapshotAsync(empty), await SnapshotAsync(store));
+        Assert.Equal(empty, await SnapshotAsync(store));
     }
 
     [SkippableFact]
@@ -184,11 +189,13 @@ public abstract class RetractionContract<TFactory> : GraphStoreContract<TFactory
             batch.ForEach(a => current[a.Article.Key] = a);
         }
 
+        string actual = await SnapshotAsync(store, includeArticles: false);
+        List<string> actualArticles = Keys(await ArticlesAsync(store, new ArticleQuery()));
         IGraphStore fresh = await EmptyStoreAsync();
         await fresh.UpsertAsync([.. current.Values], None);
 
-        Assert.Equal(await SnapshotAsync(fresh, includeArticles: false), await SnapshotAsync(store, includeArticles: false));
-        Assert.Equal(Keys(await ArticlesAsync(fresh, new ArticleQuery())), Keys(await ArticlesAsync(store, new ArticleQuery())));
+        Assert.Equal(await SnapshotAsync(fresh, includeArticles: false), actual);
+        Assert.Equal(Keys(await ArticlesAsync(fresh, new ArticleQuery())), actualArticles);
     }
 
     /// <summary>The article as another extraction might give it (variant 0 is the original).</summary>
