@@ -738,17 +738,21 @@ internal sealed partial class RelationFinder
             Token t = tokens[j];
             if (analysis.Cue(s, j) is { Value: CueKind.Stated } cue && cue.ViaClitic && t.Norm[0] is 'و' or 'ف' && IsClauseVerb(s, j, cue.End))
             {
-                return j;
+                return WithoutTrailingPunctuation(tokens, start, j);
             }
 
             if (t.Norm is "لكنه" or "لكنها" or "كما" or "حيث" or "ثم" && j + 1 < tokens.Count && analysis.Cue(s, j + 1) is { Value: CueKind.Stated })
             {
-                return j;
+                return WithoutTrailingPunctuation(tokens, start, j);
             }
         }
 
-        int end = tokens.Count;
-        while (end > start && tokens[end - 1].IsPunctuation)
+        return WithoutTrailingPunctuation(tokens, start, tokens.Count);
+    }
+
+    private static int WithoutTrailingPunctuation(IReadOnlyList<Token> tokens, int start, int end)
+    {
+        while (end > start + 1 && tokens[end - 1].IsPunctuation)
         {
             end--;
         }
@@ -766,7 +770,9 @@ internal sealed partial class RelationFinder
         }
 
         Token t = tokens[after];
+        // A title after the verb is its subject too (وقال وزير خارجية عمان إن …), named or not.
         return t.Surface.StartsWith("..", StringComparison.Ordinal) || t.Surface == ":" || s_complementizers.Contains(t.Norm)
-            || analysis.Owner[s][after] is { } m && IsSpeaker(m) || s_prepositionalComplements.Contains(t.Norm);
+            || analysis.Owner[s][after] is { } m && IsSpeaker(m) || s_prepositionalComplements.Contains(t.Norm)
+            || analysis.Title(s, after) is not null;
     }
 }

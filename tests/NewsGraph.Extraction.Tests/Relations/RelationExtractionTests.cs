@@ -47,6 +47,14 @@ public sealed class RelationExtractionTests
     }
 
     [Fact]
+    public void Stated_ClaimEndsWhereATitledSpeakerStartsANewReportingClause()
+    {
+        var x = Extract.From("أكد الوزير سامي الحربي أن المشروع سينتهي قريبا، وقال وزير المالية خالد العمري إن التمويل متوفر.");
+        Assert.Contains(("سامي الحربي", "المشروع سينتهي قريبا"), x.Statements());
+        Assert.DoesNotContain(x.Statements(), st => st.Claim.Contains("التمويل", StringComparison.Ordinal) && st.Speaker == "سامي الحربي");
+    }
+
+    [Fact]
     public void Stated_SanaDoubleDotIntroducesTheContent()
     {
         var x = Extract.From("وقال نائب وزير الخارجية السوري بسام صباغ في تصريح للصحفيين.. إن الحصار يمنع وصول الدواء إلى المرضى.");
