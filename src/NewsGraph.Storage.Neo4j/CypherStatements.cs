@@ -68,7 +68,7 @@ internal static class CypherStatements
         "{key: x.key, type: type(x), from: startNode(x).key, to: endNode(x).key, date: x.date, place: x.place, topic: x.topic, verb: x.verb, status: x.status, role: x.role, confidence: x.confidence, provArticles: x.provArticles, provEvidence: x.provEvidence, provSentences: x.provSentences, provConfidences: x.provConfidences}";
 
     // ---------------------------------------------------------------------------------------
-    // Upsert: what is stored now for the batch, then one write transaction
+    // Upsert and removal: what is stored now for the batch, then one write transaction
     // ---------------------------------------------------------------------------------------
 
     public static readonly string SelectContentHashes =
@@ -135,6 +135,10 @@ internal static class CypherStatements
         $"UNWIND $rows AS row MATCH (f:{GraphNames.Label(from)} {{key: row.from}}) MATCH (t:{GraphNames.Label(to)} {{key: row.to}}) " +
         $"MERGE (f)-[r:{GraphNames.TypeName(type)} {{key: row.key}}]->(t) SET r += row.props, r.confidence = toFloat(row.confidence), " +
         "r.provConfidences = [c IN row.provConfidences | toFloat(c)]";
+
+    /// <summary>Removed articles, with their MENTIONS (their assertions are taken out of the relations in the same transaction).</summary>
+    public static readonly string DeleteArticles =
+        $"UNWIND $keys AS k MATCH (a:{ArticleLabel} {{key: k}}) DETACH DELETE a";
 
     public static string DeleteEntities(NodeKind kind) =>
         $"UNWIND $keys AS k MATCH (n:{GraphNames.Label(kind)} {{key: k}}) DETACH DELETE n";

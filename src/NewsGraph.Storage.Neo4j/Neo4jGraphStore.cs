@@ -187,6 +187,26 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
         }
     }
 
+    public async Task<RemoveResult> RemoveArticlesAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> keys = ArticleGraphUpsert.RemovalKeys(articleKeys);
+        if (keys.Count == 0)
+        {
+            return RemoveResult.Empty;
+        }
+
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await new Neo4jUpsert(_transport, _timeProvider.GetUtcNow(), _options.BatchSize).RemoveAsync(keys, cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     public async Task<IReadOnlyList<EntityRecord>> GetEntitiesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);

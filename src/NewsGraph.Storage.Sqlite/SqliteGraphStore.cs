@@ -14,15 +14,9 @@ namespace NewsGraph.Storage.Sqlite;
 /// and, across processes, by SQLite's own write lock (BEGIN IMMEDIATE plus a busy timeout).
 /// Call <see cref="InitializeAsync"/> once before anything else.
 /// </summary>
-public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvider) : IGraphStore, IAsyncDisposable
+public sealed partial class SqliteGraphStore(string databasePath, TimeProvider timeProvider) : IGraphStore, IAsyncDisposable
 {
     private const int MaxSearchTerms = 16;
-
-    /// <summary>
-    /// Segments a full-text index may have after a write batch before it is merged whole. Every batch
-    /// leaves a new segment; lookups probe each one for every term.
-    /// </summary>
-    private const int MaxFullTextSegments = 4;
 
     /// <summary>The labels of every kind stored in <c>entities</c> (all but Article).</summary>
     private static readonly string[] s_entityKinds = [.. Enum.GetValues<NodeKind>().Where(k => k != NodeKind.Article).Select(GraphNames.Label)];
@@ -44,117 +38,6 @@ public sealed class SqliteGraphStore(string databasePath, TimeProvider timeProvi
 
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath { get; } = Path.GetFullPath(databasePath);
-
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        if (Path.GetDirectoryName(DatabasePath) is { Length: > 0 } directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            await using SqliteConnection connection = await OpenAsync(cancellationToken);
-
-            // journal_mode is stored in the file, but cannot change inside a transaction.
-            await ExecuteAsync(connection, null, SqliteStatements.EnableWriteAheadLog, cancellationToken);
-            if (Convert.ToInt64(await ScalarAsync(connection, SqliteStatements.SelectFts5Available, cancellationToken), CultureInfo.InvariantCulture) != 1)
-            {
-                throw new NotSupportedException("The SQLite library in use was built without FTS5, which the embedded store needs for search.");
-            }
-
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await ExecuteAsync(connection, transaction, SqliteStatements.CreateSchemaVersionTable, cancellationToken);
-            long stored;
-            await using (SqliteCommand command = Command(connection, SqliteStatements.SelectSchemaVersion))
-            {
-                command.Transaction = transaction;
-                stored = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-            }
-
-            if (stored > SqliteStatements.SchemaVersion)
-            {
-                throw new NotSupportedException(
-                    $"'{DatabasePath}' has schema version {stored}, newer than this build's {SqliteStatements.SchemaVersion}.");
-            }
-
-            foreach ((int version, string[] statements) in SqliteStatements.Migrations.Where(m => m.Version > stored))
-            {
-                foreach (string statement in statements)
-                {
-                    await ExecuteAsync(connection, transaction, statement, cancellationToken);
-                }
-
-                await using SqliteCommand insert = Command(connection, SqliteStatements.InsertSchemaVersion);
-                insert.Transaction = transaction;
-                insert.Parameters.AddWithValue("@version", (long)version);
-                insert.Parameters.AddWithValue("@appliedAt", timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-                await insert.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
-
-    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        ArticleGraphUpsert.Validate(batch);
-        if (batch.Count == 0)
-        {
-            return UpsertResult.Empty;
-        }
-
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            await using SqliteConnection connection = await OpenAsync(cancellationToken);
-
-            // BEGIN IMMEDIATE: take the write lock up front instead of failing on upgrade mid-batch.
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            UpsertResult result;
-            await using (var upsert = new SqliteUpsert(connection, transaction, timeProvider.GetUtcNow()))
-            {
-                result = await upsert.RunAsync(batch, cancellationToken);
-            }
-
-            await KeepFullTextIndexesMergedAsync(connection, transaction, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-
-            return result;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
-
-    /// <summary>
-    /// Ends a write batch: a little incremental merging, then a whole merge when either full-text
-    /// index has more than <see cref="MaxFullTextSegments"/> segments. The corpus load (150 batches)
-    /// took ~104 s instead of ~88-93 s for it; a name lookup on the result costs ~38 µs instead of
-    /// ~58-70 µs (8-12 segments).
-    /// </summary>
-    private static async Task KeepFullTextIndexesMergedAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        await ExecuteAsync(connection, transaction, SqliteStatements.MergeFullTextIndexes, cancellationToken);
-        long segments;
-        await using (SqliteCommand count = Command(connection, SqliteStatements.SelectFullTextSegmentCount))
-        {
-            count.Transaction = transaction;
-            segments = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-
-        if (segments > MaxFullTextSegments)
-        {
-            await ExecuteAsync(connection, transaction, SqliteStatements.OptimizeFullTextIndexes, cancellationToken);
-        }
-    }
 
     public Task<IReadOnlyList<EntityRecord>> GetEntitiesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
         ReadByKeysAsync(SqliteStatements.SelectEntitiesByKeys, keys, SqliteRows.Entity, cancellationToken);

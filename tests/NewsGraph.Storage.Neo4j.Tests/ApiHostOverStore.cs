@@ -19,6 +19,9 @@ namespace NewsGraph.Storage.Neo4j.Tests;
 /// <summary>The API on Kestrel at 127.0.0.1 over one store (the store stays the caller's to dispose).</summary>
 public sealed class ApiHostOverStore : IAsyncDisposable
 {
+    /// <summary>The API key the host is configured with (mutations need it in <c>X-Api-Key</c>).</summary>
+    public const string ApiKey = "test-key";
+
     private readonly WebApplication _app;
     private readonly HttpClient _client;
 
@@ -33,9 +36,10 @@ public sealed class ApiHostOverStore : IAsyncDisposable
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["NewsGraph:Api:ApiKey"] = "test-key" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["NewsGraph:Api:ApiKey"] = ApiKey });
         var events = new IngestionEvents();
         builder.Services.AddSingleton<IGraphReader>(store);
+        builder.Services.AddSingleton<IGraphWriter>(store);
         builder.Services.AddSingleton<IArticleIngestor>(new ArticleIngestor(ArabicArticleExtractor.Default, store, events, new IngestionOptions()));
         builder.Services.AddSingleton<IIngestionEvents>(events);
         builder.Services.AddNewsGraphApi(builder.Configuration);
@@ -47,18 +51,26 @@ public sealed class ApiHostOverStore : IAsyncDisposable
     }
 
     /// <summary>The answer's data as JSON text; fails on any GraphQL error.</summary>
-    public async Task<string> QueryAsync(string query)
+    public async Task<string> QueryAsync(string query, string? apiKey = null)
     {
-        (HttpStatusCode status, JsonNode? json) = await PostAsync(query);
+        (HttpStatusCode status, JsonNode? json) = await PostAsync(query, apiKey);
         Assert.True(status == HttpStatusCode.OK && json?["errors"] is null, $"{status}: {json?.ToJsonString()}");
         return json!["data"]!.ToJsonString();
     }
 
-    /// <summary>POSTs one query; the status and the parsed answer, errors and all.</summary>
-    public async Task<(HttpStatusCode Status, JsonNode? Body)> PostAsync(string query)
+    /// <summary>POSTs one query (with <paramref name="apiKey"/> in <c>X-Api-Key</c> when given); the status and the parsed answer, errors and all.</summary>
+    public async Task<(HttpStatusCode Status, JsonNode? Body)> PostAsync(string query, string? apiKey = null)
     {
-        using var content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json");
-        using HttpResponseMessage response = await _client.PostAsync("/graphql", content);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json"),
+        };
+        if (apiKey is not null)
+        {
+            request.Headers.Add("X-Api-Key", apiKey);
+        }
+
+        using HttpResponseMessage response = await _client.SendAsync(request);
         string body = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, body.Length > 0 ? JsonNode.Parse(body) : null);
     }

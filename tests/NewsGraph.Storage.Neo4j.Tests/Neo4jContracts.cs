@@ -30,3 +30,7 @@ public sealed class Neo4jExportContract : ExportContract<Neo4jStoreFactory>
 public sealed class Neo4jConfidenceContract : ConfidenceContract<Neo4jStoreFactory>
 {
 }
+
+public sealed class Neo4jRetractionContract : RetractionContract<Neo4jStoreFactory>
+{
+}

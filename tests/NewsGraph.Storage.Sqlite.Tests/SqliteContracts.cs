@@ -30,3 +30,7 @@ public sealed class SqliteExportContract : ExportContract<SqliteStoreFactory>
 public sealed class SqliteConfidenceContract : ConfidenceContract<SqliteStoreFactory>
 {
 }
+
+public sealed class SqliteRetractionContract : RetractionContract<SqliteStoreFactory>
+{
+}

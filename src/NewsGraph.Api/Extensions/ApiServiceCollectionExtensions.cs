@@ -24,7 +24,7 @@ public static class ApiServiceCollectionExtensions
     /// <summary>
     /// Registers the GraphQL API: schema, transports, limits (<see cref="ApiOptions"/> from
     /// <c>NewsGraph:Api</c>), CORS, the IDE and the explorer. The host registers <c>IGraphReader</c>,
-    /// <c>IArticleIngestor</c>, <c>IIngestionEvents</c> and <c>TimeProvider</c>.
+    /// <c>IGraphWriter</c> (for <c>removeArticles</c>), <c>IArticleIngestor</c>, <c>IIngestionEvents</c> and <c>TimeProvider</c>.
     /// </summary>
     public static IServiceCollection AddNewsGraphApi(this IServiceCollection services, IConfiguration configuration)
     {

@@ -73,6 +73,7 @@ public sealed class MutationType : ObjectGraphType
     {
         Name = "Mutation";
         IngestionFields.RegisterMutations(this);
+        ArticleMutations.Register(this);
     }
 }
 

@@ -9,6 +9,7 @@ internal static class NewsGraphCommandLine
     {
         var root = new RootCommand("NewsGraph: Arabic news → knowledge graph → GraphQL.");
         root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(RemoveCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(CopyCommand.Create());

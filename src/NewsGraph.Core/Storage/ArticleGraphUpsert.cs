@@ -64,6 +64,22 @@ public static class ArticleGraphUpsert
     }
 
     /// <summary>
+    /// The article keys a removal takes out: each once, in ordinal order (so a removal's work and
+    /// its locks come in the same order whatever order the caller gave).
+    /// </summary>
+    /// <exception cref="ArgumentException">A key that is null, empty or only white space.</exception>
+    public static IReadOnlyList<string> RemovalKeys(IReadOnlyCollection<string> articleKeys)
+    {
+        ArgumentNullException.ThrowIfNull(articleKeys);
+        if (articleKeys.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("An article key to remove is empty.", nameof(articleKeys));
+        }
+
+        return [.. articleKeys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
     /// The content hash that decides "unchanged": the whole extraction, article metadata included.
     /// Version 2: stores keep each relation's confidence since then, so an article stored before
     /// (its confidence hashed but not kept) is rewritten once when it is ingested again.
@@ -79,26 +95,13 @@ public static class ArticleGraphUpsert
     }
 
     /// <summary>
-    /// A relation's confidence from its assertions' (in the stores' article-key then sentence order):
-    /// the noisy-or 1 − Π(1 − cᵢ) over those that have one — independent assertions of the same
-    /// relation make it surer —, null when none has one. Written as the running m + c·(1 − m), which
-    /// is the same product but leaves a single assertion's confidence exactly as it was given
-    /// (1 − (1 − 0.3) is 0.30000000000000004 in doubles).
+    /// A relation's confidence from its assertions': the noisy-or 1 − Π(1 − cᵢ) over those that have
+    /// one — independent assertions of the same relation make it surer —, null when none has one.
+    /// Computed as <see cref="ConfidenceTally"/> computes it, so that a store keeping a tally per
+    /// relation (added to and taken from as articles come and go) gives exactly this value, in
+    /// any order of assertions.
     /// </summary>
-    public static double? MergedConfidence(IEnumerable<double?> confidences)
-    {
-        ArgumentNullException.ThrowIfNull(confidences);
-        double? merged = null;
-        foreach (double? confidence in confidences)
-        {
-            if (confidence is { } c)
-            {
-                merged = merged is { } m ? m + (c * (1 - m)) : c;
-            }
-        }
-
-        return merged;
-    }
+    public static double? MergedConfidence(IEnumerable<double?> confidences) => ConfidenceTally.Of(confidences).Value;
 
     /// <summary>An article listing one key twice contributes once: first name, union of the rest, summed mentions.</summary>
     public static IEnumerable<ExtractedEntity> MergeWithinArticle(IReadOnlyList<ExtractedEntity> entities) =>

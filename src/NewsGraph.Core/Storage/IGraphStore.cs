@@ -28,6 +28,18 @@ public interface IGraphWriter
     /// <see cref="ArgumentException"/> before anything is written.
     /// </summary>
     Task<UpsertResult> UpsertAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes articles out of the graph, in one transaction: each article and its contribution go,
+    /// every merged value it contributed to is updated as if it had never been ingested, and
+    /// entities and relations no remaining article supports are deleted. Keys not stored are
+    /// counted in <see cref="RemoveResult.NotFound"/> and change nothing, so removing twice is
+    /// removing once. The default implementation throws <see cref="NotSupportedException"/>
+    /// (decorators and test doubles need not remove); both stores implement it.
+    /// </summary>
+    /// <exception cref="ArgumentException">A key that is null, empty or only white space.</exception>
+    Task<RemoveResult> RemoveArticlesAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} cannot remove articles.");
 }
 
 /// <summary>Reads the API composes.</summary>

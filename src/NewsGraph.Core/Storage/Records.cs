@@ -39,8 +39,8 @@ public sealed record Provenance(string ArticleKey, string Evidence, int Sentence
 /// <summary>
 /// A relation as stored, merged over every article that asserts it. <see cref="Provenance"/> is
 /// ordered by article key then sentence, so output is deterministic. <see cref="Confidence"/> is
-/// the noisy-or of the assertions' confidences (<see cref="ArticleGraphUpsert.MergedConfidence"/>),
-/// null when no assertion has one.
+/// the noisy-or of the assertions' confidences (<see cref="ArticleGraphUpsert.MergedConfidence"/>, to
+/// 9 decimals), null when no assertion has one.
 /// </summary>
 public sealed record RelationRecord(
     string Key,
@@ -66,6 +66,16 @@ public sealed record UpsertResult(int ArticlesWritten, int ArticlesUnchanged, in
         ArticlesUnchanged + other.ArticlesUnchanged,
         NodesCreated + other.NodesCreated,
         RelationsCreated + other.RelationsCreated);
+}
+
+/// <summary>
+/// What one removal changed: articles taken out, keys that were not stored (a second removal of
+/// the same keys finds them all absent), and entities and relations deleted because no article
+/// supported them any more.
+/// </summary>
+public sealed record RemoveResult(int ArticlesRemoved, int NotFound, int NodesDeleted, int RelationsDeleted)
+{
+    public static RemoveResult Empty { get; } = new(0, 0, 0, 0);
 }
 
 /// <summary>A search result: an entity or claim, with a relevance score (higher is better).</summary>

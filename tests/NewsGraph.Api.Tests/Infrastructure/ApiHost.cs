@@ -71,6 +71,7 @@ public sealed class ApiHost : IAsyncDisposable
 
         builder.Configuration.AddInMemoryCollection(config);
         builder.Services.AddSingleton<IGraphReader>(reader);
+        builder.Services.AddSingleton<IGraphWriter>(store);
         builder.Services.AddSingleton<IArticleIngestor>(new ArticleIngestor(ArabicArticleExtractor.Default, store, events, new IngestionOptions()));
         builder.Services.AddSingleton<IIngestionEvents>(events);
         builder.Services.AddSingleton<TimeProvider>(new FixedTime());

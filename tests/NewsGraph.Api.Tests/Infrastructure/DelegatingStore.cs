@@ -12,6 +12,8 @@ public abstract class DelegatingStore(IGraphStore inner) : IGraphStore, IAsyncDi
 
     public virtual Task<UpsertResult> UpsertAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken) => inner.UpsertAsync(batch, cancellationToken);
 
+    public virtual Task<RemoveResult> RemoveArticlesAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken) => inner.RemoveArticlesAsync(articleKeys, cancellationToken);
+
     public virtual Task<IReadOnlyList<EntityRecord>> GetEntitiesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) => inner.GetEntitiesAsync(keys, cancellationToken);
 
     public virtual Task<IReadOnlyList<ArticleRecord>> GetArticlesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) => inner.GetArticlesAsync(keys, cancellationToken);

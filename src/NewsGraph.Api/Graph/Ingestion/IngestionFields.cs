@@ -18,15 +18,7 @@ internal static class IngestionFields
             .ResolveAsync(async c =>
             {
                 GraphContext graph = c.Graph();
-                if (string.IsNullOrEmpty(graph.Options.ApiKey))
-                {
-                    throw ErrorCodes.Error(ErrorCodes.MutationsDisabled, "Mutations are disabled: the server has no API key configured (NewsGraph:Api:ApiKey).");
-                }
-
-                if (!graph.ApiKeyAccepted)
-                {
-                    throw ErrorCodes.Error(ErrorCodes.Unauthenticated, "This mutation needs a valid API key in the X-Api-Key header.");
-                }
+                WriteAccess.Require(graph);
 
                 List<IngestArticleInput> input = c.GetArgument<List<IngestArticleInput>>("input");
                 if (input.Count > graph.Options.MaxIngestArticles)

@@ -1,0 +1,148 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using NewsGraph.Core.Graph;
+using NewsGraph.Core.Storage;
+using NewsGraph.Storage.Sqlite.Writing;
+
+namespace NewsGraph.Storage.Sqlite;
+
+/// <summary>The store's writes: schema and migrations, upserts and removals, each batch one transaction.</summary>
+public sealed partial class SqliteGraphStore
+{
+    /// <summary>
+    /// Segments a full-text index may have after a write batch before it is merged whole. Every batch
+    /// leaves a new segment; lookups probe each one for every term.
+    /// </summary>
+    private const int MaxFullTextSegments = 4;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (Path.GetDirectoryName(DatabasePath) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using SqliteConnection connection = await OpenAsync(cancellationToken);
+
+            // journal_mode is stored in the file, but cannot change inside a transaction.
+            await ExecuteAsync(connection, null, SqliteStatements.EnableWriteAheadLog, cancellationToken);
+            if (Convert.ToInt64(await ScalarAsync(connection, SqliteStatements.SelectFts5Available, cancellationToken), CultureInfo.InvariantCulture) != 1)
+            {
+                throw new NotSupportedException("The SQLite library in use was built without FTS5, which the embedded store needs for search.");
+            }
+
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await ExecuteAsync(connection, transaction, SqliteStatements.CreateSchemaVersionTable, cancellationToken);
+            long stored;
+            await using (SqliteCommand command = Command(connection, SqliteStatements.SelectSchemaVersion))
+            {
+                command.Transaction = transaction;
+                stored = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            }
+
+            if (stored > SqliteStatements.SchemaVersion)
+            {
+                throw new NotSupportedException(
+                    $"'{DatabasePath}' has schema version {stored}, newer than this build's {SqliteStatements.SchemaVersion}.");
+            }
+
+            foreach ((int version, string[] statements) in SqliteStatements.Migrations.Where(m => m.Version > stored))
+            {
+                foreach (string statement in statements)
+                {
+                    await ExecuteAsync(connection, transaction, statement, cancellationToken);
+                }
+
+                await SqliteMigrations.AfterStatementsAsync(version, connection, transaction, cancellationToken);
+                await using SqliteCommand insert = Command(connection, SqliteStatements.InsertSchemaVersion);
+                insert.Transaction = transaction;
+                insert.Parameters.AddWithValue("@version", (long)version);
+                insert.Parameters.AddWithValue("@appliedAt", timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArticleGraphUpsert.Validate(batch);
+        if (batch.Count == 0)
+        {
+            return UpsertResult.Empty;
+        }
+
+        return await WriteAsync((commands, cancellation) => new SqliteUpsert(commands, timeProvider.GetUtcNow()).RunAsync(batch, cancellation), cancellationToken);
+    }
+
+    public async Task<RemoveResult> RemoveArticlesAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> keys = ArticleGraphUpsert.RemovalKeys(articleKeys);
+        if (keys.Count == 0)
+        {
+            return RemoveResult.Empty;
+        }
+
+        return await WriteAsync((commands, cancellation) => new SqliteUpsert(commands, timeProvider.GetUtcNow()).RemoveAsync(keys, cancellation), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs one write batch in one transaction on the writer connection: <c>BEGIN IMMEDIATE</c> takes
+    /// the write lock up front instead of failing on upgrade mid-batch; the full-text indexes get
+    /// their share of merging before the commit.
+    /// </summary>
+    private async Task<T> WriteAsync<T>(Func<SqliteBatchCommands, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using SqliteConnection connection = await OpenAsync(cancellationToken);
+            await ExecuteAsync(connection, null, SqliteStatements.WriterPragmas, cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            T result;
+            await using (var commands = new SqliteBatchCommands(connection, transaction))
+            {
+                result = await write(commands, cancellationToken);
+            }
+
+            await KeepFullTextIndexesMergedAsync(connection, transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Ends a write batch: a little incremental merging, then a whole merge when either full-text
+    /// index has more than <see cref="MaxFullTextSegments"/> segments. The corpus load (150 batches)
+    /// took ~104 s instead of ~88-93 s for it; a name lookup on the result costs ~38 µs instead of
+    /// ~58-70 µs (8-12 segments).
+    /// </summary>
+    private static async Task KeepFullTextIndexesMergedAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, transaction, SqliteStatements.MergeFullTextIndexes, cancellationToken);
+        long segments;
+        await using (SqliteCommand count = Command(connection, SqliteStatements.SelectFullTextSegmentCount))
+        {
+            count.Transaction = transaction;
+            segments = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+
+        if (segments > MaxFullTextSegments)
+        {
+            await ExecuteAsync(connection, transaction, SqliteStatements.OptimizeFullTextIndexes, cancellationToken);
+        }
+    }
+}

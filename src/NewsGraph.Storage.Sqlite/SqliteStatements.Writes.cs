@@ -1,0 +1,188 @@
+namespace NewsGraph.Storage.Sqlite;
+
+/// <summary>The write path: each article's contribution, and the O(1) updates of the merged rows it touches.</summary>
+internal static partial class SqliteStatements
+{
+    // ---------------------------------------------------------------------------------------
+    // Contributions: one article's rows, read (to take them out) and written
+    // ---------------------------------------------------------------------------------------
+
+    /// <summary>The stored hash (unchanged or not) and publication date (earliest dates of relations) of each article.</summary>
+    public const string SelectStoredArticles = """
+        SELECT key, content_hash, published FROM articles WHERE key IN (SELECT value FROM json_each(@keys));
+        """;
+
+    public const string SelectExistingEntityKeys = """
+        SELECT key FROM entities WHERE key IN (SELECT value FROM json_each(@keys));
+        """;
+
+    public const string SelectExistingRelationKeys = """
+        SELECT key FROM relations WHERE key IN (SELECT value FROM json_each(@keys));
+        """;
+
+    /// <summary>One article's mentions as stored, to take them out of the entities they count in.</summary>
+    public const string SelectArticleMentions = """
+        SELECT entity_key, aliases, titles, iso IS NOT NULL, category IS NOT NULL, mention_count
+        FROM entity_mentions WHERE article_key = @articleKey;
+        """;
+
+    /// <summary>
+    /// One article's assertions as stored, to take them out of their relations: the confidence (the
+    /// tally subtracts it) and which properties it gave (only those can stop being the first non-null).
+    /// </summary>
+    public const string SelectArticleAssertions = """
+        SELECT relation_key, confidence, date IS NOT NULL, place_key IS NOT NULL, topic IS NOT NULL, verb IS NOT NULL,
+               status IS NOT NULL, role IS NOT NULL
+        FROM relation_provenance WHERE article_key = @articleKey;
+        """;
+
+    public const string UpsertArticle = """
+        INSERT INTO articles (key, title, url, source, dateline, published, language, file, text, ingested_at, content_hash, title_norm, text_norm)
+        VALUES (@key, @title, @url, @source, @dateline, @published, @language, @file, @text, @ingestedAt, @contentHash, @titleNorm, @textNorm)
+        ON CONFLICT (key) DO UPDATE SET
+            title = excluded.title, url = excluded.url, source = excluded.source, dateline = excluded.dateline,
+            published = excluded.published, language = excluded.language, file = excluded.file, text = excluded.text,
+            ingested_at = excluded.ingested_at, content_hash = excluded.content_hash,
+            title_norm = excluded.title_norm, text_norm = excluded.text_norm;
+        """;
+
+    /// <summary>An article and, by cascade, its mentions and assertions (and its text index row, by trigger).</summary>
+    public const string DeleteArticle = "DELETE FROM articles WHERE key = @key;";
+
+    public const string DeleteArticleMentions = "DELETE FROM entity_mentions WHERE article_key = @articleKey;";
+
+    public const string DeleteArticleProvenance = "DELETE FROM relation_provenance WHERE article_key = @articleKey;";
+
+    /// <summary>An empty merged row (counts 0) so contributions can reference it; the merge fills it in.</summary>
+    public const string InsertEntityIfMissing = """
+        INSERT INTO entities (key, kind, name, name_norm) VALUES (@key, @kind, @name, @nameNorm)
+        ON CONFLICT (key) DO NOTHING;
+        """;
+
+    public const string InsertMention = """
+        INSERT INTO entity_mentions (article_key, entity_key, kind, name, aliases, titles, iso, category, mention_count)
+        VALUES (@articleKey, @entityKey, @kind, @name, @aliases, @titles, @iso, @category, @mentionCount);
+        """;
+
+    /// <summary>An empty merged row (no assertions) so provenance can reference it; the merge fills it in.</summary>
+    public const string InsertRelationIfMissing = """
+        INSERT INTO relations (key, type, from_key, to_key) VALUES (@key, @type, @fromKey, @toKey)
+        ON CONFLICT (key) DO NOTHING;
+        """;
+
+    /// <summary>One assertion; a second one of the same relation in the same sentence of the same article is not one (changes() = 0).</summary>
+    public const string InsertProvenance = """
+        INSERT INTO relation_provenance (relation_key, article_key, sentence_index, evidence, from_key, to_key, date, place_key, topic, verb, status, role, confidence)
+        VALUES (@relationKey, @articleKey, @sentenceIndex, @evidence, @fromKey, @toKey, @date, @placeKey, @topic, @verb, @status, @role, @confidence)
+        ON CONFLICT (relation_key, article_key, sentence_index) DO NOTHING;
+        """;
+
+    // ---------------------------------------------------------------------------------------
+    // Merged entities: counts by delta, names and first values by index seeks, labels by reference counts
+    // ---------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Adds <c>@delta</c> articles to an alias (<c>@list</c> 0) or title (1) of an entity and gives back
+    /// how many now give it: 0 means it left the entity's list, <c>@delta</c> that it joined it.
+    /// </summary>
+    public const string AddEntityLabelReferences = """
+        INSERT INTO entity_labels (entity_key, list, value, refs) VALUES (@key, @list, @value, @delta)
+        ON CONFLICT (entity_key, list, value) DO UPDATE SET refs = refs + excluded.refs
+        RETURNING refs;
+        """;
+
+    public const string DeleteUnreferencedEntityLabel = """
+        DELETE FROM entity_labels WHERE entity_key = @key AND list = @list AND value = @value AND refs <= 0;
+        """;
+
+    /// <summary>The aliases (0) and titles (1) of entities whose lists changed, to write them out again.</summary>
+    public const string SelectEntityLabels = """
+        SELECT entity_key, list, value FROM entity_labels WHERE entity_key IN (SELECT value FROM json_each(@keys));
+        """;
+
+    public const string DeleteEntityLabels = "DELETE FROM entity_labels WHERE entity_key = @key;";
+
+    /// <summary>
+    /// The merged rows of the touched entities with what their contributions now say, each an index
+    /// seek: kind and name from the lowest article key's mention, and iso/category the first non-null
+    /// in article-key order — sought only when an added or removed mention gave one (@entities items
+    /// are [key, seek iso, seek category]); otherwise the stored value stands. A seek for a first
+    /// non-null walks the entity's mentions from the lowest article key to the first that has one.
+    /// </summary>
+    public const string SelectEntityMergeState = """
+        SELECT e.key, e.kind, e.name, e.iso, e.category, e.mention_count, e.article_count, e.aliases, e.titles,
+            (SELECT m.kind FROM entity_mentions m WHERE m.entity_key = e.key ORDER BY m.article_key LIMIT 1),
+            (SELECT m.name FROM entity_mentions m WHERE m.entity_key = e.key ORDER BY m.article_key LIMIT 1),
+            CASE WHEN j.value ->> 1 THEN
+                (SELECT m.iso FROM entity_mentions m WHERE m.entity_key = e.key AND m.iso IS NOT NULL ORDER BY m.article_key LIMIT 1)
+                ELSE e.iso END,
+            CASE WHEN j.value ->> 2 THEN
+                (SELECT m.category FROM entity_mentions m WHERE m.entity_key = e.key AND m.category IS NOT NULL ORDER BY m.article_key LIMIT 1)
+                ELSE e.category END
+        FROM json_each(@entities) j JOIN entities e ON e.key = j.value ->> 0;
+        """;
+
+    public const string UpdateMergedEntity = """
+        UPDATE entities SET
+            kind = @kind, name = @name, name_norm = @nameNorm, aliases = @aliases, aliases_norm = @aliasesNorm,
+            titles = @titles, iso = @iso, category = @category, mention_count = @mentionCount, article_count = @articleCount
+        WHERE key = @key;
+        """;
+
+    /// <summary>The same without the alias and title lists, for the usual case where neither changed.</summary>
+    public const string UpdateMergedEntityCounts = """
+        UPDATE entities SET
+            kind = @kind, name = @name, name_norm = @nameNorm, iso = @iso, category = @category,
+            mention_count = @mentionCount, article_count = @articleCount
+        WHERE key = @key;
+        """;
+
+    public const string DeleteEntity = "DELETE FROM entities WHERE key = @key;";
+
+    // ---------------------------------------------------------------------------------------
+    // Merged relations: counts and confidence tally by delta, ends and first values by index seeks
+    // ---------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The merged rows of the touched relations with what their assertions now say. The ends come
+    /// from the first assertion in (article key, sentence) order, one seek on the primary key. A
+    /// property is sought again (its first non-null in that order) only when an added or removed
+    /// assertion gave it: @relations items are [key, date, place, topic, verb, status, role,
+    /// removed published], the flags 0/1. The earliest asserting article's date is recomputed over
+    /// the relation's assertions (O(its assertions)) only when a removed article's date was not later
+    /// than the stored earliest, i.e. when the earliest may have left; else it only moves back.
+    /// </summary>
+    public const string SelectRelationMergeState = """
+        SELECT r.key, r.from_key, r.to_key, r.date, r.place_key, r.topic, r.verb, r.status, r.role,
+            r.article_count, r.first_published, r.conf_log, r.conf_scored, r.conf_certain,
+            (SELECT p.from_key FROM relation_provenance p WHERE p.relation_key = r.key ORDER BY p.article_key, p.sentence_index LIMIT 1),
+            (SELECT p.to_key FROM relation_provenance p WHERE p.relation_key = r.key ORDER BY p.article_key, p.sentence_index LIMIT 1),
+            CASE WHEN j.value ->> 1 THEN (SELECT p.date FROM relation_provenance p
+                WHERE p.relation_key = r.key AND p.date IS NOT NULL ORDER BY p.article_key, p.sentence_index LIMIT 1) ELSE r.date END,
+            CASE WHEN j.value ->> 2 THEN (SELECT p.place_key FROM relation_provenance p
+                WHERE p.relation_key = r.key AND p.place_key IS NOT NULL ORDER BY p.article_key, p.sentence_index LIMIT 1) ELSE r.place_key END,
+            CASE WHEN j.value ->> 3 THEN (SELECT p.topic FROM relation_provenance p
+                WHERE p.relation_key = r.key AND p.topic IS NOT NULL ORDER BY p.article_key, p.sentence_index LIMIT 1) ELSE r.topic END,
+            CASE WHEN j.value ->> 4 THEN (SELECT p.verb FROM relation_provenance p
+                WHERE p.relation_key = r.key AND p.verb IS NOT NULL ORDER BY p.article_key, p.sentence_index LIMIT 1) ELSE r.verb END,
+            CASE WHEN j.value ->> 5 THEN (SELECT p.status FROM relation_provenance p
+                WHERE p.relation_key = r.key AND p.status IS NOT NULL ORDER BY p.article_key, p.sentence_index LIMIT 1) ELSE r.status END,
+            CASE WHEN j.value ->> 6 THEN (SELECT p.role FROM relation_provenance p
+                WHERE p.relation_key = r.key AND p.role IS NOT NULL ORDER BY p.article_key, p.sentence_index LIMIT 1) ELSE r.role END,
+            CASE WHEN j.value ->> 7 IS NOT NULL AND j.value ->> 7 <= r.first_published THEN (SELECT min(a.published)
+                FROM relation_provenance p JOIN articles a ON a.key = p.article_key WHERE p.relation_key = r.key) END,
+            j.value ->> 7 IS NOT NULL AND j.value ->> 7 <= r.first_published
+        FROM json_each(@relations) j JOIN relations r ON r.key = j.value ->> 0;
+        """;
+
+    public const string UpdateMergedRelation = """
+        UPDATE relations SET
+            from_key = @fromKey, to_key = @toKey, date = @date, effective_date = @effectiveDate, place_key = @placeKey,
+            topic = @topic, topic_norm = @topicNorm, verb = @verb, verb_norm = @verbNorm, status = @status, role = @role,
+            article_count = @articleCount, first_published = @firstPublished,
+            confidence = @confidence, conf_log = @confLog, conf_scored = @confScored, conf_certain = @confCertain
+        WHERE key = @key;
+        """;
+
+    public const string DeleteRelation = "DELETE FROM relations WHERE key = @key;";
+}

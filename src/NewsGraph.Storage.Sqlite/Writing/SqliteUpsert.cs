@@ -1,0 +1,73 @@
+using NewsGraph.Core.Graph;
+using NewsGraph.Core.Storage;
+
+namespace NewsGraph.Storage.Sqlite.Writing;
+
+/// <summary>
+/// One write batch inside one transaction: an upsert of article graphs or a removal of articles.
+/// A changed article's stored contribution is taken out and its new one put in; a removed article's
+/// is taken out with it. Every merged entity and relation the batch touched is then moved by the
+/// sum of those changes (<see cref="SqliteMergedRows"/>), and deleted when no article supports it.
+/// The merged rows therefore always equal what recomputing them from all contributions gives: the
+/// order articles come in, how often, or whether one came and went, cannot change them.
+/// </summary>
+internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset now)
+{
+    private readonly MergeDeltas _deltas = new();
+
+    public async Task<UpsertResult> RunAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken)
+    {
+        Dictionary<string, (string Hash, string? Published)> stored = await ReadStoredAsync(batch.Select(g => g.Article.Key), cancellationToken);
+        var contributions = new SqliteContributions(commands, _deltas);
+        int written = 0;
+        int unchanged = 0;
+        foreach (ArticleGraph graph in batch)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string key = graph.Article.Key;
+            string hash = ArticleGraphUpsert.ContentHash(graph);
+            if (stored.TryGetValue(key, out (string Hash, string? Published) before))
+            {
+                if (before.Hash == hash)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                await contributions.TakeOutAsync(key, before.Published, cancellationToken);
+            }
+
+            await contributions.PutInAsync(graph, hash, now, cancellationToken);
+            stored[key] = (hash, SqliteValues.Date(graph.Article.Published));
+            written++;
+        }
+
+        MergeOutcome outcome = await new SqliteMergedRows(commands).ApplyAsync(_deltas, cancellationToken);
+
+        // Created: asked for in this batch, unsupported before it and supported after.
+        return new UpsertResult(written, unchanged, outcome.NodesCreated.Count, outcome.RelationsCreated.Count);
+    }
+
+    /// <summary>Takes the stored articles among <paramref name="articleKeys"/> out, with their contributions.</summary>
+    public async Task<RemoveResult> RemoveAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken)
+    {
+        Dictionary<string, (string Hash, string? Published)> stored = await ReadStoredAsync(articleKeys, cancellationToken);
+        var contributions = new SqliteContributions(commands, _deltas);
+        foreach ((string key, (string _, string? published)) in stored.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await contributions.TakeOutAsync(key, published, cancellationToken);
+            await commands.ExecuteAsync(SqliteStatements.DeleteArticle, cancellationToken, ("@key", key));
+        }
+
+        MergeOutcome outcome = await new SqliteMergedRows(commands).ApplyAsync(_deltas, cancellationToken);
+        return new RemoveResult(stored.Count, articleKeys.Count - stored.Count, outcome.NodesDeleted, outcome.RelationsDeleted);
+    }
+
+    private async Task<Dictionary<string, (string Hash, string? Published)>> ReadStoredAsync(IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
+        var rows = await commands.ReadAsync(SqliteStatements.SelectStoredArticles, r => (Key: r.GetString(0), Hash: r.GetString(1), Published: SqliteBatchCommands.Text(r, 2)),
+            cancellationToken, ("@keys", SqliteJson.Serialize(keys.Distinct(StringComparer.Ordinal))));
+        return rows.ToDictionary(r => r.Key, r => (r.Hash, r.Published), StringComparer.Ordinal);
+    }
+}
