@@ -16,8 +16,8 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
     /// <summary>Persons considered per sentence: beyond this a list is attendance, not a meeting table.</summary>
     private const int MaxPersons = 12;
 
-    private static readonly HashSet<string> s_attendance = new(["حضر", "بحضور", "وحضر", "حضره", "وبحضور", "شارك", "وشارك", "بمشاركه"], StringComparer.Ordinal);
-    private static readonly HashSet<string> s_with = new(["مع", "ومع", "بين", "و"], StringComparer.Ordinal);
+    private static readonly HashSet<string> s_attendance = WordSets.Get("attendance");
+    private static readonly HashSet<string> s_with = WordSets.Get("with");
 
     public IEnumerable<RelationCandidate> In(int s)
     {

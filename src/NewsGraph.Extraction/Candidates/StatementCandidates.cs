@@ -21,7 +21,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
     /// <summary>How far into a headline a colon may stand and still introduce what a speaker said.</summary>
     private const int HeadlineColonReach = 14;
 
-    private static readonly HashSet<string> s_partyNouns = new(["الجانبان", "الجانبين", "الطرفان", "الطرفين", "الوزيران", "الرئيسان", "المسؤولان", "الزعيمان", "القائدان", "السفيران"], StringComparer.Ordinal);
+    private static readonly HashSet<string> s_partyNouns = WordSets.Get("party-nouns");
 
     private readonly ILookup<(int Sentence, int Cue), ClaimSpan> _ruleClaims = rules.Claims.ToLookup(c => (c.Sentence, c.Cue));
 
@@ -94,7 +94,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
     }
 
     /// <summary>Words that attribute the content before them to the source after them.</summary>
-    private static readonly HashSet<string> s_attributions = new(["بحسب", "حسب", "وبحسب", "وحسب", "وفقا", "وفق", "ووفقا", "طبقا"], StringComparer.Ordinal);
+    private static readonly HashSet<string> s_attributions = WordSets.Get("attributions");
 
     private IEnumerable<RelationCandidate> ForClause(int s, int cue, SortedSet<int> clauses)
     {

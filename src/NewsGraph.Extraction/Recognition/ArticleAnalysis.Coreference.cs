@@ -369,7 +369,7 @@ internal sealed partial class ArticleAnalysis
     private bool IsDemonymWord(string titleWord) =>
         _lex.States.TryGet("ال" + titleWord, out StateHit hit) && hit.Form == StateForm.Demonym;
 
-    private static readonly HashSet<string> s_honorificPronouns = new(["سموه", "معاليه", "فخامته", "سعادته", "دولته", "جلالته", "سماحته"], StringComparer.Ordinal);
+    private static readonly HashSet<string> s_honorificPronouns = WordSets.Get("honorific-pronouns");
 
     /// <summary>"وأكد سموه …", "معاليه": an honorific with a pronoun refers to the person last named.</summary>
     private void ResolveHonorificPronouns(int s)

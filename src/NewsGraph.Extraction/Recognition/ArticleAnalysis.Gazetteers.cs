@@ -70,7 +70,7 @@ internal sealed partial class ArticleAnalysis
         return end - i;
     }
 
-    private static readonly HashSet<string> s_ministryPortfolios = new(["الخارجيه", "الداخليه", "الدفاع", "العدل", "الماليه"], StringComparer.Ordinal);
+    private static readonly HashSet<string> s_ministryPortfolios = WordSets.Get("ministry-portfolios");
 
     /// <summary>
     /// "الخارجية الروسية: …", "أعلنت الدفاع التركية": a portfolio and a demonym name that state's
@@ -414,9 +414,7 @@ internal sealed partial class ArticleAnalysis
     }
 
     /// <summary>Heads whose definite form with an adjective and a purpose names a body (not جهاز، تنظيم، قوة: "الجهاز الهضمي للكلاب").</summary>
-    private static readonly HashSet<string> s_purposeBodyHeads = new(
-        ["مجلس", "لجنه", "هيئه", "مركز", "مرصد", "مؤسسه", "اتحاد", "جمعيه", "اداره", "مديريه", "رئاسه", "اكاديميه", "شركه", "وكاله", "معهد", "صندوق", "بنك", "منظمه", "رابطه", "نقابه", "مفوضيه", "جامعه"],
-        StringComparer.Ordinal);
+    private static readonly HashSet<string> s_purposeBodyHeads = WordSets.Get("purpose-body-heads");
 
     /// <summary>
     /// ل + a noun in construct with a free definite word after it (لحقوق الإنسان، لرعاية الشباب) —
@@ -493,12 +491,10 @@ internal sealed partial class ArticleAnalysis
         norm.Length > 4 && norm.StartsWith("ال", StringComparison.Ordinal) && (norm.EndsWith('ي') || norm.EndsWith("يه", StringComparison.Ordinal));
 
     /// <summary>Heads of institutions that are named after people (not إدارة: "تحت إدارة الأمير …" is management).</summary>
-    private static readonly HashSet<string> s_personNamedHeads = new(
-        ["جامعه", "مركز", "مؤسسه", "مستشفي", "مدينه", "كليه", "معهد", "جائزه", "مكتبه", "مجمع", "صندوق", "برنامج", "مطار", "ميناء", "جمعيه", "اكاديميه", "دار", "كرسي", "قاعده"],
-        StringComparer.Ordinal);
+    private static readonly HashSet<string> s_personNamedHeads = WordSets.Get("person-named-heads");
 
     /// <summary>Honorifics after which an organization's name goes on with a person's name.</summary>
-    private static readonly HashSet<string> s_namingHonorifics = new(["الملك", "الامير", "الامام", "الشيخ", "الشهيد", "السلطان"], StringComparer.Ordinal);
+    private static readonly HashSet<string> s_namingHonorifics = WordSets.Get("naming-honorifics");
 
     /// <summary>
     /// The end of a person's name starting at <paramref name="j"/> inside an organization's name: a
@@ -524,12 +520,10 @@ internal sealed partial class ArticleAnalysis
         return end;
     }
 
-    private static readonly HashSet<string> s_chambers = new(["النواب", "الاعيان", "الشوري", "الشعب", "الامه", "الشيوخ", "الدوما"], StringComparer.Ordinal);
+    private static readonly HashSet<string> s_chambers = WordSets.Get("chambers");
 
     /// <summary>Regional adjectives that close an organization's name like a demonym does: مجلس السلم والأمن الأفريقي.</summary>
-    private static readonly HashSet<string> s_regionalAdjectives = new(
-        ["الافريقي", "الافريقيه", "الاوروبي", "الاوروبيه", "الاسيوي", "الاسيويه", "الخليجي", "الخليجيه", "العربي", "العربيه", "الاسلامي", "الاسلاميه", "الدولي", "الدوليه", "الاممي", "الامميه"],
-        StringComparer.Ordinal);
+    private static readonly HashSet<string> s_regionalAdjectives = WordSets.Get("regional-adjectives");
 
     private static bool IsGovernmentBody(string head) => head is "برلمان" or "مجلس" or "وزاره" or "رئاسه" or "جيش" or "سفاره";
 

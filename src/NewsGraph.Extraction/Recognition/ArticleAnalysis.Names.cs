@@ -379,9 +379,7 @@ internal sealed partial class ArticleAnalysis
     }
 
     /// <summary>Given names compounded with الدين, each half also an ordinary word: عز الدين، نور الدين، صلاح الدين.</summary>
-    private static readonly HashSet<string> s_dinNames = new(
-        ["عز", "نور", "صلاح", "علاء", "جمال", "سيف", "عماد", "بهاء", "محيي", "محي", "شمس", "خير", "سعد", "تاج", "زين", "نصر", "ضياء", "فخر", "شرف", "بدر", "كمال", "حسام", "نجم", "عصام", "شهاب", "تقي", "قطب", "ركن", "معين", "برهان", "فخري", "سراج", "مجد", "عزيز"],
-        StringComparer.Ordinal);
+    private static readonly HashSet<string> s_dinNames = WordSets.Get("din-names");
 
     private static bool IsDinCompound(IReadOnlyList<Token> tokens, int j) =>
         j + 1 < tokens.Count && tokens[j + 1].Norm == "الدين" && s_dinNames.Contains(Clitics.WithoutConjunction(tokens[j].Norm));

@@ -224,9 +224,7 @@ internal sealed partial class ArticleAnalysis
     /// أكبر، أنا، رمضان، باسم): never where the tagger is asked (measured on 4,000 corpus articles:
     /// hundreds of lookups each, almost no names).
     /// </summary>
-    private static readonly HashSet<string> s_mostlyWords = new(
-        ["الان", "اكبر", "انا", "وانا", "بان", "حياه", "رمضان", "خلف", "اسماء", "جميل", "باسم", "تركي", "لي", "سلام", "نور"],
-        StringComparer.Ordinal);
+    private static readonly HashSet<string> s_mostlyWords = WordSets.Get("mostly-words");
 
     /// <summary>
     /// A first name, or و/ف + a first name. "علي" and "آنا" count only as written so (IsNameDespiteFolding):

@@ -21,11 +21,11 @@ internal sealed partial class ArticleAnalysis
     private const int MaxTitleTokens = 16;
     private static readonly string[] s_placeHeads = ["مدينة", "ولاية", "محافظة", "بلدة", "قرية", "إقليم", "مقاطعة", "بحيرة", "قصر", "مخيم", "ميناء", "مطار", "جزيرة"];
     /// <summary>Buildings and streets named after people (normalized), besides the bodies of s_personNamedHeads: جامع، مسجد، شارع …</summary>
-    private static readonly HashSet<string> s_namedAfterHeads = new(["جامع", "مسجد", "شارع", "طريق", "حي", "ميدان", "قاعه", "مدرسه", "جسر", "برج"], StringComparer.Ordinal);
-    private static readonly HashSet<string> s_nameParticles = new(["بن", "بنت", "ابن", "ابو", "عبد", "ال", "دي", "دا", "فان", "فون", "لا", "ولد", "ابي"], StringComparer.Ordinal);
-    private static readonly HashSet<string> s_titleConnectors = new(["لدي", "الي", "بشان", "باسم", "في", "علي"], StringComparer.Ordinal);
-    private static readonly HashSet<string> s_ambiguousStateNames = new(["مالي", "بنين"], StringComparer.Ordinal);
-    private static readonly HashSet<string> s_stateLicensors = new(["في", "الي", "من", "مع", "جمهوريه", "دوله", "حكومه", "عاصمه", "رئيس", "زار", "وزار"], StringComparer.Ordinal);
+    private static readonly HashSet<string> s_namedAfterHeads = WordSets.Get("named-after-heads");
+    private static readonly HashSet<string> s_nameParticles = WordSets.Get("name-particles");
+    private static readonly HashSet<string> s_titleConnectors = WordSets.Get("title-connectors");
+    private static readonly HashSet<string> s_ambiguousStateNames = WordSets.Get("ambiguous-state-names");
+    private static readonly HashSet<string> s_stateLicensors = WordSets.Get("state-licensors");
 
     private readonly ArabicLexicon _lex;
     private readonly string _text;

@@ -9,10 +9,10 @@ namespace NewsGraph.Extraction.Relations;
 /// <summary>MEMBER_OF: membership lists with statuses, joining and applying.</summary>
 internal sealed partial class RelationFinder
 {
-    private static readonly HashSet<string> s_includeVerbs = new(["تضم", "يضم", "وتضم", "ويضم", "تضمان", "يضمان", "تشمل", "يشمل"], StringComparer.Ordinal);
-    private static readonly HashSet<string> s_participateVerbs = new(["تشارك", "يشارك", "وتشارك", "ويشارك", "ستشارك", "سيشارك", "شاركت", "شارك", "وشارك", "تتمتع", "يتمتع", "وتتمتع"], StringComparer.Ordinal);
-    private static readonly HashSet<string> s_listOpeners = new(["هي", "وهي", "وهم", "هم"], StringComparer.Ordinal);
-    private static readonly HashSet<string> s_groupBreaks = new(["اضافه", "بالاضافه", "فضلا", "فيما", "بينما", "وكذلك"], StringComparer.Ordinal);
+    private static readonly HashSet<string> s_includeVerbs = WordSets.Get("include-verbs");
+    private static readonly HashSet<string> s_participateVerbs = WordSets.Get("participate-verbs");
+    private static readonly HashSet<string> s_listOpeners = WordSets.Get("list-openers");
+    private static readonly HashSet<string> s_groupBreaks = WordSets.Get("group-breaks");
 
     private void FindMemberships(int s)
     {

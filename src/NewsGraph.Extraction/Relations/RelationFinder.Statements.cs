@@ -146,9 +146,9 @@ internal sealed partial class RelationFinder
     }
 
     /// <summary>"وطالب بعض أعضاء أوبك": a quantifier opens an explicit (if unnamed) subject.</summary>
-    private static readonly HashSet<string> s_quantifiers = new(["بعض", "كل", "جميع", "عدد", "عده", "كافه", "غير", "معظم", "اغلب", "احد", "احدي"], StringComparer.Ordinal);
+    private static readonly HashSet<string> s_quantifiers = WordSets.Get("quantifiers");
 
-    private static readonly HashSet<string> s_partyNouns = new(["الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الوزيران", "الرئيسان", "الجميع"], StringComparer.Ordinal);
+    private static readonly HashSet<string> s_partyNouns = WordSets.Get("party-nouns-of-the-rules");
 
     /// <summary>True when what follows a reporting verb is its content or an adjunct, not an (unrecognized) subject.</summary>
     private bool OpensComplement(int s, int j)
@@ -208,7 +208,7 @@ internal sealed partial class RelationFinder
         return SpeakerEntity(opening);
     }
 
-    private static readonly HashSet<string> s_pronounParticles = new(["لكنه", "لكنها", "ولكنه", "ولكنها", "انه", "انها", "بانه", "بانها", "كما"], StringComparer.Ordinal);
+    private static readonly HashSet<string> s_pronounParticles = WordSets.Get("pronoun-particles");
 
     /// <summary>
     /// The person or organization right after the verb that opens sentence <paramref name="s"/>

@@ -24,9 +24,9 @@ internal sealed record FoundRelation(
 /// </summary>
 internal sealed partial class RelationFinder(ArticleAnalysis analysis)
 {
-    private static readonly HashSet<string> s_complementizers = new(["ان", "انه", "انها", "اننا", "انهم", "انهما", "انني", "بان", "بانه", "بانها", "بانهم", "لان"], StringComparer.Ordinal);
-    private static readonly HashSet<string> s_prepositionalComplements = new(["علي", "الي", "من", "عن"], StringComparer.Ordinal);
-    private static readonly HashSet<string> s_directObjectVerbs = new(["اكد", "اكدت", "نفي", "نفت", "اعتبر", "اعتبرت", "جدد", "جددت", "اعلن", "اعلنت", "توقعت", "توقع", "طالب", "طالبت"], StringComparer.Ordinal);
+    private static readonly HashSet<string> s_complementizers = WordSets.Get("complementizers");
+    private static readonly HashSet<string> s_prepositionalComplements = WordSets.Get("prepositional-complements");
+    private static readonly HashSet<string> s_directObjectVerbs = WordSets.Get("direct-object-verbs");
 
     private readonly ArabicLexicon _lex = analysis.Lexicon;
     private readonly List<FoundRelation> _relations = [];
