@@ -14,25 +14,7 @@ public sealed class ArabicLexicon
 {
     private static readonly Lazy<ArabicLexicon> s_default = new(() => new ArabicLexicon());
 
-    /// <summary>Generic type nouns that introduce a quoted proper name: تنظيم “داعش”، صحيفة «إزفيستيا».</summary>
-    private static readonly string[] s_namedTypeHeads =
-    [
-        "تنظيم", "جماعة", "حركة", "صحيفة", "وكالة", "خدمة", "قناة", "موقع", "شركة", "مجلة", "إذاعة", "تلفزيون", "جبهة", "كتائب", "لواء", "فصيل", "ميليشيا", "حزب",
-    ];
 
-    /// <summary>Nouns in construct that belong to a title rather than a name (وزير خارجية، رئيس مجلس).</summary>
-    private static readonly string[] s_titleComplements =
-    [
-        "خارجية", "داخلية", "دفاع", "مالية", "اقتصاد", "عدل", "إعلام", "تجارة", "صناعة", "طاقة", "نفط", "زراعة",
-        "صحة", "تعليم", "ثقافة", "سياحة", "نقل", "اتصالات", "مجلس", "وزراء", "نواب", "هيئة", "أركان", "شؤون",
-        "شئون", "دولة", "جمهورية", "عام", "عامة", "مكتب", "لجنة", "حزب", "حركة", "جبهة", "جيش", "قوات", "بعثة",
-        "منظمة", "وكالة", "مؤسسة", "شركة", "بنك", "صندوق", "سلطة", "مجموعة", "إدارة", "دائرة", "مركز", "معهد",
-        "جامعة", "كلية", "نقابة", "اتحاد", "رابطة", "جمعية", "برلمان", "بلدية", "محافظة", "ولاية", "إقليم", "سفارة", "قنصلية", "إمارة",
-        "منطقة", "مدينة", "قيادة", "أمين", "رئيس", "وزير", "نائب", "مبعوث", "ممثل", "مساعد", "مستشار", "مدير",
-        "قائد", "مجلس", "الشعب", "حكومة", "تنظيم", "سفير", "مندوب", "قسم", "فرع", "وفد", "أول", "ثاني", "خاص",
-        "دائم", "شعبة", "أمانة", "رئاسة", "الأمن", "أمن", "مخابرات", "استخبارات", "كتلة", "تحالف", "ائتلاف",
-        "حقوق", "شؤون", "تنمية", "إغاثة", "تخطيط", "موارد", "بيئة", "إسكان", "عمل", "أوقاف", "خدمة", "تعاون", "تربية", "رعاية",
-    ];
 
     private ArabicLexicon()
     {
@@ -55,8 +37,9 @@ public sealed class ArabicLexicon
             _organizationOpeners.Add("ال" + head);
         }
 
-        NamedTypeHeads = ToSet(s_namedTypeHeads);
-        TitleComplements = ToSet(s_titleComplements);
+        NamedTypeHeads = LoadWordSet("lexicon/named-type-heads.txt");
+        TitleComplements = LoadWordSet("lexicon/title-complements.txt");
+        PlaceHeads = LoadWordSet("lexicon/place-heads.txt");
     }
 
     /// <summary>The lexicon built from the embedded data files.</summary>
@@ -101,9 +84,14 @@ public sealed class ArabicLexicon
     /// <summary>Nouns that head an organization's name (<c>lexicon/organization-heads.txt</c>): وزارة الخارجية الروسية، الجيش النيجيري.</summary>
     public IReadOnlySet<string> OrganizationHeads { get; }
 
+    /// <summary>Generic type nouns that introduce a quoted proper name (<c>lexicon/named-type-heads.txt</c>): تنظيم “داعش”، صحيفة «إزفيستيا».</summary>
     public IReadOnlySet<string> NamedTypeHeads { get; }
 
+    /// <summary>Nouns in construct that belong to a title rather than a name (<c>lexicon/title-complements.txt</c>): وزير خارجية، رئيس مجلس.</summary>
     public IReadOnlySet<string> TitleComplements { get; }
+
+    /// <summary>Nouns that head a place name followed by a proper name not in the gazetteer (مدينة باغا، ولاية بورنو).</summary>
+    public IReadOnlySet<string> PlaceHeads { get; }
 
     /// <summary>
     /// Reporting verbs that open statement candidates beyond the rules' cues: the listed forms

@@ -478,7 +478,7 @@ internal sealed partial class ArticleAnalysis
             return st.End;
         }
 
-        if (_placeHeads.Contains(tokens[j].Norm) && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && IsProperWord(tokens[j + 1].Norm))
+        if (_lex.PlaceHeads.Contains(tokens[j].Norm) && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && IsProperWord(tokens[j + 1].Norm))
         {
             return j + 2;
         }
@@ -658,7 +658,7 @@ internal sealed partial class ArticleAnalysis
             return null;
         }
 
-        string? form = tokens[i].Forms.FirstOrDefault(_placeHeads.Contains);
+        string? form = tokens[i].Forms.FirstOrDefault(_lex.PlaceHeads.Contains);
         if (form is null)
         {
             return null;

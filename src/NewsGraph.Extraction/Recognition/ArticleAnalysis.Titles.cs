@@ -104,7 +104,7 @@ internal sealed partial class ArticleAnalysis
         }
 
         Token before = Sentences[s].Tokens[titleStart - 1];
-        return before.Forms.Any(f => s_namedAfterHeads.Contains(f) || s_personNamedHeads.Contains(f) || _placeHeads.Contains(f));
+        return before.Forms.Any(f => s_namedAfterHeads.Contains(f) || s_personNamedHeads.Contains(f) || _lex.PlaceHeads.Contains(f));
     }
 
     private void MarkTitle(int s, TitleSpan title, EntityInfo person)

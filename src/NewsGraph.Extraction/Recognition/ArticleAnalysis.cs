@@ -19,7 +19,6 @@ internal sealed partial class ArticleAnalysis
 {
     private const int MaxNameTokens = 4;
     private const int MaxTitleTokens = 16;
-    private static readonly string[] s_placeHeads = ["مدينة", "ولاية", "محافظة", "بلدة", "قرية", "إقليم", "مقاطعة", "بحيرة", "قصر", "مخيم", "ميناء", "مطار", "جزيرة"];
     /// <summary>Buildings and streets named after people (normalized), besides the bodies of s_personNamedHeads: جامع، مسجد، شارع …</summary>
     private static readonly HashSet<string> s_namedAfterHeads = WordSets.Get("named-after-heads");
     private static readonly HashSet<string> s_nameParticles = WordSets.Get("name-particles");
@@ -30,7 +29,6 @@ internal sealed partial class ArticleAnalysis
     private readonly ArabicLexicon _lex;
     private readonly string _text;
     private readonly Dictionary<string, EntityInfo> _entities = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _placeHeads;
     private readonly MatchCache<CueKind> _cues;
     private readonly MatchCache<TitleRole> _titles;
     private readonly MatchCache<StateHit> _states;
@@ -56,7 +54,6 @@ internal sealed partial class ArticleAnalysis
         _nerTags = new IReadOnlyList<string>?[sentences.Count];
         _text = text;
         Sentences = sentences;
-        _placeHeads = new HashSet<string>(s_placeHeads.Select(ArabicText.Normalize), StringComparer.Ordinal);
         _cues = new MatchCache<CueKind>(lexicon.Cues, sentences);
         _titles = new MatchCache<TitleRole>(lexicon.Titles, sentences);
         _states = new MatchCache<StateHit>(lexicon.States, sentences);
