@@ -10,7 +10,8 @@ public readonly record struct EventDate(DateOnly Date, DatePrecision Precision, 
 /// Dates written in a sentence, normalized: explicit ones ("يوم 12 مايو 2024", "في 5 آذار",
 /// "في الخامس من آذار", "الثلاثين من حزيران عام 2012", "3 رمضان 1445 هـ"), and relative ones
 /// resolved against the article's date: "اليوم", "أمس", "أول أمس", a weekday ("الأحد": the latest
-/// Sunday on or before the article's date; "الأحد الماضي": strictly before it). A sentence saying
+/// Sunday on or before the article's date; "الأحد الماضي": strictly before it). A day after the
+/// article's date is something announced, so it does not date what the article reports. A sentence saying
 /// none takes the article's date. Month and year alone ("في مايو 2024", "عام 2012") are used only
 /// when the article has no date of its own: otherwise they name what is spoken of, not when.
 /// </summary>
@@ -31,7 +32,8 @@ public static class DateFinder
         bool Skipped(int i) => skip is { } s && i >= s.Start && i <= s.End;
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (!Skipped(i) && TryDateAt(tokens, i, published, out DateOnly date))
+            // A day after the article's is announced ("ستفتتح في العاشر من أيار"), not when this happened.
+            if (!Skipped(i) && TryDateAt(tokens, i, published, out DateOnly date) && !(date > published))
             {
                 return new EventDate(date, DatePrecision.Day, DateSource.Sentence);
             }
