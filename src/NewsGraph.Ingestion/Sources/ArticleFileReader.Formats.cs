@@ -74,16 +74,16 @@ public static partial class ArticleFileReader
         e.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     /// <summary>A text article; front matter, when it opens the file, gives its metadata and is not part of its text.</summary>
-    private static SourceItem FromText(string path, string text)
+    private static SourceItem[] FromText(string path, string text)
     {
         FrontMatter? front = FrontMatter.Parse(text);
         if (front is null)
         {
-            return SourceItem.Ok(new ArticleInput(path, text, File: Path.GetFileName(path)));
+            return path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? [] : [SourceItem.Ok(new ArticleInput(path, text, File: Path.GetFileName(path)))];
         }
 
         string body = ArticleDecoding.ValidateText(text[front.BodyStart..]);
-        return SourceItem.Ok(new ArticleInput(path, body, front.Title, front.Url, front.Date, front.Source, Path.GetFileName(path)));
+        return [SourceItem.Ok(new ArticleInput(path, body, front.Title, front.Url, front.Date, front.Source, Path.GetFileName(path)))];
     }
 
     /// <summary>The publication date a page's metadata gives: <c>article:published_time</c>, else JSON-LD <c>datePublished</c>.</summary>

@@ -4,7 +4,8 @@ namespace NewsGraph.Ingestion.Sources;
 
 /// <summary>
 /// Reads articles from files and directories: <c>.txt</c> and <c>.md</c> (one article; the file name
-/// is kept; front matter between <c>---</c> lines gives <c>title</c>, <c>date</c>, <c>source</c>, <c>url</c>),
+/// is kept; front matter between <c>---</c> lines gives <c>title</c>, <c>date</c>, <c>source</c>, <c>url</c>;
+/// a <c>.md</c> file without front matter is documentation, such as a README, and is passed over),
 /// <c>.json</c> (an object or an array of objects), <c>.jsonl</c> / <c>.jsonl.gz</c> (one object per
 /// line) with <c>title</c>, <c>text</c> or <c>content</c>, <c>url</c>, <c>published</c> (or
 /// <c>date</c>, <c>date_extracted</c>, <c>datePublished</c>), <c>source</c>; and <c>.html</c> (text of the page body;
@@ -132,7 +133,7 @@ public static partial class ArticleFileReader
 
             return path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
                 ? [FromHtml(path, ArticleDecoding.DecodeText(bytes))]
-                : [FromText(path, ArticleDecoding.Decode(bytes))];
+                : FromText(path, ArticleDecoding.Decode(bytes));
         }
         catch (ArticleRejectedException ex)
         {
