@@ -145,7 +145,7 @@ public static class DateFinder
         string norm = tokens[i].Norm;
         string before = i > 0 ? tokens[i - 1].Norm : string.Empty;
         string after = i + 1 < tokens.Count ? tokens[i + 1].Norm : string.Empty;
-        if (norm is "امس" or "وامس")
+        if (norm is "امس" or "وامس" or "بالامس" or "وبالامس")
         {
             return published.AddDays(before is "اول" or "واول" || after is "الاول" ? -2 : -1);
         }
@@ -155,6 +155,7 @@ public static class DateFinder
             return published;
         }
 
+        bool past = after is "الماضي" or "المنصرم" or "الفائت";
         if (!DateWords.TryWeekday(norm, out DayOfWeek weekday) || after is "المقبل" or "القادم" or "المقبله" or "القادمه")
         {
             return null;
@@ -162,13 +163,13 @@ public static class DateFinder
 
         // الاثنين is also "the two": it names Monday only beside a word of time.
         if (weekday == DayOfWeek.Monday && before is not ("يوم" or "اليوم" or "امس" or "مساء" or "صباح" or "ليله" or "ظهر" or "فجر") &&
-            after is not ("الماضي" or "الموافق"))
+            !past && after != "الموافق")
         {
             return null;
         }
 
         int back = ((int)published.DayOfWeek - (int)weekday + 7) % 7;
-        if (back == 0 && after is "الماضي")
+        if (back == 0 && past)
         {
             back = 7;
         }
