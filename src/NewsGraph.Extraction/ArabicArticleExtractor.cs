@@ -64,8 +64,10 @@ public sealed class ArabicArticleExtractor(
     {
         ArgumentNullException.ThrowIfNull(article);
         string text = article.Text;
-        Dateline? dateline = Oriented(DatelineParser.Parse(text));
-        List<Sentence> sentences = SentenceSplitter.Split(text, dateline?.BodyStart ?? 0);
+        FrontMatter? front = FrontMatter.Parse(text);
+        int start = front?.BodyStart ?? 0;
+        Dateline? dateline = Oriented(DatelineParser.Parse(text, start));
+        List<Sentence> sentences = SentenceSplitter.Split(text, dateline?.BodyStart ?? start);
         var analysis = new ArticleAnalysis(lexicon, text, sentences, dateline?.City, ner, _options.LearnedEntities ? organizationSpans : null, keepSpanCandidates: withCandidates);
         analysis.Run();
         var finder = new RelationFinder(analysis);
@@ -75,9 +77,10 @@ public sealed class ArabicArticleExtractor(
 
         ArticleInfo described = article with
         {
+            Title = article.Title ?? front?.Title,
             Dateline = article.Dateline ?? dateline?.City,
-            Source = article.Source ?? dateline?.Agency,
-            Published = article.Published ?? dateline?.Date,
+            Source = article.Source ?? front?.Source ?? dateline?.Agency,
+            Published = article.Published ?? front?.Date ?? dateline?.Date ?? DatelineParser.PublishedDate(text, start),
         };
 
         if (analysis.DatelinePlace is { } place)
@@ -162,8 +165,11 @@ public sealed class ArabicArticleExtractor(
                     Entities.Add(new ExtractedEntity(claimKey, NodeKind.Claim, Clean(claimText), [], [], Mentions: 1));
                 }
 
+                // What was said may name other days; when it was said is read outside the claim.
+                EventDate? said = DateFinder.EventDateOf(sentence, published, c.Claim);
                 AddRelation(new ExtractedRelation(RelationType.Stated, c.From.Key, claimKey, sentence.Text, c.Sentence,
-                    Date: DateFinder.DateOf(sentence, published), Verb: Clean(c.Verb), Confidence: confidence), GraphKeys.Relation(RelationType.Stated, c.From.Key, claimKey));
+                    Date: said?.Date, Verb: Clean(c.Verb), Confidence: confidence, DatePrecision: said?.Precision, DateSource: said?.Source),
+                    GraphKeys.Relation(RelationType.Stated, c.From.Key, claimKey));
                 return;
             }
 
@@ -173,10 +179,11 @@ public sealed class ArabicArticleExtractor(
                 Ensure(c.Place);
             }
 
-            DateOnly? date = c.Type == RelationType.Met ? DateFinder.DateOf(sentence, published) : null;
+            EventDate? date = DateFinder.EventDateOf(sentence, published);
             AddRelation(new ExtractedRelation(c.Type, c.From.Key, c.To.Key, sentence.Text, c.Sentence,
-                Date: date, PlaceKey: c.Place?.Key, Verb: Clean(c.Verb), Status: c.Status, Confidence: confidence),
-                GraphKeys.Relation(c.Type, c.From.Key, c.To.Key, date, c.Status));
+                Date: date?.Date, PlaceKey: c.Place?.Key, Verb: Clean(c.Verb), Status: c.Status, Confidence: confidence,
+                DatePrecision: date?.Precision, DateSource: date?.Source),
+                GraphKeys.Relation(c.Type, c.From.Key, c.To.Key, date?.Date, c.Status));
         }
 
         public void Add(FoundRelation r)
@@ -188,10 +195,11 @@ public sealed class ArabicArticleExtractor(
                 Ensure(r.Place);
             }
 
-            DateOnly? date = r.Type == RelationType.Phoned ? DateFinder.DateOf(sentences[r.Sentence], published) : null;
+            EventDate? date = DateFinder.EventDateOf(sentences[r.Sentence], published);
             AddRelation(new ExtractedRelation(r.Type, r.From.Key, r.To.Key, sentences[r.Sentence].Text, r.Sentence,
-                Date: date, PlaceKey: r.Place?.Key, Verb: Clean(r.Verb), Status: r.Status, Role: Clean(r.Role)),
-                GraphKeys.Relation(r.Type, r.From.Key, r.To.Key, date, r.Status, r.Role));
+                Date: date?.Date, PlaceKey: r.Place?.Key, Verb: Clean(r.Verb), Status: r.Status, Role: Clean(r.Role),
+                DatePrecision: date?.Precision, DateSource: date?.Source),
+                GraphKeys.Relation(r.Type, r.From.Key, r.To.Key, date?.Date, r.Status, r.Role));
         }
 
         private static string[] CleanForms(IReadOnlyList<string> forms, string? name) =>

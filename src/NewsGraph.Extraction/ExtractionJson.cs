@@ -54,6 +54,7 @@ public static class ExtractionJson
         writer.WriteString("source", a.Source);
         writer.WriteString("language", a.Language);
         writer.WriteString("published", a.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        writer.WriteBoolean("dated", a.Published is not null);
         writer.WriteString("url", a.Url);
         writer.WriteEndObject();
 
@@ -110,6 +111,8 @@ public static class ExtractionJson
             WriteIfSet(writer, "status", r.Status is { } s ? GraphNames.StatusName(s) : null);
             WriteIfSet(writer, "role", r.Role);
             WriteIfSet(writer, "date", r.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            WriteIfSet(writer, "datePrecision", r.DatePrecision is { } precision ? GraphNames.PrecisionName(precision) : null);
+            WriteIfSet(writer, "dateSource", r.DateSource is { } source ? GraphNames.SourceName(source) : null);
             writer.WriteEndObject();
             writer.WriteString("evidence", r.Evidence);
             writer.WriteNumber("sentence", r.SentenceIndex);

@@ -65,7 +65,7 @@ internal static class CypherStatements
         "{key: x.key, title: x.title, url: x.url, source: x.source, dateline: x.dateline, published: x.published, language: x.language, file: x.file, text: x.text, ingestedAt: x.ingestedAt}";
 
     public const string RelationProjection =
-        "{key: x.key, type: type(x), from: startNode(x).key, to: endNode(x).key, date: x.date, place: x.place, topic: x.topic, verb: x.verb, status: x.status, role: x.role, confidence: x.confidence, provArticles: x.provArticles, provEvidence: x.provEvidence, provSentences: x.provSentences, provConfidences: x.provConfidences}";
+        "{key: x.key, type: type(x), from: startNode(x).key, to: endNode(x).key, date: x.date, datePrecision: x.datePrecision, dateSource: x.dateSource, place: x.place, topic: x.topic, verb: x.verb, status: x.status, role: x.role, confidence: x.confidence, provArticles: x.provArticles, provEvidence: x.provEvidence, provSentences: x.provSentences, provConfidences: x.provConfidences}";
 
     // ---------------------------------------------------------------------------------------
     // Upsert and removal: what is stored now for the batch, then one write transaction
@@ -364,13 +364,15 @@ internal static class CypherStatements
 
     public static string CountRelations(RelationType type) => $"MATCH ()-[r:{GraphNames.TypeName(type)}]->() RETURN count(r) AS n";
 
-    /// <summary>Relations per effective date (bucketed by the store).</summary>
+    /// <summary>Relations per effective date (bucketed by the store); the undated as a null day when no bound is given.</summary>
     public static string RelationDates(RelationType type) =>
-        $"MATCH ()-[r:{GraphNames.TypeName(type)}]->() WHERE r.effectiveDate IS NOT NULL AND ($from IS NULL OR r.effectiveDate >= $from) AND ($to IS NULL OR r.effectiveDate <= $to)" +
+        $"MATCH ()-[r:{GraphNames.TypeName(type)}]->() WHERE (r.effectiveDate IS NULL AND $from IS NULL AND $to IS NULL)" +
+        " OR (r.effectiveDate IS NOT NULL AND ($from IS NULL OR r.effectiveDate >= $from) AND ($to IS NULL OR r.effectiveDate <= $to))" +
         " RETURN r.effectiveDate AS day, count(r) AS n";
 
     public static readonly string ArticleDates =
-        $"MATCH (a:{ArticleLabel}) WHERE a.published IS NOT NULL AND ($from IS NULL OR a.published >= $from) AND ($to IS NULL OR a.published <= $to)" +
+        $"MATCH (a:{ArticleLabel}) WHERE (a.published IS NULL AND $from IS NULL AND $to IS NULL)" +
+        " OR (a.published IS NOT NULL AND ($from IS NULL OR a.published >= $from) AND ($to IS NULL OR a.published <= $to))" +
         " RETURN a.published AS day, count(a) AS n";
 
     public static readonly string TopEntitiesByMentions =

@@ -58,7 +58,9 @@ internal sealed class Neo4jContributionMerge
             {
                 _newAssertions.Add((key, relation.Type, new StoredAssertion(
                     articleKey, relation.SentenceIndex, relation.Evidence, relation.From, relation.To, Neo4jValues.Date(relation.Date),
-                    relation.PlaceKey, relation.Topic, relation.Verb, Neo4jValues.Status(relation.Status), relation.Role, relation.Confidence)));
+                    relation.PlaceKey, relation.Topic, relation.Verb, Neo4jValues.Status(relation.Status), relation.Role, relation.Confidence,
+                    relation.DatePrecision is { } precision ? GraphNames.PrecisionName(precision) : null,
+                    relation.DateSource is { } source ? GraphNames.SourceName(source) : null)));
             }
         }
     }

@@ -395,11 +395,19 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
         IReadOnlyList<CypherResult> results = await RunAsync(
             [new CypherStatement(statement, new Dictionary<string, object?> { ["from"] = Neo4jValues.Date(from), ["to"] = Neo4jValues.Date(to) })],
             cancellationToken);
-        return [.. results[0].Rows
-            .Select(r => (Day: Neo4jValues.ParseDate(r[0].GetString())!.Value, Count: r[1].GetInt64()))
-            .GroupBy(r => bucket(r.Day))
+        var rows = results[0].Rows.Select(r => (Day: Neo4jValues.ParseDate(r[0].String()), Count: r[1].GetInt64())).ToList();
+        List<TimelineBucket> buckets = [.. rows
+            .Where(r => r.Day is not null)
+            .GroupBy(r => bucket(r.Day!.Value))
             .OrderBy(g => g.Key)
             .Select(g => new TimelineBucket(g.Key, g.Sum(r => r.Count)))];
+        long undated = rows.Where(r => r.Day is null).Sum(r => r.Count);
+        if (undated > 0)
+        {
+            buckets.Add(new TimelineBucket(null, undated));
+        }
+
+        return buckets;
     }
 
     public async Task<IReadOnlyList<RankedEntity>> GetTopEntitiesAsync(
@@ -500,7 +508,9 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
                 {
                     relations[article].Add((row[1].GetString()!, new ExtractedRelation(
                         type, a.From, a.To, a.Evidence, a.Sentence, Neo4jValues.ParseDate(a.Date), a.Place, a.Topic, a.Verb,
-                        a.Status is { } status ? GraphNames.ParseStatus(status) : null, a.Role, a.Confidence)));
+                        a.Status is { } status ? GraphNames.ParseStatus(status) : null, a.Role, a.Confidence,
+                        a.DatePrecision is { } precision ? GraphNames.ParsePrecision(precision) : null,
+                        a.DateSource is { } source ? GraphNames.ParseSource(source) : null)));
                 }
             }
         }

@@ -49,12 +49,14 @@ internal static class Neo4jMergedValues
 
     /// <summary>
     /// The merged relation, from assertions in article-key then sentence order: first non-null value
-    /// wins (the confidences, which merge, are set beside these: see <see cref="CypherStatements.UpsertRelations"/>).
+    /// wins, the date with its precision and source from one and the same assertion (the confidences,
+    /// which merge, are set beside these: see <see cref="CypherStatements.UpsertRelations"/>).
     /// </summary>
     public static Dictionary<string, object?> RelationProps(
         List<StoredAssertion> assertions, Dictionary<string, (string? Published, string? Source)> facts)
     {
-        string? date = assertions.Select(a => a.Date).FirstOrDefault(v => v is not null);
+        StoredAssertion? dated = assertions.FirstOrDefault(a => a.Date is not null);
+        string? date = dated?.Date;
         string[] articles = [.. assertions.Select(a => a.Article).Distinct(StringComparer.Ordinal)];
         string[] dates = [.. articles.Select(a => facts.GetValueOrDefault(a).Published).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         string? topic = assertions.Select(a => a.Topic).FirstOrDefault(v => v is not null);
@@ -62,6 +64,8 @@ internal static class Neo4jMergedValues
         return new()
         {
             ["date"] = date,
+            ["datePrecision"] = dated?.DatePrecision,
+            ["dateSource"] = dated?.DateSource,
             ["effectiveDate"] = date ?? dates.FirstOrDefault(),
             ["place"] = assertions.Select(a => a.Place).FirstOrDefault(v => v is not null),
             ["topic"] = topic,

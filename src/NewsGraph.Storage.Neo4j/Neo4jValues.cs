@@ -107,18 +107,21 @@ internal static class Neo4jValues
             Status: item.String("status") is { } status ? GraphNames.ParseStatus(status) : null,
             Role: item.String("role"),
             Confidence: item.TryGetProperty("confidence", out JsonElement merged) && merged.ValueKind == JsonValueKind.Number ? merged.GetDouble() : null,
-            Provenance: provenance);
+            Provenance: provenance,
+            DatePrecision: item.String("datePrecision") is { } precision ? GraphNames.ParsePrecision(precision) : null,
+            DateSource: item.String("dateSource") is { } source ? GraphNames.ParseSource(source) : null);
     }
 }
 
 /// <summary>
 /// One article's assertion of a relation, as kept (JSON) in the relationship's <c>assertions</c>
 /// property: what the merged values are recomputed from when any asserting article changes.
-/// Assertions stored before confidences were kept have none (null).
+/// Assertions stored before confidences (or date precisions and sources) were kept have none (null).
 /// </summary>
 internal sealed record StoredAssertion(
     string Article, int Sentence, string Evidence, string From, string To,
-    string? Date, string? Place, string? Topic, string? Verb, string? Status, string? Role, double? Confidence)
+    string? Date, string? Place, string? Topic, string? Verb, string? Status, string? Role, double? Confidence,
+    string? DatePrecision = null, string? DateSource = null)
 {
     public static List<StoredAssertion> ParseList(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<StoredAssertion>>(json, Neo4jValues.Json) ?? [];

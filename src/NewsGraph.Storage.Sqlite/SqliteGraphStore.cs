@@ -254,7 +254,7 @@ public sealed partial class SqliteGraphStore(string databasePath, TimeProvider t
             await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                buckets.Add(new TimelineBucket(SqliteValues.ParseDate(reader.GetString(0))!.Value, reader.GetInt64(1)));
+                buckets.Add(new TimelineBucket(reader.IsDBNull(0) ? null : SqliteValues.ParseDate(reader.GetString(0)), reader.GetInt64(1)));
             }
 
             return buckets;
@@ -424,7 +424,9 @@ public sealed partial class SqliteGraphStore(string databasePath, TimeProvider t
                     Text(9),
                     Text(10) is { } status ? GraphNames.ParseStatus(status) : null,
                     Text(11),
-                    reader.IsDBNull(12) ? null : reader.GetDouble(12)));
+                    reader.IsDBNull(12) ? null : reader.GetDouble(12),
+                    Text(13) is { } precision ? GraphNames.ParsePrecision(precision) : null,
+                    Text(14) is { } source ? GraphNames.ParseSource(source) : null));
             }
         }
 

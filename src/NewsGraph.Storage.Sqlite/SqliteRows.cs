@@ -106,7 +106,9 @@ internal static class SqliteRows
         Status: NullableString(reader, offset + 8) is { } status ? GraphNames.ParseStatus(status) : null,
         Role: NullableString(reader, offset + 9),
         Confidence: reader.IsDBNull(offset + 10) ? null : reader.GetDouble(offset + 10),
-        Provenance: ProvenanceList(reader, offset + 11));
+        Provenance: ProvenanceList(reader, offset + 13),
+        DatePrecision: NullableString(reader, offset + 11) is { } precision ? GraphNames.ParsePrecision(precision) : null,
+        DateSource: NullableString(reader, offset + 12) is { } source ? GraphNames.ParseSource(source) : null);
 
     /// <summary>Reads the provenance array straight from the column's UTF-8 bytes.</summary>
     private static List<Provenance> ProvenanceList(SqliteDataReader reader, int ordinal)

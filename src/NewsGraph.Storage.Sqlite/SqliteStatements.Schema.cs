@@ -329,7 +329,23 @@ internal static partial class SqliteStatements
         (3, [CreateTextIndexesV3]),
         (4, [AddConfidenceV4]),
         (5, [IncrementalMergeV5]),
+        (6, [AddDatePrecisionAndSourceV6]),
     ];
+
+    /// <summary>
+    /// Version 6, how a relation's date was found: <c>date_precision</c> (DAY, MONTH, YEAR) and
+    /// <c>date_source</c> (SENTENCE: its sentence gave it; ARTICLE: its article's date) on each assertion
+    /// and on the merged relation, which takes all three from the first assertion that has a date.
+    /// Rows written before version 6 stay NULL (precision and source unknown, as a store given
+    /// relations without them keeps them) until their article is ingested again: the extraction
+    /// output changed, so the content hash did, and each article is rewritten, not skipped.
+    /// </summary>
+    public const string AddDatePrecisionAndSourceV6 = """
+        ALTER TABLE relation_provenance ADD COLUMN date_precision TEXT CHECK (date_precision IN ('DAY', 'MONTH', 'YEAR'));
+        ALTER TABLE relation_provenance ADD COLUMN date_source TEXT CHECK (date_source IN ('SENTENCE', 'ARTICLE'));
+        ALTER TABLE relations ADD COLUMN date_precision TEXT CHECK (date_precision IN ('DAY', 'MONTH', 'YEAR'));
+        ALTER TABLE relations ADD COLUMN date_source TEXT CHECK (date_source IN ('SENTENCE', 'ARTICLE'));
+        """;
 
     /// <summary>
     /// Version 3, text filters served by indexes instead of scans (a filter on statement text used to

@@ -72,8 +72,10 @@ internal static partial class SqliteStatements
 
     /// <summary>One assertion; a second one of the same relation in the same sentence of the same article is not one (changes() = 0).</summary>
     public const string InsertProvenance = """
-        INSERT INTO relation_provenance (relation_key, article_key, sentence_index, evidence, from_key, to_key, date, place_key, topic, verb, status, role, confidence)
-        VALUES (@relationKey, @articleKey, @sentenceIndex, @evidence, @fromKey, @toKey, @date, @placeKey, @topic, @verb, @status, @role, @confidence)
+        INSERT INTO relation_provenance (relation_key, article_key, sentence_index, evidence, from_key, to_key, date, place_key, topic, verb, status, role, confidence,
+            date_precision, date_source)
+        VALUES (@relationKey, @articleKey, @sentenceIndex, @evidence, @fromKey, @toKey, @date, @placeKey, @topic, @verb, @status, @role, @confidence,
+            @datePrecision, @dateSource)
         ON CONFLICT (relation_key, article_key, sentence_index) DO NOTHING;
         """;
 
@@ -146,7 +148,8 @@ internal static partial class SqliteStatements
     /// <summary>
     /// The merged rows of the touched relations with what their assertions now say. The ends come
     /// from the first assertion in (article key, sentence) order, one seek on the primary key. A
-    /// property is sought again (its first non-null in that order) only when an added or removed
+    /// property is sought again (its first non-null in that order; the date as [date, precision, source],
+    /// all three from one assertion) only when an added or removed
     /// assertion gave it: @relations items are [key, date, place, topic, verb, status, role,
     /// removed published], the flags 0/1. The earliest asserting article's date is recomputed over
     /// the relation's assertions (O(its assertions)) only when a removed article's date was not later
@@ -157,8 +160,9 @@ internal static partial class SqliteStatements
             r.article_count, r.first_published, r.conf_log, r.conf_scored, r.conf_certain,
             (SELECT p.from_key FROM relation_provenance p WHERE p.relation_key = r.key ORDER BY p.article_key, p.sentence_index LIMIT 1),
             (SELECT p.to_key FROM relation_provenance p WHERE p.relation_key = r.key ORDER BY p.article_key, p.sentence_index LIMIT 1),
-            CASE WHEN j.value ->> 1 THEN (SELECT p.date FROM relation_provenance p
-                WHERE p.relation_key = r.key AND p.date IS NOT NULL ORDER BY p.article_key, p.sentence_index LIMIT 1) ELSE r.date END,
+            CASE WHEN j.value ->> 1 THEN (SELECT json_array(p.date, p.date_precision, p.date_source) FROM relation_provenance p
+                WHERE p.relation_key = r.key AND p.date IS NOT NULL ORDER BY p.article_key, p.sentence_index LIMIT 1)
+                ELSE json_array(r.date, r.date_precision, r.date_source) END,
             CASE WHEN j.value ->> 2 THEN (SELECT p.place_key FROM relation_provenance p
                 WHERE p.relation_key = r.key AND p.place_key IS NOT NULL ORDER BY p.article_key, p.sentence_index LIMIT 1) ELSE r.place_key END,
             CASE WHEN j.value ->> 3 THEN (SELECT p.topic FROM relation_provenance p
@@ -177,7 +181,8 @@ internal static partial class SqliteStatements
 
     public const string UpdateMergedRelation = """
         UPDATE relations SET
-            from_key = @fromKey, to_key = @toKey, date = @date, effective_date = @effectiveDate, place_key = @placeKey,
+            from_key = @fromKey, to_key = @toKey, date = @date, date_precision = @datePrecision, date_source = @dateSource,
+            effective_date = @effectiveDate, place_key = @placeKey,
             topic = @topic, topic_norm = @topicNorm, verb = @verb, verb_norm = @verbNorm, status = @status, role = @role,
             article_count = @articleCount, first_published = @firstPublished,
             confidence = @confidence, conf_log = @confLog, conf_scored = @confScored, conf_certain = @confCertain

@@ -16,7 +16,7 @@ namespace NewsGraph.Storage.Sqlite;
 internal static partial class SqliteStatements
 {
     /// <summary>The schema version this build writes; <see cref="Migrations"/> brings a file up to it.</summary>
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 6;
 
     // ---------------------------------------------------------------------------------------
     // Lookups by key
@@ -29,14 +29,14 @@ internal static partial class SqliteStatements
         "a.key, a.title, a.url, a.source, a.dateline, a.published, a.language, a.file, a.text, a.ingested_at";
 
     public const string RelationColumns =
-        "r.key, r.type, r.from_key, r.to_key, r.date, r.place_key, r.topic, r.verb, r.status, r.role, r.confidence";
+        "r.key, r.type, r.from_key, r.to_key, r.date, r.place_key, r.topic, r.verb, r.status, r.role, r.confidence, r.date_precision, r.date_source";
 
     /// <summary>Names of the columns above once selected into a derived table (the same order).</summary>
     public const string EntityColumnNames = "key, kind, name, aliases, titles, iso, category, mention_count, article_count";
 
     public const string ArticleColumnNames = "key, title, url, source, dateline, published, language, file, text, ingested_at";
 
-    public const string RelationColumnNames = "key, type, from_key, to_key, date, place_key, topic, verb, status, role, confidence";
+    public const string RelationColumnNames = "key, type, from_key, to_key, date, place_key, topic, verb, status, role, confidence, date_precision, date_source";
 
     /// <summary>
     /// A relation's provenance as one JSON array of [article, evidence, sentence, confidence or null],
@@ -368,7 +368,8 @@ internal static partial class SqliteStatements
         """;
 
     public const string SelectExportProvenance = """
-        SELECT p.article_key, r.type, p.from_key, p.to_key, p.evidence, p.sentence_index, p.date, p.place_key, p.topic, p.verb, p.status, p.role, p.confidence
+        SELECT p.article_key, r.type, p.from_key, p.to_key, p.evidence, p.sentence_index, p.date, p.place_key, p.topic, p.verb, p.status, p.role, p.confidence,
+            p.date_precision, p.date_source
         FROM relation_provenance p JOIN relations r ON r.key = p.relation_key
         WHERE p.article_key IN (SELECT value FROM json_each(@keys))
         ORDER BY p.article_key, p.sentence_index, p.relation_key;
@@ -426,18 +427,18 @@ internal static partial class SqliteStatements
 
     public const string RelationTimelineTemplate = """
         SELECT {0} AS bucket, count(*) FROM relations r
-        WHERE r.type = @type AND r.effective_date IS NOT NULL
+        WHERE r.type = @type AND ((r.effective_date IS NULL AND @from IS NULL AND @to IS NULL) OR (r.effective_date IS NOT NULL
           AND (@from IS NULL OR r.effective_date >= @from)
-          AND (@to IS NULL OR r.effective_date <= @to)
-        GROUP BY bucket ORDER BY bucket;
+          AND (@to IS NULL OR r.effective_date <= @to)))
+        GROUP BY bucket ORDER BY bucket IS NULL, bucket;
         """;
 
     public const string ArticleTimelineTemplate = """
         SELECT {0} AS bucket, count(*) FROM articles a
-        WHERE a.published IS NOT NULL
+        WHERE (a.published IS NULL AND @from IS NULL AND @to IS NULL) OR (a.published IS NOT NULL
           AND (@from IS NULL OR a.published >= @from)
-          AND (@to IS NULL OR a.published <= @to)
-        GROUP BY bucket ORDER BY bucket;
+          AND (@to IS NULL OR a.published <= @to))
+        GROUP BY bucket ORDER BY bucket IS NULL, bucket;
         """;
 
     public const string RelationEffectiveDate = "r.effective_date";

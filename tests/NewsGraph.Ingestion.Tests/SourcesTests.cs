@@ -56,6 +56,32 @@ public sealed class SourcesTests : IDisposable
     }
 
     [Fact]
+    public async Task Read_FrontMatterAndHtmlMetadata_GiveDates()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_dir, "a.txt"), "---\ntitle: عنوان تجريبي\ndate: 2024-05-12\nsource: وكالة\nurl: https://example.org/a\n---\nقال الوزير إن الوضع مستقر.\n");
+        await File.WriteAllTextAsync(Path.Combine(_dir, "b.md"), "---\ndate: 2023-10-03\n---\nالتقى الوزير نظيره.\n");
+        await File.WriteAllTextAsync(Path.Combine(_dir, "c.html"), "<html><head><meta property=\"article:published_time\" content=\"2024-02-01T23:30:00+03:00\"><title>خبر</title></head><body><p>أعلن الوزير أن اللقاء مثمر.</p></body></html>");
+        await File.WriteAllTextAsync(Path.Combine(_dir, "d.html"), "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"datePublished\": \"2022-08-09\"}</script></head><body><p>أعلن الوزير أن اللقاء مثمر.</p></body></html>");
+        await File.WriteAllTextAsync(Path.Combine(_dir, "e.txt"), "أعلن الوزير أن اللقاء مثمر.");
+        await File.WriteAllTextAsync(Path.Combine(_dir, "README.md"), "# ليس مقالا");
+
+        List<SourceItem> items = [];
+        await foreach (SourceItem item in ArticleFileReader.ReadAsync([_dir], CancellationToken.None))
+        {
+            items.Add(item);
+        }
+
+        Assert.Equal(5, items.Count);
+        ArticleInput txt = items[0].Article!;
+        Assert.Equal(("عنوان تجريبي", new DateOnly(2024, 5, 12), "وكالة", "https://example.org/a"), (txt.Title, txt.Published!.Value, txt.Source, txt.Url));
+        Assert.Equal("قال الوزير إن الوضع مستقر.\n", txt.Text);
+        Assert.Equal(new DateOnly(2023, 10, 3), items[1].Article!.Published);
+        Assert.Equal(new DateOnly(2024, 2, 1), items[2].Article!.Published);
+        Assert.Equal(new DateOnly(2022, 8, 9), items[3].Article!.Published);
+        Assert.Null(items[4].Article!.Published);
+    }
+
+    [Fact]
     public async Task Read_DirectoryTwice_GivesTheSameOrder()
     {
         foreach (string name in new[] { "z.txt", "a.txt", "m.txt" })

@@ -34,3 +34,7 @@ public sealed class Neo4jConfidenceContract : ConfidenceContract<Neo4jStoreFacto
 public sealed class Neo4jRetractionContract : RetractionContract<Neo4jStoreFactory>
 {
 }
+
+public sealed class Neo4jDateContract : DateContract<Neo4jStoreFactory>
+{
+}

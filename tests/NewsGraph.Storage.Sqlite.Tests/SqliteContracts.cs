@@ -34,3 +34,7 @@ public sealed class SqliteConfidenceContract : ConfidenceContract<SqliteStoreFac
 public sealed class SqliteRetractionContract : RetractionContract<SqliteStoreFactory>
 {
 }
+
+public sealed class SqliteDateContract : DateContract<SqliteStoreFactory>
+{
+}

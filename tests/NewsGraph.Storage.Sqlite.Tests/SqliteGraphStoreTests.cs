@@ -140,7 +140,7 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
 
         SqliteGraphStore migrated = await StoreAsync();
 
-        Assert.Equal([1L, 2L, 3L, 4L, 5L], await ColumnAsync<long>("SELECT version FROM schema_version ORDER BY version;"));
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L], await ColumnAsync<long>("SELECT version FROM schema_version ORDER BY version;"));
         Assert.Equal(15L, await ScalarAsync<long>("SELECT count(*) FROM relation_provenance WHERE confidence IS NULL;"));
         Assert.Equal(13L, await ScalarAsync<long>("SELECT count(*) FROM relations WHERE confidence IS NULL;"));
         IReadOnlyList<RelationRecord> before = await migrated.GetRelationsAsync(SampleGraph.RelationKeys, None);

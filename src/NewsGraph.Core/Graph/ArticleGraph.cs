@@ -40,7 +40,9 @@ public sealed record ExtractedEntity(
 /// One relation asserted by an article. <see cref="Evidence"/> is the sentence that asserts it
 /// (original text) and <see cref="SentenceIndex"/> its position in the article.
 /// <see cref="Confidence"/> is the extractor's calibrated probability that the article asserts it
-/// (null when no model scored it).
+/// (null when no model scored it). <see cref="Date"/> is when it happened: the date its sentence
+/// gives (<see cref="DateSource.Sentence"/>), else its article's (<see cref="DateSource.Article"/>),
+/// to the <see cref="DatePrecision"/> the text gives; all three are null when neither says.
 /// </summary>
 public sealed record ExtractedRelation(
     RelationType Type,
@@ -54,4 +56,6 @@ public sealed record ExtractedRelation(
     string? Verb = null,
     MembershipStatus? Status = null,
     string? Role = null,
-    double? Confidence = null);
+    double? Confidence = null,
+    DatePrecision? DatePrecision = null,
+    DateSource? DateSource = null);

@@ -42,6 +42,21 @@ public enum MembershipStatus
     Applicant,
 }
 
+/// <summary>How much of a relation's date the text gives: the day, only the month, only the year.</summary>
+public enum DatePrecision
+{
+    Day,
+    Month,
+    Year,
+}
+
+/// <summary>Where a relation's date comes from: its own sentence, or (the sentence saying none) its article's date.</summary>
+public enum DateSource
+{
+    Sentence,
+    Article,
+}
+
 /// <summary>The names stores and output formats use for the fixed lists above.</summary>
 public static class GraphNames
 {
@@ -81,6 +96,25 @@ public static class GraphNames
         MembershipStatus.Applicant => "applicant",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not a membership status"),
     };
+
+    public static string PrecisionName(DatePrecision precision) => precision switch
+    {
+        DatePrecision.Day => "DAY",
+        DatePrecision.Month => "MONTH",
+        DatePrecision.Year => "YEAR",
+        _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, "not a date precision"),
+    };
+
+    public static string SourceName(DateSource source) => source switch
+    {
+        DateSource.Sentence => "SENTENCE",
+        DateSource.Article => "ARTICLE",
+        _ => throw new ArgumentOutOfRangeException(nameof(source), source, "not a date source"),
+    };
+
+    public static DatePrecision ParsePrecision(string name) => Parse<DatePrecision>(name, PrecisionName, "date precision");
+
+    public static DateSource ParseSource(string name) => Parse<DateSource>(name, SourceName, "date source");
 
     public static NodeKind ParseKind(string label) => Parse<NodeKind>(label, Label, "node label");
 

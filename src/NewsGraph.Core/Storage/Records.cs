@@ -40,7 +40,8 @@ public sealed record Provenance(string ArticleKey, string Evidence, int Sentence
 /// A relation as stored, merged over every article that asserts it. <see cref="Provenance"/> is
 /// ordered by article key then sentence, so output is deterministic. <see cref="Confidence"/> is
 /// the noisy-or of the assertions' confidences (<see cref="ArticleGraphUpsert.MergedConfidence"/>, to
-/// 9 decimals), null when no assertion has one.
+/// 9 decimals), null when no assertion has one. <see cref="Date"/>, <see cref="DatePrecision"/> and
+/// <see cref="DateSource"/> come together from the first assertion (in that order) that has a date.
 /// </summary>
 public sealed record RelationRecord(
     string Key,
@@ -54,7 +55,9 @@ public sealed record RelationRecord(
     MembershipStatus? Status,
     string? Role,
     double? Confidence,
-    IReadOnlyList<Provenance> Provenance);
+    IReadOnlyList<Provenance> Provenance,
+    DatePrecision? DatePrecision = null,
+    DateSource? DateSource = null);
 
 /// <summary>What one upsert changed. Upserting the same articles again reports zero new items.</summary>
 public sealed record UpsertResult(int ArticlesWritten, int ArticlesUnchanged, int NodesCreated, int RelationsCreated)
@@ -91,8 +94,15 @@ public sealed record KindCount(NodeKind Kind, long Count);
 
 public sealed record TypeCount(RelationType Type, long Count);
 
-/// <summary>One bucket of a timeline: relations (or articles) dated in [Start, next bucket).</summary>
-public sealed record TimelineBucket(DateOnly Start, long Count);
+/// <summary>
+/// One bucket of a timeline: relations (or articles) dated in [Start, next bucket). The undated
+/// ones (no date of their own and no dated article) are counted in a last bucket whose
+/// <see cref="Start"/> is null, only when the timeline is not bounded by dates.
+/// </summary>
+public sealed record TimelineBucket(DateOnly? Start, long Count)
+{
+    public bool Undated => Start is null;
+}
 
 /// <summary>An entity with the value it was ranked by.</summary>
 public sealed record RankedEntity(string Key, long Value);

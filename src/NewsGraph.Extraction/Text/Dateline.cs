@@ -14,11 +14,14 @@ public sealed record Dateline(string City, string? Agency, DateOnly? Date, int B
 /// </summary>
 public static partial class DatelineParser
 {
-    private static readonly Dictionary<string, int> s_months = BuildMonths();
+    /// <summary>How far into the body the publication date is looked for (the dateline and the first sentences).</summary>
+    private const int DateWindow = 600;
 
-    public static Dateline? Parse(string text)
+    public static Dateline? Parse(string text) => Parse(text, 0);
+
+    /// <summary>The dateline on the first line at or after <paramref name="start"/> (front matter ends there).</summary>
+    public static Dateline? Parse(string text, int start)
     {
-        int start = 0;
         while (start < text.Length && char.IsWhiteSpace(text[start]))
         {
             start++;
@@ -65,7 +68,7 @@ public static partial class DatelineParser
     {
         if (!int.TryParse(ArabicText.Normalize(day), NumberStyles.None, CultureInfo.InvariantCulture, out int d) ||
             !int.TryParse(ArabicText.Normalize(year), NumberStyles.None, CultureInfo.InvariantCulture, out int y) ||
-            !s_months.TryGetValue(ArabicText.Normalize(month), out int mo))
+            !DateWords.TryGregorianMonth(ArabicText.Normalize(month), out int mo))
         {
             return null;
         }
@@ -75,31 +78,71 @@ public static partial class DatelineParser
             y += 2000;
         }
 
-        return y is >= 1900 and <= 2100 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
+        return DateWords.Gregorian(y, mo, d);
     }
 
-    /// <summary>Month number for an Arabic Gregorian month name (يناير/كانون الثاني …), normalized.</summary>
-    public static bool TryGetMonth(string normalizedName, out int month) => s_months.TryGetValue(normalizedName, out month);
-
-    private static Dictionary<string, int> BuildMonths()
+    /// <summary>
+    /// The publication date the opening of an article states: in its dateline or first sentences
+    /// (from <paramref name="start"/>, at most <see cref="DateWindow"/> characters), a full date —
+    /// Gregorian with either month naming and Arabic-Indic or Latin digits ("10 آب 2015",
+    /// "الأحد الموافق ١٢ أيار ٢٠٢٤"), numeric ("12/5/2024", "2024-05-12") or Hijri ("14 رمضان 1445 هـ",
+    /// converted by the Umm al-Qura calendar). A Gregorian date is preferred to a Hijri one beside it.
+    /// </summary>
+    public static DateOnly? PublishedDate(string text, int start)
     {
-        string[][] names =
-        [
-            ["يناير", "كانون الثاني", "جانفي"], ["فبراير", "شباط", "فيفري"], ["مارس", "آذار"], ["أبريل", "ابريل", "نيسان", "أفريل"],
-            ["مايو", "أيار", "ماي"], ["يونيو", "حزيران", "يونيه", "جوان"], ["يوليو", "تموز", "يوليه", "جويلية"], ["أغسطس", "اغسطس", "آب", "أوت"],
-            ["سبتمبر", "أيلول"], ["أكتوبر", "اكتوبر", "تشرين الأول"], ["نوفمبر", "تشرين الثاني"], ["ديسمبر", "كانون الأول"],
-        ];
-        var months = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < names.Length; i++)
+        int end = Math.Min(text.Length, start + DateWindow);
+        List<Token> tokens = Tokenizer.Tokenize(text, start, end - start);
+        DateOnly? hijriDate = null;
+        for (int i = 0; i < tokens.Count; i++)
         {
-            foreach (string n in names[i])
+            if (NumericDateAt(tokens, i) is { } numeric)
             {
-                months[ArabicText.Normalize(n)] = i + 1;
+                return numeric;
+            }
+
+            if (DateFinder.TryDateAt(tokens, i, null, out DateOnly date, out bool hijri))
+            {
+                if (!hijri)
+                {
+                    return date;
+                }
+
+                hijriDate ??= date;
             }
         }
 
-        return months;
+        return hijriDate;
     }
+
+    /// <summary>"12/5/2024", "12-5-2024", "2024/05/12", "2024-05-12" (day first unless the year is).</summary>
+    private static DateOnly? NumericDateAt(List<Token> tokens, int i)
+    {
+        if (i + 4 >= tokens.Count || tokens[i].Kind != TokenKind.Number || tokens[i + 2].Kind != TokenKind.Number || tokens[i + 4].Kind != TokenKind.Number ||
+            tokens[i + 1].Surface is not ("/" or "-") || tokens[i + 3].Surface != tokens[i + 1].Surface)
+        {
+            return null;
+        }
+
+        int[] n = new int[3];
+        for (int k = 0; k < 3; k++)
+        {
+            if (!int.TryParse(tokens[i + (2 * k)].Norm, NumberStyles.None, CultureInfo.InvariantCulture, out n[k]))
+            {
+                return null;
+            }
+        }
+
+        bool yearFirst = tokens[i].Norm.Length == 4;
+        if (!yearFirst && tokens[i + 4].Norm.Length != 4)
+        {
+            return null;
+        }
+
+        return yearFirst ? DateWords.Gregorian(n[0], n[1], n[2]) : DateWords.Gregorian(n[2], n[1], n[0]);
+    }
+
+    /// <summary>Month number for an Arabic Gregorian month name (يناير/كانون الثاني …), normalized.</summary>
+    public static bool TryGetMonth(string normalizedName, out int month) => DateWords.TryGregorianMonth(normalizedName, out month);
 
     [GeneratedRegex(@"^(?<city>[\p{L}\p{M} ]{2,30}?)\s*[-–—]\s*(?<agency>[\p{L}\p{M}]{2,12})\s*$")]
     private static partial Regex SanaStyle();

@@ -3,10 +3,13 @@ using System.Runtime.CompilerServices;
 namespace NewsGraph.Ingestion.Sources;
 
 /// <summary>
-/// Reads articles from files and directories: <c>.txt</c> (one article; the file name is kept),
+/// Reads articles from files and directories: <c>.txt</c> and <c>.md</c> (one article; the file name
+/// is kept; front matter between <c>---</c> lines gives <c>title</c>, <c>date</c>, <c>source</c>, <c>url</c>;
+/// a <c>.md</c> file without front matter is documentation, such as a README, and is passed over),
 /// <c>.json</c> (an object or an array of objects), <c>.jsonl</c> / <c>.jsonl.gz</c> (one object per
 /// line) with <c>title</c>, <c>text</c> or <c>content</c>, <c>url</c>, <c>published</c> (or
-/// <c>date</c>, <c>date_extracted</c>), <c>source</c>; and <c>.html</c> (text of the page body).
+/// <c>date</c>, <c>date_extracted</c>, <c>datePublished</c>), <c>source</c>; and <c>.html</c> (text of the page body;
+/// the date from <c>article:published_time</c> or JSON-LD <c>datePublished</c>).
 /// Directories are read recursively in ordinal path order, so runs are repeatable (see
 /// <see cref="FileTreeWalker"/> for links and loops). Only regular files are opened, each once
 /// per run, and never more than <see cref="ArticleDecoding.MaxArticleBytes"/> of one. A bad
@@ -14,7 +17,7 @@ namespace NewsGraph.Ingestion.Sources;
 /// </summary>
 public static partial class ArticleFileReader
 {
-    private static readonly string[] s_extensions = [".txt", ".json", ".jsonl", ".jsonl.gz", ".html", ".htm"];
+    private static readonly string[] s_extensions = [".txt", ".md", ".json", ".jsonl", ".jsonl.gz", ".html", ".htm"];
 
     public static IAsyncEnumerable<SourceItem> ReadAsync(IEnumerable<string> paths, CancellationToken cancellationToken) =>
         ReadAsync(paths, FileTreeWalker.Default, cancellationToken);
@@ -130,7 +133,7 @@ public static partial class ArticleFileReader
 
             return path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
                 ? [FromHtml(path, ArticleDecoding.DecodeText(bytes))]
-                : [SourceItem.Ok(new ArticleInput(path, ArticleDecoding.Decode(bytes), File: Path.GetFileName(path)))];
+                : FromText(path, ArticleDecoding.Decode(bytes));
         }
         catch (ArticleRejectedException ex)
         {

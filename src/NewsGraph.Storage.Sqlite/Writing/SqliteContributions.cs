@@ -98,7 +98,9 @@ internal sealed class SqliteContributions(SqliteBatchCommands commands, MergeDel
                 ("@verb", relation.Verb),
                 ("@status", SqliteValues.Status(relation.Status)),
                 ("@role", relation.Role),
-                ("@confidence", relation.Confidence));
+                ("@confidence", relation.Confidence),
+                ("@datePrecision", relation.DatePrecision is { } precision ? GraphNames.PrecisionName(precision) : null),
+                ("@dateSource", relation.DateSource is { } source ? GraphNames.SourceName(source) : null));
 
             // The same relation twice in one sentence is one assertion: the first, as stored.
             if (inserted == 1)

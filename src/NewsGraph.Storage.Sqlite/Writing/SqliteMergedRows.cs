@@ -65,6 +65,8 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
                 ("@fromKey", state.FirstFrom),
                 ("@toKey", state.FirstTo),
                 ("@date", state.Date),
+                ("@datePrecision", state.DatePrecision),
+                ("@dateSource", state.DateSource),
                 ("@effectiveDate", state.Date ?? earliest),
                 ("@placeKey", state.Place),
                 ("@topic", state.Topic),
@@ -201,11 +203,35 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
         string Key, long ArticleCount, string? Earliest, ConfidenceTally Tally, string? FirstFrom, string? FirstTo,
         string? Date, string? Place, string? Topic, string? Verb, string? Status, string? Role, string? EarliestRecomputed, bool EarliestSought)
     {
-        public static RelationState Read(SqliteDataReader r) => new(
-            r.GetString(0), r.GetInt64(9), SqliteBatchCommands.Text(r, 10), new ConfidenceTally(r.GetInt64(11), r.GetInt32(12), r.GetInt32(13)),
-            SqliteBatchCommands.Text(r, 14) ?? r.GetString(1), SqliteBatchCommands.Text(r, 15) ?? r.GetString(2),
-            SqliteBatchCommands.Text(r, 16), SqliteBatchCommands.Text(r, 17), SqliteBatchCommands.Text(r, 18), SqliteBatchCommands.Text(r, 19),
-            SqliteBatchCommands.Text(r, 20), SqliteBatchCommands.Text(r, 21), SqliteBatchCommands.Text(r, 22), !r.IsDBNull(23) && r.GetBoolean(23));
+        /// <summary>The date's precision and source, sought with it (the date column holds [date, precision, source]).</summary>
+        public string? DatePrecision { get; private init; }
+
+        public string? DateSource { get; private init; }
+
+        public static RelationState Read(SqliteDataReader r)
+        {
+            string?[] date = DateTriple(SqliteBatchCommands.Text(r, 16));
+            return new RelationState(
+                r.GetString(0), r.GetInt64(9), SqliteBatchCommands.Text(r, 10), new ConfidenceTally(r.GetInt64(11), r.GetInt32(12), r.GetInt32(13)),
+                SqliteBatchCommands.Text(r, 14) ?? r.GetString(1), SqliteBatchCommands.Text(r, 15) ?? r.GetString(2),
+                date[0], SqliteBatchCommands.Text(r, 17), SqliteBatchCommands.Text(r, 18), SqliteBatchCommands.Text(r, 19),
+                SqliteBatchCommands.Text(r, 20), SqliteBatchCommands.Text(r, 21), SqliteBatchCommands.Text(r, 22), !r.IsDBNull(23) && r.GetBoolean(23))
+            {
+                DatePrecision = date[0] is null ? null : date[1],
+                DateSource = date[0] is null ? null : date[2],
+            };
+        }
+
+        private static string?[] DateTriple(string? json)
+        {
+            if (json is null)
+            {
+                return [null, null, null];
+            }
+
+            string?[] triple = System.Text.Json.JsonSerializer.Deserialize<string?[]>(json) ?? [];
+            return triple.Length == 3 ? triple : [null, null, null];
+        }
     }
 }
 

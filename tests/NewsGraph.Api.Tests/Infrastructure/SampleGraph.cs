@@ -73,7 +73,8 @@ public static class SampleGraph
         entities.AddRange(s_scoMembers.Select(m => new ExtractedEntity(GraphKeys.State(m.Iso), NodeKind.State, m.Name, [], [], Iso: m.Iso)));
         var relations = new List<ExtractedRelation>
         {
-            new(RelationType.Met, Bogdanov, Ramzi, met, 1, new DateOnly(2015, 6, 24), Moscow, "تطورات الاوضاع في سورية", "بحث", Confidence: 0.92),
+            new(RelationType.Met, Bogdanov, Ramzi, met, 1, new DateOnly(2015, 6, 24), Moscow, "تطورات الاوضاع في سورية", "بحث", Confidence: 0.92,
+                DatePrecision: DatePrecision.Day, DateSource: DateSource.Sentence),
         };
         relations.AddRange(s_scoMembers.Select(m => new ExtractedRelation(
             RelationType.MemberOf, GraphKeys.State(m.Iso), Sco, members, 2, Status: m.Status,
@@ -110,8 +111,10 @@ public static class SampleGraph
                 new(claim, NodeKind.Claim, "الحل في سوريا سياسي", [], []),
             ],
             [
-                new(RelationType.Met, Syromolotov, Bogdanov, met, 0, new DateOnly(2015, 7, 1), Moscow, Verb: "التقى", Confidence: 0.64),
-                new(RelationType.Met, Lavrov, Muallem, met2, 1, new DateOnly(2015, 7, 1), Moscow, Verb: "اجتمع", Confidence: 0.87),
+                new(RelationType.Met, Syromolotov, Bogdanov, met, 0, new DateOnly(2015, 7, 1), Moscow, Verb: "التقى", Confidence: 0.64,
+                    DatePrecision: DatePrecision.Day, DateSource: DateSource.Article),
+                new(RelationType.Met, Lavrov, Muallem, met2, 1, new DateOnly(2015, 7, 1), Moscow, Verb: "اجتمع", Confidence: 0.87,
+                    DatePrecision: DatePrecision.Day, DateSource: DateSource.Article),
                 new(RelationType.Stated, Lavrov, claim, said, 2, new DateOnly(2015, 7, 1), Verb: "قال", Confidence: 0.9),
             ]);
     }

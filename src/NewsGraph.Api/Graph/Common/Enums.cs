@@ -90,3 +90,21 @@ public sealed class EntityRankingType : EnumerationGraphType<EntityRanking>
         Description = "What topEntities ranks by: MENTIONS, MEETINGS (MET relations), STATEMENTS (STATED relations), DEGREE (relations of any type).";
     }
 }
+
+public sealed class DatePrecisionType : EnumerationGraphType<DatePrecision>
+{
+    public DatePrecisionType()
+    {
+        Name = "DatePrecision";
+        Description = "How much of a relation's date the text gives: DAY, MONTH (the date is the month's first day) or YEAR (its 1 January).";
+    }
+}
+
+public sealed class DateSourceType : EnumerationGraphType<DateSource>
+{
+    public DateSourceType()
+    {
+        Name = "DateSource";
+        Description = "Where a relation's date comes from: SENTENCE (its own sentence: an explicit date, اليوم، أمس، a weekday) or ARTICLE (its article's publication date).";
+    }
+}

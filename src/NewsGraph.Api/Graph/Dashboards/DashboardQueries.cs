@@ -17,7 +17,7 @@ internal static class DashboardQueries
             .Description("Article, node and relation counts.")
             .ResolveAsync(async c => await c.Graph().Reader.GetStatsAsync(c.CancellationToken).ConfigureAwait(false));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineBucketType>>>>("timeline")
-            .Description("Counts per interval: relations of `type` (by relation date, else the first asserting article's date), or articles by publication date when no type. Empty buckets are left out.")
+            .Description("Counts per interval: relations of `type` (by relation date, else the first asserting article's date), or articles by publication date when no type. Empty buckets are left out. Without from/to, the undated items come last in their own bucket (undated: true, no start).")
             .Argument<RelationTypeType>("type")
             .Argument<TimeIntervalType>("interval", a => a.DefaultValue = TimeInterval.Month)
             .Argument<CalendarDateGraphType>("from")

@@ -43,8 +43,9 @@ public sealed class TimelineBucketType : ObjectGraphType<TimelineBucket>
     public TimelineBucketType()
     {
         Name = "TimelineBucket";
-        Description = "Relations (or articles) dated in [start, next bucket).";
-        Field<NonNullGraphType<CalendarDateGraphType>>("start").Resolve(c => c.Source.Start);
+        Description = "Relations (or articles) dated in [start, next bucket); the last bucket, with undated: true and no start, counts those without a date (given only when the timeline has no from/to bounds).";
+        Field<CalendarDateGraphType>("start").Description("The bucket's first day; null for the undated bucket.").Resolve(c => c.Source.Start);
+        Field<NonNullGraphType<BooleanGraphType>>("undated").Description("True for the bucket of items with no date.").Resolve(c => c.Source.Undated);
         Field<NonNullGraphType<IntGraphType>>("count").Resolve(c => (int)c.Source.Count);
     }
 }

@@ -19,6 +19,8 @@ public sealed class RelationInterface : InterfaceGraphType<RelationRecord>
         Field<NonNullGraphType<IdGraphType>>("id");
         Field<NonNullGraphType<RelationTypeType>>("type");
         Field<CalendarDateGraphType>("date");
+        Field<DatePrecisionType>("datePrecision");
+        Field<DateSourceType>("dateSource");
         Field<FloatGraphType>("confidence").Description(RelationArgs.ConfidenceDescription);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArticleType>>>>("articles").Description("Articles asserting it.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("evidence").Description("The sentences asserting it (original text), one per article and sentence.");
@@ -53,7 +55,11 @@ internal static class RelationFields
         type.Interface<RelationInterface>();
         type.Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Of(c.Source));
         type.Field<NonNullGraphType<RelationTypeType>>("type").Resolve(c => c.Source.Type);
-        type.Field<CalendarDateGraphType>("date").Description("When it happened, if the text says.").Resolve(c => c.Source.Date);
+        type.Field<CalendarDateGraphType>("date")
+            .Description("When it happened: the date its sentence gives, else its article's; null when neither says.")
+            .Resolve(c => c.Source.Date);
+        type.Field<DatePrecisionType>("datePrecision").Description("How much of the date the text gives (null when undated).").Resolve(c => c.Source.DatePrecision);
+        type.Field<DateSourceType>("dateSource").Description("Whether the sentence or the article gave the date (null when undated).").Resolve(c => c.Source.DateSource);
         type.Field<FloatGraphType>("confidence").Description(RelationArgs.ConfidenceDescription).Resolve(c => c.Source.Confidence);
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArticleType>>>>("articles")
             .Description("Articles asserting it.")
