@@ -115,9 +115,10 @@ internal sealed class IngestionRun
                 slot.Extracted.TrySetResult(_notStored is null ? _ingestor.Extract(slot.Input) : (null, null));
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // The run is stopping (or the reader failed): the writer reports that.
+            // Extraction never throws (Extract returns failures), so this is the queue: the run is
+            // stopping, or the reader failed after the queue emptied. The writer reports either.
         }
     }
 
