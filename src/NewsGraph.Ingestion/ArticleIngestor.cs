@@ -35,6 +35,9 @@ public sealed record IngestionOptions
 /// and the rest of the batch lands; if a whole batch is refused by the store, its articles are
 /// retried one by one so only the offending one fails. A store that is unavailable refuses nothing:
 /// the batch waits for it (<see cref="IngestionOptions.StoreRetry"/>) and is never split up for it.
+/// Extraction runs on <see cref="IngestionOptions.ExtractionParallelism"/> threads while one writer
+/// stores batches in input order (<see cref="IngestionRun"/>), so the stored graph does not depend on
+/// how the threads were scheduled.
 /// </summary>
 public sealed class ArticleIngestor(IArticleExtractor extractor, IGraphWriter store, IngestionEvents events, IngestionOptions options) : IArticleIngestor
 {
@@ -42,76 +45,29 @@ public sealed class ArticleIngestor(IArticleExtractor extractor, IGraphWriter st
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var outcomes = new ArticleOutcome[inputs.Count];
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var duplicates = new List<(int Index, int First)>();
         int done = 0;
-        for (int start = 0; start < inputs.Count; start += options.BatchSize)
+        var run = new IngestionRun(this, store, events, options, (sequence, outcome) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            int count = Math.Min(options.BatchSize, inputs.Count - start);
-            var extracted = new (ArticleGraph? Graph, string? Error)[count];
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = options.ExtractionParallelism, CancellationToken = cancellationToken },
-                k => extracted[k] = Extract(inputs[start + k]));
-
-            var batch = new List<(int Index, ArticleGraph Graph)>();
-            for (int k = 0; k < count; k++)
+            outcomes[sequence] = outcome;
+            done++;
+            if (done % options.BatchSize == 0 || done == inputs.Count)
             {
-                int index = start + k;
-                (ArticleGraph? graph, string? error) = extracted[k];
-                if (graph is null)
-                {
-                    outcomes[index] = new ArticleOutcome(inputs[index].Origin, null, inputs[index].Title, 0, 0, error);
-                }
-                else if (seen.TryGetValue(graph.Article.Key, out int first))
-                {
-                    duplicates.Add((index, first)); // the same article again: it shares the first one's outcome
-                }
-                else
-                {
-                    seen[graph.Article.Key] = index;
-                    batch.Add((index, graph));
-                }
+                progress?.Report(done);
             }
-
-            string? notStored = null;
-            try
-            {
-                await UpsertAsync(batch, outcomes, inputs, cancellationToken).ConfigureAwait(false);
-            }
-            catch (StoreUnavailableException ex)
-            {
-                // The store stayed away past the deadline: this batch and everything after it are
-                // not stored, each listed with the reason, so a rerun of the same input completes the work.
-                notStored = "not stored: " + ex.Message;
-                foreach ((int index, ArticleGraph graph) in batch)
-                {
-                    outcomes[index] ??= new ArticleOutcome(inputs[index].Origin, graph.Article.Key, graph.Article.Title, 0, 0, notStored);
-                }
-
-                for (int later = start + count; later < inputs.Count; later++)
-                {
-                    outcomes[later] = new ArticleOutcome(inputs[later].Origin, null, inputs[later].Title, 0, 0, notStored);
-                }
-            }
-
-            foreach ((int index, int first) in duplicates)
-            {
-                outcomes[index] = outcomes[first] with { Origin = inputs[index].Origin, DuplicateOf = inputs[first].Origin };
-            }
-
-            duplicates.Clear();
-            done += count;
-            progress?.Report(done);
-            if (notStored is not null)
-            {
-                return new IngestReport(outcomes) { StoreUnavailable = notStored };
-            }
-        }
-
-        return new IngestReport(outcomes);
+        });
+        string? unavailable = await run.RunAsync(inputs.ToAsyncEnumerable(), cancellationToken).ConfigureAwait(false);
+        return new IngestReport(outcomes) { StoreUnavailable = unavailable };
     }
 
-    private (ArticleGraph? Graph, string? Error) Extract(ArticleInput input)
+    public Task<string?> IngestAsync(IAsyncEnumerable<ArticleInput> inputs, Action<ArticleOutcome> outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(outcome);
+        return new IngestionRun(this, store, events, options, (_, o) => outcome(o)).RunAsync(inputs, cancellationToken);
+    }
+
+    /// <summary>Validates and extracts one article; a failure is returned as its reason, never thrown (cancellation aside).</summary>
+    internal (ArticleGraph? Graph, string? Error) Extract(ArticleInput input)
     {
         try
         {
@@ -125,9 +81,9 @@ public sealed class ArticleIngestor(IArticleExtractor extractor, IGraphWriter st
         {
             return (null, ex.Message);
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException or FormatException)
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
         {
-            // Extraction bugs must not take the batch down; the article fails alone and says why.
+            // Extraction bugs must not take the run down; the article fails alone and says why.
             return (null, "extraction failed: " + ex.Message);
         }
     }
@@ -147,87 +103,5 @@ public sealed class ArticleIngestor(IArticleExtractor extractor, IGraphWriter st
         int end = first.IndexOfAny(['\n', '.']);
         first = end > 0 ? first[..end] : first;
         return first.Length <= 100 ? first.Trim() : first[..100].TrimEnd() + "…";
-    }
-
-    private async Task UpsertAsync(List<(int Index, ArticleGraph Graph)> batch, ArticleOutcome[] outcomes, IReadOnlyList<ArticleInput> inputs, CancellationToken cancellationToken)
-    {
-        if (batch.Count == 0)
-        {
-            return;
-        }
-
-        string? error = await TryUpsertAsync(batch.Select(b => b.Graph).ToList(), cancellationToken).ConfigureAwait(false);
-        if (error is null)
-        {
-            foreach ((int index, ArticleGraph graph) in batch)
-            {
-                Succeed(index, graph, outcomes, inputs);
-            }
-
-            return;
-        }
-
-        // Find the article the store refused: write them one by one.
-        foreach ((int index, ArticleGraph graph) in batch)
-        {
-            string? single = batch.Count == 1 ? error : await TryUpsertAsync([graph], cancellationToken).ConfigureAwait(false);
-            if (single is null)
-            {
-                Succeed(index, graph, outcomes, inputs);
-            }
-            else
-            {
-                outcomes[index] = new ArticleOutcome(inputs[index].Origin, graph.Article.Key, graph.Article.Title, 0, 0, "store refused the article: " + single);
-            }
-        }
-    }
-
-    private void Succeed(int index, ArticleGraph graph, ArticleOutcome[] outcomes, IReadOnlyList<ArticleInput> inputs)
-    {
-        int entities = graph.Entities.Count(e => e.Kind != NodeKind.Claim);
-        outcomes[index] = new ArticleOutcome(inputs[index].Origin, graph.Article.Key, graph.Article.Title, entities, graph.Relations.Count, null);
-        events.Publish(new ArticleIngested(graph.Article.Key, graph.Article.Title, graph.Article.Source, graph.Article.Published, entities, graph.Relations.Count));
-    }
-
-    /// <summary>Null when the graphs are stored, else why the store refused them; an outage past the deadline throws.</summary>
-    private async Task<string?> TryUpsertAsync(IReadOnlyList<ArticleGraph> graphs, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await StoreAsync(graphs, cancellationToken).ConfigureAwait(false);
-            return null;
-        }
-        catch (Exception ex) when (ex is not (OperationCanceledException or StoreUnavailableException))
-        {
-            return ex.Message;
-        }
-    }
-
-    /// <summary>Upserts, waiting out an outage of the store as <see cref="IngestionOptions.StoreRetry"/> allows.</summary>
-    private async Task StoreAsync(IReadOnlyList<ArticleGraph> graphs, CancellationToken cancellationToken)
-    {
-        RetryPolicy policy = options.StoreRetry;
-        RetryNotice? firstWait = null;
-        long firstWaitAt = 0;
-        RetryNotice? lastWait = null;
-        await policy.RunAsync(
-            token => store.UpsertAsync(graphs, token),
-            static ex => ex is StoreUnavailableException,
-            notice =>
-            {
-                if (firstWait is null)
-                {
-                    firstWait = notice;
-                    firstWaitAt = policy.Time.GetTimestamp();
-                }
-
-                lastWait = notice;
-                options.OutageListener?.Retrying(notice);
-            },
-            cancellationToken).ConfigureAwait(false);
-        if (firstWait is not null)
-        {
-            options.OutageListener?.Recovered(firstWait.Elapsed + policy.Time.GetElapsedTime(firstWaitAt), lastWait!.NextAttempt);
-        }
     }
 }

@@ -67,6 +67,12 @@ public sealed record ArticleIngested(string ArticleKey, string? Title, string? S
 public interface IArticleIngestor
 {
     Task<IngestReport> IngestAsync(IReadOnlyList<ArticleInput> inputs, IProgress<int>? progress, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ingests a stream of articles (read as the pipeline has room for them, so any number), reporting
+    /// each outcome in input order once its batch is committed; the reason the store was given up on, else null.
+    /// </summary>
+    Task<string?> IngestAsync(IAsyncEnumerable<ArticleInput> inputs, Action<ArticleOutcome> outcome, CancellationToken cancellationToken);
 }
 
 /// <summary>A broadcast of committed articles; each subscriber gets every event after it subscribed.</summary>

@@ -33,7 +33,9 @@ internal static partial class SqliteStatements
 
     /// <summary>
     /// Set on the writer's connection before each write batch (a pooled connection keeps them; setting
-    /// them again costs microseconds):
+    /// them again costs microseconds). The file itself is in WAL mode (<see cref="EnableWriteAheadLog"/>):
+    /// readers — a running server — go on reading the last commit while a batch is written, and a
+    /// commit appends pages to one file instead of writing a rollback journal and the database.
     /// <list type="bullet">
     /// <item><c>synchronous = NORMAL</c>: in WAL mode a commit no longer waits for the WAL to reach the
     /// disk (checkpoints still sync). A killed process loses nothing committed; a power cut or OS crash
@@ -41,11 +43,18 @@ internal static partial class SqliteStatements
     /// idempotent, so running it again restores them. FULL cost one fsync per batch.</item>
     /// <item><c>cache_size = -131072</c> (128 MiB instead of 2 MiB): the pages every batch comes back
     /// to — index interiors, hub rows, the segment each full-text index is building — stay in the
-    /// writer's cache instead of being read back from the OS each batch.</item>
+    /// writer's cache instead of being read back from the OS each batch. It bounds the writer's share
+    /// of the ingest's resident memory (peak RSS 336 MB over the 30,640-article corpus).</item>
+    /// <item><c>wal_autocheckpoint = 16384</c> (64 MiB of WAL instead of 4 MiB): a batch of 200 articles
+    /// writes several MiB of pages, so the default checkpointed — copied pages back and synced — after
+    /// nearly every batch, and the pages every batch touches were copied again each time. Measured on
+    /// 10,000 articles: commits took 5.7 s instead of 8.3 s in all. <c>journal_size_limit</c> then
+    /// truncates the WAL back to 64 MiB after a checkpoint, so the file does not keep a burst's size.</item>
     /// <item><c>temp_store = MEMORY</c>: as for reads.</item>
     /// </list>
     /// </summary>
-    public const string WriterPragmas = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY;";
+    public const string WriterPragmas =
+        "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072; PRAGMA wal_autocheckpoint = 16384; PRAGMA journal_size_limit = 67108864; PRAGMA temp_store = MEMORY;";
 
     /// <summary>
     /// Version 1: articles, merged entities and relations, and the per-article contribution tables

@@ -139,6 +139,12 @@ internal static partial class SqliteStatements
         WHERE key = @key;
         """;
 
+    /// <summary>The counts (and the unindexed iso and category) alone, for an entity whose kind, name and lists stay.</summary>
+    public const string UpdateEntityCounts = """
+        UPDATE entities SET iso = @iso, category = @category, mention_count = @mentionCount, article_count = @articleCount
+        WHERE key = @key;
+        """;
+
     public const string DeleteEntity = "DELETE FROM entities WHERE key = @key;";
 
     // ---------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ public sealed class ArchitectureTests
     [Theory]
     [InlineData("NewsGraph.Core", new string[0])]
     [InlineData("NewsGraph.Extraction", new[] { "NewsGraph.Core" })]
-    [InlineData("NewsGraph.Ingestion", new[] { "NewsGraph.Core", "NewsGraph.Extraction" })]
+    [InlineData("NewsGraph.Ingestion", new[] { "NewsGraph.Core" })]
     [InlineData("NewsGraph.Storage.Sqlite", new[] { "NewsGraph.Core" })]
     [InlineData("NewsGraph.Storage.Neo4j", new[] { "NewsGraph.Core" })]
     [InlineData("NewsGraph.Api", new[] { "NewsGraph.Core", "NewsGraph.Ingestion" })]

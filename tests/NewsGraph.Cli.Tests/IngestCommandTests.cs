@@ -128,7 +128,7 @@ public sealed class IngestCommandTests
     [Fact]
     public void Summary_CopyInALaterChunk_IsADuplicateOfTheFirstNotCountedAgain()
     {
-        // The pipeline dedupes within one chunk of 2,000 inputs; the summary sees every chunk.
+        // The pipeline marks copies within its run; reports from separate runs are deduped by the summary.
         var summary = new Commands.IngestSummary();
 
         summary.Add(new IngestReport([new ArticleOutcome("a.txt", "key-1", "أ", 3, 1, null)]));

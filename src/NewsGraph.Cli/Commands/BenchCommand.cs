@@ -18,13 +18,36 @@ internal static class BenchCommand
         var extract = new Command("extract", "Extraction throughput (articles/s, MB/s) on one thread and all cores, and peak memory.") { corpus, limit };
         extract.SetAction((parse, cancellationToken) =>
             ExtractionBenchmark.RunAsync(parse.GetValue(corpus)!, parse.GetValue(limit), Console.Out, cancellationToken));
-        Option<Uri?> ingestTarget = CommonOptions.Neo4j();
-        ingestTarget.Description = "The Neo4j server to write to (an empty database).";
-        ingestTarget.Required = true;
-        var ingest = new Command("ingest", "Batched idempotent writes to Neo4j (rows/s) next to a raw UNWIND … CREATE baseline on the same server.") { ingestTarget };
-        ingest.SetAction((parse, cancellationToken) => StoreErrors.ReportAsync(
-            "bench ingest", () => Storage.Neo4j.Benchmarks.Neo4jIngestBenchmark.RunAsync(parse.GetValue(ingestTarget)!, Console.Out, cancellationToken)));
-        return new Command("bench", "Benchmarks.") { extract, Api(), Soak(), ingest };
+        return new Command("bench", "Benchmarks.") { extract, Api(), Soak(), Ingest() };
+    }
+
+    /// <summary>
+    /// <c>bench ingest --db FILE [--articles N] [--corpus PATH]</c>: the ingestion pipeline into the embedded
+    /// store at scale; <c>bench ingest --neo4j URI</c>: batched Neo4j writes next to a raw baseline.
+    /// </summary>
+    private static Command Ingest()
+    {
+        Option<FileInfo?> db = CommonOptions.Database();
+        db.Description = "The embedded store to ingest into (continued if it exists).";
+        Option<Uri?> neo4j = CommonOptions.Neo4j();
+        neo4j.Description = "Instead: the Neo4j server to write batches to (an empty database), next to a raw UNWIND … CREATE baseline.";
+        var corpus = new Option<string>("--corpus") { Description = $"Articles to ingest (.jsonl/.jsonl.gz/.json/.txt or a directory); default {SharedCorpus}.", DefaultValueFactory = _ => SharedCorpus };
+        var articles = new Option<int?>("--articles") { Description = "How many articles (default: the corpus); more than the corpus replays it with shifted dates and renamed people, organizations and claims." };
+        var batchSize = new Option<int>("--batch-size") { Description = "Articles per store transaction.", DefaultValueFactory = _ => new Ingestion.IngestionOptions().BatchSize };
+        var ingest = new Command("ingest", "Whole-pipeline ingest into the embedded store (articles/s per tenth, peak RSS, bytes per article), or Neo4j batched writes (rows/s) against a raw baseline.") { db, neo4j, corpus, articles, batchSize };
+        articles.Validators.Add(result => RequirePositive(result, result.GetValueOrDefault<int?>() ?? 1));
+        batchSize.Validators.Add(result => RequirePositive(result, result.GetValueOrDefault<int>()));
+        ingest.Validators.Add(result =>
+        {
+            if ((result.GetValue(db) is null) == (result.GetValue(neo4j) is null))
+            {
+                result.AddError("bench ingest needs exactly one of --db FILE and --neo4j URI.");
+            }
+        });
+        ingest.SetAction((parse, cancellationToken) => StoreErrors.ReportAsync("bench ingest", () => parse.GetValue(neo4j) is { } server
+            ? Storage.Neo4j.Benchmarks.Neo4jIngestBenchmark.RunAsync(server, Console.Out, cancellationToken)
+            : IngestBenchmark.RunAsync(parse.GetValue(db)!, parse.GetValue(articles), parse.GetValue(corpus)!, parse.GetValue(batchSize), Console.Out, cancellationToken)));
+        return ingest;
     }
 
     private static Command Api()

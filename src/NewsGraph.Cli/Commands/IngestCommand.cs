@@ -17,9 +17,6 @@ namespace NewsGraph.Cli.Commands;
 /// </summary>
 internal static class IngestCommand
 {
-    /// <summary>Articles read before handing a chunk to the pipeline (bounds memory on large corpora).</summary>
-    private const int ChunkSize = 2000;
-
     public static Command Create()
     {
         var db = CommonOptions.Database();
@@ -62,58 +59,44 @@ internal static class IngestCommand
         return await IngestAsync(ingestor, paths, progressOut, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Streams every article under <paramref name="paths"/> through the pipeline (it reads as it has room,
+    /// so memory does not grow with the corpus); files that cannot be read are failures of their own.
+    /// </summary>
     public static async Task<IngestSummary> IngestAsync(IArticleIngestor ingestor, IEnumerable<string> paths, TextWriter progressOut, CancellationToken cancellationToken)
     {
         var summary = new IngestSummary();
-        var chunk = new List<ArticleInput>(ChunkSize);
+        var unreadable = new List<(string Origin, string Reason)>();
         var started = System.Diagnostics.Stopwatch.StartNew();
-        await foreach (SourceItem item in ArticleFileReader.ReadAsync(paths, cancellationToken).ConfigureAwait(false))
+        int reported = 0;
+        string? unavailable = await ingestor.IngestAsync(Readable(paths, unreadable, cancellationToken), outcome =>
         {
-            if (item.Article is null)
+            summary.Add(outcome);
+            if (++reported % 1000 == 0)
             {
-                summary.Failures.Add((item.Origin, item.Error ?? "unreadable"));
-                continue;
+                progressOut.WriteLine($"newsgraph ingest: {reported:N0} articles done, {reported / Math.Max(0.001, started.Elapsed.TotalSeconds):N0}/s");
             }
-
-            chunk.Add(item.Article);
-            if (chunk.Count == ChunkSize)
-            {
-                await RunChunkAsync(ingestor, chunk, summary, progressOut, started, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        await RunChunkAsync(ingestor, chunk, summary, progressOut, started, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        summary.Failures.AddRange(unreadable);
+        summary.StoreUnavailable = unavailable;
         summary.Elapsed = started.Elapsed;
         return summary;
     }
 
-    private static async Task RunChunkAsync(IArticleIngestor ingestor, List<ArticleInput> chunk, IngestSummary summary, TextWriter progressOut, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
+    /// <summary>The articles the reader could decode; the rest go to <paramref name="unreadable"/> (read by the pipeline's reader only).</summary>
+    private static async IAsyncEnumerable<ArticleInput> Readable(IEnumerable<string> paths, List<(string Origin, string Reason)> unreadable, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (chunk.Count == 0)
+        await foreach (SourceItem item in ArticleFileReader.ReadAsync(paths, cancellationToken).ConfigureAwait(false))
         {
-            return;
-        }
-
-        if (summary.StoreUnavailable is { } reason)
-        {
-            // The store was given up on earlier in this run: the rest is read only to be listed.
-            summary.Failures.AddRange(chunk.Select(a => (a.Origin, reason)));
-            chunk.Clear();
-            return;
-        }
-
-        int before = summary.Articles + summary.Duplicates.Count + summary.Failures.Count;
-        var progress = new Progress<int>(n =>
-        {
-            if (n % 1000 == 0 || n == chunk.Count)
+            if (item.Article is null)
             {
-                int total = before + n;
-                progressOut.WriteLine($"newsgraph ingest: {total:N0} articles read, {total / Math.Max(0.001, started.Elapsed.TotalSeconds):N0}/s");
+                unreadable.Add((item.Origin, item.Error ?? "unreadable"));
             }
-        });
-        IngestReport report = await ingestor.IngestAsync(chunk, chunk.Count >= 1000 ? progress : null, cancellationToken).ConfigureAwait(false);
-        summary.Add(report);
-        chunk.Clear();
+            else
+            {
+                yield return item.Article;
+            }
+        }
     }
 }
 
@@ -124,8 +107,8 @@ internal static class IngestCommand
 /// </summary>
 internal sealed class IngestSummary
 {
-    // Article key → the input that first brought it. The pipeline sees one chunk at a time,
-    // so copies in different chunks are caught here; one entry per article of the run.
+    // Article key → the input that first brought it, for reports that do not say it themselves
+    // (the pipeline marks every copy in its run with DuplicateOf, so this holds only what Add(IngestReport) sees).
     private readonly Dictionary<string, string> _firstOrigin = new(StringComparer.Ordinal);
 
     public int Articles { get; private set; }
@@ -141,7 +124,7 @@ internal sealed class IngestSummary
     public TimeSpan Elapsed { get; set; }
 
     /// <summary>Set once the store stayed unavailable past the retry deadline: the reason every later article is not stored.</summary>
-    public string? StoreUnavailable { get; private set; }
+    public string? StoreUnavailable { get; set; }
 
     public void Add(IngestReport report)
     {
@@ -149,20 +132,34 @@ internal sealed class IngestSummary
         StoreUnavailable ??= report.StoreUnavailable;
         foreach (ArticleOutcome outcome in report.Outcomes)
         {
-            if (!outcome.Succeeded)
-            {
-                Failures.Add((outcome.Origin, outcome.Error!));
-            }
-            else if (outcome.ArticleKey is { } key && !_firstOrigin.TryAdd(key, outcome.Origin))
+            if (outcome.Succeeded && outcome.DuplicateOf is null && outcome.ArticleKey is { } key && !_firstOrigin.TryAdd(key, outcome.Origin))
             {
                 Duplicates.Add((outcome.Origin, _firstOrigin[key]));
             }
             else
             {
-                Articles++;
-                Entities += outcome.Entities;
-                Relations += outcome.Relations;
+                Add(outcome);
             }
+        }
+    }
+
+    /// <summary>One outcome of a streamed run (copies already marked by the pipeline).</summary>
+    public void Add(ArticleOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (!outcome.Succeeded)
+        {
+            Failures.Add((outcome.Origin, outcome.Error!));
+        }
+        else if (outcome.DuplicateOf is { } first)
+        {
+            Duplicates.Add((outcome.Origin, first));
+        }
+        else
+        {
+            Articles++;
+            Entities += outcome.Entities;
+            Relations += outcome.Relations;
         }
     }
 

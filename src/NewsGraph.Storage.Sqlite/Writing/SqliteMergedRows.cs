@@ -156,7 +156,11 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
             ];
             if (!labels.TryGetValue(state.Key, out (List<string> Aliases, List<string> Titles) lists))
             {
-                await commands.ExecuteAsync(SqliteStatements.UpdateMergedEntityCounts, cancellationToken, common);
+                // Usually (a hub mentioned again) kind and name stay: then only the counts' indexes move,
+                // not the eight indexes on kind and name (SQLite rewrites an index entry when its column is SET).
+                bool renamed = state.FirstKind != state.StoredKind || state.FirstName != state.StoredName;
+                await commands.ExecuteAsync(renamed ? SqliteStatements.UpdateMergedEntityCounts : SqliteStatements.UpdateEntityCounts, cancellationToken,
+                    renamed ? common : [common[0], common[4], common[5], common[6], common[7]]);
                 continue;
             }
 
@@ -190,12 +194,12 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
     private static int Flag(AssertedProperties set, AssertedProperties property) => (set & property) != 0 ? 1 : 0;
 
     /// <summary>A row of <see cref="SqliteStatements.SelectEntityMergeState"/>.</summary>
-    private sealed record EntityState(string Key, long MentionCount, long ArticleCount, string FirstKind, string FirstName, string? Iso, string? Category)
+    private sealed record EntityState(string Key, long MentionCount, long ArticleCount, string FirstKind, string FirstName, string? Iso, string? Category, string StoredKind, string StoredName)
     {
         public static EntityState Read(SqliteDataReader r) => new(
             r.GetString(0), r.GetInt64(5), r.GetInt64(6),
             SqliteBatchCommands.Text(r, 9) ?? r.GetString(1), SqliteBatchCommands.Text(r, 10) ?? r.GetString(2),
-            SqliteBatchCommands.Text(r, 11), SqliteBatchCommands.Text(r, 12));
+            SqliteBatchCommands.Text(r, 11), SqliteBatchCommands.Text(r, 12), r.GetString(1), r.GetString(2));
     }
 
     /// <summary>A row of <see cref="SqliteStatements.SelectRelationMergeState"/>: stored counts and tally, and the values sought now.</summary>

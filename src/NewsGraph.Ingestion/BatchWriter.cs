@@ -1,0 +1,135 @@
+using NewsGraph.Core.Graph;
+using NewsGraph.Core.Reliability;
+using NewsGraph.Core.Storage;
+
+namespace NewsGraph.Ingestion;
+
+/// <summary>
+/// The writer's side of a run: stores one batch in one call to the store (one transaction), finds
+/// the article a store refuses by writing the batch again one by one, waits out an unavailable store
+/// as <see cref="IngestionOptions.StoreRetry"/> allows, announces committed articles and reports
+/// every input's outcome in input order.
+/// </summary>
+internal sealed class BatchWriter(IGraphWriter store, IngestionEvents events, IngestionOptions options, Action<int, ArticleOutcome> report)
+{
+    /// <summary>Stores the batch's new articles; an outage past the deadline throws <see cref="StoreUnavailableException"/>.</summary>
+    public async Task UpsertAsync(List<PendingArticle> pending, CancellationToken cancellationToken)
+    {
+        List<PendingArticle> batch = pending.Where(p => p.First is not null).ToList();
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        string? error = await TryUpsertAsync(batch.Select(b => b.Graph!).ToList(), cancellationToken).ConfigureAwait(false);
+        if (error is null)
+        {
+            foreach (PendingArticle article in batch)
+            {
+                Succeed(article);
+            }
+
+            return;
+        }
+
+        // Find the article the store refused: write them one by one.
+        foreach (PendingArticle article in batch)
+        {
+            string? single = batch.Count == 1 ? error : await TryUpsertAsync([article.Graph!], cancellationToken).ConfigureAwait(false);
+            if (single is null)
+            {
+                Succeed(article);
+            }
+            else
+            {
+                Fail(article, "store refused the article: " + single);
+            }
+        }
+    }
+
+    /// <summary>Reports every input of the batch in order; <paramref name="notStored"/> is the reason for those not written.</summary>
+    public void Report(List<PendingArticle> pending, string? notStored)
+    {
+        foreach (PendingArticle article in pending)
+        {
+            ArticleInput input = article.Input;
+            ArticleOutcome outcome;
+            if (article.DuplicateOf is { } first)
+            {
+                outcome = new ArticleOutcome(input.Origin, article.Graph!.Article.Key, article.Graph.Article.Title, first.Entities, first.Relations,
+                    first.Error, first.Origin); // the first copy came earlier in input order, so it is settled
+
+            }
+            else
+            {
+                outcome = article.Outcome
+                    ?? new ArticleOutcome(input.Origin, article.Graph?.Article.Key, article.Graph?.Article.Title ?? input.Title, 0, 0, article.Error ?? notStored);
+                if (article.First is { } copy && outcome.Error is { } error)
+                {
+                    copy.Error = error;
+                }
+            }
+
+            report(article.Sequence, outcome);
+        }
+    }
+
+    private void Succeed(PendingArticle article)
+    {
+        ArticleGraph graph = article.Graph!;
+        int entities = graph.Entities.Count(e => e.Kind != NodeKind.Claim);
+        article.Outcome = new ArticleOutcome(article.Input.Origin, graph.Article.Key, graph.Article.Title, entities, graph.Relations.Count, null);
+        article.First!.Entities = entities;
+        article.First.Relations = graph.Relations.Count;
+        events.Publish(new ArticleIngested(graph.Article.Key, graph.Article.Title, graph.Article.Source, graph.Article.Published, entities, graph.Relations.Count));
+    }
+
+    private static void Fail(PendingArticle article, string error)
+    {
+        ArticleGraph graph = article.Graph!;
+        article.Outcome = new ArticleOutcome(article.Input.Origin, graph.Article.Key, graph.Article.Title, 0, 0, error);
+        article.First!.Error = error;
+    }
+
+    /// <summary>Null when the graphs are stored, else why the store refused them; an outage past the deadline throws.</summary>
+    private async Task<string?> TryUpsertAsync(IReadOnlyList<ArticleGraph> graphs, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await StoreAsync(graphs, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or StoreUnavailableException))
+        {
+            return ex.Message;
+        }
+    }
+
+    /// <summary>Upserts, waiting out an outage of the store as <see cref="IngestionOptions.StoreRetry"/> allows.</summary>
+    private async Task StoreAsync(IReadOnlyList<ArticleGraph> graphs, CancellationToken cancellationToken)
+    {
+        RetryPolicy policy = options.StoreRetry;
+        RetryNotice? firstWait = null;
+        long firstWaitAt = 0;
+        RetryNotice? lastWait = null;
+        await policy.RunAsync(
+            token => store.UpsertAsync(graphs, token),
+            static ex => ex is StoreUnavailableException,
+            notice =>
+            {
+                if (firstWait is null)
+                {
+                    firstWait = notice;
+                    firstWaitAt = policy.Time.GetTimestamp();
+                }
+
+                lastWait = notice;
+                options.OutageListener?.Retrying(notice);
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (firstWait is not null)
+        {
+            options.OutageListener?.Recovered(firstWait.Elapsed + policy.Time.GetElapsedTime(firstWaitAt), lastWait!.NextAttempt);
+        }
+    }
+}
