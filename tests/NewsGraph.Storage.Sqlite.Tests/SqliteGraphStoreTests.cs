@@ -614,64 +614,15 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
     }
 
     /// <summary>Every row of every table the store owns, as text.</summary>
-    private async Task<string> DumpAsync()
-    {
-        var lines = new List<string>();
-        await using SqliteConnection connection = Open();
-        foreach (string table in s_tables.Where(t => t != "entity_search"))
-        {
-            await using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "SELECT * FROM " + table + ";";
-            var rows = new List<string>();
-            await using SqliteDataReader reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                rows.Add(table + ": " + string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-            }
+    private Task<string> DumpAsync() => new SqliteFile(_path).DumpAsync(s_tables.Where(t => t != "entity_search"), table => "SELECT * FROM " + table + ";");
 
-            lines.AddRange(rows.Order(StringComparer.Ordinal));
-        }
+    private SqliteConnection Open() => new SqliteFile(_path).Open();
 
-        return string.Join("\n", lines);
-    }
+    private Task ExecuteAsync(string sql) => new SqliteFile(_path).ExecuteAsync(sql);
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using SqliteConnection connection = Open();
-        await using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using SqliteConnection connection = Open();
-        await using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<T> ScalarAsync<T>(string sql) => new SqliteFile(_path).ScalarAsync<T>(sql);
 
     private Task<List<string>> ColumnAsync(string sql) => ColumnAsync<string>(sql);
 
-    private async Task<List<T>> ColumnAsync<T>(string sql)
-    {
-        await using SqliteConnection connection = Open();
-        await using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        var values = new List<T>();
-        await using SqliteDataReader reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.GetFieldValue<T>(0));
-        }
-
-        return values;
-    }
+    private Task<List<T>> ColumnAsync<T>(string sql) => new SqliteFile(_path).ColumnAsync<T>(sql);
 }

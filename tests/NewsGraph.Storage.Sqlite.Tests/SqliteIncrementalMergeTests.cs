@@ -182,63 +182,15 @@ public sealed class SqliteIncrementalMergeTests : IAsyncLifetime
         }
     }
 
-    private async Task<string> DumpAsync()
-    {
-        var lines = new List<string>();
-        await using SqliteConnection connection = Open();
-        foreach (string table in s_tables)
-        {
-            await using SqliteCommand command = connection.CreateCommand();
-            // A kind or type whose last row went keeps its count row at 0, which reads as absent.
-            command.CommandText = "SELECT * FROM " + table + (table.EndsWith("_counts", StringComparison.Ordinal) ? " WHERE count <> 0;" : ";");
-            var rows = new List<string>();
-            await using SqliteDataReader reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                rows.Add(table + ": " + string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
-            }
+    private Task<string> DumpAsync() =>
+        // A kind or type whose last row went keeps its count row at 0, which reads as absent.
+        new SqliteFile(_path).DumpAsync(s_tables, table => "SELECT * FROM " + table + (table.EndsWith("_counts", StringComparison.Ordinal) ? " WHERE count <> 0;" : ";"));
 
-            lines.AddRange(rows.Order(StringComparer.Ordinal));
-        }
+    private SqliteConnection Open() => new SqliteFile(_path).Open();
 
-        return string.Join("\n", lines);
-    }
+    private Task ExecuteAsync(string sql) => new SqliteFile(_path).ExecuteAsync(sql);
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
-    }
+    private Task<long> ScalarAsync(string sql) => new SqliteFile(_path).ScalarAsync<long>(sql);
 
-    private async Task ExecuteAsync(string sql)
-    {
-        await using SqliteConnection connection = Open();
-        await using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using SqliteConnection connection = Open();
-        await using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private async Task<List<string>> ColumnAsync(string sql)
-    {
-        await using SqliteConnection connection = Open();
-        await using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        var values = new List<string>();
-        await using SqliteDataReader reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
-    }
+    private Task<List<string>> ColumnAsync(string sql) => new SqliteFile(_path).ColumnAsync<string>(sql);
 }
