@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Storage;
