@@ -12,7 +12,6 @@ using Microsoft.Extensions.Logging;
 using NewsGraph.Api.Extensions;
 using NewsGraph.Core.Storage;
 using NewsGraph.Extraction;
-using NewsGraph.Ingestion;
 
 namespace NewsGraph.Storage.Neo4j.Tests;
 
@@ -37,11 +36,8 @@ public sealed class ApiHostOverStore : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["NewsGraph:Api:ApiKey"] = ApiKey });
-        var events = new IngestionEvents();
-        builder.Services.AddSingleton<IGraphReader>(store);
-        builder.Services.AddSingleton<IGraphWriter>(store);
-        builder.Services.AddSingleton<IArticleIngestor>(new ArticleIngestor(ArabicArticleExtractor.Default, store, events, new IngestionOptions()));
-        builder.Services.AddSingleton<IIngestionEvents>(events);
+        builder.Services.AddNewsGraphStore(store);
+        builder.Services.AddNewsGraphIngestion(ArabicArticleExtractor.Default);
         builder.Services.AddNewsGraphApi(builder.Configuration);
         WebApplication app = builder.Build();
         app.MapNewsGraphApi();

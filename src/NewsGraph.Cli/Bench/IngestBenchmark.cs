@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.DependencyInjection;
+using NewsGraph.Cli.Commands;
 using NewsGraph.Core.Storage;
 using NewsGraph.Extraction;
 using NewsGraph.Ingestion;
@@ -31,7 +33,9 @@ internal static class IngestBenchmark
         {
             await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
             storedBefore = (await store.GetStatsAsync(cancellationToken).ConfigureAwait(false)).Articles;
-            var ingestor = new ArticleIngestor(CorpusReplay.Extractor(ArabicArticleExtractor.Default), store, new IngestionEvents(), options);
+            ServiceProvider pipeline = Pipeline.Build(store, options, CorpusReplay.Extractor(ArabicArticleExtractor.Default));
+            await using ConfiguredAsyncDisposable _ = pipeline.ConfigureAwait(false);
+            IArticleIngestor ingestor = pipeline.GetRequiredService<IArticleIngestor>();
             await WarmUpAsync(corpus, cancellationToken).ConfigureAwait(false);
             tally.Start(output);
             unavailable = await ingestor.IngestAsync(CorpusReplay.ReadAsync(corpus, count, unreadable, cancellationToken), tally.Add, cancellationToken).ConfigureAwait(false);

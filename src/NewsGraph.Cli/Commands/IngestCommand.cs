@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.DependencyInjection;
 using NewsGraph.Core.Reliability;
 using NewsGraph.Core.Storage;
-using NewsGraph.Extraction;
 using NewsGraph.Ingestion;
 using NewsGraph.Ingestion.Sources;
 
@@ -31,8 +31,9 @@ internal static class IngestCommand
             IGraphStore store = await StoreLocation.OpenAsync(parse.GetValue(db), parse.GetValue(neo4j), retry, reporter, cancellationToken).ConfigureAwait(false);
             await using ConfiguredAsyncDisposable _ = store.ConfigureAwait(false);
             var options = new IngestionOptions { StoreRetry = retry, OutageListener = reporter };
-            var ingestor = new ArticleIngestor(ArabicArticleExtractor.Default, store, new IngestionEvents(), options);
-            IngestSummary summary = await IngestAsync(ingestor, parse.GetValue(paths) ?? [], Console.Error, cancellationToken).ConfigureAwait(false);
+            ServiceProvider pipeline = Pipeline.Build(store, options);
+            await using ConfiguredAsyncDisposable __ = pipeline.ConfigureAwait(false);
+            IngestSummary summary = await IngestAsync(pipeline.GetRequiredService<IArticleIngestor>(), parse.GetValue(paths) ?? [], Console.Error, cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync(summary.Describe(StoreLocation.Describe(parse.GetValue(db), parse.GetValue(neo4j)))).ConfigureAwait(false);
             return summary.StoreUnavailable is not null ? StoreErrors.UnavailableExitCode : summary.Failures.Count == 0 ? 0 : 1;
         }));
@@ -53,10 +54,11 @@ internal static class IngestCommand
     };
 
     /// <summary>Reads, extracts and stores everything under <paramref name="paths"/>; progress goes to <paramref name="progressOut"/>.</summary>
-    public static async Task<IngestSummary> IngestAsync(IGraphWriter store, IEnumerable<string> paths, TextWriter progressOut, CancellationToken cancellationToken)
+    public static async Task<IngestSummary> IngestAsync(IGraphStore store, IEnumerable<string> paths, TextWriter progressOut, CancellationToken cancellationToken)
     {
-        var ingestor = new ArticleIngestor(ArabicArticleExtractor.Default, store, new IngestionEvents(), new IngestionOptions());
-        return await IngestAsync(ingestor, paths, progressOut, cancellationToken).ConfigureAwait(false);
+        ServiceProvider pipeline = Pipeline.Build(store, new IngestionOptions());
+        await using ConfiguredAsyncDisposable _ = pipeline.ConfigureAwait(false);
+        return await IngestAsync(pipeline.GetRequiredService<IArticleIngestor>(), paths, progressOut, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

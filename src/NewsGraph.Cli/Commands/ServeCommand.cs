@@ -5,9 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsGraph.Api.Extensions;
-using NewsGraph.Core.Graph;
 using NewsGraph.Core.Storage;
-using NewsGraph.Extraction;
 using NewsGraph.Ingestion;
 
 namespace NewsGraph.Cli.Commands;
@@ -71,7 +69,7 @@ internal static class ServeCommand
         {
             // Its own ingestor: the API's fails fast when the store is away (the mutation answers
             // STORE_UNAVAILABLE), while this one may wait; both announce to the same subscribers.
-            var ingestor = new ArticleIngestor(ArabicArticleExtractor.Default, store, app.Services.GetRequiredService<IngestionEvents>(), startupIngest);
+            IArticleIngestor ingestor = app.Services.CreateNewsGraphIngestor(startupIngest);
             IngestSummary summary = await IngestCommand.IngestAsync(ingestor, ingestPaths, Console.Error, cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync(summary.Describe(storeDescription)).ConfigureAwait(false);
         }
@@ -103,15 +101,8 @@ internal static class ServeCommand
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton(store);
-        builder.Services.AddSingleton<IGraphReader>(store);
-        builder.Services.AddSingleton<IGraphWriter>(store);
+        builder.Services.AddNewsGraphPipeline(store);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IArticleExtractor>(ArabicArticleExtractor.Default);
-        builder.Services.AddSingleton(new IngestionOptions());
-        builder.Services.AddSingleton<IngestionEvents>();
-        builder.Services.AddSingleton<IIngestionEvents>(sp => sp.GetRequiredService<IngestionEvents>());
-        builder.Services.AddSingleton<IArticleIngestor, ArticleIngestor>();
         builder.Services.AddNewsGraphApi(builder.Configuration);
         WebApplication app = builder.Build();
         app.MapNewsGraphApi();

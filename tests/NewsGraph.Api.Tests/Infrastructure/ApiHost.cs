@@ -54,7 +54,6 @@ public sealed class ApiHost : IAsyncDisposable
     public static async Task<ApiHost> StartAsync(IDictionary<string, string?>? settings = null, IGraphStore? store = null, TimeSpan? storeDelay = null)
     {
         store ??= await TempSqliteStore.CreateAsync(SampleGraph.Articles());
-        var events = new IngestionEvents();
         var reader = new CountingGraphReader(store, storeDelay);
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -70,17 +69,15 @@ public sealed class ApiHost : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(config);
-        builder.Services.AddSingleton<IGraphReader>(reader);
-        builder.Services.AddSingleton<IGraphWriter>(store);
-        builder.Services.AddSingleton<IArticleIngestor>(new ArticleIngestor(ArabicArticleExtractor.Default, store, events, new IngestionOptions()));
-        builder.Services.AddSingleton<IIngestionEvents>(events);
+        builder.Services.AddNewsGraphStore(store, reader);
+        builder.Services.AddNewsGraphIngestion(ArabicArticleExtractor.Default);
         builder.Services.AddSingleton<TimeProvider>(new FixedTime());
         builder.Services.AddNewsGraphApi(builder.Configuration);
         WebApplication app = builder.Build();
         app.MapNewsGraphApi();
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ApiHost(app, new Uri(address), reader, store, events);
+        return new ApiHost(app, new Uri(address), reader, store, app.Services.GetRequiredService<IngestionEvents>());
     }
 
     /// <summary>POSTs one operation and returns the status and parsed body.</summary>
