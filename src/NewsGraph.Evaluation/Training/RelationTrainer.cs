@@ -20,10 +20,6 @@ public sealed class RelationTrainer(TextWriter log)
 
     public static readonly IReadOnlyList<RelationType> Types = [RelationType.Stated, RelationType.Met, RelationType.MemberOf];
 
-    private static readonly double[] s_l2Grid = [0.1, 1, 10, 100];
-
-    private const int Folds = 5;
-
     public (RelationModel Model, string Report) Train(IReadOnlyList<LabelledArticle> train, IReadOnlyList<LabelledArticle> dev)
     {
         var report = new StringBuilder();
@@ -65,37 +61,15 @@ public sealed class RelationTrainer(TextWriter log)
     private static List<(IReadOnlyList<string>, bool)> AsTraining(IEnumerable<LabelledCandidate> examples) =>
         [.. examples.Select(e => (e.Candidate.Features, e.Label!.Value))];
 
-    private double ChooseL2(IReadOnlyList<LabelledArticle> train, RelationType type, StringBuilder report)
+    /// <summary>The type's L2 strength by cross-validation over the train articles (in id order, dealt to folds in turn).</summary>
+    private static double ChooseL2(IReadOnlyList<LabelledArticle> train, RelationType type, StringBuilder report)
     {
         List<LabelledArticle> ordered = [.. train.OrderBy(a => a.Article.Id, StringComparer.Ordinal)];
-        double best = s_l2Grid[0], bestLoss = double.MaxValue;
-        foreach (double l2 in s_l2Grid)
-        {
-            double loss = 0;
-            int count = 0;
-            for (int fold = 0; fold < Folds; fold++)
-            {
-                List<LabelledArticle> fit = [.. ordered.Where((_, k) => k % Folds != fold)];
-                List<LabelledCandidate> held = Examples([.. ordered.Where((_, k) => k % Folds == fold)], type);
-                (double bias, Dictionary<string, double> weights) = new LogisticRegression(l2).Fit(AsTraining(Examples(fit, type)));
-                var model = new TypeModel(bias, weights, 1, 0, 0.5);
-                foreach (LabelledCandidate c in held)
-                {
-                    double p = Math.Clamp(model.Probability(c.Candidate.Features), 1e-6, 1 - 1e-6);
-                    loss -= c.Label!.Value ? Math.Log(p) : Math.Log(1 - p);
-                    count++;
-                }
-            }
-
-            double mean = loss / Math.Max(1, count);
-            report.AppendLine(CultureInfo.InvariantCulture, $"{GraphNames.TypeName(type)} 5-fold CV on train, L2 {l2}: held-out log loss {mean:F4}");
-            if (mean < bestLoss)
-            {
-                (best, bestLoss) = (l2, mean);
-            }
-        }
-
-        return best;
+        List<(IReadOnlyList<string>, bool, int)> examples = [.. ordered.SelectMany((a, k) => a.Candidates
+            .Where(c => c.Type == type && c.Label is not null)
+            .Select(c => (c.Candidate.Features, c.Label!.Value, k % CrossValidatedL2.Folds)))];
+        return CrossValidatedL2.Choose(examples, (l2, loss) =>
+            report.AppendLine(CultureInfo.InvariantCulture, $"{GraphNames.TypeName(type)} 5-fold CV on train, L2 {l2}: held-out log loss {loss:F4}"));
     }
 
     private static readonly double[] s_thresholds = [.. Enumerable.Range(1, 19).Select(k => k * 0.05)];

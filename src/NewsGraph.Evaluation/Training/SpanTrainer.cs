@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using NewsGraph.Evaluation.Gold;
 using NewsGraph.Evaluation.Scoring;
 using NewsGraph.Extraction;
@@ -20,10 +18,6 @@ namespace NewsGraph.Evaluation.Training;
 public sealed class SpanTrainer(TextWriter log)
 {
     public const double TargetPrecision = 0.80;
-
-    private static readonly double[] s_l2Grid = [0.1, 1, 10, 100];
-
-    private const int Folds = 5;
 
     /// <summary>One head noun's spans, labelled, from one article.</summary>
     public sealed record SpanGroup(string Article, IReadOnlyList<(SpanView Span, bool Label)> Spans)
@@ -102,58 +96,24 @@ public sealed class SpanTrainer(TextWriter log)
     private static List<(IReadOnlyList<string>, bool)> AsTraining(IEnumerable<SpanGroup> groups) =>
         [.. groups.SelectMany(g => g.Spans).Select(s => (s.Span.Features, s.Label))];
 
+    /// <summary>The L2 strength by cross-validation over the train articles (in id order, dealt to folds in turn).</summary>
     private static double ChooseL2(IReadOnlyList<SpanGroup> train, StringBuilder report)
     {
         List<string> articles = [.. train.Select(g => g.Article).Distinct().Order(StringComparer.Ordinal)];
-        var fold = articles.Select((a, k) => (a, k % Folds)).ToDictionary(x => x.a, x => x.Item2, StringComparer.Ordinal);
-        double best = s_l2Grid[0], bestLoss = double.MaxValue;
-        foreach (double l2 in s_l2Grid)
-        {
-            double loss = 0;
-            int count = 0;
-            for (int f = 0; f < Folds; f++)
-            {
-                (double bias, Dictionary<string, double> weights) = new LogisticRegression(l2).Fit(AsTraining(train.Where(g => fold[g.Article] != f)));
-                var model = new SpanModel(bias, weights, 0.5);
-                foreach ((SpanView span, bool label) in train.Where(g => fold[g.Article] == f).SelectMany(g => g.Spans))
-                {
-                    double p = Math.Clamp(model.Probability(span.Features), 1e-6, 1 - 1e-6);
-                    loss -= label ? Math.Log(p) : Math.Log(1 - p);
-                    count++;
-                }
-            }
-
-            double mean = loss / Math.Max(1, count);
-            report.AppendLine(CultureInfo.InvariantCulture, $"5-fold CV on train, L2 {l2}: held-out log loss {mean:F4}");
-            if (mean < bestLoss)
-            {
-                (best, bestLoss) = (l2, mean);
-            }
-        }
-
-        return best;
+        var fold = articles.Select((a, k) => (a, k % CrossValidatedL2.Folds)).ToDictionary(x => x.a, x => x.Item2, StringComparer.Ordinal);
+        List<(IReadOnlyList<string>, bool, int)> examples = [.. train.SelectMany(g => g.Spans.Select(s => (s.Span.Features, s.Label, fold[g.Article])))];
+        return CrossValidatedL2.Choose(examples, (l2, loss) =>
+            report.AppendLine(CultureInfo.InvariantCulture, $"5-fold CV on train, L2 {l2}: held-out log loss {loss:F4}"));
     }
 
     /// <summary>The model as the embedded JSON file: keys sorted, so the same data gives the same bytes.</summary>
-    public static string Format(SpanModel model, string provenance)
+    public static string Format(SpanModel model, string provenance) => ModelFile.Write(w =>
     {
-        var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteString("about", provenance);
-            w.WriteNumber("bias", model.Bias);
-            w.WriteNumber("threshold", Math.Round(model.Threshold, 2));
-            w.WriteStartObject("weights");
-            foreach ((string feature, double weight) in model.Weights.OrderBy(x => x.Key, StringComparer.Ordinal))
-            {
-                w.WriteNumber(feature, weight);
-            }
-
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
+        w.WriteStartObject();
+        w.WriteString("about", provenance);
+        w.WriteNumber("bias", model.Bias);
+        w.WriteNumber("threshold", Math.Round(model.Threshold, 2));
+        ModelFile.WriteWeights(w, model.Weights);
+        w.WriteEndObject();
+    });
 }
