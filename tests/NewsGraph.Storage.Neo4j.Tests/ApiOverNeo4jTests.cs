@@ -8,7 +8,7 @@ namespace NewsGraph.Storage.Neo4j.Tests;
 /// The GraphQL API over Neo4j answers the acceptance queries exactly as over the embedded store:
 /// both stores hold the same bundled samples, one API host each, and the JSON answers must be equal.
 /// A1–A3 are the query files of tests/NewsGraph.Api.Tests/Queries (over the sample SANA article,
-/// as the acceptance tests use them); the others run over all samples.
+/// as the acceptance tests use them); the others, and the removeArticles mutation, run over all samples.
 /// </summary>
 public sealed class ApiOverNeo4jTests : IAsyncLifetime
 {
@@ -82,6 +82,39 @@ public sealed class ApiOverNeo4jTests : IAsyncLifetime
             Assert.Equal(expected, await neo4j.QueryAsync(query));
             Assert.Contains("\"confidence\":0.", expected, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>
+    /// The <c>removeArticles</c> mutation: the same articles removed through each store's API give
+    /// equal payloads and equal reads after it; removing again finds nothing on either.
+    /// </summary>
+    [SkippableFact]
+    public async Task RemoveArticles_SameKeysOnBothStores_SamePayloadAndSameGraphAfter()
+    {
+        (ApiHostOverStore sqlite, ApiHostOverStore neo4j) = await StartBothAsync(_ => true);
+        ArticleGraph[] graphs = [.. await BundledSamples.GraphsAsync()];
+
+        // Half the samples (every other key), and one key never ingested.
+        string[] keys = [.. graphs.Select(g => g.Article.Key).Order(StringComparer.Ordinal).Where((_, i) => i % 2 == 0), "https://news.test/never"];
+        string remove = "mutation { removeArticles(keys: [" + string.Join(", ", keys.Select(k => System.Text.Json.JsonSerializer.Serialize(k))) + "]) { removed notFound entitiesDeleted relationsDeleted } }";
+        string expected = await sqlite.QueryAsync(remove, ApiHostOverStore.ApiKey);
+
+        Assert.Equal(expected, await neo4j.QueryAsync(remove, ApiHostOverStore.ApiKey));
+        Assert.Contains($"\"removed\":{keys.Length - 1},\"notFound\":1", expected, StringComparison.Ordinal);
+        string[] reads =
+        [
+            "{ stats { articles entities { kind count } relations { type count } } topEntities(kind: PERSON, by: STATEMENTS, first: 5) { entity { name } value } }",
+            "{ people(first: 50) { totalCount nodes { id name titles } } }",
+            "{ relations(first: 100) { totalCount nodes { __typename confidence provenance { confidence sentenceIndex } } } }",
+            """{ search(text: "لافروف", first: 5) { __typename ... on Person { name } } }""",
+        ];
+        foreach (string read in reads)
+        {
+            Assert.Equal(await sqlite.QueryAsync(read), await neo4j.QueryAsync(read));
+        }
+
+        string again = await neo4j.QueryAsync(remove, ApiHostOverStore.ApiKey);
+        Assert.Equal("""{"removeArticles":{"removed":0,"notFound":""" + keys.Length + ""","entitiesDeleted":0,"relationsDeleted":0}}""", again);
     }
 
     private async Task<(ApiHostOverStore Sqlite, ApiHostOverStore Neo4j)> StartBothAsync(Func<ArticleGraph, bool> which)
