@@ -135,11 +135,7 @@ public sealed class EvalCommandTests
         string work = Directory.CreateTempSubdirectory("newsgraph-train-").FullName;
         try
         {
-            // The fixture's dev articles serve as train and dev both: enough to exercise every step.
-            string annotations = Path.Combine(work, "annotations");
-            CopyDirectory(s_annotations, annotations);
-            CopyDirectory(Path.Combine(s_annotations, "corpus", "dev"), Path.Combine(annotations, "corpus", "train"));
-            CopyDirectory(Path.Combine(s_annotations, "written", "dev"), Path.Combine(annotations, "written", "train"));
+            string annotations = AnnotationsWithDevAsTrain(work);
             string[] first = ["train", "relations", "--annotations", annotations, "--corpus", s_corpus, "--out", Path.Combine(work, "a.json")];
             string[] second = ["train", "relations", "--annotations", annotations, "--corpus", s_corpus, "--out", Path.Combine(work, "b.json")];
 
@@ -166,10 +162,7 @@ public sealed class EvalCommandTests
         string work = Directory.CreateTempSubdirectory("newsgraph-train-spans-").FullName;
         try
         {
-            string annotations = Path.Combine(work, "annotations");
-            CopyDirectory(s_annotations, annotations);
-            CopyDirectory(Path.Combine(s_annotations, "corpus", "dev"), Path.Combine(annotations, "corpus", "train"));
-            CopyDirectory(Path.Combine(s_annotations, "written", "dev"), Path.Combine(annotations, "written", "train"));
+            string annotations = AnnotationsWithDevAsTrain(work);
             await WriteSpanTrainingArticleAsync(Path.Combine(annotations, "written", "train"));
 
             NewsGraphProcess.Result a = await NewsGraphProcess.RunAsync(["train", "spans", "--annotations", annotations, "--corpus", s_corpus, "--out", Path.Combine(work, "a.json")]);
@@ -186,6 +179,16 @@ public sealed class EvalCommandTests
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>The fixture's annotations copied under <paramref name="work"/>, its dev articles serving as train and dev both: enough to exercise every training step.</summary>
+    private static string AnnotationsWithDevAsTrain(string work)
+    {
+        string annotations = Path.Combine(work, "annotations");
+        CopyDirectory(s_annotations, annotations);
+        CopyDirectory(Path.Combine(s_annotations, "corpus", "dev"), Path.Combine(annotations, "corpus", "train"));
+        CopyDirectory(Path.Combine(s_annotations, "written", "dev"), Path.Combine(annotations, "written", "train"));
+        return annotations;
     }
 
     /// <summary>
