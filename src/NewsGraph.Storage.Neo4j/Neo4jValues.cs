@@ -97,8 +97,8 @@ internal static class Neo4jValues
                 (int)sentences[i],
                 i < confidences.Count ? confidences[i] : null,
                 ParseDate(assertion?.Date),
-                assertion?.DatePrecision is { } precision ? GraphNames.ParsePrecision(precision) : null,
-                assertion?.DateSource is { } source ? GraphNames.ParseSource(source) : null));
+                assertion?.DatePrecision is { } assertedPrecision ? GraphNames.ParsePrecision(assertedPrecision) : null,
+                assertion?.DateSource is { } assertedSource ? GraphNames.ParseSource(assertedSource) : null));
         }
 
         provenance.Sort((x, y) =>
