@@ -44,8 +44,11 @@ internal static class StatusFields
 
     public const string StatusesDescription = "Only memberships (MEMBER_OF) of these statuses; other relation types are not restricted.";
 
-    public static FieldBuilder<TSource, TReturn> AsOfArgument<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
-        field.Argument<CalendarDateGraphType>("asOf", AsOfDescription);
+    public const string TraversalAsOfDescription =
+        "Only the memberships and roles held on this date, decided per pair as the `asOf` of `members` does; other relation types are not restricted.";
+
+    public static FieldBuilder<TSource, TReturn> AsOfArgument<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, string description = AsOfDescription) =>
+        field.Argument<CalendarDateGraphType>("asOf", description);
 
     public static DateOnly? ReadAsOf(IResolveFieldContext context) => context.GetArgument<DateOnly?>("asOf");
 

@@ -21,7 +21,7 @@ internal static class TraversalQueries
             .Argument<ListGraphType<NonNullGraphType<RelationTypeType>>>("relationTypes", "Only these relation types (default: all).")
             .Argument<IntGraphType>("first", "Most nodes returned (default 20, at most the max page size).")
             .Argument<ListGraphType<NonNullGraphType<MembershipStatusType>>>("statuses", StatusFields.StatusesDescription)
-            .AsOfArgument()
+            .AsOfArgument(StatusFields.TraversalAsOfDescription)
             .ResolveAsync(async c =>
             {
                 string key = GlobalId.KeyOf(c.GetArgument<string>("id"), "id", TypeNames.GraphNodes);
@@ -43,7 +43,7 @@ internal static class TraversalQueries
             .Argument<IntGraphType>("maxHops", "1 to the configured maximum (6 unless configured).", a => a.DefaultValue = 4)
             .Argument<ListGraphType<NonNullGraphType<RelationTypeType>>>("relationTypes", "Only these relation types (default: all).")
             .Argument<ListGraphType<NonNullGraphType<MembershipStatusType>>>("statuses", StatusFields.StatusesDescription)
-            .AsOfArgument()
+            .AsOfArgument(StatusFields.TraversalAsOfDescription)
             .ResolveAsync(async c =>
             {
                 string from = GlobalId.KeyOf(c.GetArgument<string>("from"), "from", TypeNames.GraphNodes);
