@@ -37,10 +37,10 @@ public sealed record StatusAssertion(
 /// </summary>
 public sealed class StatusHistory
 {
-    private readonly Dictionary<(string From, string To), List<StatusAssertion>> _byPair;
+    private readonly Dictionary<(string From, string End), List<StatusAssertion>> _byPair;
     private readonly Dictionary<string, RelationRecord> _relations;
 
-    private StatusHistory(Dictionary<(string From, string To), List<StatusAssertion>> byPair, Dictionary<string, RelationRecord> relations)
+    private StatusHistory(Dictionary<(string From, string End), List<StatusAssertion>> byPair, Dictionary<string, RelationRecord> relations)
     {
         _byPair = byPair;
         _relations = relations;
@@ -57,7 +57,7 @@ public sealed class StatusHistory
     /// </summary>
     public static StatusHistory Of(IEnumerable<RelationRecord> relations)
     {
-        var byPair = new Dictionary<(string From, string To), List<StatusAssertion>>();
+        var byPair = new Dictionary<(string From, string End), List<StatusAssertion>>();
         var byKey = new Dictionary<string, RelationRecord>(StringComparer.Ordinal);
         foreach (RelationRecord relation in relations.Where(r => IsStatus(r.Type)).DistinctBy(r => r.Key, StringComparer.Ordinal))
         {
