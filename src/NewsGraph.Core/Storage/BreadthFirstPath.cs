@@ -17,7 +17,7 @@ public static class BreadthFirstPath
 {
     /// <param name="fromKey">Start node; the caller has checked that both ends exist.</param>
     /// <param name="readFrontier">The relations (of the wanted types) touching any node of a frontier.</param>
-    /// <param name="readRelations">The records of the relations on the path found, by key.</param>
+    /// <param name="readRelations">Relation records by key: those on the path found, and with a filter the status edges of each level.</param>
     /// <param name="statusFilter">Conditions on status edges; null keeps every edge.</param>
     /// <returns>The path, or null when none is at most <paramref name="maxHops"/> long.</returns>
     public static async Task<GraphPath?> FindAsync(

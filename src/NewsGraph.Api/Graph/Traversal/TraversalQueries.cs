@@ -15,7 +15,7 @@ internal static class TraversalQueries
     public static void Register(ObjectGraphType query)
     {
         query.Field<NeighborhoodType>("neighborhood")
-            .Description("Nodes within `depth` relations of a node (either direction) and the relations among them. Costs at most `depth` + 1 store calls. Null when the node is unknown.")
+            .Description("Nodes within `depth` relations of a node (either direction) and the relations among them. Costs at most `depth` + 1 store calls (one more per level with `asOf`). Null when the node is unknown.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<IntGraphType>("depth", "1 to the configured maximum (3 unless configured).", a => a.DefaultValue = 1)
             .Argument<ListGraphType<NonNullGraphType<RelationTypeType>>>("relationTypes", "Only these relation types (default: all).")
