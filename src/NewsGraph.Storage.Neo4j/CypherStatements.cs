@@ -65,7 +65,7 @@ internal static class CypherStatements
         "{key: x.key, title: x.title, url: x.url, source: x.source, dateline: x.dateline, published: x.published, language: x.language, file: x.file, text: x.text, ingestedAt: x.ingestedAt}";
 
     public const string RelationProjection =
-        "{key: x.key, type: type(x), from: startNode(x).key, to: endNode(x).key, date: x.date, datePrecision: x.datePrecision, dateSource: x.dateSource, place: x.place, topic: x.topic, verb: x.verb, status: x.status, role: x.role, confidence: x.confidence, provArticles: x.provArticles, provEvidence: x.provEvidence, provSentences: x.provSentences, provConfidences: x.provConfidences}";
+        "{key: x.key, type: type(x), from: startNode(x).key, to: endNode(x).key, date: x.date, datePrecision: x.datePrecision, dateSource: x.dateSource, place: x.place, topic: x.topic, verb: x.verb, status: x.status, role: x.role, confidence: x.confidence, provArticles: x.provArticles, provEvidence: x.provEvidence, provSentences: x.provSentences, provConfidences: x.provConfidences, assertions: x.assertions}";
 
     // ---------------------------------------------------------------------------------------
     // Upsert and removal: what is stored now for the batch, then one write transaction

@@ -324,7 +324,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
     }
 
     public async Task<GraphPath?> ShortestPathAsync(
-        string fromKey, string toKey, int maxHops, IReadOnlyCollection<RelationType>? types, CancellationToken cancellationToken)
+        string fromKey, string toKey, int maxHops, IReadOnlyCollection<RelationType>? types, StatusFilter? statusFilter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fromKey);
         ArgumentNullException.ThrowIfNull(toKey);
@@ -342,7 +342,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
         // The relations read per level are kept, so the path's records need no second read.
         string statement = CypherStatements.SelectFrontierRelations(CypherStatements.TypeAlternatives(types));
         var relations = new Dictionary<string, RelationRecord>(StringComparer.Ordinal);
-        return await BreadthFirstPath.FindAsync(fromKey, toKey, maxHops, ReadFrontierAsync, ReadPathRelationsAsync, cancellationToken);
+        return await BreadthFirstPath.FindAsync(fromKey, toKey, maxHops, ReadFrontierAsync, ReadPathRelationsAsync, statusFilter, cancellationToken);
 
         async Task<IReadOnlyList<PathEdge>> ReadFrontierAsync(IReadOnlyList<string> frontier, CancellationToken cancellation)
         {
@@ -352,7 +352,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
             foreach (RelationRecord relation in results[0].Rows.Select(r => Neo4jValues.Relation(r[0])))
             {
                 relations.TryAdd(relation.Key, relation);
-                edges.Add(new PathEdge(relation.Key, relation.From, relation.To));
+                edges.Add(new PathEdge(relation.Key, relation.From, relation.To, relation.Type));
             }
 
             return edges;

@@ -83,10 +83,22 @@ internal static class Neo4jValues
         List<double?> confidences = item.TryGetProperty("provConfidences", out JsonElement c) && c.ValueKind == JsonValueKind.Array
             ? [.. c.EnumerateArray().Select(v => v.GetDouble()).Select(v => v == Unscored ? (double?)null : v)]
             : [];
+        // Each assertion's date lives in the relationship's assertions (the contribution record), by article and sentence.
+        Dictionary<(string, int), StoredAssertion> asserted = StoredAssertion.ParseList(item.String("assertions"))
+            .DistinctBy(a => (a.Article, a.Sentence))
+            .ToDictionary(a => (a.Article, a.Sentence));
         var provenance = new List<Provenance>(articles.Count);
         for (int i = 0; i < articles.Count; i++)
         {
-            provenance.Add(new Provenance(articles[i], evidence[i], (int)sentences[i], i < confidences.Count ? confidences[i] : null));
+            StoredAssertion? assertion = asserted.GetValueOrDefault((articles[i], (int)sentences[i]));
+            provenance.Add(new Provenance(
+                articles[i],
+                evidence[i],
+                (int)sentences[i],
+                i < confidences.Count ? confidences[i] : null,
+                ParseDate(assertion?.Date),
+                assertion?.DatePrecision is { } assertedPrecision ? GraphNames.ParsePrecision(assertedPrecision) : null,
+                assertion?.DateSource is { } assertedSource ? GraphNames.ParseSource(assertedSource) : null));
         }
 
         provenance.Sort((x, y) =>

@@ -150,7 +150,7 @@ public sealed partial class SqliteGraphStore(string databasePath, TimeProvider t
     }
 
     public async Task<GraphPath?> ShortestPathAsync(
-        string fromKey, string toKey, int maxHops, IReadOnlyCollection<RelationType>? types, CancellationToken cancellationToken)
+        string fromKey, string toKey, int maxHops, IReadOnlyCollection<RelationType>? types, StatusFilter? statusFilter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fromKey);
         ArgumentNullException.ThrowIfNull(toKey);
@@ -173,7 +173,7 @@ public sealed partial class SqliteGraphStore(string databasePath, TimeProvider t
             }
 
             object typesParameter = types is null ? DBNull.Value : SqliteJson.Serialize(types.Select(GraphNames.TypeName).Distinct());
-            return await BreadthFirstPath.FindAsync(fromKey, toKey, maxHops, ReadFrontierAsync, ReadPathRelationsAsync, cancellationToken);
+            return await BreadthFirstPath.FindAsync(fromKey, toKey, maxHops, ReadFrontierAsync, ReadPathRelationsAsync, statusFilter, cancellationToken);
 
             async Task<IReadOnlyList<PathEdge>> ReadFrontierAsync(IReadOnlyList<string> frontier, CancellationToken cancellation)
             {
@@ -184,7 +184,7 @@ public sealed partial class SqliteGraphStore(string databasePath, TimeProvider t
                 await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellation);
                 while (await reader.ReadAsync(cancellation))
                 {
-                    edges.Add(new PathEdge(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+                    edges.Add(new PathEdge(reader.GetString(0), reader.GetString(1), reader.GetString(2), GraphNames.ParseType(reader.GetString(3))));
                 }
 
                 return edges;

@@ -134,7 +134,18 @@ internal static class SqliteRows
                 throw new JsonException($"Provenance column: expected a confidence or null, found {json.TokenType}.");
             }
 
-            list.Add(new Provenance(articleKey, evidence, sentence, json.TokenType == JsonTokenType.Null ? null : json.GetDouble()));
+            double? confidence = json.TokenType == JsonTokenType.Null ? null : json.GetDouble();
+            string? date = NullableJsonString(ref json);
+            string? precision = NullableJsonString(ref json);
+            string? source = NullableJsonString(ref json);
+            list.Add(new Provenance(
+                articleKey,
+                evidence,
+                sentence,
+                confidence,
+                SqliteValues.ParseDate(date),
+                precision is null ? null : GraphNames.ParsePrecision(precision),
+                source is null ? null : GraphNames.ParseSource(source)));
             Expect(ref json, JsonTokenType.EndArray);
         }
 
@@ -145,6 +156,16 @@ internal static class SqliteRows
             return byArticle != 0 ? byArticle : x.SentenceIndex.CompareTo(y.SentenceIndex);
         });
         return list;
+    }
+
+    private static string? NullableJsonString(ref Utf8JsonReader json)
+    {
+        if (!json.Read() || json.TokenType is not (JsonTokenType.String or JsonTokenType.Null))
+        {
+            throw new JsonException($"Provenance column: expected a string or null, found {json.TokenType}.");
+        }
+
+        return json.TokenType == JsonTokenType.Null ? null : json.GetString();
     }
 
     private static void Expect(ref Utf8JsonReader json, JsonTokenType token)

@@ -39,12 +39,13 @@ internal static partial class SqliteStatements
     public const string RelationColumnNames = "key, type, from_key, to_key, date, place_key, topic, verb, status, role, confidence, date_precision, date_source";
 
     /// <summary>
-    /// A relation's provenance as one JSON array of [article, evidence, sentence, confidence or null],
+    /// A relation's provenance as one JSON array of [article, evidence, sentence, confidence or null,
+    /// date, date precision, date source (each null when the assertion has none)],
     /// correlated on a derived row named <c>page</c>; selected after paging so it is built only for
     /// returned rows. Unordered here (a sort per row): <c>SqliteRows.Relation</c> puts the items in the port's order.
     /// </summary>
     public const string PageRelationProvenance = """
-        (SELECT json_group_array(json_array(p.article_key, p.evidence, p.sentence_index, p.confidence))
+        (SELECT json_group_array(json_array(p.article_key, p.evidence, p.sentence_index, p.confidence, p.date, p.date_precision, p.date_source))
          FROM relation_provenance p WHERE p.relation_key = page.key)
         """;
 
@@ -400,11 +401,11 @@ internal static partial class SqliteStatements
 
     /// <summary>Relations touching a BFS frontier, optionally of some types, in key order.</summary>
     public const string SelectFrontierRelations = """
-        SELECT r.key, r.from_key, r.to_key FROM relations r
+        SELECT r.key, r.from_key, r.to_key, r.type FROM relations r
         WHERE r.from_key IN (SELECT value FROM json_each(@frontier))
           AND (@types IS NULL OR r.type IN (SELECT value FROM json_each(@types)))
         UNION
-        SELECT r.key, r.from_key, r.to_key FROM relations r
+        SELECT r.key, r.from_key, r.to_key, r.type FROM relations r
         WHERE r.to_key IN (SELECT value FROM json_each(@frontier))
           AND (@types IS NULL OR r.type IN (SELECT value FROM json_each(@types)))
         ORDER BY 1;

@@ -161,16 +161,16 @@ public sealed class StoreRulesTests
     {
         // a - r2 - b - r3 - d and a - r1 - c - r4 - d are both two hops. The second level is walked in
         // key order (b before c), so d is first reached from b, though c was discovered first.
-        PathEdge[] edges = [new("r2", "a", "b"), new("r3", "b", "d"), new("r1", "a", "c"), new("r4", "d", "c")];
+        PathEdge[] edges = [new("r2", "a", "b", RelationType.Met), new("r3", "b", "d", RelationType.Met), new("r1", "a", "c", RelationType.Met), new("r4", "d", "c", RelationType.Met)];
         int reads = 0;
 
-        GraphPath? path = await BreadthFirstPath.FindAsync("a", "d", 3, ReadFrontier, ReadRelations, CancellationToken.None);
+        GraphPath? path = await BreadthFirstPath.FindAsync("a", "d", 3, ReadFrontier, ReadRelations, null, CancellationToken.None);
 
         Assert.NotNull(path);
         Assert.Equal(["a", "b", "d"], path.NodeKeys);
         Assert.Equal(["r2", "r3"], path.Relations.Select(r => r.Key));
         Assert.Equal(2, reads);
-        Assert.Null(await BreadthFirstPath.FindAsync("a", "d", 1, ReadFrontier, ReadRelations, CancellationToken.None));
+        Assert.Null(await BreadthFirstPath.FindAsync("a", "d", 1, ReadFrontier, ReadRelations, null, CancellationToken.None));
 
         Task<IReadOnlyList<PathEdge>> ReadFrontier(IReadOnlyList<string> frontier, CancellationToken cancellation)
         {

@@ -95,7 +95,7 @@ public abstract class UpsertContract<TFactory> : GraphStoreContract<TFactory>
 
         RelationRecord phoned = Assert.Single(await store.GetRelationsAsync([PhonedLavrovBogdanov], None));
         Assert.Equal((RelationType.Phoned, Lavrov, Bogdanov, (DateOnly?)April10), (phoned.Type, phoned.From, phoned.To, phoned.Date));
-        Assert.Equal([new Provenance(A6, "وأجرى لافروف اتصالا هاتفيا مع بوغدانوف.", 2, null)], phoned.Provenance);
+        Assert.Equal([new Provenance(A6, "وأجرى لافروف اتصالا هاتفيا مع بوغدانوف.", 2, null, April10)], phoned.Provenance);
 
         RelationRecord stated = Assert.Single(await store.GetRelationsAsync([StatedLavrov], None));
         Assert.Equal([A1, A6], stated.Provenance.Select(p => p.ArticleKey));
@@ -163,8 +163,8 @@ public abstract class UpsertContract<TFactory> : GraphStoreContract<TFactory>
         Assert.Equal(Moscow, met.PlaceKey);
         Assert.Equal(
             [
-                new Provenance(A1, "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الأردني أيمن الصفدي.", 0, 0.8),
-                new Provenance(A2, "وكان الصفدي قد بحث مع لافروف في موسكو العلاقات الثنائية.", 1, 0.5),
+                new Provenance(A1, "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الأردني أيمن الصفدي.", 0, 0.8, March4),
+                new Provenance(A2, "وكان الصفدي قد بحث مع لافروف في موسكو العلاقات الثنائية.", 1, 0.5, March4),
             ],
             met.Provenance);
         Assert.Equal(4, (await RelationsAsync(store, new RelationQuery { Types = [RelationType.Met] })).Items.Count);

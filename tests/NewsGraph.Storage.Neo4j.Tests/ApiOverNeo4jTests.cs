@@ -84,6 +84,28 @@ public sealed class ApiOverNeo4jTests : IAsyncLifetime
         }
     }
 
+    [SkippableFact]
+    public async Task StatusesOverTime_OverAllSamples_AnswerLikeTheEmbeddedStore()
+    {
+        (ApiHostOverStore sqlite, ApiHostOverStore neo4j) = await StartBothAsync(_ => true);
+        string[] queries =
+        [
+            """{ organization(name: "منظمة شنغهاي للتعاون") { members(asOf: "2025-01-01") { status current state { iso } conflictsWith { status } history { status date datePrecision dateSource conflict article { key } } } } }""",
+            """{ state(iso: "BY") { memberships(asOf: "2025-01-01", first: 20) { totalCount nodes { status organization { name } } } all: memberships(first: 20) { nodes { status current provenance { date dateSource } } } } }""",
+            """{ memberships(asOf: "2024-01-01", first: 50) { totalCount nodes { status state { iso } organization { name } } } }""",
+            """{ people(first: 20) { nodes { name roles(asOf: "2025-01-01") { nodes { role current history { role date } } } } } }""",
+            """{ shortestPath(from: "U3RhdGU6c3RhdGU6UlU", to: "U3RhdGU6c3RhdGU6Q04", statuses: [MEMBER], asOf: "2025-01-01") { nodes { name } edges { type } } }""",
+            """{ neighborhood(id: "U3RhdGU6c3RhdGU6Qlk", depth: 2, statuses: [MEMBER, OBSERVER], asOf: "2025-01-01", first: 50) { nodes { name } edges { type } } }""",
+        ];
+
+        foreach (string query in queries)
+        {
+            string expected = await sqlite.QueryAsync(query);
+            Assert.DoesNotContain("\"errors\"", expected, StringComparison.Ordinal);
+            Assert.Equal(expected, await neo4j.QueryAsync(query));
+        }
+    }
+
     /// <summary>
     /// The <c>removeArticles</c> mutation: the same articles removed through each store's API give
     /// equal payloads and equal reads after it; removing again finds nothing on either.

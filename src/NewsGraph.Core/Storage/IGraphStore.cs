@@ -78,8 +78,13 @@ public interface IGraphReader
     /// <summary>Ranked full-text search over names, aliases and claim texts, tolerant of Arabic spelling variants.</summary>
     Task<IReadOnlyList<SearchHit>> SearchAsync(string text, IReadOnlyCollection<NodeKind>? kinds, int first, CancellationToken cancellationToken);
 
-    /// <summary>A shortest path of at most <paramref name="maxHops"/> relations (either direction), or null.</summary>
-    Task<GraphPath?> ShortestPathAsync(string fromKey, string toKey, int maxHops, IReadOnlyCollection<RelationType>? types, CancellationToken cancellationToken);
+    /// <summary>
+    /// A shortest path of at most <paramref name="maxHops"/> relations (either direction), or null;
+    /// over status edges that pass <paramref name="statusFilter"/> when one is given (as
+    /// <see cref="BreadthFirstPath"/> applies it).
+    /// </summary>
+    Task<GraphPath?> ShortestPathAsync(
+        string fromKey, string toKey, int maxHops, IReadOnlyCollection<RelationType>? types, StatusFilter? statusFilter, CancellationToken cancellationToken);
 
     Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken);
 

@@ -31,10 +31,20 @@ public sealed record ArticleRecord(
     DateTimeOffset IngestedAt);
 
 /// <summary>
-/// Where a relation was asserted: the article and the sentence (original text), and the
-/// extractor's calibrated probability that the article asserts it there (null when not scored).
+/// Where a relation was asserted: the article and the sentence (original text), the extractor's
+/// calibrated probability that the article asserts it there (null when not scored), and the date
+/// that assertion gave (its sentence's, else its article's; null with its precision and source when
+/// neither says). A relation's own date is one of these; the others are kept so that statuses can
+/// be followed over time (<see cref="StatusHistory"/>).
 /// </summary>
-public sealed record Provenance(string ArticleKey, string Evidence, int SentenceIndex, double? Confidence);
+public sealed record Provenance(
+    string ArticleKey,
+    string Evidence,
+    int SentenceIndex,
+    double? Confidence,
+    DateOnly? Date = null,
+    DatePrecision? DatePrecision = null,
+    DateSource? DateSource = null);
 
 /// <summary>
 /// A relation as stored, merged over every article that asserts it. <see cref="Provenance"/> is

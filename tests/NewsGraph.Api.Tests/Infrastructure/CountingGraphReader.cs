@@ -80,10 +80,10 @@ public sealed class CountingGraphReader(IGraphReader inner, TimeSpan? delay = nu
         return await inner.SearchAsync(text, kinds, first, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<GraphPath?> ShortestPathAsync(string fromKey, string toKey, int maxHops, IReadOnlyCollection<RelationType>? types, CancellationToken cancellationToken)
+    public async Task<GraphPath?> ShortestPathAsync(string fromKey, string toKey, int maxHops, IReadOnlyCollection<RelationType>? types, StatusFilter? statusFilter, CancellationToken cancellationToken)
     {
         await Record(cancellationToken).ConfigureAwait(false);
-        return await inner.ShortestPathAsync(fromKey, toKey, maxHops, types, cancellationToken).ConfigureAwait(false);
+        return await inner.ShortestPathAsync(fromKey, toKey, maxHops, types, statusFilter, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken)

@@ -37,8 +37,8 @@ public abstract class DelegatingStore(IGraphStore inner) : IGraphStore, IAsyncDi
 
     public virtual Task<IReadOnlyList<SearchHit>> SearchAsync(string text, IReadOnlyCollection<NodeKind>? kinds, int first, CancellationToken cancellationToken) => inner.SearchAsync(text, kinds, first, cancellationToken);
 
-    public virtual Task<GraphPath?> ShortestPathAsync(string fromKey, string toKey, int maxHops, IReadOnlyCollection<RelationType>? types, CancellationToken cancellationToken) =>
-        inner.ShortestPathAsync(fromKey, toKey, maxHops, types, cancellationToken);
+    public virtual Task<GraphPath?> ShortestPathAsync(string fromKey, string toKey, int maxHops, IReadOnlyCollection<RelationType>? types, StatusFilter? statusFilter, CancellationToken cancellationToken) =>
+        inner.ShortestPathAsync(fromKey, toKey, maxHops, types, statusFilter, cancellationToken);
 
     public virtual Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken) => inner.GetStatsAsync(cancellationToken);
 

@@ -6,12 +6,14 @@ namespace NewsGraph.Api.Tests.Infrastructure;
 /// A small graph written in code, shaped like what the extractor makes of the sample SANA article
 /// and a few more wire stories: a meeting in Moscow, Antonov's statements, the SCO membership list,
 /// Syromolotov's title, and enough people for paging. Relations carry confidences as the model would
-/// give them (one of Antonov's statements unscored).
+/// give them (one of Antonov's statements unscored). A third story, two years on, has India and
+/// Pakistan join the SCO as members, so their status changes over time.
 /// </summary>
 public static class SampleGraph
 {
     public const string SanaUrl = "https://sana.sy/?p=100001";
     public const string SecondUrl = "https://example.org/news/2";
+    public const string ThirdUrl = "https://example.org/news/3";
 
     public static readonly string Bogdanov = GraphKeys.Person("ميخائيل بوغدانوف");
     public static readonly string Ramzi = GraphKeys.Person("رمزي رمزي");
@@ -53,7 +55,7 @@ public static class SampleGraph
         ("LK", "سريلانكا", MembershipStatus.DialoguePartner),
     ];
 
-    public static IReadOnlyList<ArticleGraph> Articles() => [Sana(), Second()];
+    public static IReadOnlyList<ArticleGraph> Articles() => [Sana(), Second(), Joined()];
 
     private static ArticleGraph Sana()
     {
@@ -77,7 +79,8 @@ public static class SampleGraph
                 DatePrecision: DatePrecision.Day, DateSource: DateSource.Sentence),
         };
         relations.AddRange(s_scoMembers.Select(m => new ExtractedRelation(
-            RelationType.MemberOf, GraphKeys.State(m.Iso), Sco, members, 2, Status: m.Status,
+            RelationType.MemberOf, GraphKeys.State(m.Iso), Sco, members, 2, new DateOnly(2015, 6, 24), Status: m.Status,
+            DatePrecision: DatePrecision.Day, DateSource: DateSource.Article,
             Confidence: m.Status switch { MembershipStatus.Member => 0.96, MembershipStatus.Observer => 0.74, _ => 0.58 })));
         for (int i = 0; i < AntonovClaims.Length; i++)
         {
@@ -116,6 +119,26 @@ public static class SampleGraph
                 new(RelationType.Met, Lavrov, Muallem, met2, 1, new DateOnly(2015, 7, 1), Moscow, Verb: "اجتمع", Confidence: 0.87,
                     DatePrecision: DatePrecision.Day, DateSource: DateSource.Article),
                 new(RelationType.Stated, Lavrov, claim, said, 2, new DateOnly(2015, 7, 1), Verb: "قال", Confidence: 0.9),
+            ]);
+    }
+
+    /// <summary>India and Pakistan become full members (dated by the sentence's اليوم).</summary>
+    private static ArticleGraph Joined()
+    {
+        const string joined = "وانضمت الهند وباكستان اليوم إلى منظمة شنغهاي للتعاون عضوين كاملين.";
+        var article = new ArticleInfo(ThirdUrl, "أستانا\n" + joined, "الهند وباكستان تنضمان إلى منظمة شنغهاي", ThirdUrl, "وكالة أخرى", "أستانا", new DateOnly(2017, 6, 9));
+        return new ArticleGraph(
+            article,
+            [
+                new(Sco, NodeKind.Organization, "منظمة شنغهاي للتعاون", [], [], Category: "intergovernmental"),
+                new(GraphKeys.State("IN"), NodeKind.State, "الهند", [], [], Iso: "IN"),
+                new(GraphKeys.State("PK"), NodeKind.State, "باكستان", [], [], Iso: "PK"),
+            ],
+            [
+                new(RelationType.MemberOf, GraphKeys.State("IN"), Sco, joined, 1, new DateOnly(2017, 6, 9), Status: MembershipStatus.Member, Confidence: 0.9,
+                    DatePrecision: DatePrecision.Day, DateSource: DateSource.Sentence),
+                new(RelationType.MemberOf, GraphKeys.State("PK"), Sco, joined, 1, new DateOnly(2017, 6, 9), Status: MembershipStatus.Member, Confidence: 0.9,
+                    DatePrecision: DatePrecision.Day, DateSource: DateSource.Sentence),
             ]);
     }
 }

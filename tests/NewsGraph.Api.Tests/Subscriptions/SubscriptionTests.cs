@@ -57,7 +57,7 @@ public sealed class SubscriptionTests
 
         await SendAsync(socket, """{"id":"q","type":"subscribe","payload":{"query":"{ stats { articles } }"}}""");
         JsonNode next = await ReceiveAsync(socket);
-        Assert.Equal(2, next["payload"]!["data"]!["stats"]!["articles"]!.GetValue<int>());
+        Assert.Equal(3, next["payload"]!["data"]!["stats"]!["articles"]!.GetValue<int>());
         Assert.Equal("complete", (await ReceiveAsync(socket))["type"]!.GetValue<string>());
 
         await SendAsync(socket, """{"id":"bad","type":"subscribe","payload":{"query":"{ nope }"}}""");

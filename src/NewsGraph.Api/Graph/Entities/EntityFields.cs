@@ -8,6 +8,7 @@ using NewsGraph.Api.Graph.Paging;
 using NewsGraph.Api.Graph.Relations;
 using NewsGraph.Api.Graph.Roles;
 using NewsGraph.Api.Graph.Statements;
+using NewsGraph.Api.Graph.Statuses;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Storage;
 
@@ -56,7 +57,8 @@ internal static class EntityFields
     public static void AddRolesField(this ObjectGraphType<EntityRecord> type, string description, RelationGrouping grouping) =>
         type.Field<NonNullGraphType<ConnectionType<RoleType, RelationRecord>>>("roles")
             .Description(description)
+            .AsOfArgument()
             .OrderArgument()
             .PageArguments()
-            .Resolve(c => c.Graph().RelationPages(grouping, RelationArgs.Ordered(c, new RelationQuery { Types = [RelationType.HoldsRole] }), PageArgs.Read(c)).Load(c.Source.Key));
+            .Resolve(c => c.Graph().RelationPages(grouping, RelationArgs.Ordered(c, new RelationQuery { Types = [RelationType.HoldsRole] }), PageArgs.Read(c), StatusFields.ReadAsOf(c)).Load(c.Source.Key));
 }

@@ -28,8 +28,16 @@ internal sealed class GraphContext(IGraphReader reader, IOptions<ApiOptions> opt
 
     public RelationsByKeyLoader Relations => Get("relations", () => new RelationsByKeyLoader(Reader));
 
-    public RelationPagesByKeyLoader RelationPages(RelationGrouping grouping, RelationQuery query, PageRequest page) =>
+    public BatchLoader<string, Page<RelationRecord>> RelationPages(RelationGrouping grouping, RelationQuery query, PageRequest page) =>
         Get("relation-pages" + Describe(grouping, query, page), () => new RelationPagesByKeyLoader(Reader, grouping, query, page));
+
+    /// <summary>Pages of relations, or with <paramref name="asOf"/> of the memberships or roles held on that date.</summary>
+    public BatchLoader<string, Page<RelationRecord>> RelationPages(RelationGrouping grouping, RelationQuery query, PageRequest page, DateOnly? asOf) =>
+        asOf is { } date
+            ? Get("held-relation-pages" + Describe(grouping, query, page) + date.ToString("O", System.Globalization.CultureInfo.InvariantCulture), () => new HeldRelationPagesByKeyLoader(Reader, grouping, query, page, date))
+            : RelationPages(grouping, query, page);
+
+    public StatusHistoryBySourceLoader StatusHistories => Get("status-histories", () => new StatusHistoryBySourceLoader(Reader));
 
     public EntityPagesByArticleLoader EntityPages(EntityQuery query, PageRequest page) =>
         Get("entity-pages" + Describe(null, query, page), () => new EntityPagesByArticleLoader(Reader, query, page));

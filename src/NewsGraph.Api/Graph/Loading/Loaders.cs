@@ -64,3 +64,33 @@ internal sealed class ArticlePagesByEntityLoader(IGraphReader reader, ArticleQue
 
     protected override Page<ArticleRecord>? Missing(string key) => Page<ArticleRecord>.Empty;
 }
+
+/// <summary>
+/// For each key, a page of its memberships or roles held as of a date: one read of every status edge
+/// of the level's keys, then one page read restricted to the held ones (<see cref="StatusReads"/>).
+/// </summary>
+internal sealed class HeldRelationPagesByKeyLoader(IGraphReader reader, RelationGrouping grouping, RelationQuery query, PageRequest page, DateOnly asOf)
+    : BatchLoader<string, Page<RelationRecord>>
+{
+    protected override async Task<IReadOnlyDictionary<string, Page<RelationRecord>>> FetchAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        RelationQuery held = await StatusReads.HeldAsOfForAsync(reader, keys, grouping, query, asOf, cancellationToken).ConfigureAwait(false);
+        return await reader.FindRelationsForAsync(keys, grouping, held, page, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override Page<RelationRecord>? Missing(string key) => Page<RelationRecord>.Empty;
+}
+
+/// <summary>
+/// The status history (<see cref="StatusHistory"/>) of every membership and role of a state or person
+/// (the source of a MEMBER_OF or HOLDS_ROLE edge): one read for a whole level of relations.
+/// </summary>
+internal sealed class StatusHistoryBySourceLoader(IGraphReader reader) : BatchLoader<string, StatusHistory>
+{
+    protected override async Task<IReadOnlyDictionary<string, StatusHistory>> FetchAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<RelationRecord> all = await StatusReads.AllForAsync(reader, keys, RelationGrouping.BySource, StatusHistory.Types, cancellationToken).ConfigureAwait(false);
+        StatusHistory history = StatusHistory.Of(all);
+        return keys.ToDictionary(k => k, _ => history, StringComparer.Ordinal);
+    }
+}

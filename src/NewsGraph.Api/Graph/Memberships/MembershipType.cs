@@ -4,6 +4,7 @@ using NewsGraph.Api.Graph.Loading;
 using NewsGraph.Api.Graph.Organizations;
 using NewsGraph.Api.Graph.Relations;
 using NewsGraph.Api.Graph.States;
+using NewsGraph.Api.Graph.Statuses;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Storage;
 
@@ -19,5 +20,6 @@ public sealed class MembershipType : ObjectGraphType<RelationRecord>
         Field<NonNullGraphType<StateType>>("state").Resolve(c => c.Graph().Entities.Load(c.Source.From));
         Field<NonNullGraphType<OrganizationType>>("organization").Resolve(c => c.Graph().Entities.Load(c.Source.To));
         Field<NonNullGraphType<MembershipStatusType>>("status").Resolve(c => c.Source.Status ?? MembershipStatus.Member);
+        this.AddStatusFields<MembershipType, MembershipAssertionType>("membership");
     }
 }

@@ -41,6 +41,9 @@ public sealed class ProvenanceType : ObjectGraphType<Provenance>
         Field<FloatGraphType>("confidence")
             .Description("The extractor's calibrated probability (0 to 1) that this article asserts the relation in this sentence; null when it was not scored.")
             .Resolve(c => c.Source.Confidence);
+        Field<CalendarDateGraphType>("date").Description("The date this assertion gives: its sentence's, else its article's; null when neither says.").Resolve(c => c.Source.Date);
+        Field<DatePrecisionType>("datePrecision").Resolve(c => c.Source.DatePrecision);
+        Field<DateSourceType>("dateSource").Resolve(c => c.Source.DateSource);
     }
 }
 

@@ -5,6 +5,7 @@ using NewsGraph.Api.Graph.Meetings;
 using NewsGraph.Api.Graph.Memberships;
 using NewsGraph.Api.Graph.Paging;
 using NewsGraph.Api.Graph.Statements;
+using NewsGraph.Api.Graph.Statuses;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Storage;
 
@@ -38,9 +39,10 @@ internal static class RelationQueries
         query.Field<NonNullGraphType<ConnectionType<MembershipType, RelationRecord>>>("memberships")
             .Description("Memberships (MEMBER_OF)." + ConnectionNote)
             .Argument<MembershipFilterInputType>("where")
+            .AsOfArgument()
             .OrderArgument()
             .PageArguments()
-            .ResolveAsync(async c => await Find(c, MembershipArgs.Read(c)).ConfigureAwait(false));
+            .ResolveAsync(async c => await FindHeld(c, MembershipArgs.Read(c)).ConfigureAwait(false));
         query.Field<NonNullGraphType<ConnectionType<RelationInterface, RelationRecord>>>("relations")
             .Description("Relations of any type." + ConnectionNote)
             .RelationListArguments()
@@ -50,4 +52,15 @@ internal static class RelationQueries
 
     private static Task<Page<RelationRecord>> Find(IResolveFieldContext c, RelationQuery query) =>
         c.Graph().Reader.FindRelationsAsync(query, PageArgs.Read(c), c.CancellationToken);
+
+    /// <summary>With <c>asOf</c>, the list restricted to the memberships held on that date (one more store call).</summary>
+    private static async Task<Page<RelationRecord>> FindHeld(IResolveFieldContext c, RelationQuery query)
+    {
+        if (StatusFields.ReadAsOf(c) is { } asOf)
+        {
+            query = await StatusReads.HeldAsOfAsync(c.Graph().Reader, query, asOf, c.CancellationToken).ConfigureAwait(false);
+        }
+
+        return await Find(c, query).ConfigureAwait(false);
+    }
 }

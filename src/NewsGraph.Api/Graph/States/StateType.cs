@@ -4,6 +4,7 @@ using NewsGraph.Api.Graph.Loading;
 using NewsGraph.Api.Graph.Memberships;
 using NewsGraph.Api.Graph.Paging;
 using NewsGraph.Api.Graph.Relations;
+using NewsGraph.Api.Graph.Statuses;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Storage;
 
@@ -20,9 +21,10 @@ public sealed class StateType : ObjectGraphType<EntityRecord>
         Field<NonNullGraphType<ConnectionType<MembershipType, RelationRecord>>>("memberships")
             .Description("Organizations this state belongs to (MEMBER_OF).")
             .Argument<MembershipFilterInputType>("where")
+            .AsOfArgument()
             .OrderArgument()
             .PageArguments()
-            .Resolve(c => c.Graph().RelationPages(RelationGrouping.BySource, MembershipArgs.Read(c), PageArgs.Read(c)).Load(c.Source.Key));
+            .Resolve(c => c.Graph().RelationPages(RelationGrouping.BySource, MembershipArgs.Read(c), PageArgs.Read(c), StatusFields.ReadAsOf(c)).Load(c.Source.Key));
         this.AddStatementsField("What the state (as such) stated.");
         this.AddRolesField("People holding a role for this state (HOLDS_ROLE).", RelationGrouping.ByTarget);
     }

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using NewsGraph.Api.Graph.Common;
 using NewsGraph.Api.Graph.Loading;
 using NewsGraph.Api.Graph.Paging;
+using NewsGraph.Api.Graph.Statuses;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Storage;
 
@@ -14,11 +15,13 @@ internal static class TraversalQueries
     public static void Register(ObjectGraphType query)
     {
         query.Field<NeighborhoodType>("neighborhood")
-            .Description("Nodes within `depth` relations of a node (either direction) and the relations among them. Costs at most `depth` + 1 store calls. Null when the node is unknown.")
+            .Description("Nodes within `depth` relations of a node (either direction) and the relations among them. Costs at most `depth` + 1 store calls (one more per level with `asOf`). Null when the node is unknown.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<IntGraphType>("depth", "1 to the configured maximum (3 unless configured).", a => a.DefaultValue = 1)
             .Argument<ListGraphType<NonNullGraphType<RelationTypeType>>>("relationTypes", "Only these relation types (default: all).")
             .Argument<IntGraphType>("first", "Most nodes returned (default 20, at most the max page size).")
+            .Argument<ListGraphType<NonNullGraphType<MembershipStatusType>>>("statuses", StatusFields.StatusesDescription)
+            .AsOfArgument(StatusFields.TraversalAsOfDescription)
             .ResolveAsync(async c =>
             {
                 string key = GlobalId.KeyOf(c.GetArgument<string>("id"), "id", TypeNames.GraphNodes);
@@ -30,7 +33,8 @@ internal static class TraversalQueries
                 }
 
                 List<RelationType>? types = c.GetArgument<List<RelationType>?>("relationTypes");
-                return await NeighborhoodAsync(c.Graph().Reader, key, depth, types is { Count: > 0 } ? types : null, PageArgs.Size(c), c.CancellationToken).ConfigureAwait(false);
+                return await NeighborhoodAsync(
+                    c.Graph().Reader, key, depth, types is { Count: > 0 } ? types : null, StatusFields.ReadFilter(c), PageArgs.Size(c), c.CancellationToken).ConfigureAwait(false);
             });
         query.Field<PathType>("shortestPath")
             .Description("A shortest path of at most `maxHops` relations between two nodes (either direction), or null.")
@@ -38,6 +42,8 @@ internal static class TraversalQueries
             .Argument<NonNullGraphType<IdGraphType>>("to")
             .Argument<IntGraphType>("maxHops", "1 to the configured maximum (6 unless configured).", a => a.DefaultValue = 4)
             .Argument<ListGraphType<NonNullGraphType<RelationTypeType>>>("relationTypes", "Only these relation types (default: all).")
+            .Argument<ListGraphType<NonNullGraphType<MembershipStatusType>>>("statuses", StatusFields.StatusesDescription)
+            .AsOfArgument(StatusFields.TraversalAsOfDescription)
             .ResolveAsync(async c =>
             {
                 string from = GlobalId.KeyOf(c.GetArgument<string>("from"), "from", TypeNames.GraphNodes);
@@ -51,7 +57,7 @@ internal static class TraversalQueries
 
                 List<RelationType>? types = c.GetArgument<List<RelationType>?>("relationTypes");
                 GraphContext graph = c.Graph();
-                GraphPath? path = await graph.Reader.ShortestPathAsync(from, to, maxHops, types is { Count: > 0 } ? types : null, c.CancellationToken).ConfigureAwait(false);
+                GraphPath? path = await graph.Reader.ShortestPathAsync(from, to, maxHops, types is { Count: > 0 } ? types : null, StatusFields.ReadFilter(c), c.CancellationToken).ConfigureAwait(false);
                 if (path is null)
                 {
                     return null;
@@ -65,9 +71,11 @@ internal static class TraversalQueries
     /// <summary>
     /// Breadth-first, one grouped store call per level (<see cref="RelationGrouping.ByEndpoint"/>),
     /// then one call for the nodes. Stops adding nodes at <paramref name="first"/>; edges are kept
-    /// only between nodes returned.
+    /// only between nodes returned. A <paramref name="statusFilter"/> costs one more call per level
+    /// that reaches status edges: their pairs' whole histories, which decide what is held.
     /// </summary>
-    internal static async Task<Subgraph?> NeighborhoodAsync(IGraphReader reader, string start, int depth, IReadOnlyCollection<RelationType>? types, int first, CancellationToken cancellationToken)
+    internal static async Task<Subgraph?> NeighborhoodAsync(
+        IGraphReader reader, string start, int depth, IReadOnlyCollection<RelationType>? types, StatusFilter? statusFilter, int first, CancellationToken cancellationToken)
     {
         var seen = new List<string> { start };
         var seenSet = new HashSet<string>(StringComparer.Ordinal) { start };
@@ -80,6 +88,7 @@ internal static class TraversalQueries
             IReadOnlyDictionary<string, Page<RelationRecord>> pages = await reader
                 .FindRelationsForAsync(frontier, RelationGrouping.ByEndpoint, query, new PageRequest(First: Math.Max(first, 1)), cancellationToken)
                 .ConfigureAwait(false);
+            IReadOnlySet<string>? passing = statusFilter is null ? null : await KeptAsync(reader, pages.Values, statusFilter, cancellationToken).ConfigureAwait(false);
             var next = new List<string>();
             foreach (string key in frontier)
             {
@@ -89,7 +98,7 @@ internal static class TraversalQueries
                 }
 
                 truncated |= page.HasNextPage;
-                foreach (RelationRecord relation in page.Items.Select(i => i.Node))
+                foreach (RelationRecord relation in page.Items.Select(i => i.Node).Where(r => passing?.Contains(r.Key) ?? true))
                 {
                     string other = relation.From == key ? relation.To : relation.From;
                     if (!seenSet.Contains(other))
@@ -125,5 +134,17 @@ internal static class TraversalQueries
             .OrderBy(r => r.Key, StringComparer.Ordinal)
             .ToList();
         return new Subgraph(nodes, kept, truncated);
+    }
+
+    /// <summary>The keys of the relations of <paramref name="pages"/> that pass the filter, deciding on the whole history of each status pair.</summary>
+    private static async Task<IReadOnlySet<string>> KeptAsync(
+        IGraphReader reader, IEnumerable<Page<RelationRecord>> pages, StatusFilter statusFilter, CancellationToken cancellationToken)
+    {
+        List<RelationRecord> relations = [.. pages.SelectMany(p => p.Items).Select(i => i.Node)];
+        List<string> sources = [.. relations.Where(r => StatusHistory.IsStatus(r.Type)).Select(r => r.From).Distinct(StringComparer.Ordinal)];
+        IReadOnlyList<RelationRecord> pairs = sources.Count == 0 || statusFilter.AsOf is null
+            ? []
+            : await StatusReads.AllForAsync(reader, sources, RelationGrouping.BySource, StatusHistory.Types, cancellationToken).ConfigureAwait(false);
+        return statusFilter.Keep(relations, StatusHistory.Of(pairs)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
     }
 }
