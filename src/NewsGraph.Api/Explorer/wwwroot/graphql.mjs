@@ -56,7 +56,8 @@ export async function execute(query, variables = {}, { signal } = {}) {
 }
 
 const NODE_FIELDS = 'id kind name mentionCount';
-const EDGE_FIELDS = 'id type from to';
+// The date filter and the per-status MEMBER_OF style read these; they come with the edge, no extra store call.
+const EDGE_FIELDS = 'id type from to relation { date ... on Membership { status } }';
 
 export const SEARCH = `query ExplorerSearch($text: String!, $kinds: [NodeKind!], $first: Int) {
   search(text: $text, kinds: $kinds, first: $first) { ${NODE_FIELDS} ... on Person { titles } }

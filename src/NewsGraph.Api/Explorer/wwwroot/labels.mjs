@@ -16,7 +16,8 @@ export const RELATIONS = {
   MET: { label: 'التقى', color: '#c0392b', directed: false },
   PHONED: { label: 'اتصل هاتفيًا', color: '#e67e22', directed: false },
   STATED: { label: 'صرّح', color: '#7f8c8d', directed: true },
-  MEMBER_OF: { label: 'عضو في', color: '#27ae60', directed: true },
+  // Edges say which status (STATUSES below); the type's own label names them all.
+  MEMBER_OF: { label: 'عضوية', color: '#27ae60', directed: true },
   HOLDS_ROLE: { label: 'يشغل منصبًا في', color: '#2980b9', directed: true },
 };
 
