@@ -356,7 +356,7 @@ function renderMatrix(memberships) {
     const cell = cells[params.dataIndex];
     location.href = explorerHref(organizationList[cell.organization].id);
   });
-  state.shown.matrix = { states: stateList.length, organizations: organizationList.length, cells: cells.length, several: cells.filter((c) => c.statuses.length > 1).length };
+  state.shown.matrix = { states: stateList.length, organizations: organizationList.length, cells: cells.length, several: cells.filter((c) => c.statuses.length > 1).length, statuses: [...new Set(memberships.map((m) => m.status))] };
 }
 
 // ---- live updates --------------------------------------------------------------------------
