@@ -19,6 +19,7 @@ const ui = {
   live: $('live'),
   explorerLink: $('explorer-link'),
   totals: $('totals'),
+  entities: $('entities'),
   undated: $('undated'),
   statements: $('statements'),
   status: $('status'),
@@ -276,7 +277,8 @@ function renderTotals({ stats, articlesInRange }, inRange) {
   ui.totals.replaceChildren(
     tile('المقالات', articles, ranged ? stats.articles : null),
     ...Object.entries(RELATIONS).map(([type, { label, color }]) =>
-      tile(label, relationsInRange[type], ranged ? relationTotals[type] ?? 0 : null, color)),
+      tile(label, relationsInRange[type], ranged ? relationTotals[type] ?? 0 : null, color)));
+  ui.entities.replaceChildren(
     ...stats.entities.filter((e) => KINDS[e.kind]).map((e) => tile(KINDS[e.kind].plural, e.count, null, KINDS[e.kind].color)));
   state.shown.totals = { articles: stats.articles, articlesInRange: articles, relations: relationTotals, relationsInRange };
 }
