@@ -1,7 +1,7 @@
-// The explorer's GraphQL client: plain fetch against this server's /graphql, and the operations
-// the page sends. Errors (transport, HTTP, GraphQL) become one ApiError with a readable message.
+// The explorer's GraphQL client (the dashboard imports `execute` too): plain fetch against this
+// server's /graphql, and the operations the explorer sends. Errors (transport, HTTP, GraphQL) become one ApiError with a readable message.
 
-/** `/graphql` beside `/explorer/`, so a path base in front of both keeps working. */
+/** `/graphql` beside the page (`/explorer/`, `/dashboard/`), so a path base in front of them keeps working. */
 export const ENDPOINT = new URL('../graphql', document.baseURI).pathname;
 
 export class ApiError extends Error {

@@ -1,5 +1,6 @@
 // Arabic names, colours and shapes for the graph's vocabulary (schema enums NodeKind,
-// RelationType, MembershipStatus). One place, so the canvas, the legend and the panels agree.
+// RelationType, MembershipStatus). One place, so the canvas, the legend, the panels and the
+// dashboard's charts agree.
 
 /** Node kinds: colour and cytoscape shape (different shapes keep kinds apart without colour). */
 export const KINDS = {
