@@ -29,10 +29,10 @@ export const TIMELINE_IN_RANGE = `query DashboardRangeCounts($from: Date, $to: D
   HOLDS_ROLE: timeline(type: HOLDS_ROLE, from: $from, to: $to) { count }
 }`;
 
-/** Top speakers and most-met people; the dates restrict the articles counted (by publication date). */
+/** Top speakers and most-met people: statements and meetings dated in the range, as the timeline counts them. */
 export const PEOPLE = `query DashboardPeople($from: Date, $to: Date) {
-  speakers: topEntities(kind: PERSON, by: STATEMENTS, first: 10, from: $from, to: $to) { value entity { id name } }
-  met: topEntities(kind: PERSON, by: MEETINGS, first: 10, from: $from, to: $to) { value entity { id name } }
+  speakers: topEntities(kind: PERSON, by: STATEMENTS, first: 10, from: $from, to: $to, dateBasis: EVENT) { value entity { id name } }
+  met: topEntities(kind: PERSON, by: MEETINGS, first: 10, from: $from, to: $to, dateBasis: EVENT) { value entity { id name } }
 }`;
 
 /** The latest statements in the range, newest first (undated ones sort last). */
