@@ -442,10 +442,6 @@ function init() {
 /** For tests and the console; not an API. */
 window.dashboard = {
   setRange: (from, to) => setRange(from, to),
-  brushMonths: (first, last) => {
-    const { from, to } = rangeOfMonths(first, last);
-    return setRange(from, to);
-  },
   idle: () => (state.pending === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve))),
   isLive: () => ui.live.dataset.state === 'live',
   shown: () => structuredClone({ ...state.shown, range: rangeVariables(), liveEvents: state.liveEvents }),
