@@ -3,7 +3,7 @@
 #   1. prerequisites: Debian Chromium (browser test), npm packages from committed lock files
 #   2. .NET tests (unit, contract suite on SQLite and on a real Neo4j 3.1.1, API over real HTTP)
 #   3. a live `newsgraph serve` checked from outside: graphql-http audit, graphql-ws subscription,
-#      Banana Cake Pop and the explorer in headless Chromium
+#      Banana Cake Pop, the explorer and the dashboard in headless Chromium
 # Every server it starts is stopped on exit. Exit status: non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,5 +57,6 @@ node tests/web/audit.mjs "$URL"
 NEWSGRAPH_API_KEY=live-test-key node tests/web/subscribe.mjs "$URL"
 node tests/web/bcp.mjs "$URL"
 node tests/web/explorer.mjs "http://127.0.0.1:$PORT"
+node tests/web/dashboard.mjs "http://127.0.0.1:$PORT" live-test-key
 
 step "all tests passed"

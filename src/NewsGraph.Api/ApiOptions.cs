@@ -91,4 +91,10 @@ public sealed class ApiOptions
 
     /// <summary>Folder with the explorer's files (its own and cytoscape's); default: <c>explorer/</c> beside the application.</summary>
     public string? ExplorerPath { get; set; }
+
+    /// <summary>Serve the live dashboard to browsers at /dashboard (it needs the explorer, whose client and labels it shares).</summary>
+    public bool EnableDashboard { get; set; } = true;
+
+    /// <summary>Folder with the dashboard's files (its own and ECharts'); default: <c>dashboard/</c> beside the application.</summary>
+    public string? DashboardPath { get; set; }
 }

@@ -382,11 +382,14 @@ internal static class CypherStatements
 
     /// <summary>
     /// Relations counted per end; {0} the types. $sourceOnly counts only the source end; dates
-    /// keep relations asserted by at least one article published in range.
+    /// keep relations asserted by at least one article published in range, or with $eventDates
+    /// relations whose own (effective) date is in range.
     /// </summary>
     public static string TopEntitiesByRelations(string types) =>
         $"MATCH (f)-[r:{types}]->(t)" +
-        " WHERE ($from IS NULL AND $to IS NULL) OR any(d IN r.articleDates WHERE ($from IS NULL OR d >= $from) AND ($to IS NULL OR d <= $to))" +
+        " WHERE ($from IS NULL AND $to IS NULL)" +
+        " OR ($eventDates AND r.effectiveDate IS NOT NULL AND ($from IS NULL OR r.effectiveDate >= $from) AND ($to IS NULL OR r.effectiveDate <= $to))" +
+        " OR (NOT $eventDates AND any(d IN r.articleDates WHERE ($from IS NULL OR d >= $from) AND ($to IS NULL OR d <= $to)))" +
         " UNWIND (CASE WHEN $sourceOnly OR f = t THEN [f] ELSE [f, t] END) AS e" +
         " WITH e WHERE $kind IS NULL OR e.kind = $kind" +
         " RETURN e.key AS key, count(*) AS value ORDER BY value DESC, key ASC LIMIT $first";

@@ -411,8 +411,13 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
     }
 
     public async Task<IReadOnlyList<RankedEntity>> GetTopEntitiesAsync(
-        NodeKind? kind, EntityRanking by, int first, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+        NodeKind? kind, EntityRanking by, int first, DateOnly? from, DateOnly? to, DateBasis dateBasis, CancellationToken cancellationToken)
     {
+        if (by == EntityRanking.Mentions && dateBasis == DateBasis.Event)
+        {
+            throw new ArgumentException("Mentions have no event date; rank them by publication date.", nameof(dateBasis));
+        }
+
         if (first <= 0)
         {
             return [];
@@ -433,6 +438,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
             ["to"] = Neo4jValues.Date(to),
             ["first"] = first,
             ["sourceOnly"] = sourceOnly,
+            ["eventDates"] = dateBasis == DateBasis.Event,
         };
         IReadOnlyList<CypherResult> results = await RunAsync([new CypherStatement(statement, parameters)], cancellationToken);
         return [.. results[0].Rows.Select(r => new RankedEntity(r[0].GetString()!, r[1].GetInt64()))];

@@ -262,8 +262,13 @@ public sealed partial class SqliteGraphStore(string databasePath, TimeProvider t
     }
 
     public async Task<IReadOnlyList<RankedEntity>> GetTopEntitiesAsync(
-        NodeKind? kind, EntityRanking by, int first, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+        NodeKind? kind, EntityRanking by, int first, DateOnly? from, DateOnly? to, DateBasis dateBasis, CancellationToken cancellationToken)
     {
+        if (by == EntityRanking.Mentions && dateBasis == DateBasis.Event)
+        {
+            throw new ArgumentException("Mentions have no event date; rank them by publication date.", nameof(dateBasis));
+        }
+
         if (first <= 0)
         {
             return [];
@@ -294,6 +299,7 @@ public sealed partial class SqliteGraphStore(string databasePath, TimeProvider t
             {
                 command.Parameters.AddWithValue("@types", SqliteValues.OrNull(types));
                 command.Parameters.AddWithValue("@sourceOnly", sourceOnly ? 1L : 0L);
+                command.Parameters.AddWithValue("@eventDates", dateBasis == DateBasis.Event ? 1L : 0L);
             }
 
             return await ReadRankedAsync(command, cancellationToken);

@@ -470,10 +470,13 @@ internal static partial class SqliteStatements
             SELECT r.key, r.from_key, r.to_key FROM relations r
             WHERE (@types IS NULL OR r.type IN (SELECT value FROM json_each(@types)))
               AND ((@from IS NULL AND @to IS NULL)
-                   OR EXISTS (SELECT 1 FROM relation_provenance p JOIN articles a ON a.key = p.article_key
+                   OR (@eventDates = 1 AND r.effective_date IS NOT NULL
+                       AND (@from IS NULL OR r.effective_date >= @from)
+                       AND (@to IS NULL OR r.effective_date <= @to))
+                   OR (@eventDates = 0 AND EXISTS (SELECT 1 FROM relation_provenance p JOIN articles a ON a.key = p.article_key
                               WHERE p.relation_key = r.key
                                 AND (@from IS NULL OR a.published >= @from)
-                                AND (@to IS NULL OR a.published <= @to)))),
+                                AND (@to IS NULL OR a.published <= @to))))),
         ends AS (
             SELECT from_key AS entity_key FROM rel
             UNION ALL

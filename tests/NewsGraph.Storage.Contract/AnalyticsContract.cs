@@ -175,7 +175,7 @@ public abstract class AnalyticsContract<TFactory> : GraphStoreContract<TFactory>
 
         Assert.Equal(
             [new(Lavrov, 6), new(Safadi, 5), new(Moscow, 4), new(Russia, 4)],
-            await store.GetTopEntitiesAsync(null, EntityRanking.Mentions, 4, null, null, None));
+            await store.GetTopEntitiesAsync(null, EntityRanking.Mentions, 4, null, null, DateBasis.Published, None));
     }
 
     [SkippableFact]
@@ -184,7 +184,7 @@ public abstract class AnalyticsContract<TFactory> : GraphStoreContract<TFactory>
         IGraphStore store = await SeededStoreAsync();
 
         // April: a5 (Safadi 1, Mustafa 2) and a6 (Shoigu 2, Lavrov 2).
-        IReadOnlyList<RankedEntity> april = await store.GetTopEntitiesAsync(NodeKind.Person, EntityRanking.Mentions, 10, new DateOnly(2024, 4, 1), new DateOnly(2024, 4, 30), None);
+        IReadOnlyList<RankedEntity> april = await store.GetTopEntitiesAsync(NodeKind.Person, EntityRanking.Mentions, 10, new DateOnly(2024, 4, 1), new DateOnly(2024, 4, 30), DateBasis.Published, None);
 
         Assert.Equal([.. Ranked(2, Lavrov, Shoigu, Mustafa), new(Safadi, 1)], april);
     }
@@ -196,10 +196,10 @@ public abstract class AnalyticsContract<TFactory> : GraphStoreContract<TFactory>
 
         Assert.Equal(
             [.. Ranked(2, Safadi, Lavrov), .. Ranked(1, Antonov, Bogdanov, Mustafa, Shoigu)],
-            await store.GetTopEntitiesAsync(null, EntityRanking.Meetings, 10, null, null, None));
+            await store.GetTopEntitiesAsync(null, EntityRanking.Meetings, 10, null, null, DateBasis.Published, None));
         Assert.Equal(
             Ranked(1, Safadi, Lavrov, Antonov, Bogdanov),
-            await store.GetTopEntitiesAsync(null, EntityRanking.Meetings, 10, new DateOnly(2024, 3, 1), new DateOnly(2024, 3, 31), None));
+            await store.GetTopEntitiesAsync(null, EntityRanking.Meetings, 10, new DateOnly(2024, 3, 1), new DateOnly(2024, 3, 31), DateBasis.Published, None));
     }
 
     [SkippableFact]
@@ -207,11 +207,38 @@ public abstract class AnalyticsContract<TFactory> : GraphStoreContract<TFactory>
     {
         IGraphStore store = await SeededStoreAsync();
 
-        Assert.Equal(Ranked(1, Safadi, Lavrov), await store.GetTopEntitiesAsync(NodeKind.Person, EntityRanking.Statements, 10, null, null, None));
-        Assert.Empty(await store.GetTopEntitiesAsync(NodeKind.Organization, EntityRanking.Statements, 10, null, null, None));
+        Assert.Equal(Ranked(1, Safadi, Lavrov), await store.GetTopEntitiesAsync(NodeKind.Person, EntityRanking.Statements, 10, null, null, DateBasis.Published, None));
+        Assert.Empty(await store.GetTopEntitiesAsync(NodeKind.Organization, EntityRanking.Statements, 10, null, null, DateBasis.Published, None));
 
         // Lavrov's statement is also asserted by a6 (April); Safadi's only by a2 (March).
-        Assert.Equal(Ranked(1, Lavrov), await store.GetTopEntitiesAsync(null, EntityRanking.Statements, 10, new DateOnly(2024, 4, 1), null, None));
+        Assert.Equal(Ranked(1, Lavrov), await store.GetTopEntitiesAsync(null, EntityRanking.Statements, 10, new DateOnly(2024, 4, 1), null, DateBasis.Published, None));
+    }
+
+    [SkippableFact]
+    public async Task GetTopEntities_EventDates_CountRelationsByTheirOwnDate()
+    {
+        IGraphStore store = await SeededStoreAsync();
+
+        // Lavrov's statement, made on 4 March, is repeated by a6 (published 10 April): by publication
+        // date it counts in April, by its own date only in March.
+        Assert.Empty(await store.GetTopEntitiesAsync(null, EntityRanking.Statements, 10, new DateOnly(2024, 4, 1), null, DateBasis.Event, None));
+        Assert.Equal(Ranked(1, Safadi, Lavrov), await store.GetTopEntitiesAsync(null, EntityRanking.Statements, 10, new DateOnly(2024, 3, 1), new DateOnly(2024, 3, 31), DateBasis.Event, None));
+
+        // Meetings on 2 and 10 April; a day range picks one.
+        Assert.Equal(
+            Ranked(1, [.. new[] { Safadi, Mustafa, Shoigu, Lavrov }.Order(StringComparer.Ordinal)]),
+            await store.GetTopEntitiesAsync(NodeKind.Person, EntityRanking.Meetings, 10, new DateOnly(2024, 4, 1), new DateOnly(2024, 4, 30), DateBasis.Event, None));
+        Assert.Equal(
+            Ranked(1, [.. new[] { Safadi, Mustafa }.Order(StringComparer.Ordinal)]),
+            await store.GetTopEntitiesAsync(NodeKind.Person, EntityRanking.Meetings, 10, April2, April2, DateBasis.Event, None));
+    }
+
+    [SkippableFact]
+    public async Task GetTopEntities_MentionsByEventDate_IsRejected()
+    {
+        IGraphStore store = await SeededStoreAsync();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.GetTopEntitiesAsync(null, EntityRanking.Mentions, 10, March4, null, DateBasis.Event, None));
     }
 
     [SkippableFact]
@@ -221,11 +248,11 @@ public abstract class AnalyticsContract<TFactory> : GraphStoreContract<TFactory>
 
         Assert.Equal(
             [new(Sco, 4), .. Ranked(3, Safadi, Lavrov), .. Ranked(2, ArabLeague, Bogdanov, Egypt, Russia)],
-            await store.GetTopEntitiesAsync(null, EntityRanking.Degree, 7, null, null, None));
+            await store.GetTopEntitiesAsync(null, EntityRanking.Degree, 7, null, null, DateBasis.Published, None));
         Assert.Equal(
             [.. Ranked(2, Egypt, Russia), .. Ranked(1, China, Jordan, Mongolia)],
-            await store.GetTopEntitiesAsync(NodeKind.State, EntityRanking.Degree, 10, null, null, None));
-        Assert.Empty(await store.GetTopEntitiesAsync(null, EntityRanking.Degree, 0, null, null, None));
+            await store.GetTopEntitiesAsync(NodeKind.State, EntityRanking.Degree, 10, null, null, DateBasis.Published, None));
+        Assert.Empty(await store.GetTopEntitiesAsync(null, EntityRanking.Degree, 0, null, null, DateBasis.Published, None));
     }
 
     [SkippableFact]

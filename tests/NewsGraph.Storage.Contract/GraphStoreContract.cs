@@ -75,8 +75,8 @@ public abstract class GraphStoreContract<TFactory> : IAsyncLifetime
             Stats = await store.GetStatsAsync(None),
             Meetings = await store.GetTimelineAsync(Core.Graph.RelationType.Met, TimeInterval.Week, null, null, None),
             Published = await store.GetTimelineAsync(null, TimeInterval.Day, null, null, None),
-            Degree = await store.GetTopEntitiesAsync(null, EntityRanking.Degree, 100, null, null, None),
-            Mentions = await store.GetTopEntitiesAsync(null, EntityRanking.Mentions, 100, null, null, None),
+            Degree = await store.GetTopEntitiesAsync(null, EntityRanking.Degree, 100, null, null, DateBasis.Published, None),
+            Mentions = await store.GetTopEntitiesAsync(null, EntityRanking.Mentions, 100, null, null, DateBasis.Published, None),
             CoMentioned = await store.GetCoMentionedAsync(SampleGraph.Lavrov, null, 100, None),
             Search = await store.SearchAsync("سيرغي", null, 10, None),
         };

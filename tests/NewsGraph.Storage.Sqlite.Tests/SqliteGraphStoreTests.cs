@@ -563,7 +563,7 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         {
             foreach (NodeKind? kind in new NodeKind?[] { null, NodeKind.Person, NodeKind.State, NodeKind.Organization, NodeKind.Place, NodeKind.Claim })
             {
-                lines.Add($"{by} {kind}: " + string.Join(", ", await store.GetTopEntitiesAsync(kind, by, 50, null, null, None)));
+                lines.Add($"{by} {kind}: " + string.Join(", ", await store.GetTopEntitiesAsync(kind, by, 50, null, null, DateBasis.Published, None)));
             }
         }
 

@@ -3,7 +3,10 @@
 // searching "بوغدانوف" and opening the result draws a neighbourhood with "رمزي رمزي"; clicking
 // the MET edge shows its provenance (the evidence sentence mentions موسكو) with the relation's
 // confidence and each assertion's as percentages; the relation filter
-// hides MET; a shortest path is found and highlighted; a deep link opens the node; and the
+// hides MET; a shortest path is found and highlighted; a deep link opens the node; the SCO's
+// MEMBER_OF edges carry their status's own label and line style (member, observer, dialogue
+// partner, applicant) and the legend lists them; the date range shows exactly the relations dated
+// within it (undated ones on request), survives in the address and comes back from a deep link; and the
 // browser logged no console error, page error or failed request along the way.
 // Usage: node explorer.mjs http://127.0.0.1:5123 [screenshot.png]
 // On failure a screenshot is written to a temporary folder (printed); with a second argument the
@@ -24,6 +27,15 @@ const explorerUrl = new URL('/explorer/', base).toString();
 const SEARCH = 'بوغدانوف';
 const NEIGHBOUR = 'رمزي رمزي';
 const EVIDENCE_WORD = 'موسكو';
+const ORGANIZATION = 'منظمة شنغهاي للتعاون';
+// labels.mjs: STATUSES, as a reader should see them on the canvas.
+const STATUS_STYLES = {
+  MEMBER: { label: 'عضو في', style: 'solid' },
+  OBSERVER: { label: 'مراقب في', style: 'dashed' },
+  DIALOGUE_PARTNER: { label: 'شريك حوار لـ', style: 'dotted' },
+  APPLICANT: { label: 'مرشّح لعضوية', style: 'dashed' },
+};
+
 
 const userDataDir = mkdtempSync(join(tmpdir(), 'newsgraph-explorer-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
@@ -162,6 +174,72 @@ try {
   assert(deep.includes(NEIGHBOUR), `the deep link should draw "${NEIGHBOUR}"; drew: ${deep.join(', ')}`);
   await page.locator('.node-panel').waitFor({ timeout: 30_000 });
   step(`deep link ?id= → ${deep.length} nodes and the node panel`);
+
+  // 7. The SCO's MEMBER_OF edges: each status with its own label and line style, and in the legend.
+  const [sco] = await page.evaluate((name) => window.explorer.search(name, 'ORGANIZATION'), ORGANIZATION);
+  assert(sco?.name === ORGANIZATION, `searching "${ORGANIZATION}" should find it first; found ${JSON.stringify(sco)}`);
+  await page.evaluate((id) => window.explorer.open(id), sco.id);
+  await idle();
+  const memberships = (await page.evaluate(() => window.explorer.edges())).filter((e) => e.type === 'MEMBER_OF');
+  const statuses = new Set(memberships.map((e) => e.status));
+  assert(statuses.size >= 3, `the SCO should have members, observers and dialogue partners; statuses drawn: ${[...statuses].join(', ')}`);
+  for (const edge of memberships) {
+    const expected = STATUS_STYLES[edge.status];
+    assert(expected && edge.label === expected.label && edge.style === expected.style,
+      `a ${edge.status} edge (${edge.from} → ${edge.to}) should read "${expected?.label}" drawn ${expected?.style}; it reads "${edge.label}" drawn ${edge.style}`);
+  }
+
+  const colours = new Set(memberships.map((e) => e.color));
+  assert(colours.size === statuses.size, `each status should have its own colour; ${statuses.size} statuses in ${colours.size} colours`);
+  const legend = await page.locator('#legend li[data-status]').allInnerTexts();
+  assert(Object.values(STATUS_STYLES).every(({ label }) => legend.some((item) => item.includes(label))), `the legend should list every status; it lists ${JSON.stringify(legend)}`);
+  step(`SCO memberships: ${memberships.length} edges in ${statuses.size} statuses, each with its own label, colour and line`);
+
+  // 8. The date range, typed in the sidebar, on the SCO's neighbourhood or else the first node's (whichever
+  // has dated relations in this graph): exactly the relations dated within it stay visible (undated ones
+  // only on request); a range before every date hides them all.
+  let drawn = await page.evaluate(() => window.explorer.edges());
+  let openId = sco.id;
+  if (!drawn.some((e) => e.date)) {
+    openId = rootId;
+    await page.evaluate((id) => window.explorer.open(id), rootId);
+    await idle();
+    drawn = await page.evaluate(() => window.explorer.edges());
+  }
+
+  const dates = [...new Set(drawn.map((e) => e.date).filter(Boolean))].sort();
+  assert(dates.length > 0, `the SCO's or the first node's neighbourhood should have dated relations; edges: ${JSON.stringify(drawn)}`);
+  const RANGE = { from: dates[0], to: dates[0] };
+  const within = (e) => e.date >= RANGE.from && e.date <= RANGE.to;
+  const visibleIds = async () => (await page.evaluate(() => window.explorer.edges().filter((e) => e.visible).map((e) => e.id))).sort();
+  const idsOf = (edges) => edges.map((e) => e.id).sort();
+  await page.locator('#date-from').fill(RANGE.from);
+  await page.locator('#date-to').fill(RANGE.to);
+  const inRange = drawn.filter((e) => e.date && within(e));
+  assert(JSON.stringify(await visibleIds()) === JSON.stringify(idsOf(inRange)),
+    `the range ${RANGE.from}…${RANGE.to} should show exactly the ${inRange.length} relations dated within it; visible: ${JSON.stringify(await visibleIds())}`);
+  const address = new URL(page.url()).searchParams;
+  assert(address.get('from') === RANGE.from && address.get('to') === RANGE.to && address.get('id') === openId, `the address should keep the node and the range; it is ${page.url()}`);
+
+  await page.locator('#date-undated').check();
+  const withUndated = drawn.filter((e) => !e.date || within(e));
+  assert(JSON.stringify(await visibleIds()) === JSON.stringify(idsOf(withUndated)), `"show undated" should add the ${withUndated.length - inRange.length} undated relations`);
+  await page.locator('#date-undated').uncheck();
+
+  await page.evaluate(() => window.explorer.setDateRange('1990-01-01', '1990-12-31'));
+  assert((await visibleIds()).length === 0, `a range before every date should hide every relation; visible: ${JSON.stringify(await visibleIds())}`);
+  await page.locator('#date-clear').click();
+  assert((await visibleIds()).length === drawn.length, '«كل الفترة» should show every relation again');
+  assert(!new URL(page.url()).searchParams.has('from'), `clearing the range should drop it from the address: ${page.url()}`);
+  step(`date range ${RANGE.from}…${RANGE.to}: ${inRange.length} of ${drawn.length} relations visible, ${withUndated.length} with the undated, none for 1990, all again when cleared`);
+
+  // 9. A deep link with a range (as the dashboard makes them) opens the node with the range applied.
+  await page.goto(`${explorerUrl}?id=${encodeURIComponent(openId)}&from=${RANGE.from}&to=${RANGE.to}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.explorer, null, { timeout: 30_000 });
+  await idle();
+  assert(await page.locator('#date-from').inputValue() === RANGE.from && await page.locator('#date-to').inputValue() === RANGE.to, 'the deep link should fill in the range');
+  assert(JSON.stringify(await visibleIds()) === JSON.stringify(idsOf(inRange)), `the deep link should show the same ${inRange.length} relations; it shows ${(await visibleIds()).length}`);
+  step(`deep link ?id=&from=&to= → ${inRange.length} relations within the range`);
 
   assert(problems.length === 0, `the browser reported problems:\n  ${problems.join('\n  ')}`);
   step('no console errors');

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using NewsGraph.Api.Dashboard;
 using NewsGraph.Api.Explorer;
 using NewsGraph.Api.Http;
 using NewsGraph.Api.Ide;
@@ -14,7 +15,7 @@ public static class ApiEndpointExtensions
 
     /// <summary>
     /// Maps GraphQL over HTTP and WebSocket at <c>/graphql</c>, Banana Cake Pop at <c>/graphql/</c> and
-    /// the graph explorer at <c>/explorer/</c>.
+    /// the graph explorer at <c>/explorer/</c> and the live dashboard at <c>/dashboard/</c>.
     /// Call after <c>AddNewsGraphApi</c>; it adds the WebSocket and CORS middleware it needs.
     /// </summary>
     public static WebApplication MapNewsGraphApi(this WebApplication app)
@@ -25,6 +26,7 @@ public static class ApiEndpointExtensions
         GraphQLHttpEndpoint endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
         BananaCakePop ide = app.Services.GetRequiredService<BananaCakePop>();
         ExplorerPage explorer = app.Services.GetRequiredService<ExplorerPage>();
+        DashboardPage dashboard = app.Services.GetRequiredService<DashboardPage>();
 
         app.Map(Path, endpoint.HandleAsync)
             .RequireCors(ApiServiceCollectionExtensions.CorsPolicy)
@@ -33,6 +35,8 @@ public static class ApiEndpointExtensions
             .WithDisplayName("Banana Cake Pop");
         app.MapMethods(ExplorerPage.Path + "/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext http, string? path) => explorer.HandleAsync(http, path))
             .WithDisplayName("Explorer");
+        app.MapMethods(DashboardPage.Path + "/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext http, string? path) => dashboard.HandleAsync(http, path))
+            .WithDisplayName("Dashboard");
         return app;
     }
 }

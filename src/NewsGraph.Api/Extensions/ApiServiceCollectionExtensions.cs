@@ -6,6 +6,7 @@ using GraphQL.Validation.Complexity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NewsGraph.Api.Dashboard;
 using NewsGraph.Api.Explorer;
 using NewsGraph.Api.Graph;
 using NewsGraph.Api.Graph.Common;
@@ -23,7 +24,7 @@ public static class ApiServiceCollectionExtensions
 
     /// <summary>
     /// Registers the GraphQL API: schema, transports, limits (<see cref="ApiOptions"/> from
-    /// <c>NewsGraph:Api</c>), CORS, the IDE and the explorer. The host registers <c>IGraphReader</c>,
+    /// <c>NewsGraph:Api</c>), CORS, the IDE, the explorer and the dashboard. The host registers <c>IGraphReader</c>,
     /// <c>IGraphWriter</c> (for <c>removeArticles</c>), <c>IArticleIngestor</c>, <c>IIngestionEvents</c> and <c>TimeProvider</c>.
     /// </summary>
     public static IServiceCollection AddNewsGraphApi(this IServiceCollection services, IConfiguration configuration)
@@ -43,6 +44,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<WebSocketOriginPolicy>();
         services.AddSingleton<BananaCakePop>();
         services.AddSingleton<ExplorerPage>();
+        services.AddSingleton<DashboardPage>();
         services.AddTransient(typeof(ConnectionType<,>));
         services.AddTransient(typeof(EdgeType<,>));
 

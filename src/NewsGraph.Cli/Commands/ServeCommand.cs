@@ -79,6 +79,7 @@ internal static class ServeCommand
         {
             await Console.Out.WriteLineAsync($"GraphQL API and Banana Cake Pop: {url.TrimEnd('/')}/graphql").ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"Graph explorer: {url.TrimEnd('/')}/explorer/").ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"Live dashboard: {url.TrimEnd('/')}/dashboard/").ConfigureAwait(false);
         }
 
         await Console.Out.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);

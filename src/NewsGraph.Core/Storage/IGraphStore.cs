@@ -94,8 +94,12 @@ public interface IGraphReader
     /// </summary>
     Task<IReadOnlyList<TimelineBucket>> GetTimelineAsync(RelationType? type, TimeInterval interval, DateOnly? from, DateOnly? to, CancellationToken cancellationToken);
 
-    /// <summary>Entities ranked by <paramref name="by"/>, ties broken by key; dates restrict the articles counted.</summary>
-    Task<IReadOnlyList<RankedEntity>> GetTopEntitiesAsync(NodeKind? kind, EntityRanking by, int first, DateOnly? from, DateOnly? to, CancellationToken cancellationToken);
+    /// <summary>
+    /// Entities ranked by <paramref name="by"/>, ties broken by key; dates restrict the articles counted
+    /// (<see cref="DateBasis.Published"/>) or, for relation rankings, the relations by their own date
+    /// (<see cref="DateBasis.Event"/>; with <see cref="EntityRanking.Mentions"/> an <see cref="ArgumentException"/>).
+    /// </summary>
+    Task<IReadOnlyList<RankedEntity>> GetTopEntitiesAsync(NodeKind? kind, EntityRanking by, int first, DateOnly? from, DateOnly? to, DateBasis dateBasis, CancellationToken cancellationToken);
 
     /// <summary>Entities mentioned in the same articles as <paramref name="entityKey"/>, by number of shared articles.</summary>
     Task<IReadOnlyList<RankedEntity>> GetCoMentionedAsync(string entityKey, NodeKind? kind, int first, CancellationToken cancellationToken);

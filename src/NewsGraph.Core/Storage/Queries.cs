@@ -207,3 +207,16 @@ public enum EntityRanking
     Statements,
     Degree,
 }
+
+/// <summary>Which date a top-entities range applies to.</summary>
+public enum DateBasis
+{
+    /// <summary>The articles': mentions in, or relations asserted by, an article published in range.</summary>
+    Published,
+
+    /// <summary>
+    /// The relations' own: dated in range by their sentence, else by their earliest article, as
+    /// timelines and relation filters go. Mentions have no such date.
+    /// </summary>
+    Event,
+}

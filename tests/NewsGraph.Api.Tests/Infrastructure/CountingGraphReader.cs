@@ -98,10 +98,10 @@ public sealed class CountingGraphReader(IGraphReader inner, TimeSpan? delay = nu
         return await inner.GetTimelineAsync(type, interval, from, to, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<RankedEntity>> GetTopEntitiesAsync(NodeKind? kind, EntityRanking by, int first, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RankedEntity>> GetTopEntitiesAsync(NodeKind? kind, EntityRanking by, int first, DateOnly? from, DateOnly? to, DateBasis dateBasis, CancellationToken cancellationToken)
     {
         await Record(cancellationToken).ConfigureAwait(false);
-        return await inner.GetTopEntitiesAsync(kind, by, first, from, to, cancellationToken).ConfigureAwait(false);
+        return await inner.GetTopEntitiesAsync(kind, by, first, from, to, dateBasis, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<RankedEntity>> GetCoMentionedAsync(string entityKey, NodeKind? kind, int first, CancellationToken cancellationToken)

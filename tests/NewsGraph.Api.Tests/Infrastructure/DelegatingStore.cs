@@ -45,8 +45,8 @@ public abstract class DelegatingStore(IGraphStore inner) : IGraphStore, IAsyncDi
     public virtual Task<IReadOnlyList<TimelineBucket>> GetTimelineAsync(RelationType? type, TimeInterval interval, DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
         inner.GetTimelineAsync(type, interval, from, to, cancellationToken);
 
-    public virtual Task<IReadOnlyList<RankedEntity>> GetTopEntitiesAsync(NodeKind? kind, EntityRanking by, int first, DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
-        inner.GetTopEntitiesAsync(kind, by, first, from, to, cancellationToken);
+    public virtual Task<IReadOnlyList<RankedEntity>> GetTopEntitiesAsync(NodeKind? kind, EntityRanking by, int first, DateOnly? from, DateOnly? to, DateBasis dateBasis, CancellationToken cancellationToken) =>
+        inner.GetTopEntitiesAsync(kind, by, first, from, to, dateBasis, cancellationToken);
 
     public virtual Task<IReadOnlyList<RankedEntity>> GetCoMentionedAsync(string entityKey, NodeKind? kind, int first, CancellationToken cancellationToken) =>
         inner.GetCoMentionedAsync(entityKey, kind, first, cancellationToken);

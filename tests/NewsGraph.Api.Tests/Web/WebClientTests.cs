@@ -5,7 +5,7 @@ namespace NewsGraph.Api.Tests.Web;
 
 /// <summary>
 /// Runs the Node checks of <c>tests/web</c> against a live server: the graphql-http audit (61/61),
-/// the graphql-ws subscription client, Banana Cake Pop and the explorer in headless Chromium. Skipped (with the
+/// the graphql-ws subscription client, Banana Cake Pop, the explorer and the dashboard in headless Chromium. Skipped (with the
 /// reason) when <c>npm ci</c> has not been run in tests/web, or Chromium is missing for the browser test.
 /// </summary>
 public sealed class WebClientTests
@@ -48,6 +48,16 @@ public sealed class WebClientTests
         Skip.IfNot(File.Exists("/usr/bin/chromium"), "Debian Chromium is not installed (apt-get install -y chromium)");
         await using ApiHost host = await ApiHost.StartAsync();
         (int exitCode, string output) = await RunNodeAsync("explorer.mjs", host.Address.ToString());
+        Assert.True(exitCode == 0, output);
+    }
+
+    [SkippableFact]
+    public async Task Dashboard_InHeadlessChromium_DrawsChangesRangeAndUpdatesLive()
+    {
+        SkipUnlessNodeModules();
+        Skip.IfNot(File.Exists("/usr/bin/chromium"), "Debian Chromium is not installed (apt-get install -y chromium)");
+        await using ApiHost host = await ApiHost.StartAsync();
+        (int exitCode, string output) = await RunNodeAsync("dashboard.mjs", host.Address.ToString(), ApiHost.ApiKey);
         Assert.True(exitCode == 0, output);
     }
 

@@ -1,7 +1,7 @@
 // The canvas: cytoscape (served from its npm install), styled by kind and relation type, with
 // merging that never duplicates a node or an edge, relation-type filtering and path highlighting.
 import cytoscape from './lib/cytoscape/cytoscape.esm.min.mjs';
-import { KINDS, RELATIONS, relationLabel, shortLabel } from './labels.mjs';
+import { KINDS, RELATIONS, STATUSES, edgeLabel, shortLabel } from './labels.mjs';
 
 const MAX_FIT_ZOOM = 1.2;
 const RING_LAYOUT_MAX_NODES = 30;
@@ -71,6 +71,13 @@ function style() {
     });
   }
 
+  for (const [status, { color, line }] of Object.entries(STATUSES)) {
+    rules.push({
+      selector: `edge[type = "MEMBER_OF"][status = "${status}"]`,
+      style: { 'line-color': color, 'target-arrow-color': color, 'line-style': line },
+    });
+  }
+
   rules.push(
     { selector: 'node.root', style: { 'border-width': 4, 'border-color': '#f1c40f' } },
     { selector: 'node.expanded', style: { 'border-color': '#1d232a', 'border-style': 'double', 'border-width': 4 } },
@@ -97,6 +104,8 @@ export class GraphView {
       boxSelectionEnabled: false,
     });
     this.hiddenTypes = new Set();
+    /** Relations dated outside [from, to] are hidden, and undated ones unless `undated`; null bounds are open. */
+    this.dateRange = { from: null, to: null, undated: true };
     this._layout = null;
   }
 
@@ -148,7 +157,15 @@ export class GraphView {
 
         cy.add({
           group: 'edges',
-          data: { id: e.id, source: e.from, target: e.to, type: e.type, label: relationLabel(e.type) },
+          data: {
+            id: e.id,
+            source: e.from,
+            target: e.to,
+            type: e.type,
+            date: e.relation?.date ?? null,
+            status: e.relation?.status ?? null,
+            label: edgeLabel(e.type, e.relation?.status),
+          },
         });
         added.edges++;
       }
@@ -163,11 +180,26 @@ export class GraphView {
     this.applyFilter();
   }
 
+  /** Shows only relations dated within [from, to] (yyyy-MM-dd, either null), and undated ones when `undated`. */
+  setDateRange(range) {
+    this.dateRange = { ...range };
+    this.applyFilter();
+  }
+
+  isInDateRange(date) {
+    const { from, to, undated } = this.dateRange;
+    if (!from && !to) {
+      return true;
+    }
+
+    return date ? (!from || date >= from) && (!to || date <= to) : undated;
+  }
+
   applyFilter() {
     const cy = this.cy;
     cy.batch(() => {
       cy.edges().forEach((e) => {
-        e.toggleClass('filtered', this.hiddenTypes.has(e.data('type')));
+        e.toggleClass('filtered', this.hiddenTypes.has(e.data('type')) || !this.isInDateRange(e.data('date')));
       });
       cy.nodes().forEach((n) => {
         const edges = n.connectedEdges();

@@ -1,7 +1,7 @@
-// The explorer's GraphQL client: plain fetch against this server's /graphql, and the operations
-// the page sends. Errors (transport, HTTP, GraphQL) become one ApiError with a readable message.
+// The explorer's GraphQL client (the dashboard imports `execute` too): plain fetch against this
+// server's /graphql, and the operations the explorer sends. Errors (transport, HTTP, GraphQL) become one ApiError with a readable message.
 
-/** `/graphql` beside `/explorer/`, so a path base in front of both keeps working. */
+/** `/graphql` beside the page (`/explorer/`, `/dashboard/`), so a path base in front of them keeps working. */
 export const ENDPOINT = new URL('../graphql', document.baseURI).pathname;
 
 export class ApiError extends Error {
@@ -56,7 +56,8 @@ export async function execute(query, variables = {}, { signal } = {}) {
 }
 
 const NODE_FIELDS = 'id kind name mentionCount';
-const EDGE_FIELDS = 'id type from to';
+// The date filter and the per-status MEMBER_OF style read these; they come with the edge, no extra store call.
+const EDGE_FIELDS = 'id type from to relation { date ... on Membership { status } }';
 
 export const SEARCH = `query ExplorerSearch($text: String!, $kinds: [NodeKind!], $first: Int) {
   search(text: $text, kinds: $kinds, first: $first) { ${NODE_FIELDS} ... on Person { titles } }

@@ -1,5 +1,6 @@
 // Arabic names, colours and shapes for the graph's vocabulary (schema enums NodeKind,
-// RelationType, MembershipStatus). One place, so the canvas, the legend and the panels agree.
+// RelationType, MembershipStatus). One place, so the canvas, the legend, the panels and the
+// dashboard's charts agree.
 
 /** Node kinds: colour and cytoscape shape (different shapes keep kinds apart without colour). */
 export const KINDS = {
@@ -16,20 +17,27 @@ export const RELATIONS = {
   MET: { label: 'التقى', color: '#c0392b', directed: false },
   PHONED: { label: 'اتصل هاتفيًا', color: '#e67e22', directed: false },
   STATED: { label: 'صرّح', color: '#7f8c8d', directed: true },
-  MEMBER_OF: { label: 'عضو في', color: '#27ae60', directed: true },
+  // Edges say which status (STATUSES below); the type's own label names them all.
+  MEMBER_OF: { label: 'عضوية', color: '#27ae60', directed: true },
   HOLDS_ROLE: { label: 'يشغل منصبًا في', color: '#2980b9', directed: true },
 };
 
+/**
+ * Membership statuses: the status alone (panels, the dashboard's matrix), the MEMBER_OF edge label
+ * for that status, and its colour and line style — an observer link must not read as membership.
+ */
 export const STATUSES = {
-  MEMBER: 'عضو',
-  OBSERVER: 'مراقب',
-  DIALOGUE_PARTNER: 'شريك حوار',
-  APPLICANT: 'مرشّح للعضوية',
+  MEMBER: { label: 'عضو', edgeLabel: 'عضو في', color: '#27ae60', line: 'solid' },
+  OBSERVER: { label: 'مراقب', edgeLabel: 'مراقب في', color: '#16a085', line: 'dashed' },
+  DIALOGUE_PARTNER: { label: 'شريك حوار', edgeLabel: 'شريك حوار لـ', color: '#8e44ad', line: 'dotted' },
+  APPLICANT: { label: 'مرشّح للعضوية', edgeLabel: 'مرشّح لعضوية', color: '#b7950b', line: 'dashed' },
 };
 
 export const kindLabel = (kind) => KINDS[kind]?.label ?? kind;
 export const relationLabel = (type) => RELATIONS[type]?.label ?? type;
-export const statusLabel = (status) => STATUSES[status] ?? status;
+export const statusLabel = (status) => STATUSES[status]?.label ?? status;
+/** The label of an edge: MEMBER_OF says which status, every other type its own label. */
+export const edgeLabel = (type, status) => (type === 'MEMBER_OF' && STATUSES[status] ? STATUSES[status].edgeLabel : relationLabel(type));
 
 /** Arabic-Indic digits, as the rest of the page's text. */
 const numbers = new Intl.NumberFormat('ar-EG');

@@ -6,7 +6,7 @@ import {
   ApiError, ENDPOINT, execute, nodeQueryText,
   NEIGHBORHOOD, NODE_DETAILS, RELATION_DETAILS, SEARCH, SHORTEST_PATH,
 } from './graphql.mjs';
-import { KINDS, RELATIONS, formatNumber, kindLabel } from './labels.mjs';
+import { KINDS, RELATIONS, formatDate, formatNumber, kindLabel } from './labels.mjs';
 import { badge, h, renderLegend, renderMessage, renderNode, renderRelation } from './panels.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -17,6 +17,11 @@ const ui = {
   resultsSection: $('results-section'),
   results: $('results'),
   filters: $('relation-filters'),
+  dateForm: $('date-range'),
+  dateFrom: $('date-from'),
+  dateTo: $('date-to'),
+  dateUndated: $('date-undated'),
+  dateClear: $('date-clear'),
   depth: $('depth'),
   limit: $('limit'),
   pathFrom: $('path-from'),
@@ -131,6 +136,54 @@ function onFilterChange() {
   view.setHiddenTypes(hidden);
   updateCounts();
   setStatus(hidden.length === 0 ? 'كل أنواع العلاقات معروضة.' : `أُخفيت: ${hidden.map((t) => RELATIONS[t].label).join('، ')}.`);
+}
+
+// ---- date range ----------------------------------------------------------------------------
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The range in the address (?from=&to=, as the dashboard links here); malformed values are ignored. */
+function readDateRange() {
+  const params = new URL(location.href).searchParams;
+  const valid = (value) => (value && DATE.test(value) ? value : '');
+  return { from: valid(params.get('from')), to: valid(params.get('to')) };
+}
+
+/** Applies the sidebar's range to the canvas and keeps it in the address, so links and reloads keep it. */
+function onDateRangeChange({ announce = true } = {}) {
+  let from = ui.dateFrom.value || null;
+  let to = ui.dateTo.value || null;
+  if (from && to && from > to) {
+    [from, to] = [to, from];
+    ui.dateFrom.value = from;
+    ui.dateTo.value = to;
+  }
+
+  view.setDateRange({ from, to, undated: ui.dateUndated.checked });
+  const url = new URL(location.href);
+  for (const [key, value] of Object.entries({ from, to })) {
+    if (value) {
+      url.searchParams.set(key, value);
+    } else {
+      url.searchParams.delete(key);
+    }
+  }
+
+  if (url.href !== location.href) {
+    history.replaceState(history.state, '', url);
+  }
+
+  updateCounts();
+  if (announce) {
+    setStatus(!from && !to
+      ? 'كل العلاقات معروضة أيًّا كان تاريخها.'
+      : `العلاقات ${from ? `من ${formatDate(from)} ` : ''}${to ? `إلى ${formatDate(to)}` : ''}${ui.dateUndated.checked ? ' ومعها غير المؤرَّخة' : ''} فقط.`);
+  }
+}
+
+function setDateInputs({ from, to }) {
+  ui.dateFrom.value = from ?? '';
+  ui.dateTo.value = to ?? '';
 }
 
 // ---- search ------------------------------------------------------------------------------
@@ -496,7 +549,21 @@ function init() {
     ui.graph.title = '';
   });
 
+  ui.dateFrom.addEventListener('change', () => onDateRangeChange());
+  ui.dateTo.addEventListener('change', () => onDateRangeChange());
+  ui.dateUndated.addEventListener('change', () => onDateRangeChange());
+  ui.dateForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    onDateRangeChange();
+  });
+  ui.dateClear.addEventListener('click', () => {
+    setDateInputs({ from: null, to: null });
+    onDateRangeChange();
+  });
+
   window.addEventListener('popstate', () => {
+    setDateInputs(readDateRange());
+    onDateRangeChange({ announce: false });
     const id = new URL(location.href).searchParams.get('id');
     if (id) {
       void focusNode(id, { push: false });
@@ -506,7 +573,8 @@ function init() {
   });
   window.addEventListener('error', (event) => setStatus(`خطأ غير متوقع: ${event.message}`, 'error'));
 
-  updateCounts();
+  setDateInputs(readDateRange());
+  onDateRangeChange({ announce: false });
   const id = new URL(location.href).searchParams.get('id');
   if (id) {
     void focusNode(id, { push: false });
@@ -537,7 +605,12 @@ window.explorer = {
   idle: () => (state.pending === 0 && state.layouts === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve))),
   // `displayed` reads the style, not cytoscape's visibility cache (which catches up on the next frame).
   nodes: () => view.cy.nodes().map((n) => ({ id: n.id(), name: n.data('name'), kind: n.data('kind'), visible: displayed(n) })),
-  edges: () => view.cy.edges().map((e) => ({ id: e.id(), type: e.data('type'), from: e.source().data('name'), to: e.target().data('name'), visible: displayed(e) && displayed(e.source()) && displayed(e.target()) })),
+  setDateRange: (from, to, undated = false) => {
+    setDateInputs({ from, to });
+    ui.dateUndated.checked = undated;
+    onDateRangeChange();
+  },
+  edges: () => view.cy.edges().map((e) => ({ id: e.id(), type: e.data('type'), status: e.data('status'), date: e.data('date'), label: e.data('label'), style: e.pstyle('line-style').value, color: e.pstyle('line-color').strValue, from: e.source().data('name'), to: e.target().data('name'), visible: displayed(e) && displayed(e.source()) && displayed(e.target()) })),
   /** Where an element is drawn, in page coordinates (for real mouse clicks in tests). */
   pagePoint: (id) => {
     const element = view.cy.getElementById(id);

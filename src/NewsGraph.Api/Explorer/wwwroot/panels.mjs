@@ -1,7 +1,7 @@
 // The details panel: a node (name, aliases, titles, mentions, articles, actions) or a relation
 // (type, properties, evidence sentences, articles). Built with DOM APIs only: text from the graph
 // is never parsed as HTML.
-import { formatDate, formatNumber, formatPercent, kindLabel, relationLabel, shortLabel, statusLabel, KINDS, RELATIONS } from './labels.mjs';
+import { formatDate, formatNumber, formatPercent, kindLabel, relationLabel, shortLabel, statusLabel, KINDS, RELATIONS, STATUSES } from './labels.mjs';
 
 /** `h('p', { className: 'x' }, 'text', child)`; null/false children are skipped. */
 export function h(tag, props = {}, ...children) {
@@ -156,6 +156,8 @@ export function renderLegend(list) {
   list.replaceChildren(
     ...Object.entries(KINDS).filter(([kind]) => kind !== 'ARTICLE').map(([kind, { plural }]) =>
       h('li', {}, tint(h('span', { className: `swatch shape-${KINDS[kind].shape}` }), KINDS[kind].color), plural)),
-    ...Object.entries(RELATIONS).map(([type, { label }]) =>
-      h('li', {}, tint(h('span', { className: RELATIONS[type].directed ? 'line directed' : 'line' }), RELATIONS[type].color), label)));
+    ...Object.entries(RELATIONS).filter(([type]) => type !== 'MEMBER_OF').map(([type, { label }]) =>
+      h('li', {}, tint(h('span', { className: RELATIONS[type].directed ? 'line directed' : 'line' }), RELATIONS[type].color), label)),
+    ...Object.entries(STATUSES).map(([status, { edgeLabel, color, line }]) =>
+      h('li', { dataset: { status } }, tint(h('span', { className: `line directed ${line}` }), color), edgeLabel)));
 }

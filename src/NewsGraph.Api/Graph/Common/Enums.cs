@@ -91,6 +91,15 @@ public sealed class EntityRankingType : EnumerationGraphType<EntityRanking>
     }
 }
 
+public sealed class DateBasisType : EnumerationGraphType<DateBasis>
+{
+    public DateBasisType()
+    {
+        Name = "DateBasis";
+        Description = "Which date a topEntities range applies to: PUBLISHED (the articles': mentions in, or relations asserted by, an article published in range) or EVENT (the relations' own date, else their first article's — as `timeline` and the relation lists' dateFrom/dateTo; not for MENTIONS).";
+    }
+}
+
 public sealed class DatePrecisionType : EnumerationGraphType<DatePrecision>
 {
     public DatePrecisionType()

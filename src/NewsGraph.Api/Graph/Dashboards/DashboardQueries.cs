@@ -29,19 +29,31 @@ internal static class DashboardQueries
                 c.GetArgument<DateOnly?>("to"),
                 c.CancellationToken).ConfigureAwait(false));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RankedEntityType>>>>("topEntities")
-            .Description("Entities ranked by mentions, meetings, statements or degree; ties by id. Dates restrict the articles counted.")
+            .Description("Entities ranked by mentions, meetings, statements or degree; ties by id. Dates restrict the articles counted, or with dateBasis: EVENT the relations by their own date.")
             .Argument<NodeKindType>("kind")
             .Argument<EntityRankingType>("by", a => a.DefaultValue = EntityRanking.Mentions)
             .Argument<IntGraphType>("first", "How many (default 20, at most the max page size).")
             .Argument<CalendarDateGraphType>("from")
             .Argument<CalendarDateGraphType>("to")
-            .ResolveAsync(async c => await c.Graph().Reader.GetTopEntitiesAsync(
-                c.GetArgument<NodeKind?>("kind"),
-                c.GetArgument<EntityRanking>("by"),
-                PageArgs.Size(c),
-                c.GetArgument<DateOnly?>("from"),
-                c.GetArgument<DateOnly?>("to"),
-                c.CancellationToken).ConfigureAwait(false));
+            .Argument<DateBasisType>("dateBasis", "What `from`/`to` apply to (default PUBLISHED).", a => a.DefaultValue = DateBasis.Published)
+            .ResolveAsync(async c =>
+            {
+                EntityRanking by = c.GetArgument<EntityRanking>("by");
+                DateBasis dateBasis = c.GetArgument<DateBasis>("dateBasis");
+                if (by == EntityRanking.Mentions && dateBasis == DateBasis.Event)
+                {
+                    throw ErrorCodes.Error(ErrorCodes.InvalidArgument, "Mentions have no event date: rank MENTIONS with dateBasis PUBLISHED.");
+                }
+
+                return await c.Graph().Reader.GetTopEntitiesAsync(
+                    c.GetArgument<NodeKind?>("kind"),
+                    by,
+                    PageArgs.Size(c),
+                    c.GetArgument<DateOnly?>("from"),
+                    c.GetArgument<DateOnly?>("to"),
+                    dateBasis,
+                    c.CancellationToken).ConfigureAwait(false);
+            });
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RankedEntityType>>>>("coMentioned")
             .Description("Who is mentioned with a node, and in how many shared articles (`value`); most first.")
             .Argument<NonNullGraphType<IdGraphType>>("id")

@@ -1,0 +1,451 @@
+// The live dashboard: totals, a monthly timeline by relation type with a range brush, the top
+// speakers and most-met people, the latest statements and the membership matrix — all from the
+// public GraphQL API (queries.mjs), refreshed when `articleIngested` says news has landed.
+// The range lives in the address (?from=&to=), so a link opens the same view. `window.dashboard`
+// is a small handle for tests (tests/web/dashboard.mjs) and the console.
+import { ApiError, execute } from '../explorer/graphql.mjs';
+import { KINDS, RELATIONS, formatDate, formatNumber } from '../explorer/labels.mjs';
+import { createChart, matrixOption, rankingOption, timelineOption } from './charts.mjs';
+import { subscribe } from './live.mjs';
+import { ARTICLE_INGESTED, MEMBERSHIPS, PEOPLE, STATEMENTS, TIMELINE, TIMELINE_IN_RANGE, TOTALS } from './queries.mjs';
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  range: $('range'),
+  from: $('range-from'),
+  to: $('range-to'),
+  all: $('range-all'),
+  rangeLabel: $('range-label'),
+  live: $('live'),
+  explorerLink: $('explorer-link'),
+  totals: $('totals'),
+  entities: $('entities'),
+  undated: $('undated'),
+  statements: $('statements'),
+  status: $('status'),
+};
+const charts = {
+  timeline: createChart($('timeline')),
+  speakers: createChart($('speakers')),
+  met: createChart($('met')),
+  matrix: createChart($('matrix')),
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Refreshes after a burst of ingested articles wait this long for the burst to end. */
+const LIVE_DEBOUNCE_MS = 400;
+
+const state = {
+  from: null,
+  to: null,
+  /** The timeline's month starts (yyyy-MM-01), oldest first: brush indexes map to these. */
+  months: [],
+  /** What the page shows, as numbers (read by tests). */
+  shown: {},
+  pending: 0,
+  /** Bumped by every range change, so answers for an older range are dropped. */
+  generation: 0,
+  liveEvents: 0,
+};
+
+// ---- small helpers -------------------------------------------------------------------------
+
+function h(tag, props = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'dataset') {
+      Object.assign(element.dataset, value);
+    } else {
+      element[key] = value;
+    }
+  }
+
+  element.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
+  return element;
+}
+
+function setStatus(text, level = 'info') {
+  ui.status.textContent = text;
+  ui.status.dataset.level = level;
+}
+
+function showError(error, what) {
+  const message = error instanceof ApiError ? error.message : `${error.name}: ${error.message}`;
+  setStatus(`خطأ في ${what}: ${message}`, 'error');
+}
+
+const idleWaiters = [];
+function begin() {
+  state.pending++;
+  document.body.dataset.busy = 'true';
+}
+
+function end() {
+  state.pending--;
+  if (state.pending === 0) {
+    document.body.dataset.busy = 'false';
+    idleWaiters.splice(0).forEach((resolve) => resolve());
+  }
+}
+
+/** Runs `work` counted as pending, so tests know when the page has settled. */
+async function track(work) {
+  begin();
+  try {
+    return await work();
+  } finally {
+    end();
+  }
+}
+
+const rangeVariables = () => ({ from: state.from, to: state.to });
+
+/** A link into the explorer that opens `id` and keeps the range. */
+function explorerHref(id) {
+  const url = new URL('../explorer/', document.baseURI);
+  if (id) {
+    url.searchParams.set('id', id);
+  }
+
+  for (const [key, value] of Object.entries(rangeVariables())) {
+    if (value) {
+      url.searchParams.set(key, value);
+    }
+  }
+
+  return url.pathname + url.search;
+}
+
+function rangeText() {
+  if (!state.from && !state.to) {
+    return '(كل الفترة)';
+  }
+
+  return `(${state.from ? `من ${formatDate(state.from)}` : ''}${state.from && state.to ? ' ' : ''}${state.to ? `إلى ${formatDate(state.to)}` : ''})`;
+}
+
+// ---- the range -----------------------------------------------------------------------------
+
+function readRange() {
+  const params = new URL(location.href).searchParams;
+  const valid = (value) => (value && DATE.test(value) ? value : null);
+  return { from: valid(params.get('from')), to: valid(params.get('to')) };
+}
+
+/** Sets the range, writes it to the address (a new history entry when `push`) and reloads what depends on it. */
+async function setRange(from, to, { push = true } = {}) {
+  if (from && to && from > to) {
+    [from, to] = [to, from];
+  }
+
+  state.from = from || null;
+  state.to = to || null;
+  ui.from.value = state.from ?? '';
+  ui.to.value = state.to ?? '';
+  ui.rangeLabel.textContent = rangeText();
+  ui.explorerLink.href = explorerHref(null);
+  const url = new URL(location.href);
+  for (const [key, value] of Object.entries(rangeVariables())) {
+    if (value) {
+      url.searchParams.set(key, value);
+    } else {
+      url.searchParams.delete(key);
+    }
+  }
+
+  if (url.href !== location.href) {
+    history[push ? 'pushState' : 'replaceState']({}, '', url);
+  }
+
+  showBrush();
+  await loadRanged();
+}
+
+/** The brushed months (indexes into state.months) → the range from the first month's first day to the last month's last day. */
+function rangeOfMonths(first, last) {
+  const start = state.months[Math.max(0, Math.min(first, last))];
+  const end = state.months[Math.min(state.months.length - 1, Math.max(first, last))];
+  const next = new Date(`${end}T00:00:00Z`);
+  next.setUTCMonth(next.getUTCMonth() + 1);
+  next.setUTCDate(0);
+  return { from: start, to: next.toISOString().slice(0, 10) };
+}
+
+/** Draws the current range on the timeline as the brush area (months that overlap it). */
+function showBrush() {
+  if (state.months.length === 0) {
+    return;
+  }
+
+  if (!state.from && !state.to) {
+    charts.timeline.dispatchAction({ type: 'brush', areas: [] });
+    return;
+  }
+
+  const monthOf = (date) => `${date.slice(0, 7)}-01`;
+  const inside = state.months
+    .map((m, i) => ({ m, i }))
+    .filter(({ m }) => (!state.from || m >= monthOf(state.from)) && (!state.to || m <= monthOf(state.to)));
+  charts.timeline.dispatchAction({
+    type: 'brush',
+    areas: inside.length === 0 ? [] : [{ brushType: 'lineX', xAxisIndex: 0, coordRange: [inside[0].i, inside.at(-1).i] }],
+  });
+}
+
+// ---- loading -------------------------------------------------------------------------------
+
+/** Everything: the all-time timeline and the membership matrix, then the parts that follow the range. */
+async function loadAll() {
+  await Promise.all([loadTimeline(), loadMemberships(), loadRanged()]);
+}
+
+async function loadRanged() {
+  const generation = ++state.generation;
+  const variables = rangeVariables();
+  await track(async () => {
+    try {
+      const [totals, inRange, people, statements] = await Promise.all([
+        execute(TOTALS, variables),
+        execute(TIMELINE_IN_RANGE, variables),
+        execute(PEOPLE, variables),
+        execute(STATEMENTS, variables),
+      ]);
+      if (generation !== state.generation) {
+        return;
+      }
+
+      renderTotals(totals, inRange);
+      renderRanking(charts.speakers, 'speakers', people.speakers, { color: RELATIONS.STATED.color, unit: 'تصريح' });
+      renderRanking(charts.met, 'met', people.met, { color: RELATIONS.MET.color, unit: 'لقاء' });
+      renderStatements(statements.statements);
+      setStatus(`حُدِّثت اللوحة ${rangeText()}.`);
+    } catch (error) {
+      showError(error, 'تحميل اللوحة');
+    }
+  });
+}
+
+async function loadTimeline() {
+  await track(async () => {
+    try {
+      renderTimeline(await execute(TIMELINE));
+      showBrush();
+    } catch (error) {
+      showError(error, 'تحميل الخط الزمني');
+    }
+  });
+}
+
+async function loadMemberships() {
+  await track(async () => {
+    try {
+      const memberships = [];
+      let after = null;
+      do {
+        const { memberships: page } = await execute(MEMBERSHIPS, { after });
+        memberships.push(...page.nodes);
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      renderMatrix(memberships);
+    } catch (error) {
+      showError(error, 'تحميل العضويات');
+    }
+  });
+}
+
+// ---- rendering -----------------------------------------------------------------------------
+
+const sum = (buckets) => buckets.reduce((total, b) => total + b.count, 0);
+
+function tile(label, value, all, color) {
+  const element = h('div', { className: 'tile' },
+    h('span', { className: 'label' }, label),
+    h('span', { className: 'value' }, formatNumber(value)),
+    all === null ? null : h('span', { className: 'all' }, `من أصل ${formatNumber(all)}`));
+  if (color) {
+    element.style.setProperty('--c', color);
+  }
+
+  return element;
+}
+
+function renderTotals({ stats, articlesInRange }, inRange) {
+  const ranged = Boolean(state.from || state.to);
+  const relationTotals = Object.fromEntries(stats.relations.map((r) => [r.type, r.count]));
+  const relationsInRange = Object.fromEntries(Object.keys(RELATIONS).map((type) => [type, ranged ? sum(inRange[type]) : relationTotals[type] ?? 0]));
+  const articles = ranged ? articlesInRange.totalCount : stats.articles;
+  ui.totals.replaceChildren(
+    tile('المقالات', articles, ranged ? stats.articles : null),
+    ...Object.entries(RELATIONS).map(([type, { label, color }]) =>
+      tile(label, relationsInRange[type], ranged ? relationTotals[type] ?? 0 : null, color)));
+  ui.entities.replaceChildren(
+    ...stats.entities.filter((e) => KINDS[e.kind]).map((e) => tile(KINDS[e.kind].plural, e.count, null, KINDS[e.kind].color)));
+  state.shown.totals = { articles: stats.articles, articlesInRange: articles, relations: relationTotals, relationsInRange };
+}
+
+function renderTimeline(timeline) {
+  const starts = new Set();
+  for (const type of Object.keys(RELATIONS)) {
+    timeline[type].filter((b) => !b.undated).forEach((b) => starts.add(b.start));
+  }
+
+  state.months = [...starts].sort();
+  const counts = {};
+  const undated = {};
+  for (const type of Object.keys(RELATIONS)) {
+    const byStart = new Map(timeline[type].filter((b) => !b.undated).map((b) => [b.start, b.count]));
+    counts[type] = state.months.map((m) => byStart.get(m) ?? 0);
+    undated[type] = timeline[type].find((b) => b.undated)?.count ?? 0;
+  }
+
+  charts.timeline.setOption(timelineOption(state.months, counts), { notMerge: true });
+  charts.timeline.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
+  const undatedTypes = Object.entries(undated).filter(([, count]) => count > 0);
+  ui.undated.replaceChildren(...(undatedTypes.length === 0
+    ? ['كل العلاقات مؤرَّخة.']
+    : ['بلا تاريخ (خارج الخط الزمني، ولا تدخل في أي فترة): ',
+      ...undatedTypes.flatMap(([type, count], i) => [i > 0 ? '، ' : '', `${RELATIONS[type].label} `, h('span', { className: 'count' }, formatNumber(count))])]));
+  state.shown.timeline = { months: state.months.length, dated: Object.values(counts).flat().reduce((a, b) => a + b, 0), undated };
+}
+
+function renderRanking(chart, key, ranked, options) {
+  chart.setOption(rankingOption(ranked, options), { notMerge: true });
+  chart.getDom().dataset.empty = String(ranked.length === 0);
+  chart.setOption({ graphic: ranked.length === 0 ? [{ type: 'text', left: 'center', top: 'middle', style: { text: 'لا شيء في هذه الفترة', fill: '#5f6b76', font: '14px sans-serif' } }] : [] });
+  state.shown[key] = ranked.map((r) => ({ name: r.entity.name, value: r.value }));
+}
+
+function renderStatements({ totalCount, nodes }) {
+  ui.statements.replaceChildren(...(nodes.length === 0
+    ? [h('li', { className: 'empty-note' }, 'لا تصريحات في هذه الفترة.')]
+    : nodes.map((s) => h('li', { dataset: { id: s.id } },
+      h('span', { className: 'meta' },
+        h('a', { href: explorerHref(s.speaker.id) }, s.speaker.name),
+        ` ${s.verb ?? ''} · ${s.date ? formatDate(s.date) : 'بلا تاريخ'}`,
+        s.article?.url ? h('span', {}, ' · ', h('a', { href: s.article.url, target: '_blank', rel: 'noopener noreferrer' }, s.article.source ?? 'المصدر')) : null),
+      h('a', { className: 'text', href: explorerHref(s.claim?.id ?? s.speaker.id), dir: 'auto' }, s.text)))));
+  state.shown.statements = { total: totalCount, shown: nodes.map((s) => s.id) };
+}
+
+function renderMatrix(memberships) {
+  const states = new Map();
+  const organizations = new Map();
+  const pairs = new Map();
+  for (const m of memberships) {
+    states.set(m.state.id, m.state);
+    organizations.set(m.organization.id, m.organization);
+    const key = `${m.state.id} ${m.organization.id}`;
+    const pair = pairs.get(key) ?? { stateId: m.state.id, organizationId: m.organization.id, statuses: [] };
+    if (!pair.statuses.includes(m.status)) {
+      pair.statuses.push(m.status);
+    }
+
+    pairs.set(key, pair);
+  }
+
+  const byName = (a, b) => a.name.localeCompare(b.name, 'ar');
+  const stateList = [...states.values()].sort(byName);
+  const organizationList = [...organizations.values()].sort(byName);
+  const stateIndex = new Map(stateList.map((s, i) => [s.id, i]));
+  const organizationIndex = new Map(organizationList.map((o, i) => [o.id, i]));
+  const cells = [...pairs.values()].map((p) => ({ state: stateIndex.get(p.stateId), organization: organizationIndex.get(p.organizationId), statuses: p.statuses }));
+  const dom = charts.matrix.getDom();
+  dom.style.height = `${140 + 22 * Math.max(1, stateList.length)}px`;
+  charts.matrix.resize();
+  charts.matrix.setOption(matrixOption(stateList, organizationList, cells), { notMerge: true });
+  charts.matrix.off('click');
+  charts.matrix.on('click', (params) => {
+    const cell = cells[params.dataIndex];
+    location.href = explorerHref(organizationList[cell.organization].id);
+  });
+  state.shown.matrix = { states: stateList.length, organizations: organizationList.length, cells: cells.length, several: cells.filter((c) => c.statuses.length > 1).length, statuses: [...new Set(memberships.map((m) => m.status))] };
+}
+
+// ---- live updates --------------------------------------------------------------------------
+
+let refresh;
+function onArticleIngested({ articleIngested: event }) {
+  state.liveEvents++;
+  ui.live.textContent = `وصل: ${event.title ?? event.articleKey}`;
+  ui.live.classList.add('flash');
+  if (refresh === undefined) {
+    // Counted as pending from the first event of a burst on, so a test waiting for idle sees the refreshed page.
+    begin();
+  }
+
+  clearTimeout(refresh);
+  refresh = setTimeout(async () => {
+    refresh = undefined;
+    try {
+      await loadAll();
+      state.shown.lastEvent = event.articleKey;
+    } finally {
+      ui.live.classList.remove('flash');
+      end();
+    }
+  }, LIVE_DEBOUNCE_MS);
+}
+
+function onLiveState(connection, detail) {
+  ui.live.dataset.state = connection;
+  if (connection === 'live') {
+    ui.live.textContent = 'مباشر';
+  } else if (connection === 'connecting') {
+    ui.live.textContent = 'جارٍ الاتصال…';
+  } else {
+    ui.live.textContent = 'غير متصل';
+    ui.live.title = detail ?? '';
+  }
+}
+
+// ---- wiring --------------------------------------------------------------------------------
+
+function init() {
+  ui.range.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void setRange(ui.from.value, ui.to.value);
+  });
+  ui.all.addEventListener('click', () => void setRange(null, null));
+  charts.timeline.on('brushEnd', (params) => {
+    const area = params.areas?.[0];
+    if (!area) {
+      void setRange(null, null);
+      return;
+    }
+
+    const { from, to } = rangeOfMonths(area.coordRange[0], area.coordRange[1]);
+    void setRange(from, to);
+  });
+  const openInExplorer = (params) => {
+    if (params.data?.id) {
+      location.href = explorerHref(params.data.id);
+    }
+  };
+  charts.speakers.on('click', openInExplorer);
+  charts.met.on('click', openInExplorer);
+  window.addEventListener('popstate', () => {
+    const { from, to } = readRange();
+    void setRange(from, to, { push: false });
+  });
+
+  const { from, to } = readRange();
+  state.from = from;
+  state.to = to;
+  ui.from.value = from ?? '';
+  ui.to.value = to ?? '';
+  ui.rangeLabel.textContent = rangeText();
+  ui.explorerLink.href = explorerHref(null);
+  subscribe(ARTICLE_INGESTED, { onEvent: onArticleIngested, onState: onLiveState });
+  void loadAll();
+}
+
+/** For tests and the console; not an API. */
+window.dashboard = {
+  setRange: (from, to) => setRange(from, to),
+  idle: () => (state.pending === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve))),
+  isLive: () => ui.live.dataset.state === 'live',
+  shown: () => structuredClone({ ...state.shown, range: rangeVariables(), liveEvents: state.liveEvents }),
+  charts,
+};
+
+init();

@@ -1,0 +1,198 @@
+// The live dashboard in headless Debian Chromium, against a server started with `newsgraph serve
+// --samples` and an API key (or the test host): /dashboard redirects to /dashboard/; the totals, the
+// timeline (with its undated bucket apart), the top speakers and most-met people, the latest
+// statements (linking into the explorer) and the membership matrix are all non-empty; a range typed
+// in the header changes the numbers and lands in the address and the explorer links; a range brushed
+// on the timeline does the same; a deep link with a range opens with it; an article ingested through
+// the `ingestArticles` mutation reaches the page over the subscription and the totals grow; and the
+// browser logged no console error, page error or failed request along the way.
+// Usage: node dashboard.mjs http://127.0.0.1:5123 [API_KEY] [screenshot.png]
+//   (API_KEY default: $NEWSGRAPH_API_KEY, else live-test-key as tests/run-all.sh starts the server)
+// On failure a screenshot is written to a temporary folder (printed); with a third argument the
+// final state is always written there.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [base, apiKey = process.env.NEWSGRAPH_API_KEY ?? 'live-test-key', screenshot] = process.argv.slice(2);
+if (!base) {
+  console.error('usage: node dashboard.mjs URL [API_KEY] [screenshot.png]   (URL: the server, e.g. http://127.0.0.1:5123)');
+  process.exit(2);
+}
+
+const origin = new URL(base).origin;
+const graphql = new URL('/graphql', base).toString();
+
+const userDataDir = mkdtempSync(join(tmpdir(), 'newsgraph-dashboard-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  serviceWorkers: 'block',
+  viewport: { width: 1440, height: 1000 },
+  locale: 'ar',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+const page = context.pages()[0] ?? (await context.newPage());
+const problems = [];
+page.on('console', (message) => {
+  if (message.type() === 'error') {
+    problems.push(`console error: ${message.text()}`);
+  }
+});
+page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+page.on('requestfailed', (request) => {
+  // Leaving the page closes its WebSocket; that is not a failure.
+  if (request.url().startsWith(origin) && request.failure()?.errorText !== 'net::ERR_ABORTED') {
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  }
+});
+page.on('response', (response) => {
+  if (response.url().startsWith(origin) && response.status() >= 400) {
+    problems.push(`HTTP ${response.status()} for ${response.url()}`);
+  }
+});
+
+const step = (text) => console.log(`dashboard: ${text}`);
+const settle = async () => {
+  await page.waitForFunction(() => window.dashboard, null, { timeout: 30_000 });
+  await page.evaluate(() => window.dashboard.idle());
+};
+const shown = () => page.evaluate(() => window.dashboard.shown());
+const sum = (counts) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+function assert(condition, message) {
+  if (!condition) {
+    throw new Error(message);
+  }
+}
+
+async function post(query, variables) {
+  const response = await fetch(graphql, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', 'x-api-key': apiKey },
+    body: JSON.stringify({ query, variables }),
+  });
+  return response.json();
+}
+
+let exitCode = 1;
+const articleKey = `https://example.org/dashboard-check/${Date.now()}`;
+try {
+  // 1. The page, through the redirect, with every part drawn.
+  const response = await page.goto(new URL('/dashboard', base).toString(), { waitUntil: 'load' });
+  assert(response?.ok(), `GET /dashboard answered ${response?.status()}`);
+  assert(new URL(page.url()).pathname === '/dashboard/', `expected the redirect to /dashboard/, landed on ${page.url()}`);
+  await settle();
+  assert(await page.locator('html').getAttribute('dir') === 'rtl' && await page.locator('html').getAttribute('lang') === 'ar', 'the page should be Arabic, right to left');
+  const all = await shown();
+  // The API's own answers to compare with: the undated relations, and the first month with articles (the range below).
+  const expected = (await post(`{ ${['MET', 'PHONED', 'STATED', 'MEMBER_OF', 'HOLDS_ROLE'].map((t) => `${t}: timeline(type: ${t}) { undated count }`).join(' ')} articles: timeline { start undated count } }`)).data;
+  const undatedExpected = Object.entries(expected).filter(([key]) => key !== 'articles').reduce((total, [, buckets]) => total + buckets.filter((b) => b.undated).reduce((a, b) => a + b.count, 0), 0);
+  const firstMonth = expected.articles.find((b) => !b.undated);
+  const monthEnd = new Date(`${firstMonth.start}T00:00:00Z`);
+  monthEnd.setUTCMonth(monthEnd.getUTCMonth() + 1, 0);
+  const RANGE = { from: firstMonth.start, to: monthEnd.toISOString().slice(0, 10) };
+  assert(all.totals.articles > 0 && sum(all.totals.relations) > 0, `the totals should count the samples: ${JSON.stringify(all.totals)}`);
+  assert(all.timeline.months > 1 && all.timeline.dated > 0, `the timeline should have dated months: ${JSON.stringify(all.timeline)}`);
+  assert(sum(all.timeline.undated) === undatedExpected && (await page.locator('#undated').innerText()).includes(undatedExpected > 0 ? 'بلا تاريخ' : 'كل العلاقات مؤرَّخة'),
+    `the ${undatedExpected} undated relations should be counted apart: ${JSON.stringify(all.timeline.undated)}`);
+  assert(all.speakers.length > 0 && all.met.length > 0, `the rankings should not be empty: ${JSON.stringify({ speakers: all.speakers, met: all.met })}`);
+  assert(all.statements.shown.length > 0, 'the latest statements should be listed');
+  assert(all.matrix.states > 0 && all.matrix.organizations > 0 && all.matrix.cells > 0 && all.matrix.statuses.length >= 2,
+    `the membership matrix should have cells in more than one status: ${JSON.stringify(all.matrix)}`);
+  for (const id of ['timeline', 'speakers', 'met', 'matrix']) {
+    const drawn = await page.evaluate((chart) => {
+      const canvas = document.querySelector(`#${chart} canvas`);
+      return canvas ? { width: canvas.width, height: canvas.height } : null;
+    }, id);
+    assert(drawn && drawn.width > 100 && drawn.height > 100, `the ${id} chart should be drawn: ${JSON.stringify(drawn)}`);
+  }
+
+  const statementLink = await page.locator('#statements li a').first().getAttribute('href');
+  assert(statementLink?.startsWith('/explorer/?id='), `a statement should link into the explorer, got ${statementLink}`);
+  step(`all time: ${all.totals.articles} articles, ${all.timeline.months} months (${sum(all.timeline.undated)} relations undated), ${all.speakers.length} speakers, ${all.met.length} people who met, ${all.matrix.states}×${all.matrix.organizations} membership matrix (${all.matrix.several} pairs with several statuses)`);
+
+  // 2. A range typed in the header (the first month with articles): the numbers change, the address and the explorer links keep it.
+  await page.waitForFunction(() => window.dashboard.isLive(), null, { timeout: 30_000 });
+  await page.locator('#range-from').fill(RANGE.from);
+  await page.locator('#range-to').fill(RANGE.to);
+  await page.locator('#range button[type="submit"]').click();
+  await settle();
+  const ranged = await shown();
+  assert(ranged.range.from === RANGE.from && ranged.range.to === RANGE.to, `the range should be ${JSON.stringify(RANGE)}, it is ${JSON.stringify(ranged.range)}`);
+  assert(ranged.totals.articlesInRange === firstMonth.count && ranged.totals.articlesInRange < all.totals.articles,
+    `${RANGE.from}…${RANGE.to} should hold ${firstMonth.count} of the ${all.totals.articles} articles; it shows ${ranged.totals.articlesInRange}`);
+  assert(sum(ranged.totals.relationsInRange) > 0 && sum(ranged.totals.relationsInRange) < sum(all.totals.relationsInRange),
+    `the relations in range should be fewer than all: ${JSON.stringify(ranged.totals.relationsInRange)}`);
+  const speakersInRange = (await post('query($from: Date, $to: Date) { topEntities(kind: PERSON, by: STATEMENTS, first: 10, from: $from, to: $to, dateBasis: EVENT) { value entity { name } } }', RANGE)).data.topEntities;
+  assert(JSON.stringify(ranged.speakers) === JSON.stringify(speakersInRange.map((r) => ({ name: r.entity.name, value: r.value }))),
+    `the top speakers should be the range's: ${JSON.stringify(ranged.speakers)}`);
+  assert(ranged.statements.total < all.statements.total, `the statements should follow the range: ${ranged.statements.total} of ${all.statements.total}`);
+  const address = new URL(page.url()).searchParams;
+  assert(address.get('from') === RANGE.from && address.get('to') === RANGE.to, `the address should keep the range: ${page.url()}`);
+  const explorerLink = new URL(await page.locator('#explorer-link').getAttribute('href'), page.url()).searchParams;
+  assert(explorerLink.get('from') === RANGE.from && explorerLink.get('to') === RANGE.to, 'the explorer link should carry the range');
+  step(`range ${RANGE.from}…${RANGE.to}: ${ranged.totals.articlesInRange} articles, ${sum(ranged.totals.relationsInRange)} relations, ${ranged.statements.total} statements; kept in the address`);
+
+  // 3. A range brushed on the timeline with the mouse (from the whole period): whole months, into the address.
+  await page.locator('#range-all').click();
+  await settle();
+  assert(!new URL(page.url()).searchParams.has('from'), `«كل الفترة» should drop the range from the address: ${page.url()}`);
+  const box = await page.locator('#timeline').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.5, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('from'), null, { timeout: 10_000 });
+  await settle();
+  const brushed = await shown();
+  assert(/^\d{4}-\d{2}-01$/.test(brushed.range.from) && brushed.range.to > brushed.range.from, `the brush should pick whole months: ${JSON.stringify(brushed.range)}`);
+  step(`brushed on the timeline: ${brushed.range.from}…${brushed.range.to}, ${brushed.totals.articlesInRange} articles`);
+
+  // 4. A deep link with a range opens with it.
+  await page.goto(new URL(`/dashboard/?from=${RANGE.from}&to=${RANGE.to}`, base).toString(), { waitUntil: 'load' });
+  await settle();
+  const linked = await shown();
+  assert(await page.locator('#range-from').inputValue() === RANGE.from && linked.totals.articlesInRange === ranged.totals.articlesInRange,
+    `the deep link should open ${RANGE.from}…${RANGE.to} again: ${JSON.stringify(linked.range)}, ${linked.totals.articlesInRange} articles`);
+  step('deep link ?from=&to= opens the same range');
+
+  // 5. News lands: an article ingested through the API reaches the page over the subscription.
+  await page.waitForFunction(() => window.dashboard.isLive(), null, { timeout: 30_000 });
+  const ingest = await post(
+    'mutation($input: [ArticleInput!]!) { ingestArticles(input: $input) { succeeded results { error } } }',
+    { input: [{ text: 'موسكو-سانا\nقال ميخائيل بوغدانوف اليوم إن روسيا تدعم الحوار بين الأطراف السورية.', title: 'dashboard check', url: articleKey, published: RANGE.from.replace(/01$/, '15'), source: 'سانا' }] });
+  assert(ingest.data?.ingestArticles?.succeeded === 1, `the mutation did not ingest the article: ${JSON.stringify(ingest)}`);
+  await page.waitForFunction((key) => window.dashboard.shown().lastEvent === key, articleKey, { timeout: 20_000 });
+  await settle();
+  const live = await shown();
+  assert(live.liveEvents >= 1 && live.totals.articles === all.totals.articles + 1 && live.totals.articlesInRange === ranged.totals.articlesInRange + 1,
+    `the page should count the new article (all: ${all.totals.articles} → ${live.totals.articles}, March: ${ranged.totals.articlesInRange} → ${live.totals.articlesInRange})`);
+  assert((await page.locator('#live').innerText()).includes('dashboard check'), `the live indicator should name the article; it says "${await page.locator('#live').innerText()}"`);
+  step(`live: articleIngested → ${live.totals.articles} articles (${live.totals.articlesInRange} in range)`);
+
+  if (screenshot) {
+    await page.screenshot({ path: screenshot, fullPage: true });
+  }
+
+  assert(problems.length === 0, `the browser reported problems:\n  ${problems.join('\n  ')}`);
+  step('no console errors');
+  exitCode = 0;
+} catch (error) {
+  console.error(`dashboard: FAILED: ${error.message}`);
+  if (problems.length > 0) {
+    console.error(`dashboard: browser problems:\n  ${problems.join('\n  ')}`);
+  }
+
+  const path = screenshot ?? join(mkdtempSync(join(tmpdir(), 'newsgraph-dashboard-failure-')), 'dashboard.png');
+  await page.screenshot({ path, fullPage: true }).then(() => console.error(`dashboard: screenshot: ${path}`), () => {});
+} finally {
+  // Leave the server's graph as it was.
+  await post('mutation($keys: [String!]!) { removeArticles(keys: $keys) { removed } }', { keys: [articleKey] }).catch(() => {});
+  await context.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+}
+
+process.exit(exitCode);
