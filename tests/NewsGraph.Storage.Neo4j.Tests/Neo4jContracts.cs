@@ -38,3 +38,7 @@ public sealed class Neo4jRetractionContract : RetractionContract<Neo4jStoreFacto
 public sealed class Neo4jDateContract : DateContract<Neo4jStoreFactory>
 {
 }
+
+public sealed class Neo4jSourceStateContract : SourceStateContract<Neo4jStoreFactory>
+{
+}

@@ -38,3 +38,7 @@ public sealed class SqliteRetractionContract : RetractionContract<SqliteStoreFac
 public sealed class SqliteDateContract : DateContract<SqliteStoreFactory>
 {
 }
+
+public sealed class SqliteSourceStateContract : SourceStateContract<SqliteStoreFactory>
+{
+}
