@@ -22,6 +22,7 @@ public static class FollowServiceCollectionExtensions
         services.AddOptions<FollowOptions>()
             .Bind(configuration.GetSection(FollowOptions.SectionName))
             .Configure(o => configure?.Invoke(o))
+            .PostConfigure(o => o.DropBlankEntries())
             .Validate(o => o.MaxConcurrentRequests > 0, "MaxConcurrentRequests must be positive")
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.RescanInterval > TimeSpan.Zero && o.InitialBackoff > TimeSpan.Zero, "intervals must be positive")
             .Validate(o => o.Feeds.All(f => Uri.TryCreate(f, UriKind.Absolute, out Uri? u) && u.Scheme is "http" or "https"), "every feed must be an absolute http(s) URL")

@@ -93,6 +93,7 @@ internal static class FollowCommand
         IConfiguration configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         FollowOptions options = configuration.GetSection(FollowOptions.SectionName).Get<FollowOptions>() ?? new FollowOptions();
         Add(options, folders, feeds);
+        options.DropBlankEntries();
         if (pollInterval is not null)
         {
             options.PollInterval = CommonOptions.ParseDuration(pollInterval) is { Ticks: > 0 } interval ? interval

@@ -45,4 +45,14 @@ public sealed class FollowOptions
     public bool FetchPages { get; set; } = true;
 
     public bool HasSources => Feeds.Count > 0 || Folders.Count > 0;
+
+    /// <summary>
+    /// Drops blank feeds and folders, so a variable left empty (<c>NewsGraph__Follow__Feeds__0=</c> in a
+    /// compose file whose user set no feed) means "no feed", not a feed that cannot be fetched.
+    /// </summary>
+    public void DropBlankEntries()
+    {
+        Feeds = [.. Feeds.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim())];
+        Folders = [.. Folders.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim())];
+    }
 }
