@@ -22,6 +22,9 @@ public sealed class FolderFollower : IFollowedSource, IDisposable
     private readonly Action<string> _log;
     private readonly ConcurrentDictionary<string, byte> _changed = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _news = new(0, 1);
+
+    // Size and write time of each file when it was last hashed: a rescan hashes only what moved.
+    private readonly Dictionary<string, (long Size, DateTime Written, string Hash)> _hashed = new(StringComparer.Ordinal);
     private FileSystemWatcher? _watcher;
     private DateTimeOffset _nextRescan = DateTimeOffset.MinValue;
 
@@ -168,8 +171,17 @@ public sealed class FolderFollower : IFollowedSource, IDisposable
     {
         try
         {
+            var info = new FileInfo(path);
+            (long Size, DateTime Written) now = (info.Length, info.LastWriteTimeUtc);
+            if (_hashed.TryGetValue(path, out var known) && (known.Size, known.Written) == now)
+            {
+                return known.Hash;
+            }
+
             await using FileStream stream = new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+            string hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+            _hashed[path] = (now.Size, now.Written, hash);
+            return hash;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
