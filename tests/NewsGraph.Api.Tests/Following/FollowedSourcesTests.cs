@@ -209,6 +209,37 @@ public sealed class FollowedSourcesTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task Watch_FolderMissingAtStart_FailsWithTheReasonThenFollowsItOnceMade()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "newsgraph-api-tests", "later-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using ApiHost host = await ApiHost.StartAsync(follow: new Dictionary<string, string?>
+            {
+                ["Folders:0"] = folder,
+                ["FileSettleTime"] = "00:00:00.200",
+                ["InitialBackoff"] = "00:00:00.200",
+                ["MaxBackoff"] = "00:00:01",
+            });
+            JsonNode missing = await WaitForSourceAsync(host, s => s["consecutiveFailures"]!.GetValue<int>() >= 1);
+            Assert.Equal(("FOLDER", "no such folder"), (Str(missing, "kind"), Str(missing, "lastError")));
+
+            Directory.CreateDirectory(folder);
+            await File.WriteAllTextAsync(Path.Combine(folder, "first.txt"), FrontMatter("وصل المجلد", s_stories[1].Text));
+
+            Assert.Equal("وصل المجلد", Str(await ArticleAsync(host, "https://example.org/today"), "title"));
+            Assert.Null((await WaitForSourceAsync(host, s => s["consecutiveFailures"]!.GetValue<int>() == 0))["lastError"]);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
     private static PublishedItem Story(string feed, string id, int story) =>
         new(feed, id, s_stories[story].Title, s_stories[story].Text, new DateTimeOffset(2026, 12, 6, 9, 30, 0, TimeSpan.FromHours(3)));
 

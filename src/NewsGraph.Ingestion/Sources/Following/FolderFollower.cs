@@ -49,6 +49,10 @@ public sealed class FolderFollower : IFollowedSource, IDisposable
     {
         if (!Directory.Exists(_folder))
         {
+            // Watch afresh when it is back: a watcher does not follow a folder that was removed and made again.
+            _watcher?.Dispose();
+            _watcher = null;
+            _rescanRequested = true;
             throw new SourceFailedException("no such folder");
         }
 

@@ -62,7 +62,7 @@ public sealed class SourceFollowers : IDisposable
         {
             saved = await _store.GetSourceStatesAsync(cancellationToken);
         }
-        catch (StoreUnavailableException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Start from scratch: seen items are asked for again at each pass, so nothing is ingested twice.
             _log("followed sources: saved states unreadable, starting afresh: " + ex.Message);
@@ -155,8 +155,10 @@ public sealed class SourceFollowers : IDisposable
             await _store.SaveSourceStateAsync(state, cancellationToken);
             return now;
         }
-        catch (StoreUnavailableException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Never fatal: a host stops when a background service throws, and the API must outlive a
+            // state it could not save (the seen items are saved by the pass itself).
             _log($"{state.Id}: state not saved: {ex.Message}");
             return lastSaved;
         }
