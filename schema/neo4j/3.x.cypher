@@ -24,3 +24,8 @@ CREATE INDEX ON :Place(nameNorm);
 
 // No full-text index: 3.x has none in Cypher (its legacy REST indexes are gone in 4+), so search
 // uses the normalized token-prefix path over the searchText property.
+
+// The followers' bookkeeping (GraphNames.FollowedSource, FollowedItem): a restarted follower resumes from it.
+CREATE CONSTRAINT ON (n:FollowedSource) ASSERT n.id IS UNIQUE;
+CREATE CONSTRAINT ON (n:FollowedItem) ASSERT n.id IS UNIQUE;
+CREATE INDEX ON :FollowedItem(sourceId);

@@ -37,3 +37,8 @@ CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Person|State|Organizati
 // stemming) over the names as written, e.g.
 // CALL db.index.fulltext.queryNodes('entity_names', 'لافروف') YIELD node, score RETURN node.name, score
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Person|State|Organization|Place|Claim) ON EACH [n.name, n.aliases] OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic'}};
+
+// The followers' bookkeeping (GraphNames.FollowedSource, FollowedItem): a restarted follower resumes from it.
+CREATE CONSTRAINT followed_source_id IF NOT EXISTS FOR (n:FollowedSource) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT followed_item_id IF NOT EXISTS FOR (n:FollowedItem) REQUIRE n.id IS UNIQUE;
+CREATE INDEX followed_item_source IF NOT EXISTS FOR (n:FollowedItem) ON (n.sourceId);

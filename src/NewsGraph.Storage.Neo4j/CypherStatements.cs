@@ -398,4 +398,33 @@ internal static class CypherStatements
         "WITH $key AS k " + EntityByKey("k", "k") +
         $" WITH e WHERE e IS NOT NULL MATCH (e)<-[:{Mentions}]-(:{ArticleLabel})-[:{Mentions}]->(o) WHERE o <> e AND ($kind IS NULL OR o.kind = $kind)" +
         " RETURN o.key AS key, count(*) AS value ORDER BY value DESC, key ASC LIMIT $first";
+
+    // ---------------------------------------------------------------------------------------
+    // Followed sources: the followers' bookkeeping, beside the graph and never linked to it
+    // ---------------------------------------------------------------------------------------
+
+    public const string SelectSourceStates = """
+        MATCH (s:FollowedSource)
+        OPTIONAL MATCH (i:FollowedItem {sourceId: s.id})
+        WITH s, count(i) AS itemsSeen
+        RETURN s.id, s.kind, s.location, s.etag, s.lastModified, s.lastSuccess, s.lastFailure, s.lastError,
+               s.consecutiveFailures, s.nextAttempt, itemsSeen
+        ORDER BY s.id
+        """;
+
+    /// <summary><c>+=</c> with a null value removes the property, so a cleared error is gone, not stale.</summary>
+    public const string UpsertSourceState = "MERGE (s:FollowedSource {id: $id}) SET s += $state";
+
+    /// <summary>Item nodes are keyed by <c>id</c> (source id, a line feed, item key), so each lookup is one constraint seek.</summary>
+    public const string SelectSeenItems = """
+        UNWIND $ids AS id
+        MATCH (i:FollowedItem {id: id})
+        RETURN i.itemKey, i.contentHash
+        """;
+
+    public const string UpsertSeenItems = """
+        UNWIND $items AS item
+        MERGE (i:FollowedItem {id: item.id})
+        SET i.sourceId = $sourceId, i.itemKey = item.itemKey, i.contentHash = item.contentHash, i.seenAt = $seenAt
+        """;
 }

@@ -15,7 +15,7 @@ namespace NewsGraph.Storage.Neo4j;
 /// server what it is, picks the transport, and applies the schema. Writes from one instance are
 /// serialized; run one writer per database (reads may run anywhere, any number).
 /// </summary>
-public sealed class Neo4jGraphStore : IGraphStore, IAsyncDisposable
+public sealed partial class Neo4jGraphStore : IGraphStore, IAsyncDisposable
 {
     private const int MaxSearchTerms = 16;
 

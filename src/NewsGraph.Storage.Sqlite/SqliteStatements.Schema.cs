@@ -339,7 +339,68 @@ internal static partial class SqliteStatements
         (4, [AddConfidenceV4]),
         (5, [IncrementalMergeV5]),
         (6, [AddDatePrecisionAndSourceV6]),
+        (7, [CreateFollowedSourcesV7]),
     ];
+
+    /// <summary>
+    /// Version 7, the followers' bookkeeping (<c>ISourceStateStore</c>): one row per followed feed or
+    /// folder (validators, last success and failure, backoff) and one per item it handed over with
+    /// the hash of its content, so a restarted follower skips what it ingested and sees what changed.
+    /// Times are ISO 8601 text with offset. No foreign key: an item may be marked before its source's
+    /// state is first saved.
+    /// </summary>
+    public const string CreateFollowedSourcesV7 = """
+        CREATE TABLE IF NOT EXISTS followed_sources (
+            id                   TEXT    NOT NULL PRIMARY KEY,
+            kind                 TEXT    NOT NULL,
+            location             TEXT    NOT NULL,
+            etag                 TEXT,
+            last_modified        TEXT,
+            last_success         TEXT,
+            last_failure         TEXT,
+            last_error           TEXT,
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            next_attempt         TEXT
+        );
+        CREATE TABLE IF NOT EXISTS followed_items (
+            source_id    TEXT NOT NULL,
+            item_key     TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            seen_at      TEXT NOT NULL,
+            PRIMARY KEY (source_id, item_key)
+        ) WITHOUT ROWID;
+        """;
+
+    // ---------------------------------------------------------------------------------------
+    // Followed sources
+    // ---------------------------------------------------------------------------------------
+
+    public const string SelectSourceStates = """
+        SELECT s.id, s.kind, s.location, s.etag, s.last_modified, s.last_success, s.last_failure, s.last_error,
+               s.consecutive_failures, s.next_attempt,
+               (SELECT count(*) FROM followed_items i WHERE i.source_id = s.id) AS items_seen
+        FROM followed_sources s
+        ORDER BY s.id;
+        """;
+
+    public const string UpsertSourceState = """
+        INSERT INTO followed_sources (id, kind, location, etag, last_modified, last_success, last_failure, last_error, consecutive_failures, next_attempt)
+        VALUES (@id, @kind, @location, @etag, @lastModified, @lastSuccess, @lastFailure, @lastError, @consecutiveFailures, @nextAttempt)
+        ON CONFLICT (id) DO UPDATE SET
+            kind = excluded.kind, location = excluded.location, etag = excluded.etag, last_modified = excluded.last_modified,
+            last_success = excluded.last_success, last_failure = excluded.last_failure, last_error = excluded.last_error,
+            consecutive_failures = excluded.consecutive_failures, next_attempt = excluded.next_attempt;
+        """;
+
+    public const string SelectSeenItems = """
+        SELECT item_key, content_hash FROM followed_items
+        WHERE source_id = @sourceId AND item_key IN (SELECT value FROM json_each(@itemKeys));
+        """;
+
+    public const string UpsertSeenItem = """
+        INSERT INTO followed_items (source_id, item_key, content_hash, seen_at) VALUES (@sourceId, @itemKey, @contentHash, @seenAt)
+        ON CONFLICT (source_id, item_key) DO UPDATE SET content_hash = excluded.content_hash, seen_at = excluded.seen_at;
+        """;
 
     /// <summary>
     /// Version 6, how a relation's date was found: <c>date_precision</c> (DAY, MONTH, YEAR) and

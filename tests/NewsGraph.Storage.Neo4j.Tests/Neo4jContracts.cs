@@ -42,3 +42,7 @@ public sealed class Neo4jDateContract : DateContract<Neo4jStoreFactory>
 public sealed class Neo4jStatusContract : StatusContract<Neo4jStoreFactory>
 {
 }
+
+public sealed class Neo4jSourceStateContract : SourceStateContract<Neo4jStoreFactory>
+{
+}

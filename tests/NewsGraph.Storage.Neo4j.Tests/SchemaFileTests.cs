@@ -12,7 +12,11 @@ public sealed partial class SchemaFileTests
     public void SchemaFile_UsesOnlyGraphNamesLabelsAndTypes(string file)
     {
         IReadOnlyList<string> statements = Neo4jGraphStore.SchemaStatements(file);
-        HashSet<string> allowed = [.. Enum.GetValues<NodeKind>().Select(GraphNames.Label), .. Enum.GetValues<RelationType>().Select(GraphNames.TypeName)];
+        HashSet<string> allowed =
+        [
+            .. Enum.GetValues<NodeKind>().Select(GraphNames.Label), .. Enum.GetValues<RelationType>().Select(GraphNames.TypeName),
+            GraphNames.FollowedSource, GraphNames.FollowedItem,
+        ];
 
         Assert.NotEmpty(statements);
         foreach (string statement in statements)

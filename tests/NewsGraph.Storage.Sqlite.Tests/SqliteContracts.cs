@@ -42,3 +42,7 @@ public sealed class SqliteDateContract : DateContract<SqliteStoreFactory>
 public sealed class SqliteStatusContract : StatusContract<SqliteStoreFactory>
 {
 }
+
+public sealed class SqliteSourceStateContract : SourceStateContract<SqliteStoreFactory>
+{
+}

@@ -140,7 +140,7 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
 
         SqliteGraphStore migrated = await StoreAsync();
 
-        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L], await ColumnAsync<long>("SELECT version FROM schema_version ORDER BY version;"));
+        Assert.Equal(Enumerable.Range(1, SqliteStatements.SchemaVersion).Select(v => (long)v), await ColumnAsync<long>("SELECT version FROM schema_version ORDER BY version;"));
         Assert.Equal(15L, await ScalarAsync<long>("SELECT count(*) FROM relation_provenance WHERE confidence IS NULL;"));
         Assert.Equal(13L, await ScalarAsync<long>("SELECT count(*) FROM relations WHERE confidence IS NULL;"));
         IReadOnlyList<RelationRecord> before = await migrated.GetRelationsAsync(SampleGraph.RelationKeys, None);
@@ -169,6 +169,21 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         {
             SqliteStoreFactory.DeleteDatabase(freshPath);
         }
+    }
+
+    [Fact]
+    public async Task InitializeAsync_VersionSixFile_AddsTheFollowersTablesAndLeavesTheGraphAsItWas()
+    {
+        await CreateFileOfVersionAsync(6, SampleGraph.Articles);
+        long articles = await ScalarAsync<long>("SELECT count(*) FROM articles;");
+
+        SqliteGraphStore migrated = await StoreAsync();
+        await migrated.SaveSourceStateAsync(new SourceState("folder:/in", FollowedSourceKind.Folder, "/in"), None);
+        await migrated.MarkItemsSeenAsync("folder:/in", [new SeenItem("/in/a.txt", "h")], None);
+
+        Assert.Equal(7L, await ScalarAsync<long>("SELECT max(version) FROM schema_version;"));
+        Assert.Equal(articles, await ScalarAsync<long>("SELECT count(*) FROM articles;"));
+        Assert.Equal(1L, Assert.Single(await migrated.GetSourceStatesAsync(None)).ItemsSeen);
     }
 
     [Fact]

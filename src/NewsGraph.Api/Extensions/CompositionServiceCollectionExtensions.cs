@@ -14,8 +14,8 @@ namespace NewsGraph.Api.Extensions;
 public static class CompositionServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers an opened store as <see cref="IGraphStore"/>, <see cref="IGraphWriter"/> and
-    /// <see cref="IGraphReader"/> (or <paramref name="reader"/> when the host reads through a wrapper).
+    /// Registers an opened store as <see cref="IGraphStore"/>, <see cref="IGraphWriter"/>,
+    /// <see cref="ISourceStateStore"/> and <see cref="IGraphReader"/> (or <paramref name="reader"/> when the host reads through a wrapper).
     /// The container does not dispose it: the store stays the caller's.
     /// </summary>
     public static IServiceCollection AddNewsGraphStore(this IServiceCollection services, IGraphStore store, IGraphReader? reader = null)
@@ -24,6 +24,7 @@ public static class CompositionServiceCollectionExtensions
         services.AddSingleton<IGraphStore>(store);
         services.AddSingleton<IGraphReader>(reader ?? store);
         services.AddSingleton<IGraphWriter>(store);
+        services.AddSingleton<ISourceStateStore>(store);
         return services;
     }
 

@@ -14,6 +14,7 @@ using NewsGraph.Api.Graph.Places;
 using NewsGraph.Api.Graph.Relations;
 using NewsGraph.Api.Graph.Roles;
 using NewsGraph.Api.Graph.Search;
+using NewsGraph.Api.Graph.Sources;
 using NewsGraph.Api.Graph.States;
 using NewsGraph.Api.Graph.Statements;
 using NewsGraph.Api.Graph.Traversal;
@@ -64,6 +65,7 @@ public sealed class QueryType : ObjectGraphType
         SearchQueries.Register(this);
         TraversalQueries.Register(this);
         DashboardQueries.Register(this);
+        SourceQueries.Register(this);
     }
 }
 

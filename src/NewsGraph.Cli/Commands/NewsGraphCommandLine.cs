@@ -12,6 +12,7 @@ internal static class NewsGraphCommandLine
         root.Subcommands.Add(RemoveCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(FollowCommand.Create());
         root.Subcommands.Add(CopyCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(NerCommandLine.Tag());

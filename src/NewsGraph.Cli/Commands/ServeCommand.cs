@@ -7,13 +7,15 @@ using Microsoft.Extensions.Logging;
 using NewsGraph.Api.Extensions;
 using NewsGraph.Core.Storage;
 using NewsGraph.Ingestion;
+using NewsGraph.Ingestion.Sources.Following;
 
 namespace NewsGraph.Cli.Commands;
 
 /// <summary>
-/// <c>newsgraph serve [--db FILE | --neo4j URI] [--urls URL] [--ingest PATH...] [--samples]</c>: GraphQL at
-/// <c>/graphql</c> (Banana Cake Pop for browsers at the same address) over the chosen store,
-/// after ingesting what it was asked to. A Neo4j that does not answer at start-up ends the command
+/// <c>newsgraph serve [--db FILE | --neo4j URI] [--urls URL] [--ingest PATH...] [--samples] [--watch DIR...] [--feed URL...]</c>:
+/// GraphQL at <c>/graphql</c> (Banana Cake Pop for browsers at the same address) over the chosen store,
+/// after ingesting what it was asked to, following the feeds and folders given (and those of the
+/// <c>NewsGraph:Follow</c> configuration section) while it serves. A Neo4j that does not answer at start-up ends the command
 /// with one line on stderr and exit code <see cref="StoreErrors.UnavailableExitCode"/> (a supervisor
 /// or compose's restart policy starts it again); one that goes away later is answered with
 /// <c>STORE_UNAVAILABLE</c> by the API until it is back.
@@ -30,7 +32,9 @@ internal static class ServeCommand
         var ingest = new Option<string[]>("--ingest") { Description = "Files or directories to ingest before serving.", AllowMultipleArgumentsPerToken = true };
         var samples = new Option<bool>("--samples") { Description = "Ingest the sample articles bundled with newsgraph before serving." };
         var retryDeadline = CommonOptions.RetryDeadline("the ingest at start-up (--ingest, --samples)");
-        var command = new Command("serve", "Serve the graph over GraphQL (and Banana Cake Pop) at /graphql.") { db, neo4j, urls, ingest, samples, retryDeadline };
+        var watch = FollowCommand.WatchOption();
+        var feed = FollowCommand.FeedOption();
+        var command = new Command("serve", "Serve the graph over GraphQL (and Banana Cake Pop) at /graphql.") { db, neo4j, urls, ingest, samples, retryDeadline, watch, feed };
         command.SetAction((parse, cancellationToken) => StoreErrors.ReportAsync("serve", async () =>
         {
             // Not reachable at start-up: exit at once (no waiting here; see the CLI README).
@@ -48,7 +52,10 @@ internal static class ServeCommand
                 OutageListener = new StoreOutageReporter("serve", Console.Error),
             };
             string description = StoreLocation.Describe(parse.GetValue(db), parse.GetValue(neo4j));
-            return await RunAsync(store, description, parse.GetValue(urls) ?? DefaultUrl, paths, startupIngest, [], cancellationToken).ConfigureAwait(false);
+            string[] folders = parse.GetValue(watch) ?? [];
+            string[] feeds = parse.GetValue(feed) ?? [];
+            return await RunAsync(
+                store, description, parse.GetValue(urls) ?? DefaultUrl, paths, startupIngest, [], o => FollowCommand.Add(o, folders, feeds), cancellationToken).ConfigureAwait(false);
         }));
         return command;
     }
@@ -61,9 +68,16 @@ internal static class ServeCommand
     /// an unavailable store as <paramref name="startupIngest"/> says), and serves until cancelled.
     /// </summary>
     public static async Task<int> RunAsync(
-        IGraphStore store, string storeDescription, string urls, IReadOnlyList<string> ingestPaths, IngestionOptions startupIngest, string[] args, CancellationToken cancellationToken)
+        IGraphStore store,
+        string storeDescription,
+        string urls,
+        IReadOnlyList<string> ingestPaths,
+        IngestionOptions startupIngest,
+        string[] args,
+        Action<FollowOptions>? follow,
+        CancellationToken cancellationToken)
     {
-        WebApplication app = Build(store, urls, args);
+        WebApplication app = Build(store, urls, args, follow: follow);
         await using ConfiguredAsyncDisposable __ = app.ConfigureAwait(false);
         if (ingestPaths.Count > 0)
         {
@@ -96,15 +110,19 @@ internal static class ServeCommand
         return 0;
     }
 
-    /// <summary>The web host: the store, the ingestion pipeline (for the mutation) and the GraphQL API.</summary>
-    public static WebApplication Build(IGraphStore store, string urls, string[] args, Action<WebApplication>? mapMore = null)
+    /// <summary>The web host: the store, the ingestion pipeline (for the mutation and the followers), the followers and the GraphQL API.</summary>
+    public static WebApplication Build(IGraphStore store, string urls, string[] args, Action<WebApplication>? mapMore = null, Action<FollowOptions>? follow = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // What the followers ingest and why a source fails is what someone running serve --feed wants to see.
+        builder.Logging.AddFilter("NewsGraph.Api.Extensions.FollowedSourcesService", LogLevel.Information);
         builder.Services.AddNewsGraphPipeline(store);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddNewsGraphApi(builder.Configuration);
+        builder.Services.AddNewsGraphFollowers(builder.Configuration, follow);
         WebApplication app = builder.Build();
         app.MapNewsGraphApi();
         mapMore?.Invoke(app);

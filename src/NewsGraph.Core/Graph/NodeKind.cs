@@ -67,6 +67,15 @@ public static class GraphNames
     /// </summary>
     public const string Mentions = "MENTIONS";
 
+    /// <summary>
+    /// Bookkeeping, not graph: the state of one followed feed or folder (<c>Storage/SourceState</c>).
+    /// Kept in the store so a restarted follower resumes where it was, in whichever store it writes to.
+    /// </summary>
+    public const string FollowedSource = "FollowedSource";
+
+    /// <summary>Bookkeeping, not graph: one item a followed source has handed over, with the hash of what it held.</summary>
+    public const string FollowedItem = "FollowedItem";
+
     public static string Label(NodeKind kind) => kind switch
     {
         NodeKind.Person => "Person",

@@ -7,9 +7,10 @@ namespace NewsGraph.Core.Storage;
 /// graph-shaped so that the embedded store and Neo4j implement exactly the same behaviour (one
 /// contract test suite runs against both). Reads that serve nested GraphQL fields take many keys
 /// at once, so the API costs a bounded number of store calls whatever the fan-out. A store owns
-/// connections or HTTP clients, so it is disposed asynchronously.
+/// connections or HTTP clients, so it is disposed asynchronously. It also keeps the followers'
+/// bookkeeping (<see cref="ISourceStateStore"/>), so that state lives and is backed up with the graph.
 /// </summary>
-public interface IGraphStore : IGraphWriter, IGraphReader, IAsyncDisposable
+public interface IGraphStore : IGraphWriter, IGraphReader, ISourceStateStore, IAsyncDisposable
 {
 }
 

@@ -111,7 +111,15 @@ public static partial class ArticleFileReader
     }
 
     /// <summary>The visible text of an HTML page: title and body text, scripts and styles removed.</summary>
-    private static SourceItem FromHtml(string path, string html)
+    private static SourceItem FromHtml(string path, string html) => FromHtml(path, html, url: null, Path.GetFileName(path));
+
+    /// <summary>
+    /// An article from a fetched web page, read exactly as an <c>.html</c> file is; <paramref name="url"/>
+    /// becomes its URL (and so its key).
+    /// </summary>
+    public static SourceItem FromWebPage(string origin, string html, string url) => FromHtml(origin, html, url, file: null);
+
+    private static SourceItem FromHtml(string path, string html, string? url, string? file)
     {
         string? title = TitleTag().Match(html) is { Success: true } m ? System.Net.WebUtility.HtmlDecode(m.Groups[1].Value).Trim() : null;
         DateOnly? published = HtmlPublished(html);
@@ -122,7 +130,7 @@ public static partial class ArticleFileReader
         body = string.Join('\n', body.Split('\n').Select(l => Spaces().Replace(l, " ").Trim()).Where(l => l.Length > 0));
         try
         {
-            return SourceItem.Ok(new ArticleInput(path, ArticleDecoding.ValidateText(body), title, Published: published, File: Path.GetFileName(path)));
+            return SourceItem.Ok(new ArticleInput(path, ArticleDecoding.ValidateText(body), title, url, published, File: file));
         }
         catch (ArticleRejectedException ex)
         {

@@ -50,8 +50,12 @@ public sealed class ApiHost : IAsyncDisposable
 
     public IngestionEvents Events { get; }
 
-    /// <summary>Starts a server over the sample graph (or <paramref name="store"/>), with <paramref name="settings"/> under NewsGraph:Api.</summary>
-    public static async Task<ApiHost> StartAsync(IDictionary<string, string?>? settings = null, IGraphStore? store = null, TimeSpan? storeDelay = null)
+    /// <summary>
+    /// Starts a server over the sample graph (or <paramref name="store"/>), with <paramref name="settings"/> under NewsGraph:Api;
+    /// with <paramref name="follow"/> (settings under NewsGraph:Follow) it follows feeds and folders too, on the real clock.
+    /// </summary>
+    public static async Task<ApiHost> StartAsync(
+        IDictionary<string, string?>? settings = null, IGraphStore? store = null, TimeSpan? storeDelay = null, IDictionary<string, string?>? follow = null)
     {
         store ??= await TempSqliteStore.CreateAsync(SampleGraph.Articles());
         var reader = new CountingGraphReader(store, storeDelay);
@@ -68,11 +72,23 @@ public sealed class ApiHost : IAsyncDisposable
             config["NewsGraph:Api:" + key] = value;
         }
 
+        foreach ((string key, string? value) in follow ?? new Dictionary<string, string?>())
+        {
+            config["NewsGraph:Follow:" + key] = value;
+        }
+
         builder.Configuration.AddInMemoryCollection(config);
         builder.Services.AddNewsGraphStore(store, reader);
         builder.Services.AddNewsGraphIngestion(ArabicArticleExtractor.Default);
-        builder.Services.AddSingleton<TimeProvider>(new FixedTime());
+
+        // Followers wait, back off and judge files settled by the clock: they need a real one.
+        builder.Services.AddSingleton<TimeProvider>(follow is null ? new FixedTime() : TimeProvider.System);
         builder.Services.AddNewsGraphApi(builder.Configuration);
+        if (follow is not null)
+        {
+            builder.Services.AddNewsGraphFollowers(builder.Configuration);
+        }
+
         WebApplication app = builder.Build();
         app.MapNewsGraphApi();
         await app.StartAsync();

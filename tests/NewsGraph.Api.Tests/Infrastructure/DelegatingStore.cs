@@ -50,4 +50,14 @@ public abstract class DelegatingStore(IGraphStore inner) : IGraphStore, IAsyncDi
 
     public virtual Task<IReadOnlyList<RankedEntity>> GetCoMentionedAsync(string entityKey, NodeKind? kind, int first, CancellationToken cancellationToken) =>
         inner.GetCoMentionedAsync(entityKey, kind, first, cancellationToken);
+
+    public virtual Task<IReadOnlyList<SourceState>> GetSourceStatesAsync(CancellationToken cancellationToken) => inner.GetSourceStatesAsync(cancellationToken);
+
+    public virtual Task SaveSourceStateAsync(SourceState state, CancellationToken cancellationToken) => inner.SaveSourceStateAsync(state, cancellationToken);
+
+    public virtual Task<IReadOnlyDictionary<string, string>> GetSeenItemsAsync(string sourceId, IReadOnlyCollection<string> itemKeys, CancellationToken cancellationToken) =>
+        inner.GetSeenItemsAsync(sourceId, itemKeys, cancellationToken);
+
+    public virtual Task MarkItemsSeenAsync(string sourceId, IReadOnlyCollection<SeenItem> items, CancellationToken cancellationToken) =>
+        inner.MarkItemsSeenAsync(sourceId, items, cancellationToken);
 }
