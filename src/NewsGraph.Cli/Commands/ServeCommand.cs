@@ -79,6 +79,7 @@ internal static class ServeCommand
         {
             await Console.Out.WriteLineAsync($"GraphQL API and Banana Cake Pop: {url.TrimEnd('/')}/graphql").ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"Graph explorer: {url.TrimEnd('/')}/explorer/").ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"Health and metrics: {url.TrimEnd('/')}{OperationsExtensions.ReadyPath}, {url.TrimEnd('/')}{OperationsExtensions.MetricsPath}").ConfigureAwait(false);
         }
 
         await Console.Out.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
@@ -95,7 +96,7 @@ internal static class ServeCommand
         return 0;
     }
 
-    /// <summary>The web host: the store, the ingestion pipeline (for the mutation) and the GraphQL API.</summary>
+    /// <summary>The web host: the store, the ingestion pipeline (for the mutation), the GraphQL API, health and metrics.</summary>
     public static WebApplication Build(IGraphStore store, string urls, string[] args, Action<WebApplication>? mapMore = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -104,8 +105,10 @@ internal static class ServeCommand
         builder.Services.AddNewsGraphPipeline(store);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddNewsGraphApi(builder.Configuration);
+        builder.Services.AddNewsGraphOperations();
         WebApplication app = builder.Build();
         app.MapNewsGraphApi();
+        app.MapNewsGraphOperations();
         mapMore?.Invoke(app);
         return app;
     }
