@@ -70,7 +70,7 @@ internal static class ServeCommand
             // Its own ingestor: the API's fails fast when the store is away (the mutation answers
             // STORE_UNAVAILABLE), while this one may wait; both announce to the same subscribers.
             IArticleIngestor ingestor = app.Services.CreateNewsGraphIngestor(startupIngest);
-            IngestSummary summary = await IngestCommand.IngestAsync(ingestor, ingestPaths, Console.Error, cancellationToken).ConfigureAwait(false);
+            IngestSummary summary = await IngestCommand.IngestAsync(ingestor, ingestPaths, showProgress: true, cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync(summary.Describe(storeDescription)).ConfigureAwait(false);
         }
 
