@@ -7,6 +7,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NewsGraph.Api.Operations;
 using NewsGraph.Core.Diagnostics;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace NewsGraph.Api.Extensions;
 
@@ -30,7 +31,9 @@ public static class OperationsExtensions
     {
         services.AddNewsGraphMetrics();
         services.AddHealthChecks().AddCheck<GraphStoreHealthCheck>("store", tags: [ReadyTag]);
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("newsgraph"))
+            .WithMetrics(metrics => metrics
             .AddMeter(NewsGraphMetrics.MeterName, "Microsoft.AspNetCore.Hosting")
             // Every scrape sees the counters as they are now: the default 300 ms cache would answer a
             // second scrape right after an ingest with the numbers from before it.

@@ -21,6 +21,12 @@ public sealed class NewsGraphMetrics
     public const string TransportTag = "transport";
     public const string StatusTag = "status";
 
+    /// <summary>Bucket bounds in seconds, from a fast extraction (a few ms) to a write that waited for the store.</summary>
+    private static readonly InstrumentAdvice<double> s_seconds = new()
+    {
+        HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    };
+
     private readonly Counter<long> _articles;
     private readonly Counter<long> _failures;
     private readonly Histogram<double> _extraction;
@@ -37,10 +43,10 @@ public sealed class NewsGraphMetrics
             "Articles stored by ingestion, by what the write did: new, changed, unchanged (already stored as is), duplicate (a second copy in the same run).");
         _failures = meter.CreateCounter<long>("newsgraph.ingest.failures", "{article}",
             "Articles ingestion could not store, by reason: rejected, extraction_failed, store_refused, store_unavailable.");
-        _extraction = meter.CreateHistogram<double>("newsgraph.ingest.extraction.duration", "s", "Time to validate and extract one article.");
-        _write = meter.CreateHistogram<double>("newsgraph.ingest.write.duration", "s", "Time to store one batch (one transaction), waits for an unavailable store included.");
+        _extraction = meter.CreateHistogram("newsgraph.ingest.extraction.duration", "s", "Time to validate and extract one article.", advice: s_seconds);
+        _write = meter.CreateHistogram("newsgraph.ingest.write.duration", "s", "Time to store one batch (one transaction), waits for an unavailable store included.", advice: s_seconds);
         _queueDepth = meter.CreateUpDownCounter<long>("newsgraph.ingest.queue.depth", "{article}", "Articles read by ingestion and not yet reported stored or failed.");
-        _requestDuration = meter.CreateHistogram<double>("newsgraph.graphql.request.duration", "s", "Time from receiving a GraphQL HTTP request to the end of writing its answer.");
+        _requestDuration = meter.CreateHistogram("newsgraph.graphql.request.duration", "s", "Time from receiving a GraphQL HTTP request to the end of writing its answer.", advice: s_seconds);
         _requestErrors = meter.CreateCounter<long>("newsgraph.graphql.errors", "{error}", "GraphQL errors answered, by errors[].extensions.code.");
     }
 

@@ -73,8 +73,10 @@ public sealed class ApiHost : IAsyncDisposable
         builder.Services.AddNewsGraphIngestion(ArabicArticleExtractor.Default);
         builder.Services.AddSingleton<TimeProvider>(new FixedTime());
         builder.Services.AddNewsGraphApi(builder.Configuration);
+        builder.Services.AddNewsGraphOperations();
         WebApplication app = builder.Build();
         app.MapNewsGraphApi();
+        app.MapNewsGraphOperations();
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ApiHost(app, new Uri(address), reader, store, app.Services.GetRequiredService<IngestionEvents>());
