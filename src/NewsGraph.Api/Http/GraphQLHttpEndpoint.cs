@@ -7,6 +7,7 @@ using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NewsGraph.Api.Graph.Common;
@@ -25,13 +26,14 @@ namespace NewsGraph.Api.Http;
 /// every error it answers (by the code the client sees) go to <see cref="NewsGraphMetrics"/>; recording
 /// changes nothing in what is answered.
 /// </summary>
-internal sealed class GraphQLHttpEndpoint(
+internal sealed partial class GraphQLHttpEndpoint(
     OperationExecutor executor,
     IGraphQLTextSerializer serializer,
     IOptions<ApiOptions> options,
     BananaCakePop ide,
     GraphQLWebSocketEndpoint webSockets,
-    NewsGraphMetrics metrics)
+    NewsGraphMetrics metrics,
+    ILogger<GraphQLHttpEndpoint> logger)
 {
     public const string ApiKeyHeader = "X-Api-Key";
     private const string GraphQLResponseJson = "application/graphql-response+json";
@@ -54,7 +56,9 @@ internal sealed class GraphQLHttpEndpoint(
         }
         finally
         {
-            metrics.RequestTook(Stopwatch.GetElapsedTime(started), "http", http.Response.StatusCode);
+            TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
+            metrics.RequestTook(elapsed, "http", http.Response.StatusCode);
+            LogRequest(logger, http.Request.Method, http.Response.StatusCode, elapsed.TotalMilliseconds);
         }
     }
 
@@ -416,6 +420,9 @@ internal sealed class GraphQLHttpEndpoint(
             metrics.RequestError(NewsGraphErrorInfoProvider.Classify(error));
         }
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "GraphQL {Method} answered {Status} in {ElapsedMs:F1} ms")]
+    private static partial void LogRequest(ILogger logger, string method, int status, double elapsedMs);
 
     private sealed record RequestFailure(int Status, string Code, string Message);
 

@@ -81,7 +81,8 @@ internal static class IngestCommand
         IngestProgressDisplay progress = IngestProgressDisplay.ForStandardError();
         await using ConfiguredAsyncDisposable _ = progress.ConfigureAwait(false);
         using var stopCounting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task counting = progress.CountArticlesAsync(inputs, stopCounting.Token);
+        // On the thread pool: the reader may complete synchronously for long stretches, and the ingest must not wait for the count.
+        Task counting = Task.Run(() => progress.CountArticlesAsync(inputs, stopCounting.Token), stopCounting.Token);
         try
         {
             return await IngestAsync(ingestor, inputs, progress, cancellationToken).ConfigureAwait(false);
