@@ -72,21 +72,18 @@ public sealed record UpsertResult(int ArticlesWritten, int ArticlesUnchanged, in
     /// <summary>Article key → what the upsert did with it (empty from a store or double that does not say).</summary>
     public IReadOnlyDictionary<string, ArticleWrite> Writes { get; init; } = new Dictionary<string, ArticleWrite>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The counts of both added up. <see cref="Writes"/> is left empty: it belongs to one batch, and a
+    /// running total over a whole copy or benchmark would hold every article key it ever saw.
+    /// </summary>
     public UpsertResult Add(UpsertResult other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var writes = new Dictionary<string, ArticleWrite>(Writes, StringComparer.Ordinal);
-        foreach ((string key, ArticleWrite write) in other.Writes)
-        {
-            writes[key] = write;
-        }
-
         return new(
             ArticlesWritten + other.ArticlesWritten,
             ArticlesUnchanged + other.ArticlesUnchanged,
             NodesCreated + other.NodesCreated,
-            RelationsCreated + other.RelationsCreated)
-        { Writes = writes };
+            RelationsCreated + other.RelationsCreated);
     }
 
     public bool Equals(UpsertResult? other) =>
