@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NewsGraph.Core.Diagnostics;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Reliability;
 using NewsGraph.Core.Storage;
@@ -37,16 +41,25 @@ public sealed record IngestionOptions
 /// the batch waits for it (<see cref="IngestionOptions.StoreRetry"/>) and is never split up for it.
 /// Extraction runs on <see cref="IngestionOptions.ExtractionParallelism"/> threads while one writer
 /// stores batches in input order (<see cref="IngestionRun"/>), so the stored graph does not depend on
-/// how the threads were scheduled.
+/// how the threads were scheduled. With <paramref name="metrics"/> it records each outcome, extraction and
+/// write times and the queue depth; <paramref name="logger"/> hears failures and batches.
 /// </summary>
-public sealed class ArticleIngestor(IArticleExtractor extractor, IGraphWriter store, IngestionEvents events, IngestionOptions options) : IArticleIngestor
+public sealed class ArticleIngestor(
+    IArticleExtractor extractor,
+    IGraphWriter store,
+    IngestionEvents events,
+    IngestionOptions options,
+    NewsGraphMetrics? metrics = null,
+    ILogger<ArticleIngestor>? logger = null) : IArticleIngestor
 {
+    private readonly IngestionTelemetry _telemetry = new(metrics, logger ?? (ILogger)NullLogger.Instance);
+
     public async Task<IngestReport> IngestAsync(IReadOnlyList<ArticleInput> inputs, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var outcomes = new ArticleOutcome[inputs.Count];
         int done = 0;
-        var run = new IngestionRun(this, store, events, options, (sequence, outcome) =>
+        var run = new IngestionRun(this, store, events, options, _telemetry, (sequence, outcome) =>
         {
             outcomes[sequence] = outcome;
             done++;
@@ -63,11 +76,19 @@ public sealed class ArticleIngestor(IArticleExtractor extractor, IGraphWriter st
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(outcome);
-        return new IngestionRun(this, store, events, options, (_, o) => outcome(o)).RunAsync(inputs, cancellationToken);
+        return new IngestionRun(this, store, events, options, _telemetry, (_, o) => outcome(o)).RunAsync(inputs, cancellationToken);
     }
 
-    /// <summary>Validates and extracts one article; a failure is returned as its reason, never thrown (cancellation aside).</summary>
-    internal (ArticleGraph? Graph, string? Error) Extract(ArticleInput input)
+    /// <summary>Validates and extracts one article, timed; a failure is returned with its reason, never thrown (cancellation aside).</summary>
+    internal Extraction Extract(ArticleInput input)
+    {
+        long started = Stopwatch.GetTimestamp();
+        Extraction extraction = ExtractUntimed(input);
+        _telemetry.Extracted(Stopwatch.GetElapsedTime(started));
+        return extraction;
+    }
+
+    private Extraction ExtractUntimed(ArticleInput input)
     {
         try
         {
@@ -75,16 +96,16 @@ public sealed class ArticleIngestor(IArticleExtractor extractor, IGraphWriter st
             var article = new ArticleInfo(GraphKeys.Article(input.Url, text), text, ArticleDecoding.WithoutNul(input.Title), input.Url,
                 ArticleDecoding.WithoutNul(input.Source), Published: input.Published, File: input.File);
             ArticleGraph graph = extractor.Extract(article);
-            return (graph with { Article = graph.Article with { Title = graph.Article.Title ?? FallbackTitle(graph) } }, null);
+            return new Extraction(graph with { Article = graph.Article with { Title = graph.Article.Title ?? FallbackTitle(graph) } }, null, null);
         }
         catch (ArticleRejectedException ex)
         {
-            return (null, ex.Message);
+            return new Extraction(null, ex.Message, FailureReasons.Rejected);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
         {
             // Extraction bugs must not take the run down; the article fails alone and says why.
-            return (null, "extraction failed: " + ex.Message);
+            return new Extraction(null, "extraction failed: " + ex.Message, FailureReasons.ExtractionFailed);
         }
     }
 
@@ -105,3 +126,6 @@ public sealed class ArticleIngestor(IArticleExtractor extractor, IGraphWriter st
         return first.Length <= 100 ? first.Trim() : first[..100].TrimEnd() + "…";
     }
 }
+
+/// <summary>One article's extraction: its graph, or why it has none (<see cref="FailureReason"/> one of <see cref="FailureReasons"/>).</summary>
+internal readonly record struct Extraction(ArticleGraph? Graph, string? Error, string? FailureReason);

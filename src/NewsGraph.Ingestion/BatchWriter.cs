@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using NewsGraph.Core.Diagnostics;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Reliability;
 using NewsGraph.Core.Storage;
@@ -8,9 +10,9 @@ namespace NewsGraph.Ingestion;
 /// The writer's side of a run: stores one batch in one call to the store (one transaction), finds
 /// the article a store refuses by writing the batch again one by one, waits out an unavailable store
 /// as <see cref="IngestionOptions.StoreRetry"/> allows, announces committed articles and reports
-/// every input's outcome in input order.
+/// every input's outcome in input order, with what the store did with it (new, replaced, unchanged).
 /// </summary>
-internal sealed class BatchWriter(IGraphWriter store, IngestionEvents events, IngestionOptions options, Action<int, ArticleOutcome> report)
+internal sealed class BatchWriter(IGraphWriter store, IngestionEvents events, IngestionOptions options, IngestionTelemetry telemetry, Action<int, ArticleOutcome> report)
 {
     /// <summary>Stores the batch's new articles; an outage past the deadline throws <see cref="StoreUnavailableException"/>.</summary>
     public async Task UpsertAsync(List<PendingArticle> pending, CancellationToken cancellationToken)
@@ -21,12 +23,12 @@ internal sealed class BatchWriter(IGraphWriter store, IngestionEvents events, In
             return;
         }
 
-        string? error = await TryUpsertAsync(batch.Select(b => b.Graph!).ToList(), cancellationToken).ConfigureAwait(false);
+        (UpsertResult? stored, string? error) = await TryUpsertAsync(batch.Select(b => b.Graph!).ToList(), cancellationToken).ConfigureAwait(false);
         if (error is null)
         {
             foreach (PendingArticle article in batch)
             {
-                Succeed(article);
+                Succeed(article, stored!);
             }
 
             return;
@@ -35,14 +37,14 @@ internal sealed class BatchWriter(IGraphWriter store, IngestionEvents events, In
         // Find the article the store refused: write them one by one.
         foreach (PendingArticle article in batch)
         {
-            string? single = batch.Count == 1 ? error : await TryUpsertAsync([article.Graph!], cancellationToken).ConfigureAwait(false);
-            if (single is null)
+            (UpsertResult? single, string? singleError) = batch.Count == 1 ? (null, error) : await TryUpsertAsync([article.Graph!], cancellationToken).ConfigureAwait(false);
+            if (singleError is null)
             {
-                Succeed(article);
+                Succeed(article, single!);
             }
             else
             {
-                Fail(article, "store refused the article: " + single);
+                Fail(article, "store refused the article: " + singleError);
             }
         }
     }
@@ -58,27 +60,37 @@ internal sealed class BatchWriter(IGraphWriter store, IngestionEvents events, In
             {
                 outcome = new ArticleOutcome(input.Origin, article.Graph!.Article.Key, article.Graph.Article.Title, first.Entities, first.Relations,
                     first.Error, first.Origin); // the first copy came earlier in input order, so it is settled
-
+                article.FailureReason = first.FailureReason;
             }
             else
             {
                 outcome = article.Outcome
                     ?? new ArticleOutcome(input.Origin, article.Graph?.Article.Key, article.Graph?.Article.Title ?? input.Title, 0, 0, article.Error ?? notStored);
+                if (outcome.Error is not null && article.FailureReason is null)
+                {
+                    article.FailureReason = FailureReasons.StoreUnavailable; // only "not stored" comes without a reason of its own
+                }
+
                 if (article.First is { } copy && outcome.Error is { } error)
                 {
                     copy.Error = error;
+                    copy.FailureReason = article.FailureReason;
                 }
             }
 
+            telemetry.Reported(outcome, article.FailureReason);
             report(article.Sequence, outcome);
         }
     }
 
-    private void Succeed(PendingArticle article)
+    private void Succeed(PendingArticle article, UpsertResult stored)
     {
         ArticleGraph graph = article.Graph!;
         int entities = graph.Entities.Count(e => e.Kind != NodeKind.Claim);
-        article.Outcome = new ArticleOutcome(article.Input.Origin, graph.Article.Key, graph.Article.Title, entities, graph.Relations.Count, null);
+        article.Outcome = new ArticleOutcome(article.Input.Origin, graph.Article.Key, graph.Article.Title, entities, graph.Relations.Count, null)
+        {
+            Write = stored.Writes.TryGetValue(graph.Article.Key, out ArticleWrite write) ? write : null,
+        };
         article.First!.Entities = entities;
         article.First.Relations = graph.Relations.Count;
         events.Publish(new ArticleIngested(graph.Article.Key, graph.Article.Title, graph.Article.Source, graph.Article.Published, entities, graph.Relations.Count));
@@ -88,31 +100,39 @@ internal sealed class BatchWriter(IGraphWriter store, IngestionEvents events, In
     {
         ArticleGraph graph = article.Graph!;
         article.Outcome = new ArticleOutcome(article.Input.Origin, graph.Article.Key, graph.Article.Title, 0, 0, error);
+        article.FailureReason = FailureReasons.StoreRefused;
         article.First!.Error = error;
+        article.First.FailureReason = FailureReasons.StoreRefused;
     }
 
-    /// <summary>Null when the graphs are stored, else why the store refused them; an outage past the deadline throws.</summary>
-    private async Task<string?> TryUpsertAsync(IReadOnlyList<ArticleGraph> graphs, CancellationToken cancellationToken)
+    /// <summary>What the store did when the graphs are stored, else why it refused them; an outage past the deadline throws.</summary>
+    private async Task<(UpsertResult? Stored, string? Error)> TryUpsertAsync(IReadOnlyList<ArticleGraph> graphs, CancellationToken cancellationToken)
     {
+        long started = Stopwatch.GetTimestamp();
+        UpsertResult? stored = null;
         try
         {
-            await StoreAsync(graphs, cancellationToken).ConfigureAwait(false);
-            return null;
+            stored = await StoreAsync(graphs, cancellationToken).ConfigureAwait(false);
+            return (stored, null);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or StoreUnavailableException))
         {
-            return ex.Message;
+            return (null, ex.Message);
+        }
+        finally
+        {
+            telemetry.BatchWritten(graphs.Count, stored, Stopwatch.GetElapsedTime(started));
         }
     }
 
     /// <summary>Upserts, waiting out an outage of the store as <see cref="IngestionOptions.StoreRetry"/> allows.</summary>
-    private async Task StoreAsync(IReadOnlyList<ArticleGraph> graphs, CancellationToken cancellationToken)
+    private async Task<UpsertResult> StoreAsync(IReadOnlyList<ArticleGraph> graphs, CancellationToken cancellationToken)
     {
         RetryPolicy policy = options.StoreRetry;
         RetryNotice? firstWait = null;
         long firstWaitAt = 0;
         RetryNotice? lastWait = null;
-        await policy.RunAsync(
+        UpsertResult stored = await policy.RunAsync(
             token => store.UpsertAsync(graphs, token),
             static ex => ex is StoreUnavailableException,
             notice =>
@@ -131,5 +151,7 @@ internal sealed class BatchWriter(IGraphWriter store, IngestionEvents events, In
         {
             options.OutageListener?.Recovered(firstWait.Elapsed + policy.Time.GetElapsedTime(firstWaitAt), lastWait!.NextAttempt);
         }
+
+        return stored;
     }
 }

@@ -1,5 +1,6 @@
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Reliability;
+using NewsGraph.Core.Storage;
 
 namespace NewsGraph.Ingestion;
 
@@ -19,6 +20,7 @@ public sealed record ArticleInput(
 /// <summary>
 /// What became of one article of a batch. A second copy of an article shares the first one's
 /// outcome and names it in <see cref="DuplicateOf"/>: it is in the store, but was not written again.
+/// <see cref="Write"/> says what storing the article did (new, replaced, unchanged), when the store says.
 /// </summary>
 public sealed record ArticleOutcome(
     string Origin,
@@ -30,6 +32,9 @@ public sealed record ArticleOutcome(
     string? DuplicateOf = null)
 {
     public bool Succeeded => Error is null;
+
+    /// <summary>For a stored first copy: whether the store created, replaced or left the article as it was; null otherwise.</summary>
+    public ArticleWrite? Write { get; init; }
 }
 
 /// <summary>The result of one ingestion run: one outcome per input, in input order.</summary>
@@ -46,6 +51,15 @@ public sealed record IngestReport(IReadOnlyList<ArticleOutcome> Outcomes)
 
     /// <summary>Articles written, each counted once however many copies came.</summary>
     public int Ingested => Outcomes.Count(o => o.Succeeded && o.DuplicateOf is null);
+
+    /// <summary>Articles the store did not have before.</summary>
+    public int New => Outcomes.Count(o => o.Succeeded && o.DuplicateOf is null && o.Write == ArticleWrite.Created);
+
+    /// <summary>Articles stored before with other content, now replaced.</summary>
+    public int Changed => Outcomes.Count(o => o.Succeeded && o.DuplicateOf is null && o.Write == ArticleWrite.Replaced);
+
+    /// <summary>Articles stored before as they are: nothing was written.</summary>
+    public int Unchanged => Outcomes.Count(o => o.Succeeded && o.DuplicateOf is null && o.Write == ArticleWrite.Unchanged);
 
     /// <summary>Second copies of an article ingested in the same run.</summary>
     public int Duplicates => Outcomes.Count(o => o.Succeeded && o.DuplicateOf is not null);

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using NewsGraph.Core.Diagnostics;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Storage;
 
@@ -25,18 +26,20 @@ internal sealed class IngestionRun
     private readonly ArticleIngestor _ingestor;
     private readonly IngestionOptions _options;
     private readonly BatchWriter _writer;
+    private readonly IngestionTelemetry _telemetry;
 
     // Article key → its first copy in this run (one entry per article: the duplicates' report).
     private readonly Dictionary<string, FirstCopy> _seen = new(StringComparer.Ordinal);
     private volatile string? _notStored;
 
-    public IngestionRun(ArticleIngestor ingestor, IGraphWriter store, IngestionEvents events, IngestionOptions options, Action<int, ArticleOutcome> report)
+    public IngestionRun(ArticleIngestor ingestor, IGraphWriter store, IngestionEvents events, IngestionOptions options, IngestionTelemetry telemetry, Action<int, ArticleOutcome> report)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ExtractionParallelism, 1);
         _ingestor = ingestor;
         _options = options;
-        _writer = new BatchWriter(store, events, options, report);
+        _telemetry = telemetry;
+        _writer = new BatchWriter(store, events, options, telemetry, report);
     }
 
     /// <summary>
@@ -79,6 +82,7 @@ internal sealed class IngestionRun
             await foreach (ArticleInput input in inputs.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 var slot = new Slot(sequence++, input);
+                _telemetry.Queued();
                 await ordered.WriteAsync(slot, cancellationToken).ConfigureAwait(false);
                 await work.WriteAsync(slot, cancellationToken).ConfigureAwait(false);
             }
@@ -112,7 +116,7 @@ internal sealed class IngestionRun
                 }
 
                 // Once the store is given up on, the rest is only listed as not stored: no need to extract it.
-                slot.Extracted.TrySetResult(_notStored is null ? _ingestor.Extract(slot.Input) : (null, null));
+                slot.Extracted.TrySetResult(_notStored is null ? _ingestor.Extract(slot.Input) : default);
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -127,8 +131,8 @@ internal sealed class IngestionRun
         var pending = new List<PendingArticle>(_options.BatchSize);
         await foreach (Slot slot in ordered.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            (ArticleGraph? graph, string? error) = await slot.Extracted.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            pending.Add(Classify(slot, graph, error));
+            Extraction extraction = await slot.Extracted.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            pending.Add(Classify(slot, extraction));
             if (pending.Count == _options.BatchSize)
             {
                 await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
@@ -138,11 +142,14 @@ internal sealed class IngestionRun
         await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
     }
 
-    private PendingArticle Classify(Slot slot, ArticleGraph? graph, string? error)
+    private PendingArticle Classify(Slot slot, Extraction extraction)
     {
+        ArticleGraph? graph = extraction.Graph;
         if (_notStored is not null || graph is null)
         {
-            return new PendingArticle(slot.Sequence, slot.Input, null, _notStored ?? error, null);
+            return _notStored is not null
+                ? new PendingArticle(slot.Sequence, slot.Input, null, _notStored, null) { FailureReason = FailureReasons.StoreUnavailable }
+                : new PendingArticle(slot.Sequence, slot.Input, null, extraction.Error, null) { FailureReason = extraction.FailureReason };
         }
 
         if (_seen.TryGetValue(graph.Article.Key, out FirstCopy? first))
@@ -173,6 +180,7 @@ internal sealed class IngestionRun
                 // The store stayed away past the deadline: this batch and everything after it are not
                 // stored, each listed with the reason, so a rerun of the same input completes the work.
                 _notStored = "not stored: " + ex.Message;
+                _telemetry.StoreGivenUp(ex.Message, pending.Count);
             }
         }
 
@@ -187,7 +195,7 @@ internal sealed class IngestionRun
 
         public ArticleInput Input { get; } = input;
 
-        public TaskCompletionSource<(ArticleGraph? Graph, string? Error)> Extracted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<Extraction> Extracted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
 
@@ -204,6 +212,8 @@ internal sealed class FirstCopy(string origin)
     public int Relations { get; set; }
 
     public string? Error { get; set; }
+
+    public string? FailureReason { get; set; }
 }
 
 /// <summary>
@@ -213,6 +223,9 @@ internal sealed class FirstCopy(string origin)
 internal sealed record PendingArticle(int Sequence, ArticleInput Input, ArticleGraph? Graph, string? Error, FirstCopy? DuplicateOf)
 {
     public FirstCopy? First { get; init; }
+
+    /// <summary>One of <see cref="FailureReasons"/> when the article fails (set with <see cref="Error"/>, or by <see cref="BatchWriter"/>).</summary>
+    public string? FailureReason { get; set; }
 
     /// <summary>Set by <see cref="BatchWriter"/> once the batch is stored (or refused).</summary>
     public ArticleOutcome? Outcome { get; set; }

@@ -52,6 +52,9 @@ internal static class CypherStatements
 
     public const string SelectComponents = "CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition";
 
+    /// <summary>The readiness probe: one round trip that touches no data.</summary>
+    public const string Probe = "RETURN 1 AS ready";
+
     public const string DeleteEverything = "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted";
 
     // ---------------------------------------------------------------------------------------

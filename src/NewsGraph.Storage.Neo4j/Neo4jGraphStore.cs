@@ -15,7 +15,7 @@ namespace NewsGraph.Storage.Neo4j;
 /// server what it is, picks the transport, and applies the schema. Writes from one instance are
 /// serialized; run one writer per database (reads may run anywhere, any number).
 /// </summary>
-public sealed partial class Neo4jGraphStore : IGraphStore, IAsyncDisposable
+public sealed partial class Neo4jGraphStore : IGraphStore, IStoreProbe, IAsyncDisposable
 {
     private const int MaxSearchTerms = 16;
 
@@ -361,6 +361,9 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IAsyncDisposable
         Task<IReadOnlyList<RelationRecord>> ReadPathRelationsAsync(IReadOnlyList<string> keys, CancellationToken cancellation) =>
             Task.FromResult<IReadOnlyList<RelationRecord>>([.. keys.Select(k => relations[k])]);
     }
+
+    /// <summary>One statement through the same transport and breaker as every read: an open breaker answers "unavailable" at once.</summary>
+    public Task ProbeAsync(CancellationToken cancellationToken) => RunAsync([new CypherStatement(CypherStatements.Probe)], cancellationToken);
 
     public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken)
     {

@@ -22,17 +22,22 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
         string[] articleKeys = [.. batch.Select(g => g.Article.Key).Distinct(StringComparer.Ordinal)];
         Dictionary<string, string?> hashes = await SelectContentHashesAsync(articleKeys, cancellationToken);
         var changed = new Dictionary<string, (ArticleGraph Graph, string Hash)>(StringComparer.Ordinal);
+        var writes = new Dictionary<string, ArticleWrite>(StringComparer.Ordinal);
         int written = 0;
         int unchanged = 0;
         foreach (ArticleGraph graph in batch)
         {
             string hash = ArticleGraphUpsert.ContentHash(graph);
-            if (hashes.TryGetValue(graph.Article.Key, out string? stored) && stored == hash)
+            bool wasStored = hashes.TryGetValue(graph.Article.Key, out string? stored);
+            if (wasStored && stored == hash)
             {
                 unchanged++;
+                writes.TryAdd(graph.Article.Key, ArticleWrite.Unchanged);
                 continue;
             }
 
+            // A key twice in one batch: what the batch did to the store is what its first copy found.
+            writes.TryAdd(graph.Article.Key, wasStored ? ArticleWrite.Replaced : ArticleWrite.Created);
             hashes[graph.Article.Key] = hash;
             changed[graph.Article.Key] = (graph, hash);
             written++;
@@ -40,7 +45,7 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
 
         if (changed.Count == 0)
         {
-            return new UpsertResult(0, unchanged, 0, 0);
+            return new UpsertResult(0, unchanged, 0, 0) { Writes = writes };
         }
 
         var merge = new Neo4jContributionMerge(transport, batchSize, changed.Keys);
@@ -59,7 +64,7 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
             .. merge.Chunked(CypherStatements.DeleteArticleMentions, "keys", [.. changed.Keys.Order(StringComparer.Ordinal)]),
         ];
         Neo4jContributionMerge.MergeOutcome outcome = await merge.ApplyAsync(articleWrites, cancellationToken);
-        return new UpsertResult(written, unchanged, outcome.NodesCreated, outcome.RelationsCreated);
+        return new UpsertResult(written, unchanged, outcome.NodesCreated, outcome.RelationsCreated) { Writes = writes };
     }
 
     /// <summary>

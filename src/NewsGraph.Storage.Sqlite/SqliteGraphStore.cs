@@ -14,7 +14,7 @@ namespace NewsGraph.Storage.Sqlite;
 /// and, across processes, by SQLite's own write lock (BEGIN IMMEDIATE plus a busy timeout).
 /// Call <see cref="InitializeAsync"/> once before anything else.
 /// </summary>
-public sealed partial class SqliteGraphStore(string databasePath, TimeProvider timeProvider) : IGraphStore, IAsyncDisposable
+public sealed partial class SqliteGraphStore(string databasePath, TimeProvider timeProvider) : IGraphStore, IStoreProbe, IAsyncDisposable
 {
     private const int MaxSearchTerms = 16;
 
@@ -717,12 +717,26 @@ public sealed partial class SqliteGraphStore(string databasePath, TimeProvider t
         return ranked;
     }
 
-    private static string ConnectionString(string databasePath) => new SqliteConnectionStringBuilder
+    /// <summary>
+    /// Opens the file anew, without pooling and without creating it, and reads its schema version: the
+    /// pooled connections would go on reading a file deleted under them (its inode stays open), so they
+    /// cannot say whether a restarted process could open the store.
+    /// </summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await using var connection = new SqliteConnection(ConnectionString(DatabasePath, SqliteOpenMode.ReadWrite, pooling: false));
+        await connection.OpenAsync(cancellationToken);
+        await using SqliteCommand version = Command(connection, SqliteStatements.SelectSchemaVersion);
+        await version.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private static string ConnectionString(string databasePath, SqliteOpenMode mode = SqliteOpenMode.ReadWriteCreate, bool pooling = true) => new SqliteConnectionStringBuilder
     {
         DataSource = Path.GetFullPath(databasePath),
-        Mode = SqliteOpenMode.ReadWriteCreate,
+        Mode = mode,
         ForeignKeys = true,
-        Pooling = true,
+        Pooling = pooling,
         DefaultTimeout = 30,
     }.ToString();
 

@@ -25,7 +25,7 @@ public sealed class IngestCommandTests
         NewsGraphProcess.Result result = await NewsGraphProcess.RunAsync(["ingest", "--db", db, dir.Path]);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("ingested 3 articles", result.Stdout);
+        Assert.Contains("3 new, 0 changed, 0 unchanged articles", result.Stdout);
         Assert.Contains("4 failed", result.Stdout);
         Assert.Matches(@"empty\.txt: empty", result.Stdout);
         Assert.Matches(@"binary\.txt: binary content", result.Stdout);
@@ -39,7 +39,7 @@ public sealed class IngestCommandTests
     }
 
     [Fact]
-    public async Task Ingest_SameArticlesTwice_ChangesNothing()
+    public async Task Ingest_SameArticlesTwice_ChangesNothingAndTheSecondRunSaysUnchanged()
     {
         using var dir = new TempDir();
         await File.WriteAllTextAsync(dir.File("good.txt"), GoodArticle);
@@ -52,10 +52,51 @@ public sealed class IngestCommandTests
         GraphStats second = await StatsAsync(db);
 
         Assert.Equal(0, again.ExitCode);
+        Assert.Contains("0 new, 0 changed, 2 unchanged articles", again.Stdout, StringComparison.Ordinal);
+        Assert.Contains("nothing written: the store already holds all 2 articles as they are", again.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("2 new", again.Stdout, StringComparison.Ordinal);
         Assert.Equal(2, first.Articles);
         Assert.Equal(first.Articles, second.Articles);
         Assert.Equal(first.Entities, second.Entities);
         Assert.Equal(first.Relations, second.Relations);
+    }
+
+    [Fact]
+    public async Task Ingest_SameUrlWithNewText_CountsAsChangedAndTheOtherAsUnchanged()
+    {
+        using var dir = new TempDir();
+        string feed = dir.File("feed.jsonl");
+        string db = dir.File("graph.db");
+        await File.WriteAllTextAsync(feed, Line("https://example.test/1", GoodArticle) + Line("https://example.test/2", OtherArticle));
+        await NewsGraphProcess.RunAsync(["ingest", "--db", db, feed]);
+        await File.WriteAllTextAsync(feed, Line("https://example.test/1", GoodArticle + "\nوأضاف أن الزيارة تستمر يومين.") + Line("https://example.test/2", OtherArticle));
+
+        NewsGraphProcess.Result result = await NewsGraphProcess.RunAsync(["ingest", "--db", db, feed]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("0 new, 1 changed, 1 unchanged articles", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("nothing written", result.Stdout, StringComparison.Ordinal);
+
+        static string Line(string url, string text) => System.Text.Json.JsonSerializer.Serialize(new { url, text }) + "\n";
+    }
+
+    [Fact]
+    public async Task Ingest_Quiet_PrintsNothingOnSuccessAndTheSummaryWhenAnArticleFails()
+    {
+        using var dir = new TempDir();
+        await File.WriteAllTextAsync(dir.File("good.txt"), GoodArticle);
+        string db = dir.File("graph.db");
+
+        NewsGraphProcess.Result success = await NewsGraphProcess.RunAsync(["ingest", "--quiet", "--db", db, dir.File("good.txt")]);
+        await File.WriteAllBytesAsync(dir.File("empty.txt"), []);
+        NewsGraphProcess.Result failure = await NewsGraphProcess.RunAsync(["ingest", "-q", "--db", db, dir.File("good.txt"), dir.File("empty.txt")]);
+
+        Assert.Equal(0, success.ExitCode);
+        Assert.Equal(string.Empty, success.Stdout + success.Stderr);
+        Assert.Equal(1, failure.ExitCode);
+        Assert.Contains("0 new, 0 changed, 1 unchanged articles", failure.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"failed: .*empty\.txt: empty", failure.Stdout);
+        Assert.Equal(string.Empty, failure.Stderr);
     }
 
     [Fact]
@@ -92,7 +133,7 @@ public sealed class IngestCommandTests
         NewsGraphProcess.Result result = await NewsGraphProcess.RunAsync(["ingest", "--db", dir.File("graph.db"), dir.Path]);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("ingested 2 articles", result.Stdout);
+        Assert.Contains("2 new, 0 changed, 0 unchanged articles", result.Stdout);
         Assert.Contains("; 1 duplicate; 0 failed", result.Stdout);
         Assert.Contains($"duplicate: {dir.File("saved-again.txt")}: the same article as {dir.File("good.txt")}", result.Stdout);
     }
@@ -116,7 +157,7 @@ public sealed class IngestCommandTests
         NewsGraphProcess.Result result = await NewsGraphProcess.RunAsync(["ingest", "--db", db, corpus], timeout: TimeSpan.FromSeconds(30));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("ingested 1 articles", result.Stdout);
+        Assert.Contains("1 new, 0 changed, 0 unchanged articles", result.Stdout);
         Assert.Contains("3 failed", result.Stdout);
         Assert.Matches(@"pipe\.txt: skipped: a named pipe", result.Stdout);
         Assert.Matches(@"zero\.txt: skipped: a character device", result.Stdout);

@@ -38,7 +38,7 @@ public sealed class IngestPipelineDatabaseTests
         {
             await store.InitializeAsync(CancellationToken.None);
             var ingestor = new ArticleIngestor(new UnevenExtractor(), store, new IngestionEvents(), new IngestionOptions { BatchSize = 4, ExtractionParallelism = threads });
-            IngestSummary summary = await IngestCommand.IngestAsync(ingestor, [inputs.Path], TextWriter.Null, CancellationToken.None);
+            IngestSummary summary = await IngestCommand.IngestAsync(ingestor, [inputs.Path], progress: null, CancellationToken.None);
             Assert.Single(summary.Failures);
             Assert.Single(summary.Duplicates);
         }

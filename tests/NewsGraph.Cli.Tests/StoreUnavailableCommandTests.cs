@@ -47,7 +47,7 @@ public sealed class StoreUnavailableCommandTests
         // Delays are jittered (±20 %): 1 s, then 2 s.
         Assert.Matches($@"newsgraph ingest: {Regex(store)} unavailable \(.*Connection refused.*\), retrying in (\d+ ms|1 s) \(attempt 2, gives up in \d s\)", result.Stderr);
         Assert.Matches(@"retrying in (1|2) s \(attempt 3, gives up in \d s\)", result.Stderr);
-        Assert.Contains("ingested 0 articles", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("0 new, 0 changed, 0 unchanged articles", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("3 articles not stored because the store stayed unavailable past the retry deadline", result.Stdout, StringComparison.Ordinal);
         foreach (string file in files)
         {

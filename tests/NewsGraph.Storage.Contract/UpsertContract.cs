@@ -73,6 +73,21 @@ public abstract class UpsertContract<TFactory> : GraphStoreContract<TFactory>
     }
 
     [SkippableFact]
+    public async Task Upsert_NewChangedAndUnchangedArticles_WritesSayWhichPerArticleKey()
+    {
+        IGraphStore store = await EmptyStoreAsync();
+        await store.UpsertAsync([Article3, Article6], None);
+
+        UpsertResult result = await store.UpsertAsync([Article3, Article6Changed, Article1], None);
+
+        (string, ArticleWrite)[] expected = [(Article1.Article.Key, ArticleWrite.Created), (Article3.Article.Key, ArticleWrite.Unchanged), (Article6.Article.Key, ArticleWrite.Replaced)];
+        Assert.Equal(
+            expected.OrderBy(w => w.Item1, StringComparer.Ordinal),
+            result.Writes.Select(w => (w.Key, w.Value)).OrderBy(w => w.Key, StringComparer.Ordinal));
+        Assert.Equal((2, 1), (result.ArticlesWritten, result.ArticlesUnchanged));
+    }
+
+    [SkippableFact]
     public async Task Upsert_ChangedExtraction_ReplacesTheArticlesContribution()
     {
         IGraphStore store = await SeededStoreAsync();

@@ -39,8 +39,10 @@ public sealed class ApiHostOverStore : IAsyncDisposable
         builder.Services.AddNewsGraphStore(store);
         builder.Services.AddNewsGraphIngestion(ArabicArticleExtractor.Default);
         builder.Services.AddNewsGraphApi(builder.Configuration);
+        builder.Services.AddNewsGraphOperations();
         WebApplication app = builder.Build();
         app.MapNewsGraphApi();
+        app.MapNewsGraphOperations();
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ApiHostOverStore(app, new Uri(address));
@@ -69,6 +71,13 @@ public sealed class ApiHostOverStore : IAsyncDisposable
         using HttpResponseMessage response = await _client.SendAsync(request);
         string body = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, body.Length > 0 ? JsonNode.Parse(body) : null);
+    }
+
+    /// <summary>GETs a path of the host (health, metrics): the status and the body as text.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path)
+    {
+        using HttpResponseMessage response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     public async ValueTask DisposeAsync()

@@ -36,6 +36,7 @@ public static class ApiServiceCollectionExtensions
             .Validate(o => !o.RequireApiKeyForSubscriptions || !string.IsNullOrEmpty(o.ApiKey), "RequireApiKeyForSubscriptions needs an ApiKey")
             .ValidateOnStart();
 
+        services.AddNewsGraphMetrics();
         services.AddScoped<GraphContext>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<OperationExecutor>();

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsGraph.Core.Diagnostics;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Storage;
 using NewsGraph.Ingestion;
@@ -31,7 +33,8 @@ public static class CompositionServiceCollectionExtensions
     /// <summary>
     /// Registers the ingestion pipeline: <paramref name="extractor"/>, <paramref name="options"/> (defaults
     /// when null), one <see cref="IngestionEvents"/> (also as <see cref="IIngestionEvents"/>, for subscribers)
-    /// and <see cref="IArticleIngestor"/>. It writes to the <see cref="IGraphWriter"/> registered with
+    /// and <see cref="IArticleIngestor"/>, recording into <see cref="NewsGraphMetrics"/> (on the container's
+    /// meter factory) and logging where the host logs. It writes to the <see cref="IGraphWriter"/> registered with
     /// <see cref="AddNewsGraphStore"/>.
     /// </summary>
     public static IServiceCollection AddNewsGraphIngestion(this IServiceCollection services, IArticleExtractor extractor, IngestionOptions? options = null)
@@ -39,9 +42,19 @@ public static class CompositionServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(extractor);
         services.AddSingleton<IArticleExtractor>(extractor);
         services.AddSingleton<IngestionOptions>(options ?? new IngestionOptions());
+        services.AddNewsGraphMetrics();
         services.AddSingleton<IngestionEvents>();
         services.AddSingleton<IIngestionEvents>(sp => sp.GetRequiredService<IngestionEvents>());
         services.AddSingleton<IArticleIngestor, ArticleIngestor>();
+        return services;
+    }
+
+    /// <summary>The meter factory (if the host has none yet) and the one <see cref="NewsGraphMetrics"/>; safe to call twice.</summary>
+    public static IServiceCollection AddNewsGraphMetrics(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.AddLogging();
+        services.TryAddSingleton<NewsGraphMetrics>();
         return services;
     }
 

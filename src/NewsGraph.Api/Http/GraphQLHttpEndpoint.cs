@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -6,9 +7,11 @@ using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NewsGraph.Api.Graph.Common;
+using NewsGraph.Core.Diagnostics;
 using NewsGraph.Api.Ide;
 using NewsGraph.Api.WebSockets;
 
@@ -19,14 +22,18 @@ namespace NewsGraph.Api.Http;
 /// POST <c>application/json</c> (one request or a JSON array batch), GET for queries, media type
 /// negotiation between <c>application/graphql-response+json</c> and <c>application/json</c>, and the
 /// status codes of the table in the project's GraphQL notes. Browsers asking for HTML get the IDE,
-/// WebSocket upgrades go to <see cref="GraphQLWebSocketEndpoint"/>.
+/// WebSocket upgrades go to <see cref="GraphQLWebSocketEndpoint"/>. Every HTTP request's duration and
+/// every error it answers (by the code the client sees) go to <see cref="NewsGraphMetrics"/>; recording
+/// changes nothing in what is answered.
 /// </summary>
-internal sealed class GraphQLHttpEndpoint(
+internal sealed partial class GraphQLHttpEndpoint(
     OperationExecutor executor,
     IGraphQLTextSerializer serializer,
     IOptions<ApiOptions> options,
     BananaCakePop ide,
-    GraphQLWebSocketEndpoint webSockets)
+    GraphQLWebSocketEndpoint webSockets,
+    NewsGraphMetrics metrics,
+    ILogger<GraphQLHttpEndpoint> logger)
 {
     public const string ApiKeyHeader = "X-Api-Key";
     private const string GraphQLResponseJson = "application/graphql-response+json";
@@ -42,6 +49,21 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            await HandleHttpAsync(http).ConfigureAwait(false);
+        }
+        finally
+        {
+            TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
+            metrics.RequestTook(elapsed, "http", http.Response.StatusCode);
+            LogRequest(logger, http.Request.Method, http.Response.StatusCode, elapsed.TotalMilliseconds);
+        }
+    }
+
+    private async Task HandleHttpAsync(HttpContext http)
+    {
         HttpRequest request = http.Request;
         bool isGet = HttpMethods.IsGet(request.Method);
         if (!isGet && !HttpMethods.IsPost(request.Method))
@@ -379,10 +401,28 @@ internal sealed class GraphQLHttpEndpoint(
 
     private async Task WriteAsync(HttpContext http, int status, string mediaType, object payload)
     {
+        CountErrors(payload);
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, payload, http.RequestAborted).ConfigureAwait(false);
     }
+
+    private void CountErrors(object payload)
+    {
+        IEnumerable<ExecutionResult> results = payload switch
+        {
+            ExecutionResult single => [single],
+            IEnumerable<ExecutionResult> batch => batch,
+            _ => [],
+        };
+        foreach (ExecutionError error in results.SelectMany(r => r.Errors ?? []))
+        {
+            metrics.RequestError(NewsGraphErrorInfoProvider.Classify(error));
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "GraphQL {Method} answered {Status} in {ElapsedMs:F1} ms")]
+    private static partial void LogRequest(ILogger logger, string method, int status, double elapsedMs);
 
     private sealed record RequestFailure(int Status, string Code, string Message);
 

@@ -118,7 +118,7 @@ internal static class BenchCommand
             {
                 if (parse.GetValue(_samples))
                 {
-                    IngestSummary summary = await IngestCommand.IngestAsync(store, [ServeCommand.SamplesDirectory()], Console.Error, cancellationToken).ConfigureAwait(false);
+                    IngestSummary summary = await IngestCommand.IngestAsync(store, [ServeCommand.SamplesDirectory()], showProgress: false, cancellationToken).ConfigureAwait(false);
                     await Console.Out.WriteLineAsync(summary.Describe(StoreLocation.Describe(parse.GetValue(_db), parse.GetValue(_neo4j)))).ConfigureAwait(false);
                 }
 

@@ -9,11 +9,13 @@ using NewsGraph.Ingestion.Sources;
 namespace NewsGraph.Cli.Commands;
 
 /// <summary>
-/// <c>newsgraph ingest [--db FILE | --neo4j URI] [--retry-deadline D] PATH...</c>: reads articles from
-/// files and directories, extracts their graphs and upserts them; prints a summary with every
-/// failure and its reason. While the store is unavailable it waits (saying so on stderr) and tries
-/// the same batch again, up to the deadline; past it, every article not stored is listed and the
-/// exit code is <see cref="StoreErrors.UnavailableExitCode"/>.
+/// <c>newsgraph ingest [--db FILE | --neo4j URI] [--retry-deadline D] [--quiet] PATH...</c>: reads articles from
+/// files and directories, extracts their graphs and upserts them, showing its progress on stderr
+/// (<see cref="IngestProgressDisplay"/>); prints a summary that tells new, changed, unchanged and failed
+/// articles apart, with every failure and its reason. While the store is unavailable it waits (saying
+/// so on stderr) and tries the same batch again, up to the deadline; past it, every article not stored
+/// is listed and the exit code is <see cref="StoreErrors.UnavailableExitCode"/>. <c>--quiet</c> is for
+/// scripts: no progress, and the summary only when something failed (the exit code says the rest).
 /// </summary>
 internal static class IngestCommand
 {
@@ -22,8 +24,9 @@ internal static class IngestCommand
         var db = CommonOptions.Database();
         var neo4j = CommonOptions.Neo4j();
         var retryDeadline = CommonOptions.RetryDeadline("ingest");
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on stderr; print the summary only when an article failed (for scripts: the exit code says the rest)." };
         var paths = new Argument<string[]>("PATH") { Description = "Article files or directories (.txt, .json, .jsonl, .jsonl.gz, .html).", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("ingest", "Ingest articles into the graph store.") { db, neo4j, retryDeadline, paths };
+        var command = new Command("ingest", "Ingest articles into the graph store.") { db, neo4j, retryDeadline, quiet, paths };
         command.SetAction((parse, cancellationToken) => StoreErrors.ReportAsync("ingest", async () =>
         {
             var reporter = new StoreOutageReporter("ingest", Console.Error);
@@ -33,8 +36,13 @@ internal static class IngestCommand
             var options = new IngestionOptions { StoreRetry = retry, OutageListener = reporter };
             ServiceProvider pipeline = Pipeline.Build(store, options);
             await using ConfiguredAsyncDisposable __ = pipeline.ConfigureAwait(false);
-            IngestSummary summary = await IngestAsync(pipeline.GetRequiredService<IArticleIngestor>(), parse.GetValue(paths) ?? [], Console.Error, cancellationToken).ConfigureAwait(false);
-            await Console.Out.WriteLineAsync(summary.Describe(StoreLocation.Describe(parse.GetValue(db), parse.GetValue(neo4j)))).ConfigureAwait(false);
+            bool isQuiet = parse.GetValue(quiet);
+            IngestSummary summary = await IngestAsync(pipeline.GetRequiredService<IArticleIngestor>(), parse.GetValue(paths) ?? [], !isQuiet, cancellationToken).ConfigureAwait(false);
+            if (!isQuiet || summary.Failures.Count > 0)
+            {
+                await Console.Out.WriteLineAsync(summary.Describe(StoreLocation.Describe(parse.GetValue(db), parse.GetValue(neo4j)))).ConfigureAwait(false);
+            }
+
             return summary.StoreUnavailable is not null ? StoreErrors.UnavailableExitCode : summary.Failures.Count == 0 ? 0 : 1;
         }));
         return command;
@@ -53,31 +61,54 @@ internal static class IngestCommand
         Deadline = deadline,
     };
 
-    /// <summary>Reads, extracts and stores everything under <paramref name="paths"/>; progress goes to <paramref name="progressOut"/>.</summary>
-    public static async Task<IngestSummary> IngestAsync(IGraphStore store, IEnumerable<string> paths, TextWriter progressOut, CancellationToken cancellationToken)
+    /// <summary>Reads, extracts and stores everything under <paramref name="paths"/>, with the progress display on stderr when <paramref name="showProgress"/>.</summary>
+    public static async Task<IngestSummary> IngestAsync(IGraphStore store, IEnumerable<string> paths, bool showProgress, CancellationToken cancellationToken)
     {
         ServiceProvider pipeline = Pipeline.Build(store, new IngestionOptions());
         await using ConfiguredAsyncDisposable _ = pipeline.ConfigureAwait(false);
-        return await IngestAsync(pipeline.GetRequiredService<IArticleIngestor>(), paths, progressOut, cancellationToken).ConfigureAwait(false);
+        return await IngestAsync(pipeline.GetRequiredService<IArticleIngestor>(), paths, showProgress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>As <see cref="IngestAsync(IArticleIngestor, IEnumerable{string}, IngestProgressDisplay?, CancellationToken)"/>, showing progress on stderr when asked.</summary>
+    public static async Task<IngestSummary> IngestAsync(IArticleIngestor ingestor, IEnumerable<string> paths, bool showProgress, CancellationToken cancellationToken)
+    {
+        if (!showProgress)
+        {
+            return await IngestAsync(ingestor, paths, progress: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        IReadOnlyList<string> inputs = [.. paths];
+        IngestProgressDisplay progress = IngestProgressDisplay.ForStandardError();
+        await using ConfiguredAsyncDisposable _ = progress.ConfigureAwait(false);
+        using var stopCounting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // On the thread pool: the reader may complete synchronously for long stretches, and the ingest must not wait for the count.
+        Task counting = Task.Run(() => progress.CountArticlesAsync(inputs, stopCounting.Token), stopCounting.Token);
+        try
+        {
+            return await IngestAsync(ingestor, inputs, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The count only serves the display: once the ingest is over, whatever it was doing is moot.
+            await stopCounting.CancelAsync().ConfigureAwait(false);
+            await counting.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
     /// Streams every article under <paramref name="paths"/> through the pipeline (it reads as it has room,
     /// so memory does not grow with the corpus); files that cannot be read are failures of their own.
+    /// Each outcome also goes to <paramref name="progress"/> when there is one.
     /// </summary>
-    public static async Task<IngestSummary> IngestAsync(IArticleIngestor ingestor, IEnumerable<string> paths, TextWriter progressOut, CancellationToken cancellationToken)
+    public static async Task<IngestSummary> IngestAsync(IArticleIngestor ingestor, IEnumerable<string> paths, IngestProgressDisplay? progress, CancellationToken cancellationToken)
     {
         var summary = new IngestSummary();
         var unreadable = new List<(string Origin, string Reason)>();
         var started = System.Diagnostics.Stopwatch.StartNew();
-        int reported = 0;
-        string? unavailable = await ingestor.IngestAsync(Readable(paths, unreadable, cancellationToken), outcome =>
+        string? unavailable = await ingestor.IngestAsync(Readable(paths, unreadable, progress, cancellationToken), outcome =>
         {
             summary.Add(outcome);
-            if (++reported % 1000 == 0)
-            {
-                progressOut.WriteLine($"newsgraph ingest: {reported:N0} articles done, {reported / Math.Max(0.001, started.Elapsed.TotalSeconds):N0}/s");
-            }
+            progress?.Report(outcome);
         }, cancellationToken).ConfigureAwait(false);
         summary.Failures.AddRange(unreadable);
         summary.StoreUnavailable = unavailable;
@@ -86,108 +117,20 @@ internal static class IngestCommand
     }
 
     /// <summary>The articles the reader could decode; the rest go to <paramref name="unreadable"/> (read by the pipeline's reader only).</summary>
-    private static async IAsyncEnumerable<ArticleInput> Readable(IEnumerable<string> paths, List<(string Origin, string Reason)> unreadable, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<ArticleInput> Readable(
+        IEnumerable<string> paths, List<(string Origin, string Reason)> unreadable, IngestProgressDisplay? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (SourceItem item in ArticleFileReader.ReadAsync(paths, cancellationToken).ConfigureAwait(false))
         {
             if (item.Article is null)
             {
                 unreadable.Add((item.Origin, item.Error ?? "unreadable"));
+                progress?.ReportUnreadable();
             }
             else
             {
                 yield return item.Article;
             }
         }
-    }
-}
-
-/// <summary>
-/// What an ingest run did, for the summary line and the exit code. An article counts once: a
-/// second copy (another file name, another chunk) is listed as a duplicate of the first, and is
-/// no failure.
-/// </summary>
-internal sealed class IngestSummary
-{
-    // Article key → the input that first brought it, for reports that do not say it themselves
-    // (the pipeline marks every copy in its run with DuplicateOf, so this holds only what Add(IngestReport) sees).
-    private readonly Dictionary<string, string> _firstOrigin = new(StringComparer.Ordinal);
-
-    public int Articles { get; private set; }
-
-    public int Entities { get; private set; }
-
-    public int Relations { get; private set; }
-
-    public List<(string Origin, string Reason)> Failures { get; } = [];
-
-    public List<(string Origin, string FirstOrigin)> Duplicates { get; } = [];
-
-    public TimeSpan Elapsed { get; set; }
-
-    /// <summary>Set once the store stayed unavailable past the retry deadline: the reason every later article is not stored.</summary>
-    public string? StoreUnavailable { get; set; }
-
-    public void Add(IngestReport report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        StoreUnavailable ??= report.StoreUnavailable;
-        foreach (ArticleOutcome outcome in report.Outcomes)
-        {
-            if (outcome.Succeeded && outcome.DuplicateOf is null && outcome.ArticleKey is { } key && !_firstOrigin.TryAdd(key, outcome.Origin))
-            {
-                Duplicates.Add((outcome.Origin, _firstOrigin[key]));
-            }
-            else
-            {
-                Add(outcome);
-            }
-        }
-    }
-
-    /// <summary>One outcome of a streamed run (copies already marked by the pipeline).</summary>
-    public void Add(ArticleOutcome outcome)
-    {
-        ArgumentNullException.ThrowIfNull(outcome);
-        if (!outcome.Succeeded)
-        {
-            Failures.Add((outcome.Origin, outcome.Error!));
-        }
-        else if (outcome.DuplicateOf is { } first)
-        {
-            Duplicates.Add((outcome.Origin, first));
-        }
-        else
-        {
-            Articles++;
-            Entities += outcome.Entities;
-            Relations += outcome.Relations;
-        }
-    }
-
-    public string Describe(string store)
-    {
-        var text = new System.Text.StringBuilder();
-        string duplicates = Duplicates.Count == 0 ? string.Empty : $"; {Duplicates.Count:N0} duplicate{(Duplicates.Count == 1 ? string.Empty : "s")}";
-        text.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
-            $"ingested {Articles:N0} articles ({Entities:N0} entities, {Relations:N0} relations extracted) into {store} in {Elapsed.TotalSeconds:N1} s{duplicates}; {Failures.Count} failed");
-        if (StoreUnavailable is { } unavailable)
-        {
-            int notStored = Failures.Count(f => f.Reason == unavailable);
-            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
-                $"  {notStored:N0} articles not stored because the store stayed unavailable past the retry deadline; run the same ingest again once it is back (articles already stored are left unchanged)");
-        }
-
-        foreach ((string origin, string first) in Duplicates)
-        {
-            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  duplicate: {origin}: the same article as {first}, not counted again");
-        }
-
-        foreach ((string origin, string reason) in Failures)
-        {
-            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  failed: {origin}: {reason}");
-        }
-
-        return text.ToString().TrimEnd();
     }
 }

@@ -84,7 +84,7 @@ internal static class ServeCommand
             // Its own ingestor: the API's fails fast when the store is away (the mutation answers
             // STORE_UNAVAILABLE), while this one may wait; both announce to the same subscribers.
             IArticleIngestor ingestor = app.Services.CreateNewsGraphIngestor(startupIngest);
-            IngestSummary summary = await IngestCommand.IngestAsync(ingestor, ingestPaths, Console.Error, cancellationToken).ConfigureAwait(false);
+            IngestSummary summary = await IngestCommand.IngestAsync(ingestor, ingestPaths, showProgress: true, cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync(summary.Describe(storeDescription)).ConfigureAwait(false);
         }
 
@@ -94,6 +94,7 @@ internal static class ServeCommand
             await Console.Out.WriteLineAsync($"GraphQL API and Banana Cake Pop: {url.TrimEnd('/')}/graphql").ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"Graph explorer: {url.TrimEnd('/')}/explorer/").ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"Live dashboard: {url.TrimEnd('/')}/dashboard/").ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"Health and metrics: {url.TrimEnd('/')}{OperationsExtensions.ReadyPath}, {url.TrimEnd('/')}{OperationsExtensions.MetricsPath}").ConfigureAwait(false);
         }
 
         await Console.Out.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
@@ -110,7 +111,7 @@ internal static class ServeCommand
         return 0;
     }
 
-    /// <summary>The web host: the store, the ingestion pipeline (for the mutation and the followers), the followers and the GraphQL API.</summary>
+    /// <summary>The web host: the store, the ingestion pipeline (for the mutation and the followers), the followers, the GraphQL API, health and metrics.</summary>
     public static WebApplication Build(IGraphStore store, string urls, string[] args, Action<WebApplication>? mapMore = null, Action<FollowOptions>? follow = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -123,8 +124,10 @@ internal static class ServeCommand
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddNewsGraphApi(builder.Configuration);
         builder.Services.AddNewsGraphFollowers(builder.Configuration, follow);
+        builder.Services.AddNewsGraphOperations();
         WebApplication app = builder.Build();
         app.MapNewsGraphApi();
+        app.MapNewsGraphOperations();
         mapMore?.Invoke(app);
         return app;
     }

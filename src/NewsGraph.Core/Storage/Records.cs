@@ -69,16 +69,61 @@ public sealed record RelationRecord(
     DatePrecision? DatePrecision = null,
     DateSource? DateSource = null);
 
-/// <summary>What one upsert changed. Upserting the same articles again reports zero new items.</summary>
+/// <summary>
+/// What one upsert changed. Upserting the same articles again reports zero new items.
+/// <see cref="Writes"/> says, per article key of the batch, whether the article was new, replaced
+/// (its content changed) or left as it was; both stores fill it. Equality compares the counts only:
+/// the per-key detail adds up to them (written = created + replaced, unchanged = unchanged).
+/// </summary>
 public sealed record UpsertResult(int ArticlesWritten, int ArticlesUnchanged, int NodesCreated, int RelationsCreated)
 {
     public static UpsertResult Empty { get; } = new(0, 0, 0, 0);
 
-    public UpsertResult Add(UpsertResult other) => new(
-        ArticlesWritten + other.ArticlesWritten,
-        ArticlesUnchanged + other.ArticlesUnchanged,
-        NodesCreated + other.NodesCreated,
-        RelationsCreated + other.RelationsCreated);
+    /// <summary>Article key → what the upsert did with it (empty from a store or double that does not say).</summary>
+    public IReadOnlyDictionary<string, ArticleWrite> Writes { get; init; } = new Dictionary<string, ArticleWrite>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The counts of both added up. <see cref="Writes"/> is left empty: it belongs to one batch, and a
+    /// running total over a whole copy or benchmark would hold every article key it ever saw.
+    /// </summary>
+    public UpsertResult Add(UpsertResult other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new(
+            ArticlesWritten + other.ArticlesWritten,
+            ArticlesUnchanged + other.ArticlesUnchanged,
+            NodesCreated + other.NodesCreated,
+            RelationsCreated + other.RelationsCreated);
+    }
+
+    public bool Equals(UpsertResult? other) =>
+        other is not null && ArticlesWritten == other.ArticlesWritten && ArticlesUnchanged == other.ArticlesUnchanged
+        && NodesCreated == other.NodesCreated && RelationsCreated == other.RelationsCreated;
+
+    public override int GetHashCode() => HashCode.Combine(ArticlesWritten, ArticlesUnchanged, NodesCreated, RelationsCreated);
+}
+
+/// <summary>What an upsert did with one article.</summary>
+public enum ArticleWrite
+{
+    /// <summary>The article was not stored before.</summary>
+    Created,
+
+    /// <summary>The article was stored with other content (or another extraction); its contribution was replaced.</summary>
+    Replaced,
+
+    /// <summary>The article was stored with the same content hash: nothing was written.</summary>
+    Unchanged,
+}
+
+/// <summary>
+/// A store that can say whether it could serve right now, by a fresh round trip rather than a cached
+/// connection (the readiness check of <c>/health/ready</c>). Both stores implement it.
+/// </summary>
+public interface IStoreProbe
+{
+    /// <summary>Completes when the store answered; throws (<see cref="StoreUnavailableException"/> or the store's own error) when it did not.</summary>
+    Task ProbeAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -19,6 +19,7 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
     {
         Dictionary<string, (string Hash, string? Published)> stored = await ReadStoredAsync(batch.Select(g => g.Article.Key), cancellationToken);
         var contributions = new SqliteContributions(commands, _deltas);
+        var writes = new Dictionary<string, ArticleWrite>(StringComparer.Ordinal);
         int written = 0;
         int unchanged = 0;
         foreach (ArticleGraph graph in batch)
@@ -31,11 +32,15 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
                 if (before.Hash == hash)
                 {
                     unchanged++;
+                    writes.TryAdd(key, ArticleWrite.Unchanged);
                     continue;
                 }
 
                 await contributions.TakeOutAsync(key, before.Published, cancellationToken);
             }
+
+            // A key twice in one batch: what the batch did to the store is what its first copy found.
+            writes.TryAdd(key, stored.ContainsKey(key) ? ArticleWrite.Replaced : ArticleWrite.Created);
 
             await contributions.PutInAsync(graph, hash, now, cancellationToken);
             stored[key] = (hash, SqliteValues.Date(graph.Article.Published));
@@ -45,7 +50,7 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
         MergeOutcome outcome = await new SqliteMergedRows(commands).ApplyAsync(_deltas, cancellationToken);
 
         // Created: asked for in this batch, unsupported before it and supported after.
-        return new UpsertResult(written, unchanged, outcome.NodesCreated.Count, outcome.RelationsCreated.Count);
+        return new UpsertResult(written, unchanged, outcome.NodesCreated.Count, outcome.RelationsCreated.Count) { Writes = writes };
     }
 
     /// <summary>Takes the stored articles among <paramref name="articleKeys"/> out, with their contributions.</summary>

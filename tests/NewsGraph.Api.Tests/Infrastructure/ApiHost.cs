@@ -89,8 +89,10 @@ public sealed class ApiHost : IAsyncDisposable
             builder.Services.AddNewsGraphFollowers(builder.Configuration);
         }
 
+        builder.Services.AddNewsGraphOperations();
         WebApplication app = builder.Build();
         app.MapNewsGraphApi();
+        app.MapNewsGraphOperations();
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ApiHost(app, new Uri(address), reader, store, app.Services.GetRequiredService<IngestionEvents>());

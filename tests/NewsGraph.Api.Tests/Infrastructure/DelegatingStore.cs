@@ -4,8 +4,12 @@ using NewsGraph.Core.Storage;
 namespace NewsGraph.Api.Tests.Infrastructure;
 
 /// <summary>A store that forwards every call; tests override what they want to observe.</summary>
-public abstract class DelegatingStore(IGraphStore inner) : IGraphStore, IAsyncDisposable
+public abstract class DelegatingStore(IGraphStore inner) : IGraphStore, IStoreProbe, IAsyncDisposable
 {
+    /// <summary>The inner store's own probe (a fresh round trip), so readiness sees what it would see.</summary>
+    public virtual Task ProbeAsync(CancellationToken cancellationToken) =>
+        inner is IStoreProbe probe ? probe.ProbeAsync(cancellationToken) : inner.GetArticlesAsync([], cancellationToken);
+
     public virtual ValueTask DisposeAsync() => inner is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
 
     public virtual Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);

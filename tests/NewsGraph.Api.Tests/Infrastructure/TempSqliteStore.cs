@@ -15,6 +15,9 @@ public sealed class TempSqliteStore : DelegatingStore
         _store = store;
     }
 
+    /// <summary>The database file (the tests that take it away and bring it back move it).</summary>
+    public string DatabasePath => _store.DatabasePath;
+
     public static async Task<TempSqliteStore> CreateAsync(IReadOnlyList<ArticleGraph>? articles = null)
     {
         string directory = Path.Combine(Path.GetTempPath(), "newsgraph-api-tests");

@@ -98,6 +98,36 @@ public sealed class Neo4jOutageTests(PrivateNeo4jServer server, ITestOutputHelpe
     }
 
     [SkippableFact]
+    public async Task Health_Neo4jHaltedAndResumed_ReadinessReportsTheOutageAndTheReturnWhileLivenessStaysUp()
+    {
+        Neo4jConnectionOptions options = await server.RequireAsync();
+        await using Neo4jGraphStore store = await Neo4jGraphStore.ConnectAsync(options, CancellationToken.None);
+        await using ApiHostOverStore api = await ApiHostOverStore.StartAsync(store);
+        (HttpStatusCode readyBefore, string _) = await api.GetAsync("/health/ready");
+
+        await server.HaltAsync();
+        (HttpStatusCode readyWhileDown, string downBody) = await api.GetAsync("/health/ready");
+        (HttpStatusCode liveWhileDown, string _) = await api.GetAsync("/health/live");
+        await server.ResumeAsync();
+        // Back once the circuit lets a probe through again (its cool-down); a bound, not a measurement.
+        var recovery = Stopwatch.StartNew();
+        HttpStatusCode readyAfter;
+        do
+        {
+            (readyAfter, _) = await api.GetAsync("/health/ready");
+            await Task.Delay(readyAfter == HttpStatusCode.OK ? 0 : 200);
+        }
+        while (readyAfter != HttpStatusCode.OK && recovery.Elapsed < TimeSpan.FromSeconds(60));
+
+        output.WriteLine($"while down: {downBody}; ready again {recovery.Elapsed.TotalSeconds:N1} s after the restart");
+        Assert.Equal(HttpStatusCode.OK, readyBefore);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readyWhileDown);
+        Assert.Equal("Unhealthy", JsonNode.Parse(downBody)?["checks"]?["store"]?["status"]?.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, liveWhileDown);
+        Assert.Equal(HttpStatusCode.OK, readyAfter);
+    }
+
+    [SkippableFact]
     public async Task Read_CancelledWhileNeo4jWorksOnIt_StopsWaitingAndTheServerStopsTheWork()
     {
         Neo4jConnectionOptions options = await server.RequireAsync();
