@@ -1,11 +1,13 @@
 using System.CommandLine;
+using NewsGraph.Evaluation.Clusters;
 using NewsGraph.Extraction.Ner;
 
 namespace NewsGraph.Cli.Commands;
 
 /// <summary>
 /// <c>newsgraph tag --format conll FILE</c> (BIO tags for one token per line) and
-/// <c>newsgraph ner train|cv</c> (the reproducible training of the bundled model).
+/// <c>newsgraph ner train|cv|clusters</c> (the reproducible training of the bundled model and of
+/// the word clusters it uses).
 /// </summary>
 internal static class NerCommandLine
 {
@@ -42,9 +44,10 @@ internal static class NerCommandLine
         var output = new Option<FileInfo>("--out") { Description = "Where to write the model (.model.gz).", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => 15 };
         var seed = new Option<int>("--seed") { Description = "Random seed (training is deterministic for a seed).", DefaultValueFactory = _ => 1 };
-        var train = new Command("train", "Train the NER model.") { data, output, epochs, seed };
+        Option<string?> clusters = ClustersOption();
+        var train = new Command("train", "Train the NER model.") { data, output, epochs, seed, clusters };
         train.SetAction((parse, cancellationToken) => NerCommands.RunTrainAsync(
-            Console.Out, parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName, parse.GetValue(epochs), parse.GetValue(seed), cancellationToken));
+            Console.Out, parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName, parse.GetValue(epochs), parse.GetValue(seed), cancellationToken, ClustersPath(parse.GetValue(clusters))));
 
         var cvData = new Option<FileInfo>("--data") { Description = "Training data (ANERcorp format).", Required = true };
         var folds = new Option<int>("--folds") { Description = "Number of folds.", DefaultValueFactory = _ => 5 };
@@ -54,9 +57,50 @@ internal static class NerCommandLine
             DefaultValueFactory = _ => NerFoldSplit.Contiguous,
         };
         var cvSeed = new Option<int>("--seed") { Description = "Random seed for training and for the shuffled split.", DefaultValueFactory = _ => 1 };
-        var cv = new Command("cv", "Cross-validate: train on k-1 folds, tag the held-out one, score per class.") { cvData, folds, split, cvSeed };
+        Option<string?> cvClusters = ClustersOption();
+        var cv = new Command("cv", "Cross-validate: train on k-1 folds, tag the held-out one, score per class.") { cvData, folds, split, cvSeed, cvClusters };
         cv.SetAction((parse, cancellationToken) => NerCommands.RunCrossValidationAsync(
-            Console.Out, parse.GetValue(cvData)!.FullName, parse.GetValue(folds), seed: parse.GetValue(cvSeed), split: parse.GetValue(split), cancellationToken: cancellationToken));
-        return new Command("ner", "Train and evaluate the named-entity tagger.") { train, cv };
+            Console.Out,
+            parse.GetValue(cvData)!.FullName,
+            parse.GetValue(folds),
+            seed: parse.GetValue(cvSeed),
+            split: parse.GetValue(split),
+            cancellationToken: cancellationToken,
+            clustersPath: ClustersPath(parse.GetValue(cvClusters))));
+        return new Command("ner", "Train and evaluate the named-entity tagger.") { train, cv, Clusters() };
+    }
+
+    private static Option<string?> ClustersOption() => new("--clusters")
+    {
+        Description = $"Word clusters for the cluster features: a file written by `newsgraph ner clusters`, or {NerCommands.NoClusters}; default the embedded ones.",
+    };
+
+    private static string? ClustersPath(string? value) =>
+        value is null or NerCommands.NoClusters ? value : Path.GetFullPath(value);
+
+    private static Command Clusters()
+    {
+        var corpus = new Option<FileInfo[]>("--corpus")
+        {
+            Description = "Unlabelled text: .jsonl(.gz) with a content field per line, .tsv token per line, or plain text (a document per line). Repeatable.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the clusters (path<TAB>word<TAB>count; .gz compresses).", Required = true };
+        var defaults = new WordClusterOptions();
+        var classes = new Option<int>("--classes") { Description = "Leaf clusters (exchange classes).", DefaultValueFactory = _ => defaults.Classes };
+        var minCount = new Option<int>("--min-count") { Description = "Words seen fewer times are not listed.", DefaultValueFactory = _ => defaults.MinCount };
+        var iterations = new Option<int>("--iterations") { Description = "Most exchange passes.", DefaultValueFactory = _ => defaults.MaxIterations };
+        Option<DirectoryInfo?> annotations = CommonOptions.Annotations();
+        annotations.Description = "The annotated corpus whose articles (and the shared dev set) are left out (default: the Annotations folder beside the executable).";
+        var command = new Command("clusters", "Learn word clusters for the tagger from unlabelled text (deterministic).") { corpus, output, classes, minCount, iterations, annotations };
+        command.SetAction((parse, cancellationToken) => WordClusterCommand.RunAsync(
+            Console.Out,
+            parse.GetValue(corpus)!.Select(f => f.FullName).ToList(),
+            parse.GetValue(output)!.FullName,
+            defaults with { Classes = parse.GetValue(classes), MinCount = parse.GetValue(minCount), MaxIterations = parse.GetValue(iterations) },
+            CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)),
+            cancellationToken));
+        return command;
     }
 }

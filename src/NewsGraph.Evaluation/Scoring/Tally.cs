@@ -37,4 +37,7 @@ public readonly record struct Counts(int Tp, int Fp, int Fn)
     public double Recall => Tp + Fn == 0 ? 0 : (double)Tp / (Tp + Fn);
 
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+
+    /// <summary>Counts over two disjoint sets of articles.</summary>
+    public static Counts operator +(Counts a, Counts b) => new(a.Tp + b.Tp, a.Fp + b.Fp, a.Fn + b.Fn);
 }

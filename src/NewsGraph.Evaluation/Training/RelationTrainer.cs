@@ -11,8 +11,9 @@ namespace NewsGraph.Evaluation.Training;
 /// Trains the relation model (<see cref="RelationModel"/>) from labelled candidates: per relation
 /// type, the L2 strength is chosen by 5-fold cross-validation over the train split's articles
 /// (lowest held-out log loss), the model is fitted on the whole train split, calibrated by Platt
-/// scaling on the dev split, and given the threshold that maximizes dev F1 while holding dev
-/// precision at or above <see cref="TargetPrecision"/>. Every step is deterministic.
+/// scaling on the dev split, and given the thresholds that maximize dev F1 while holding dev
+/// precision at or above <see cref="TargetPrecision"/> (ties broken over dev and the train split's
+/// held-out folds together). Every step is deterministic.
 /// </summary>
 public sealed class RelationTrainer(TextWriter log)
 {
@@ -25,31 +26,38 @@ public sealed class RelationTrainer(TextWriter log)
         var report = new StringBuilder();
         report.Append(CandidateRecall("train", train)).Append(CandidateRecall("dev", dev));
         var types = new Dictionary<RelationType, TypeModel>();
+        var outOfFold = new Dictionary<RelationType, List<(double Threshold, Counts Counts)>>();
         foreach (RelationType type in Types)
         {
             List<LabelledCandidate> examples = Examples(train, type);
             double l2 = ChooseL2(train, type, report);
             (double bias, Dictionary<string, double> weights) = new LogisticRegression(l2).Fit(AsTraining(examples));
-            var raw = new TypeModel(bias, weights, 1, 0, 0.5);
-            (double a, double b) = PlattScaling.Fit([.. Examples(dev, type).Select(c => (raw.Score(c.Candidate.Features), c.Label!.Value))]);
-            types[type] = raw with { CalibrationA = a, CalibrationB = b };
-            log.WriteLine($"{GraphNames.TypeName(type)}: {examples.Count} train examples ({examples.Count(e => e.Label == true)} positive), L2 {l2}, {weights.Count} weights, calibration a={a} b={b}");
+            types[type] = CalibratedOnDev(new TypeModel(bias, weights, 1, 0, 0.5), dev, type);
+            outOfFold[type] = OutOfFoldCurve(train, dev, type, l2);
+            log.WriteLine($"{GraphNames.TypeName(type)}: {examples.Count} train examples ({examples.Count(e => e.Label == true)} positive), L2 {l2}, {weights.Count} weights, calibration a={types[type].CalibrationA} b={types[type].CalibrationB}");
         }
 
-        // Thresholds, chosen together: the combination with the best dev F1 over all three types
-        // whose pooled dev precision is at least the target. Each type's counts at each threshold are
-        // computed once (types are scored independently), then combined.
+        // Thresholds, chosen together: the combination with the best pooled dev F1 over all three
+        // types whose pooled dev precision is at least the target. Dev has few items of some types
+        // (25 gold memberships), so whole ranges of thresholds tie on it; a tie goes to the
+        // combination with the better F1 over dev and the train split's held-out folds together.
+        // Each type's counts at each threshold are computed once (types are scored independently).
         var curves = Types.ToDictionary(type => type, type => Curve(dev, type, types[type], report));
-        (double[] thresholds, Counts pooled) = ChooseThresholds(curves);
+        var combined = Types.ToDictionary(type => type, type => curves[type].Zip(outOfFold[type], (d, t) => (d.Threshold, Counts: d.Counts + t.Counts)).ToList());
+        (double[] thresholds, Counts pooled) = ChooseThresholds(curves, combined);
+        pooled = Types.Select((type, k) => combined[type].Single(p => p.Threshold == thresholds[k]).Counts).Aggregate((a, b) => a + b);
+        Counts pooledDev = default;
         for (int k = 0; k < Types.Count; k++)
         {
             RelationType type = Types[k];
             types[type] = types[type] with { Threshold = thresholds[k] };
             Counts at = curves[type].Single(p => p.Threshold == thresholds[k]).Counts;
-            report.AppendLine(CultureInfo.InvariantCulture, $"{GraphNames.TypeName(type)} threshold {thresholds[k]:F2}: dev P={at.Precision:F3} R={at.Recall:F3} F1={at.F1:F3}");
+            Counts both = combined[type].Single(p => p.Threshold == thresholds[k]).Counts;
+            pooledDev += at;
+            report.AppendLine(CultureInfo.InvariantCulture, $"{GraphNames.TypeName(type)} threshold {thresholds[k]:F2}: dev P={at.Precision:F3} R={at.Recall:F3} F1={at.F1:F3}; dev and held-out train P={both.Precision:F3} R={both.Recall:F3} F1={both.F1:F3}");
         }
 
-        report.AppendLine(CultureInfo.InvariantCulture, $"all three types at these thresholds: dev P={pooled.Precision:F3} R={pooled.Recall:F3} F1={pooled.F1:F3}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"all three types at these thresholds: dev P={pooledDev.Precision:F3} R={pooledDev.Recall:F3} F1={pooledDev.F1:F3}; dev and held-out train P={pooled.Precision:F3} R={pooled.Recall:F3} F1={pooled.F1:F3}");
         var result = new RelationModel(types);
         report.Append(Reliability(dev, result));
         return (result, report.ToString());
@@ -72,6 +80,36 @@ public sealed class RelationTrainer(TextWriter log)
             report.AppendLine(CultureInfo.InvariantCulture, $"{GraphNames.TypeName(type)} 5-fold CV on train, L2 {l2}: held-out log loss {loss:F4}"));
     }
 
+    private static TypeModel CalibratedOnDev(TypeModel raw, IReadOnlyList<LabelledArticle> dev, RelationType type)
+    {
+        (double a, double b) = PlattScaling.Fit([.. Examples(dev, type).Select(c => (raw.Score(c.Candidate.Features), c.Label!.Value))]);
+        return raw with { CalibrationA = a, CalibrationB = b };
+    }
+
+    /// <summary>
+    /// The type's counts at every threshold of the grid over the train split's held-out folds: each
+    /// fold decided by a model fitted on the other four (same L2, same folds as <see cref="ChooseL2"/>)
+    /// and calibrated on dev as the final model is, so its probabilities are on the same scale.
+    /// </summary>
+    private static List<(double Threshold, Counts Counts)> OutOfFoldCurve(IReadOnlyList<LabelledArticle> train, IReadOnlyList<LabelledArticle> dev, RelationType type, double l2)
+    {
+        List<LabelledArticle> ordered = [.. train.OrderBy(a => a.Article.Id, StringComparer.Ordinal)];
+        var sums = new Counts[s_thresholds.Length];
+        for (int fold = 0; fold < CrossValidatedL2.Folds; fold++)
+        {
+            List<LabelledArticle> heldOut = [.. ordered.Where((_, k) => k % CrossValidatedL2.Folds == fold)];
+            List<LabelledArticle> fitOn = [.. ordered.Where((_, k) => k % CrossValidatedL2.Folds != fold)];
+            (double bias, Dictionary<string, double> weights) = new LogisticRegression(l2).Fit(AsTraining(Examples(fitOn, type)));
+            TypeModel model = CalibratedOnDev(new TypeModel(bias, weights, 1, 0, 0.5), dev, type);
+            for (int i = 0; i < s_thresholds.Length; i++)
+            {
+                sums[i] += ScoreAt(heldOut, type, model, s_thresholds[i]);
+            }
+        }
+
+        return [.. s_thresholds.Select((t, i) => (t, sums[i]))];
+    }
+
     private static readonly double[] s_thresholds = [.. Enumerable.Range(1, 19).Select(k => k * 0.05)];
 
     /// <summary>A type's dev counts at every threshold of the grid (and the curve, for the report).</summary>
@@ -91,24 +129,34 @@ public sealed class RelationTrainer(TextWriter log)
     }
 
     /// <summary>
-    /// The per-type thresholds with the best pooled F1 among those whose pooled precision is at least
-    /// <see cref="TargetPrecision"/>; failing that, the most precise combination. Ties go to the
-    /// higher thresholds (fewer, surer relations).
+    /// The per-type thresholds with the best pooled dev F1 among those whose pooled dev precision is
+    /// at least <see cref="TargetPrecision"/>; failing that, the most precise combination. A tie in
+    /// dev F1 goes to the better pooled F1 in <paramref name="tieBreak"/> (the same grid counted over
+    /// more articles), then to the higher thresholds (fewer, surer relations).
     /// </summary>
-    private static (double[] Thresholds, Counts Pooled) ChooseThresholds(Dictionary<RelationType, List<(double Threshold, Counts Counts)>> curves)
+    private static (double[] Thresholds, Counts Pooled) ChooseThresholds(
+        Dictionary<RelationType, List<(double Threshold, Counts Counts)>> curves,
+        Dictionary<RelationType, List<(double Threshold, Counts Counts)>> tieBreak)
     {
-        (double[] Thresholds, Counts Pooled)? best = null, mostPrecise = null;
-        foreach ((double, Counts) a in curves[Types[0]])
+        (double[] Thresholds, Counts Pooled, double TieBreakF1)? best = null;
+        (double[] Thresholds, Counts Pooled)? mostPrecise = null;
+        List<(double Threshold, Counts Counts)> first = curves[Types[0]], second = curves[Types[1]], third = curves[Types[2]];
+        for (int a = 0; a < first.Count; a++)
         {
-            foreach ((double, Counts) b in curves[Types[1]])
+            for (int b = 0; b < second.Count; b++)
             {
-                foreach ((double, Counts) c in curves[Types[2]])
+                for (int c = 0; c < third.Count; c++)
                 {
-                    var pooled = new Counts(a.Item2.Tp + b.Item2.Tp + c.Item2.Tp, a.Item2.Fp + b.Item2.Fp + c.Item2.Fp, a.Item2.Fn + b.Item2.Fn + c.Item2.Fn);
-                    double[] thresholds = [a.Item1, b.Item1, c.Item1];
-                    if (pooled.Precision >= TargetPrecision && (best is null || pooled.F1 >= best.Value.Pooled.F1))
+                    Counts pooled = first[a].Counts + second[b].Counts + third[c].Counts;
+                    double[] thresholds = [first[a].Threshold, second[b].Threshold, third[c].Threshold];
+                    if (pooled.Precision >= TargetPrecision)
                     {
-                        best = (thresholds, pooled);
+                        double tieBreakF1 = (tieBreak[Types[0]][a].Counts + tieBreak[Types[1]][b].Counts + tieBreak[Types[2]][c].Counts).F1;
+                        if (best is null || pooled.F1 > best.Value.Pooled.F1
+                            || (pooled.F1 == best.Value.Pooled.F1 && tieBreakF1 >= best.Value.TieBreakF1))
+                        {
+                            best = (thresholds, pooled, tieBreakF1);
+                        }
                     }
 
                     if (mostPrecise is null || pooled.Precision >= mostPrecise.Value.Pooled.Precision)
@@ -119,7 +167,7 @@ public sealed class RelationTrainer(TextWriter log)
             }
         }
 
-        return best ?? mostPrecise!.Value;
+        return best is { } chosen ? (chosen.Thresholds, chosen.Pooled) : mostPrecise!.Value;
     }
 
     /// <summary>Dev P/R/F1 of one type when its candidates are decided at <paramref name="threshold"/>, with the scorer's semantics.</summary>

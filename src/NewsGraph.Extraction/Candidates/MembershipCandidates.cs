@@ -1,4 +1,6 @@
 using NewsGraph.Core.Graph;
+using NewsGraph.Core.Text;
+using NewsGraph.Extraction.Lexicon;
 using NewsGraph.Extraction.Recognition;
 using NewsGraph.Extraction.Relations;
 using NewsGraph.Extraction.Text;
@@ -14,6 +16,9 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
 {
     private const int MaxStates = 40;
     private const int MaxOrganizations = 6;
+    private const string StatusPhraseCue = "<status-phrase>";
+    private static readonly HashSet<string> s_organizationAnaphors = WordSets.Get("organization-anaphors");
+    private static readonly HashSet<string> s_coordinationLinks = WordSets.Get("coordination-links");
 
     public IEnumerable<RelationCandidate> In(int s)
     {
@@ -21,6 +26,12 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
         var ruled = rules.RelationsIn(s).Where(r => r.Type == RelationType.MemberOf)
             .GroupBy(r => (r.From, r.To)).ToDictionary(g => g.Key, g => g.First().Status);
         List<string> cues = [.. tokens.Select(t => Lexicon.Clitics.WithoutConjunction(t.Norm)).Where(membershipCues.Contains).Distinct()];
+        if (HasStatusPhrase(tokens))
+        {
+            // "فيما تتمتع أفغانستان ومنغوليا بصفة مراقب": a status phrase speaks of membership too.
+            cues.Add(StatusPhraseCue);
+        }
+
         if (cues.Count == 0 && ruled.Count == 0)
         {
             yield break;
@@ -30,10 +41,12 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
         List<Mention> organizations = [.. analysis.Mentions[s].Where(m => m.Entity.Kind == NodeKind.Organization).DistinctBy(m => m.Entity).Take(MaxOrganizations)];
         foreach (Mention state in states)
         {
-            foreach (Mention org in organizations)
+            // "… وكندا إضافة إلى الاتحاد الأوروبي": an organization that is one more item of the
+            // states' list is not what the list belongs to.
+            foreach (Mention org in organizations.Where(o => !OrganizationCoordinated(tokens, ListAround(state, states), o)))
             {
                 bool rule = ruled.TryGetValue((state.Entity, org.Entity), out MembershipStatus? ruleStatus);
-                MembershipStatus status = (rule ? ruleStatus : null) ?? NearestStatus(tokens, state) ?? MembershipStatus.Member;
+                MembershipStatus status = (rule ? ruleStatus : null) ?? NearestStatus(tokens, ListAround(state, states)) ?? MembershipStatus.Member;
                 var candidate = new RelationCandidate(RelationType.MemberOf, state.Entity, org.Entity, s, $"{s}:{state.Entity.Key}") { Status = status, RuleSays = rule };
                 Describe(candidate, tokens, state, org, states, cues, rule);
                 yield return candidate;
@@ -43,11 +56,12 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
         // "وتضم [المنظمة] في عضويتها X وY": a list whose organization was named in the sentences before.
         if (cues.Count > 0 && states.Count > 0)
         {
-            foreach (EntityInfo org in PreviousOrganizations(s).Where(o => organizations.All(m => m.Entity != o)))
+            foreach (EntityInfo org in PreviousOrganizations(s).Concat(AnaphoricOrganizations(s, tokens)).Distinct().Where(o => organizations.All(m => m.Entity != o)))
             {
-                foreach (Mention state in states)
+                // A pair the rules read off this sentence is proposed once, below, with their status.
+                foreach (Mention state in states.Where(m => !RulesFound(s, m.Entity, org)))
                 {
-                    MembershipStatus status = NearestStatus(tokens, state) ?? MembershipStatus.Member;
+                    MembershipStatus status = NearestStatus(tokens, ListAround(state, states)) ?? MembershipStatus.Member;
                     var candidate = new RelationCandidate(RelationType.MemberOf, state.Entity, org, s, $"{s}:{state.Entity.Key}") { Status = status };
                     candidate.Add("rule-no");
                     candidate.Add("status=" + status);
@@ -78,14 +92,113 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
         }
     }
 
-    /// <summary>Organizations named in the two sentences before, nearest last.</summary>
+    /// <summary>
+    /// Organizations named in the two sentences before, then those the rules found memberships of
+    /// in the three before: a paragraph listing members, then observers, then partners names the
+    /// organization once and goes on with "المنظمة" or with nothing at all.
+    /// </summary>
     private IEnumerable<EntityInfo> PreviousOrganizations(int s) =>
         Enumerable.Range(Math.Max(0, s - 2), Math.Min(2, s)).SelectMany(k => analysis.Mentions[k])
-            .Where(m => m.Entity.Kind == NodeKind.Organization).Select(m => m.Entity).Distinct().Take(MaxOrganizations);
+            .Where(m => m.Entity.Kind == NodeKind.Organization).Select(m => m.Entity)
+            .Concat(Enumerable.Range(Math.Max(0, s - 3), Math.Min(3, s)).SelectMany(rules.RelationsIn)
+                .Where(r => r.Type == RelationType.MemberOf).Select(r => r.To))
+            .Distinct().Take(MaxOrganizations);
 
-    /// <summary>The status a status phrase gives within a few words after the state (else before it).</summary>
-    private static MembershipStatus? NearestStatus(IReadOnlyList<Token> tokens, Mention state)
+    /// <summary>
+    /// For "المنظمة", "الوكالة" … in the sentence: the nearest organization named before whose name
+    /// opens with that noun ("منظمة التعاون الإسلامي", "الوكالة الدولية للطاقة المتجددة").
+    /// </summary>
+    private IEnumerable<EntityInfo> AnaphoricOrganizations(int s, IReadOnlyList<Token> tokens)
     {
+        foreach (string anaphor in tokens.Select(t => WithoutPreposition(Lexicon.Clitics.WithoutConjunction(t.Norm))).Where(s_organizationAnaphors.Contains).Distinct())
+        {
+            string bare = anaphor[2..];
+            EntityInfo? named = Enumerable.Range(0, s).Reverse().SelectMany(k => analysis.Mentions[k].AsEnumerable().Reverse())
+                .Select(m => m.Entity)
+                .FirstOrDefault(e => e.Kind == NodeKind.Organization && FirstWord(e.Name) is var first && (first == anaphor || first == bare));
+            if (named is not null)
+            {
+                yield return named;
+            }
+        }
+    }
+
+    /// <summary>للمنظمة → المنظمة, بالمنظمة → المنظمة.</summary>
+    private static string WithoutPreposition(string norm) =>
+        norm.StartsWith("لل", StringComparison.Ordinal) && norm.Length > 4 ? "ال" + norm[2..]
+        : norm.Length > 4 && (norm[0] == 'ب' || norm[0] == 'ك') && norm[1..].StartsWith("ال", StringComparison.Ordinal) ? norm[1..]
+        : norm;
+
+    private static string FirstWord(string name)
+    {
+        string normalized = ArabicText.Normalize(name);
+        int space = normalized.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? normalized : normalized[..space];
+    }
+
+    private static bool OrganizationCoordinated(IReadOnlyList<Token> tokens, (int Start, int End) list, Mention org)
+    {
+        if (org.Start < list.End || org.Start - list.End > 3)
+        {
+            return false;
+        }
+
+        for (int k = list.End; k < org.Start; k++)
+        {
+            // Punctuation (the comma of a list) normalizes to nothing.
+            if (tokens[k].Norm.Length > 0 && !s_coordinationLinks.Contains(tokens[k].Norm))
+            {
+                return false;
+            }
+        }
+
+        return org.Start > list.End || tokens[org.Start].Norm.StartsWith('و');
+    }
+
+    private bool RulesFound(int s, EntityInfo state, EntityInfo organization) =>
+        rules.RelationsIn(s).Any(r => r.Type == RelationType.MemberOf && r.From == state && r.To == organization);
+
+    private static bool HasStatusPhrase(IReadOnlyList<Token> tokens)
+    {
+        for (int k = 0; k < tokens.Count; k++)
+        {
+            if (RelationFinder.StatusAt(tokens, k, out _, out _) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The run of states, one to two tokens apart ("تركيا وأذربيجان، وأرمينيا"), that
+    /// <paramref name="state"/> stands in, as a token range: a status phrase before or after a list
+    /// applies to all of it, however long the list.
+    /// </summary>
+    private static (int Start, int End) ListAround(Mention state, List<Mention> states)
+    {
+        List<Mention> ordered = [.. states.OrderBy(m => m.Start)];
+        int at = ordered.IndexOf(state);
+        int first = at;
+        while (first > 0 && ordered[first].Start - ordered[first - 1].End <= 2)
+        {
+            first--;
+        }
+
+        int last = at;
+        while (last < ordered.Count - 1 && ordered[last + 1].Start - ordered[last].End <= 2)
+        {
+            last++;
+        }
+
+        return (ordered[first].Start, ordered[last].End);
+    }
+
+    /// <summary>The status a status phrase gives within a few words after the list (else before it).</summary>
+    private static MembershipStatus? NearestStatus(IReadOnlyList<Token> tokens, (int Start, int End) list)
+    {
+        var state = list;
         for (int k = state.End; k < Math.Min(tokens.Count, state.End + 8); k++)
         {
             if (RelationFinder.StatusAt(tokens, k, out _, out _) is { } status)

@@ -3,13 +3,18 @@ using System.Numerics;
 namespace NewsGraph.Extraction.Ner;
 
 /// <summary>
-/// One linear-chain scorer: per-feature tag weights (keyed by 64-bit feature hashes, looked up in
+/// One linear-chain scorer: per-feature tag weights (keyed by 40-bit feature hashes, looked up in
 /// an open-addressing table) and tag transition weights. Immutable.
 /// </summary>
 internal sealed class NerChain
 {
+    // A slot packs the 40-bit key (low bits) and its weight row (high 24 bits), so a probe reads
+    // one array: looking features up is most of the tagger's time, and each array touched is a
+    // likely cache miss. 0 marks an empty slot (key 0 is reserved).
+    private const int RowShift = 40;
+    private const int MaxRows = 1 << (64 - RowShift);
+
     private readonly ulong[] _slots;
-    private readonly int[] _rows;
     private readonly int _slotMask;
 
     public NerChain(int tagCount, float[] transitions, float[] start, float[] end, ulong[] keys, float[] weights)
@@ -17,6 +22,11 @@ internal sealed class NerChain
         if (transitions.Length != tagCount * tagCount || start.Length != tagCount || end.Length != tagCount || weights.Length != keys.Length * tagCount)
         {
             throw new ArgumentException("Weight arrays do not match the tag set.");
+        }
+
+        if (keys.Length > MaxRows)
+        {
+            throw new ArgumentException("Too many feature rows.", nameof(keys));
         }
 
         TagCount = tagCount;
@@ -28,19 +38,19 @@ internal sealed class NerChain
 
         int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * 2));
         _slots = new ulong[capacity];
-        _rows = new int[capacity];
         _slotMask = capacity - 1;
         for (int row = 0; row < keys.Length; row++)
         {
-            if (keys[row] == 0)
+            ulong key = keys[row];
+            if (key == 0 || key > FeatureHash.KeyMask)
             {
-                throw new ArgumentException("Feature key 0 is reserved.", nameof(keys));
+                throw new ArgumentException("Feature keys are 40-bit and not 0.", nameof(keys));
             }
 
-            int slot = (int)(keys[row] & (ulong)_slotMask);
+            int slot = (int)(key & (ulong)_slotMask);
             while (_slots[slot] != 0)
             {
-                if (_slots[slot] == keys[row])
+                if ((_slots[slot] & FeatureHash.KeyMask) == key)
                 {
                     throw new ArgumentException("Duplicate feature key.", nameof(keys));
                 }
@@ -48,8 +58,7 @@ internal sealed class NerChain
                 slot = (slot + 1) & _slotMask;
             }
 
-            _slots[slot] = keys[row];
-            _rows[slot] = row;
+            _slots[slot] = key | ((ulong)row << RowShift);
         }
     }
 
@@ -77,9 +86,10 @@ internal sealed class NerChain
             while (true)
             {
                 ulong found = slots[slot];
-                if (found == key)
+                if ((found & FeatureHash.KeyMask) == key)
                 {
-                    ReadOnlySpan<float> row = weights.AsSpan(_rows[slot] * count, count);
+                    // Feature keys are never 0, so an empty slot never matches.
+                    ReadOnlySpan<float> row = weights.AsSpan((int)(found >> RowShift) * count, count);
                     for (int t = 0; t < count; t++)
                     {
                         scores[t] += row[t];

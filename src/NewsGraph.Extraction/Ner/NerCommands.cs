@@ -15,18 +15,26 @@ public static class NerCommands
     /// <summary>Where <see cref="RunCrossValidationAsync"/> writes fold files when no directory is given (git-ignored).</summary>
     public const string DefaultCrossValidationDirectory = "artifacts/ner-cv";
 
-    /// <summary><c>newsgraph ner train --data FILE --out FILE [--epochs N] [--seed N]</c>.</summary>
+    /// <summary>Pass as a clusters path to train without word clusters.</summary>
+    public const string NoClusters = "none";
+
+    /// <summary>
+    /// <c>newsgraph ner train --data FILE --out FILE [--epochs N] [--seed N] [--clusters FILE|none]</c>;
+    /// without <paramref name="clustersPath"/> the embedded word clusters are used.
+    /// </summary>
     public static async Task<int> RunTrainAsync(
         TextWriter output,
         string dataPath,
         string modelPath,
         int? epochs = null,
         int? seed = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        string? clustersPath = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         IReadOnlyList<TaggedSentence>? data = await ReadDataAsync(output, dataPath, cancellationToken).ConfigureAwait(false);
-        if (data is null)
+        NerWordClusters? clusters = await ReadClustersAsync(output, clustersPath).ConfigureAwait(false);
+        if (data is null || clusters is null)
         {
             return 1;
         }
@@ -38,6 +46,7 @@ public static class NerCommands
         {
             Epochs = epochCount,
             Seed = seedValue,
+            Clusters = clusters,
             Description = string.Create(
                 CultureInfo.InvariantCulture,
                 $"averaged perceptron on {Path.GetFileName(dataPath)} ({data.Count} sentences, {data.Sum(s => s.Tokens.Count)} tokens); epochs {epochCount}; seed {seedValue}; feature set {NerFeatureExtractor.Version}"),
@@ -68,9 +77,9 @@ public static class NerCommands
     }
 
     /// <summary>
-    /// <c>newsgraph ner cv --data FILE --folds 5 [--split contiguous|shuffled]</c>; writes foldN.gold.tsv,
-    /// foldN.pred.tsv and pooled.gold.tsv / pooled.pred.tsv (score them with score_ner.py) and
-    /// prints per-class P/R/F1 per fold and pooled.
+    /// <c>newsgraph ner cv --data FILE --folds 5 [--split contiguous|shuffled] [--clusters FILE|none]</c>;
+    /// writes foldN.gold.tsv, foldN.pred.tsv and pooled.gold.tsv / pooled.pred.tsv (score them with
+    /// score_ner.py) and prints per-class P/R/F1 per fold and pooled.
     /// </summary>
     public static async Task<int> RunCrossValidationAsync(
         TextWriter output,
@@ -80,7 +89,8 @@ public static class NerCommands
         int? epochs = null,
         int? seed = null,
         NerFoldSplit split = NerFoldSplit.Contiguous,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        string? clustersPath = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (folds < 2)
@@ -95,8 +105,14 @@ public static class NerCommands
             return 1;
         }
 
+        NerWordClusters? clusters = await ReadClustersAsync(output, clustersPath).ConfigureAwait(false);
+        if (clusters is null)
+        {
+            return 1;
+        }
+
         var defaults = new NerTrainingOptions();
-        var options = defaults with { Epochs = epochs ?? defaults.Epochs, Seed = seed ?? defaults.Seed };
+        var options = defaults with { Epochs = epochs ?? defaults.Epochs, Seed = seed ?? defaults.Seed, Clusters = clusters };
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
             $"{folds}-fold {split.ToString().ToLowerInvariant()} cross-validation on {data.Count} sentences, {data.Sum(s => s.Tokens.Count)} tokens; epochs {options.Epochs}; seed {options.Seed}")).ConfigureAwait(false);
@@ -194,6 +210,36 @@ public static class NerCommands
         await FlushAsync().ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         return 0;
+    }
+
+    private static async Task<NerWordClusters?> ReadClustersAsync(TextWriter output, string? path)
+    {
+        if (path is null)
+        {
+            return NerWordClusters.LoadDefault();
+        }
+
+        if (string.Equals(path, NoClusters, StringComparison.Ordinal))
+        {
+            return NerWordClusters.Empty;
+        }
+
+        if (!File.Exists(path))
+        {
+            await output.WriteLineAsync($"error: clusters file not found: {path}").ConfigureAwait(false);
+            return null;
+        }
+
+        try
+        {
+            using FileStream file = File.OpenRead(path);
+            return NerWordClusters.Read(file);
+        }
+        catch (InvalidDataException exception)
+        {
+            await output.WriteLineAsync($"error: {path}: {exception.Message}").ConfigureAwait(false);
+            return null;
+        }
     }
 
     private static async Task<IReadOnlyList<TaggedSentence>?> ReadDataAsync(TextWriter output, string dataPath, CancellationToken cancellationToken)

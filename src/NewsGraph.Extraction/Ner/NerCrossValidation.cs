@@ -106,6 +106,7 @@ public static class NerCrossValidation
             ? SplitShuffled(sentences, folds, options.Seed)
             : SplitContiguous(sentences, folds);
         NerGazetteer gazetteer = options.Gazetteer ?? NerGazetteer.LoadDefault();
+        NerWordClusters clusters = options.Clusters ?? NerWordClusters.LoadDefault();
         var results = new NerFoldResult[folds];
 
         // Folds are independent and each is deterministic, so running them in parallel changes nothing but the wall time.
@@ -117,7 +118,7 @@ public static class NerCrossValidation
             {
                 var training = blocks.Where((_, index) => index != f).SelectMany(b => b).ToList();
                 var clock = Stopwatch.StartNew();
-                NerModel model = NerTraining.Train(training, options with { Gazetteer = gazetteer, Log = null }, cancellationToken);
+                NerModel model = NerTraining.Train(training, options with { Gazetteer = gazetteer, Clusters = clusters, Log = null }, cancellationToken);
                 TimeSpan trainingTime = clock.Elapsed;
 
                 var tagger = new NerTagger(model);

@@ -9,13 +9,15 @@ namespace NewsGraph.Extraction.Ner;
 /// prefixes/suffixes of 1–4 chars; character trigrams of the stem; 2-char suffixes of the
 /// neighbours and the next word's stem prefix; word shape at −1…+1 and stem length; word and stem
 /// bigrams around the token; gazetteer membership (category × single/begin/inside/end) at −2…+2
-/// and its conjunction between the previous and the current token. Tag bigrams live in the
-/// model's transition weights; non-local features in <see cref="NerNonLocal"/>.
+/// and its conjunction between the previous and the current token; word clusters learned from
+/// unlabelled text (<see cref="NerWordClusters"/>): path prefixes of the word at −2…+2 and of the
+/// token without proclitics, cluster bigrams and word–cluster pairs around the token. Tag bigrams
+/// live in the model's transition weights; non-local features in <see cref="NerNonLocal"/>.
 /// </summary>
-internal sealed class NerFeatureExtractor(NerGazetteer gazetteer)
+internal sealed class NerFeatureExtractor(NerGazetteer gazetteer, NerWordClusters clusters)
 {
     /// <summary>Feature-set version stored in the model; a mismatch refuses to load.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     private const int Bias = 1;
     private const int WordAt = 2;          // 2..6: offsets -2..+2
@@ -38,10 +40,29 @@ internal sealed class NerFeatureExtractor(NerGazetteer gazetteer)
     private const int GazetteerPair = 40;   // bit at -1 x bit at 0
     private const int WordPrefix = 41;      // 41..44: 1..4 chars
 
+    // 50..56 are the second stage's (NerNonLocal).
+    private const int ClusterAt = 60;        // 60 + (offset + 2) * 7 + k: offset -2..+2, k indexes NerWordClusters.PrefixLengths
+    private const int LightClusterAt = 100;  // 100 + k: the form without proclitics, every prefix length
+    private const int ClusterPairLeft = 87;  // 6-bit prefixes of w-1 and w0
+    private const int ClusterPairRight = 88; // 6-bit prefixes of w0 and w+1
+    private const int WordClusterLeft = 89;  // word w-1 and the 10-bit prefix of w0
+    private const int ClusterWordRight = 90; // the 10-bit prefix of w0 and word w+1
+
+    // Which prefix lengths (indices into NerWordClusters.PrefixLengths = 2, 4, 6, 8, 10, 12, 20)
+    // each offset uses: 4, 8 and 12 bits for the word itself, 4 and 8 for its neighbours. More
+    // lengths at every offset scored no better on fold 1 and cost time.
+    private static readonly int[][] s_prefixesAt = [[1, 3], [1, 3], [1, 3, 5], [1, 3], [1, 3]];
+    private const int PairPrefix = 2;        // 6 bits
+    private const int FinePrefix = 4;        // 10 bits
+
+    private static readonly ulong s_unlisted = FeatureHash.Of("<unlisted>");
+
     private static readonly ulong s_padLeft = FeatureHash.Of("<s>");
     private static readonly ulong s_padRight = FeatureHash.Of("</s>");
 
     public NerGazetteer Gazetteer { get; } = gazetteer;
+
+    public NerWordClusters Clusters { get; } = clusters;
 
     /// <summary>
     /// Fills <paramref name="buffer"/> with the features of <paramref name="count"/> tokens from
@@ -59,6 +80,13 @@ internal sealed class NerFeatureExtractor(NerGazetteer gazetteer)
             buffer.Word[i] = FeatureHash.Of(forms.Normalized);
             buffer.Stem[i] = FeatureHash.Of(forms.Stem);
             buffer.Shape[i] = FeatureHash.Of(shape[..NerTokenForms.WriteShape(token, shape)]);
+            buffer.LightCluster[i] = forms.Light.Length != forms.Normalized.Length ? Clusters.ClusterOf(FeatureHash.Of(forms.Light)) : -1;
+
+            // A word the clusters do not list (most often a rarer proclitic form, وقطيفان) takes
+            // the cluster of its form without proclitics, so it still shares the features the
+            // bare form's neighbours were trained on.
+            int listed = Clusters.ClusterOf(buffer.Word[i]);
+            buffer.Cluster[i] = listed >= 0 ? listed : buffer.LightCluster[i];
         }
 
         Gazetteer.Mark(buffer.Forms.AsSpan(0, count), buffer.Gazetteer, buffer.GazetteerLengths);
@@ -128,6 +156,8 @@ internal sealed class NerFeatureExtractor(NerGazetteer gazetteer)
                 }
             }
 
+            AddClusterFeatures(buffer, i, count);
+
             uint previous = i > 0 ? buffer.Gazetteer[i - 1] : 0u;
             uint current = buffer.Gazetteer[i];
             for (uint p = previous; p != 0; p &= p - 1)
@@ -141,6 +171,43 @@ internal sealed class NerFeatureExtractor(NerGazetteer gazetteer)
 
         buffer.EndTokens(count);
     }
+
+    private void AddClusterFeatures(NerFeatureBuffer buffer, int i, int count)
+    {
+        int prefixes = NerWordClusters.PrefixLengths.Length;
+        for (int offset = -2; offset <= 2; offset++)
+        {
+            int j = i + offset;
+            if (j >= 0 && j < count && buffer.Cluster[j] >= 0)
+            {
+                ReadOnlySpan<ulong> values = Clusters.PrefixValues(buffer.Cluster[j]);
+                foreach (int k in s_prefixesAt[offset + 2])
+                {
+                    buffer.Add(FeatureHash.Feature(ClusterAt + ((offset + 2) * prefixes) + k, values[k]));
+                }
+            }
+        }
+
+        if (buffer.LightCluster[i] >= 0)
+        {
+            ReadOnlySpan<ulong> values = Clusters.PrefixValues(buffer.LightCluster[i]);
+            for (int k = 0; k < prefixes; k++)
+            {
+                buffer.Add(FeatureHash.Feature(LightClusterAt + k, values[k]));
+            }
+        }
+
+        ulong c0 = PrefixAt(buffer, i, count, PairPrefix);
+        ulong c0Fine = PrefixAt(buffer, i, count, FinePrefix);
+        buffer.Add(FeatureHash.Feature(ClusterPairLeft, PrefixAt(buffer, i - 1, count, PairPrefix), c0));
+        buffer.Add(FeatureHash.Feature(ClusterPairRight, c0, PrefixAt(buffer, i + 1, count, PairPrefix)));
+        buffer.Add(FeatureHash.Feature(WordClusterLeft, WordAtOffset(buffer, i - 1, count), c0Fine));
+        buffer.Add(FeatureHash.Feature(ClusterWordRight, c0Fine, WordAtOffset(buffer, i + 1, count)));
+    }
+
+    /// <summary>Prefix <paramref name="k"/> of token j's cluster, or a marker for unlisted words and the sequence ends.</summary>
+    private ulong PrefixAt(NerFeatureBuffer buffer, int j, int count, int k) =>
+        j < 0 ? s_padLeft : j >= count ? s_padRight : buffer.Cluster[j] < 0 ? s_unlisted : Clusters.PrefixValues(buffer.Cluster[j])[k];
 
     private static ulong Suffix(string text, int length) => FeatureHash.Of(text.AsSpan(Math.Max(0, text.Length - length)));
 
@@ -195,6 +262,10 @@ internal sealed class NerFeatureBuffer
 
     public uint[] Gazetteer { get; private set; } = new uint[64];
 
+    public int[] Cluster { get; private set; } = new int[64];
+
+    public int[] LightCluster { get; private set; } = new int[64];
+
     public byte[] GazetteerLengths { get; private set; } = new byte[64 * NerGazetteer.CategoryCount];
 
     public void Reset(int count)
@@ -208,6 +279,8 @@ internal sealed class NerFeatureBuffer
             Stem = new ulong[size];
             Shape = new ulong[size];
             Gazetteer = new uint[size];
+            Cluster = new int[size];
+            LightCluster = new int[size];
             GazetteerLengths = new byte[size * NerGazetteer.CategoryCount];
         }
 

@@ -6,18 +6,19 @@ namespace NewsGraph.Extraction.Ner;
 /// <summary>
 /// A trained two-stage tagger: a first linear chain over local features, and a second one that
 /// also sees how the first tagged the other occurrences of each word nearby (see
-/// <see cref="NerNonLocal"/>); plus the tag set and the gazetteer the features were computed with.
-/// Immutable, so one instance can serve any number of threads.
+/// <see cref="NerNonLocal"/>); plus the tag set and the gazetteer the features were computed with,
+/// and the fingerprint of the word clusters (<see cref="NerWordClusters"/>, embedded separately)
+/// it was trained with. Immutable, so one instance can serve any number of threads.
 /// </summary>
 public sealed class NerModel
 {
     /// <summary>The default model's path under the assembly's embedded Data/ folder.</summary>
     public const string DefaultResourcePath = "ner/anercorp-perceptron.model.gz";
 
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     private static readonly byte[] s_magic = "NGNER"u8.ToArray();
 
-    internal NerModel(IReadOnlyList<string> tags, NerGazetteer gazetteer, NerChain stage1, NerChain? stage2, string description)
+    internal NerModel(IReadOnlyList<string> tags, NerGazetteer gazetteer, NerWordClusters clusters, NerChain stage1, NerChain? stage2, string description)
     {
         TagSet = new NerTagSet(tags);
         if (stage1.TagCount != TagSet.Count || (stage2 is not null && stage2.TagCount != TagSet.Count))
@@ -25,7 +26,7 @@ public sealed class NerModel
             throw new ArgumentException("Chains do not match the tag set.");
         }
 
-        Extractor = new NerFeatureExtractor(gazetteer);
+        Extractor = new NerFeatureExtractor(gazetteer, clusters);
         Stage1 = stage1;
         Stage2 = stage2;
         Description = description;
@@ -42,6 +43,9 @@ public sealed class NerModel
 
     public NerGazetteer Gazetteer => Extractor.Gazetteer;
 
+    /// <summary>The word clusters the features look up (<see cref="NerWordClusters.Empty"/> when trained without).</summary>
+    public NerWordClusters Clusters => Extractor.Clusters;
+
     internal NerTagSet TagSet { get; }
 
     internal NerFeatureExtractor Extractor { get; }
@@ -50,7 +54,7 @@ public sealed class NerModel
 
     internal NerChain? Stage2 { get; }
 
-    /// <summary>The model embedded in this assembly (trained on the ANERcorp train split).</summary>
+    /// <summary>The model embedded in this assembly (trained on the ANERcorp train split, with the embedded clusters).</summary>
     public static NerModel LoadDefault()
     {
         using Stream stream = EmbeddedData.Open(DefaultResourcePath);
@@ -67,6 +71,7 @@ public sealed class NerModel
         writer.Write(FormatVersion);
         writer.Write(NerFeatureExtractor.Version);
         writer.Write(Description);
+        writer.Write(Clusters.Fingerprint);
         writer.Write(TagSet.Count);
         foreach (string tag in TagSet.Tags)
         {
@@ -85,9 +90,12 @@ public sealed class NerModel
         Stage2?.Write(writer);
     }
 
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
-    /// <exception cref="InvalidDataException">Not a model file, a corrupt one, or one from another feature-set version.</exception>
-    public static NerModel Load(Stream stream)
+    /// <summary>
+    /// Reads a model written by <see cref="Save"/>. A model trained with word clusters needs the
+    /// same clusters: <paramref name="clusters"/>, or the embedded ones when null.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Not a model file, a corrupt one, one from another feature-set version, or one trained with other clusters.</exception>
+    public static NerModel Load(Stream stream, NerWordClusters? clusters = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         try
@@ -108,6 +116,14 @@ public sealed class NerModel
             }
 
             string description = reader.ReadString();
+            string fingerprint = reader.ReadString();
+            NerWordClusters used = fingerprint.Length == 0 ? NerWordClusters.Empty : clusters ?? NerWordClusters.LoadDefault();
+            if (!string.Equals(used.Fingerprint, fingerprint, StringComparison.Ordinal))
+            {
+                throw new InvalidDataException(
+                    $"The model was trained with word clusters {fingerprint}, not these ({(used.Fingerprint.Length == 0 ? "none" : used.Fingerprint)}). Retrain the model or pass its clusters.");
+            }
+
             int count = reader.ReadInt32();
             if (count is < 1 or > 16)
             {
@@ -135,7 +151,7 @@ public sealed class NerModel
 
             NerChain stage1 = NerChain.Read(reader, count);
             NerChain? stage2 = reader.ReadBoolean() ? NerChain.Read(reader, count) : null;
-            return new NerModel(tags, NerGazetteer.Create(entries), stage1, stage2, description);
+            return new NerModel(tags, NerGazetteer.Create(entries), used, stage1, stage2, description);
         }
         catch (Exception exception) when (exception is EndOfStreamException or ArgumentException)
         {

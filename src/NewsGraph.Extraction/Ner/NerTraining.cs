@@ -39,6 +39,12 @@ public sealed record NerTrainingOptions
     /// <summary>Gazetteer for the gazetteer features; null means the embedded default.</summary>
     public NerGazetteer? Gazetteer { get; init; }
 
+    /// <summary>
+    /// Word clusters for the cluster features; null means the embedded default, and
+    /// <see cref="NerWordClusters.Empty"/> trains without them. The model records which were used.
+    /// </summary>
+    public NerWordClusters? Clusters { get; init; }
+
     /// <summary>Saved in the model file; say which data and command produced it.</summary>
     public string? Description { get; init; }
 
@@ -66,7 +72,8 @@ public static class NerTraining
 
         var sentences = data.Where(s => s.Tokens.Count > 0).ToList();
         NerGazetteer gazetteer = options.Gazetteer ?? NerGazetteer.LoadDefault();
-        var extractor = new NerFeatureExtractor(gazetteer);
+        NerWordClusters clusters = options.Clusters ?? NerWordClusters.LoadDefault();
+        var extractor = new NerFeatureExtractor(gazetteer, clusters);
         NerTagSet tagSet = BuildTagSet(sentences, options.LearnMiscellaneous);
 
         var buffer = new NerFeatureBuffer();
@@ -96,7 +103,7 @@ public static class NerTraining
         string description = options.Description ?? string.Create(
             CultureInfo.InvariantCulture,
             $"averaged perceptron; {sentences.Count} sentences; epochs {options.Epochs}; seed {options.Seed}");
-        return new NerModel(tagSet.Tags, gazetteer, stage1, stage2, description);
+        return new NerModel(tagSet.Tags, gazetteer, clusters, stage1, stage2, description);
     }
 
     /// <summary>First-stage tags for every training sentence from a model that did not see it.</summary>

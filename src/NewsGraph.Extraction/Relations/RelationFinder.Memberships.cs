@@ -220,9 +220,11 @@ internal sealed partial class RelationFinder
         int k = j + 1;
         if (n is "كعضو" or "كاعضاء" or "بصفه" or "بصفتها" or "بوصفها" or "بوصفه" or "كدوله" or "كدول")
         {
+            // Agencies often quote the status: بصفة "شريك في الحوار".
+            k = AfterQuotes(tokens, k);
             if (k < tokens.Count && tokens[k].Norm is "عضو" or "اعضاء" or "دوله" or "دول")
             {
-                k++;
+                k = AfterQuotes(tokens, k + 1);
             }
 
             string next = k < tokens.Count ? tokens[k].Norm : string.Empty;
@@ -266,6 +268,16 @@ internal sealed partial class RelationFinder
         }
 
         return null;
+    }
+
+    private static int AfterQuotes(IReadOnlyList<Token> tokens, int k)
+    {
+        while (k < tokens.Count && tokens[k].Surface is "\"" or "«" or "»" or "“" or "”" or "'")
+        {
+            k++;
+        }
+
+        return k;
     }
 
     /// <summary>

@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Numerics;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace NewsGraph.Extraction.Ner;
+
+/// <summary>
+/// Word clusters learned from unlabelled text (Brown-style bit-string paths): words that occur in
+/// similar contexts share path prefixes, so a person name the labelled data never showed still
+/// looks like the names it did show. The tagger uses path prefixes of a few lengths as features
+/// (see <see cref="NerFeatureExtractor"/>). Immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// File format (Liang's <c>wcluster</c> output): one <c>path&lt;TAB&gt;word&lt;TAB&gt;count</c> line per
+/// word, <c>#</c> starts a comment line; gzip-compressed or plain UTF-8. Words are in
+/// <see cref="KeyOf"/> form — exactly the form the tagger looks up.
+/// </remarks>
+public sealed class NerWordClusters
+{
+    /// <summary>The default clusters' path under the assembly's embedded Data/ folder.</summary>
+    public const string DefaultResourcePath = "ner/saudinewsnet-clusters.tsv.gz";
+
+    /// <summary>
+    /// Path prefix lengths used as features (part of the feature set: a model is only valid with
+    /// these). A path shorter than a length contributes its whole self.
+    /// </summary>
+    internal static readonly int[] PrefixLengths = [2, 4, 6, 8, 10, 12, 20];
+
+    private static readonly Lazy<NerWordClusters> s_default = new(() =>
+    {
+        using Stream stream = EmbeddedData.Open(DefaultResourcePath);
+        return Read(stream);
+    });
+
+    // Word hash (FeatureHash.Of of the KeyOf form, as the feature extractor computes it anyway) →
+    // cluster index, in an open-addressing table probed from the hash's low bits. A slot packs
+    // the hash's high 44 bits and the cluster index (20 bits): one array read per look-up, which
+    // matters because every token is looked up. Two words would have to agree on all 44 bits and
+    // probe into the same run to be confused. 0 marks an empty slot. Counts are read (and checked)
+    // but not kept: no feature uses them.
+    private const int ClusterBits = 20;
+
+    private readonly ulong[] _slots;
+    private readonly int _slotMask;
+
+    // Per cluster, the hashed path prefix of each length in PrefixLengths.
+    private readonly ulong[] _prefixValues;
+
+    private NerWordClusters(IReadOnlyList<ulong> wordHashes, IReadOnlyList<int> clusters, ulong[] prefixValues, IReadOnlyList<string> paths, string fingerprint)
+    {
+        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, wordHashes.Count * 2));
+        _slots = new ulong[capacity];
+        _slotMask = capacity - 1;
+        for (int w = 0; w < wordHashes.Count; w++)
+        {
+            ulong tag = Tag(wordHashes[w]);
+            int slot = (int)(wordHashes[w] & (ulong)_slotMask);
+            while (_slots[slot] != 0 && (_slots[slot] >> ClusterBits) != tag)
+            {
+                slot = (slot + 1) & _slotMask;
+            }
+
+            if (_slots[slot] == 0)
+            {
+                // A word listed twice keeps its first line.
+                _slots[slot] = (tag << ClusterBits) | (uint)clusters[w];
+                WordCount++;
+            }
+        }
+
+        _prefixValues = prefixValues;
+        Paths = paths;
+        Fingerprint = fingerprint;
+    }
+
+    /// <summary>No clusters: cluster features never fire (every word counts as unlisted).</summary>
+    public static NerWordClusters Empty { get; } = new([], [], [], [], string.Empty);
+
+    /// <summary>Number of listed words.</summary>
+    public int WordCount { get; }
+
+    /// <summary>The distinct paths (clusters), in file order of first appearance.</summary>
+    public IReadOnlyList<string> Paths { get; }
+
+    /// <summary>
+    /// SHA-256 (lower-case hex) of the file's text: a model records the clusters it was trained
+    /// with and refuses others. Empty for <see cref="Empty"/>.
+    /// </summary>
+    public string Fingerprint { get; }
+
+    /// <summary>The clusters embedded in this assembly (learned from SaudiNewsNet; see Data/ner/MODEL.md). Loaded once.</summary>
+    public static NerWordClusters LoadDefault() => s_default.Value;
+
+    /// <summary>
+    /// The form clusters are keyed by: the token as the tagger normalizes it
+    /// (<see cref="Core.Text.ArabicText.Normalize"/>, punctuation kept as itself, cut at 64 chars).
+    /// Clitics stay attached; the tagger also looks up the form without و ف ب ل ك.
+    /// </summary>
+    public static string KeyOf(string? token) => NerTokenForms.Analyze(token).Normalized;
+
+    /// <summary>Reads a cluster file, gzip-compressed or plain UTF-8.</summary>
+    /// <exception cref="InvalidDataException">A line is not <c>path TAB word TAB count</c>, or a path is not a bit string.</exception>
+    public static NerWordClusters Read(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        byte[] bytes = buffer.ToArray();
+        if (bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b)
+        {
+            using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+            using var plain = new MemoryStream();
+            gzip.CopyTo(plain);
+            bytes = plain.ToArray();
+        }
+
+        return Parse(new UTF8Encoding(false, true).GetString(bytes));
+    }
+
+    /// <summary>Parses the text of a cluster file.</summary>
+    /// <inheritdoc cref="Read" path="/exception"/>
+    public static NerWordClusters Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        var wordHashes = new List<ulong>();
+        var clusterOfWord = new List<int>();
+        var clusterOfPath = new Dictionary<string, int>(StringComparer.Ordinal);
+        var paths = new List<string>();
+        int lineNumber = 0;
+        foreach (ReadOnlySpan<char> raw in text.AsSpan().EnumerateLines())
+        {
+            lineNumber++;
+            ReadOnlySpan<char> line = raw.TrimEnd('\r');
+            if (line.IsEmpty || line[0] == '#')
+            {
+                continue;
+            }
+
+            int first = line.IndexOf('\t');
+            int second = first < 0 ? -1 : line[(first + 1)..].IndexOf('\t');
+            if (first <= 0 || second <= 0)
+            {
+                throw Bad(lineNumber, "expected path<TAB>word<TAB>count");
+            }
+
+            ReadOnlySpan<char> path = line[..first];
+            ReadOnlySpan<char> word = line.Slice(first + 1, second);
+            if (path.ContainsAnyExcept('0', '1')
+                || !long.TryParse(line[(first + second + 2)..], NumberStyles.None, CultureInfo.InvariantCulture, out long count)
+                || count < 1)
+            {
+                throw Bad(lineNumber, "the path must be a bit string and the count a positive integer");
+            }
+
+            string pathText = path.ToString();
+            if (!clusterOfPath.TryGetValue(pathText, out int cluster))
+            {
+                if (paths.Count == 1 << ClusterBits)
+                {
+                    throw Bad(lineNumber, "too many clusters");
+                }
+
+                cluster = paths.Count;
+                clusterOfPath.Add(pathText, cluster);
+                paths.Add(pathText);
+            }
+
+            wordHashes.Add(FeatureHash.Of(word));
+            clusterOfWord.Add(cluster);
+        }
+
+        ulong[] prefixValues = new ulong[paths.Count * PrefixLengths.Length];
+        for (int c = 0; c < paths.Count; c++)
+        {
+            for (int k = 0; k < PrefixLengths.Length; k++)
+            {
+                string path = paths[c];
+                prefixValues[(c * PrefixLengths.Length) + k] = FeatureHash.Of(path.AsSpan(0, Math.Min(path.Length, PrefixLengths[k])));
+            }
+        }
+
+        return new NerWordClusters(wordHashes, clusterOfWord, prefixValues, paths, fingerprint);
+    }
+
+    /// <summary>The path of <paramref name="token"/> (looked up in <see cref="KeyOf"/> form), or null when it is not listed.</summary>
+    public string? PathOf(string? token) => ClusterOf(FeatureHash.Of(KeyOf(token))) is >= 0 and var cluster ? Paths[cluster] : null;
+
+    /// <summary>The cluster index of a word given as <c>FeatureHash.Of</c> of its <see cref="KeyOf"/> form; −1 when not listed.</summary>
+    internal int ClusterOf(ulong wordHash)
+    {
+        ulong tag = Tag(wordHash);
+        int slot = (int)(wordHash & (ulong)_slotMask);
+        while (true)
+        {
+            ulong found = _slots[slot];
+            if (found == 0)
+            {
+                return -1;
+            }
+
+            if ((found >> ClusterBits) == tag)
+            {
+                return (int)(found & ((1UL << ClusterBits) - 1));
+            }
+
+            slot = (slot + 1) & _slotMask;
+        }
+    }
+
+    // The high 44 bits, never 0 (0 marks an empty slot).
+    private static ulong Tag(ulong wordHash) => Math.Max(wordHash >> ClusterBits, 1UL);
+
+    /// <summary>The hashed path prefixes of <paramref name="cluster"/>, one per <see cref="PrefixLengths"/> entry.</summary>
+    internal ReadOnlySpan<ulong> PrefixValues(int cluster) => _prefixValues.AsSpan(cluster * PrefixLengths.Length, PrefixLengths.Length);
+
+    private static InvalidDataException Bad(int line, string what) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"Word cluster file, line {line}: {what}."));
+}
