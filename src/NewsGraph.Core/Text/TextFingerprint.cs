@@ -26,9 +26,9 @@ public sealed class TextFingerprint : IEquatable<TextFingerprint>
 
     public const int HashCount = Bands * RowsPerBand;
 
-    public const int Bands = 16;
+    public const int Bands = 32;
 
-    public const int RowsPerBand = 4;
+    public const int RowsPerBand = 3;
 
     /// <summary>
     /// Texts with fewer shingles get no fingerprint: a two-line item shares most of its shingles
