@@ -38,8 +38,10 @@ internal static class ReprintBenchmark
         int fingerprinted = fingerprints.Count(f => f is not null);
         await output.WriteLineAsync($"corpus: {corpus}: {articles.Count:N0} articles, {fingerprinted:N0} fingerprinted ({articles.Count - fingerprinted:N0} shorter than {TextFingerprint.MinimumShingles} shingles), {fingerprintSeconds * 1e6 / Math.Max(1, articles.Count):N0} µs per article").ConfigureAwait(false);
 
-        HashSet<(int, int)> candidates = CandidatePairs(fingerprints);
+        (HashSet<(int, int)> candidates, int[] lookups) = CandidatePairs(fingerprints);
         await output.WriteLineAsync($"candidate pairs sharing a band ({TextFingerprint.Bands} bands × {TextFingerprint.RowsPerBand} rows): {candidates.Count:N0}").ConfigureAwait(false);
+        Array.Sort(lookups);
+        await output.WriteLineAsync($"earlier articles a new one is compared with (its band lookup, corpus order): mean {lookups.DefaultIfEmpty().Average():N2}, p99 {Percentile(lookups, 0.99)}, max {lookups.DefaultIfEmpty().Max()}").ConfigureAwait(false);
 
         var crossSite = new int[Bins + 1];
         var sameSite = new int[Bins + 1];
@@ -87,10 +89,16 @@ internal static class ReprintBenchmark
         return 0;
     }
 
-    /// <summary>Pairs (lower index first) that share at least one band key.</summary>
-    private static HashSet<(int, int)> CandidatePairs(TextFingerprint?[] fingerprints)
+    /// <summary>
+    /// Pairs (lower index first) that share at least one band key, found as a store would find them:
+    /// each article in corpus order looks up the earlier articles in its bands. Also how many
+    /// distinct earlier articles each lookup returned (the comparisons one ingest costs).
+    /// </summary>
+    private static (HashSet<(int, int)> Pairs, int[] Lookups) CandidatePairs(TextFingerprint?[] fingerprints)
     {
         var buckets = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var pairs = new HashSet<(int, int)>();
+        var lookups = new List<int>();
         for (int i = 0; i < fingerprints.Length; i++)
         {
             if (fingerprints[i] is not { } fingerprint)
@@ -98,6 +106,7 @@ internal static class ReprintBenchmark
                 continue;
             }
 
+            var earlier = new HashSet<int>();
             foreach (string key in fingerprint.BandKeys())
             {
                 if (!buckets.TryGetValue(key, out List<int>? members))
@@ -105,24 +114,22 @@ internal static class ReprintBenchmark
                     buckets[key] = members = [];
                 }
 
+                earlier.UnionWith(members);
                 members.Add(i);
             }
-        }
 
-        var pairs = new HashSet<(int, int)>();
-        foreach (List<int> members in buckets.Values.Where(m => m.Count > 1))
-        {
-            for (int i = 0; i < members.Count; i++)
+            lookups.Add(earlier.Count);
+            foreach (int other in earlier)
             {
-                for (int j = i + 1; j < members.Count; j++)
-                {
-                    pairs.Add((members[i], members[j]));
-                }
+                pairs.Add((other, i));
             }
         }
 
-        return pairs;
+        return (pairs, [.. lookups]);
     }
+
+    private static int Percentile(int[] sorted, double share) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(share * sorted.Length) - 1)];
 
     private static double ExactJaccard(string left, string right)
     {
