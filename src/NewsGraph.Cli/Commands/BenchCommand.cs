@@ -5,7 +5,7 @@ using NewsGraph.Core.Storage;
 
 namespace NewsGraph.Cli.Commands;
 
-/// <summary><c>newsgraph bench extract|api|soak|ingest</c>: figures that back speed and memory claims.</summary>
+/// <summary><c>newsgraph bench extract|api|soak|ingest|reprints</c>: figures that back speed and memory claims.</summary>
 internal static class BenchCommand
 {
     /// <summary>The corpus in the team's shared material, used when --corpus is not given.</summary>
@@ -18,7 +18,20 @@ internal static class BenchCommand
         var extract = new Command("extract", "Extraction throughput (articles/s, MB/s) on one thread and all cores, and peak memory.") { corpus, limit };
         extract.SetAction((parse, cancellationToken) =>
             ExtractionBenchmark.RunAsync(parse.GetValue(corpus)!, parse.GetValue(limit), Console.Out, cancellationToken));
-        return new Command("bench", "Benchmarks.") { extract, Api(), Soak(), Ingest() };
+        return new Command("bench", "Benchmarks.") { extract, Api(), Soak(), Ingest(), Reprints() };
+    }
+
+    /// <summary><c>bench reprints [--corpus PATH] [--threshold S]</c>: the similarity distribution the reprint threshold is chosen from.</summary>
+    private static Command Reprints()
+    {
+        var corpus = new Option<string>("--corpus") { Description = $"Articles to compare (.jsonl/.jsonl.gz/.json/.txt or a directory); default {SharedCorpus}.", DefaultValueFactory = _ => SharedCorpus };
+        var limit = new Option<int?>("--limit") { Description = "Use only the first N articles." };
+        var threshold = new Option<double>("--threshold") { Description = "The similarity to report linked articles at.", DefaultValueFactory = _ => Core.Text.ReprintRule.Threshold };
+        var examples = new Option<int>("--examples") { Description = "Print the titles of this many cross-site pairs per similarity bin, to judge them by eye." };
+        var reprints = new Command("reprints", "Pairs of articles sharing a MinHash band: estimated and exact similarity, by cross-site and same-site pairs, and what a threshold links.") { corpus, limit, threshold, examples };
+        reprints.SetAction((parse, cancellationToken) =>
+            ReprintBenchmark.RunAsync(parse.GetValue(corpus)!, parse.GetValue(limit), parse.GetValue(threshold), parse.GetValue(examples), Console.Out, cancellationToken));
+        return reprints;
     }
 
     /// <summary>
