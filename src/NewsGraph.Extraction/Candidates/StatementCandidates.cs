@@ -375,6 +375,18 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
             c.Add("is-previous-opening");
         }
 
+        if (c.From == tracker.LastBody)
+        {
+            c.Add("is-last-body");
+        }
+
+        // "وأضاف البيان"، "وقالت الوزارة"، "وأوضح المصدر": the word after the verb, when it is no
+        // name, says who speaks for whom (a statement, a ministry's short form, a source).
+        if (cueEnd < tokens.Count && !writtenSubject && tokens[cueEnd].Norm.Length > 2)
+        {
+            c.Add($"word-after-verb={Clitics.WithoutConjunction(tokens[cueEnd].Norm)}×kind={kind}");
+        }
+
         c.Add("claim-length=" + FeatureBuckets.Distance(claim.End - claim.Start));
     }
 }
