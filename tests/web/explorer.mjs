@@ -6,8 +6,11 @@
 // hides MET; a shortest path is found and highlighted; a deep link opens the node; the SCO's
 // MEMBER_OF edges carry their status's own label and line style (member, observer, dialogue
 // partner, applicant) and the legend lists them; the date range shows exactly the relations dated
-// within it (undated ones on request), survives in the address and comes back from a deep link; and the
-// browser logged no console error, page error or failed request along the way.
+// within it (undated ones on request), survives in the address and comes back from a deep link; the
+// status checkboxes and the status date («الحالة في تاريخ», from a deep link and typed) reach
+// `neighborhood` and `shortestPath`: Iran → Kyrgyzstan over full memberships takes the API's path for
+// each date (around Iran's SCO link while Iran only observes the SCO, through it once Iran is a member); and
+// the browser logged no console error, page error or failed request along the way.
 // Usage: node explorer.mjs http://127.0.0.1:5123 [screenshot.png]
 // On failure a screenshot is written to a temporary folder (printed); with a second argument the
 // final state is always written there.
@@ -28,6 +31,10 @@ const SEARCH = 'بوغدانوف';
 const NEIGHBOUR = 'رمزي رمزي';
 const EVIDENCE_WORD = 'موسكو';
 const ORGANIZATION = 'منظمة شنغهاي للتعاون';
+// Iran observes the SCO before 2025-05-20 and is a member after (per the samples); Kyrgyzstan is a member throughout.
+const PATH_ENDS = { from: 'إيران', to: 'قرغيزيا' };
+const BEFORE = '2025-05-01';
+const AFTER = '2025-06-01';
 // labels.mjs: STATUSES, as a reader should see them on the canvas.
 const STATUS_STYLES = {
   MEMBER: { label: 'عضو في', style: 'solid' },
@@ -75,6 +82,20 @@ page.on('response', (response) => {
 });
 
 const step = (text) => console.log(`explorer: ${text}`);
+
+async function query(text, variables) {
+  const response = await fetch(new URL('/graphql', base), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query: text, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) {
+    throw new Error(`the API refused ${text}: ${JSON.stringify(body.errors)}`);
+  }
+
+  return body.data;
+}
 const idle = () => page.waitForFunction(() => window.explorer?.isIdle(), null, { timeout: 30_000 });
 const status = () => page.locator('#status');
 
@@ -240,6 +261,53 @@ try {
   assert(await page.locator('#date-from').inputValue() === RANGE.from && await page.locator('#date-to').inputValue() === RANGE.to, 'the deep link should fill in the range');
   assert(JSON.stringify(await visibleIds()) === JSON.stringify(idsOf(inRange)), `the deep link should show the same ${inRange.length} relations; it shows ${(await visibleIds()).length}`);
   step(`deep link ?id=&from=&to= → ${inRange.length} relations within the range`);
+
+  // 10. Statuses and the status date reach the server: the API's own paths over full memberships on two dates
+  // (they must differ, or this graph cannot tell whether the date was passed), then the page's.
+  const ends = await query('query($a: String!, $b: String!) { a: search(text: $a, kinds: [STATE], first: 1) { id name } b: search(text: $b, kinds: [STATE], first: 1) { id name } }', { a: PATH_ENDS.from, b: PATH_ENDS.to });
+  const [iran, kyrgyzstan] = [ends.a[0], ends.b[0]];
+  assert(iran?.name === PATH_ENDS.from && kyrgyzstan?.name === PATH_ENDS.to, `the samples should have ${PATH_ENDS.from} and ${PATH_ENDS.to}: ${JSON.stringify(ends)}`);
+  const apiPath = async (asOf) => (await query('query($from: ID!, $to: ID!, $asOf: Date) { shortestPath(from: $from, to: $to, maxHops: 4, statuses: [MEMBER], asOf: $asOf) { nodes { name } } }',
+    { from: iran.id, to: kyrgyzstan.id, asOf })).shortestPath?.nodes.map((n) => n.name);
+  const [pathBefore, pathAfter] = [await apiPath(BEFORE), await apiPath(AFTER)];
+  assert(pathBefore && pathAfter && pathBefore[1] !== ORGANIZATION && pathAfter[1] === ORGANIZATION,
+    `the API should route ${PATH_ENDS.from} → ${PATH_ENDS.to} over members not through its SCO link on ${BEFORE} and through it on ${AFTER}: ${JSON.stringify({ pathBefore, pathAfter })}`);
+  const scoEdges = async () => (await page.evaluate(() => window.explorer.edges())).filter((e) => e.type === 'MEMBER_OF' && e.to === ORGANIZATION);
+
+  await page.goto(`${explorerUrl}?id=${encodeURIComponent(iran.id)}&asOf=${BEFORE}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.explorer, null, { timeout: 30_000 });
+  await idle();
+  assert(await page.locator('#as-of').inputValue() === BEFORE, `the deep link should fill in the status date ${BEFORE}`);
+  const observed = await scoEdges();
+  assert(observed.length === 1 && observed[0].status === 'OBSERVER' && observed[0].label === STATUS_STYLES.OBSERVER.label,
+    `on ${BEFORE} ${PATH_ENDS.from} should be drawn only as an observer of the SCO; drawn: ${JSON.stringify(observed)}`);
+  for (const other of ['OBSERVER', 'DIALOGUE_PARTNER', 'APPLICANT']) {
+    await page.locator(`#status-filters input[value="${other}"]`).uncheck();
+  }
+
+  assert((await scoEdges()).every((e) => !e.visible), 'unchecking «مراقب» should hide the observer edge');
+  await page.evaluate(({ from, to }) => window.explorer.setPath(from, to), { from: iran.id, to: kyrgyzstan.id });
+  await idle();
+  const onPath = async () => page.evaluate(() => window.explorer.cy.nodes('.on-path').map((n) => n.data('name')));
+  const pageBefore = await onPath();
+  assert(pageBefore.length === pathBefore.length && pathBefore.every((name) => pageBefore.includes(name)),
+    `members only on ${BEFORE}: the page's path should be the API's ${pathBefore.join(' ← ')}; it highlights ${pageBefore.join('، ')} (${await status().innerText()})`);
+  const pathEdges = await page.evaluate(() => window.explorer.cy.edges('.on-path').map((e) => ({ type: e.data('type'), status: e.data('status') })));
+  assert(pathEdges.every((e) => e.type !== 'MEMBER_OF' || e.status === 'MEMBER'), `a members-only path should have only MEMBER links: ${JSON.stringify(pathEdges)}`);
+  step(`members only, as of ${BEFORE}: ${pathBefore.join(' ← ')}`);
+
+  await page.locator('#as-of').fill(AFTER);
+  await page.locator('#as-of').dispatchEvent('change');
+  await idle();
+  const member = await scoEdges();
+  assert(member.length === 1 && member[0].status === 'MEMBER' && member[0].visible, `on ${AFTER} ${PATH_ENDS.from} should be drawn as a member of the SCO; drawn: ${JSON.stringify(member)}`);
+  assert(new URL(page.url()).searchParams.get('asOf') === AFTER, `the address should keep the status date: ${page.url()}`);
+  await page.evaluate(({ from, to }) => window.explorer.setPath(from, to), { from: iran.id, to: kyrgyzstan.id });
+  await idle();
+  const pageAfter = await onPath();
+  assert(pageAfter.length === pathAfter.length && pathAfter.every((name) => pageAfter.includes(name)),
+    `members only on ${AFTER}: the page's path should be the API's ${pathAfter.join(' ← ')}; it highlights ${pageAfter.join('، ')} (${await status().innerText()})`);
+  step(`members only, as of ${AFTER}: ${pathAfter.join(' ← ')}; the date is kept in the address`);
 
   assert(problems.length === 0, `the browser reported problems:\n  ${problems.join('\n  ')}`);
   step('no console errors');
