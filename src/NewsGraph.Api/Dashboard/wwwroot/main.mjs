@@ -455,6 +455,8 @@ function renderHistory(pair, assertions) {
           a.article.url
             ? h('a', { href: a.article.url, target: '_blank', rel: 'noopener noreferrer', dir: 'auto' }, a.article.title ?? a.article.source ?? 'المقال')
             : h('span', { dir: 'auto' }, a.article.title ?? a.article.source ?? 'المقال'))))));
+  // The matrix is taller than a screen: bring the list to the reader who clicked far from it.
+  ui.history.scrollIntoView({ block: 'nearest' });
   state.shown.history = { state: pair.state.name, organization: pair.organization.name, assertions: assertions.map((a) => ({ status: a.status, date: a.date, conflict: a.conflict })) };
 }
 
