@@ -81,12 +81,10 @@ async function post(query, variables) {
   return response.json();
 }
 
-/** The SCO, whose observers India, Iran and Pakistan became members on 2025-05-20 (per the samples). */
+/** The SCO: some of its observers are later reported members (the samples: India, Iran, Pakistan on 2025-05-20; the test host's graph: India, Pakistan on 2017-06-09). */
 const SCO = 'منظمة شنغهاي للتعاون';
-const BEFORE = '2025-05-01';
-const AFTER = '2025-06-01';
-/** The state the live article gives two statuses in the SCO for the same date. */
-const CONFLICTED = 'منغوليا';
+/** A state no article places in the SCO, which the live article gives two statuses in it for the same date. */
+const CONFLICTED = 'اليابان';
 /** Index of «صفات متعارضة» in the matrix's colour scale (charts.mjs MATRIX_STATUSES: the four statuses, then it). */
 const CONFLICT_COLOUR = 4;
 
@@ -95,6 +93,28 @@ async function scoStatuses(asOf) {
   const { data } = await post('query($name: String!, $asOf: Date) { organization(name: $name) { members(asOf: $asOf) { status current state { name } } } }', { name: SCO, asOf });
   const held = data.organization.members.filter((m) => asOf || m.current);
   return sortedPairs(held.map((m) => [m.state.name, m.status]));
+}
+
+const dayBefore = (day) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The first day on which an SCO observer is asserted a member, as the API decides it: the day before
+ * and the day itself, what each holds, and the states that went from observer to member.
+ */
+async function scoTransition() {
+  const { data } = await post('query($name: String!) { organization(name: $name) { members(status: MEMBER) { history { status date } } } }', { name: SCO });
+  const days = [...new Set(data.organization.members
+    .filter((m) => m.history.some((h) => h.status === 'OBSERVER'))
+    .flatMap((m) => m.history.filter((h) => h.status === 'MEMBER' && h.date).map((h) => h.date)))].sort();
+  for (const day of days) {
+    const [expectedBefore, expectedAfter] = [await scoStatuses(dayBefore(day)), await scoStatuses(day)];
+    const changed = Object.keys(expectedAfter).filter((state) => expectedBefore[state]?.join() === 'OBSERVER' && expectedAfter[state].join() === 'MEMBER');
+    if (changed.length > 0) {
+      return { before: dayBefore(day), after: day, expectedBefore, expectedAfter, changed };
+    }
+  }
+
+  return null;
 }
 
 /** The matrix's SCO column as the page shows it. */
@@ -194,9 +214,9 @@ try {
   // 2b. The membership matrix: today's statuses (no date: the API's `current`), then the statuses held on a date typed in its picker.
   assert(all.asOf === null && JSON.stringify(shownScoStatuses(all)) === JSON.stringify(await scoStatuses(null)),
     `without a date the SCO's column should hold the API's current statuses ${JSON.stringify(await scoStatuses(null))}; it shows ${JSON.stringify(shownScoStatuses(all))}`);
-  const [expectedBefore, expectedAfter] = [await scoStatuses(BEFORE), await scoStatuses(AFTER)];
-  const changed = Object.keys(expectedAfter).filter((state) => expectedBefore[state]?.join() === 'OBSERVER' && expectedAfter[state].join() === 'MEMBER');
-  assert(changed.length > 0, `the samples should have SCO observers on ${BEFORE} that are members on ${AFTER}: ${JSON.stringify({ expectedBefore, expectedAfter })}`);
+  const transition = await scoTransition();
+  assert(transition, 'the graph should have an SCO observer later asserted a member');
+  const { before: BEFORE, after: AFTER, expectedBefore, expectedAfter, changed } = transition;
   for (const [date, expected] of [[BEFORE, expectedBefore], [AFTER, expectedAfter]]) {
     await page.locator('#as-of').fill(date);
     await page.locator('#matrix-as-of button[type="submit"]').click();
@@ -265,8 +285,8 @@ try {
   await page.waitForFunction(() => window.dashboard.isLive(), null, { timeout: 30_000 });
   const ingest = await post(
     'mutation($input: [ArticleInput!]!) { ingestArticles(input: $input) { succeeded results { error } } }',
-    // Its last two sentences give Mongolia two statuses in the SCO for the article's date: a conflict.
-    { input: [{ text: `موسكو-سانا\nقال ميخائيل بوغدانوف اليوم إن روسيا تدعم الحوار بين الأطراف السورية.\nيذكر ان ${SCO} تضم روسيا والصين إضافة إلى ${CONFLICTED} كعضو مراقب.\nوأوضح أن ${SCO} تضم روسيا والصين و${CONFLICTED} كعضو شريك في الحوار.`, title: 'dashboard check', url: articleKey, published: RANGE.from.replace(/01$/, '15'), source: 'سانا' }] });
+    // Its last two sentences give CONFLICTED two statuses in the SCO for the article's date: a conflict.
+    { input: [{ text: `موسكو-سانا\nقال ميخائيل بوغدانوف اليوم إن روسيا تدعم الحوار بين الأطراف السورية.\nيذكر ان ${SCO} تضم ${CONFLICTED} كعضو مراقب.\nوأوضح أن ${SCO} تضم روسيا والصين و${CONFLICTED} كعضو شريك في الحوار.`, title: 'dashboard check', url: articleKey, published: RANGE.from.replace(/01$/, '15'), source: 'سانا' }] });
   assert(ingest.data?.ingestArticles?.succeeded === 1, `the mutation did not ingest the article: ${JSON.stringify(ingest)}`);
   await page.waitForFunction((key) => window.dashboard.shown().lastEvent === key, articleKey, { timeout: 20_000 });
   await settle();

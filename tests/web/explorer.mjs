@@ -8,8 +8,9 @@
 // partner, applicant) and the legend lists them; the date range shows exactly the relations dated
 // within it (undated ones on request), survives in the address and comes back from a deep link; the
 // status checkboxes and the status date («الحالة في تاريخ», from a deep link and typed) reach
-// `neighborhood` and `shortestPath`: Iran → Kyrgyzstan over full memberships takes the API's path for
-// each date (around Iran's SCO link while Iran only observes the SCO, through it once Iran is a member); and
+// `neighborhood` and `shortestPath`: from an SCO observer later reported a member (the samples: Iran on
+// 2025-05-20) to a member throughout, the path over full memberships is the API's on the day before
+// (not through the observer's SCO link) and on the day (through it); and
 // the browser logged no console error, page error or failed request along the way.
 // Usage: node explorer.mjs http://127.0.0.1:5123 [screenshot.png]
 // On failure a screenshot is written to a temporary folder (printed); with a second argument the
@@ -31,10 +32,6 @@ const SEARCH = 'بوغدانوف';
 const NEIGHBOUR = 'رمزي رمزي';
 const EVIDENCE_WORD = 'موسكو';
 const ORGANIZATION = 'منظمة شنغهاي للتعاون';
-// Iran observes the SCO before 2025-05-20 and is a member after (per the samples); Kyrgyzstan is a member throughout.
-const PATH_ENDS = { from: 'إيران', to: 'قرغيزيا' };
-const BEFORE = '2025-05-01';
-const AFTER = '2025-06-01';
 // labels.mjs: STATUSES, as a reader should see them on the canvas.
 const STATUS_STYLES = {
   MEMBER: { label: 'عضو في', style: 'solid' },
@@ -262,19 +259,43 @@ try {
   assert(JSON.stringify(await visibleIds()) === JSON.stringify(idsOf(inRange)), `the deep link should show the same ${inRange.length} relations; it shows ${(await visibleIds()).length}`);
   step(`deep link ?id=&from=&to= → ${inRange.length} relations within the range`);
 
-  // 10. Statuses and the status date reach the server: the API's own paths over full memberships on two dates
-  // (they must differ, or this graph cannot tell whether the date was passed), then the page's.
-  const ends = await query('query($a: String!, $b: String!) { a: search(text: $a, kinds: [STATE], first: 1) { id name } b: search(text: $b, kinds: [STATE], first: 1) { id name } }', { a: PATH_ENDS.from, b: PATH_ENDS.to });
-  const [iran, kyrgyzstan] = [ends.a[0], ends.b[0]];
-  assert(iran?.name === PATH_ENDS.from && kyrgyzstan?.name === PATH_ENDS.to, `the samples should have ${PATH_ENDS.from} and ${PATH_ENDS.to}: ${JSON.stringify(ends)}`);
-  const apiPath = async (asOf) => (await query('query($from: ID!, $to: ID!, $asOf: Date) { shortestPath(from: $from, to: $to, maxHops: 4, statuses: [MEMBER], asOf: $asOf) { nodes { name } } }',
-    { from: iran.id, to: kyrgyzstan.id, asOf })).shortestPath?.nodes.map((n) => n.name);
-  const [pathBefore, pathAfter] = [await apiPath(BEFORE), await apiPath(AFTER)];
-  assert(pathBefore && pathAfter && pathBefore[1] !== ORGANIZATION && pathAfter[1] === ORGANIZATION,
-    `the API should route ${PATH_ENDS.from} → ${PATH_ENDS.to} over members not through its SCO link on ${BEFORE} and through it on ${AFTER}: ${JSON.stringify({ pathBefore, pathAfter })}`);
+  // 10. Statuses and the status date reach the server. The first day an SCO observer is asserted a member, and
+  // the API's paths over full memberships the day before and on the day (they must differ, or this graph could
+  // not tell whether the date was passed); then the page's.
+  const { organization: scoHistory } = await query('query($name: String!) { organization(name: $name) { members(status: MEMBER) { state { id name } history { status date } } } }', { name: ORGANIZATION });
+  const dayBefore = (day) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const heldOn = async (asOf) => new Map((await query('query($name: String!, $asOf: Date) { organization(name: $name) { members(asOf: $asOf) { status state { id name } } } }', { name: ORGANIZATION, asOf }))
+    .organization.members.map((m) => [m.state.id, m]));
+  const joinedOn = [...new Set(scoHistory.members.filter((m) => m.history.some((h) => h.status === 'OBSERVER'))
+    .flatMap((m) => m.history.filter((h) => h.status === 'MEMBER' && h.date).map((h) => h.date)))].sort()[0];
+  assert(joinedOn, `the graph should have an SCO observer later asserted a member: ${JSON.stringify(scoHistory)}`);
+  const [BEFORE, AFTER] = [dayBefore(joinedOn), joinedOn];
+  const [heldBefore, heldAfter] = [await heldOn(BEFORE), await heldOn(AFTER)];
+  const byName = (a, b) => a.name.localeCompare(b.name, 'ar');
+  const joiners = [...heldAfter.values()].filter((m) => m.status === 'MEMBER' && heldBefore.get(m.state.id)?.status === 'OBSERVER').map((m) => m.state).sort(byName);
+  const members = [...heldAfter.values()].filter((m) => m.status === 'MEMBER' && heldBefore.get(m.state.id)?.status === 'MEMBER').map((m) => m.state).sort(byName);
+  const apiPath = async (from, to, asOf) => (await query('query($from: ID!, $to: ID!, $asOf: Date) { shortestPath(from: $from, to: $to, maxHops: 4, statuses: [MEMBER], asOf: $asOf) { nodes { name } } }',
+    { from: from.id, to: to.id, asOf })).shortestPath?.nodes.map((n) => n.name) ?? [];
+  // A pair whose path the date changes: not through the joiner's SCO link the day before, through it on the day.
+  let joiner;
+  let member;
+  let pathBefore;
+  let pathAfter;
+  search: for (const candidate of joiners) {
+    for (const other of members) {
+      [pathBefore, pathAfter] = [await apiPath(candidate, other, BEFORE), await apiPath(candidate, other, AFTER)];
+      if (pathBefore[1] !== ORGANIZATION && pathAfter[1] === ORGANIZATION) {
+        [joiner, member] = [candidate, other];
+        break search;
+      }
+    }
+  }
+
+  assert(joiner && member, `some SCO observer on ${BEFORE} that is a member on ${AFTER} (${joiners.map((j) => j.name).join('، ')}) should reach a member of both dates (${members.map((m) => m.name).join('، ')}) through the SCO only on ${AFTER}`);
+  const PATH_ENDS = { from: joiner.name, to: member.name };
   const scoEdges = async () => (await page.evaluate(() => window.explorer.edges())).filter((e) => e.type === 'MEMBER_OF' && e.to === ORGANIZATION);
 
-  await page.goto(`${explorerUrl}?id=${encodeURIComponent(iran.id)}&asOf=${BEFORE}`, { waitUntil: 'load' });
+  await page.goto(`${explorerUrl}?id=${encodeURIComponent(joiner.id)}&asOf=${BEFORE}`, { waitUntil: 'load' });
   await page.waitForFunction(() => window.explorer, null, { timeout: 30_000 });
   await idle();
   assert(await page.locator('#as-of').inputValue() === BEFORE, `the deep link should fill in the status date ${BEFORE}`);
@@ -286,7 +307,7 @@ try {
   }
 
   assert((await scoEdges()).every((e) => !e.visible), 'unchecking «مراقب» should hide the observer edge');
-  await page.evaluate(({ from, to }) => window.explorer.setPath(from, to), { from: iran.id, to: kyrgyzstan.id });
+  await page.evaluate(({ from, to }) => window.explorer.setPath(from, to), { from: joiner.id, to: member.id });
   await idle();
   const onPath = async () => page.evaluate(() => window.explorer.cy.nodes('.on-path').map((n) => n.data('name')));
   const pageBefore = await onPath();
@@ -294,15 +315,15 @@ try {
     `members only on ${BEFORE}: the page's path should be the API's ${pathBefore.join(' ← ')}; it highlights ${pageBefore.join('، ')} (${await status().innerText()})`);
   const pathEdges = await page.evaluate(() => window.explorer.cy.edges('.on-path').map((e) => ({ type: e.data('type'), status: e.data('status') })));
   assert(pathEdges.every((e) => e.type !== 'MEMBER_OF' || e.status === 'MEMBER'), `a members-only path should have only MEMBER links: ${JSON.stringify(pathEdges)}`);
-  step(`members only, as of ${BEFORE}: ${pathBefore.join(' ← ')}`);
+  step(`members only, as of ${BEFORE}: ${pathBefore.join(' ← ') || 'no path'}`);
 
   await page.locator('#as-of').fill(AFTER);
   await page.locator('#as-of').dispatchEvent('change');
   await idle();
-  const member = await scoEdges();
-  assert(member.length === 1 && member[0].status === 'MEMBER' && member[0].visible, `on ${AFTER} ${PATH_ENDS.from} should be drawn as a member of the SCO; drawn: ${JSON.stringify(member)}`);
+  const joined = await scoEdges();
+  assert(joined.length === 1 && joined[0].status === 'MEMBER' && joined[0].visible, `on ${AFTER} ${PATH_ENDS.from} should be drawn as a member of the SCO; drawn: ${JSON.stringify(joined)}`);
   assert(new URL(page.url()).searchParams.get('asOf') === AFTER, `the address should keep the status date: ${page.url()}`);
-  await page.evaluate(({ from, to }) => window.explorer.setPath(from, to), { from: iran.id, to: kyrgyzstan.id });
+  await page.evaluate(({ from, to }) => window.explorer.setPath(from, to), { from: joiner.id, to: member.id });
   await idle();
   const pageAfter = await onPath();
   assert(pageAfter.length === pathAfter.length && pathAfter.every((name) => pageAfter.includes(name)),
