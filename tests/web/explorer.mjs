@@ -6,8 +6,12 @@
 // hides MET; a shortest path is found and highlighted; a deep link opens the node; the SCO's
 // MEMBER_OF edges carry their status's own label and line style (member, observer, dialogue
 // partner, applicant) and the legend lists them; the date range shows exactly the relations dated
-// within it (undated ones on request), survives in the address and comes back from a deep link; and the
-// browser logged no console error, page error or failed request along the way.
+// within it (undated ones on request), survives in the address and comes back from a deep link; the
+// status checkboxes and the status date («الحالة في تاريخ», from a deep link and typed) reach
+// `neighborhood` and `shortestPath`: from an SCO observer later reported a member (the samples: Iran on
+// 2025-05-20) to a member throughout, the path over full memberships is the API's on the day before
+// (not through the observer's SCO link) and on the day (through it); and
+// the browser logged no console error, page error or failed request along the way.
 // Usage: node explorer.mjs http://127.0.0.1:5123 [screenshot.png]
 // On failure a screenshot is written to a temporary folder (printed); with a second argument the
 // final state is always written there.
@@ -75,6 +79,20 @@ page.on('response', (response) => {
 });
 
 const step = (text) => console.log(`explorer: ${text}`);
+
+async function query(text, variables) {
+  const response = await fetch(new URL('/graphql', base), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query: text, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) {
+    throw new Error(`the API refused ${text}: ${JSON.stringify(body.errors)}`);
+  }
+
+  return body.data;
+}
 const idle = () => page.waitForFunction(() => window.explorer?.isIdle(), null, { timeout: 30_000 });
 const status = () => page.locator('#status');
 
@@ -240,6 +258,77 @@ try {
   assert(await page.locator('#date-from').inputValue() === RANGE.from && await page.locator('#date-to').inputValue() === RANGE.to, 'the deep link should fill in the range');
   assert(JSON.stringify(await visibleIds()) === JSON.stringify(idsOf(inRange)), `the deep link should show the same ${inRange.length} relations; it shows ${(await visibleIds()).length}`);
   step(`deep link ?id=&from=&to= → ${inRange.length} relations within the range`);
+
+  // 10. Statuses and the status date reach the server. The first day an SCO observer is asserted a member, and
+  // the API's paths over full memberships the day before and on the day (they must differ, or this graph could
+  // not tell whether the date was passed); then the page's.
+  const { organization: scoHistory } = await query('query($name: String!) { organization(name: $name) { members(status: MEMBER) { state { id name } history { status date } } } }', { name: ORGANIZATION });
+  const dayBefore = (day) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const heldOn = async (asOf) => new Map((await query('query($name: String!, $asOf: Date) { organization(name: $name) { members(asOf: $asOf) { status state { id name } } } }', { name: ORGANIZATION, asOf }))
+    .organization.members.map((m) => [m.state.id, m]));
+  const joinedOn = [...new Set(scoHistory.members.filter((m) => m.history.some((h) => h.status === 'OBSERVER'))
+    .flatMap((m) => m.history.filter((h) => h.status === 'MEMBER' && h.date).map((h) => h.date)))].sort()[0];
+  assert(joinedOn, `the graph should have an SCO observer later asserted a member: ${JSON.stringify(scoHistory)}`);
+  const [BEFORE, AFTER] = [dayBefore(joinedOn), joinedOn];
+  const [heldBefore, heldAfter] = [await heldOn(BEFORE), await heldOn(AFTER)];
+  const byName = (a, b) => a.name.localeCompare(b.name, 'ar');
+  const joiners = [...heldAfter.values()].filter((m) => m.status === 'MEMBER' && heldBefore.get(m.state.id)?.status === 'OBSERVER').map((m) => m.state).sort(byName);
+  const members = [...heldAfter.values()].filter((m) => m.status === 'MEMBER' && heldBefore.get(m.state.id)?.status === 'MEMBER').map((m) => m.state).sort(byName);
+  const apiPath = async (from, to, asOf) => (await query('query($from: ID!, $to: ID!, $asOf: Date) { shortestPath(from: $from, to: $to, maxHops: 4, statuses: [MEMBER], asOf: $asOf) { nodes { name } } }',
+    { from: from.id, to: to.id, asOf })).shortestPath?.nodes.map((n) => n.name) ?? [];
+  // A pair whose path the date changes: not through the joiner's SCO link the day before, through it on the day.
+  let joiner;
+  let member;
+  let pathBefore;
+  let pathAfter;
+  search: for (const candidate of joiners) {
+    for (const other of members) {
+      [pathBefore, pathAfter] = [await apiPath(candidate, other, BEFORE), await apiPath(candidate, other, AFTER)];
+      if (pathBefore[1] !== ORGANIZATION && pathAfter[1] === ORGANIZATION) {
+        [joiner, member] = [candidate, other];
+        break search;
+      }
+    }
+  }
+
+  assert(joiner && member, `some SCO observer on ${BEFORE} that is a member on ${AFTER} (${joiners.map((j) => j.name).join('، ')}) should reach a member of both dates (${members.map((m) => m.name).join('، ')}) through the SCO only on ${AFTER}`);
+  const PATH_ENDS = { from: joiner.name, to: member.name };
+  const scoEdges = async () => (await page.evaluate(() => window.explorer.edges())).filter((e) => e.type === 'MEMBER_OF' && e.to === ORGANIZATION);
+
+  await page.goto(`${explorerUrl}?id=${encodeURIComponent(joiner.id)}&asOf=${BEFORE}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.explorer, null, { timeout: 30_000 });
+  await idle();
+  assert(await page.locator('#as-of').inputValue() === BEFORE, `the deep link should fill in the status date ${BEFORE}`);
+  const observed = await scoEdges();
+  assert(observed.length === 1 && observed[0].status === 'OBSERVER' && observed[0].label === STATUS_STYLES.OBSERVER.label,
+    `on ${BEFORE} ${PATH_ENDS.from} should be drawn only as an observer of the SCO; drawn: ${JSON.stringify(observed)}`);
+  for (const other of ['OBSERVER', 'DIALOGUE_PARTNER', 'APPLICANT']) {
+    await page.locator(`#status-filters input[value="${other}"]`).uncheck();
+  }
+
+  assert((await scoEdges()).every((e) => !e.visible), 'unchecking «مراقب» should hide the observer edge');
+  await page.evaluate(({ from, to }) => window.explorer.setPath(from, to), { from: joiner.id, to: member.id });
+  await idle();
+  const onPath = async () => page.evaluate(() => window.explorer.cy.nodes('.on-path').map((n) => n.data('name')));
+  const pageBefore = await onPath();
+  assert(pageBefore.length === pathBefore.length && pathBefore.every((name) => pageBefore.includes(name)),
+    `members only on ${BEFORE}: the page's path should be the API's ${pathBefore.join(' ← ')}; it highlights ${pageBefore.join('، ')} (${await status().innerText()})`);
+  const pathEdges = await page.evaluate(() => window.explorer.cy.edges('.on-path').map((e) => ({ type: e.data('type'), status: e.data('status') })));
+  assert(pathEdges.every((e) => e.type !== 'MEMBER_OF' || e.status === 'MEMBER'), `a members-only path should have only MEMBER links: ${JSON.stringify(pathEdges)}`);
+  step(`members only, as of ${BEFORE}: ${pathBefore.join(' ← ') || 'no path'}`);
+
+  await page.locator('#as-of').fill(AFTER);
+  await page.locator('#as-of').dispatchEvent('change');
+  await idle();
+  const joined = await scoEdges();
+  assert(joined.length === 1 && joined[0].status === 'MEMBER' && joined[0].visible, `on ${AFTER} ${PATH_ENDS.from} should be drawn as a member of the SCO; drawn: ${JSON.stringify(joined)}`);
+  assert(new URL(page.url()).searchParams.get('asOf') === AFTER, `the address should keep the status date: ${page.url()}`);
+  await page.evaluate(({ from, to }) => window.explorer.setPath(from, to), { from: joiner.id, to: member.id });
+  await idle();
+  const pageAfter = await onPath();
+  assert(pageAfter.length === pathAfter.length && pathAfter.every((name) => pageAfter.includes(name)),
+    `members only on ${AFTER}: the page's path should be the API's ${pathAfter.join(' ← ')}; it highlights ${pageAfter.join('، ')} (${await status().innerText()})`);
+  step(`members only, as of ${AFTER}: ${pathAfter.join(' ← ')}; the date is kept in the address`);
 
   assert(problems.length === 0, `the browser reported problems:\n  ${problems.join('\n  ')}`);
   step('no console errors');

@@ -147,7 +147,8 @@ public sealed class StatusOverTimeTests
     private static List<string> Statuses(JsonNode members) =>
         [.. members.AsArray().Select(m => $"{m!["status"]} {m["state"]!["iso"]}")];
 
-    private static async Task<TempSqliteStore> StoreAsync() => await TempSqliteStore.CreateAsync(
+    /// <summary>The graph these tests share with the dashboard's membership queries (<c>DashboardQueriesTests</c>).</summary>
+    internal static async Task<TempSqliteStore> StoreAsync() => await TempSqliteStore.CreateAsync(
     [
         Article("https://status.test/2001", new DateOnly(2001, 6, 15), [StateEntity("RU", "روسيا"), ScoEntity(), AseanEntity()],
             Member(Russia, Sco, MembershipStatus.Member, "أسست روسيا المنظمة.", new DateOnly(2001, 6, 15)),

@@ -73,14 +73,17 @@ export function rankingOption(ranked, { color, unit }) {
   };
 }
 
-/** The statuses in the matrix's colour scale: the four of the schema, then "several" for a pair the articles disagree on. */
-export const MATRIX_STATUSES = [...Object.keys(STATUSES), 'SEVERAL'];
-const SEVERAL = { label: 'أكثر من صفة', color: '#d35400' };
-const statusOf = (status) => STATUSES[status] ?? SEVERAL;
+/**
+ * The statuses in the matrix's colour scale: the four of the schema, then CONFLICT for a pair held
+ * in several statuses at once (asserted for the same deciding date: the articles disagree).
+ */
+export const MATRIX_STATUSES = [...Object.keys(STATUSES), 'CONFLICT'];
+const CONFLICT = { label: 'صفات متعارضة', color: '#d35400' };
+const statusOf = (status) => STATUSES[status] ?? CONFLICT;
 
 /**
- * States (rows) × organizations (columns), each cell coloured by the pair's status; `cells` holds
- * { state, organization, statuses } with indexes into `states` and `organizations`.
+ * States (rows) × organizations (columns), each cell coloured by the status the pair holds; `cells`
+ * holds { state, organization, statuses } with indexes into `states` and `organizations`.
  */
 export function matrixOption(states, organizations, cells) {
   return {
@@ -89,7 +92,8 @@ export function matrixOption(states, organizations, cells) {
     tooltip: tooltip((params) => {
       const cell = cells[params.dataIndex];
       const statuses = cell.statuses.map((s) => STATUSES[s]?.label ?? s).join('، ');
-      return `${escapeHtml(states[cell.state].name)} — ${escapeHtml(organizations[cell.organization].name)}<br>${escapeHtml(statuses)}`;
+      const held = cell.statuses.length > 1 ? `${CONFLICT.label}: ${statuses}` : statuses;
+      return `${escapeHtml(states[cell.state].name)} — ${escapeHtml(organizations[cell.organization].name)}<br>${escapeHtml(held)}<br>انقر لعرض تاريخها`;
     }),
     xAxis: {
       type: 'category',
@@ -118,7 +122,7 @@ export function matrixOption(states, organizations, cells) {
     },
     series: [{
       type: 'heatmap',
-      data: cells.map((c) => [c.organization, c.state, MATRIX_STATUSES.indexOf(c.statuses.length === 1 ? c.statuses[0] : 'SEVERAL')]),
+      data: cells.map((c) => [c.organization, c.state, MATRIX_STATUSES.indexOf(c.statuses.length === 1 ? c.statuses[0] : 'CONFLICT')]),
       itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
       emphasis: { itemStyle: { borderColor: '#1d232a', borderWidth: 2 } },
     }],

@@ -1,13 +1,13 @@
 // The live dashboard: totals, a monthly timeline by relation type with a range brush, the top
 // speakers and most-met people, the latest statements and the membership matrix — all from the
 // public GraphQL API (queries.mjs), refreshed when `articleIngested` says news has landed.
-// The range lives in the address (?from=&to=), so a link opens the same view. `window.dashboard`
+// The range and the matrix's date live in the address (?from=&to=&asOf=), so a link opens the same view. `window.dashboard`
 // is a small handle for tests (tests/web/dashboard.mjs) and the console.
 import { ApiError, execute } from '../explorer/graphql.mjs';
-import { KINDS, RELATIONS, formatDate, formatNumber } from '../explorer/labels.mjs';
+import { KINDS, RELATIONS, STATUSES, formatDate, formatNumber } from '../explorer/labels.mjs';
 import { createChart, matrixOption, rankingOption, timelineOption } from './charts.mjs';
 import { subscribe } from './live.mjs';
-import { ARTICLE_INGESTED, MEMBERSHIPS, PEOPLE, STATEMENTS, TIMELINE, TIMELINE_IN_RANGE, TOTALS } from './queries.mjs';
+import { ARTICLE_INGESTED, MEMBERSHIP_HISTORY, MEMBERSHIPS, PEOPLE, STATEMENTS, TIMELINE, TIMELINE_IN_RANGE, TOTALS } from './queries.mjs';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -22,6 +22,11 @@ const ui = {
   entities: $('entities'),
   undated: $('undated'),
   statements: $('statements'),
+  asOfForm: $('matrix-as-of'),
+  asOf: $('as-of'),
+  asOfToday: $('as-of-today'),
+  asOfLabel: $('as-of-label'),
+  history: $('matrix-history'),
   status: $('status'),
 };
 const charts = {
@@ -38,6 +43,10 @@ const LIVE_DEBOUNCE_MS = 400;
 const state = {
   from: null,
   to: null,
+  /** The matrix's date (yyyy-MM-dd); null for today. */
+  asOf: null,
+  /** Bumped by every change of the matrix's date, so answers for an older date are dropped. */
+  matrixGeneration: 0,
   /** The timeline's month starts (yyyy-MM-01), oldest first: brush indexes map to these. */
   months: [],
   /** What the page shows, as numbers (read by tests). */
@@ -99,15 +108,33 @@ async function track(work) {
 }
 
 const rangeVariables = () => ({ from: state.from, to: state.to });
+/** What the address keeps: the range and the matrix's date. */
+const addressVariables = () => ({ ...rangeVariables(), asOf: state.asOf });
 
-/** A link into the explorer that opens `id` and keeps the range. */
+/** Writes the range and the matrix's date to the address (a new history entry when `push`). */
+function writeAddress(push) {
+  const url = new URL(location.href);
+  for (const [key, value] of Object.entries(addressVariables())) {
+    if (value) {
+      url.searchParams.set(key, value);
+    } else {
+      url.searchParams.delete(key);
+    }
+  }
+
+  if (url.href !== location.href) {
+    history[push ? 'pushState' : 'replaceState']({}, '', url);
+  }
+}
+
+/** A link into the explorer that opens `id` and keeps the range and the date statuses are read at. */
 function explorerHref(id) {
   const url = new URL('../explorer/', document.baseURI);
   if (id) {
     url.searchParams.set('id', id);
   }
 
-  for (const [key, value] of Object.entries(rangeVariables())) {
+  for (const [key, value] of Object.entries(addressVariables())) {
     if (value) {
       url.searchParams.set(key, value);
     }
@@ -126,10 +153,11 @@ function rangeText() {
 
 // ---- the range -----------------------------------------------------------------------------
 
-function readRange() {
+/** The range and the matrix's date in the address; malformed values are ignored. */
+function readAddress() {
   const params = new URL(location.href).searchParams;
   const valid = (value) => (value && DATE.test(value) ? value : null);
-  return { from: valid(params.get('from')), to: valid(params.get('to')) };
+  return { from: valid(params.get('from')), to: valid(params.get('to')), asOf: valid(params.get('asOf')) };
 }
 
 /** Sets the range, writes it to the address (a new history entry when `push`) and reloads what depends on it. */
@@ -144,21 +172,23 @@ async function setRange(from, to, { push = true } = {}) {
   ui.to.value = state.to ?? '';
   ui.rangeLabel.textContent = rangeText();
   ui.explorerLink.href = explorerHref(null);
-  const url = new URL(location.href);
-  for (const [key, value] of Object.entries(rangeVariables())) {
-    if (value) {
-      url.searchParams.set(key, value);
-    } else {
-      url.searchParams.delete(key);
-    }
-  }
-
-  if (url.href !== location.href) {
-    history[push ? 'pushState' : 'replaceState']({}, '', url);
-  }
-
+  writeAddress(push);
   showBrush();
   await loadRanged();
+}
+
+/** Sets the date the matrix reads statuses at (null: today), writes it to the address and reloads the matrix. */
+async function setAsOf(asOf, { push = true } = {}) {
+  state.asOf = asOf && DATE.test(asOf) ? asOf : null;
+  showAsOf();
+  writeAddress(push);
+  await loadMemberships();
+}
+
+function showAsOf() {
+  ui.asOf.value = state.asOf ?? '';
+  ui.asOfLabel.textContent = state.asOf ? `(في ${formatDate(state.asOf)})` : '(اليوم)';
+  ui.explorerLink.href = explorerHref(null);
 }
 
 /** The brushed months (indexes into state.months) → the range from the first month's first day to the last month's last day. */
@@ -237,18 +267,36 @@ async function loadTimeline() {
 }
 
 async function loadMemberships() {
+  const generation = ++state.matrixGeneration;
+  const asOf = state.asOf;
   await track(async () => {
     try {
       const memberships = [];
       let after = null;
       do {
-        const { memberships: page } = await execute(MEMBERSHIPS, { after });
+        const { memberships: page } = await execute(MEMBERSHIPS, { after, asOf });
         memberships.push(...page.nodes);
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       } while (after);
-      renderMatrix(memberships);
+      if (generation !== state.matrixGeneration) {
+        return;
+      }
+
+      // With a date the API returns only what held then; without one, every status ever asserted, of which `current` held today.
+      renderMatrix(asOf ? memberships : memberships.filter((m) => m.current));
     } catch (error) {
       showError(error, 'تحميل العضويات');
+    }
+  });
+}
+
+async function loadHistory(pair) {
+  await track(async () => {
+    try {
+      const { memberships } = await execute(MEMBERSHIP_HISTORY, { state: pair.state.id, organization: pair.organization.id });
+      renderHistory(pair, memberships.nodes[0]?.history ?? []);
+    } catch (error) {
+      showError(error, 'تحميل تاريخ العضوية');
     }
   });
 }
@@ -327,6 +375,10 @@ function renderStatements({ totalCount, nodes }) {
   state.shown.statements = { total: totalCount, shown: nodes.map((s) => s.id) };
 }
 
+/**
+ * One cell per (state, organization) pair with a status held on the matrix's date. Several statuses
+ * held at once are a conflict (asserted for the same deciding date): the cell lists them all.
+ */
 function renderMatrix(memberships) {
   const states = new Map();
   const organizations = new Map();
@@ -335,9 +387,11 @@ function renderMatrix(memberships) {
     states.set(m.state.id, m.state);
     organizations.set(m.organization.id, m.organization);
     const key = `${m.state.id} ${m.organization.id}`;
-    const pair = pairs.get(key) ?? { stateId: m.state.id, organizationId: m.organization.id, statuses: [] };
-    if (!pair.statuses.includes(m.status)) {
-      pair.statuses.push(m.status);
+    const pair = pairs.get(key) ?? { state: m.state, organization: m.organization, statuses: [] };
+    for (const status of [m.status, ...m.conflictsWith.map((c) => c.status)]) {
+      if (!pair.statuses.includes(status)) {
+        pair.statuses.push(status);
+      }
     }
 
     pairs.set(key, pair);
@@ -348,17 +402,62 @@ function renderMatrix(memberships) {
   const organizationList = [...organizations.values()].sort(byName);
   const stateIndex = new Map(stateList.map((s, i) => [s.id, i]));
   const organizationIndex = new Map(organizationList.map((o, i) => [o.id, i]));
-  const cells = [...pairs.values()].map((p) => ({ state: stateIndex.get(p.stateId), organization: organizationIndex.get(p.organizationId), statuses: p.statuses }));
+  const statusOrder = Object.keys(STATUSES);
+  const pairList = [...pairs.values()];
+  pairList.forEach((p) => p.statuses.sort((a, b) => statusOrder.indexOf(a) - statusOrder.indexOf(b)));
+  const cells = pairList.map((p) => ({ state: stateIndex.get(p.state.id), organization: organizationIndex.get(p.organization.id), statuses: p.statuses }));
   const dom = charts.matrix.getDom();
   dom.style.height = `${140 + 22 * Math.max(1, stateList.length)}px`;
   charts.matrix.resize();
   charts.matrix.setOption(matrixOption(stateList, organizationList, cells), { notMerge: true });
+  charts.matrix.setOption({ graphic: cells.length === 0 ? [{ type: 'text', left: 'center', top: 'middle', style: { text: 'لا عضوية معروفة في هذا التاريخ', fill: '#5f6b76', font: '14px sans-serif' } }] : [] });
   charts.matrix.off('click');
   charts.matrix.on('click', (params) => {
-    const cell = cells[params.dataIndex];
-    location.href = explorerHref(organizationList[cell.organization].id);
+    const pair = pairList[params.dataIndex];
+    if (pair) {
+      void loadHistory(pair);
+    }
   });
-  state.shown.matrix = { states: stateList.length, organizations: organizationList.length, cells: cells.length, several: cells.filter((c) => c.statuses.length > 1).length, statuses: [...new Set(memberships.map((m) => m.status))] };
+  state.shown.matrix = {
+    asOf: state.asOf,
+    states: stateList.length,
+    organizations: organizationList.length,
+    cells: cells.length,
+    conflicts: cells.filter((c) => c.statuses.length > 1).length,
+    statuses: [...new Set(pairList.flatMap((p) => p.statuses))],
+    pairs: pairList.map((p) => ({ state: p.state.name, organization: p.organization.name, statuses: p.statuses })),
+  };
+}
+
+const DATE_SOURCES = { SENTENCE: 'من الجملة', ARTICLE: 'تاريخ المقال' };
+
+/** A pair's history under the matrix: each asserted status with its date and article, oldest first. */
+function renderHistory(pair, assertions) {
+  const dateOf = (a) => (a.date ? `${formatDate(a.date)} (${DATE_SOURCES[a.dateSource] ?? a.dateSource})` : 'بلا تاريخ');
+  const statusBadge = (status) => {
+    const badge = h('span', { className: 'status-badge' }, STATUSES[status]?.label ?? status);
+    badge.style.setProperty('--c', STATUSES[status]?.color ?? '#5f6b76');
+    return badge;
+  };
+  ui.history.hidden = false;
+  ui.history.replaceChildren(
+    h('h3', {}, `تاريخ عضوية ${pair.state.name} في ${pair.organization.name}`),
+    h('p', { className: 'hint' },
+      'كل صفة ذكرتها الأخبار وتاريخها؛ الأحدث حتى التاريخ المختار هو ما يسري. ',
+      h('a', { href: explorerHref(pair.organization.id) }, 'فتح المنظمة في المستكشف')),
+    assertions.length === 0
+      ? h('p', { className: 'empty-note' }, 'لا تاريخ لهذه العضوية.')
+      : h('ol', { className: 'history' }, ...assertions.map((a) => h('li', { dataset: { status: a.status } },
+        statusBadge(a.status),
+        h('span', { className: 'date' }, dateOf(a)),
+        a.conflict ? h('span', { className: 'conflict' }, 'تعارضها صفة أخرى في التاريخ نفسه') : null,
+        h('span', { className: 'source' }, ' · ',
+          a.article.url
+            ? h('a', { href: a.article.url, target: '_blank', rel: 'noopener noreferrer', dir: 'auto' }, a.article.title ?? a.article.source ?? 'المقال')
+            : h('span', { dir: 'auto' }, a.article.title ?? a.article.source ?? 'المقال'))))));
+  // The matrix is taller than a screen: bring the list to the reader who clicked far from it.
+  ui.history.scrollIntoView({ block: 'nearest' });
+  state.shown.history = { state: pair.state.name, organization: pair.organization.name, assertions: assertions.map((a) => ({ status: a.status, date: a.date, conflict: a.conflict })) };
 }
 
 // ---- live updates --------------------------------------------------------------------------
@@ -406,6 +505,11 @@ function init() {
     void setRange(ui.from.value, ui.to.value);
   });
   ui.all.addEventListener('click', () => void setRange(null, null));
+  ui.asOfForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void setAsOf(ui.asOf.value || null);
+  });
+  ui.asOfToday.addEventListener('click', () => void setAsOf(null));
   charts.timeline.on('brushEnd', (params) => {
     const area = params.areas?.[0];
     if (!area) {
@@ -424,13 +528,21 @@ function init() {
   charts.speakers.on('click', openInExplorer);
   charts.met.on('click', openInExplorer);
   window.addEventListener('popstate', () => {
-    const { from, to } = readRange();
+    const { from, to, asOf } = readAddress();
+    if (asOf !== state.asOf) {
+      state.asOf = asOf;
+      showAsOf();
+      void loadMemberships();
+    }
+
     void setRange(from, to, { push: false });
   });
 
-  const { from, to } = readRange();
+  const { from, to, asOf } = readAddress();
   state.from = from;
   state.to = to;
+  state.asOf = asOf;
+  showAsOf();
   ui.from.value = from ?? '';
   ui.to.value = to ?? '';
   ui.rangeLabel.textContent = rangeText();
@@ -442,9 +554,10 @@ function init() {
 /** For tests and the console; not an API. */
 window.dashboard = {
   setRange: (from, to) => setRange(from, to),
+  setAsOf: (asOf) => setAsOf(asOf),
   idle: () => (state.pending === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve))),
   isLive: () => ui.live.dataset.state === 'live',
-  shown: () => structuredClone({ ...state.shown, range: rangeVariables(), liveEvents: state.liveEvents }),
+  shown: () => structuredClone({ ...state.shown, range: rangeVariables(), asOf: state.asOf, liveEvents: state.liveEvents }),
   charts,
 };
 

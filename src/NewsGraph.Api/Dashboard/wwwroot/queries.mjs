@@ -43,11 +43,22 @@ export const STATEMENTS = `query DashboardStatements($from: Date, $to: Date) {
   }
 }`;
 
-/** Every membership, a page at a time; a state's current status is every status asserted for it. */
-export const MEMBERSHIPS = `query DashboardMemberships($after: String) {
-  memberships(first: 100, after: $after) {
+/**
+ * The memberships held on `$asOf`, a page at a time, each naming the other statuses asserted for
+ * the same deciding date. Without `$asOf` the list is every status ever asserted and the page keeps
+ * the `current` ones (held today); `conflictsWith` then defaults to today as well.
+ */
+export const MEMBERSHIPS = `query DashboardMemberships($after: String, $asOf: Date) {
+  memberships(first: 100, after: $after, asOf: $asOf) {
     pageInfo { hasNextPage endCursor }
-    nodes { status state { id name } organization { id name } }
+    nodes { status current state { id name } organization { id name } conflictsWith(asOf: $asOf) { status } }
+  }
+}`;
+
+/** One pair's history: every status asserted for it, by date (undated last); any membership of the pair carries it all. */
+export const MEMBERSHIP_HISTORY = `query DashboardMembershipHistory($state: ID!, $organization: ID!) {
+  memberships(first: 1, where: { state: $state, organization: $organization }) {
+    nodes { history { status date datePrecision dateSource conflict article { title url source } } }
   }
 }`;
 

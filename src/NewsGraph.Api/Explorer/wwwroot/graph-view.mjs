@@ -104,6 +104,8 @@ export class GraphView {
       boxSelectionEnabled: false,
     });
     this.hiddenTypes = new Set();
+    /** MEMBER_OF statuses whose edges are hidden. */
+    this.hiddenStatuses = new Set();
     /** Relations dated outside [from, to] are hidden, and undated ones unless `undated`; null bounds are open. */
     this.dateRange = { from: null, to: null, undated: true };
     this._layout = null;
@@ -180,6 +182,18 @@ export class GraphView {
     this.applyFilter();
   }
 
+  /** Hides MEMBER_OF edges of these statuses, like unchecked types. */
+  setHiddenStatuses(statuses) {
+    this.hiddenStatuses = new Set(statuses);
+    this.applyFilter();
+  }
+
+  isHidden(edge) {
+    return this.hiddenTypes.has(edge.data('type'))
+      || (edge.data('type') === 'MEMBER_OF' && this.hiddenStatuses.has(edge.data('status')))
+      || !this.isInDateRange(edge.data('date'));
+  }
+
   /** Shows only relations dated within [from, to] (yyyy-MM-dd, either null), and undated ones when `undated`. */
   setDateRange(range) {
     this.dateRange = { ...range };
@@ -199,7 +213,7 @@ export class GraphView {
     const cy = this.cy;
     cy.batch(() => {
       cy.edges().forEach((e) => {
-        e.toggleClass('filtered', this.hiddenTypes.has(e.data('type')) || !this.isInDateRange(e.data('date')));
+        e.toggleClass('filtered', this.isHidden(e));
       });
       cy.nodes().forEach((n) => {
         const edges = n.connectedEdges();

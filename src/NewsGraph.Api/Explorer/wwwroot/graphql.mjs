@@ -63,16 +63,17 @@ export const SEARCH = `query ExplorerSearch($text: String!, $kinds: [NodeKind!],
   search(text: $text, kinds: $kinds, first: $first) { ${NODE_FIELDS} ... on Person { titles } }
 }`;
 
-export const NEIGHBORHOOD = `query ExplorerNeighborhood($id: ID!, $depth: Int, $types: [RelationType!], $first: Int) {
-  neighborhood(id: $id, depth: $depth, relationTypes: $types, first: $first) {
+// $statuses restricts memberships only and $asOf keeps the memberships and roles held on that date; null means no restriction.
+export const NEIGHBORHOOD = `query ExplorerNeighborhood($id: ID!, $depth: Int, $types: [RelationType!], $statuses: [MembershipStatus!], $asOf: Date, $first: Int) {
+  neighborhood(id: $id, depth: $depth, relationTypes: $types, statuses: $statuses, asOf: $asOf, first: $first) {
     truncated
     nodes { ${NODE_FIELDS} }
     edges { ${EDGE_FIELDS} }
   }
 }`;
 
-export const SHORTEST_PATH = `query ExplorerPath($from: ID!, $to: ID!, $maxHops: Int, $types: [RelationType!]) {
-  shortestPath(from: $from, to: $to, maxHops: $maxHops, relationTypes: $types) {
+export const SHORTEST_PATH = `query ExplorerPath($from: ID!, $to: ID!, $maxHops: Int, $types: [RelationType!], $statuses: [MembershipStatus!], $asOf: Date) {
+  shortestPath(from: $from, to: $to, maxHops: $maxHops, relationTypes: $types, statuses: $statuses, asOf: $asOf) {
     length
     nodes { ${NODE_FIELDS} }
     edges { ${EDGE_FIELDS} }

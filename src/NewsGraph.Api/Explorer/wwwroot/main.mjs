@@ -6,7 +6,7 @@ import {
   ApiError, ENDPOINT, execute, nodeQueryText,
   NEIGHBORHOOD, NODE_DETAILS, RELATION_DETAILS, SEARCH, SHORTEST_PATH,
 } from './graphql.mjs';
-import { KINDS, RELATIONS, formatDate, formatNumber, kindLabel } from './labels.mjs';
+import { KINDS, RELATIONS, STATUSES, formatDate, formatNumber, kindLabel } from './labels.mjs';
 import { badge, h, renderLegend, renderMessage, renderNode, renderRelation } from './panels.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -17,11 +17,14 @@ const ui = {
   resultsSection: $('results-section'),
   results: $('results'),
   filters: $('relation-filters'),
+  statusFilters: $('status-filters'),
   dateForm: $('date-range'),
   dateFrom: $('date-from'),
   dateTo: $('date-to'),
   dateUndated: $('date-undated'),
   dateClear: $('date-clear'),
+  asOfForm: $('as-of-form'),
+  asOf: $('as-of'),
   depth: $('depth'),
   limit: $('limit'),
   pathFrom: $('path-from'),
@@ -121,6 +124,37 @@ function typesArgument() {
   return types.length === Object.keys(RELATIONS).length ? null : types;
 }
 
+function checkedStatuses() {
+  return [...ui.statusFilters.querySelectorAll('input:checked')].map((input) => input.value);
+}
+
+/** The `statuses` argument: null (all) when every status is checked; an empty list keeps no membership at all. */
+function statusesArgument() {
+  const statuses = checkedStatuses();
+  return statuses.length === Object.keys(STATUSES).length ? null : statuses;
+}
+
+/** What the server should leave out beyond the types: memberships by status, and what did not hold on the chosen date. */
+const relationArguments = () => ({ types: typesArgument(), statuses: statusesArgument(), asOf: ui.asOf.value || null });
+
+/** Words for the status line when the server-side filters narrowed an answer. */
+function restrictionNote() {
+  const notes = [];
+  if (typesArgument()) {
+    notes.push('بالعلاقات المختارة فقط');
+  }
+
+  if (statusesArgument()) {
+    notes.push('بصفات العضوية المختارة فقط');
+  }
+
+  if (ui.asOf.value) {
+    notes.push(`بما كان ساريًا في ${formatDate(ui.asOf.value)}`);
+  }
+
+  return notes.join('، ');
+}
+
 function buildFilters() {
   for (const [type, { label, color, directed }] of Object.entries(RELATIONS)) {
     const line = h('span', { className: directed ? 'line directed' : 'line' });
@@ -129,6 +163,24 @@ function buildFilters() {
       h('input', { type: 'checkbox', value: type, checked: true, onchange: onFilterChange }),
       line, label, h('span', { className: 'muted type-code' }, type)));
   }
+}
+
+/** One checkbox per MEMBER_OF status, drawn with the status's own colour and line style. */
+function buildStatusFilters() {
+  for (const [status, { label, color, line }] of Object.entries(STATUSES)) {
+    const sample = h('span', { className: `line directed ${line}` });
+    sample.style.setProperty('--c', color);
+    ui.statusFilters.append(h('label', { className: 'filter' },
+      h('input', { type: 'checkbox', value: status, checked: true, onchange: onStatusFilterChange }),
+      sample, label, h('span', { className: 'muted type-code' }, status)));
+  }
+}
+
+function onStatusFilterChange() {
+  const hidden = Object.keys(STATUSES).filter((s) => !checkedStatuses().includes(s));
+  view.setHiddenStatuses(hidden);
+  updateCounts();
+  setStatus(hidden.length === 0 ? 'كل صفات العضوية معروضة.' : `أُخفيت صفات العضوية: ${hidden.map((s) => STATUSES[s].label).join('، ')}.`);
 }
 
 function onFilterChange() {
@@ -142,11 +194,27 @@ function onFilterChange() {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The range in the address (?from=&to=, as the dashboard links here); malformed values are ignored. */
+/** The range and the status date in the address (?from=&to=&asOf=, as the dashboard links here); malformed values are ignored. */
 function readDateRange() {
   const params = new URL(location.href).searchParams;
   const valid = (value) => (value && DATE.test(value) ? value : '');
-  return { from: valid(params.get('from')), to: valid(params.get('to')) };
+  return { from: valid(params.get('from')), to: valid(params.get('to')), asOf: valid(params.get('asOf')) };
+}
+
+/** Keeps these values in the address (replacing the entry: filters are not navigation). */
+function writeAddress(values) {
+  const url = new URL(location.href);
+  for (const [key, value] of Object.entries(values)) {
+    if (value) {
+      url.searchParams.set(key, value);
+    } else {
+      url.searchParams.delete(key);
+    }
+  }
+
+  if (url.href !== location.href) {
+    history.replaceState(history.state, '', url);
+  }
 }
 
 /** Applies the sidebar's range to the canvas and keeps it in the address, so links and reloads keep it. */
@@ -160,19 +228,7 @@ function onDateRangeChange({ announce = true } = {}) {
   }
 
   view.setDateRange({ from, to, undated: ui.dateUndated.checked });
-  const url = new URL(location.href);
-  for (const [key, value] of Object.entries({ from, to })) {
-    if (value) {
-      url.searchParams.set(key, value);
-    } else {
-      url.searchParams.delete(key);
-    }
-  }
-
-  if (url.href !== location.href) {
-    history.replaceState(history.state, '', url);
-  }
-
+  writeAddress({ from, to });
   updateCounts();
   if (announce) {
     setStatus(!from && !to
@@ -184,6 +240,22 @@ function onDateRangeChange({ announce = true } = {}) {
 function setDateInputs({ from, to }) {
   ui.dateFrom.value = from ?? '';
   ui.dateTo.value = to ?? '';
+}
+
+/**
+ * The status date decides which memberships and roles the server returns, so the drawn graph can
+ * only follow it by asking again: the focused node's neighbourhood is fetched anew.
+ */
+async function onAsOfChange() {
+  const asOf = ui.asOf.value || null;
+  writeAddress({ asOf });
+  if (state.rootId) {
+    await focusNode(state.rootId, { push: false });
+  }
+
+  setStatus(asOf
+    ? `العضويات والمناصب السارية في ${formatDate(asOf)} فقط.${state.rootId ? ' أُعيد تحميل الجوار.' : ''}`
+    : 'كل العضويات والمناصب التي ذكرتها الأخبار.');
 }
 
 // ---- search ------------------------------------------------------------------------------
@@ -235,7 +307,7 @@ function renderResults(results, text) {
 
 async function fetchNeighborhood(id, depth) {
   const first = Number(ui.limit.value);
-  const data = await execute(NEIGHBORHOOD, { id, depth, types: typesArgument(), first });
+  const data = await execute(NEIGHBORHOOD, { id, depth, ...relationArguments(), first });
   return { neighborhood: data.neighborhood, first };
 }
 
@@ -295,7 +367,7 @@ async function focusNode(id, { push = true } = {}) {
     const edges = neighborhood.edges.length;
     const name = root?.name ?? '';
     setStatus(edges === 0
-      ? `«${name}»: لا علاقات${typesArgument() ? ' من الأنواع المختارة' : ''}.`
+      ? `«${name}»: لا علاقات${restrictionNote() ? ` (${restrictionNote()})` : ''}.`
       : `«${name}» — العقد: ${formatNumber(neighborhood.nodes.length)}، العلاقات: ${formatNumber(edges)}.${truncationNote(neighborhood, first)}`,
     neighborhood.truncated ? 'warn' : 'info');
     void showNode(id);
@@ -443,14 +515,14 @@ async function findPath() {
   setStatus(`جارٍ البحث عن مسار بين «${from.name}» و«${to.name}»…`);
   await track(async () => {
     try {
-      const { shortestPath: path } = await execute(SHORTEST_PATH, { from: from.id, to: to.id, maxHops, types: typesArgument() });
+      const { shortestPath: path } = await execute(SHORTEST_PATH, { from: from.id, to: to.id, maxHops, ...relationArguments() });
       if (generation !== state.generation) {
         return;
       }
 
       if (!path) {
         view.clearPath();
-        setStatus(`لا مسار بين «${from.name}» و«${to.name}» (أقصى عدد للخطوات: ${formatNumber(maxHops)}${typesArgument() ? '، بالعلاقات المختارة فقط' : ''}).`, 'warn');
+        setStatus(`لا مسار بين «${from.name}» و«${to.name}» (أقصى عدد للخطوات: ${formatNumber(maxHops)}${restrictionNote() ? `، ${restrictionNote()}` : ''}).`, 'warn');
         return;
       }
 
@@ -468,7 +540,7 @@ async function findPath() {
 
       view.fit(onPath);
       updateCounts();
-      setStatus(`أقصر مسار (الخطوات: ${formatNumber(path.length)}): ${path.nodes.map((n) => n.name).join(' ← ')}`);
+      setStatus(`أقصر مسار (الخطوات: ${formatNumber(path.length)}${restrictionNote() ? `، ${restrictionNote()}` : ''}): ${path.nodes.map((n) => n.name).join(' ← ')}`);
     } catch (error) {
       showError(error, 'البحث عن المسار');
     }
@@ -501,6 +573,7 @@ function init() {
   }
 
   buildFilters();
+  buildStatusFilters();
   renderLegend(ui.legend);
   renderPathEnds();
 
@@ -556,6 +629,11 @@ function init() {
     event.preventDefault();
     onDateRangeChange();
   });
+  ui.asOf.addEventListener('change', () => void onAsOfChange());
+  ui.asOfForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void onAsOfChange();
+  });
   ui.dateClear.addEventListener('click', () => {
     setDateInputs({ from: null, to: null });
     onDateRangeChange();
@@ -563,6 +641,7 @@ function init() {
 
   window.addEventListener('popstate', () => {
     setDateInputs(readDateRange());
+    ui.asOf.value = readDateRange().asOf;
     onDateRangeChange({ announce: false });
     const id = new URL(location.href).searchParams.get('id');
     if (id) {
@@ -574,6 +653,7 @@ function init() {
   window.addEventListener('error', (event) => setStatus(`خطأ غير متوقع: ${event.message}`, 'error'));
 
   setDateInputs(readDateRange());
+  ui.asOf.value = readDateRange().asOf;
   onDateRangeChange({ announce: false });
   const id = new URL(location.href).searchParams.get('id');
   if (id) {
@@ -609,6 +689,19 @@ window.explorer = {
     setDateInputs({ from, to });
     ui.dateUndated.checked = undated;
     onDateRangeChange();
+  },
+  /** The date memberships and roles are read at (null: every one asserted); refetches the focused node. */
+  setAsOf: (asOf) => {
+    ui.asOf.value = asOf ?? '';
+    return onAsOfChange();
+  },
+  /** Keeps only memberships of these statuses (null: all), as the checkboxes do. */
+  setStatuses: (statuses) => {
+    for (const input of ui.statusFilters.querySelectorAll('input')) {
+      input.checked = !statuses || statuses.includes(input.value);
+    }
+
+    onStatusFilterChange();
   },
   edges: () => view.cy.edges().map((e) => ({ id: e.id(), type: e.data('type'), status: e.data('status'), date: e.data('date'), label: e.data('label'), style: e.pstyle('line-style').value, color: e.pstyle('line-color').strValue, from: e.source().data('name'), to: e.target().data('name'), visible: displayed(e) && displayed(e.source()) && displayed(e.target()) })),
   /** Where an element is drawn, in page coordinates (for real mouse clicks in tests). */
