@@ -88,7 +88,7 @@ public sealed class ArabicArticleExtractor(
             place.Mentions++;
         }
 
-        var output = new GraphOutput(text, sentences, described.Published);
+        var output = new GraphOutput(text, sentences, described.Published, analysis.Mentions);
         foreach (EntityInfo e in analysis.Entities.Where(e => e.Mentions > 0).OrderBy(e => e.FirstSentence).ThenBy(e => e.Key, StringComparer.Ordinal))
         {
             output.Ensure(e);
@@ -132,7 +132,7 @@ public sealed class ArabicArticleExtractor(
     /// text that leaves extraction as a name, alias, title, claim, verb or role is cleaned of
     /// invisible characters (controls, zero-width and bidi marks) here, the one place output is made.
     /// </summary>
-    private sealed class GraphOutput(string text, List<Sentence> sentences, DateOnly? published)
+    private sealed class GraphOutput(string text, List<Sentence> sentences, DateOnly? published, IReadOnlyList<Mention>[] mentions)
     {
         private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
         private readonly HashSet<string> _relationKeys = new(StringComparer.Ordinal);
@@ -179,7 +179,7 @@ public sealed class ArabicArticleExtractor(
                 Ensure(c.Place);
             }
 
-            EventDate? date = DateFinder.EventDateOf(sentence, published);
+            EventDate? date = DatedFrom(c.Type, c.Sentence, c.From);
             AddRelation(new ExtractedRelation(c.Type, c.From.Key, c.To.Key, sentence.Text, c.Sentence,
                 Date: date?.Date, PlaceKey: c.Place?.Key, Verb: Clean(c.Verb), Status: c.Status, Confidence: confidence,
                 DatePrecision: date?.Precision, DateSource: date?.Source),
@@ -195,11 +195,28 @@ public sealed class ArabicArticleExtractor(
                 Ensure(r.Place);
             }
 
-            EventDate? date = DateFinder.EventDateOf(sentences[r.Sentence], published);
+            EventDate? date = DatedFrom(r.Type, r.Sentence, r.From);
             AddRelation(new ExtractedRelation(r.Type, r.From.Key, r.To.Key, sentences[r.Sentence].Text, r.Sentence,
                 Date: date?.Date, PlaceKey: r.Place?.Key, Verb: Clean(r.Verb), Status: r.Status, Role: Clean(r.Role),
                 DatePrecision: date?.Precision, DateSource: date?.Source),
                 GraphKeys.Relation(r.Type, r.From.Key, r.To.Key, date?.Date, r.Status, r.Role));
+        }
+
+        /// <summary>
+        /// A relation's date: for a membership or a role whose holder is named in the clause that
+        /// says when it began ("وتتمتع روسيا بصفة مراقب منذ عام 2005"), that date; otherwise, and for
+        /// every other type, when its sentence's event happened.
+        /// </summary>
+        private EventDate? DatedFrom(RelationType type, int s, EntityInfo holder)
+        {
+            if (type is RelationType.MemberOf or RelationType.HoldsRole
+                && DateFinder.StatusStartOf(sentences[s], published) is { } start
+                && mentions[s].Any(m => m.Entity == holder && m.Start >= start.From && m.End <= start.To))
+            {
+                return start.Date;
+            }
+
+            return DateFinder.EventDateOf(sentences[s], published);
         }
 
         private static string[] CleanForms(IReadOnlyList<string> forms, string? name) =>

@@ -6,6 +6,9 @@ namespace NewsGraph.Extraction.Text;
 /// <summary>A relation's date: the day (or month, or year) and whether its sentence or its article gave it.</summary>
 public readonly record struct EventDate(DateOnly Date, DatePrecision Precision, DateSource Source);
 
+/// <summary>When a status began (<see cref="DateFinder.StatusStartOf"/>) and the token range [From, To) of the clause that says so.</summary>
+public readonly record struct StatusStart(EventDate Date, int From, int To);
+
 /// <summary>
 /// Dates written in a sentence, normalized: explicit ones ("يوم 12 مايو 2024", "في 5 آذار",
 /// "في الخامس من آذار", "الثلاثين من حزيران عام 2012", "3 رمضان 1445 هـ"), and relative ones
@@ -62,6 +65,58 @@ public static class DateFinder
 
         return null;
     }
+
+    /// <summary>
+    /// When a membership or a role began, if the sentence says so: a date or a year at most
+    /// <see cref="StatusStartWindow"/> words after a cue of its start ("منذ عام 2005"، "اعتبارا من
+    /// 1 كانون الثاني 2024"، "انضمت إلى المنظمة عام 2017"), with the words it speaks of: from the
+    /// clause's start (after the last comma before the cue, at most <see cref="StatusStartWindow"/>
+    /// words back) to the date. In "تضم الصين وروسيا، وانضمت إليها الهند عام 2017" that is India's
+    /// clause, not China's. A date after the article's is announced, not begun, and is not taken.
+    /// </summary>
+    public static StatusStart? StatusStartOf(Sentence sentence, DateOnly? published)
+    {
+        IReadOnlyList<Token> tokens = sentence.Tokens;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (!s_statusStartCues.Contains(Lexicon.Clitics.WithoutConjunction(tokens[i].Norm)))
+            {
+                continue;
+            }
+
+            for (int j = i + 1; j < Math.Min(tokens.Count, i + 1 + StatusStartWindow); j++)
+            {
+                EventDate? start = TryDateAt(tokens, j, published, out DateOnly day)
+                    ? new EventDate(day, DatePrecision.Day, DateSource.Sentence)
+                    : PartialDateAt(tokens, j);
+                if (start is { } found)
+                {
+                    if (found.Date > published)
+                    {
+                        return null;
+                    }
+
+                    int clauseStart = Math.Max(0, i - StatusStartWindow);
+                    for (int k = i - 1; k >= clauseStart; k--)
+                    {
+                        if (tokens[k].Surface is "،" or "," or ";" or "؛")
+                        {
+                            clauseStart = k + 1;
+                            break;
+                        }
+                    }
+
+                    return new StatusStart(found, clauseStart, j);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private const int StatusStartWindow = 6;
+
+    private static readonly HashSet<string> s_statusStartCues = Lexicon.WordSets.Get("status-start-cues");
 
     /// <summary>
     /// A date starting at token <paramref name="i"/>: DAY [من] MONTH[/MONTH] [عام|سنة] [YEAR] [م]

@@ -147,6 +147,35 @@ public sealed class EventDateTests
         Assert.Null(DateFinder.EventDateOf(SentenceSplitter.Split("التقى الوزير اليوم نظيره.")[0], null));
     }
 
+    [Theory]
+    [InlineData("وتتمتع روسيا بصفة مراقب في المنظمة منذ عام 2005.", 2005, 1, 1, DatePrecision.Year)]
+    [InlineData("انضمت الهند إلى منظمة شنغهاي للتعاون عام 2017.", 2017, 1, 1, DatePrecision.Year)]
+    [InlineData("وأصبحت إيران عضوا كامل العضوية في المنظمة اعتبارا من 4 تموز 2023.", 2023, 7, 4, DatePrecision.Day)]
+    [InlineData("وباتت الدولة مراقبا منذ أيار 2021 بعد أن تقدمت بطلب.", 2021, 5, 1, DatePrecision.Month)]
+    public void StatusStart_FromACueAndTheDateAfterIt(string text, int y, int m, int d, DatePrecision precision) =>
+        Assert.Equal(new EventDate(new DateOnly(y, m, d), precision, DateSource.Sentence),
+            DateFinder.StatusStartOf(SentenceSplitter.Split(text)[0], s_published)?.Date);
+
+    [Theory]
+    [InlineData("وتتمتع روسيا بصفة مراقب في المنظمة منذ سنوات.")]
+    [InlineData("وتضم المنظمة في عضويتها عشر دول، وعقدت قمتها في 4 تموز 2023.")]
+    [InlineData("وستنضم الدولة إلى المنظمة اعتبارا من 1 كانون الثاني 2025.")]
+    public void StatusStart_NoCueWithADateBeforeTheArticle_IsNone(string text) =>
+        Assert.Null(DateFinder.StatusStartOf(SentenceSplitter.Split(text)[0], s_published));
+
+    [Fact]
+    public void Extract_MembershipSince_DatesOnlyTheStateOfItsClause()
+    {
+        const string text = "---\ndate: 2024-05-15\n---\nالرياض - استقبل وزير الخارجية السعودي فيصل بن فرحان اليوم وزير الخارجية الروسي سيرغي لافروف.\nيذكر أن منظمة شنغهاي للتعاون تضم في عضويتها الصين وروسيا وكازاخستان، وانضمت إليها الهند عام 2017.\n";
+        ArticleGraph graph = ArabicArticleExtractor.Default.Extract(new ArticleInfo("k", text));
+        ExtractedRelation india = Assert.Single(graph.Relations, r => r.Type == RelationType.MemberOf && r.From == "state:IN");
+        Assert.Equal((new DateOnly(2017, 1, 1), DatePrecision.Year, DateSource.Sentence), (india.Date!.Value, india.DatePrecision!.Value, india.DateSource!.Value));
+        ExtractedRelation china = Assert.Single(graph.Relations, r => r.Type == RelationType.MemberOf && r.From == "state:CN");
+        Assert.Equal((new DateOnly(2024, 5, 15), DateSource.Article), (china.Date!.Value, china.DateSource!.Value));
+        ExtractedRelation met = Assert.Single(graph.Relations, r => r.Type == RelationType.Met);
+        Assert.Equal(new DateOnly(2024, 5, 15), met.Date);
+    }
+
     [Fact]
     public void EventDate_YearlessDayHalfAYearAhead_IsLastYears()
     {
