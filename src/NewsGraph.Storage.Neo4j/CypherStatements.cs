@@ -470,6 +470,7 @@ internal static class CypherStatements
     public static readonly string DeleteArticleBands =
         $"UNWIND $keys AS k MATCH (b:{ArticleBandLabel} {{article: k}}) DELETE b";
 
+    /// <summary>A band node's name (Neo4j Browser's caption) is its band key.</summary>
     public static readonly string CreateArticleBands =
-        $"UNWIND $rows AS row UNWIND row.bands AS band MERGE (:{ArticleBandLabel} {{band: band, article: row.key}})";
+        $"UNWIND $rows AS row UNWIND row.bands AS band MERGE (b:{ArticleBandLabel} {{band: band, article: row.key}}) ON CREATE SET b.name = band";
 }

@@ -11,7 +11,7 @@ namespace NewsGraph.Storage.Neo4j;
 /// are read by index (<c>ArticleBand.band</c>, <c>Article.reprintOf</c>) before the write transaction,
 /// and its decisions become statements of that transaction.
 /// </summary>
-internal sealed class Neo4jReprints(INeo4jTransport transport) : IReprintStateReader
+internal sealed class Neo4jReprints(INeo4jTransport transport, int batchSize) : IReprintStateReader
 {
     /// <summary>The statements linking the articles about to be written (in batch order), to run after the article nodes are written.</summary>
     public async Task<IReadOnlyList<CypherStatement>> LinkAsync(IReadOnlyList<(string Key, string Text)> written, CancellationToken cancellationToken)
@@ -25,14 +25,14 @@ internal sealed class Neo4jReprints(INeo4jTransport transport) : IReprintStateRe
         return
         [
             .. Repoint(plan.Repointed),
-            Statement(CypherStatements.SetFingerprints, "rows", [.. plan.Relinked.Select(r => new Dictionary<string, object?>
+            .. Chunked(CypherStatements.SetFingerprints, "rows", [.. plan.Relinked.Select(r => new Dictionary<string, object?>
             {
                 ["key"] = r.Key,
                 ["fingerprint"] = r.Fingerprint?.Encode(),
                 ["reprintOf"] = r.ReprintOf,
             })]),
-            Statement(CypherStatements.DeleteArticleBands, "keys", [.. plan.Relinked.Select(r => r.Key)]),
-            Statement(CypherStatements.CreateArticleBands, "rows", [.. plan.Relinked.Where(r => r.Fingerprint is not null).Select(r => new Dictionary<string, object?>
+            .. Chunked(CypherStatements.DeleteArticleBands, "keys", [.. plan.Relinked.Select(r => r.Key)]),
+            .. Chunked(CypherStatements.CreateArticleBands, "rows", [.. plan.Relinked.Where(r => r.Fingerprint is not null).Select(r => new Dictionary<string, object?>
             {
                 ["key"] = r.Key,
                 ["bands"] = r.Fingerprint!.BandKeys(),
@@ -45,7 +45,7 @@ internal sealed class Neo4jReprints(INeo4jTransport transport) : IReprintStateRe
     {
         HashSet<string> departing = [.. removed];
         Dictionary<string, string?> repointed = ReprintLinks.Release(await ReprintsOfAsync(departing, cancellationToken), departing);
-        return [.. Repoint(repointed), Statement(CypherStatements.DeleteArticleBands, "keys", [.. removed])];
+        return [.. Repoint(repointed), .. Chunked(CypherStatements.DeleteArticleBands, "keys", [.. removed])];
     }
 
     public Task<IReadOnlyList<StoredReprintState>> StatesAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken) =>
@@ -57,17 +57,16 @@ internal sealed class Neo4jReprints(INeo4jTransport transport) : IReprintStateRe
     public Task<IReadOnlyList<StoredReprintState>> SharingBandsAsync(IReadOnlyCollection<string> bandKeys, CancellationToken cancellationToken) =>
         ReadStatesAsync(CypherStatements.SelectBandCandidates, bandKeys, cancellationToken);
 
-    private static IEnumerable<CypherStatement> Repoint(IReadOnlyDictionary<string, string?> repointed) =>
-        repointed.Count == 0
-            ? []
-            : [Statement(CypherStatements.SetReprintOf, "rows", [.. repointed.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new Dictionary<string, object?>
+    private IEnumerable<CypherStatement> Repoint(IReadOnlyDictionary<string, string?> repointed) =>
+        Chunked(CypherStatements.SetReprintOf, "rows", [.. repointed.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new Dictionary<string, object?>
             {
                 ["key"] = p.Key,
                 ["reprintOf"] = p.Value,
-            })])];
+            })]);
 
-    private static CypherStatement Statement<T>(string text, string parameter, IReadOnlyList<T> rows) =>
-        new(text, new Dictionary<string, object?> { [parameter] = rows });
+    /// <summary>One statement per chunk of at most the batch size of rows (none for no rows), as <see cref="Neo4jContributionMerge"/> writes.</summary>
+    private IEnumerable<CypherStatement> Chunked<T>(string text, string parameter, IReadOnlyList<T> rows) =>
+        rows.Chunk(batchSize).Select(chunk => new CypherStatement(text, new Dictionary<string, object?> { [parameter] = chunk }));
 
     private async Task<IReadOnlyList<StoredReprintState>> ReadStatesAsync(string statement, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {

@@ -49,7 +49,7 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
         }
 
         // Linked in batch order, each key's last copy counting (as it is the one written).
-        IReadOnlyList<CypherStatement> reprintWrites = await new Neo4jReprints(transport).LinkAsync(
+        IReadOnlyList<CypherStatement> reprintWrites = await new Neo4jReprints(transport, batchSize).LinkAsync(
             [.. batch.Where(g => changed.ContainsKey(g.Article.Key)).Select(g => (g.Article.Key, g.Article.Text))], cancellationToken);
         var merge = new Neo4jContributionMerge(transport, batchSize, changed.Keys);
         foreach ((ArticleGraph graph, string _) in changed.Values)
@@ -84,7 +84,7 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
         }
 
         var merge = new Neo4jContributionMerge(transport, batchSize, stored);
-        IReadOnlyList<CypherStatement> reprintWrites = await new Neo4jReprints(transport).ReleaseAsync(stored, cancellationToken);
+        IReadOnlyList<CypherStatement> reprintWrites = await new Neo4jReprints(transport, batchSize).ReleaseAsync(stored, cancellationToken);
         Neo4jContributionMerge.MergeOutcome outcome = await merge.ApplyAsync([.. reprintWrites, .. merge.Chunked(CypherStatements.DeleteArticles, "keys", stored)], cancellationToken);
         return new RemoveResult(stored.Length, articleKeys.Count - stored.Length, outcome.NodesDeleted, outcome.RelationsDeleted);
     }
