@@ -135,6 +135,19 @@ public abstract class ReprintContract<TFactory> : GraphStoreContract<TFactory>
     }
 
     [SkippableFact]
+    public async Task Upsert_OriginalRewrittenAsAnotherStory_HandsItsReprintsOn()
+    {
+        IGraphStore store = await EmptyStoreAsync();
+        await store.UpsertAsync([OriginalArticle], None);
+        await store.UpsertAsync([FirstCopyArticle], None);
+        await store.UpsertAsync([SecondCopyArticle], None);
+
+        await store.UpsertAsync([Article(Original, "افتتاح معرض دولي للطاقة المتجددة", OtherStoryArticle.Article.Text)], None);
+
+        Assert.Equal([new ReprintLink(SecondCopy, FirstCopy)], await store.GetReprintLinksAsync(AllKeys, None));
+    }
+
+    [SkippableFact]
     public async Task Remove_Reprint_LeavesItsOriginalWithoutIt()
     {
         IGraphStore store = await EmptyStoreAsync();
