@@ -51,6 +51,7 @@ internal static partial class SqliteStatements
 
     public const string DeleteArticleBands = "DELETE FROM article_bands WHERE article_key = @key;";
 
+    /// <summary>An article's band keys; <c>WHERE true</c> because an upsert from a SELECT needs a WHERE before ON CONFLICT (SQLite's parsing rule).</summary>
     public const string InsertArticleBands = """
         INSERT INTO article_bands (band_key, article_key) SELECT value, @key FROM json_each(@bands) WHERE true
         ON CONFLICT (band_key, article_key) DO NOTHING;
