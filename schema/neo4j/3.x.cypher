@@ -29,3 +29,9 @@ CREATE INDEX ON :Place(nameNorm);
 CREATE CONSTRAINT ON (n:FollowedSource) ASSERT n.id IS UNIQUE;
 CREATE CONSTRAINT ON (n:FollowedItem) ASSERT n.id IS UNIQUE;
 CREATE INDEX ON :FollowedItem(sourceId);
+
+// Reprints (GraphNames.ArticleBand): an article's reprints by reprintOf, and the stored articles
+// sharing a fingerprint band key with an arriving one, each found by index.
+CREATE INDEX ON :Article(reprintOf);
+CREATE INDEX ON :ArticleBand(band);
+CREATE INDEX ON :ArticleBand(article);

@@ -42,3 +42,9 @@ CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Person|State|Organizatio
 CREATE CONSTRAINT followed_source_id IF NOT EXISTS FOR (n:FollowedSource) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT followed_item_id IF NOT EXISTS FOR (n:FollowedItem) REQUIRE n.id IS UNIQUE;
 CREATE INDEX followed_item_source IF NOT EXISTS FOR (n:FollowedItem) ON (n.sourceId);
+
+// Reprints (GraphNames.ArticleBand): an article's reprints by reprintOf, and the stored articles
+// sharing a fingerprint band key with an arriving one, each found by index.
+CREATE INDEX article_reprint_of IF NOT EXISTS FOR (n:Article) ON (n.reprintOf);
+CREATE INDEX article_band_band IF NOT EXISTS FOR (n:ArticleBand) ON (n.band);
+CREATE INDEX article_band_article IF NOT EXISTS FOR (n:ArticleBand) ON (n.article);

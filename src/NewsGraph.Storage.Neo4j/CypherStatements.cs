@@ -430,4 +430,47 @@ internal static class CypherStatements
         MERGE (i:FollowedItem {id: item.id})
         SET i.sourceId = $sourceId, i.itemKey = item.itemKey, i.contentHash = item.contentHash, i.seenAt = $seenAt
         """;
+
+    // ---------------------------------------------------------------------------------------
+    // Reprints (Core/Storage/ReprintLinks): Article.fingerprint and Article.reprintOf, and one
+    // ArticleBand node per band key of a fingerprint, linked to nothing, indexed on band and article
+    // ---------------------------------------------------------------------------------------
+
+    public static readonly string ArticleBandLabel = GraphNames.ArticleBand;
+
+    public static readonly string SelectReprintStates =
+        $"UNWIND $keys AS k MATCH (a:{ArticleLabel} {{key: k}}) RETURN a.key AS key, a.reprintOf AS reprintOf, a.ingestedAt AS ingestedAt, a.fingerprint AS fingerprint";
+
+    public static readonly string SelectReprintsOf =
+        $"UNWIND $keys AS k MATCH (a:{ArticleLabel} {{reprintOf: k}}) RETURN a.key AS key, a.reprintOf AS reprintOf, a.ingestedAt AS ingestedAt, a.fingerprint AS fingerprint";
+
+    /// <summary>The stored articles sharing a band key with the given ones.</summary>
+    public static readonly string SelectBandCandidates = $$"""
+        UNWIND $keys AS k MATCH (b:{{ArticleBandLabel}} {band: k})
+        WITH DISTINCT b.article AS articleKey
+        MATCH (a:{{ArticleLabel}} {key: articleKey})
+        RETURN a.key AS key, a.reprintOf AS reprintOf, a.ingestedAt AS ingestedAt, a.fingerprint AS fingerprint
+        """;
+
+    /// <summary>The links touching the given articles: theirs to an original, and their reprints' to them.</summary>
+    public static readonly string SelectReprintLinks = $$"""
+        UNWIND $keys AS k MATCH (a:{{ArticleLabel}} {key: k}) WHERE a.reprintOf IS NOT NULL
+        RETURN a.key AS key, a.reprintOf AS reprintOf, a.ingestedAt AS ingestedAt
+        UNION
+        UNWIND $keys AS k MATCH (a:{{ArticleLabel}} {reprintOf: k})
+        RETURN a.key AS key, a.reprintOf AS reprintOf, a.ingestedAt AS ingestedAt
+        """;
+
+    public static readonly string SetFingerprints =
+        $"UNWIND $rows AS row MATCH (a:{ArticleLabel} {{key: row.key}}) SET a.fingerprint = row.fingerprint, a.reprintOf = row.reprintOf";
+
+    public static readonly string SetReprintOf =
+        $"UNWIND $rows AS row MATCH (a:{ArticleLabel} {{key: row.key}}) SET a.reprintOf = row.reprintOf";
+
+    public static readonly string DeleteArticleBands =
+        $"UNWIND $keys AS k MATCH (b:{ArticleBandLabel} {{article: k}}) DELETE b";
+
+    /// <summary>A band node's name (Neo4j Browser's caption) is its band key.</summary>
+    public static readonly string CreateArticleBands =
+        $"UNWIND $rows AS row UNWIND row.bands AS band MERGE (b:{ArticleBandLabel} {{band: band, article: row.key}}) ON CREATE SET b.name = band";
 }

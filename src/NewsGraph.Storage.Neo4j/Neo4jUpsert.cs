@@ -48,6 +48,9 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
             return new UpsertResult(0, unchanged, 0, 0) { Writes = writes };
         }
 
+        // Linked in batch order, each key's last copy counting (as it is the one written).
+        IReadOnlyList<CypherStatement> reprintWrites = await new Neo4jReprints(transport, batchSize).LinkAsync(
+            [.. batch.Where(g => changed.ContainsKey(g.Article.Key)).Select(g => (g.Article.Key, g.Article.Text))], cancellationToken);
         var merge = new Neo4jContributionMerge(transport, batchSize, changed.Keys);
         foreach ((ArticleGraph graph, string _) in changed.Values)
         {
@@ -62,6 +65,7 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
                 ["props"] = ArticleProps(c.Graph.Article, c.Hash),
             })]),
             .. merge.Chunked(CypherStatements.DeleteArticleMentions, "keys", [.. changed.Keys.Order(StringComparer.Ordinal)]),
+            .. reprintWrites,
         ];
         Neo4jContributionMerge.MergeOutcome outcome = await merge.ApplyAsync(articleWrites, cancellationToken);
         return new UpsertResult(written, unchanged, outcome.NodesCreated, outcome.RelationsCreated) { Writes = writes };
@@ -80,7 +84,8 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
         }
 
         var merge = new Neo4jContributionMerge(transport, batchSize, stored);
-        Neo4jContributionMerge.MergeOutcome outcome = await merge.ApplyAsync([.. merge.Chunked(CypherStatements.DeleteArticles, "keys", stored)], cancellationToken);
+        IReadOnlyList<CypherStatement> reprintWrites = await new Neo4jReprints(transport, batchSize).ReleaseAsync(stored, cancellationToken);
+        Neo4jContributionMerge.MergeOutcome outcome = await merge.ApplyAsync([.. reprintWrites, .. merge.Chunked(CypherStatements.DeleteArticles, "keys", stored)], cancellationToken);
         return new RemoveResult(stored.Length, articleKeys.Count - stored.Length, outcome.NodesDeleted, outcome.RelationsDeleted);
     }
 

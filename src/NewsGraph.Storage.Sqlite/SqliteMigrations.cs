@@ -1,13 +1,41 @@
 using Microsoft.Data.Sqlite;
 using NewsGraph.Core.Storage;
+using NewsGraph.Storage.Sqlite.Writing;
 
 namespace NewsGraph.Storage.Sqlite;
 
 /// <summary>The steps of a migration that SQL alone cannot take, run after its statements in the same transaction.</summary>
 internal static class SqliteMigrations
 {
-    public static Task AfterStatementsAsync(int version, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
-        version == 5 ? FillConfidenceTalliesAsync(connection, transaction, cancellationToken) : Task.CompletedTask;
+    public static Task AfterStatementsAsync(int version, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) => version switch
+    {
+        5 => FillConfidenceTalliesAsync(connection, transaction, cancellationToken),
+        8 => LinkStoredReprintsAsync(connection, transaction, cancellationToken),
+        _ => Task.CompletedTask,
+    };
+
+    /// <summary>
+    /// Version 8: every stored article fingerprinted and linked as if it had just arrived, earliest
+    /// stored first (ingestion time, then key), so the links are those ingesting them in that order
+    /// gives. One pass over the texts; the fingerprints are held in memory (384 bytes an article).
+    /// </summary>
+    private static async Task LinkStoredReprintsAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var stored = new List<(string Key, string Text)>();
+        await using (SqliteCommand select = connection.CreateCommand())
+        {
+            select.Transaction = transaction;
+            select.CommandText = SqliteStatements.SelectArticleTextsInStoredOrder;
+            await using SqliteDataReader reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                stored.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        await using var commands = new SqliteBatchCommands(connection, transaction);
+        await new SqliteReprints(commands).LinkAsync(stored, cancellationToken);
+    }
 
     /// <summary>
     /// Version 5: each relation's confidence tally from its stored assertions, and its confidence

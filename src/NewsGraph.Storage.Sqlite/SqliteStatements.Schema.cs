@@ -340,6 +340,7 @@ internal static partial class SqliteStatements
         (5, [IncrementalMergeV5]),
         (6, [AddDatePrecisionAndSourceV6]),
         (7, [CreateFollowedSourcesV7]),
+        (8, [AddReprintsV8]),
     ];
 
     /// <summary>

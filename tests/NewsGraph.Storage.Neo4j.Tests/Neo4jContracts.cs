@@ -46,3 +46,7 @@ public sealed class Neo4jStatusContract : StatusContract<Neo4jStoreFactory>
 public sealed class Neo4jSourceStateContract : SourceStateContract<Neo4jStoreFactory>
 {
 }
+
+public sealed class Neo4jReprintContract : ReprintContract<Neo4jStoreFactory>
+{
+}

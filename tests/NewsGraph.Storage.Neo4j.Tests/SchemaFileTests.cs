@@ -15,7 +15,7 @@ public sealed partial class SchemaFileTests
         HashSet<string> allowed =
         [
             .. Enum.GetValues<NodeKind>().Select(GraphNames.Label), .. Enum.GetValues<RelationType>().Select(GraphNames.TypeName),
-            GraphNames.FollowedSource, GraphNames.FollowedItem,
+            GraphNames.FollowedSource, GraphNames.FollowedItem, GraphNames.ArticleBand,
         ];
 
         Assert.NotEmpty(statements);

@@ -46,3 +46,7 @@ public sealed class SqliteStatusContract : StatusContract<SqliteStoreFactory>
 public sealed class SqliteSourceStateContract : SourceStateContract<SqliteStoreFactory>
 {
 }
+
+public sealed class SqliteReprintContract : ReprintContract<SqliteStoreFactory>
+{
+}

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Storage;
+using NewsGraph.Core.Text;
 using NewsGraph.Storage.Contract;
 
 namespace NewsGraph.Storage.Sqlite.Tests;
@@ -181,9 +182,35 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         await migrated.SaveSourceStateAsync(new SourceState("folder:/in", FollowedSourceKind.Folder, "/in"), None);
         await migrated.MarkItemsSeenAsync("folder:/in", [new SeenItem("/in/a.txt", "h")], None);
 
-        Assert.Equal(7L, await ScalarAsync<long>("SELECT max(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteStatements.SchemaVersion, await ScalarAsync<long>("SELECT max(version) FROM schema_version;"));
         Assert.Equal(articles, await ScalarAsync<long>("SELECT count(*) FROM articles;"));
         Assert.Equal(1L, Assert.Single(await migrated.GetSourceStatesAsync(None)).ItemsSeen);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_VersionSevenFile_FingerprintsAndLinksTheStoredArticles()
+    {
+        const string Story =
+            "أعلنت وزارة الطاقة اليوم عن إطلاق برنامج وطني جديد لتطوير مصادر الطاقة المتجددة في مختلف مناطق المملكة خلال السنوات الخمس المقبلة " +
+            "وقال وزير الطاقة في مؤتمر صحفي إن البرنامج يهدف إلى رفع حصة الطاقة الشمسية وطاقة الرياح في مزيج الكهرباء الوطني.";
+        ArticleGraph[] stored =
+        [
+            new(new ArticleInfo("a-original", "الرياض - واس: " + Story), [], []),
+            new(new ArticleInfo("b-copy", "جدة - الحياة: " + Story), [], []),
+            new(new ArticleInfo("c-brief", "وصل وزير الطاقة إلى جدة."), [], []),
+        ];
+        await CreateFileOfVersionAsync(7, stored);
+
+        SqliteGraphStore migrated = await StoreAsync();
+
+        Assert.Equal([new ReprintLink("b-copy", "a-original")], await migrated.GetReprintLinksAsync(["a-original", "b-copy", "c-brief"], None));
+        Assert.Equal(2L, await ScalarAsync<long>("SELECT count(*) FROM articles WHERE fingerprint IS NOT NULL;"));
+        Assert.Equal(2L * TextFingerprint.Bands, await ScalarAsync<long>("SELECT count(*) FROM article_bands;"));
+
+        // Written again (the file keeps the content hashes of before version 4, so every article is
+        // rewritten): the texts, and so the fingerprints, are the same, so no link moves.
+        Assert.Equal(new UpsertResult(3, 0, 0, 0), await migrated.UpsertAsync(stored, None));
+        Assert.Equal([new ReprintLink("b-copy", "a-original")], await migrated.GetReprintLinksAsync(["a-original"], None));
     }
 
     [Fact]

@@ -76,6 +76,12 @@ public static class GraphNames
     /// <summary>Bookkeeping, not graph: one item a followed source has handed over, with the hash of what it held.</summary>
     public const string FollowedItem = "FollowedItem";
 
+    /// <summary>
+    /// Bookkeeping, not graph: one band key of an article's text fingerprint (<c>Text/TextFingerprint</c>),
+    /// indexed so that an arriving article finds the stored articles it may be a reprint of without a scan.
+    /// </summary>
+    public const string ArticleBand = "ArticleBand";
+
     public static string Label(NodeKind kind) => kind switch
     {
         NodeKind.Person => "Person",

@@ -102,6 +102,14 @@ public interface IGraphReader
     /// </summary>
     Task<IReadOnlyList<RankedEntity>> GetTopEntitiesAsync(NodeKind? kind, EntityRanking by, int first, DateOnly? from, DateOnly? to, DateBasis dateBasis, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The reprint links (<see cref="ReprintLinks"/>) touching these articles: for each key, the link
+    /// to its original when it is a reprint, and the links from its reprints when it is an original.
+    /// Ordered by original key, then reprints earliest stored first (ingestion time, then key); no
+    /// link twice; unknown keys have none.
+    /// </summary>
+    Task<IReadOnlyList<ReprintLink>> GetReprintLinksAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken);
+
     /// <summary>Entities mentioned in the same articles as <paramref name="entityKey"/>, by number of shared articles.</summary>
     Task<IReadOnlyList<RankedEntity>> GetCoMentionedAsync(string entityKey, NodeKind? kind, int first, CancellationToken cancellationToken);
 

@@ -20,6 +20,7 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
         Dictionary<string, (string Hash, string? Published)> stored = await ReadStoredAsync(batch.Select(g => g.Article.Key), cancellationToken);
         var contributions = new SqliteContributions(commands, _deltas);
         var writes = new Dictionary<string, ArticleWrite>(StringComparer.Ordinal);
+        var linking = new List<(string Key, string Text)>();
         int written = 0;
         int unchanged = 0;
         foreach (ArticleGraph graph in batch)
@@ -44,8 +45,11 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
 
             await contributions.PutInAsync(graph, hash, now, cancellationToken);
             stored[key] = (hash, SqliteValues.Date(graph.Article.Published));
+            linking.Add((key, graph.Article.Text));
             written++;
         }
+
+        await new SqliteReprints(commands).LinkAsync(linking, cancellationToken);
 
         MergeOutcome outcome = await new SqliteMergedRows(commands).ApplyAsync(_deltas, cancellationToken);
 
@@ -58,6 +62,7 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
     {
         Dictionary<string, (string Hash, string? Published)> stored = await ReadStoredAsync(articleKeys, cancellationToken);
         var contributions = new SqliteContributions(commands, _deltas);
+        await new SqliteReprints(commands).ReleaseAsync([.. stored.Keys.Order(StringComparer.Ordinal)], cancellationToken);
         foreach ((string key, (string _, string? published)) in stored.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -104,6 +104,12 @@ public sealed class CountingGraphReader(IGraphReader inner, TimeSpan? delay = nu
         return await inner.GetTopEntitiesAsync(kind, by, first, from, to, dateBasis, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<ReprintLink>> GetReprintLinksAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken)
+    {
+        await Record(cancellationToken).ConfigureAwait(false);
+        return await inner.GetReprintLinksAsync(articleKeys, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<RankedEntity>> GetCoMentionedAsync(string entityKey, NodeKind? kind, int first, CancellationToken cancellationToken)
     {
         await Record(cancellationToken).ConfigureAwait(false);

@@ -52,6 +52,9 @@ public abstract class DelegatingStore(IGraphStore inner) : IGraphStore, IStorePr
     public virtual Task<IReadOnlyList<RankedEntity>> GetTopEntitiesAsync(NodeKind? kind, EntityRanking by, int first, DateOnly? from, DateOnly? to, DateBasis dateBasis, CancellationToken cancellationToken) =>
         inner.GetTopEntitiesAsync(kind, by, first, from, to, dateBasis, cancellationToken);
 
+    public virtual Task<IReadOnlyList<ReprintLink>> GetReprintLinksAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken) =>
+        inner.GetReprintLinksAsync(articleKeys, cancellationToken);
+
     public virtual Task<IReadOnlyList<RankedEntity>> GetCoMentionedAsync(string entityKey, NodeKind? kind, int first, CancellationToken cancellationToken) =>
         inner.GetCoMentionedAsync(entityKey, kind, first, cancellationToken);
 

@@ -26,6 +26,14 @@ public sealed class ArticleType : ObjectGraphType<ArticleRecord>
         Field<NonNullGraphType<StringGraphType>>("language").Resolve(c => c.Source.Language);
         Field<NonNullGraphType<StringGraphType>>("text").Resolve(c => c.Source.Text);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("ingestedAt").Resolve(c => c.Source.IngestedAt);
+        Field<ArticleType>("reprintOf")
+            .Description("The first stored copy of this article's story when this is a reprint of it (a near-duplicate text, however headlined), else null.")
+            .Resolve(c => c.Graph().Reprints.Load(c.Source.Key).ThenLoad(r => r?.OriginalKey is { } original
+                ? c.Graph().Articles.Load(original)
+                : LoaderResult.Completed<ArticleRecord?>(null)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArticleType>>>>("reprints")
+            .Description("The stored reprints of this article when it is the first copy of its story, earliest stored first.")
+            .Resolve(c => c.Graph().Reprints.Load(c.Source.Key).ThenLoad(r => c.Graph().Articles.LoadMany(r?.ReprintKeys ?? [])));
         Field<NonNullGraphType<ConnectionType<GraphNodeInterface, EntityRecord>>>("entities")
             .Description("Entities and claims the article mentions.")
             .EntityListArguments(withKinds: true)

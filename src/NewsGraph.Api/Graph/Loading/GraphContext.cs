@@ -26,6 +26,8 @@ internal sealed class GraphContext(IGraphReader reader, IOptions<ApiOptions> opt
 
     public ArticlesByKeyLoader Articles => Get("articles", () => new ArticlesByKeyLoader(Reader));
 
+    public ReprintsByArticleLoader Reprints => Get("reprints", () => new ReprintsByArticleLoader(Reader));
+
     public RelationsByKeyLoader Relations => Get("relations", () => new RelationsByKeyLoader(Reader));
 
     public BatchLoader<string, Page<RelationRecord>> RelationPages(RelationGrouping grouping, RelationQuery query, PageRequest page) =>

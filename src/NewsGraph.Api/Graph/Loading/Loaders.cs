@@ -94,3 +94,26 @@ internal sealed class StatusHistoryBySourceLoader(IGraphReader reader) : BatchLo
         return keys.ToDictionary(k => k, _ => history, StringComparer.Ordinal);
     }
 }
+
+/// <summary>An article's place among copies of its story: the original it reprints, or the reprints of it (earliest stored first).</summary>
+internal sealed record ArticleReprints(string? OriginalKey, IReadOnlyList<string> ReprintKeys)
+{
+    public static ArticleReprints None { get; } = new(null, []);
+}
+
+/// <summary>For each article key, its reprint links (<see cref="IGraphReader.GetReprintLinksAsync"/>): one call for a whole level.</summary>
+internal sealed class ReprintsByArticleLoader(IGraphReader reader) : BatchLoader<string, ArticleReprints>
+{
+    protected override async Task<IReadOnlyDictionary<string, ArticleReprints>> FetchAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ReprintLink> links = await reader.GetReprintLinksAsync(keys, cancellationToken).ConfigureAwait(false);
+        return keys.ToDictionary(
+            key => key,
+            key => new ArticleReprints(
+                links.FirstOrDefault(l => l.ReprintKey == key)?.OriginalKey,
+                [.. links.Where(l => l.OriginalKey == key).Select(l => l.ReprintKey)]),
+            StringComparer.Ordinal);
+    }
+
+    protected override ArticleReprints? Missing(string key) => ArticleReprints.None;
+}

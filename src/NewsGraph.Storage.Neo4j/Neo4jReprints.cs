@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.Json;
+using NewsGraph.Core.Storage;
+using NewsGraph.Core.Text;
+using NewsGraph.Storage.Neo4j.Transport;
+
+namespace NewsGraph.Storage.Neo4j;
+
+/// <summary>
+/// Reprint links for one write batch, as <see cref="ReprintLinks"/> decides them: the states it needs
+/// are read by index (<c>ArticleBand.band</c>, <c>Article.reprintOf</c>) before the write transaction,
+/// and its decisions become statements of that transaction.
+/// </summary>
+internal sealed class Neo4jReprints(INeo4jTransport transport, int batchSize) : IReprintStateReader
+{
+    /// <summary>The statements linking the articles about to be written (in batch order), to run after the article nodes are written.</summary>
+    public async Task<IReadOnlyList<CypherStatement>> LinkAsync(IReadOnlyList<(string Key, string Text)> written, CancellationToken cancellationToken)
+    {
+        ReprintPlan plan = await ReprintLinks.PlanArrivalsAsync(written, this, cancellationToken);
+        if (plan.Relinked.Count == 0 && plan.Repointed.Count == 0)
+        {
+            return [];
+        }
+
+        return
+        [
+            .. Repoint(plan.Repointed),
+            .. Chunked(CypherStatements.SetFingerprints, "rows", [.. plan.Relinked.Select(r => new Dictionary<string, object?>
+            {
+                ["key"] = r.Key,
+                ["fingerprint"] = r.Fingerprint?.Encode(),
+                ["reprintOf"] = r.ReprintOf,
+            })]),
+            .. Chunked(CypherStatements.DeleteArticleBands, "keys", [.. plan.Relinked.Select(r => r.Key)]),
+            .. Chunked(CypherStatements.CreateArticleBands, "rows", [.. plan.Relinked.Where(r => r.Fingerprint is not null).Select(r => new Dictionary<string, object?>
+            {
+                ["key"] = r.Key,
+                ["bands"] = r.Fingerprint!.BandKeys(),
+            })]),
+        ];
+    }
+
+    /// <summary>The statements handing each removed original's reprints to the earliest remaining one, to run before the articles are deleted.</summary>
+    public async Task<IReadOnlyList<CypherStatement>> ReleaseAsync(IReadOnlyCollection<string> removed, CancellationToken cancellationToken)
+    {
+        HashSet<string> departing = [.. removed];
+        Dictionary<string, string?> repointed = ReprintLinks.Release(await ReprintsOfAsync(departing, cancellationToken), departing);
+        return [.. Repoint(repointed), .. Chunked(CypherStatements.DeleteArticleBands, "keys", [.. removed])];
+    }
+
+    public Task<IReadOnlyList<StoredReprintState>> StatesAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken) =>
+        ReadStatesAsync(CypherStatements.SelectReprintStates, articleKeys, cancellationToken);
+
+    public Task<IReadOnlyList<StoredReprintState>> ReprintsOfAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken) =>
+        ReadStatesAsync(CypherStatements.SelectReprintsOf, articleKeys, cancellationToken);
+
+    public Task<IReadOnlyList<StoredReprintState>> SharingBandsAsync(IReadOnlyCollection<string> bandKeys, CancellationToken cancellationToken) =>
+        ReadStatesAsync(CypherStatements.SelectBandCandidates, bandKeys, cancellationToken);
+
+    private IEnumerable<CypherStatement> Repoint(IReadOnlyDictionary<string, string?> repointed) =>
+        Chunked(CypherStatements.SetReprintOf, "rows", [.. repointed.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new Dictionary<string, object?>
+            {
+                ["key"] = p.Key,
+                ["reprintOf"] = p.Value,
+            })]);
+
+    /// <summary>One statement per chunk of at most the batch size of rows (none for no rows), as <see cref="Neo4jContributionMerge"/> writes.</summary>
+    private IEnumerable<CypherStatement> Chunked<T>(string text, string parameter, IReadOnlyList<T> rows) =>
+        rows.Chunk(batchSize).Select(chunk => new CypherStatement(text, new Dictionary<string, object?> { [parameter] = chunk }));
+
+    private async Task<IReadOnlyList<StoredReprintState>> ReadStatesAsync(string statement, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<CypherResult> results = await transport.RunAsync(
+            [new CypherStatement(statement, new Dictionary<string, object?> { ["keys"] = keys.Distinct(StringComparer.Ordinal).ToArray() })], Neo4jAccessMode.Read, cancellationToken);
+        return [.. results[0].Rows.Select(State)];
+    }
+
+    private static StoredReprintState State(JsonElement row) => new(
+        row[0].GetString()!,
+        row[1].String(),
+        DateTimeOffset.Parse(row[2].GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+        row[3].String() is { } encoded ? TextFingerprint.Decode(encoded) : null);
+}

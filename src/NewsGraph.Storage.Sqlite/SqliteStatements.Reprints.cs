@@ -1,0 +1,59 @@
+namespace NewsGraph.Storage.Sqlite;
+
+/// <summary>Reprint linking (<c>Core/Storage/ReprintLinks</c>): the version 8 schema, its reads and its writes.</summary>
+internal static partial class SqliteStatements
+{
+    /// <summary>
+    /// Version 8, reprints: each article's text fingerprint (<c>TextFingerprint.Encode</c>, NULL when
+    /// the text is too short) and the original it is a reprint of; <c>article_bands</c> indexes the
+    /// fingerprints' band keys so an arriving article finds its candidates by key, never by a scan.
+    /// The migration fingerprints and links the articles already stored (<c>SqliteMigrations</c>).
+    /// </summary>
+    public const string AddReprintsV8 = """
+        ALTER TABLE articles ADD COLUMN fingerprint TEXT;
+        ALTER TABLE articles ADD COLUMN reprint_of TEXT;
+        CREATE INDEX IF NOT EXISTS ix_articles_reprint_of ON articles (reprint_of);
+        CREATE TABLE IF NOT EXISTS article_bands (
+            band_key    TEXT NOT NULL,
+            article_key TEXT NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
+            PRIMARY KEY (band_key, article_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_article_bands_article ON article_bands (article_key);
+        """;
+
+    /// <summary>Every stored article's text, earliest stored first, for the version 8 migration.</summary>
+    public const string SelectArticleTextsInStoredOrder = "SELECT key, text FROM articles ORDER BY ingested_at, key;";
+
+    public const string SelectReprintStates = """
+        SELECT key, reprint_of, ingested_at, fingerprint FROM articles WHERE key IN (SELECT value FROM json_each(@keys));
+        """;
+
+    public const string SelectReprintsOf = """
+        SELECT key, reprint_of, ingested_at, fingerprint FROM articles WHERE reprint_of IN (SELECT value FROM json_each(@keys));
+        """;
+
+    /// <summary>The stored articles sharing a band key with the given ones.</summary>
+    public const string SelectBandCandidates = """
+        SELECT key, reprint_of, ingested_at, fingerprint FROM articles
+        WHERE key IN (SELECT article_key FROM article_bands WHERE band_key IN (SELECT value FROM json_each(@keys)));
+        """;
+
+    /// <summary>The links touching the given articles: theirs to an original, and their reprints' to them.</summary>
+    public const string SelectReprintLinks = """
+        SELECT key, reprint_of, ingested_at FROM articles WHERE key IN (SELECT value FROM json_each(@keys)) AND reprint_of IS NOT NULL
+        UNION
+        SELECT key, reprint_of, ingested_at FROM articles WHERE reprint_of IN (SELECT value FROM json_each(@keys));
+        """;
+
+    public const string UpdateFingerprint = "UPDATE articles SET fingerprint = @fingerprint, reprint_of = @reprintOf WHERE key = @key;";
+
+    public const string UpdateReprintOf = "UPDATE articles SET reprint_of = @reprintOf WHERE key = @key;";
+
+    public const string DeleteArticleBands = "DELETE FROM article_bands WHERE article_key = @key;";
+
+    /// <summary>An article's band keys; <c>WHERE true</c> because an upsert from a SELECT needs a WHERE before ON CONFLICT (SQLite's parsing rule).</summary>
+    public const string InsertArticleBands = """
+        INSERT INTO article_bands (band_key, article_key) SELECT value, @key FROM json_each(@bands) WHERE true
+        ON CONFLICT (band_key, article_key) DO NOTHING;
+        """;
+}
