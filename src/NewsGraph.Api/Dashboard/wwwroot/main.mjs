@@ -3,8 +3,10 @@
 // public GraphQL API (queries.mjs), refreshed when `articleIngested` says news has landed.
 // The range and the matrix's date live in the address (?from=&to=&asOf=), so a link opens the same view. `window.dashboard`
 // is a small handle for tests (tests/web/dashboard.mjs) and the console.
-import { ApiError, execute } from '../explorer/graphql.mjs';
+import { execute } from '../explorer/graphql.mjs';
 import { KINDS, RELATIONS, STATUSES, formatDate, formatNumber } from '../explorer/labels.mjs';
+import { h } from '../explorer/panels.mjs';
+import { showFailure, showStatus } from '../explorer/status-line.mjs';
 import { createChart, matrixOption, rankingOption, timelineOption } from './charts.mjs';
 import { subscribe } from './live.mjs';
 import { ARTICLE_INGESTED, MEMBERSHIP_HISTORY, MEMBERSHIPS, PEOPLE, STATEMENTS, TIMELINE, TIMELINE_IN_RANGE, TOTALS } from './queries.mjs';
@@ -59,28 +61,12 @@ const state = {
 
 // ---- small helpers -------------------------------------------------------------------------
 
-function h(tag, props = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === 'dataset') {
-      Object.assign(element.dataset, value);
-    } else {
-      element[key] = value;
-    }
-  }
-
-  element.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
-  return element;
-}
-
 function setStatus(text, level = 'info') {
-  ui.status.textContent = text;
-  ui.status.dataset.level = level;
+  showStatus(ui.status, text, level);
 }
 
 function showError(error, what) {
-  const message = error instanceof ApiError ? error.message : `${error.name}: ${error.message}`;
-  setStatus(`خطأ في ${what}: ${message}`, 'error');
+  showFailure(ui.status, error, what);
 }
 
 const idleWaiters = [];

@@ -3,11 +3,12 @@
 // (tests/web/explorer.mjs) and for poking at the graph from the console.
 import { GraphView } from './graph-view.mjs';
 import {
-  ApiError, ENDPOINT, execute, nodeQueryText,
+  ENDPOINT, execute, nodeQueryText,
   NEIGHBORHOOD, NODE_DETAILS, RELATION_DETAILS, SEARCH, SHORTEST_PATH,
 } from './graphql.mjs';
 import { KINDS, RELATIONS, STATUSES, formatDate, formatNumber, kindLabel } from './labels.mjs';
 import { badge, h, renderLegend, renderMessage, renderNode, renderRelation } from './panels.mjs';
+import { showFailure, showStatus } from './status-line.mjs';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -61,13 +62,11 @@ const state = {
 // ---- status line and busy tracking ---------------------------------------------------------
 
 function setStatus(text, level = 'info') {
-  ui.status.textContent = text;
-  ui.status.dataset.level = level;
+  showStatus(ui.status, text, level);
 }
 
 function showError(error, what) {
-  const message = error instanceof ApiError ? error.message : `${error.name}: ${error.message}`;
-  setStatus(`خطأ في ${what}: ${message}`, 'error');
+  showFailure(ui.status, error, what);
 }
 
 const idleWaiters = [];
