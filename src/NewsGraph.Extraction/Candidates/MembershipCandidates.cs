@@ -39,14 +39,19 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
 
         List<Mention> states = [.. analysis.Mentions[s].Where(m => m.Entity.Kind == NodeKind.State).DistinctBy(m => m.Entity).Take(MaxStates)];
         List<Mention> organizations = [.. analysis.Mentions[s].Where(m => m.Entity.Kind == NodeKind.Organization).DistinctBy(m => m.Entity).Take(MaxOrganizations)];
+
+        // Each state's list and the status a phrase gives that list, once per sentence.
+        List<Mention> ordered = [.. states.OrderBy(m => m.Start)];
+        Dictionary<Mention, (int Start, int End)> listOf = states.ToDictionary(m => m, m => ListAround(m, ordered));
+        Dictionary<Mention, MembershipStatus?> phraseStatus = states.ToDictionary(m => m, m => NearestStatus(tokens, listOf[m]));
         foreach (Mention state in states)
         {
             // "… وكندا إضافة إلى الاتحاد الأوروبي": an organization that is one more item of the
             // states' list is not what the list belongs to.
-            foreach (Mention org in organizations.Where(o => !OrganizationCoordinated(tokens, ListAround(state, states), o)))
+            foreach (Mention org in organizations.Where(o => !OrganizationCoordinated(tokens, listOf[state], o)))
             {
                 bool rule = ruled.TryGetValue((state.Entity, org.Entity), out MembershipStatus? ruleStatus);
-                MembershipStatus status = (rule ? ruleStatus : null) ?? NearestStatus(tokens, ListAround(state, states)) ?? MembershipStatus.Member;
+                MembershipStatus status = (rule ? ruleStatus : null) ?? phraseStatus[state] ?? MembershipStatus.Member;
                 var candidate = new RelationCandidate(RelationType.MemberOf, state.Entity, org.Entity, s, $"{s}:{state.Entity.Key}") { Status = status, RuleSays = rule };
                 Describe(candidate, tokens, state, org, states, cues, rule);
                 yield return candidate;
@@ -59,9 +64,9 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
             foreach (EntityInfo org in PreviousOrganizations(s).Concat(AnaphoricOrganizations(s, tokens)).Distinct().Where(o => organizations.All(m => m.Entity != o)))
             {
                 // A pair the rules read off this sentence is proposed once, below, with their status.
-                foreach (Mention state in states.Where(m => !RulesFound(s, m.Entity, org)))
+                foreach (Mention state in states.Where(m => !ruled.ContainsKey((m.Entity, org))))
                 {
-                    MembershipStatus status = NearestStatus(tokens, ListAround(state, states)) ?? MembershipStatus.Member;
+                    MembershipStatus status = phraseStatus[state] ?? MembershipStatus.Member;
                     var candidate = new RelationCandidate(RelationType.MemberOf, state.Entity, org, s, $"{s}:{state.Entity.Key}") { Status = status };
                     candidate.Add("rule-no");
                     candidate.Add("status=" + status);
@@ -155,9 +160,6 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
         return org.Start > list.End || tokens[org.Start].Norm.StartsWith('و');
     }
 
-    private bool RulesFound(int s, EntityInfo state, EntityInfo organization) =>
-        rules.RelationsIn(s).Any(r => r.Type == RelationType.MemberOf && r.From == state && r.To == organization);
-
     private static bool HasStatusPhrase(IReadOnlyList<Token> tokens)
     {
         for (int k = 0; k < tokens.Count; k++)
@@ -173,12 +175,11 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
 
     /// <summary>
     /// The run of states, one to two tokens apart ("تركيا وأذربيجان، وأرمينيا"), that
-    /// <paramref name="state"/> stands in, as a token range: a status phrase before or after a list
-    /// applies to all of it, however long the list.
+    /// <paramref name="state"/> stands in, as a token range (<paramref name="ordered"/>: the states
+    /// by position): a status phrase before or after a list applies to all of it, however long the list.
     /// </summary>
-    private static (int Start, int End) ListAround(Mention state, List<Mention> states)
+    private static (int Start, int End) ListAround(Mention state, List<Mention> ordered)
     {
-        List<Mention> ordered = [.. states.OrderBy(m => m.Start)];
         int at = ordered.IndexOf(state);
         int first = at;
         while (first > 0 && ordered[first].Start - ordered[first - 1].End <= 2)
