@@ -44,20 +44,19 @@ public sealed class RelationTrainer(TextWriter log)
         // Each type's counts at each threshold are computed once (types are scored independently).
         var curves = Types.ToDictionary(type => type, type => Curve(dev, type, types[type], report));
         var combined = Types.ToDictionary(type => type, type => curves[type].Zip(outOfFold[type], (d, t) => (d.Threshold, Counts: d.Counts + t.Counts)).ToList());
-        (double[] thresholds, Counts pooled) = ChooseThresholds(curves, combined);
-        pooled = Types.Select((type, k) => combined[type].Single(p => p.Threshold == thresholds[k]).Counts).Aggregate((a, b) => a + b);
-        Counts pooledDev = default;
+        (double[] thresholds, Counts pooledDev) = ChooseThresholds(curves, combined);
+        Counts pooledBoth = default;
         for (int k = 0; k < Types.Count; k++)
         {
             RelationType type = Types[k];
             types[type] = types[type] with { Threshold = thresholds[k] };
             Counts at = curves[type].Single(p => p.Threshold == thresholds[k]).Counts;
             Counts both = combined[type].Single(p => p.Threshold == thresholds[k]).Counts;
-            pooledDev += at;
+            pooledBoth += both;
             report.AppendLine(CultureInfo.InvariantCulture, $"{GraphNames.TypeName(type)} threshold {thresholds[k]:F2}: dev P={at.Precision:F3} R={at.Recall:F3} F1={at.F1:F3}; dev and held-out train P={both.Precision:F3} R={both.Recall:F3} F1={both.F1:F3}");
         }
 
-        report.AppendLine(CultureInfo.InvariantCulture, $"all three types at these thresholds: dev P={pooledDev.Precision:F3} R={pooledDev.Recall:F3} F1={pooledDev.F1:F3}; dev and held-out train P={pooled.Precision:F3} R={pooled.Recall:F3} F1={pooled.F1:F3}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"all three types at these thresholds: dev P={pooledDev.Precision:F3} R={pooledDev.Recall:F3} F1={pooledDev.F1:F3}; dev and held-out train P={pooledBoth.Precision:F3} R={pooledBoth.Recall:F3} F1={pooledBoth.F1:F3}");
         var result = new RelationModel(types);
         report.Append(Reliability(dev, result));
         return (result, report.ToString());
