@@ -19,6 +19,12 @@ public sealed record AnnotationPaths(string Root)
 
     public string DrawManifest => Path.Combine(Corpus, "draw.tsv");
 
+    /// <summary>The second draw: training articles only, drawn after the first and excluding it.</summary>
+    public string ExtensionDrawManifest => Path.Combine(Corpus, "draw-2.tsv");
+
+    /// <summary>Every draw manifest, first draw first.</summary>
+    public IEnumerable<string> DrawManifests => new[] { DrawManifest, ExtensionDrawManifest }.Where(File.Exists);
+
     /// <summary>Team-written articles with their gold: <c>written/SPLIT/articles/*.txt</c> and <c>written/SPLIT/gold/*.json</c>.</summary>
     public string Written => Path.Combine(Root, "written");
 

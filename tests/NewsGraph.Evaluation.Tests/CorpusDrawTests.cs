@@ -95,6 +95,28 @@ public sealed class CorpusDrawTests
     }
 
     [Fact]
+    public void ExtensionDraw_TakesTrainOnly_AndNeverAnEarlierArticleItsCopyOrANearCopy()
+    {
+        List<CorpusArticle> corpus = Corpus();
+        IReadOnlyList<DrawnArticle> first = Draw().Draw(corpus);
+        CorpusArticle earlier = corpus.First(a => a.Line == first[0].Line);
+        string longText = string.Join(' ', Enumerable.Range(0, 60).Select(i => $"كلمة{i}"));
+        corpus[first[0].Line] = earlier with { Content = longText };
+        int exact = corpus.Count, near = corpus.Count + 1;
+        corpus.Add(earlier with { Line = exact, Url = "http://example.test/exact" });
+        corpus.Add(earlier with { Line = near, Url = "http://example.test/near", Content = longText + " وأضاف المصدر" });
+        var extension = new CorpusDraw(DrawSettings.Extension() with { PerCuePool = 10, Random = 200, MinChars = 10 }, s_cues, new HashSet<string> { "http://example.test/alpha/1" }, first);
+
+        IReadOnlyList<DrawnArticle> drawn = extension.Draw(corpus);
+
+        Assert.NotEmpty(drawn);
+        Assert.All(drawn, d => Assert.Equal(Splits.Train, d.Split));
+        Assert.Empty(drawn.Select(d => d.Line).Intersect(first.Select(d => d.Line)));
+        Assert.DoesNotContain(drawn, d => d.Line == exact || d.Line == near);
+        Assert.Equal(corpus.Count - first.Count - 2 - 1, drawn.Count); // every other article, less the corpus's own second copy
+    }
+
+    [Fact]
     public void AssignWrittenSplits_GivesEachAgencyAThirdBlindAndASixthDev_ByNameAlone()
     {
         string[] files = [.. Enumerable.Range(1, 12).Select(i => $"sana-{i:D2}.txt"), .. Enumerable.Range(1, 12).Select(i => $"kuna-{i:D2}.txt")];

@@ -21,16 +21,26 @@ internal static class GoldCommand
     {
         Option<string> corpus = CommonOptions.Corpus();
         Option<DirectoryInfo?> annotations = CommonOptions.Annotations();
-        var seed = new Option<int>("--seed") { Description = "The draw's seed.", DefaultValueFactory = _ => new DrawSettings().Seed };
+        var seed = new Option<int?>("--seed") { Description = "The draw's seed (default: the committed draw's)." };
+        var extension = new Option<bool>("--extension") { Description = "The second draw (corpus/draw-2.tsv): training articles only, excluding the first draw's articles and near-copies of them." };
         var output = new Option<FileInfo?>("--out") { Description = "Write the manifest here instead of stdout." };
-        var command = new Command("draw", "Draw the articles to annotate from the corpus (seeded, reproducible) and print the manifest.") { corpus, annotations, seed, output };
+        var command = new Command("draw", "Draw the articles to annotate from the corpus (seeded, reproducible) and print the manifest.") { corpus, annotations, seed, extension, output };
         command.SetAction((parse, cancellationToken) => DataErrors.ReportAsync("gold draw", async () =>
         {
             AnnotationPaths paths = CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations));
+            bool isExtension = parse.GetValue(extension);
+            int? seedValue = parse.GetValue(seed);
+            DrawSettings settings = isExtension
+                ? (seedValue is { } s ? DrawSettings.Extension(s) : DrawSettings.Extension())
+                : new DrawSettings(Seed: seedValue ?? new DrawSettings().Seed);
+            IReadOnlyList<DrawnArticle> earlier = isExtension
+                ? DrawManifest.Parse(await File.ReadAllTextAsync(paths.DrawManifest, cancellationToken).ConfigureAwait(false))
+                : [];
             var draw = new CorpusDraw(
-                new DrawSettings(Seed: parse.GetValue(seed)),
+                settings,
                 DrawManifest.ParseCues(await File.ReadAllTextAsync(paths.DrawCues, cancellationToken).ConfigureAwait(false)),
-                DrawManifest.ParseUrls(await File.ReadAllTextAsync(paths.DrawExcludedUrls, cancellationToken).ConfigureAwait(false)));
+                DrawManifest.ParseUrls(await File.ReadAllTextAsync(paths.DrawExcludedUrls, cancellationToken).ConfigureAwait(false)),
+                earlier);
             var articles = new List<CorpusArticle>();
             await foreach (CorpusArticle a in CorpusFile.ReadAsync(parse.GetValue(corpus)!, cancellationToken).ConfigureAwait(false))
             {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using NewsGraph.Core.Text;
 using NewsGraph.Evaluation.Scoring;
 
 namespace NewsGraph.Evaluation.Corpus;
@@ -9,9 +10,15 @@ namespace NewsGraph.Evaluation.Corpus;
 /// The seeded, documented procedure that chose which corpus articles are annotated and which split
 /// each belongs to (README "How the corpus articles were drawn"). Every choice is an order by
 /// SHA-256 of the seed and the article's URL, so the draw is reproducible on any machine and does
-/// not depend on a random-number generator's implementation.
+/// not depend on a random-number generator's implementation. An extension draw passes the earlier
+/// draws: their articles, second copies of their text and near-copies (<see cref="ReprintRule"/>)
+/// are not eligible, so no dev or blind story comes back into train under another URL.
 /// </summary>
-public sealed class CorpusDraw(DrawSettings settings, IReadOnlyList<(string Pool, string Cue)> cues, IReadOnlySet<string> excludedUrls)
+public sealed class CorpusDraw(
+    DrawSettings settings,
+    IReadOnlyList<(string Pool, string Cue)> cues,
+    IReadOnlySet<string> excludedUrls,
+    IReadOnlyList<DrawnArticle>? earlierDraws = null)
 {
     public const string Membership = "membership";
     public const string Meeting = "meeting";
@@ -29,7 +36,8 @@ public sealed class CorpusDraw(DrawSettings settings, IReadOnlyList<(string Pool
     /// <summary>Draws from the corpus: eligible articles, pools, round-robin over papers and months, then splits.</summary>
     public IReadOnlyList<DrawnArticle> Draw(IEnumerable<CorpusArticle> corpus)
     {
-        List<Candidate> eligible = Eligible(corpus);
+        IReadOnlyList<CorpusArticle> articles = corpus as IReadOnlyList<CorpusArticle> ?? corpus.ToList();
+        List<Candidate> eligible = Eligible(articles, EarlierTexts.Of(articles, earlierDraws ?? []));
         var taken = new HashSet<int>();
         var drawn = new List<DrawnArticle>();
         foreach (string pool in s_cuePools)
@@ -54,13 +62,14 @@ public sealed class CorpusDraw(DrawSettings settings, IReadOnlyList<(string Pool
         return s_cuePools.FirstOrDefault(p => _poolPatterns[p].IsMatch(text)) ?? Random;
     }
 
-    private List<Candidate> Eligible(IEnumerable<CorpusArticle> corpus)
+    private List<Candidate> Eligible(IReadOnlyList<CorpusArticle> corpus, EarlierTexts earlier)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(earlier.NormalizedHashes, StringComparer.Ordinal);
         var eligible = new List<Candidate>();
         foreach (CorpusArticle a in corpus)
         {
-            if (a.Content.Length < settings.MinChars || a.Content.Length > settings.MaxChars || excludedUrls.Contains(a.Url))
+            if (a.Content.Length < settings.MinChars || a.Content.Length > settings.MaxChars || excludedUrls.Contains(a.Url)
+                || earlier.Lines.Contains(a.Line) || earlier.HasNearCopyOf(a.Content))
             {
                 continue;
             }
@@ -139,9 +148,42 @@ public sealed class CorpusDraw(DrawSettings settings, IReadOnlyList<(string Pool
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{settings.Seed}|{purpose}|{url}")));
 
     private sealed record Candidate(CorpusArticle Article, string Pool);
+
+    /// <summary>What an extension draw must not take again: the earlier draws' lines, texts and near-copies.</summary>
+    private sealed class EarlierTexts
+    {
+        private readonly Dictionary<string, List<TextFingerprint>> _byBand = new(StringComparer.Ordinal);
+
+        public HashSet<int> Lines { get; } = [];
+
+        public HashSet<string> NormalizedHashes { get; } = new(StringComparer.Ordinal);
+
+        public static EarlierTexts Of(IReadOnlyList<CorpusArticle> corpus, IReadOnlyList<DrawnArticle> earlierDraws)
+        {
+            var earlier = new EarlierTexts();
+            earlier.Lines.UnionWith(earlierDraws.Select(d => d.Line));
+            foreach (CorpusArticle a in corpus.Where(a => earlier.Lines.Contains(a.Line)))
+            {
+                earlier.NormalizedHashes.Add(CorpusFile.ContentHash(ScorerText.Normalize(a.Content)));
+                if (TextFingerprint.Of(a.Content) is { } fingerprint)
+                {
+                    foreach (string band in fingerprint.BandKeys())
+                    {
+                        (earlier._byBand.TryGetValue(band, out List<TextFingerprint>? list) ? list : earlier._byBand[band] = []).Add(fingerprint);
+                    }
+                }
+            }
+
+            return earlier;
+        }
+
+        public bool HasNearCopyOf(string content) =>
+            _byBand.Count > 0 && TextFingerprint.Of(content) is { } fingerprint
+            && fingerprint.BandKeys().Any(b => _byBand.TryGetValue(b, out List<TextFingerprint>? list) && list.Any(e => ReprintRule.IsReprint(fingerprint, e)));
+    }
 }
 
-/// <summary>The draw's parameters; the defaults are the ones the committed draw used.</summary>
+/// <summary>The draw's parameters; the defaults are the ones the committed first draw used.</summary>
 public sealed record DrawSettings(
     int Seed = 20261206,
     int PerCuePool = 147,
@@ -149,7 +191,15 @@ public sealed record DrawSettings(
     int MinChars = 150,
     int MaxChars = 8000,
     double BlindShare = 0.2,
-    double DevShare = 0.2);
+    double DevShare = 0.2)
+{
+    /// <summary>
+    /// The second draw (<c>corpus/draw-2.tsv</c>): more training articles only — 50 from each cue
+    /// pool and 50 at random, none blind or dev, so the evaluation splits stay as they were.
+    /// </summary>
+    public static DrawSettings Extension(int seed = 20261207) =>
+        new(Seed: seed, PerCuePool: 50, Random: 50, BlindShare: 0, DevShare: 0);
+}
 
 /// <summary>One drawn article: where it is in the corpus, why it was drawn, which split it serves.</summary>
 public sealed record DrawnArticle(string Id, int Line, string Source, string Month, string Pool, string Split, string Url, string ContentSha256)

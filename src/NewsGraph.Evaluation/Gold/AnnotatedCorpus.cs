@@ -104,10 +104,23 @@ public sealed class AnnotatedCorpus(AnnotationPaths paths)
         return dash > 0 ? name[..dash] : name;
     }
 
-    public IReadOnlyDictionary<string, DrawnArticle> Draw() =>
-        File.Exists(paths.DrawManifest)
-            ? DrawManifest.Parse(File.ReadAllText(paths.DrawManifest)).ToDictionary(d => d.Id, StringComparer.Ordinal)
-            : new Dictionary<string, DrawnArticle>();
+    /// <summary>Every drawn article of every draw manifest, by id (an id in two draws is an error).</summary>
+    public IReadOnlyDictionary<string, DrawnArticle> Draw()
+    {
+        var drawn = new Dictionary<string, DrawnArticle>(StringComparer.Ordinal);
+        foreach (string manifest in paths.DrawManifests)
+        {
+            foreach (DrawnArticle d in DrawManifest.Parse(File.ReadAllText(manifest)))
+            {
+                if (!drawn.TryAdd(d.Id, d))
+                {
+                    throw new InvalidDataException($"{manifest}: {d.Id} is already in an earlier draw");
+                }
+            }
+        }
+
+        return drawn;
+    }
 
     private static async Task<IReadOnlyDictionary<int, CorpusArticle>> ReadCorpusAsync(string? corpusFile, IEnumerable<int> lines, CancellationToken cancellationToken)
     {
