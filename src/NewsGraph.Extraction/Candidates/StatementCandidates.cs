@@ -22,6 +22,11 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
     private const int HeadlineColonReach = 14;
 
     private static readonly HashSet<string> s_partyNouns = WordSets.Get("party-nouns");
+    private static readonly HashSet<string> s_jointSubjectNouns = WordSets.Get("joint-subject-nouns");
+    private static readonly HashSet<string> s_dualReportingVerbs = WordSets.Get("dual-reporting-verbs");
+
+    /// <summary>How many sentences back two persons named last may be the parties of "الجانبان".</summary>
+    private const int JointReach = 8;
 
     private readonly ILookup<(int Sentence, int Cue), ClaimSpan> _ruleClaims = rules.Claims.ToLookup(c => (c.Sentence, c.Cue));
 
@@ -180,6 +185,17 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
             }
         }
 
+        // "وأكد الوزيران"، "أن الجانبين أكدا"، "وشددا": two parties speak together — the two persons of
+        // the last meeting, or the last two persons named, however many sentences back.
+        string? joint = JointCue(s, cue, cueEnd);
+        if (joint is not null)
+        {
+            foreach (EntityInfo e in JointReferents(s, cue))
+            {
+                Offer(e, "joint", null);
+            }
+        }
+
         // A headline's speaker is often introduced in full only in the body below it.
         if (tokens[cue].Surface == ":")
         {
@@ -210,8 +226,61 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
                 candidate.Add("also=" + reason);
             }
 
+            if (joint is not null)
+            {
+                candidate.Add("joint-clause=" + joint);
+                candidate.Add($"joint-clause×referent={reasons.Contains("joint")}");
+            }
+
             yield return candidate;
         }
+    }
+
+    /// <summary>Why a clause has two speakers, or null: a dual verb, or a dual or party noun next to the verb.</summary>
+    private string? JointCue(int s, int cue, int cueEnd)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        if (s_dualReportingVerbs.Contains(Clitics.WithoutConjunction(tokens[cue].Norm)))
+        {
+            return "dual-verb";
+        }
+
+        if (cueEnd < tokens.Count && s_jointSubjectNouns.Contains(tokens[cueEnd].Norm))
+        {
+            return "noun-after";
+        }
+
+        return cue > 0 && s_jointSubjectNouns.Contains(tokens[cue - 1].Norm) ? "noun-before" : null;
+    }
+
+    /// <summary>
+    /// The two parties of a joint clause: the two persons of the last meeting the rules found up to
+    /// this sentence, else the last two different persons named before the verb (up to
+    /// <see cref="JointReach"/> sentences back).
+    /// </summary>
+    private IEnumerable<EntityInfo> JointReferents(int s, int cue)
+    {
+        for (int k = s; k >= Math.Max(0, s - JointReach); k--)
+        {
+            if (rules.RelationsIn(k).LastOrDefault(r => r.Type is RelationType.Met && r.From.Kind == NodeKind.Person && r.To.Kind == NodeKind.Person) is { } met)
+            {
+                return [met.From, met.To];
+            }
+        }
+
+        var people = new List<EntityInfo>(2);
+        for (int k = s; k >= Math.Max(0, s - JointReach) && people.Count < 2; k--)
+        {
+            foreach (Mention m in analysis.Mentions[k].Where(m => k < s || m.End <= cue).Reverse())
+            {
+                if (m.Entity.Kind == NodeKind.Person && !people.Contains(m.Entity) && people.Count < 2)
+                {
+                    people.Add(m.Entity);
+                }
+            }
+        }
+
+        return people.Count == 2 ? people : [];
     }
 
     /// <summary>"بين" is a reporting verb only when أن follows, at once or after its subject; else it is "between".</summary>
