@@ -161,6 +161,11 @@ internal sealed partial class ArticleAnalysis
 
         for (int s = 0; s < Sentences.Count; s++)
         {
+            FindTaggedAnywhere(s);
+        }
+
+        for (int s = 0; s < Sentences.Count; s++)
+        {
             ResolveSurnames(s);
             ResolveTitleMentions(s);
             ResolveHonorificPronouns(s);
