@@ -19,11 +19,25 @@ public sealed record AnnotationPaths(string Root)
 
     public string DrawManifest => Path.Combine(Corpus, "draw.tsv");
 
-    /// <summary>The second draw: training articles only, drawn after the first and excluding it.</summary>
-    public string ExtensionDrawManifest => Path.Combine(Corpus, "draw-2.tsv");
+    /// <summary>Draw number <paramref name="round"/> (2, 3 …): training articles only, drawn after the earlier draws and excluding them.</summary>
+    public string ExtensionDrawManifest(int round) => Path.Combine(Corpus, $"draw-{round}.tsv");
 
-    /// <summary>Every draw manifest, first draw first.</summary>
-    public IEnumerable<string> DrawManifests => new[] { DrawManifest, ExtensionDrawManifest }.Where(File.Exists);
+    /// <summary>Every draw manifest, first draw first, then draw-2, draw-3 … up to the first missing one.</summary>
+    public IEnumerable<string> DrawManifests
+    {
+        get
+        {
+            if (File.Exists(DrawManifest))
+            {
+                yield return DrawManifest;
+            }
+
+            for (int round = 2; File.Exists(ExtensionDrawManifest(round)); round++)
+            {
+                yield return ExtensionDrawManifest(round);
+            }
+        }
+    }
 
     /// <summary>Team-written articles with their gold: <c>written/SPLIT/articles/*.txt</c> and <c>written/SPLIT/gold/*.json</c>.</summary>
     public string Written => Path.Combine(Root, "written");

@@ -105,7 +105,7 @@ public sealed class CorpusDrawTests
         int exact = corpus.Count, near = corpus.Count + 1;
         corpus.Add(earlier with { Line = exact, Url = "http://example.test/exact" });
         corpus.Add(earlier with { Line = near, Url = "http://example.test/near", Content = longText + " وأضاف المصدر" });
-        var extension = new CorpusDraw(DrawSettings.Extension() with { PerCuePool = 10, Random = 200, MinChars = 10 }, s_cues, new HashSet<string> { "http://example.test/alpha/1" }, first);
+        var extension = new CorpusDraw(DrawSettings.Extension(2) with { PerCuePool = 10, Random = 200, MinChars = 10 }, s_cues, new HashSet<string> { "http://example.test/alpha/1" }, first);
 
         IReadOnlyList<DrawnArticle> drawn = extension.Draw(corpus);
 

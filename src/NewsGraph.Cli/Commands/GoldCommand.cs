@@ -22,20 +22,26 @@ internal static class GoldCommand
         Option<string> corpus = CommonOptions.Corpus();
         Option<DirectoryInfo?> annotations = CommonOptions.Annotations();
         var seed = new Option<int?>("--seed") { Description = "The draw's seed (default: the committed draw's)." };
-        var extension = new Option<bool>("--extension") { Description = "The second draw (corpus/draw-2.tsv): training articles only, excluding the first draw's articles and near-copies of them." };
+        var extension = new Option<int?>("--extension") { Description = "Extension draw N (2 or 3; corpus/draw-N.tsv): training articles only, excluding every earlier draw's articles and near-copies of them." };
         var output = new Option<FileInfo?>("--out") { Description = "Write the manifest here instead of stdout." };
         var command = new Command("draw", "Draw the articles to annotate from the corpus (seeded, reproducible) and print the manifest.") { corpus, annotations, seed, extension, output };
         command.SetAction((parse, cancellationToken) => DataErrors.ReportAsync("gold draw", async () =>
         {
             AnnotationPaths paths = CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations));
-            bool isExtension = parse.GetValue(extension);
+            int? round = parse.GetValue(extension);
             int? seedValue = parse.GetValue(seed);
-            DrawSettings settings = isExtension
-                ? (seedValue is { } s ? DrawSettings.Extension(s) : DrawSettings.Extension())
+            DrawSettings settings = round is { } r
+                ? DrawSettings.Extension(r, seedValue)
                 : new DrawSettings(Seed: seedValue ?? new DrawSettings().Seed);
-            IReadOnlyList<DrawnArticle> earlier = isExtension
-                ? DrawManifest.Parse(await File.ReadAllTextAsync(paths.DrawManifest, cancellationToken).ConfigureAwait(false))
-                : [];
+            var earlier = new List<DrawnArticle>();
+            if (round is { } n)
+            {
+                foreach (string earlierManifest in paths.DrawManifests.Where(m => m != paths.ExtensionDrawManifest(n) && !IsLaterDraw(paths, m, n)))
+                {
+                    earlier.AddRange(DrawManifest.Parse(await File.ReadAllTextAsync(earlierManifest, cancellationToken).ConfigureAwait(false)));
+                }
+            }
+
             var draw = new CorpusDraw(
                 settings,
                 DrawManifest.ParseCues(await File.ReadAllTextAsync(paths.DrawCues, cancellationToken).ConfigureAwait(false)),
@@ -61,6 +67,10 @@ internal static class GoldCommand
         }));
         return command;
     }
+
+    /// <summary>Whether <paramref name="manifest"/> is an extension draw numbered after <paramref name="round"/> (which draw N must not see).</summary>
+    private static bool IsLaterDraw(AnnotationPaths paths, string manifest, int round) =>
+        Enumerable.Range(round + 1, 8).Any(later => manifest == paths.ExtensionDrawManifest(later));
 
     private static Command Import()
     {

@@ -194,11 +194,16 @@ public sealed record DrawSettings(
     double DevShare = 0.2)
 {
     /// <summary>
-    /// The second draw (<c>corpus/draw-2.tsv</c>): more training articles only — 50 from each cue
-    /// pool and 50 at random, none blind or dev, so the evaluation splits stay as they were.
+    /// Draw number <paramref name="round"/> (<c>corpus/draw-N.tsv</c>): more training articles only,
+    /// none blind or dev, so the evaluation splits stay as they were. Draw 2: 50 from each cue pool
+    /// and 50 at random (seed 20261207); draw 3: 150 and 150 (seed 20261208).
     /// </summary>
-    public static DrawSettings Extension(int seed = 20261207) =>
-        new(Seed: seed, PerCuePool: 50, Random: 50, BlindShare: 0, DevShare: 0);
+    public static DrawSettings Extension(int round, int? seed = null) => round switch
+    {
+        2 => new(Seed: seed ?? 20261207, PerCuePool: 50, Random: 50, BlindShare: 0, DevShare: 0),
+        3 => new(Seed: seed ?? 20261208, PerCuePool: 150, Random: 150, BlindShare: 0, DevShare: 0),
+        _ => throw new ArgumentOutOfRangeException(nameof(round), round, "the extension draws are 2 and 3"),
+    };
 }
 
 /// <summary>One drawn article: where it is in the corpus, why it was drawn, which split it serves.</summary>
