@@ -104,33 +104,6 @@ internal sealed partial class ArticleAnalysis
         }
     }
 
-    private static readonly bool s_experimentTagEverywhere = Environment.GetEnvironmentVariable("NG_TAG_EVERYWHERE") == "1";
-
-    private void FindTaggedAnywhere(int s)
-    {
-        if (_ner is null || !s_experimentTagEverywhere)
-        {
-            return;
-        }
-
-        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        IReadOnlyList<string> tags = NerTags(s, _ner);
-        for (int i = 0; i < tokens.Count; i++)
-        {
-            if (Owner[s][i] is not null || tags[i] != "B-PERS")
-            {
-                continue;
-            }
-
-            int end = PersonSpanEnd(tags, i, tokens.Count);
-            if (AcceptTaggedName(s, i, end, requireFirstName: false) is { } name && !NamedAfter(s, name.start))
-            {
-                EntityInfo person = AddPerson(s, name.start, name.end);
-                i = AttachTitleAfter(s, name.end, person) - 1;
-            }
-        }
-    }
-
     /// <summary>
     /// The cheap half of <see cref="AcceptTaggedName"/> for the word after a first name: a name of
     /// two words or more needs a free word there that is no function word, ordinary word, title or

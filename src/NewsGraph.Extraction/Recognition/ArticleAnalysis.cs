@@ -161,11 +161,6 @@ internal sealed partial class ArticleAnalysis
 
         for (int s = 0; s < Sentences.Count; s++)
         {
-            FindTaggedAnywhere(s);
-        }
-
-        for (int s = 0; s < Sentences.Count; s++)
-        {
             ResolveSurnames(s);
             ResolveTitleMentions(s);
             ResolveHonorificPronouns(s);
