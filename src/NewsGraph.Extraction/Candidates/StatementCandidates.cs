@@ -322,14 +322,20 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         return found;
     }
 
-    /// <summary>Persons and bodies first named in the next few sentences.</summary>
-    private IEnumerable<EntityInfo> NamedAfter(int s, int sentences) =>
-        Enumerable.Range(s + 1, Math.Max(0, Math.Min(sentences, analysis.Sentences.Count - s - 1)))
+    /// <summary>
+    /// The first persons and the first bodies (states included) named in the next few sentences,
+    /// up to three of each: a wire's lead names the agency and the state before the spokesman.
+    /// </summary>
+    private IEnumerable<EntityInfo> NamedAfter(int s, int sentences)
+    {
+        List<EntityInfo> named = Enumerable.Range(s + 1, Math.Max(0, Math.Min(sentences, analysis.Sentences.Count - s - 1)))
             .SelectMany(k => analysis.Mentions[k])
             .Where(m => RelationFinder.IsSpeaker(m) && m.Form == MentionForm.Name)
             .Select(m => rules.SpeakerEntity(m))
             .Distinct()
-            .Take(3);
+            .ToList();
+        return named.Where(e => e.Kind == NodeKind.Person).Take(3).Concat(named.Where(e => e.Kind != NodeKind.Person).Take(3));
+    }
 
     /// <summary>The content of a clause the rules left alone: after the verb and its subject, to the clause's end.</summary>
     private (int, int)? GenericSpan(int s, int cue, int cueEnd, string verb, SortedSet<int> clauses)
