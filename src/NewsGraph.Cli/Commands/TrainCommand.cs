@@ -1,3 +1,4 @@
+using NewsGraph.Extraction.Lexicon;
 using System.CommandLine;
 using NewsGraph.Evaluation;
 using NewsGraph.Evaluation.Gold;
@@ -62,7 +63,34 @@ internal static class TrainCommand
             await Console.Out.WriteLineAsync($"{learned.Count} first names written to {file.FullName}").ConfigureAwait(false);
             return 0;
         }));
-        return new Command("train", "Train extraction models on the annotated corpus.") { relations, names, SpansCommand() };
+        return new Command("train", "Train extraction models on the annotated corpus.") { relations, names, SpansCommand(), GazetteerCommand() };
+    }
+
+    private const string LearnedPlacesPath = "src/NewsGraph.Extraction/Data/gazetteers/learned-places.tsv";
+    private const string LearnedOrganizationsPath = "src/NewsGraph.Extraction/Data/gazetteers/learned-organizations.tsv";
+
+    private static Command GazetteerCommand()
+    {
+        Option<string> corpus = CommonOptions.Corpus();
+        Option<DirectoryInfo?> annotations = CommonOptions.Annotations();
+        var places = new Option<FileInfo>("--places-out") { Description = $"Where to write the places (default {LearnedPlacesPath}).", DefaultValueFactory = _ => new FileInfo(LearnedPlacesPath) };
+        var organizations = new Option<FileInfo>("--organizations-out") { Description = $"Where to write the organizations (default {LearnedOrganizationsPath}).", DefaultValueFactory = _ => new FileInfo(LearnedOrganizationsPath) };
+        var command = new Command("gazetteer", "Learn place and organization names from the train split's annotations (names annotated in two articles or more, and in most articles that contain them).") { corpus, annotations, places, organizations };
+        command.SetAction((parse, cancellationToken) => DataErrors.ReportAsync("train gazetteer", async () =>
+        {
+            var annotated = new AnnotatedCorpus(CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)));
+            IReadOnlyList<EvalArticle> train = await annotated.LoadAsync([Splits.Train], parse.GetValue(corpus), cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<LearnedName> learned = GazetteerMining.FromArticles(train, ArabicLexicon.HandMade);
+            foreach ((Option<FileInfo> option, string kind) in new[] { (places, "Place"), (organizations, "Organization") })
+            {
+                FileInfo file = parse.GetValue(option)!;
+                await File.WriteAllTextAsync(file.FullName, GazetteerMining.Format(learned, kind, train.Count), cancellationToken).ConfigureAwait(false);
+                await Console.Out.WriteLineAsync($"{learned.Count(l => l.Kind == kind)} {kind} names written to {file.FullName}").ConfigureAwait(false);
+            }
+
+            return 0;
+        }));
+        return command;
     }
 
     private static Command SpansCommand()

@@ -12,15 +12,21 @@ namespace NewsGraph.Extraction.Lexicon;
 /// </summary>
 public sealed class ArabicLexicon
 {
-    private static readonly Lazy<ArabicLexicon> s_default = new(() => new ArabicLexicon());
+    private static readonly Lazy<ArabicLexicon> s_default = new(() => new ArabicLexicon(withLearnedNames: true));
+    private static readonly Lazy<ArabicLexicon> s_handMade = new(() => new ArabicLexicon(withLearnedNames: false));
 
 
 
-    private ArabicLexicon()
+    private ArabicLexicon(bool withLearnedNames)
     {
         LoadStates();
         LoadOrganizations();
         LoadPlaces();
+        if (withLearnedNames)
+        {
+            LoadLearnedNames();
+        }
+
         LoadTitles();
         LoadCues();
         FunctionWords = LoadWordSet("gazetteers/function-words.txt");
@@ -44,6 +50,13 @@ public sealed class ArabicLexicon
 
     /// <summary>The lexicon built from the embedded data files.</summary>
     public static ArabicLexicon Default => s_default.Value;
+
+    /// <summary>
+    /// The lexicon without the places and organizations learned from the annotated corpus
+    /// (<c>gazetteers/learned-*.tsv</c>): what <c>newsgraph train gazetteer</c> mines against, so
+    /// that mining again gives the same files.
+    /// </summary>
+    public static ArabicLexicon HandMade => s_handMade.Value;
 
     public PhraseIndex<StateHit> States { get; } = new();
 
@@ -207,6 +220,27 @@ public sealed class ArabicLexicon
             foreach (string variant in entry.Variants)
             {
                 Places.Add(ArabicText.Normalize(variant), entry);
+            }
+        }
+    }
+
+    /// <summary>Places and organizations learned from the annotated train split (NewsGraph.Evaluation GazetteerMining).</summary>
+    private void LoadLearnedNames()
+    {
+        foreach (string[] row in ReadTable("gazetteers/learned-places.tsv"))
+        {
+            if (!Places.ContainsPhrase(row[0]))
+            {
+                Places.Add(row[0], new PlaceEntry(row[0], row[1], [], null, "learned"));
+            }
+        }
+
+        foreach (string[] row in ReadTable("gazetteers/learned-organizations.tsv"))
+        {
+            if (!Organizations.ContainsPhrase(row[0]))
+            {
+                Organizations.Add(row[0], new OrganizationEntry(row[0], row[1], [], "learned"));
+                _organizationOpeners.Add(row[0].Split(' ')[0]);
             }
         }
     }
