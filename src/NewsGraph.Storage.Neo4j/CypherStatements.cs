@@ -1,4 +1,5 @@
 using NewsGraph.Core.Graph;
+using NewsGraph.Core.Storage;
 
 namespace NewsGraph.Storage.Neo4j;
 
@@ -100,7 +101,7 @@ internal static class CypherStatements
         " RETURN DISTINCT r.key AS key, startNode(r).key AS from, endNode(r).key AS to, r.assertions AS assertions";
 
     public static readonly string SelectArticleFacts =
-        $"UNWIND $keys AS k MATCH (a:{ArticleLabel} {{key: k}}) RETURN a.key AS key, a.published AS published, a.source AS source";
+        $"UNWIND $keys AS k MATCH (a:{ArticleLabel} {{key: k}}) RETURN a.key AS key, a.published AS published, a.source AS source, a.reprintOf AS reprintOf";
 
     public static string DeleteRelationsBetween(RelationType type, NodeKind from, NodeKind to) =>
         $"UNWIND $rows AS row MATCH (f:{GraphNames.Label(from)} {{key: row.from}})-[r:{GraphNames.TypeName(type)}]-(t:{GraphNames.Label(to)} {{key: row.to}}) WHERE r.key = row.key" +
@@ -362,44 +363,56 @@ internal static class CypherStatements
 
     public static readonly string CountArticlesStat = $"MATCH (a:{ArticleLabel}) RETURN count(a) AS n";
 
+    /// <summary>
+    /// The reprints among the articles: on 3.1 a scan of the articles (its planner serves no
+    /// IS NOT NULL from the <c>Article.reprintOf</c> index; EXPLAIN shows NodeByLabelScan then Filter).
+    /// </summary>
+    public static readonly string CountReprintsStat = $"MATCH (a:{ArticleLabel}) WHERE a.reprintOf IS NOT NULL RETURN count(a) AS n";
+
     /// <summary>Label and type counts come from Neo4j's count store: constant time.</summary>
     public static string CountNodes(NodeKind kind) => $"MATCH (n:{GraphNames.Label(kind)}) RETURN count(n) AS n";
 
     public static string CountRelations(RelationType type) => $"MATCH ()-[r:{GraphNames.TypeName(type)}]->() RETURN count(r) AS n";
 
-    /// <summary>Relations per effective date (bucketed by the store); the undated as a null day when no bound is given.</summary>
+    /// <summary>
+    /// Counting relations (an original asserts them: <c>originalCount</c> above 0, <see cref="ReprintCounting"/>) per
+    /// effective date (bucketed by the store); the undated as a null day when no bound is given.
+    /// </summary>
     public static string RelationDates(RelationType type) =>
-        $"MATCH ()-[r:{GraphNames.TypeName(type)}]->() WHERE (r.effectiveDate IS NULL AND $from IS NULL AND $to IS NULL)" +
-        " OR (r.effectiveDate IS NOT NULL AND ($from IS NULL OR r.effectiveDate >= $from) AND ($to IS NULL OR r.effectiveDate <= $to))" +
-        " RETURN r.effectiveDate AS day, count(r) AS n";
+        $"MATCH ()-[r:{GraphNames.TypeName(type)}]->() WHERE r.originalCount > 0 AND ((r.effectiveDate IS NULL AND $from IS NULL AND $to IS NULL)" +
+        " OR (r.effectiveDate IS NOT NULL AND ($from IS NULL OR r.effectiveDate >= $from) AND ($to IS NULL OR r.effectiveDate <= $to)))" +
+        " RETURN r.effectiveDate AS day, count(r) AS n, 0 AS reprints";
 
+    /// <summary>Articles per publication date, and the reprints among them.</summary>
     public static readonly string ArticleDates =
         $"MATCH (a:{ArticleLabel}) WHERE (a.published IS NULL AND $from IS NULL AND $to IS NULL)" +
         " OR (a.published IS NOT NULL AND ($from IS NULL OR a.published >= $from) AND ($to IS NULL OR a.published <= $to))" +
-        " RETURN a.published AS day, count(a) AS n";
+        " RETURN a.published AS day, count(a) AS n, count(a.reprintOf) AS reprints";
 
+    /// <summary>Mentions in originals (no <c>reprintOf</c>) published in range.</summary>
     public static readonly string TopEntitiesByMentions =
-        $"MATCH (a:{ArticleLabel})-[m:{Mentions}]->(e) WHERE ($kind IS NULL OR e.kind = $kind)" +
+        $"MATCH (a:{ArticleLabel})-[m:{Mentions}]->(e) WHERE a.reprintOf IS NULL AND ($kind IS NULL OR e.kind = $kind)" +
         " AND ($from IS NULL OR a.published >= $from) AND ($to IS NULL OR a.published <= $to)" +
         " WITH e.key AS key, sum(m.count) AS value WHERE value > 0 RETURN key, value ORDER BY value DESC, key ASC LIMIT $first";
 
     /// <summary>
-    /// Relations counted per end; {0} the types. $sourceOnly counts only the source end; dates
-    /// keep relations asserted by at least one article published in range, or with $eventDates
-    /// relations whose own (effective) date is in range.
+    /// Counting relations (<c>originalCount</c> above 0) per end; {0} the types. $sourceOnly counts only
+    /// the source end; dates keep relations asserted by at least one original published in range
+    /// (<c>originalDates</c>), or with $eventDates relations whose own (effective) date is in range.
     /// </summary>
     public static string TopEntitiesByRelations(string types) =>
         $"MATCH (f)-[r:{types}]->(t)" +
-        " WHERE ($from IS NULL AND $to IS NULL)" +
+        " WHERE r.originalCount > 0 AND (($from IS NULL AND $to IS NULL)" +
         " OR ($eventDates AND r.effectiveDate IS NOT NULL AND ($from IS NULL OR r.effectiveDate >= $from) AND ($to IS NULL OR r.effectiveDate <= $to))" +
-        " OR (NOT $eventDates AND any(d IN r.articleDates WHERE ($from IS NULL OR d >= $from) AND ($to IS NULL OR d <= $to)))" +
+        " OR (NOT $eventDates AND any(d IN r.originalDates WHERE ($from IS NULL OR d >= $from) AND ($to IS NULL OR d <= $to))))" +
         " UNWIND (CASE WHEN $sourceOnly OR f = t THEN [f] ELSE [f, t] END) AS e" +
         " WITH e WHERE $kind IS NULL OR e.kind = $kind" +
         " RETURN e.key AS key, count(*) AS value ORDER BY value DESC, key ASC LIMIT $first";
 
+    /// <summary>Entities sharing original articles with $key.</summary>
     public static readonly string CoMentioned =
         "WITH $key AS k " + EntityByKey("k", "k") +
-        $" WITH e WHERE e IS NOT NULL MATCH (e)<-[:{Mentions}]-(:{ArticleLabel})-[:{Mentions}]->(o) WHERE o <> e AND ($kind IS NULL OR o.kind = $kind)" +
+        $" WITH e WHERE e IS NOT NULL MATCH (e)<-[:{Mentions}]-(a:{ArticleLabel})-[:{Mentions}]->(o) WHERE a.reprintOf IS NULL AND o <> e AND ($kind IS NULL OR o.kind = $kind)" +
         " RETURN o.key AS key, count(*) AS value ORDER BY value DESC, key ASC LIMIT $first";
 
     // ---------------------------------------------------------------------------------------
@@ -473,4 +486,35 @@ internal static class CypherStatements
     /// <summary>A band node's name (Neo4j Browser's caption) is its band key.</summary>
     public static readonly string CreateArticleBands =
         $"UNWIND $rows AS row UNWIND row.bands AS band MERGE (b:{ArticleBandLabel} {{band: band, article: row.key}}) ON CREATE SET b.name = band";
+
+    /// <summary>The count and the dates of a relation <c>r</c>'s asserting originals (the articles it lists that have no reprintOf); declared before its users, as static fields are set in order.</summary>
+    private static readonly string RecountOriginals =
+        $"UNWIND r.articles AS k2 OPTIONAL MATCH (a:{ArticleLabel} {{key: k2}}) " +
+        "WITH r, collect(CASE WHEN a IS NOT NULL AND a.reprintOf IS NULL THEN a.key END) AS originals, " +
+        "collect(DISTINCT CASE WHEN a IS NOT NULL AND a.reprintOf IS NULL THEN a.published END) AS dates " +
+        "SET r.originalCount = size(originals), r.originalDates = dates WITH r";
+
+    /// <summary>
+    /// Recounts <c>originalCount</c> and <c>originalDates</c> (<see cref="ReprintCounting"/>) on every relation the given
+    /// articles assert (a relation's source end is among its article's mentions), from the articles
+    /// it lists as they are now: for articles that changed sides without changing their contribution.
+    /// </summary>
+    public static readonly string RecountOriginalsOfArticles =
+        $"UNWIND $keys AS k MATCH (:{ArticleLabel} {{key: k}})-[:{Mentions}]->()-[r:{AllRelationTypes}]->() WHERE k IN r.articles WITH DISTINCT r " +
+        RecountOriginals + " RETURN count(r) AS recounted";
+
+    /// <summary>
+    /// The backfill of relations stored before <c>originalCount</c> existed, $limit at a time (run until
+    /// it recounts none). A relation without articles has none to count and is left.
+    /// </summary>
+    public static readonly string RecountOriginalsWhereMissing =
+        $"MATCH ()-[r:{AllRelationTypes}]->() WHERE r.originalCount IS NULL AND size(r.articles) > 0 WITH r LIMIT $limit " +
+        RecountOriginals + " RETURN count(r) AS recounted";
+
+    /// <summary>Fingerprint backfill: the articles that have none (never linked, or too short to have one), earliest stored first.</summary>
+    public static readonly string SelectArticlesWithoutFingerprint =
+        $"MATCH (a:{ArticleLabel}) WHERE a.fingerprint IS NULL RETURN a.key AS key ORDER BY a.ingestedAt, a.key";
+
+    public static readonly string SelectArticleTexts =
+        $"UNWIND $keys AS k MATCH (a:{ArticleLabel} {{key: k}}) RETURN a.key AS key, a.text AS text";
 }

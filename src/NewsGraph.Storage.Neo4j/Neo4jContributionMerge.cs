@@ -28,11 +28,18 @@ internal sealed class Neo4jContributionMerge
     private readonly Dictionary<string, EntityState> _entities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RelationState> _relations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string? Published, string? Source)> _facts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _originals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NodeKind> _kinds = new(StringComparer.Ordinal);
 
     /// <param name="changedArticleKeys">The articles whose contribution is replaced (or taken out): every one of them, whether it brings a new contribution or not.</param>
-    public Neo4jContributionMerge(INeo4jTransport transport, int batchSize, IEnumerable<string> changedArticleKeys)
+    /// <param name="reprintOf">The <c>reprintOf</c> the write gives articles (linked or handed on); the others keep the stored one.</param>
+    public Neo4jContributionMerge(INeo4jTransport transport, int batchSize, IEnumerable<string> changedArticleKeys, IReadOnlyDictionary<string, string?>? reprintOf = null)
     {
+        foreach ((string key, string? original) in reprintOf ?? new Dictionary<string, string?>())
+        {
+            _originals[key] = ReprintCounting.Counts(original);
+        }
+
         _transport = transport;
         _batchSize = Math.Max(1, batchSize);
         _changedKeys = [.. changedArticleKeys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
@@ -68,9 +75,10 @@ internal sealed class Neo4jContributionMerge
     /// <summary>
     /// Reads what is stored for everything touched, replaces the changed articles' contributions,
     /// and writes the result in one transaction, <paramref name="articleWrites"/> (the article nodes'
-    /// own statements) after stale relationships are deleted and before any entity is written.
+    /// own statements) after stale relationships are deleted and before any entity is written, and
+    /// <paramref name="lastWrites"/> after everything else.
     /// </summary>
-    public async Task<MergeOutcome> ApplyAsync(IReadOnlyList<CypherStatement> articleWrites, CancellationToken cancellationToken)
+    public async Task<MergeOutcome> ApplyAsync(IReadOnlyList<CypherStatement> articleWrites, IReadOnlyList<CypherStatement> lastWrites, CancellationToken cancellationToken)
     {
         await ReadTouchedKeysAsync(cancellationToken);
         await ReadEntityContributionsAsync(cancellationToken);
@@ -97,6 +105,7 @@ internal sealed class Neo4jContributionMerge
             statements.AddRange(Chunked(CypherStatements.DeleteEntities(dead.Key), "keys", [.. dead]));
         }
 
+        statements.AddRange(lastWrites);
         await _transport.RunAsync(statements, Neo4jAccessMode.Write, cancellationToken);
         return new MergeOutcome(
             NodesCreated: _entities.Values.Count(e => e.StoredKind is null && e.Contributions.Count > 0),
@@ -217,14 +226,19 @@ internal sealed class Neo4jContributionMerge
         }
     }
 
-    /// <summary>Published date and source of every article still asserting a touched relation (for the merged relation values).</summary>
+    /// <summary>
+    /// Published date, source and side (original or reprint) of every article still asserting a touched
+    /// relation (for the merged relation values); what this write gives them stands over what is stored.
+    /// </summary>
     private async Task ReadFactsAsync(CancellationToken cancellationToken)
     {
         string[] missing = [.. _relations.Values.SelectMany(r => r.Assertions).Select(a => a.Article)
-            .Distinct(StringComparer.Ordinal).Where(k => !_facts.ContainsKey(k)).Order(StringComparer.Ordinal)];
+            .Distinct(StringComparer.Ordinal).Where(k => !_facts.ContainsKey(k) || !_originals.ContainsKey(k)).Order(StringComparer.Ordinal)];
         foreach (JsonElement row in await ReadAsync(CypherStatements.SelectArticleFacts, "keys", missing, cancellationToken))
         {
-            _facts[row[0].GetString()!] = (row[1].String(), row[2].String());
+            string key = row[0].GetString()!;
+            _facts.TryAdd(key, (row[1].String(), row[2].String()));
+            _originals.TryAdd(key, ReprintCounting.Counts(row[3].String()));
         }
     }
 
@@ -257,7 +271,7 @@ internal sealed class Neo4jContributionMerge
                     ["key"] = key,
                     ["from"] = first.From,
                     ["to"] = first.To,
-                    ["props"] = Neo4jMergedValues.RelationProps(state.Assertions, _facts),
+                    ["props"] = Neo4jMergedValues.RelationProps(state.Assertions, _facts, _originals),
                     ["confidence"] = ArticleGraphUpsert.MergedConfidence(state.Assertions.Select(a => a.Confidence)),
                     ["provConfidences"] = state.Assertions.Select(a => a.Confidence ?? Neo4jValues.Unscored).ToArray(),
                 }));

@@ -4,12 +4,15 @@ using NewsGraph.Storage.Neo4j.Transport;
 
 namespace NewsGraph.Storage.Neo4j;
 
-/// <summary>The dashboard reads: totals, timelines, top and co-mentioned entities.</summary>
+/// <summary>
+/// The dashboard reads: totals, timelines, top and co-mentioned entities, counting originals only as
+/// <see cref="ReprintCounting"/> says (relations carry <c>originalCount</c> and <c>originalDates</c>).
+/// </summary>
 public sealed partial class Neo4jGraphStore
 {
     public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken)
     {
-        List<CypherStatement> statements = [new CypherStatement(CypherStatements.CountArticlesStat)];
+        List<CypherStatement> statements = [new CypherStatement(CypherStatements.CountArticlesStat), new CypherStatement(CypherStatements.CountReprintsStat)];
         statements.AddRange(CypherStatements.EntityKinds.Select(k => new CypherStatement(CypherStatements.CountNodes(k))));
         statements.AddRange(Enum.GetValues<RelationType>().Select(t => new CypherStatement(CypherStatements.CountRelations(t))));
         IReadOnlyList<CypherResult> results = await RunAsync(statements, cancellationToken);
@@ -20,8 +23,11 @@ public sealed partial class Neo4jGraphStore
         RelationType[] types = Enum.GetValues<RelationType>();
         return new GraphStats(
             Count(0),
-            [.. kinds.Select((k, i) => new KindCount(k, Count(1 + i)))],
-            [.. types.Select((t, i) => new TypeCount(t, Count(1 + kinds.Length + i)))]);
+            [.. kinds.Select((k, i) => new KindCount(k, Count(2 + i)))],
+            [.. types.Select((t, i) => new TypeCount(t, Count(2 + kinds.Length + i)))])
+        {
+            Reprints = Count(1),
+        };
     }
 
     public async Task<IReadOnlyList<TimelineBucket>> GetTimelineAsync(
@@ -40,16 +46,16 @@ public sealed partial class Neo4jGraphStore
         IReadOnlyList<CypherResult> results = await RunAsync(
             [new CypherStatement(statement, new Dictionary<string, object?> { ["from"] = Neo4jValues.Date(from), ["to"] = Neo4jValues.Date(to) })],
             cancellationToken);
-        var rows = results[0].Rows.Select(r => (Day: Neo4jValues.ParseDate(r[0].String()), Count: r[1].GetInt64())).ToList();
+        var rows = results[0].Rows.Select(r => (Day: Neo4jValues.ParseDate(r[0].String()), Count: r[1].GetInt64(), Reprints: r[2].GetInt64())).ToList();
         List<TimelineBucket> buckets = [.. rows
             .Where(r => r.Day is not null)
             .GroupBy(r => bucket(r.Day!.Value))
             .OrderBy(g => g.Key)
-            .Select(g => new TimelineBucket(g.Key, g.Sum(r => r.Count)))];
+            .Select(g => new TimelineBucket(g.Key, g.Sum(r => r.Count)) { Reprints = g.Sum(r => r.Reprints) })];
         long undated = rows.Where(r => r.Day is null).Sum(r => r.Count);
         if (undated > 0)
         {
-            buckets.Add(new TimelineBucket(null, undated));
+            buckets.Add(new TimelineBucket(null, undated) { Reprints = rows.Where(r => r.Day is null).Sum(r => r.Reprints) });
         }
 
         return buckets;

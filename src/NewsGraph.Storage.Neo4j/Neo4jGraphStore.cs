@@ -121,7 +121,11 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IStoreProbe, IAsyncDi
     /// <summary>The schema file for this server generation, as embedded from <c>schema/neo4j/</c>.</summary>
     public string SchemaFile => Server.HasModernSchemaSyntax ? "4.4-5.x.cypher" : "3.x.cypher";
 
-    /// <summary>Applies the schema file: each statement in its own request (schema changes cannot share a transaction).</summary>
+    /// <summary>
+    /// Applies the schema file: each statement in its own request (schema changes cannot share a
+    /// transaction); then brings a graph written by an older NewsGraph up to reprint linking and
+    /// counting (<see cref="Neo4jReprintBackfill"/>: idempotent, nothing to do on a current graph).
+    /// </summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -136,6 +140,8 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IStoreProbe, IAsyncDi
                 // An equivalent constraint or index is there already (servers without IF NOT EXISTS).
             }
         }
+
+        await new Neo4jReprintBackfill(_transport, _options.BatchSize).RunAsync(cancellationToken);
     }
 
     /// <summary>The statements of an embedded schema file: split at ';' line ends, comments dropped.</summary>

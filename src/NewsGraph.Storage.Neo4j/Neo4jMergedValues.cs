@@ -1,4 +1,5 @@
 using NewsGraph.Core.Graph;
+using NewsGraph.Core.Storage;
 using NewsGraph.Core.Text;
 
 namespace NewsGraph.Storage.Neo4j;
@@ -52,13 +53,15 @@ internal static class Neo4jMergedValues
     /// wins, the date with its precision and source from one and the same assertion (the confidences,
     /// which merge, are set beside these: see <see cref="CypherStatements.UpsertRelations"/>).
     /// </summary>
+    /// <param name="originals">Whether each asserting article is an original (<see cref="ReprintCounting"/>), as the write leaves it.</param>
     public static Dictionary<string, object?> RelationProps(
-        List<StoredAssertion> assertions, Dictionary<string, (string? Published, string? Source)> facts)
+        List<StoredAssertion> assertions, Dictionary<string, (string? Published, string? Source)> facts, IReadOnlyDictionary<string, bool> originals)
     {
         StoredAssertion? dated = assertions.FirstOrDefault(a => a.Date is not null);
         string? date = dated?.Date;
         string[] articles = [.. assertions.Select(a => a.Article).Distinct(StringComparer.Ordinal)];
         string[] dates = [.. articles.Select(a => facts.GetValueOrDefault(a).Published).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        string[] originalArticles = [.. articles.Where(a => originals.GetValueOrDefault(a))];
         string? topic = assertions.Select(a => a.Topic).FirstOrDefault(v => v is not null);
         string? verb = assertions.Select(a => a.Verb).FirstOrDefault(v => v is not null);
         return new()
@@ -78,6 +81,8 @@ internal static class Neo4jMergedValues
             ["articles"] = articles,
             ["sources"] = articles.Select(a => facts.GetValueOrDefault(a).Source).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
             ["articleDates"] = dates,
+            ["originalCount"] = originalArticles.Length,
+            ["originalDates"] = originalArticles.Select(a => facts.GetValueOrDefault(a).Published).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
             ["provArticles"] = assertions.Select(a => a.Article).ToArray(),
             ["provSentences"] = assertions.Select(a => a.Sentence).ToArray(),
             ["provEvidence"] = assertions.Select(a => a.Evidence).ToArray(),

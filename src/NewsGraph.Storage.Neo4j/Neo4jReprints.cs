@@ -13,16 +13,25 @@ namespace NewsGraph.Storage.Neo4j;
 /// </summary>
 internal sealed class Neo4jReprints(INeo4jTransport transport, int batchSize) : IReprintStateReader
 {
-    /// <summary>The statements linking the articles about to be written (in batch order), to run after the article nodes are written.</summary>
-    public async Task<IReadOnlyList<CypherStatement>> LinkAsync(IReadOnlyList<(string Key, string Text)> written, CancellationToken cancellationToken)
+    /// <summary>
+    /// The statements linking the articles about to be written (in batch order), to run after the article
+    /// nodes are written, and the <c>reprintOf</c> they give each article they link or hand on.
+    /// </summary>
+    public async Task<ReprintWrites> LinkAsync(IReadOnlyList<(string Key, string Text)> written, CancellationToken cancellationToken)
     {
         ReprintPlan plan = await ReprintLinks.PlanArrivalsAsync(written, this, cancellationToken);
         if (plan.Relinked.Count == 0 && plan.Repointed.Count == 0)
         {
-            return [];
+            return new ReprintWrites([], new Dictionary<string, string?>(StringComparer.Ordinal));
         }
 
-        return
+        var reprintOf = new Dictionary<string, string?>(plan.Repointed, StringComparer.Ordinal);
+        foreach ((string key, TextFingerprint? _, string? original) in plan.Relinked)
+        {
+            reprintOf[key] = original;
+        }
+
+        return new ReprintWrites(
         [
             .. Repoint(plan.Repointed),
             .. Chunked(CypherStatements.SetFingerprints, "rows", [.. plan.Relinked.Select(r => new Dictionary<string, object?>
@@ -37,16 +46,29 @@ internal sealed class Neo4jReprints(INeo4jTransport transport, int batchSize) : 
                 ["key"] = r.Key,
                 ["bands"] = r.Fingerprint!.BandKeys(),
             })]),
-        ];
+        ], reprintOf);
     }
 
-    /// <summary>The statements handing each removed original's reprints to the earliest remaining one, to run before the articles are deleted.</summary>
-    public async Task<IReadOnlyList<CypherStatement>> ReleaseAsync(IReadOnlyCollection<string> removed, CancellationToken cancellationToken)
+    /// <summary>
+    /// The statements handing each removed original's reprints to the earliest remaining one, to run
+    /// before the articles are deleted, and the <c>reprintOf</c> they give those reprints.
+    /// </summary>
+    public async Task<ReprintWrites> ReleaseAsync(IReadOnlyCollection<string> removed, CancellationToken cancellationToken)
     {
         HashSet<string> departing = [.. removed];
         Dictionary<string, string?> repointed = ReprintLinks.Release(await ReprintsOfAsync(departing, cancellationToken), departing);
-        return [.. Repoint(repointed), .. Chunked(CypherStatements.DeleteArticleBands, "keys", [.. removed])];
+        return new ReprintWrites([.. Repoint(repointed), .. Chunked(CypherStatements.DeleteArticleBands, "keys", [.. removed])], repointed);
     }
+
+    /// <summary>
+    /// The statements recounting the originals (<see cref="ReprintCounting"/>) of the relations asserted by the
+    /// articles in <paramref name="reprintOf"/> that became originals without being rewritten (handed-on reprints):
+    /// to run last, when every link and relation of the write is in place. Rewritten articles' relations are
+    /// recounted by the merge itself.
+    /// </summary>
+    public IEnumerable<CypherStatement> RecountPromoted(IReadOnlyDictionary<string, string?> reprintOf, IReadOnlySet<string> rewritten) =>
+        Chunked(CypherStatements.RecountOriginalsOfArticles, "keys",
+            [.. reprintOf.Where(p => p.Value is null && !rewritten.Contains(p.Key)).Select(p => p.Key).Order(StringComparer.Ordinal)]);
 
     public Task<IReadOnlyList<StoredReprintState>> StatesAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken) =>
         ReadStatesAsync(CypherStatements.SelectReprintStates, articleKeys, cancellationToken);
@@ -81,3 +103,6 @@ internal sealed class Neo4jReprints(INeo4jTransport transport, int batchSize) : 
         DateTimeOffset.Parse(row[2].GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
         row[3].String() is { } encoded ? TextFingerprint.Decode(encoded) : null);
 }
+
+/// <summary>A write's reprint statements and the <c>reprintOf</c> they give each article they touch (null: an original).</summary>
+internal sealed record ReprintWrites(IReadOnlyList<CypherStatement> Statements, IReadOnlyDictionary<string, string?> ReprintOf);

@@ -49,9 +49,10 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
         }
 
         // Linked in batch order, each key's last copy counting (as it is the one written).
-        IReadOnlyList<CypherStatement> reprintWrites = await new Neo4jReprints(transport, batchSize).LinkAsync(
+        var reprints = new Neo4jReprints(transport, batchSize);
+        ReprintWrites reprintWrites = await reprints.LinkAsync(
             [.. batch.Where(g => changed.ContainsKey(g.Article.Key)).Select(g => (g.Article.Key, g.Article.Text))], cancellationToken);
-        var merge = new Neo4jContributionMerge(transport, batchSize, changed.Keys);
+        var merge = new Neo4jContributionMerge(transport, batchSize, changed.Keys, reprintWrites.ReprintOf);
         foreach ((ArticleGraph graph, string _) in changed.Values)
         {
             merge.Contribute(graph);
@@ -65,9 +66,10 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
                 ["props"] = ArticleProps(c.Graph.Article, c.Hash),
             })]),
             .. merge.Chunked(CypherStatements.DeleteArticleMentions, "keys", [.. changed.Keys.Order(StringComparer.Ordinal)]),
-            .. reprintWrites,
+            .. reprintWrites.Statements,
         ];
-        Neo4jContributionMerge.MergeOutcome outcome = await merge.ApplyAsync(articleWrites, cancellationToken);
+        Neo4jContributionMerge.MergeOutcome outcome = await merge.ApplyAsync(
+            articleWrites, [.. reprints.RecountPromoted(reprintWrites.ReprintOf, changed.Keys.ToHashSet(StringComparer.Ordinal))], cancellationToken);
         return new UpsertResult(written, unchanged, outcome.NodesCreated, outcome.RelationsCreated) { Writes = writes };
     }
 
@@ -83,9 +85,13 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
             return new RemoveResult(0, articleKeys.Count, 0, 0);
         }
 
-        var merge = new Neo4jContributionMerge(transport, batchSize, stored);
-        IReadOnlyList<CypherStatement> reprintWrites = await new Neo4jReprints(transport, batchSize).ReleaseAsync(stored, cancellationToken);
-        Neo4jContributionMerge.MergeOutcome outcome = await merge.ApplyAsync([.. reprintWrites, .. merge.Chunked(CypherStatements.DeleteArticles, "keys", stored)], cancellationToken);
+        var reprints = new Neo4jReprints(transport, batchSize);
+        ReprintWrites reprintWrites = await reprints.ReleaseAsync(stored, cancellationToken);
+        var merge = new Neo4jContributionMerge(transport, batchSize, stored, reprintWrites.ReprintOf);
+        Neo4jContributionMerge.MergeOutcome outcome = await merge.ApplyAsync(
+            [.. reprintWrites.Statements, .. merge.Chunked(CypherStatements.DeleteArticles, "keys", stored)],
+            [.. reprints.RecountPromoted(reprintWrites.ReprintOf, stored.ToHashSet(StringComparer.Ordinal))],
+            cancellationToken);
         return new RemoveResult(stored.Length, articleKeys.Count - stored.Length, outcome.NodesDeleted, outcome.RelationsDeleted);
     }
 

@@ -5,7 +5,10 @@ using NewsGraph.Core.Storage;
 
 namespace NewsGraph.Storage.Sqlite;
 
-/// <summary>The dashboard reads: totals, timelines, top and co-mentioned entities (trigger-kept counters where undated).</summary>
+/// <summary>
+/// The dashboard reads: totals, timelines, top and co-mentioned entities (trigger-kept counters where
+/// undated), counting originals only as <see cref="ReprintCounting"/> says (schema version 9).
+/// </summary>
 public sealed partial class SqliteGraphStore
 {
     public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken)
@@ -16,6 +19,7 @@ public sealed partial class SqliteGraphStore
             await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             long articles = reader.GetInt64(0);
+            long reprints = reader.GetInt64(1);
 
             var kinds = new Dictionary<string, long>(StringComparer.Ordinal);
             await reader.NextResultAsync(cancellationToken);
@@ -35,7 +39,10 @@ public sealed partial class SqliteGraphStore
             return new GraphStats(
                 articles,
                 [.. Enum.GetValues<NodeKind>().Where(k => k != NodeKind.Article).Select(k => new KindCount(k, kinds.GetValueOrDefault(GraphNames.Label(k))))],
-                [.. Enum.GetValues<RelationType>().Select(t => new TypeCount(t, types.GetValueOrDefault(GraphNames.TypeName(t))))]);
+                [.. Enum.GetValues<RelationType>().Select(t => new TypeCount(t, types.GetValueOrDefault(GraphNames.TypeName(t))))])
+            {
+                Reprints = reprints,
+            };
         }, cancellationToken);
     }
 
@@ -67,7 +74,7 @@ public sealed partial class SqliteGraphStore
             await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                buckets.Add(new TimelineBucket(reader.IsDBNull(0) ? null : SqliteValues.ParseDate(reader.GetString(0)), reader.GetInt64(1)));
+                buckets.Add(new TimelineBucket(reader.IsDBNull(0) ? null : SqliteValues.ParseDate(reader.GetString(0)), reader.GetInt64(1)) { Reprints = reader.GetInt64(2) });
             }
 
             return buckets;

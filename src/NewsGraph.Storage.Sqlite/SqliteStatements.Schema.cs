@@ -341,6 +341,7 @@ internal static partial class SqliteStatements
         (6, [AddDatePrecisionAndSourceV6]),
         (7, [CreateFollowedSourcesV7]),
         (8, [AddReprintsV8]),
+        (9, [AddReprintCountsV9]),
     ];
 
     /// <summary>

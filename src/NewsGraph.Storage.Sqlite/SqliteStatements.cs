@@ -16,7 +16,7 @@ namespace NewsGraph.Storage.Sqlite;
 internal static partial class SqliteStatements
 {
     /// <summary>The schema version this build writes; <see cref="Migrations"/> brings a file up to it.</summary>
-    public const int SchemaVersion = 8;
+    public const int SchemaVersion = 9;
 
     // ---------------------------------------------------------------------------------------
     // Lookups by key
@@ -411,13 +411,6 @@ internal static partial class SqliteStatements
         ORDER BY 1;
         """;
 
-    /// <summary>Articles, then the trigger-kept counts of entities by kind and relations by type.</summary>
-    public const string SelectStats = """
-        SELECT count(*) FROM articles;
-        SELECT kind, count FROM entity_kind_counts WHERE count > 0;
-        SELECT type, count FROM relation_type_counts WHERE count > 0;
-        """;
-
     // Bucket starts for timelines; {0} is the date column.
     public const string DayBucket = "{0}";
 
@@ -426,71 +419,12 @@ internal static partial class SqliteStatements
 
     public const string MonthBucket = "date({0}, 'start of month')";
 
-    public const string RelationTimelineTemplate = """
-        SELECT {0} AS bucket, count(*) FROM relations r
-        WHERE r.type = @type AND ((r.effective_date IS NULL AND @from IS NULL AND @to IS NULL) OR (r.effective_date IS NOT NULL
-          AND (@from IS NULL OR r.effective_date >= @from)
-          AND (@to IS NULL OR r.effective_date <= @to)))
-        GROUP BY bucket ORDER BY bucket IS NULL, bucket;
-        """;
-
-    public const string ArticleTimelineTemplate = """
-        SELECT {0} AS bucket, count(*) FROM articles a
-        WHERE (a.published IS NULL AND @from IS NULL AND @to IS NULL) OR (a.published IS NOT NULL
-          AND (@from IS NULL OR a.published >= @from)
-          AND (@to IS NULL OR a.published <= @to))
-        GROUP BY bucket ORDER BY bucket IS NULL, bucket;
-        """;
-
     public const string RelationEffectiveDate = "r.effective_date";
 
     public const string ArticlePublished = "a.published";
 
-    public const string TopEntitiesByMentions = """
-        SELECT m.entity_key, sum(m.mention_count) AS value
-        FROM entity_mentions m
-        JOIN entities e ON e.key = m.entity_key
-        JOIN articles a ON a.key = m.article_key
-        WHERE (@kind IS NULL OR e.kind = @kind)
-          AND (@from IS NULL OR a.published >= @from)
-          AND (@to IS NULL OR a.published <= @to)
-        GROUP BY m.entity_key
-        HAVING value > 0
-        ORDER BY value DESC, m.entity_key
-        LIMIT +@first;
-        """;
-
-    /// <summary>
-    /// Relations counted per endpoint: @types limits the types (NULL for all), @sourceOnly counts
-    /// only the source end (statements by a speaker), and the dates keep relations asserted by at
-    /// least one article published in range.
-    /// </summary>
-    public const string TopEntitiesByRelations = """
-        WITH rel AS (
-            SELECT r.key, r.from_key, r.to_key FROM relations r
-            WHERE (@types IS NULL OR r.type IN (SELECT value FROM json_each(@types)))
-              AND ((@from IS NULL AND @to IS NULL)
-                   OR (@eventDates = 1 AND r.effective_date IS NOT NULL
-                       AND (@from IS NULL OR r.effective_date >= @from)
-                       AND (@to IS NULL OR r.effective_date <= @to))
-                   OR (@eventDates = 0 AND EXISTS (SELECT 1 FROM relation_provenance p JOIN articles a ON a.key = p.article_key
-                              WHERE p.relation_key = r.key
-                                AND (@from IS NULL OR a.published >= @from)
-                                AND (@to IS NULL OR a.published <= @to))))),
-        ends AS (
-            SELECT from_key AS entity_key FROM rel
-            UNION ALL
-            SELECT to_key FROM rel WHERE @sourceOnly = 0 AND to_key <> from_key)
-        SELECT ends.entity_key, count(*) AS value
-        FROM ends JOIN entities e ON e.key = ends.entity_key
-        WHERE (@kind IS NULL OR e.kind = @kind)
-        GROUP BY ends.entity_key
-        ORDER BY value DESC, ends.entity_key
-        LIMIT +@first;
-        """;
-
-    // Per-entity counts kept by the schema (v2) that rank undated topEntities; {0} in the templates below.
-    public const string MentionCountColumn = "mention_count";
+    // Per-entity counts kept by the schema (v2, counting originals only since v9) that rank undated topEntities; {0} in the templates below.
+    public const string MentionCountColumn = "original_mention_count";
 
     public const string MeetingCountColumn = "meeting_count";
 
@@ -528,15 +462,4 @@ internal static partial class SqliteStatements
         """;
 
     public const string UnionAll = " UNION ALL ";
-
-    public const string CoMentioned = """
-        SELECT other.entity_key, count(*) AS value
-        FROM entity_mentions self
-        JOIN entity_mentions other ON other.article_key = self.article_key AND other.entity_key <> self.entity_key
-        JOIN entities e ON e.key = other.entity_key
-        WHERE self.entity_key = @key AND (@kind IS NULL OR e.kind = @kind)
-        GROUP BY other.entity_key
-        ORDER BY value DESC, other.entity_key
-        LIMIT +@first;
-        """;
 }

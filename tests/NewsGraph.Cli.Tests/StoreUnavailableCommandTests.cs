@@ -91,14 +91,16 @@ public sealed class StoreUnavailableCommandTests
     }
 
     /// <summary>
-    /// Plays a Neo4j 3.x through connecting (discovery, version, schema) and goes away for good when the
-    /// first write's read arrives: the listener closes, so every later request is refused.
+    /// Plays a Neo4j 3.x through connecting (discovery, version, schema, and the reprint backfill's one
+    /// read, which finds no article to link) and goes away for good when the first write's read arrives:
+    /// the listener closes, so every later request is refused.
     /// </summary>
     private sealed class Neo4jThatGoesAway : IAsyncDisposable
     {
         private readonly HttpListener _listener = new();
         private readonly Task _loop;
         private bool _schemaApplied;
+        private int _readsAfterSchema;
 
         public Neo4jThatGoesAway()
         {
@@ -137,12 +139,14 @@ public sealed class StoreUnavailableCommandTests
                 }
 
                 string path = context.Request.Url!.AbsolutePath;
+                bool read = context.Request.HttpMethod == "POST" && path == "/db/data/transaction";
                 string? answer = (context.Request.HttpMethod, path) switch
                 {
                     ("GET", "/") => $$"""{"management":"{{Uri}}db/manage/","data":"{{Uri}}db/data/"}""",
                     ("GET", "/db/data/") => """{"neo4j_version":"3.1.1"}""",
-                    ("POST", "/db/data/transaction") when _schemaApplied => null,
+                    ("POST", "/db/data/transaction") when _schemaApplied && _readsAfterSchema >= 1 => null,
                     ("POST", "/db/data/transaction") => $$"""{"commit":"{{Uri}}db/data/transaction/1/commit","results":[],"errors":[]}""",
+                    ("POST", "/db/data/transaction/1/commit") when _schemaApplied => """{"results":[{"columns":["key"],"data":[]}],"errors":[]}""",
                     ("POST", "/db/data/transaction/1/commit") => """{"results":[{"columns":["name","versions","edition"],"data":[{"row":["Neo4j Kernel",["3.1.1"],"community"]}]}],"errors":[]}""",
                     ("POST", "/db/data/transaction/commit") => """{"results":[{"columns":[],"data":[]}],"errors":[]}""",
                     _ => """{"results":[],"errors":[]}""",
@@ -155,6 +159,7 @@ public sealed class StoreUnavailableCommandTests
                     return;
                 }
 
+                _readsAfterSchema += read && _schemaApplied ? 1 : 0;
                 _schemaApplied |= path == "/db/data/transaction/commit";
                 context.Response.StatusCode = path == "/db/data/transaction" ? 201 : 200;
                 if (path == "/db/data/transaction")

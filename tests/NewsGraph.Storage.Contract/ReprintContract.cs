@@ -13,19 +13,6 @@ namespace NewsGraph.Storage.Contract;
 public abstract class ReprintContract<TFactory> : GraphStoreContract<TFactory>
     where TFactory : IGraphStoreFactory, new()
 {
-    private const string Body =
-        "أعلنت وزارة الطاقة اليوم عن إطلاق برنامج وطني جديد لتطوير مصادر الطاقة المتجددة في مختلف مناطق المملكة خلال السنوات الخمس المقبلة. " +
-        "وقال وزير الطاقة في مؤتمر صحفي عقده بمقر الوزارة إن البرنامج يهدف إلى رفع حصة الطاقة الشمسية وطاقة الرياح في مزيج الكهرباء الوطني. " +
-        "وأوضح الوزير أن المرحلة الأولى تشمل إنشاء ثلاث محطات كبرى في المنطقة الشمالية والمنطقة الشرقية ومنطقة الجوف بطاقة إجمالية تتجاوز ألفي ميغاواط. " +
-        "{0} " +
-        "وأشار إلى أن البرنامج سيوفر آلاف الوظائف المباشرة وغير المباشرة للمواطنين ويسهم في خفض استهلاك الوقود السائل في محطات التوليد. " +
-        "{1} " +
-        "واختتم الوزير تصريحه بالتأكيد على أن الاستثمار في الطاقة النظيفة يمثل ركيزة أساسية من ركائز التنمية المستدامة التي تسعى إليها المملكة.";
-
-    private const string Agreements = "وأضاف أن الوزارة وقعت اتفاقيات مع عدد من الشركات المحلية والدولية لتنفيذ المشاريع ونقل التقنية وتدريب الكوادر الوطنية الشابة.";
-
-    private const string Schedule = "ومن المتوقع أن تبدأ أعمال البناء في المحطة الأولى مطلع العام المقبل على أن تدخل الخدمة التجارية بعد ثمانية عشر شهرا من بدء التنفيذ.";
-
     private const string Original = "https://example.test/spa/energy-program";
 
     private const string FirstCopy = "https://example.test/hayat/energy-program";
@@ -35,25 +22,19 @@ public abstract class ReprintContract<TFactory> : GraphStoreContract<TFactory>
     private const string OtherStory = "https://example.test/spa/energy-exhibition";
 
     private static ArticleGraph OriginalArticle => Article(
-        Original, "وزارة الطاقة تطلق برنامجا وطنيا للطاقة المتجددة", "الرياض - واس: " + string.Format(null, Body, Agreements, Schedule));
+        Original, "وزارة الطاقة تطلق برنامجا وطنيا للطاقة المتجددة", ReprintStory.OriginalText);
 
     private static ArticleGraph FirstCopyArticle => Article(
         FirstCopy,
         "ثلاث محطات كبرى للطاقة الشمسية والرياح",
-        "جدة - الحياة: " + string.Format(null, Body, "كما كشف عن توقيع الوزارة عقودا مع شركات سعودية وأجنبية لبناء المحطات وتأهيل المهندسين السعوديين.", Schedule));
+        ReprintStory.FirstCopyText);
 
     private static ArticleGraph SecondCopyArticle => Article(
         SecondCopy,
         "برنامج الطاقة المتجددة يوفر آلاف الوظائف",
-        "الدمام - اليوم: " + string.Format(null, Body, Agreements, "ويتوقع أن يبدأ العمل في أولى المحطات العام المقبل وأن تنتج الكهرباء تجاريا خلال عام ونصف."));
+        ReprintStory.SecondCopyText);
 
-    private static ArticleGraph OtherStoryArticle => Article(
-        OtherStory,
-        "افتتاح معرض دولي للطاقة المتجددة",
-        "الرياض - واس: افتتح أمير المنطقة الشرقية اليوم معرضا دوليا للطاقة المتجددة يشارك فيه أكثر من مئتي عارض من ثلاثين دولة. " +
-        "ويعرض المشاركون أحدث تقنيات الألواح الشمسية وتوربينات الرياح وأنظمة تخزين الكهرباء في البطاريات. " +
-        "وقال رئيس اللجنة المنظمة إن المعرض يستمر أربعة أيام ويتضمن ورش عمل وجلسات حوارية يشارك فيها خبراء ومسؤولون من القطاعين العام والخاص. " +
-        "وأكد أن الطلب على حلول الطاقة النظيفة في المنطقة يشهد نموا متسارعا مع توسع المشاريع الحكومية والخاصة في هذا المجال.");
+    private static ArticleGraph OtherStoryArticle => Article(OtherStory, "افتتاح معرض دولي للطاقة المتجددة", ReprintStory.OtherStoryText);
 
     private static string[] AllKeys => [Original, FirstCopy, SecondCopy, OtherStory];
 

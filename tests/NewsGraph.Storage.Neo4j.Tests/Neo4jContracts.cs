@@ -50,3 +50,7 @@ public sealed class Neo4jSourceStateContract : SourceStateContract<Neo4jStoreFac
 public sealed class Neo4jReprintContract : ReprintContract<Neo4jStoreFactory>
 {
 }
+
+public sealed class Neo4jReprintCountContract : ReprintCountContract<Neo4jStoreFactory>
+{
+}

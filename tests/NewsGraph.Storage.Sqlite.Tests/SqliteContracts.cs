@@ -50,3 +50,7 @@ public sealed class SqliteSourceStateContract : SourceStateContract<SqliteStoreF
 public sealed class SqliteReprintContract : ReprintContract<SqliteStoreFactory>
 {
 }
+
+public sealed class SqliteReprintCountContract : ReprintCountContract<SqliteStoreFactory>
+{
+}

@@ -214,6 +214,46 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InitializeAsync_VersionEightFile_CountsAReprintOnceAsANewFileDoes()
+    {
+        ArticleGraph[] stored = [ReprintedStory("a-original", ReprintStory.OriginalText, 2), ReprintedStory("b-copy", ReprintStory.FirstCopyText, 3)];
+        await CreateFileOfVersionAsync(8, stored);
+        Assert.Equal(1L, await ScalarAsync<long>("SELECT count(*) FROM articles WHERE reprint_of = 'a-original';"));
+
+        SqliteGraphStore migrated = await StoreAsync();
+        string freshPath = SqliteStoreFactory.NewDatabasePath();
+        try
+        {
+            await using var fresh = new SqliteGraphStore(freshPath);
+            await fresh.InitializeAsync(None);
+            await fresh.UpsertAsync(stored, None);
+
+            Assert.Equal((long)SqliteStatements.SchemaVersion, await ScalarAsync<long>("SELECT max(version) FROM schema_version;"));
+            Assert.Equal(1L, (await migrated.GetStatsAsync(None)).Reprints);
+            Assert.Equal(
+                [new RankedEntity(GraphKeys.Person("وزير الطاقة"), 2), new RankedEntity(GraphKeys.Person("سفير ألمانيا"), 1)],
+                await migrated.GetTopEntitiesAsync(null, EntityRanking.Mentions, 10, null, null, DateBasis.Published, None));
+            Assert.Equal(
+                [new RankedEntity(GraphKeys.Person("سفير ألمانيا"), 1), new RankedEntity(GraphKeys.Person("وزير الطاقة"), 1)],
+                await migrated.GetTopEntitiesAsync(null, EntityRanking.Meetings, 10, null, null, DateBasis.Published, None));
+            Assert.Equal(await AnswersAsync(fresh), await AnswersAsync(migrated));
+            await AssertCountsMatchARecountAsync();
+
+            // The triggers are in place: the original removed, the copy counts (both its meetings), once.
+            await migrated.RemoveArticlesAsync(["a-original"], None);
+            Assert.Equal(
+                [new RankedEntity(GraphKeys.Person("وزير الطاقة"), 3), new RankedEntity(GraphKeys.Person("سفير ألمانيا"), 1)],
+                await migrated.GetTopEntitiesAsync(null, EntityRanking.Mentions, 10, null, null, DateBasis.Published, None));
+            Assert.Equal(2L, Assert.Single(await migrated.GetTimelineAsync(RelationType.Met, TimeInterval.Month, null, null, None)).Count);
+            await AssertCountsMatchARecountAsync();
+        }
+        finally
+        {
+            SqliteStoreFactory.DeleteDatabase(freshPath);
+        }
+    }
+
+    [Fact]
     public async Task Upserts_ChangingAndRestoringArticles_KeepCountsAndNameIndexInStep()
     {
         SqliteGraphStore store = await StoreAsync();
@@ -571,6 +611,16 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
                 await command.ExecuteNonQueryAsync();
             }
 
+            // Version 8's reprint links as the newer store made them (the merge rules have not changed since).
+            if (version >= 8)
+            {
+                command.CommandText = """
+                    UPDATE main.articles SET fingerprint = s.fingerprint, reprint_of = s.reprint_of FROM source.articles s WHERE s.key = main.articles.key;
+                    INSERT INTO main.article_bands (band_key, article_key) SELECT band_key, article_key FROM source.article_bands;
+                    """;
+                await command.ExecuteNonQueryAsync();
+            }
+
             command.CommandText = "UPDATE main.articles SET content_hash = @hash WHERE key = @key;";
             foreach (ArticleGraph article in articles)
             {
@@ -586,6 +636,28 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         {
             SqliteStoreFactory.DeleteDatabase(sourcePath);
         }
+    }
+
+    /// <summary>
+    /// One copy of <see cref="ReprintStory"/>'s story: the minister (named <paramref name="ministerMentions"/>
+    /// times) meeting the ambassador, dated 1 March in both copies and, in the copy, also by its own day.
+    /// </summary>
+    private static ArticleGraph ReprintedStory(string key, string text, int ministerMentions)
+    {
+        string minister = GraphKeys.Person("وزير الطاقة");
+        string ambassador = GraphKeys.Person("سفير ألمانيا");
+        bool copy = key != "a-original";
+        DateOnly published = new(2026, 3, copy ? 2 : 1);
+        List<ExtractedRelation> meetings = [new(RelationType.Met, minister, ambassador, "والتقى وزير الطاقة سفير ألمانيا.", 1, new DateOnly(2026, 3, 1))];
+        if (copy)
+        {
+            meetings.Add(new(RelationType.Met, minister, ambassador, "والتقى وزير الطاقة سفير ألمانيا.", 4, published));
+        }
+
+        return new ArticleGraph(
+            new ArticleInfo(key, text, Published: published),
+            [new(minister, NodeKind.Person, "وزير الطاقة", [], [], Mentions: ministerMentions), new(ambassador, NodeKind.Person, "سفير ألمانيا", [], [])],
+            meetings);
     }
 
     /// <summary>The content hash as builds before schema version 4 computed it (its salt said v1).</summary>
@@ -631,12 +703,20 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         Assert.Equal(
             await ColumnAsync("SELECT type || ' ' || count(*) FROM relations GROUP BY type ORDER BY type;"),
             await ColumnAsync("SELECT type || ' ' || count FROM relation_type_counts WHERE count <> 0 ORDER BY type;"));
+        // Relations count for their entities while an original asserts them (version 9); mentions in originals apart.
+        Assert.Equal(0L, await ScalarAsync<long>("""
+            SELECT count(*) FROM relations r
+            WHERE r.original_assertions <> (SELECT count(*) FROM relation_provenance p JOIN articles a ON a.key = p.article_key
+                                            WHERE p.relation_key = r.key AND a.reprint_of IS NULL);
+            """));
         Assert.Equal(0L, await ScalarAsync<long>("""
             SELECT count(*) FROM entities e
-            WHERE e.meeting_count <> (SELECT count(*) FROM relations r WHERE r.type = 'MET' AND (r.from_key = e.key OR r.to_key = e.key))
-               OR e.statement_count <> (SELECT count(*) FROM relations r WHERE r.type = 'STATED' AND r.from_key = e.key)
-               OR e.degree <> (SELECT count(*) FROM relations r WHERE r.from_key = e.key OR r.to_key = e.key)
-               OR e.mention_count <> (SELECT coalesce(sum(m.mention_count), 0) FROM entity_mentions m WHERE m.entity_key = e.key);
+            WHERE e.meeting_count <> (SELECT count(*) FROM relations r WHERE r.type = 'MET' AND r.original_assertions > 0 AND (r.from_key = e.key OR r.to_key = e.key))
+               OR e.statement_count <> (SELECT count(*) FROM relations r WHERE r.type = 'STATED' AND r.original_assertions > 0 AND r.from_key = e.key)
+               OR e.degree <> (SELECT count(*) FROM relations r WHERE r.original_assertions > 0 AND (r.from_key = e.key OR r.to_key = e.key))
+               OR e.mention_count <> (SELECT coalesce(sum(m.mention_count), 0) FROM entity_mentions m WHERE m.entity_key = e.key)
+               OR e.original_mention_count <> (SELECT coalesce(sum(m.mention_count), 0) FROM entity_mentions m JOIN articles a ON a.key = m.article_key
+                                               WHERE m.entity_key = e.key AND a.reprint_of IS NULL);
             """));
         await ExecuteAsync("INSERT INTO entity_names (entity_names) VALUES ('integrity-check');");
         // The text indexes hold one row per article and per relation with a topic.

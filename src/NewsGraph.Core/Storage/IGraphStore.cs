@@ -87,11 +87,17 @@ public interface IGraphReader
     Task<GraphPath?> ShortestPathAsync(
         string fromKey, string toKey, int maxHops, IReadOnlyCollection<RelationType>? types, StatusFilter? statusFilter, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What the graph holds: articles (with how many are reprints), entities per kind, relations per
+    /// type. Unlike the rankings and timelines below, these count what is stored, reprints' share included.
+    /// </summary>
     Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Relation counts per interval (by relation date, else the earliest asserting article's date);
-    /// with no type, article counts by publication date. Empty buckets are left out.
+    /// with no type, article counts by publication date, each bucket with how many of them are
+    /// reprints. Empty buckets are left out. A relation is counted when an original asserts it
+    /// (<see cref="ReprintCounting"/>).
     /// </summary>
     Task<IReadOnlyList<TimelineBucket>> GetTimelineAsync(RelationType? type, TimeInterval interval, DateOnly? from, DateOnly? to, CancellationToken cancellationToken);
 
@@ -99,6 +105,7 @@ public interface IGraphReader
     /// Entities ranked by <paramref name="by"/>, ties broken by key; dates restrict the articles counted
     /// (<see cref="DateBasis.Published"/>) or, for relation rankings, the relations by their own date
     /// (<see cref="DateBasis.Event"/>; with <see cref="EntityRanking.Mentions"/> an <see cref="ArgumentException"/>).
+    /// Only originals count (<see cref="ReprintCounting"/>): mentions in originals, relations an original asserts.
     /// </summary>
     Task<IReadOnlyList<RankedEntity>> GetTopEntitiesAsync(NodeKind? kind, EntityRanking by, int first, DateOnly? from, DateOnly? to, DateBasis dateBasis, CancellationToken cancellationToken);
 
@@ -110,7 +117,7 @@ public interface IGraphReader
     /// </summary>
     Task<IReadOnlyList<ReprintLink>> GetReprintLinksAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken);
 
-    /// <summary>Entities mentioned in the same articles as <paramref name="entityKey"/>, by number of shared articles.</summary>
+    /// <summary>Entities mentioned in the same articles as <paramref name="entityKey"/>, by number of shared originals (<see cref="ReprintCounting"/>).</summary>
     Task<IReadOnlyList<RankedEntity>> GetCoMentionedAsync(string entityKey, NodeKind? kind, int first, CancellationToken cancellationToken);
 
     /// <summary>

@@ -142,8 +142,15 @@ public sealed record SearchHit(string Key, NodeKind Kind, double Score);
 /// <summary>A path between two nodes: keys of the nodes in order and the relations joining them.</summary>
 public sealed record GraphPath(IReadOnlyList<string> NodeKeys, IReadOnlyList<RelationRecord> Relations);
 
-/// <summary>Counts for dashboards.</summary>
-public sealed record GraphStats(long Articles, IReadOnlyList<KindCount> Entities, IReadOnlyList<TypeCount> Relations);
+/// <summary>
+/// Counts for dashboards: every stored article (reprints included), and the entities and relations
+/// the graph holds (every copy's contribution merged in, as the lists return them).
+/// </summary>
+public sealed record GraphStats(long Articles, IReadOnlyList<KindCount> Entities, IReadOnlyList<TypeCount> Relations)
+{
+    /// <summary>How many of <see cref="Articles"/> are reprints (<see cref="ReprintLinks"/>); the stories are <c>Articles - Reprints</c>.</summary>
+    public long Reprints { get; init; }
+}
 
 public sealed record KindCount(NodeKind Kind, long Count);
 
@@ -157,6 +164,9 @@ public sealed record TypeCount(RelationType Type, long Count);
 public sealed record TimelineBucket(DateOnly? Start, long Count)
 {
     public bool Undated => Start is null;
+
+    /// <summary>For an article timeline, how many of <see cref="Count"/> are reprints (stories: <c>Count - Reprints</c>); 0 for relations.</summary>
+    public long Reprints { get; init; }
 }
 
 /// <summary>An entity with the value it was ranked by.</summary>

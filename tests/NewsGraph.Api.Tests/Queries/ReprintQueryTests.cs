@@ -4,7 +4,10 @@ using NewsGraph.Core.Graph;
 
 namespace NewsGraph.Api.Tests.Queries;
 
-/// <summary><c>Article.reprintOf</c> and <c>Article.reprints</c>: the store's links, one store call per level.</summary>
+/// <summary>
+/// <c>Article.reprintOf</c> and <c>Article.reprints</c>: the store's links, one store call per level; and
+/// the dashboard fields that count a story once (<c>stats.reprints</c>, <c>TimelineBucket.reprints</c>, rankings).
+/// </summary>
 public sealed class ReprintQueryTests
 {
     private const string Story =
@@ -34,6 +37,26 @@ public sealed class ReprintQueryTests
             byKey["https://example.test/hayat"].ToJsonString());
         Assert.Equal("""{"key":"https://example.test/brief","reprintOf":null,"reprints":[]}""", byKey["https://example.test/brief"].ToJsonString());
         Assert.Equal(["FindArticlesAsync", "GetReprintLinksAsync", "GetArticlesAsync"], host.Reader.Calls);
+    }
+
+    [Fact]
+    public async Task DashboardFields_OverThreeCopiesOfAStory_CountItOnceAndSayHowManyAreReprints()
+    {
+        var minister = new ExtractedEntity(GraphKeys.Person("وزير الطاقة"), NodeKind.Person, "وزير الطاقة", [], [], Mentions: 2);
+        await using ApiHost host = await ApiHost.StartAsync(store: await TempSqliteStore.CreateAsync(
+        [
+            Article("https://example.test/spa", "الرياض - واس: " + Story) with { Entities = [minister] },
+            Article("https://example.test/hayat", "جدة - الحياة: " + Story) with { Entities = [minister] },
+            Article("https://example.test/yawm", "الدمام - اليوم: " + Story) with { Entities = [minister] },
+        ]));
+
+        JsonNode data = await host.QueryAsync("""
+            { stats { articles reprints } timeline(interval: DAY) { start count reprints } topEntities(by: MENTIONS) { value entity { name } } }
+            """);
+
+        Assert.Equal("""{"articles":3,"reprints":2}""", data["stats"]!.ToJsonString());
+        Assert.Equal("""[{"start":"2026-03-01","count":3,"reprints":2}]""", data["timeline"]!.ToJsonString());
+        Assert.Equal("""[{"value":2,"entity":{"name":"وزير الطاقة"}}]""", data["topEntities"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 
     private static ArticleGraph Article(string url, string text) => new(new ArticleInfo(url, text, Url: url, Published: new DateOnly(2026, 3, 1)), [], []);

@@ -291,11 +291,12 @@ async function loadHistory(pair) {
 
 const sum = (buckets) => buckets.reduce((total, b) => total + b.count, 0);
 
-function tile(label, value, all, color) {
+function tile(label, value, all, color, note = null) {
   const element = h('div', { className: 'tile' },
     h('span', { className: 'label' }, label),
     h('span', { className: 'value' }, formatNumber(value)),
-    all === null ? null : h('span', { className: 'all' }, `من أصل ${formatNumber(all)}`));
+    all === null ? null : h('span', { className: 'all' }, `من أصل ${formatNumber(all)}`),
+    note === null ? null : h('span', { className: 'all' }, note));
   if (color) {
     element.style.setProperty('--c', color);
   }
@@ -303,18 +304,22 @@ function tile(label, value, all, color) {
   return element;
 }
 
-function renderTotals({ stats, articlesInRange }, inRange) {
+function renderTotals(totals, inRange) {
+  const { stats, articlesInRange } = totals;
   const ranged = Boolean(state.from || state.to);
-  const relationTotals = Object.fromEntries(stats.relations.map((r) => [r.type, r.count]));
-  const relationsInRange = Object.fromEntries(Object.keys(RELATIONS).map((type) => [type, ranged ? sum(inRange[type]) : relationTotals[type] ?? 0]));
+
+  // Relations once per story, as the timeline and the rankings count them (reprints are provenance).
+  const relationTotals = Object.fromEntries(Object.keys(RELATIONS).map((type) => [type, sum(totals[type])]));
+  const relationsInRange = Object.fromEntries(Object.keys(RELATIONS).map((type) => [type, ranged ? sum(inRange[type]) : relationTotals[type]]));
   const articles = ranged ? articlesInRange.totalCount : stats.articles;
+  const reprints = !ranged && stats.reprints > 0 ? `منها ${formatNumber(stats.reprints)} نسخة معاد نشرها` : null;
   ui.totals.replaceChildren(
-    tile('المقالات', articles, ranged ? stats.articles : null),
+    tile('المقالات', articles, ranged ? stats.articles : null, undefined, reprints),
     ...Object.entries(RELATIONS).map(([type, { label, color }]) =>
       tile(label, relationsInRange[type], ranged ? relationTotals[type] ?? 0 : null, color)));
   ui.entities.replaceChildren(
     ...stats.entities.filter((e) => KINDS[e.kind]).map((e) => tile(KINDS[e.kind].plural, e.count, null, KINDS[e.kind].color)));
-  state.shown.totals = { articles: stats.articles, articlesInRange: articles, relations: relationTotals, relationsInRange };
+  state.shown.totals = { articles: stats.articles, reprints: stats.reprints, articlesInRange: articles, relations: relationTotals, relationsInRange };
 }
 
 function renderTimeline(timeline) {

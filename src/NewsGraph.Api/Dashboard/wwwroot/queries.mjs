@@ -2,10 +2,19 @@
 // over POST /graphql, and `articleIngested` over the WebSocket says when to ask again.
 // $from/$to are the chosen range (yyyy-MM-dd, either may be null).
 
-/** All-time counts and the articles published in the range. */
+/**
+ * All-time counts and the articles published in the range. Relations are counted as the timeline and
+ * the rankings count them, once per story (a relation only reprints assert is left out): the all-time
+ * timeline's buckets, undated included, rather than `stats.relations`, which counts every stored one.
+ */
 export const TOTALS = `query DashboardTotals($from: Date, $to: Date) {
-  stats { articles entities { kind count } relations { type count } }
+  stats { articles reprints entities { kind count } }
   articlesInRange: articles(first: 1, where: { publishedFrom: $from, publishedTo: $to }) { totalCount }
+  MET: timeline(type: MET) { count }
+  PHONED: timeline(type: PHONED) { count }
+  STATED: timeline(type: STATED) { count }
+  MEMBER_OF: timeline(type: MEMBER_OF) { count }
+  HOLDS_ROLE: timeline(type: HOLDS_ROLE) { count }
 }`;
 
 /**

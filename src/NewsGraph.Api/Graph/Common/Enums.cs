@@ -87,7 +87,7 @@ public sealed class EntityRankingType : EnumerationGraphType<EntityRanking>
     public EntityRankingType()
     {
         Name = "EntityRanking";
-        Description = "What topEntities ranks by: MENTIONS, MEETINGS (MET relations), STATEMENTS (STATED relations), DEGREE (relations of any type).";
+        Description = "What topEntities ranks by: MENTIONS (in originals; a reprint's mentions add nothing, also of entities only it names), MEETINGS (MET relations), STATEMENTS (STATED relations), DEGREE (relations of any type); a relation counts once, when an original asserts it.";
     }
 }
 
@@ -96,7 +96,7 @@ public sealed class DateBasisType : EnumerationGraphType<DateBasis>
     public DateBasisType()
     {
         Name = "DateBasis";
-        Description = "Which date a topEntities range applies to: PUBLISHED (the articles': mentions in, or relations asserted by, an article published in range) or EVENT (the relations' own date, else their first article's — as `timeline` and the relation lists' dateFrom/dateTo; not for MENTIONS).";
+        Description = "Which date a topEntities range applies to: PUBLISHED (the articles': mentions in, or relations asserted by, an original published in range) or EVENT (the relations' own date, else their first article's — as `timeline` and the relation lists' dateFrom/dateTo; not for MENTIONS).";
     }
 }
 

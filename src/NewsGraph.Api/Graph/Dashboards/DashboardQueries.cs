@@ -14,10 +14,10 @@ internal static class DashboardQueries
     public static void Register(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<StatsType>>("stats")
-            .Description("Article, node and relation counts.")
+            .Description("What the graph holds: articles (with how many are reprints), nodes per kind, relations per type — every copy of a story included. The rankings and timelines count each story once.")
             .ResolveAsync(async c => await c.Graph().Reader.GetStatsAsync(c.CancellationToken).ConfigureAwait(false));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineBucketType>>>>("timeline")
-            .Description("Counts per interval: relations of `type` (by relation date, else the first asserting article's date), or articles by publication date when no type. Empty buckets are left out. Without from/to, the undated items come last in their own bucket (undated: true, no start).")
+            .Description("Counts per interval: relations of `type` that an original (not a reprint) asserts, each once (by relation date, else the first asserting article's date), or articles by publication date when no type (`reprints` says how many of them are reprints). Empty buckets are left out. Without from/to, the undated items come last in their own bucket (undated: true, no start).")
             .Argument<RelationTypeType>("type")
             .Argument<TimeIntervalType>("interval", a => a.DefaultValue = TimeInterval.Month)
             .Argument<CalendarDateGraphType>("from")
@@ -29,7 +29,7 @@ internal static class DashboardQueries
                 c.GetArgument<DateOnly?>("to"),
                 c.CancellationToken).ConfigureAwait(false));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RankedEntityType>>>>("topEntities")
-            .Description("Entities ranked by mentions, meetings, statements or degree; ties by id. Dates restrict the articles counted, or with dateBasis: EVENT the relations by their own date.")
+            .Description("Entities ranked by mentions, meetings, statements or degree; ties by id. Each story counts once, through its original: mentions in originals, relations an original asserts (reprints are provenance, not more news). Dates restrict the articles counted, or with dateBasis: EVENT the relations by their own date.")
             .Argument<NodeKindType>("kind")
             .Argument<EntityRankingType>("by", a => a.DefaultValue = EntityRanking.Mentions)
             .Argument<IntGraphType>("first", "How many (default 20, at most the max page size).")
@@ -55,7 +55,7 @@ internal static class DashboardQueries
                     c.CancellationToken).ConfigureAwait(false);
             });
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RankedEntityType>>>>("coMentioned")
-            .Description("Who is mentioned with a node, and in how many shared articles (`value`); most first.")
+            .Description("Who is mentioned with a node, and in how many shared articles (`value`, originals only: a reprint adds nothing); most first.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<NodeKindType>("kind", "Only co-mentioned nodes of this kind.")
             .Argument<IntGraphType>("first", "How many (default 20, at most the max page size).")

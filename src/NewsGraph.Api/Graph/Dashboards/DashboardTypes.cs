@@ -11,10 +11,13 @@ public sealed class StatsType : ObjectGraphType<GraphStats>
     public StatsType()
     {
         Name = "Stats";
-        Description = "Counts for dashboards.";
-        Field<NonNullGraphType<IntGraphType>>("articles").Resolve(c => (int)c.Source.Articles);
+        Description = "Counts for dashboards: what is stored, every copy of a story included.";
+        Field<NonNullGraphType<IntGraphType>>("articles").Description("Every stored article, reprints included.").Resolve(c => (int)c.Source.Articles);
+        Field<NonNullGraphType<IntGraphType>>("reprints")
+            .Description("How many of `articles` are reprints (near-duplicate copies linked to an original, `Article.reprintOf`); `articles - reprints` is the number of stories.")
+            .Resolve(c => (int)c.Source.Reprints);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindCountType>>>>("entities").Description("Nodes per kind (claims included).").Resolve(c => c.Source.Entities);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TypeCountType>>>>("relations").Description("Relations per type.").Resolve(c => c.Source.Relations);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TypeCountType>>>>("relations").Description("Relations per type: every stored one, those only reprints assert included (rankings and relation timelines count those an original asserts).").Resolve(c => c.Source.Relations);
     }
 }
 
@@ -47,6 +50,9 @@ public sealed class TimelineBucketType : ObjectGraphType<TimelineBucket>
         Field<CalendarDateGraphType>("start").Description("The bucket's first day; null for the undated bucket.").Resolve(c => c.Source.Start);
         Field<NonNullGraphType<BooleanGraphType>>("undated").Description("True for the bucket of items with no date.").Resolve(c => c.Source.Undated);
         Field<NonNullGraphType<IntGraphType>>("count").Resolve(c => (int)c.Source.Count);
+        Field<NonNullGraphType<IntGraphType>>("reprints")
+            .Description("Of an article timeline's `count`, the reprints (`count - reprints` stories); always 0 for relations, which count once per story.")
+            .Resolve(c => (int)c.Source.Reprints);
     }
 }
 
