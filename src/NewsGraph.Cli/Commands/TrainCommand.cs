@@ -68,6 +68,7 @@ internal static class TrainCommand
 
     private const string LearnedPlacesPath = "src/NewsGraph.Extraction/Data/gazetteers/learned-places.tsv";
     private const string LearnedOrganizationsPath = "src/NewsGraph.Extraction/Data/gazetteers/learned-organizations.tsv";
+    private const string LearnedPersonsPath = "src/NewsGraph.Extraction/Data/gazetteers/learned-persons.tsv";
 
     private static Command GazetteerCommand()
     {
@@ -75,13 +76,14 @@ internal static class TrainCommand
         Option<DirectoryInfo?> annotations = CommonOptions.Annotations();
         var places = new Option<FileInfo>("--places-out") { Description = $"Where to write the places (default {LearnedPlacesPath}).", DefaultValueFactory = _ => new FileInfo(LearnedPlacesPath) };
         var organizations = new Option<FileInfo>("--organizations-out") { Description = $"Where to write the organizations (default {LearnedOrganizationsPath}).", DefaultValueFactory = _ => new FileInfo(LearnedOrganizationsPath) };
-        var command = new Command("gazetteer", "Learn place and organization names from the train split's annotations (names annotated in two articles or more, and in most articles that contain them).") { corpus, annotations, places, organizations };
+        var persons = new Option<FileInfo>("--persons-out") { Description = $"Where to write the persons (default {LearnedPersonsPath}).", DefaultValueFactory = _ => new FileInfo(LearnedPersonsPath) };
+        var command = new Command("gazetteer", "Learn place, organization and person names from the train split's annotations (names annotated in two articles or more, and in most articles that contain them).") { corpus, annotations, places, organizations, persons };
         command.SetAction((parse, cancellationToken) => DataErrors.ReportAsync("train gazetteer", async () =>
         {
             var annotated = new AnnotatedCorpus(CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)));
             IReadOnlyList<EvalArticle> train = await annotated.LoadAsync([Splits.Train], parse.GetValue(corpus), cancellationToken).ConfigureAwait(false);
             IReadOnlyList<LearnedName> learned = GazetteerMining.FromArticles(train, ArabicLexicon.HandMade);
-            foreach ((Option<FileInfo> option, string kind) in new[] { (places, "Place"), (organizations, "Organization") })
+            foreach ((Option<FileInfo> option, string kind) in new[] { (places, "Place"), (organizations, "Organization"), (persons, "Person") })
             {
                 FileInfo file = parse.GetValue(option)!;
                 await File.WriteAllTextAsync(file.FullName, GazetteerMining.Format(learned, kind, train.Count), cancellationToken).ConfigureAwait(false);

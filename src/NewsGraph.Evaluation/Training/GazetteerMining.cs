@@ -10,8 +10,9 @@ namespace NewsGraph.Evaluation.Training;
 public sealed record LearnedName(string Name, string Written, string Kind, int Annotated, int Occurs);
 
 /// <summary>
-/// Places and organizations learned from the annotated train split, for the names the hand-made
-/// gazetteers lack (ملعب الأمير فيصل بن فهد، صحيفة سبق، منظمة الصحة العالمية). A name is kept when
+/// Places, organizations and persons learned from the annotated train split, for the names the
+/// hand-made gazetteers lack (ملعب الأمير فيصل بن فهد، صحيفة سبق، بان كي مون). Persons need two words
+/// or more; extraction uses them where its own name rules find a shorter name or none. A name is kept when
 /// annotators marked it (required, that kind) in at least <see cref="MinAnnotated"/> train articles,
 /// in at least <see cref="MinPrecision"/> of the train articles whose text contains it as words,
 /// never as another kind, and it is no state name, no ordinary word and not listed already.
@@ -44,7 +45,7 @@ public static class GazetteerMining
                     }
 
                     (anyKind.TryGetValue(norm, out HashSet<string>? kinds) ? kinds : anyKind[norm] = new(StringComparer.Ordinal)).Add(e.Optional ? e.Kind + "?" : e.Kind);
-                    if (!e.Optional && e.Kind is "Place" or "Organization")
+                    if (!e.Optional && (e.Kind is "Place" or "Organization" || (e.Kind == "Person" && norm.Contains(' ', StringComparison.Ordinal))))
                     {
                         Dictionary<string, int> forms = written.TryGetValue(norm, out Dictionary<string, int>? f) ? f : written[norm] = new(StringComparer.Ordinal);
                         forms[name.Trim()] = forms.GetValueOrDefault(name.Trim()) + 1;

@@ -76,6 +76,9 @@ public sealed class ArabicLexicon
 
     public PhraseIndex<TitleRole> Titles { get; } = new();
 
+    /// <summary>Full person names learned from the annotated corpus (two words or more), with the form annotators wrote.</summary>
+    public PhraseIndex<string> KnownPersons { get; } = new();
+
     public PhraseIndex<CueKind> Cues { get; } = new();
 
     public IReadOnlySet<string> FunctionWords { get; }
@@ -233,6 +236,11 @@ public sealed class ArabicLexicon
             {
                 Places.Add(row[0], new PlaceEntry(row[0], row[1], [], null, "learned"));
             }
+        }
+
+        foreach (string[] row in ReadTable("gazetteers/learned-persons.tsv"))
+        {
+            KnownPersons.Add(row[0], row[1]);
         }
 
         foreach (string[] row in ReadTable("gazetteers/learned-organizations.tsv"))

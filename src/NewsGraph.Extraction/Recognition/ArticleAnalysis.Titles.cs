@@ -24,7 +24,7 @@ internal sealed partial class ArticleAnalysis
             // After a comma the name must look like one: "الأمين العام للمنظمة، تناول التحضيرات" is a verb.
             int nameStart = title.End < tokens.Count && tokens[title.End].Surface is "," or "،" && title.End + 1 < tokens.Count
                 && !IsCommonNotName(tokens[title.End + 1].Norm) ? title.End + 1 : title.End;
-            (int start, int end)? name = title.HasHead || IsPersonHonorific(s, title) ? NameExtent(s, nameStart, NameAnchor.Title) : null;
+            (int start, int end)? name = title.HasHead || IsPersonHonorific(s, title) ? KnownOrNameExtent(s, nameStart, NameAnchor.Title) : null;
 
             // "رئيس نادي الزمالك محمد …": a complement of the title before the name (see
             // ComplementsTitle), and a demonym after it ("مدرب المنتخب لكرة القدم البرتغالي جواو
@@ -38,7 +38,7 @@ internal sealed partial class ArticleAnalysis
                     afterComplement = Owner[s][afterComplement] is { Entity.Kind: NodeKind.State or NodeKind.Place or NodeKind.Organization } owner ? owner.End : afterComplement + 1;
                 }
 
-                if (NameExtent(s, afterComplement, NameAnchor.Title) is { } further && further.end - further.start >= 2)
+                if (KnownOrNameExtent(s, afterComplement, NameAnchor.Title) is { } further && further.end - further.start >= 2)
                 {
                     title = title with { End = afterComplement };
                     name = further;

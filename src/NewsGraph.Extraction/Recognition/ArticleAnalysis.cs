@@ -34,6 +34,7 @@ internal sealed partial class ArticleAnalysis
     private readonly MatchCache<StateHit> _states;
     private readonly MatchCache<PlaceEntry> _places;
     private readonly MatchCache<OrganizationEntry> _organizations;
+    private readonly MatchCache<string> _knownPersons;
 
     private readonly NerTagger? _ner;
     private readonly IReadOnlyList<string>?[] _nerTags;
@@ -59,6 +60,7 @@ internal sealed partial class ArticleAnalysis
         _states = new MatchCache<StateHit>(lexicon.States, sentences);
         _places = new MatchCache<PlaceEntry>(lexicon.Places, sentences);
         _organizations = new MatchCache<OrganizationEntry>(lexicon.Organizations, sentences);
+        _knownPersons = new MatchCache<string>(lexicon.KnownPersons, sentences);
         Mentions = new List<Mention>[sentences.Count];
         Owner = new Mention?[sentences.Count][];
         TitleMentions = new List<TitleSpan>[sentences.Count];
@@ -157,6 +159,11 @@ internal sealed partial class ArticleAnalysis
         for (int s = 0; s < Sentences.Count; s++)
         {
             FindTaggedSubjects(s);
+        }
+
+        for (int s = 0; s < Sentences.Count; s++)
+        {
+            FindKnownPersons(s);
         }
 
         for (int s = 0; s < Sentences.Count; s++)
