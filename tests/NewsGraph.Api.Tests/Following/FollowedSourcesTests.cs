@@ -153,6 +153,35 @@ public sealed class FollowedSourcesTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Follow_TwoSitesCarryingOneStory_TheLaterIsLinkedAsAReprintAndCountedOnce()
+    {
+        // Written for this test: one agency story long enough to fingerprint, and a second site's copy
+        // of it under its own credit line and headline.
+        const string body =
+            "التقى وزير الخارجية الأردني ناصر جودة في عمان اليوم نظيره المصري سامح شكري وبحث الجانبان سبل تعزيز التعاون الثنائي "
+            + "في مجالات الطاقة والمياه والتجارة والاستثمار والنقل، إضافة إلى آخر التطورات في المنطقة والجهود المبذولة للتوصل إلى حلول "
+            + "سياسية للأزمات القائمة. وأكد الوزيران أهمية مواصلة التنسيق والتشاور بين البلدين الشقيقين في مختلف القضايا ذات الاهتمام المشترك، "
+            + "واتفقا على عقد اجتماع للجنة العليا المشتركة مطلع العام المقبل في القاهرة لمتابعة تنفيذ ما تم الاتفاق عليه.";
+        await using FeedServer site = await FeedServer.StartAsync();
+        site.Publish(new PublishedItem("rss", "first", "جودة يلتقي شكري", "عمان-بترا\n" + body, new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.FromHours(3))));
+        await using ApiHost host = await ApiHost.StartAsync(follow: Following(site.Rss, site.Atom));
+        await ArticleAsync(host, site.PageUrl("first"));
+        int articlesBefore = (await host.QueryAsync("{ stats { articles } }"))["stats"]!["articles"]!.GetValue<int>();
+        site.Publish(new PublishedItem("atom", "copy", "وزير الخارجية يبحث مع نظيره المصري التعاون", "عمان-وكالات\n" + body, new DateTimeOffset(2026, 12, 6, 11, 0, 0, TimeSpan.FromHours(3))));
+        await ArticleAsync(host, site.PageUrl("copy"));
+
+        JsonNode copy = (await host.QueryAsync("query($key: String!) { article(key: $key) { reprintOf { key } } }", new { key = site.PageUrl("copy") }))["article"]!;
+        Assert.Equal(site.PageUrl("first"), Str(copy["reprintOf"]!, "key"));
+
+        JsonNode data = await host.QueryAsync(
+            "{ stats { articles reprints } topEntities(kind: PERSON, by: MENTIONS) { entity { name mentionCount } value } }");
+        Assert.Equal((articlesBefore + 1, 1), (data["stats"]!["articles"]!.GetValue<int>(), data["stats"]!["reprints"]!.GetValue<int>()));
+        JsonNode judeh = data["topEntities"]!.AsArray().Single(e => Str(e!["entity"]!, "name") == "ناصر جودة")!;
+        // Both copies are kept as provenance (mentionCount), the ranking counts the story once.
+        Assert.True(judeh["entity"]!["mentionCount"]!.GetValue<int>() > judeh["value"]!.GetValue<int>(), judeh.ToJsonString());
+    }
+
+    [Fact]
     public async Task Follow_NewFeedItem_FiresTheArticleIngestedSubscription()
     {
         await using FeedServer site = await FeedServer.StartAsync();
