@@ -329,7 +329,9 @@ internal static partial class SqliteStatements
 
     /// <summary>
     /// Schema steps by version; <c>InitializeAsync</c> applies those above the stored version, all in
-    /// one transaction with their <c>schema_version</c> rows, so a step is applied whole or not at all.
+    /// one transaction with their <c>schema_version</c> rows, so a step is applied whole or not at all:
+    /// first every step's statements, then their C# parts (<c>SqliteMigrations</c>) in version order, so
+    /// that those, which are this build's code, meet this build's tables. Version 9 is not used here.
     /// </summary>
     public static IReadOnlyList<(int Version, string[] Statements)> Migrations { get; } =
     [
@@ -341,6 +343,7 @@ internal static partial class SqliteStatements
         (6, [AddDatePrecisionAndSourceV6]),
         (7, [CreateFollowedSourcesV7]),
         (8, [AddReprintsV8]),
+        (10, [ArticleBandIdsV10]),
     ];
 
     /// <summary>
