@@ -35,7 +35,7 @@ internal sealed class SqliteContributionRows
         _articles.Add(
         [
             article.Key, article.Title, article.Url, article.Source, article.Dateline, published, article.Language, article.File, article.Text,
-            now.ToString("O", CultureInfo.InvariantCulture), hash, ArabicText.Normalize(article.Title), ArabicText.Normalize(article.Text),
+            now.ToString("O", CultureInfo.InvariantCulture), hash, ArticleDigests.Normalized(article.Title), ArticleDigests.Normalized(article.Text),
         ]);
     }
 

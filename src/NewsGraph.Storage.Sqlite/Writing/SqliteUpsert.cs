@@ -27,7 +27,7 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
         {
             cancellationToken.ThrowIfCancellationRequested();
             string key = graph.Article.Key;
-            string hash = ArticleGraphUpsert.ContentHash(graph);
+            string hash = ArticleDigests.ContentHash(graph);
             if (stored.TryGetValue(key, out (string Hash, string? Published) before))
             {
                 if (before.Hash == hash)
