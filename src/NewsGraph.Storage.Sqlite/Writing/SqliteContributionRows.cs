@@ -26,6 +26,10 @@ internal sealed class SqliteContributionRows
     private readonly List<(string Name, object? Value)[]> _assertions = [];
     private readonly HashSet<string> _articleKeys = new(StringComparer.Ordinal);
 
+    // A placeholder is made by the first row of its key; later rows of the key would only conflict.
+    private readonly HashSet<string> _entityKeys = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _relationKeys = new(StringComparer.Ordinal);
+
     /// <summary>Whether rows of this article wait to be written.</summary>
     public bool Holds(string articleKey) => _articleKeys.Contains(articleKey);
 
@@ -41,7 +45,11 @@ internal sealed class SqliteContributionRows
 
     public void AddMention(string articleKey, ExtractedEntity entity, string kind)
     {
-        _entities.Add([entity.Key, kind, entity.Name, ArabicText.Normalize(entity.Name)]);
+        if (_entityKeys.Add(entity.Key))
+        {
+            _entities.Add([entity.Key, kind, entity.Name, ArabicText.Normalize(entity.Name)]);
+        }
+
         _mentions.Add(
         [
             articleKey, entity.Key, kind, entity.Name, SqliteJson.Serialize(entity.Aliases), SqliteJson.Serialize(entity.Titles),
@@ -51,7 +59,11 @@ internal sealed class SqliteContributionRows
 
     public void AddAssertion(string articleKey, string relationKey, ExtractedRelation relation)
     {
-        _relations.Add([relationKey, GraphNames.TypeName(relation.Type), relation.From, relation.To]);
+        if (_relationKeys.Add(relationKey))
+        {
+            _relations.Add([relationKey, GraphNames.TypeName(relation.Type), relation.From, relation.To]);
+        }
+
 
         // One statement each: the confidence is bound as a double, never read back from JSON text.
         _assertions.Add(
@@ -88,6 +100,8 @@ internal sealed class SqliteContributionRows
 
         _assertions.Clear();
         _articleKeys.Clear();
+        _entityKeys.Clear();
+        _relationKeys.Clear();
     }
 
     private static async Task WriteAllAsync(SqliteBatchCommands commands, string sql, List<object?[]> rows, CancellationToken cancellationToken)
