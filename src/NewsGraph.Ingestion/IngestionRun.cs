@@ -116,7 +116,14 @@ internal sealed class IngestionRun
                 }
 
                 // Once the store is given up on, the rest is only listed as not stored: no need to extract it.
-                slot.Extracted.TrySetResult(_notStored is null ? _ingestor.Extract(slot.Input) : default);
+                Extraction extraction = _notStored is null ? _ingestor.Extract(slot.Input) : default;
+                if (extraction.Graph is { } graph)
+                {
+                    // The hash, fingerprint and normalized text the store's writer needs, computed here in parallel.
+                    ArticleDigests.Prepare(graph);
+                }
+
+                slot.Extracted.TrySetResult(extraction);
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -27,7 +27,7 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
         int unchanged = 0;
         foreach (ArticleGraph graph in batch)
         {
-            string hash = ArticleGraphUpsert.ContentHash(graph);
+            string hash = ArticleDigests.ContentHash(graph);
             bool wasStored = hashes.TryGetValue(graph.Article.Key, out string? stored);
             if (wasStored && stored == hash)
             {
@@ -116,7 +116,7 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
         ["text"] = article.Text,
         ["ingestedAt"] = now.ToString("O", CultureInfo.InvariantCulture),
         ["contentHash"] = hash,
-        ["titleNorm"] = ArabicText.Normalize(article.Title),
-        ["textNorm"] = ArabicText.Normalize(article.Text),
+        ["titleNorm"] = ArticleDigests.Normalized(article.Title),
+        ["textNorm"] = ArticleDigests.Normalized(article.Text),
     };
 }

@@ -54,13 +54,19 @@ public sealed partial class SqliteGraphStore
                     $"'{DatabasePath}' has schema version {stored}, newer than this build's {SqliteStatements.SchemaVersion}.");
             }
 
-            foreach ((int version, string[] statements) in SqliteStatements.Migrations.Where(m => m.Version > stored))
+            // The steps' C# parts run after every step's statements: they use this build's code, which
+            // reads and writes this build's tables (version 8 links reprints into version 10's bands).
+            var applied = SqliteStatements.Migrations.Where(m => m.Version > stored).ToList();
+            foreach ((int _, string[] statements) in applied)
             {
                 foreach (string statement in statements)
                 {
                     await ExecuteAsync(connection, transaction, statement, cancellationToken);
                 }
+            }
 
+            foreach ((int version, string[] _) in applied)
+            {
                 await SqliteMigrations.AfterStatementsAsync(version, connection, transaction, cancellationToken);
                 await using SqliteCommand insert = Command(connection, SqliteStatements.InsertSchemaVersion);
                 insert.Transaction = transaction;

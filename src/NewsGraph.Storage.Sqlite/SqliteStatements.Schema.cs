@@ -44,7 +44,8 @@ internal static partial class SqliteStatements
     /// <item><c>cache_size = -131072</c> (128 MiB instead of 2 MiB): the pages every batch comes back
     /// to — index interiors, hub rows, the segment each full-text index is building — stay in the
     /// writer's cache instead of being read back from the OS each batch. It bounds the writer's share
-    /// of the ingest's resident memory (peak RSS 336 MB over the 30,640-article corpus).</item>
+    /// of the ingest's resident memory (peak RSS 336 MB over the 30,640-article corpus at schema version 8;
+    /// 404–434 MB since the rows of a batch are written as JSON, see <c>SqliteContributionRows</c>).</item>
     /// <item><c>wal_autocheckpoint = 16384</c> (64 MiB of WAL instead of 4 MiB): a batch of 200 articles
     /// writes several MiB of pages, so the default checkpointed — copied pages back and synced — after
     /// nearly every batch, and the pages every batch touches were copied again each time. Measured on
@@ -329,7 +330,9 @@ internal static partial class SqliteStatements
 
     /// <summary>
     /// Schema steps by version; <c>InitializeAsync</c> applies those above the stored version, all in
-    /// one transaction with their <c>schema_version</c> rows, so a step is applied whole or not at all.
+    /// one transaction with their <c>schema_version</c> rows, so a step is applied whole or not at all:
+    /// first every step's statements, then their C# parts (<c>SqliteMigrations</c>) in version order, so
+    /// that those, which are this build's code, meet this build's tables.
     /// </summary>
     public static IReadOnlyList<(int Version, string[] Statements)> Migrations { get; } =
     [
@@ -342,6 +345,7 @@ internal static partial class SqliteStatements
         (7, [CreateFollowedSourcesV7]),
         (8, [AddReprintsV8]),
         (9, [AddReprintCountsV9]),
+        (10, [ArticleBandIdsV10]),
     ];
 
     /// <summary>

@@ -36,9 +36,17 @@ internal static partial class SqliteStatements
         FROM relation_provenance WHERE article_key = @articleKey;
         """;
 
-    public const string UpsertArticle = """
+    /// <summary>
+    /// A batch's articles, inserted or replacing the stored row: @rows is a JSON array of [key, title, url,
+    /// source, dateline, published, language, file, text, ingested_at, content_hash, title_norm, text_norm],
+    /// written in its order. One statement for the batch, so the text index trigger's rows reach FTS5
+    /// together (see <c>SqliteContributionRows</c>). <c>WHERE true</c>: an upsert from a SELECT needs a WHERE.
+    /// </summary>
+    public const string UpsertArticles = """
         INSERT INTO articles (key, title, url, source, dateline, published, language, file, text, ingested_at, content_hash, title_norm, text_norm)
-        VALUES (@key, @title, @url, @source, @dateline, @published, @language, @file, @text, @ingestedAt, @contentHash, @titleNorm, @textNorm)
+        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6,
+               j.value ->> 7, j.value ->> 8, j.value ->> 9, j.value ->> 10, j.value ->> 11, j.value ->> 12
+        FROM json_each(@rows) j WHERE true
         ON CONFLICT (key) DO UPDATE SET
             title = excluded.title, url = excluded.url, source = excluded.source, dateline = excluded.dateline,
             published = excluded.published, language = excluded.language, file = excluded.file, text = excluded.text,
@@ -53,20 +61,27 @@ internal static partial class SqliteStatements
 
     public const string DeleteArticleProvenance = "DELETE FROM relation_provenance WHERE article_key = @articleKey;";
 
-    /// <summary>An empty merged row (counts 0) so contributions can reference it; the merge fills it in.</summary>
-    public const string InsertEntityIfMissing = """
-        INSERT INTO entities (key, kind, name, name_norm) VALUES (@key, @kind, @name, @nameNorm)
+    /// <summary>
+    /// Empty merged rows (counts 0) so contributions can reference them; the merge fills them in. @rows is
+    /// a JSON array of [key, kind, name, name_norm]: the first row of a key that is missing makes it.
+    /// </summary>
+    public const string InsertEntitiesIfMissing = """
+        INSERT INTO entities (key, kind, name, name_norm)
+        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM json_each(@rows) j WHERE true
         ON CONFLICT (key) DO NOTHING;
         """;
 
-    public const string InsertMention = """
+    /// <summary>Mentions: @rows is a JSON array of [article, entity, kind, name, aliases (JSON), titles (JSON), iso, category, mention count].</summary>
+    public const string InsertMentions = """
         INSERT INTO entity_mentions (article_key, entity_key, kind, name, aliases, titles, iso, category, mention_count)
-        VALUES (@articleKey, @entityKey, @kind, @name, @aliases, @titles, @iso, @category, @mentionCount);
+        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, j.value ->> 8
+        FROM json_each(@rows) j;
         """;
 
-    /// <summary>An empty merged row (no assertions) so provenance can reference it; the merge fills it in.</summary>
-    public const string InsertRelationIfMissing = """
-        INSERT INTO relations (key, type, from_key, to_key) VALUES (@key, @type, @fromKey, @toKey)
+    /// <summary>Empty merged rows (no assertions) so provenance can reference them: @rows is a JSON array of [key, type, from, to].</summary>
+    public const string InsertRelationsIfMissing = """
+        INSERT INTO relations (key, type, from_key, to_key)
+        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM json_each(@rows) j WHERE true
         ON CONFLICT (key) DO NOTHING;
         """;
 
@@ -120,29 +135,39 @@ internal static partial class SqliteStatements
                 ELSE e.iso END,
             CASE WHEN j.value ->> 2 THEN
                 (SELECT m.category FROM entity_mentions m WHERE m.entity_key = e.key AND m.category IS NOT NULL ORDER BY m.article_key LIMIT 1)
-                ELSE e.category END
+                ELSE e.category END,
+            e.id
         FROM json_each(@entities) j JOIN entities e ON e.key = j.value ->> 0;
         """;
 
-    public const string UpdateMergedEntity = """
+    /// <summary>
+    /// Merged entities whose alias or title list changed, all of a batch in one statement: @rows is a JSON
+    /// array of [key, kind, name, name_norm, iso, category, mention count, article count, aliases (JSON),
+    /// aliases_norm, titles (JSON)], in id order (see <c>SqliteMergedRows.EntityUpdates</c>).
+    /// </summary>
+    public const string UpdateMergedEntities = """
         UPDATE entities SET
-            kind = @kind, name = @name, name_norm = @nameNorm, aliases = @aliases, aliases_norm = @aliasesNorm,
-            titles = @titles, iso = @iso, category = @category, mention_count = @mentionCount, article_count = @articleCount
-        WHERE key = @key;
+            kind = j.value ->> 1, name = j.value ->> 2, name_norm = j.value ->> 3, iso = j.value ->> 4, category = j.value ->> 5,
+            mention_count = j.value ->> 6, article_count = j.value ->> 7,
+            aliases = j.value ->> 8, aliases_norm = j.value ->> 9, titles = j.value ->> 10
+        FROM json_each(@rows) j
+        WHERE entities.key = j.value ->> 0;
         """;
 
-    /// <summary>The same without the alias and title lists, for the usual case where neither changed.</summary>
-    public const string UpdateMergedEntityCounts = """
+    /// <summary>The same without the alias and title lists (neither changed): rows of the first eight values.</summary>
+    public const string UpdateMergedEntitiesCounts = """
         UPDATE entities SET
-            kind = @kind, name = @name, name_norm = @nameNorm, iso = @iso, category = @category,
-            mention_count = @mentionCount, article_count = @articleCount
-        WHERE key = @key;
+            kind = j.value ->> 1, name = j.value ->> 2, name_norm = j.value ->> 3, iso = j.value ->> 4, category = j.value ->> 5,
+            mention_count = j.value ->> 6, article_count = j.value ->> 7
+        FROM json_each(@rows) j
+        WHERE entities.key = j.value ->> 0;
         """;
 
-    /// <summary>The counts (and the unindexed iso and category) alone, for an entity whose kind, name and lists stay.</summary>
-    public const string UpdateEntityCounts = """
-        UPDATE entities SET iso = @iso, category = @category, mention_count = @mentionCount, article_count = @articleCount
-        WHERE key = @key;
+    /// <summary>The counts (and the unindexed iso and category) alone, for entities whose kind, name and lists stay: rows of [key, iso, category, mention count, article count].</summary>
+    public const string UpdateEntitiesCounts = """
+        UPDATE entities SET iso = j.value ->> 1, category = j.value ->> 2, mention_count = j.value ->> 3, article_count = j.value ->> 4
+        FROM json_each(@rows) j
+        WHERE entities.key = j.value ->> 0;
         """;
 
     public const string DeleteEntity = "DELETE FROM entities WHERE key = @key;";

@@ -16,7 +16,7 @@ namespace NewsGraph.Storage.Sqlite;
 internal static partial class SqliteStatements
 {
     /// <summary>The schema version this build writes; <see cref="Migrations"/> brings a file up to it.</summary>
-    public const int SchemaVersion = 9;
+    public const int SchemaVersion = 10;
 
     // ---------------------------------------------------------------------------------------
     // Lookups by key

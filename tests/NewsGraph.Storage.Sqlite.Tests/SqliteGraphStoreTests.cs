@@ -141,7 +141,7 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
 
         SqliteGraphStore migrated = await StoreAsync();
 
-        Assert.Equal(Enumerable.Range(1, SqliteStatements.SchemaVersion).Select(v => (long)v), await ColumnAsync<long>("SELECT version FROM schema_version ORDER BY version;"));
+        Assert.Equal(SqliteStatements.Migrations.Select(m => (long)m.Version), await ColumnAsync<long>("SELECT version FROM schema_version ORDER BY version;"));
         Assert.Equal(15L, await ScalarAsync<long>("SELECT count(*) FROM relation_provenance WHERE confidence IS NULL;"));
         Assert.Equal(13L, await ScalarAsync<long>("SELECT count(*) FROM relations WHERE confidence IS NULL;"));
         IReadOnlyList<RelationRecord> before = await migrated.GetRelationsAsync(SampleGraph.RelationKeys, None);
@@ -251,6 +251,63 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         {
             SqliteStoreFactory.DeleteDatabase(freshPath);
         }
+    }
+
+    [Fact]
+    public async Task InitializeAsync_VersionEightFile_KeepsTheBandsUnderArticleIds_AndReprintsStillFindTheirOriginal()
+    {
+        const string Story =
+            "أعلنت وزارة الطاقة اليوم عن إطلاق برنامج وطني جديد لتطوير مصادر الطاقة المتجددة في مختلف مناطق المملكة خلال السنوات الخمس المقبلة " +
+            "وقال وزير الطاقة في مؤتمر صحفي إن البرنامج يهدف إلى رفع حصة الطاقة الشمسية وطاقة الرياح في مزيج الكهرباء الوطني.";
+        ArticleGraph[] stored =
+        [
+            new(new ArticleInfo("a-original", "الرياض - واس: " + Story), [], []),
+            new(new ArticleInfo("b-copy", "جدة - الحياة: " + Story), [], []),
+            new(new ArticleInfo("c-brief", "وصل وزير الطاقة إلى جدة."), [], []),
+        ];
+        await CreateFileOfVersionAsync(8, stored);
+
+        // What version 8 kept: fingerprints, the link, and the band keys under the article's key.
+        await using (SqliteConnection connection = Open())
+        {
+            foreach (ArticleGraph article in stored.Take(2))
+            {
+                TextFingerprint fingerprint = TextFingerprint.Of(article.Article.Text)!;
+                await using SqliteCommand update = connection.CreateCommand();
+                update.CommandText = "UPDATE articles SET fingerprint = @fingerprint, reprint_of = @reprintOf WHERE key = @key;";
+                update.Parameters.AddWithValue("@fingerprint", fingerprint.Encode());
+                update.Parameters.AddWithValue("@reprintOf", article.Article.Key == "b-copy" ? "a-original" : DBNull.Value);
+                update.Parameters.AddWithValue("@key", article.Article.Key);
+                await update.ExecuteNonQueryAsync();
+                foreach (string band in fingerprint.BandKeys())
+                {
+                    await using SqliteCommand insert = connection.CreateCommand();
+                    insert.CommandText = "INSERT OR IGNORE INTO article_bands (band_key, article_key) VALUES (@band, @key);";
+                    insert.Parameters.AddWithValue("@band", band);
+                    insert.Parameters.AddWithValue("@key", article.Article.Key);
+                    await insert.ExecuteNonQueryAsync();
+                }
+            }
+        }
+
+        SqliteGraphStore migrated = await StoreAsync();
+
+        Assert.Equal((long)SqliteStatements.SchemaVersion, await ScalarAsync<long>("SELECT max(version) FROM schema_version;"));
+        Assert.Equal(
+            [$"a-original {TextFingerprint.Bands}", $"b-copy {TextFingerprint.Bands}"],
+            await ColumnAsync("SELECT i.article_key || ' ' || count(*) FROM article_bands b JOIN article_text_ids i ON i.id = b.article_id GROUP BY i.article_key ORDER BY 1;"));
+        Assert.Equal([new ReprintLink("b-copy", "a-original")], await migrated.GetReprintLinksAsync(["a-original", "b-copy", "c-brief"], None));
+
+        // A third copy finds its original through the migrated bands; removing the original hands its
+        // reprints to the earliest remaining one, and its bands go with it.
+        await migrated.UpsertAsync([new(new ArticleInfo("d-copy", "مكة - عكاظ: " + Story), [], [])], None);
+        Assert.Equal(
+            [new ReprintLink("b-copy", "a-original"), new ReprintLink("d-copy", "a-original")],
+            await migrated.GetReprintLinksAsync(["a-original"], None));
+        await migrated.RemoveArticlesAsync(["a-original"], None);
+        Assert.Equal([new ReprintLink("d-copy", "b-copy")], await migrated.GetReprintLinksAsync(["b-copy", "d-copy"], None));
+        Assert.Equal(2L * TextFingerprint.Bands, await ScalarAsync<long>("SELECT count(*) FROM article_bands;"));
+        Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM article_bands WHERE article_id NOT IN (SELECT id FROM article_text_ids);"));
     }
 
     [Fact]
@@ -611,12 +668,13 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
                 await command.ExecuteNonQueryAsync();
             }
 
-            // Version 8's reprint links as the newer store made them (the merge rules have not changed since).
+            // Version 8's reprint links as the newer store made them (the merge rules have not changed since;
+            // since version 10 the newer store keeps the bands under article ids).
             if (version >= 8)
             {
                 command.CommandText = """
                     UPDATE main.articles SET fingerprint = s.fingerprint, reprint_of = s.reprint_of FROM source.articles s WHERE s.key = main.articles.key;
-                    INSERT INTO main.article_bands (band_key, article_key) SELECT band_key, article_key FROM source.article_bands;
+                    INSERT INTO main.article_bands (band_key, article_key) SELECT b.band_key, i.article_key FROM source.article_bands b JOIN source.article_text_ids i ON i.id = b.article_id;
                     """;
                 await command.ExecuteNonQueryAsync();
             }

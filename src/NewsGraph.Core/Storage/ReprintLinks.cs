@@ -73,7 +73,7 @@ public static class ReprintLinks
         var latest = new Dictionary<string, TextFingerprint?>(StringComparer.Ordinal);
         foreach ((string key, string text) in written)
         {
-            latest[key] = TextFingerprint.Of(text);
+            latest[key] = ArticleDigests.Fingerprint(text);
         }
 
         Dictionary<string, TextFingerprint?> stored = (await reader.StatesAsync(latest.Keys, cancellationToken).ConfigureAwait(false))

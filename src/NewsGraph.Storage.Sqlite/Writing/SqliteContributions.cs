@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Storage;
@@ -13,6 +12,8 @@ namespace NewsGraph.Storage.Sqlite.Writing;
 /// </summary>
 internal sealed class SqliteContributions(SqliteBatchCommands commands, MergeDeltas deltas)
 {
+    private readonly SqliteContributionRows _rows = new();
+
     /// <summary>Takes a stored article's mentions and assertions out; the article row stays.</summary>
     public async Task TakeOutAsync(string articleKey, string? published, CancellationToken cancellationToken)
     {
@@ -41,69 +42,29 @@ internal sealed class SqliteContributions(SqliteBatchCommands commands, MergeDel
         await commands.ExecuteAsync(SqliteStatements.DeleteArticleProvenance, cancellationToken, ("@articleKey", articleKey));
     }
 
-    /// <summary>Writes the article row and puts its mentions and assertions in (it has none stored: taken out first).</summary>
-    public async Task PutInAsync(ArticleGraph graph, string hash, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts an article's row, mentions and assertions in (it has none stored: taken out first) as rows
+    /// for <see cref="WriteAsync"/>; the merge deltas are noted now.
+    /// </summary>
+    public void PutIn(ArticleGraph graph, string hash, DateTimeOffset now)
     {
         ArticleInfo article = graph.Article;
         string? published = SqliteValues.Date(article.Published);
-        await commands.ExecuteAsync(SqliteStatements.UpsertArticle, cancellationToken,
-            ("@key", article.Key),
-            ("@title", article.Title),
-            ("@url", article.Url),
-            ("@source", article.Source),
-            ("@dateline", article.Dateline),
-            ("@published", published),
-            ("@language", article.Language),
-            ("@file", article.File),
-            ("@text", article.Text),
-            ("@ingestedAt", now.ToString("O", CultureInfo.InvariantCulture)),
-            ("@contentHash", hash),
-            ("@titleNorm", ArabicText.Normalize(article.Title)),
-            ("@textNorm", ArabicText.Normalize(article.Text)));
-
+        _rows.AddArticle(article, published, hash, now);
         foreach (ExtractedEntity entity in ArticleGraphUpsert.MergeWithinArticle(graph.Entities))
         {
-            string kind = GraphNames.Label(entity.Kind);
-            await commands.ExecuteAsync(SqliteStatements.InsertEntityIfMissing, cancellationToken,
-                ("@key", entity.Key), ("@kind", kind), ("@name", entity.Name), ("@nameNorm", ArabicText.Normalize(entity.Name)));
-            await commands.ExecuteAsync(SqliteStatements.InsertMention, cancellationToken,
-                ("@articleKey", article.Key),
-                ("@entityKey", entity.Key),
-                ("@kind", kind),
-                ("@name", entity.Name),
-                ("@aliases", SqliteJson.Serialize(entity.Aliases)),
-                ("@titles", SqliteJson.Serialize(entity.Titles)),
-                ("@iso", entity.Iso),
-                ("@category", entity.Category),
-                ("@mentionCount", (long)entity.Mentions));
+            _rows.AddMention(article.Key, entity, GraphNames.Label(entity.Kind));
             deltas.Mention(entity.Key, entity.Aliases, entity.Titles, entity.Iso is not null, entity.Category is not null, entity.Mentions, +1);
         }
 
+        // The same relation twice in one sentence is one assertion: the first (the store keeps it, ON CONFLICT DO NOTHING).
+        var sentences = new HashSet<(string Key, int Sentence)>();
         var asserted = new HashSet<string>(StringComparer.Ordinal);
         foreach (ExtractedRelation relation in graph.Relations)
         {
             string key = ArticleGraphUpsert.RelationKey(relation);
-            await commands.ExecuteAsync(SqliteStatements.InsertRelationIfMissing, cancellationToken,
-                ("@key", key), ("@type", GraphNames.TypeName(relation.Type)), ("@fromKey", relation.From), ("@toKey", relation.To));
-            int inserted = await commands.ExecuteAsync(SqliteStatements.InsertProvenance, cancellationToken,
-                ("@relationKey", key),
-                ("@articleKey", article.Key),
-                ("@sentenceIndex", (long)relation.SentenceIndex),
-                ("@evidence", relation.Evidence),
-                ("@fromKey", relation.From),
-                ("@toKey", relation.To),
-                ("@date", SqliteValues.Date(relation.Date)),
-                ("@placeKey", relation.PlaceKey),
-                ("@topic", relation.Topic),
-                ("@verb", relation.Verb),
-                ("@status", SqliteValues.Status(relation.Status)),
-                ("@role", relation.Role),
-                ("@confidence", relation.Confidence),
-                ("@datePrecision", relation.DatePrecision is { } precision ? GraphNames.PrecisionName(precision) : null),
-                ("@dateSource", relation.DateSource is { } source ? GraphNames.SourceName(source) : null));
-
-            // The same relation twice in one sentence is one assertion: the first, as stored.
-            if (inserted == 1)
+            _rows.AddAssertion(article.Key, key, relation);
+            if (sentences.Add((key, relation.SentenceIndex)))
             {
                 deltas.Assertion(key, relation.Confidence, Properties(relation), +1);
                 asserted.Add(key);
@@ -115,6 +76,12 @@ internal sealed class SqliteContributions(SqliteBatchCommands commands, MergeDel
             deltas.AssertingArticle(relationKey, published, +1);
         }
     }
+
+    /// <summary>Whether <paramref name="articleKey"/> was put in and not yet written (a key twice in one batch).</summary>
+    public bool Holds(string articleKey) => _rows.Holds(articleKey);
+
+    /// <summary>Writes the rows put in so far.</summary>
+    public Task WriteAsync(CancellationToken cancellationToken) => _rows.WriteAsync(commands, cancellationToken);
 
     private static AssertedProperties Properties(ExtractedRelation relation) =>
         (relation.Date is not null ? AssertedProperties.Date : 0)

@@ -126,6 +126,7 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
         }));
         List<EntityState> states = await commands.ReadAsync(SqliteStatements.SelectEntityMergeState, EntityState.Read, cancellationToken, ("@entities", request));
         Dictionary<string, (List<string> Aliases, List<string> Titles)> labels = await ReadLabelsAsync(relisted, cancellationToken);
+        var updates = new EntityUpdates();
         foreach (EntityState state in states)
         {
             EntityDelta delta = deltas.Entities[state.Key];
@@ -143,24 +144,20 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
                 outcome.NodesCreated.Add(state.Key);
             }
 
-            (string Name, object? Value)[] common =
-            [
-                ("@key", state.Key),
-                ("@kind", state.FirstKind),
-                ("@name", state.FirstName),
-                ("@nameNorm", ArabicText.Normalize(state.FirstName)),
-                ("@iso", state.Iso),
-                ("@category", state.Category),
-                ("@mentionCount", state.MentionCount + delta.Mentions),
-                ("@articleCount", articles),
-            ];
+            long mentions = state.MentionCount + delta.Mentions;
             if (!labels.TryGetValue(state.Key, out (List<string> Aliases, List<string> Titles) lists))
             {
                 // Usually (a hub mentioned again) kind and name stay: then only the counts' indexes move,
                 // not the eight indexes on kind and name (SQLite rewrites an index entry when its column is SET).
-                bool renamed = state.FirstKind != state.StoredKind || state.FirstName != state.StoredName;
-                await commands.ExecuteAsync(renamed ? SqliteStatements.UpdateMergedEntityCounts : SqliteStatements.UpdateEntityCounts, cancellationToken,
-                    renamed ? common : [common[0], common[4], common[5], common[6], common[7]]);
+                if (state.FirstKind == state.StoredKind && state.FirstName == state.StoredName)
+                {
+                    updates.Counts.Add((state.Id, [state.Key, state.Iso, state.Category, mentions, articles]));
+                }
+                else
+                {
+                    updates.Renamed.Add((state.Id, [state.Key, state.FirstKind, state.FirstName, ArabicText.Normalize(state.FirstName), state.Iso, state.Category, mentions, articles]));
+                }
+
                 continue;
             }
 
@@ -168,9 +165,14 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
             lists.Aliases.Sort(StringComparer.Ordinal);
             lists.Titles.Sort(StringComparer.Ordinal);
             string aliasesNorm = string.Join('\n', lists.Aliases.Select(ArabicText.Normalize).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal));
-            await commands.ExecuteAsync(SqliteStatements.UpdateMergedEntity, cancellationToken,
-                [.. common, ("@aliases", SqliteJson.Serialize(lists.Aliases)), ("@aliasesNorm", aliasesNorm), ("@titles", SqliteJson.Serialize(lists.Titles))]);
+            updates.Relisted.Add((state.Id,
+            [
+                state.Key, state.FirstKind, state.FirstName, ArabicText.Normalize(state.FirstName), state.Iso, state.Category, mentions, articles,
+                SqliteJson.Serialize(lists.Aliases), aliasesNorm, SqliteJson.Serialize(lists.Titles),
+            ]));
         }
+
+        await updates.WriteAsync(commands, cancellationToken);
     }
 
     private async Task<Dictionary<string, (List<string> Aliases, List<string> Titles)>> ReadLabelsAsync(HashSet<string> entities, CancellationToken cancellationToken)
@@ -194,12 +196,45 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
     private static int Flag(AssertedProperties set, AssertedProperties property) => (set & property) != 0 ? 1 : 0;
 
     /// <summary>A row of <see cref="SqliteStatements.SelectEntityMergeState"/>.</summary>
-    private sealed record EntityState(string Key, long MentionCount, long ArticleCount, string FirstKind, string FirstName, string? Iso, string? Category, string StoredKind, string StoredName)
+    private sealed record EntityState(long Id, string Key, long MentionCount, long ArticleCount, string FirstKind, string FirstName, string? Iso, string? Category, string StoredKind, string StoredName)
     {
         public static EntityState Read(SqliteDataReader r) => new(
-            r.GetString(0), r.GetInt64(5), r.GetInt64(6),
+            r.GetInt64(13), r.GetString(0), r.GetInt64(5), r.GetInt64(6),
             SqliteBatchCommands.Text(r, 9) ?? r.GetString(1), SqliteBatchCommands.Text(r, 10) ?? r.GetString(2),
             SqliteBatchCommands.Text(r, 11), SqliteBatchCommands.Text(r, 12), r.GetString(1), r.GetString(2));
+    }
+
+    /// <summary>
+    /// A batch's merged-entity updates, one statement per kind of update with its rows in id order:
+    /// an update that changes a name or alias list changes both full-text indexes (by trigger), and
+    /// FTS5 keeps a statement's rows in memory only while their ids ascend, writing a segment out at
+    /// every statement's start and whenever an id goes back.
+    /// </summary>
+    private sealed class EntityUpdates
+    {
+        /// <summary>[key, iso, category, mention count, article count].</summary>
+        public List<(long Id, object?[] Row)> Counts { get; } = [];
+
+        /// <summary>[key, kind, name, name_norm, iso, category, mention count, article count].</summary>
+        public List<(long Id, object?[] Row)> Renamed { get; } = [];
+
+        /// <summary>As <see cref="Renamed"/>, then aliases (JSON), aliases_norm, titles (JSON).</summary>
+        public List<(long Id, object?[] Row)> Relisted { get; } = [];
+
+        public async Task WriteAsync(SqliteBatchCommands commands, CancellationToken cancellationToken)
+        {
+            await WriteAsync(commands, SqliteStatements.UpdateEntitiesCounts, Counts, cancellationToken);
+            await WriteAsync(commands, SqliteStatements.UpdateMergedEntitiesCounts, Renamed, cancellationToken);
+            await WriteAsync(commands, SqliteStatements.UpdateMergedEntities, Relisted, cancellationToken);
+        }
+
+        private static async Task WriteAsync(SqliteBatchCommands commands, string sql, List<(long Id, object?[] Row)> rows, CancellationToken cancellationToken)
+        {
+            if (rows.Count > 0)
+            {
+                await commands.ExecuteAsync(sql, cancellationToken, ("@rows", SqliteJson.Serialize(rows.OrderBy(r => r.Id).Select(r => r.Row))));
+            }
+        }
     }
 
     /// <summary>A row of <see cref="SqliteStatements.SelectRelationMergeState"/>: stored counts and tally, and the values sought now.</summary>

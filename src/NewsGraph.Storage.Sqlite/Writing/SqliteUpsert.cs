@@ -27,7 +27,7 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
         {
             cancellationToken.ThrowIfCancellationRequested();
             string key = graph.Article.Key;
-            string hash = ArticleGraphUpsert.ContentHash(graph);
+            string hash = ArticleDigests.ContentHash(graph);
             if (stored.TryGetValue(key, out (string Hash, string? Published) before))
             {
                 if (before.Hash == hash)
@@ -37,18 +37,25 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
                     continue;
                 }
 
+                if (contributions.Holds(key))
+                {
+                    // Its first copy's rows must be stored to be taken out.
+                    await contributions.WriteAsync(cancellationToken);
+                }
+
                 await contributions.TakeOutAsync(key, before.Published, cancellationToken);
             }
 
             // A key twice in one batch: what the batch did to the store is what its first copy found.
             writes.TryAdd(key, stored.ContainsKey(key) ? ArticleWrite.Replaced : ArticleWrite.Created);
 
-            await contributions.PutInAsync(graph, hash, now, cancellationToken);
+            contributions.PutIn(graph, hash, now);
             stored[key] = (hash, SqliteValues.Date(graph.Article.Published));
             linking.Add((key, graph.Article.Text));
             written++;
         }
 
+        await contributions.WriteAsync(cancellationToken);
         await new SqliteReprints(commands).LinkAsync(linking, cancellationToken);
 
         MergeOutcome outcome = await new SqliteMergedRows(commands).ApplyAsync(_deltas, cancellationToken);
