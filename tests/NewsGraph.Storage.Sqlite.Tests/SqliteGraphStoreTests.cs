@@ -187,18 +187,23 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         Assert.Equal(1L, Assert.Single(await migrated.GetSourceStatesAsync(None)).ItemsSeen);
     }
 
+    /// <summary>Written for these tests: a story long enough to fingerprint.</summary>
+    private const string EnergyStory =
+        "أعلنت وزارة الطاقة اليوم عن إطلاق برنامج وطني جديد لتطوير مصادر الطاقة المتجددة في مختلف مناطق المملكة خلال السنوات الخمس المقبلة " +
+        "وقال وزير الطاقة في مؤتمر صحفي إن البرنامج يهدف إلى رفع حصة الطاقة الشمسية وطاقة الرياح في مزيج الكهرباء الوطني.";
+
+    /// <summary>The story from an agency, a paper's copy of it under its own dateline, and an unrelated brief.</summary>
+    private static ArticleGraph[] EnergyStoryCopies() =>
+    [
+        new(new ArticleInfo("a-original", "الرياض - واس: " + EnergyStory), [], []),
+        new(new ArticleInfo("b-copy", "جدة - الحياة: " + EnergyStory), [], []),
+        new(new ArticleInfo("c-brief", "وصل وزير الطاقة إلى جدة."), [], []),
+    ];
+
     [Fact]
     public async Task InitializeAsync_VersionSevenFile_FingerprintsAndLinksTheStoredArticles()
     {
-        const string Story =
-            "أعلنت وزارة الطاقة اليوم عن إطلاق برنامج وطني جديد لتطوير مصادر الطاقة المتجددة في مختلف مناطق المملكة خلال السنوات الخمس المقبلة " +
-            "وقال وزير الطاقة في مؤتمر صحفي إن البرنامج يهدف إلى رفع حصة الطاقة الشمسية وطاقة الرياح في مزيج الكهرباء الوطني.";
-        ArticleGraph[] stored =
-        [
-            new(new ArticleInfo("a-original", "الرياض - واس: " + Story), [], []),
-            new(new ArticleInfo("b-copy", "جدة - الحياة: " + Story), [], []),
-            new(new ArticleInfo("c-brief", "وصل وزير الطاقة إلى جدة."), [], []),
-        ];
+        ArticleGraph[] stored = EnergyStoryCopies();
         await CreateFileOfVersionAsync(7, stored);
 
         SqliteGraphStore migrated = await StoreAsync();
@@ -256,15 +261,7 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
     [Fact]
     public async Task InitializeAsync_VersionEightFile_KeepsTheBandsUnderArticleIds_AndReprintsStillFindTheirOriginal()
     {
-        const string Story =
-            "أعلنت وزارة الطاقة اليوم عن إطلاق برنامج وطني جديد لتطوير مصادر الطاقة المتجددة في مختلف مناطق المملكة خلال السنوات الخمس المقبلة " +
-            "وقال وزير الطاقة في مؤتمر صحفي إن البرنامج يهدف إلى رفع حصة الطاقة الشمسية وطاقة الرياح في مزيج الكهرباء الوطني.";
-        ArticleGraph[] stored =
-        [
-            new(new ArticleInfo("a-original", "الرياض - واس: " + Story), [], []),
-            new(new ArticleInfo("b-copy", "جدة - الحياة: " + Story), [], []),
-            new(new ArticleInfo("c-brief", "وصل وزير الطاقة إلى جدة."), [], []),
-        ];
+        ArticleGraph[] stored = EnergyStoryCopies();
         await CreateFileOfVersionAsync(8, stored);
 
         // What version 8 kept: fingerprints, the link, and the band keys under the article's key.
@@ -300,7 +297,7 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
 
         // A third copy finds its original through the migrated bands; removing the original hands its
         // reprints to the earliest remaining one, and its bands go with it.
-        await migrated.UpsertAsync([new(new ArticleInfo("d-copy", "مكة - عكاظ: " + Story), [], [])], None);
+        await migrated.UpsertAsync([new(new ArticleInfo("d-copy", "مكة - عكاظ: " + EnergyStory), [], [])], None);
         Assert.Equal(
             [new ReprintLink("b-copy", "a-original"), new ReprintLink("d-copy", "a-original")],
             await migrated.GetReprintLinksAsync(["a-original"], None));
