@@ -10,8 +10,9 @@ namespace NewsGraph.Cli.Bench;
 
 /// <summary>
 /// Drives a running API with a load generator on the same machine (autocannon, installed from
-/// tests/web's lock file) for three queries — a trivial one, the A1 person detail and the A6
-/// dashboard query — next to a plain Kestrel endpoint in the same process as the baseline, and
+/// tests/web's lock file) for five queries — a trivial one, the A1 person detail, the A6
+/// dashboard query, and a neighbourhood of depth 2 and a search for the graph's best-connected
+/// person — next to a plain Kestrel endpoint in the same process as the baseline, and
 /// prints requests/s, p50, p99 and the ratio to the baseline.
 /// </summary>
 /// <remarks>
@@ -55,11 +56,10 @@ internal static class ApiBenchmark
         {
             string graphql = server.GraphQL.ToString();
             var targets = new List<(string Name, string Url, string Body)> { ("baseline (plain Kestrel)", server.Url + BaselinePath, "{}") };
-            foreach ((string name, string query) in s_queries)
+            foreach ((string name, string body) in await BodiesAsync(server, cancellationToken).ConfigureAwait(false))
             {
-                string body = JsonSerializer.Serialize(new { query });
                 int size = Encoding.UTF8.GetByteCount(await server.ExpectDataAsync(body, cancellationToken).ConfigureAwait(false));
-                await output.WriteLineAsync($"{name}: {query} ({size:N0} bytes of data, no errors)").ConfigureAwait(false);
+                await output.WriteLineAsync($"{name}: {body} ({size:N0} bytes of data, no errors)").ConfigureAwait(false);
                 targets.Add((name, graphql, body));
             }
 
@@ -93,6 +93,30 @@ internal static class ApiBenchmark
 
         return 0;
     }
+
+    /// <summary>
+    /// The request bodies: the fixed queries, then the neighbourhood (depth 2) and search
+    /// queries for the best-connected person of the graph (the soak's queries, one variable each).
+    /// </summary>
+    private static async Task<List<(string Name, string Body)>> BodiesAsync(BenchServer server, CancellationToken cancellationToken)
+    {
+        var bodies = s_queries.Select(q => (q.Name, JsonSerializer.Serialize(new { query = q.Query }))).ToList();
+        string response = await server.ExpectDataAsync(JsonSerializer.Serialize(new { query = TopPersonQuery }), cancellationToken).ConfigureAwait(false);
+        using JsonDocument document = JsonDocument.Parse(response);
+        if (document.RootElement.GetProperty("data").GetProperty("topEntities") is { ValueKind: JsonValueKind.Array } top && top.GetArrayLength() > 0)
+        {
+            JsonElement person = top[0].GetProperty("entity");
+            string id = person.GetProperty("id").GetString()!;
+            string name = person.GetProperty("name").GetString()!;
+            string Query(string soakName) => BenchQueries.Soak.Single(q => q.Name == soakName).Text;
+            bodies.Add(("neighbourhood depth 2", JsonSerializer.Serialize(new { query = Query("neighbourhood d2"), variables = new { id } })));
+            bodies.Add(("search", JsonSerializer.Serialize(new { query = Query("search"), variables = new { name } })));
+        }
+
+        return bodies;
+    }
+
+    private const string TopPersonQuery = "{ topEntities(kind: PERSON, by: DEGREE, first: 1) { entity { id name } } }";
 
     private static async Task<Run> LoadAsync(string autocannon, string url, string body, int connections, int seconds, CancellationToken cancellationToken)
     {
