@@ -23,19 +23,19 @@ public sealed record AnnotationPaths(string Root)
     public string ExtensionDrawManifest(int round) => Path.Combine(Corpus, $"draw-{round}.tsv");
 
     /// <summary>Every draw manifest, first draw first, then draw-2, draw-3 … up to the first missing one.</summary>
-    public IEnumerable<string> DrawManifests
-    {
-        get
-        {
-            if (File.Exists(DrawManifest))
-            {
-                yield return DrawManifest;
-            }
+    public IEnumerable<string> DrawManifests => ManifestsBefore(int.MaxValue);
 
-            for (int round = 2; File.Exists(ExtensionDrawManifest(round)); round++)
-            {
-                yield return ExtensionDrawManifest(round);
-            }
+    /// <summary>The draw manifests an extension draw <paramref name="round"/> must exclude: the first draw's and draws 2 … round − 1 (those that exist, up to the first missing one).</summary>
+    public IEnumerable<string> ManifestsBefore(int round)
+    {
+        if (File.Exists(DrawManifest))
+        {
+            yield return DrawManifest;
+        }
+
+        for (int earlier = 2; earlier < round && File.Exists(ExtensionDrawManifest(earlier)); earlier++)
+        {
+            yield return ExtensionDrawManifest(earlier);
         }
     }
 

@@ -36,7 +36,7 @@ internal static class GoldCommand
             var earlier = new List<DrawnArticle>();
             if (round is { } n)
             {
-                foreach (string earlierManifest in paths.DrawManifests.Where(m => m != paths.ExtensionDrawManifest(n) && !IsLaterDraw(paths, m, n)))
+                foreach (string earlierManifest in paths.ManifestsBefore(n))
                 {
                     earlier.AddRange(DrawManifest.Parse(await File.ReadAllTextAsync(earlierManifest, cancellationToken).ConfigureAwait(false)));
                 }
@@ -67,10 +67,6 @@ internal static class GoldCommand
         }));
         return command;
     }
-
-    /// <summary>Whether <paramref name="manifest"/> is an extension draw numbered after <paramref name="round"/> (which draw N must not see).</summary>
-    private static bool IsLaterDraw(AnnotationPaths paths, string manifest, int round) =>
-        Enumerable.Range(round + 1, 8).Any(later => manifest == paths.ExtensionDrawManifest(later));
 
     private static Command Import()
     {

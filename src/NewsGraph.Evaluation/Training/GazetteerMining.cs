@@ -114,7 +114,7 @@ public static class GazetteerMining
     private static bool Eligible(string name, ArabicLexicon lexicon) =>
         name.Length >= 3
         && !lexicon.States.ContainsPhrase(name) && !lexicon.Places.ContainsPhrase(name) && !lexicon.Organizations.ContainsPhrase(name)
-        && !(name.Contains(' ', StringComparison.Ordinal) is false && (lexicon.IsCommonWord(name) || lexicon.IsFunctionWord(name)));
+        && (name.Contains(' ', StringComparison.Ordinal) || !(lexicon.IsCommonWord(name) || lexicon.IsFunctionWord(name)));
 
     public static string Format(IReadOnlyList<LearnedName> names, string kind, int articles)
     {

@@ -52,7 +52,7 @@ public sealed class ArabicLexicon
     public static ArabicLexicon Default => s_default.Value;
 
     /// <summary>
-    /// The lexicon without the places and organizations learned from the annotated corpus
+    /// The lexicon without the places, organizations and persons learned from the annotated corpus
     /// (<c>gazetteers/learned-*.tsv</c>): what <c>newsgraph train gazetteer</c> mines against, so
     /// that mining again gives the same files.
     /// </summary>
