@@ -64,7 +64,6 @@ internal sealed class SqliteContributionRows
             _relations.Add([relationKey, GraphNames.TypeName(relation.Type), relation.From, relation.To]);
         }
 
-
         // One statement each: the confidence is bound as a double, never read back from JSON text.
         _assertions.Add(
         [
