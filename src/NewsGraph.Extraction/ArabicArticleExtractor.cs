@@ -150,7 +150,7 @@ public sealed class ArabicArticleExtractor(
             }
         }
 
-        public string ClaimText(int sentence, (int Start, int End) span) => ArticleText.Span(sentences[sentence], text, span.Start, span.End).Trim();
+        public string ClaimText(int sentence, (int Start, int End) span) => ArticleText.ClaimText(sentences[sentence], text, span.Start, span.End);
 
         public void Add(RelationCandidate c, double? confidence)
         {

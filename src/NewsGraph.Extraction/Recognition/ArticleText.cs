@@ -5,6 +5,36 @@ namespace NewsGraph.Extraction.Recognition;
 /// <summary>Helpers for turning token spans back into display text.</summary>
 internal static class ArticleText
 {
+    private static readonly HashSet<string> s_pronounComplementizers = Lexicon.WordSets.Get("pronoun-complementizers");
+
+    /// <summary>
+    /// The text of a claim: its span, widened back over a complementizer that carries a pronoun
+    /// (أنه، إنها، إننا، بأنهم …) right before it, quotes between them skipped. Recognition starts a
+    /// claim after its complementizer, where the content begins; a bare أن/إن adds nothing to what
+    /// was said, but in "أنه لن يمكث …" the pronoun is the claim's subject and the claim keeps it.
+    /// </summary>
+    public static string ClaimText(Sentence sentence, string text, int start, int end)
+    {
+        int from = start;
+        for (int k = start - 1; k >= 0; k--)
+        {
+            Token t = sentence.Tokens[k];
+            if (t.Kind == TokenKind.Quote)
+            {
+                continue;
+            }
+
+            if (s_pronounComplementizers.Contains(t.Norm) || s_pronounComplementizers.Contains(Lexicon.Clitics.WithoutConjunction(t.Norm)))
+            {
+                from = k;
+            }
+
+            break;
+        }
+
+        return Span(sentence, text, from, end).Trim();
+    }
+
     /// <summary>The original text of tokens [start, end) of a sentence.</summary>
     public static string Span(Sentence sentence, string text, int start, int end)
     {

@@ -47,6 +47,14 @@ public sealed class RelationExtractionTests
     }
 
     [Fact]
+    public void Stated_ClaimKeepsAComplementizerThatCarriesItsSubject()
+    {
+        var x = Extract.From("وأوضح المدرب الفرنسي لوران بلان أنه لن يبقى مع الفريق بعد نهاية الموسم، وقال اللاعب سعيد الشهري إنهم مستعدون للمباراة.");
+        Assert.Contains(("لوران بلان", "أنه لن يبقى مع الفريق بعد نهاية الموسم"), x.Statements());
+        Assert.Contains(x.Statements(), st => st.Speaker == "سعيد الشهري" && st.Claim.StartsWith("إنهم مستعدون", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Stated_ClaimEndsWhereATitledSpeakerStartsANewReportingClause()
     {
         var x = Extract.From("أكد الوزير سامي الحربي أن المشروع سينتهي قريبا، وقال وزير المالية خالد العمري إن التمويل متوفر.");
