@@ -626,6 +626,15 @@ internal sealed partial class RelationFinder
                     return close + 2;
                 }
 
+                // وقالت منظمة "أطباء بلا حدود"، في بيان، إن …؛ كشفت «فلاي دبي» عن …: the quote holds the
+                // speaker's name, not what was said; the content opens after it.
+                if (close < tokens.Count && close - j <= 8 && tokens[close].Kind == TokenKind.Quote && j + 1 < close
+                    && analysis.Owner[s][j + 1] is { } quoted && IsSpeaker(quoted) && MentionEnd(s, quoted) <= close + 1)
+                {
+                    j = close;
+                    continue;
+                }
+
                 int content = j + 1;
                 // «إن البرلمان …»: the content after the complementizer, as after أن outside quotes (not
                 // «لأن …» nor a conditional «إن لم …»).

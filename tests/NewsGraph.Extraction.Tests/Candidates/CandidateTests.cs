@@ -12,6 +12,14 @@ public sealed class CandidateTests
     private static string NameOf(CandidateExtraction x, string key) => x.Graph.Entities.Single(e => e.Key == key).Name;
 
     [Fact]
+    public void Statement_AQuotedSpeakerNameIsNotTheStartOfTheClaim()
+    {
+        CandidateExtraction x = Candidates("وقالت منظمة \"أطباء بلا حدود\"، في بيان اليوم، إن فرقها الطبية تعمل في ظروف صعبة للغاية.");
+        CandidateView statement = Assert.Single(x.Candidates, c => c.Type == RelationType.Stated);
+        Assert.Equal("فرقها الطبية تعمل في ظروف صعبة للغاية", statement.ClaimText);
+    }
+
+    [Fact]
     public void Statement_ADroppedSubjectAfterAStatement_ProposesTheBodyThatSpokeBefore()
     {
         CandidateExtraction x = Candidates("أعلنت وزارة الخارجية الأردنية في بيان أن السفارة ستغلق أبوابها غدا.\nوأضافت أن القرار مؤقت ويهدف إلى حماية الموظفين.");
