@@ -22,6 +22,8 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
     private const int HeadlineColonReach = 14;
 
     private static readonly HashSet<string> s_partyNouns = WordSets.Get("party-nouns");
+    private static readonly HashSet<string> s_complementizers = WordSets.Get("complementizers");
+    private static readonly HashSet<string> s_prepositionalComplements = WordSets.Get("prepositional-complements");
     private static readonly HashSet<string> s_jointSubjectNouns = WordSets.Get("joint-subject-nouns");
     private static readonly HashSet<string> s_dualReportingVerbs = WordSets.Get("dual-reporting-verbs");
 
@@ -463,5 +465,48 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         }
 
         c.Add("claim-length=" + FeatureBuckets.Distance(claim.End - claim.Start));
+        string opener = ClaimOpener(tokens, claim.Start);
+        c.Add("opener=" + opener);
+        c.Add($"opener×kind={opener}×{kind}");
+    }
+
+    /// <summary>
+    /// What opens the claim: أن/إن (a clause is reported), a colon or a quote (words are quoted), the
+    /// preposition a verb takes (أعلن عن، دعا إلى), or nothing (a direct object: "أكد ضرورة …"). How a
+    /// content is introduced says how surely it is reported speech.
+    /// </summary>
+    private static string ClaimOpener(IReadOnlyList<Token> tokens, int start)
+    {
+        for (int k = start - 1; k >= 0 && k >= start - 2; k--)
+        {
+            Token t = tokens[k];
+            if (t.Kind == TokenKind.Quote)
+            {
+                return "quote";
+            }
+
+            if (t.Surface == ":" || t.Surface.StartsWith("..", StringComparison.Ordinal))
+            {
+                return "colon";
+            }
+
+            string word = Clitics.WithoutConjunction(t.Norm);
+            if (s_complementizers.Contains(word))
+            {
+                return "complementizer";
+            }
+
+            if (s_prepositionalComplements.Contains(word))
+            {
+                return "preposition-" + word;
+            }
+
+            if (t.IsWord)
+            {
+                break;
+            }
+        }
+
+        return "none";
     }
 }
