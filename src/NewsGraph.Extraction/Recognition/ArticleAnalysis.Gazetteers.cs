@@ -619,7 +619,8 @@ internal sealed partial class ArticleAnalysis
         PhraseMatch<StateHit>? state = State(s, i);
         PhraseMatch<PlaceEntry>? place = Place(s, i);
         if (place is { } p && (state is null || p.Length > state.Value.Length || state.Value.Value.Form == StateForm.Metonym
-            || (p.Length == state.Value.Length && DatelinePlace is { } dateline && dateline.Key == GraphKeys.Place(p.Value.Id))))
+            || (p.Length == state.Value.Length && DatelinePlace is { } dateline && dateline.Key == GraphKeys.Place(p.Value.Id))
+            || (p.Length == state.Value.Length && PlaceMeantRatherThanState(s, i, p, state.Value.Value.State))))
         {
             EntityInfo placeEntity = GetPlace(p.Value);
             placeEntity.AddAlias(SurfaceOf(s, i, p.End, p.FirstForm));

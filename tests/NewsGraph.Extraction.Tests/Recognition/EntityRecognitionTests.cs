@@ -60,6 +60,26 @@ public sealed class EntityRecognitionTests
         Assert.DoesNotContain(x.Of(NodeKind.State), s => s.Iso == "ML");
     }
 
+    [Theory]
+    [InlineData("وصل وزير الخارجية الياباني إلى عمّان اليوم في زيارة رسمية.")]
+    [InlineData("بحث رئيس الوزراء الأردني في عمان اليوم مع وفد ياباني التعاون بين الأردن واليابان، وأكد أن المملكة الأردنية ترحب بالاستثمار.")]
+    public void Amman_TheCapitalOfJordan_IsAPlaceNotOman(string text)
+    {
+        var x = Extract.From(text);
+        Assert.Contains(x.Of(NodeKind.Place), p => p.Name == "عمّان");
+        Assert.DoesNotContain(x.Of(NodeKind.State), s => s.Iso == "OM");
+    }
+
+    [Theory]
+    [InlineData("وصل وزير الخارجية الياباني إلى مسقط اليوم، وبحث مع المسؤولين في سلطنة عمان التعاون بين عمان واليابان.")]
+    [InlineData("وقعت عمان واليابان اتفاقية للتعاون الاقتصادي.")]
+    public void Oman_NamedAsAState_StaysTheState(string text)
+    {
+        var x = Extract.From(text);
+        Assert.Contains(x.Of(NodeKind.State), s => s.Iso == "OM");
+        Assert.DoesNotContain(x.Of(NodeKind.Place), p => p.Name == "عمّان");
+    }
+
     [Fact]
     public void MinistryWithDemonym_IsAnOrganizationAndMentionsTheState()
     {
