@@ -16,8 +16,12 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
     /// <summary>Persons considered per sentence: beyond this a list is attendance, not a meeting table.</summary>
     private const int MaxPersons = 12;
 
+    /// <summary>How many sentences back a meeting's host may have been named.</summary>
+    private const int HostReach = 2;
+
     private static readonly HashSet<string> s_attendance = WordSets.Get("attendance");
     private static readonly HashSet<string> s_with = WordSets.Get("with");
+    private static readonly HashSet<string> s_gatheringVerbs = WordSets.Get("gathering-verbs");
 
     public IEnumerable<RelationCandidate> In(int s)
     {
@@ -67,6 +71,14 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
             }
         }
 
+        if (cue >= 0 && AwaitsAHost(s, tokens, cue, persons))
+        {
+            foreach (RelationCandidate candidate in WithHostsBefore(s, cue, cueForm, persons, place, ruled))
+            {
+                yield return candidate;
+            }
+        }
+
         // Pairs the rules found whose persons are named in another sentence ("وبحثا …").
         foreach (FoundRelation r in rules.RelationsIn(s).Where(r => r.Type == RelationType.Met))
         {
@@ -78,6 +90,74 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
                 yield return candidate;
             }
         }
+    }
+
+    /// <summary>
+    /// "وصل الأمير X إلى عمّان … / وكان في استقباله لدى وصوله الأمير Y"، "عقد الرئيس X اجتماعا مع
+    /// مستشاريه … / وضم الاجتماع Y وZ": the meeting's host or guest was named a sentence or two before,
+    /// as the subject that opens it. Each person of this sentence is paired with the first person of
+    /// each of the two sentences before (when not named here too); the model weighs how far back.
+    /// </summary>
+    private IEnumerable<RelationCandidate> WithHostsBefore(int s, int cue, string? cueForm, List<Mention> persons, EntityInfo? place, HashSet<(EntityInfo, EntityInfo)> ruled)
+    {
+        for (int back = 1; back <= HostReach && s - back >= 0; back++)
+        {
+            if (analysis.Mentions[s - back].FirstOrDefault(m => m.Entity.Kind == NodeKind.Person) is not { } host
+                || persons.Any(m => m.Entity == host.Entity))
+            {
+                continue;
+            }
+
+            foreach (Mention guest in persons)
+            {
+                var candidate = new RelationCandidate(RelationType.Met, host.Entity, guest.Entity, s, $"{s}:met") { Verb = cueForm, Place = place };
+                candidate.RuleSays = ruled.Contains((host.Entity, guest.Entity));
+                candidate.Add(candidate.RuleSays ? "rule" : "rule-no");
+                candidate.Add("cue=" + (cueForm ?? "none"));
+                candidate.Add("host-sentences-back=" + back);
+                candidate.Add($"host-back×cue={back}×{cueForm}");
+                candidate.Add("guest=" + Side(guest, cue));
+                candidate.Add($"host-form={host.Form}");
+                candidate.Add("persons=" + FeatureBuckets.Count(persons.Count));
+                if (host.Start <= 2)
+                {
+                    candidate.Add("host-opens-sentence");
+                }
+
+                yield return candidate;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether this sentence's meeting lacks a party named in it: one person only, or a cue that
+    /// points back ("في استقباله"، "في وداعها"), or an attendance list opening it ("وضم الاجتماع …"،
+    /// "وحضر اللقاء …"). "استقبل X Y" names both and is left alone.
+    /// </summary>
+    private bool AwaitsAHost(int s, IReadOnlyList<Token> tokens, int cue, List<Mention> persons)
+    {
+        if (persons.Count == 1)
+        {
+            return true;
+        }
+
+        // The written form, where ة is not ه: "استقباله" points back, "زيارة" does not.
+        string written = tokens[cue].Surface;
+        if (analysis.Cue(s, cue) is { Value: CueKind.MetNoun } && (written.EndsWith('ه') || written.EndsWith("ها", StringComparison.Ordinal) || written.EndsWith("هم", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        int firstPerson = persons.Count > 0 ? persons.Min(m => m.Start) : tokens.Count;
+        for (int k = 0; k < firstPerson; k++)
+        {
+            if (s_attendance.Contains(tokens[k].Norm) || s_gatheringVerbs.Contains(Clitics.WithoutConjunction(tokens[k].Norm)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Describe(

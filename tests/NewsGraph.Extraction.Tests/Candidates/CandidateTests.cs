@@ -12,6 +12,14 @@ public sealed class CandidateTests
     private static string NameOf(CandidateExtraction x, string key) => x.Graph.Entities.Single(e => e.Key == key).Name;
 
     [Fact]
+    public void Meeting_TheHostNamedInTheSentenceBefore_IsPairedWithWhoReceivedHim()
+    {
+        CandidateExtraction x = Candidates("وصل الأمير سلطان بن فهد إلى عمّان اليوم في زيارة رسمية.\nوكان في استقباله لدى وصوله المطار وزير الخارجية الأردني أيمن الصفدي.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Met && c.Features.Contains("host-sentences-back=1")
+            && new[] { c.FromKey, c.ToKey }.Order(StringComparer.Ordinal).SequenceEqual(new[] { "person:ايمن_الصفدي", "person:سلطان_بن_فهد" }.Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
     public void Statement_AQuotedSpeakerNameIsNotTheStartOfTheClaim()
     {
         CandidateExtraction x = Candidates("وقالت منظمة \"أطباء بلا حدود\"، في بيان اليوم، إن فرقها الطبية تعمل في ظروف صعبة للغاية.");
