@@ -52,9 +52,12 @@ public static class Neo4jIngestBenchmark
             // Ours: the store's upsert, batch after batch into an empty database.
             Stopwatch ours = Stopwatch.StartNew();
             UpsertResult result = UpsertResult.Empty;
+            var perBatch = new List<double>();
             foreach (ArticleGraph[] chunk in batch.Chunk(articlesPerBatch))
             {
+                long started = Stopwatch.GetTimestamp();
                 result = result.Add(await store.UpsertAsync(chunk, cancellationToken));
+                perBatch.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
 
             ours.Stop();
@@ -85,12 +88,26 @@ public static class Neo4jIngestBenchmark
                 $"baseline raw UNWIND … CREATE (same elements and batches, no reads):{baseRows,7} rows ({baseNodes} nodes + {baseRelationships} relationships) in {baseline.Elapsed.TotalSeconds,6:F2} s = {baseRate,8:F0} rows/s"));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"ratio    ours / baseline = {oursRate / baseRate:F2} (baseline {baseRate / oursRate:F1}x faster); re-ingest of the same articles (all unchanged): {again.Elapsed.TotalSeconds:F2} s = {articles / again.Elapsed.TotalSeconds:F0} articles/s"));
+            await output.WriteLineAsync(Flatness(perBatch));
             return 0;
         }
         finally
         {
             await store.DeleteAllAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Whether a batch costs more as the graph grows: the mean time of a batch in the last tenth of
+    /// the run against the first tenth (1.0 is flat; a merge that re-read hubs grew with the graph).
+    /// </summary>
+    private static string Flatness(List<double> perBatch)
+    {
+        int tenth = Math.Max(1, perBatch.Count / 10);
+        double first = perBatch.Take(tenth).Average();
+        double last = perBatch.TakeLast(tenth).Average();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"flatness ms per batch, first tenth {first:F0} (batches 1-{tenth}), last tenth {last:F0} (batches {perBatch.Count - tenth + 1}-{perBatch.Count}): last/first = {last / first:F2}");
     }
 
     private static async Task<(long Nodes, long Relationships)> CountAsync(Neo4jGraphStore store, CancellationToken cancellationToken)
