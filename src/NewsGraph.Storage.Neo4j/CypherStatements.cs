@@ -78,15 +78,23 @@ internal static class CypherStatements
     public static readonly string SelectContentHashes =
         $"UNWIND $keys AS k MATCH (a:{ArticleLabel} {{key: k}}) RETURN a.key AS key, a.contentHash AS hash";
 
-    /// <summary>The entities an article mentions now (its contribution is about to be replaced).</summary>
-    public static readonly string SelectArticleEntityKeys =
-        $"UNWIND $keys AS k MATCH (:{ArticleLabel} {{key: k}})-[:{Mentions}]->(e) RETURN DISTINCT e.key AS key";
+    /// <summary>An article's stored MENTIONS: its contribution to each entity, about to be taken out (its own rows only).</summary>
+    public static readonly string SelectArticleMentions =
+        $"UNWIND $keys AS k MATCH (:{ArticleLabel} {{key: k}})-[m:{Mentions}]->(e)" +
+        " RETURN k AS article, e.key AS key, m.kind AS mkind, m.name AS name, m.aliases AS aliases, m.titles AS titles, m.iso AS iso, m.category AS category, m.count AS count";
+
+    /// <summary>The touched entity nodes with their tallies (<c>Neo4jEntityTally</c>; absent on nodes from before they were kept).</summary>
+    public static readonly string SelectEntityTallies =
+        "UNWIND $keys AS k " + EntityByKey("k", "k") +
+        " WITH e WHERE e IS NOT NULL RETURN e.key AS key, e.kind AS kind, e.name AS name, e.nameArticle AS nameArticle, e.aliases AS aliases, e.aliasRefs AS aliasRefs," +
+        " e.titles AS titles, e.titleRefs AS titleRefs, e.iso AS iso, e.isoArticle AS isoArticle, e.category AS category, e.categoryArticle AS categoryArticle," +
+        " e.mentionCount AS mentionCount, e.articleCount AS articleCount";
 
     /// <summary>The relations an article asserts now: their source end is always among its mentions.</summary>
     public static readonly string SelectArticleRelationKeys =
         $"UNWIND $keys AS k MATCH (:{ArticleLabel} {{key: k}})-[:{Mentions}]->(f)-[r:{AllRelationTypes}]->() WHERE k IN r.articles RETURN DISTINCT r.key AS key, f.key AS from, endNode(r).key AS to, type(r) AS type";
 
-    /// <summary>Every stored contribution to the given entities (the MENTIONS of every article).</summary>
+    /// <summary>Every stored contribution to the given entities (the MENTIONS of every article): only for entities whose tally cannot be brought forward.</summary>
     public static readonly string SelectEntityContributions =
         "UNWIND $keys AS k " + EntityByKey("k", "k") +
         $" WITH e WHERE e IS NOT NULL OPTIONAL MATCH (a:{ArticleLabel})-[m:{Mentions}]->(e)" +
@@ -98,7 +106,8 @@ internal static class CypherStatements
     /// </summary>
     public static string SelectRelationsBetween(RelationType type, NodeKind from, NodeKind to) =>
         $"UNWIND $rows AS row MATCH (f:{GraphNames.Label(from)} {{key: row.from}})-[r:{GraphNames.TypeName(type)}]-(t:{GraphNames.Label(to)} {{key: row.to}}) WHERE r.key = row.key" +
-        " RETURN DISTINCT r.key AS key, startNode(r).key AS from, endNode(r).key AS to, r.assertions AS assertions";
+        " RETURN DISTINCT r.key AS key, startNode(r).key AS from, endNode(r).key AS to, r.assertions AS assertions, r.sources AS sources, r.sourceRefs AS sourceRefs," +
+        " r.articleDates AS dates, r.articleDateRefs AS dateRefs, r.originalDates AS originalDates, r.originalDateRefs AS originalDateRefs, r.originalCount AS originalCount";
 
     public static readonly string SelectArticleFacts =
         $"UNWIND $keys AS k MATCH (a:{ArticleLabel} {{key: k}}) RETURN a.key AS key, a.published AS published, a.source AS source, a.reprintOf AS reprintOf";
@@ -490,9 +499,10 @@ internal static class CypherStatements
     /// <summary>The count and the dates of a relation <c>r</c>'s asserting originals (the articles it lists that have no reprintOf); declared before its users, as static fields are set in order.</summary>
     private static readonly string RecountOriginals =
         $"UNWIND r.articles AS k2 OPTIONAL MATCH (a:{ArticleLabel} {{key: k2}}) " +
-        "WITH r, collect(CASE WHEN a IS NOT NULL AND a.reprintOf IS NULL THEN a.key END) AS originals, " +
-        "collect(DISTINCT CASE WHEN a IS NOT NULL AND a.reprintOf IS NULL THEN a.published END) AS dates " +
-        "SET r.originalCount = size(originals), r.originalDates = dates WITH r";
+        "WITH r, CASE WHEN a IS NOT NULL AND a.reprintOf IS NULL THEN 1 ELSE 0 END AS original, a.published AS published " +
+        "WITH r, CASE WHEN original = 1 THEN published END AS day, sum(original) AS n ORDER BY day " +
+        "WITH r, sum(n) AS originals, collect(CASE WHEN n > 0 THEN day END) AS dates, collect(CASE WHEN n > 0 AND day IS NOT NULL THEN n END) AS refs " +
+        "SET r.originalCount = originals, r.originalDates = dates, r.originalDateRefs = refs WITH r";
 
     /// <summary>
     /// Recounts <c>originalCount</c> and <c>originalDates</c> (<see cref="ReprintCounting"/>) on every relation the given
