@@ -105,7 +105,7 @@ internal static class CypherStatements
     /// their assertions. Both ends are known, so Neo4j expands from the end with fewer relationships.
     /// </summary>
     public static string SelectRelationsBetween(RelationType type, NodeKind from, NodeKind to) =>
-        $"UNWIND $rows AS row MATCH (f:{GraphNames.Label(from)} {{key: row.from}})-[r:{GraphNames.TypeName(type)}]-(t:{GraphNames.Label(to)} {{key: row.to}}) WHERE r.key = row.key" +
+        $"UNWIND $rows AS row WITH row, row.from AS fromKey, row.to AS toKey MATCH (f:{GraphNames.Label(from)} {{key: fromKey}})-[r:{GraphNames.TypeName(type)}]-(t:{GraphNames.Label(to)} {{key: toKey}}) WHERE r.key = row.key" +
         " RETURN DISTINCT r.key AS key, startNode(r).key AS from, endNode(r).key AS to, r.assertions AS assertions, r.sources AS sources, r.sourceRefs AS sourceRefs," +
         " r.articleDates AS dates, r.articleDateRefs AS dateRefs, r.originalDates AS originalDates, r.originalDateRefs AS originalDateRefs, r.originalCount AS originalCount";
 
@@ -113,7 +113,7 @@ internal static class CypherStatements
         $"UNWIND $keys AS k MATCH (a:{ArticleLabel} {{key: k}}) RETURN a.key AS key, a.published AS published, a.source AS source, a.reprintOf AS reprintOf";
 
     public static string DeleteRelationsBetween(RelationType type, NodeKind from, NodeKind to) =>
-        $"UNWIND $rows AS row MATCH (f:{GraphNames.Label(from)} {{key: row.from}})-[r:{GraphNames.TypeName(type)}]-(t:{GraphNames.Label(to)} {{key: row.to}}) WHERE r.key = row.key" +
+        $"UNWIND $rows AS row WITH row, row.from AS fromKey, row.to AS toKey MATCH (f:{GraphNames.Label(from)} {{key: fromKey}})-[r:{GraphNames.TypeName(type)}]-(t:{GraphNames.Label(to)} {{key: toKey}}) WHERE r.key = row.key" +
         " WITH DISTINCT r DELETE r";
 
     public static readonly string UpsertArticles =
@@ -134,20 +134,37 @@ internal static class CypherStatements
     /// and a hub entity (a state in every article) has thousands of mentions to walk through.
     /// </summary>
     public static string CreateMentions(NodeKind kind) =>
-        $"UNWIND $rows AS row MATCH (a:{ArticleLabel} {{key: row.article}}) MATCH (e:{GraphNames.Label(kind)} {{key: row.entity}}) " +
+        $"UNWIND $rows AS row WITH row, row.article AS articleKey, row.entity AS entityKey MATCH (a:{ArticleLabel} {{key: articleKey}}) MATCH (e:{GraphNames.Label(kind)} {{key: entityKey}}) " +
         $"CREATE (a)-[m:{Mentions}]->(e) SET m = row.props";
 
     /// <summary>
-    /// Relationships with their merged values. Confidences go through <c>toFloat</c>: JSON writes 1.0
+    /// Sets a relationship's merged values. Confidences go through <c>toFloat</c>: JSON writes 1.0
     /// as 1, which Neo4j would keep as an integer, and a property list must hold one type (3.1 converts
     /// a list mixing integers and floats; newer servers need not). <c>provConfidences</c> holds
     /// <see cref="Neo4jValues.Unscored"/> where an assertion has no confidence (a property list cannot
     /// hold nulls); a null <c>confidence</c> removes the property.
     /// </summary>
-    public static string UpsertRelations(RelationType type, NodeKind from, NodeKind to) =>
-        $"UNWIND $rows AS row MATCH (f:{GraphNames.Label(from)} {{key: row.from}}) MATCH (t:{GraphNames.Label(to)} {{key: row.to}}) " +
-        $"MERGE (f)-[r:{GraphNames.TypeName(type)} {{key: row.key}}]->(t) SET r += row.props, r.confidence = toFloat(row.confidence), " +
-        "r.provConfidences = [c IN row.provConfidences | toFloat(c)]";
+    private const string SetRelationValues =
+        "SET r += row.props, r.confidence = toFloat(row.confidence), r.provConfidences = [c IN row.provConfidences | toFloat(c)]";
+
+    /// <summary>
+    /// Relationships the merge found absent (or deleted, their ends having moved), created: MERGE
+    /// would look through the relationships of a hub end for one that is not there.
+    /// </summary>
+    public static string CreateRelations(RelationType type, NodeKind from, NodeKind to) =>
+        $"UNWIND $rows AS row {EndsByKey(from, to)} CREATE (f)-[r:{GraphNames.TypeName(type)} {{key: row.key}}]->(t) " + SetRelationValues;
+
+    /// <summary>Relationships the merge read, with their new merged values.</summary>
+    public static string UpdateRelations(RelationType type, NodeKind from, NodeKind to) =>
+        $"UNWIND $rows AS row {EndsByKey(from, to)} MATCH (f)-[r:{GraphNames.TypeName(type)}]->(t) WHERE r.key = row.key " + SetRelationValues;
+
+    /// <summary>
+    /// Binds <c>f</c> and <c>t</c> by <c>row.from</c> and <c>row.to</c>. The keys are projected first:
+    /// given <c>{key: row.to}</c> directly, 3.1's planner can choose to scan the whole key index of the
+    /// second label and filter (seen for Claim once claims were many: 8 ms a row, growing with them).
+    /// </summary>
+    private static string EndsByKey(NodeKind from, NodeKind to) =>
+        $"WITH row, row.from AS fromKey, row.to AS toKey MATCH (f:{GraphNames.Label(from)} {{key: fromKey}}) MATCH (t:{GraphNames.Label(to)} {{key: toKey}})";
 
     /// <summary>Removed articles, with their MENTIONS (their assertions are taken out of the relations in the same transaction).</summary>
     public static readonly string DeleteArticles =
@@ -492,9 +509,14 @@ internal static class CypherStatements
     public static readonly string DeleteArticleBands =
         $"UNWIND $keys AS k MATCH (b:{ArticleBandLabel} {{article: k}}) DELETE b";
 
-    /// <summary>A band node's name (Neo4j Browser's caption) is its band key.</summary>
+    /// <summary>
+    /// A band node's name (Neo4j Browser's caption) is its band key. Created after
+    /// <see cref="DeleteArticleBands"/> took the article's old ones in the same transaction (rows one per
+    /// article, bands distinct), so CREATE cannot duplicate; MERGE seeks the band index, whose entries
+    /// for a common band key are every article sharing it, and grew with them.
+    /// </summary>
     public static readonly string CreateArticleBands =
-        $"UNWIND $rows AS row UNWIND row.bands AS band MERGE (b:{ArticleBandLabel} {{band: band, article: row.key}}) ON CREATE SET b.name = band";
+        $"UNWIND $rows AS row UNWIND row.bands AS band CREATE (b:{ArticleBandLabel} {{band: band, article: row.key, name: band}})";
 
     /// <summary>The count and the dates of a relation <c>r</c>'s asserting originals (the articles it lists that have no reprintOf); declared before its users, as static fields are set in order.</summary>
     private static readonly string RecountOriginals =

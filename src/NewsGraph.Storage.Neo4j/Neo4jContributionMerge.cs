@@ -85,14 +85,15 @@ internal sealed class Neo4jContributionMerge
         await CountFactsAsync(cancellationToken);
 
         var statements = new List<CypherStatement>();
-        List<(RelationType Type, string From, string To, Dictionary<string, object?> Row)> live = MergeRelations(statements);
+        List<(RelationType Type, string From, string To, bool Stored, Dictionary<string, object?> Row)> live = MergeRelations(statements);
         statements.AddRange(articleWrites);
         _entities.Write(statements);
-        foreach (IGrouping<(RelationType, NodeKind, NodeKind), (RelationType Type, string From, string To, Dictionary<string, object?> Row)> group in
-                 live.GroupBy(r => (r.Type, _entities.Kind(r.From), _entities.Kind(r.To))))
+        foreach (IGrouping<(RelationType, NodeKind, NodeKind, bool), (RelationType Type, string From, string To, bool Stored, Dictionary<string, object?> Row)> group in
+                 live.GroupBy(r => (r.Type, _entities.Kind(r.From), _entities.Kind(r.To), r.Stored)))
         {
-            (RelationType type, NodeKind fromKind, NodeKind toKind) = group.Key;
-            statements.AddRange(Chunked(CypherStatements.UpsertRelations(type, fromKind, toKind), "rows", [.. group.Select(r => r.Row)]));
+            (RelationType type, NodeKind fromKind, NodeKind toKind, bool stored) = group.Key;
+            string write = stored ? CypherStatements.UpdateRelations(type, fromKind, toKind) : CypherStatements.CreateRelations(type, fromKind, toKind);
+            statements.AddRange(Chunked(write, "rows", [.. group.Select(r => r.Row)]));
         }
 
         _entities.WriteDeletions(statements);
@@ -230,10 +231,10 @@ internal sealed class Neo4jContributionMerge
     /// Adds the deletions of relationships no article asserts any more or whose ends moved (the
     /// lowest asserting article orders them), and returns the rows of every live touched relation.
     /// </summary>
-    private List<(RelationType Type, string From, string To, Dictionary<string, object?> Row)> MergeRelations(List<CypherStatement> statements)
+    private List<(RelationType Type, string From, string To, bool Stored, Dictionary<string, object?> Row)> MergeRelations(List<CypherStatement> statements)
     {
         var dead = new List<(RelationType Type, string From, string To, Dictionary<string, object?> Row)>();
-        var live = new List<(RelationType Type, string From, string To, Dictionary<string, object?> Row)>();
+        var live = new List<(RelationType Type, string From, string To, bool Stored, Dictionary<string, object?> Row)>();
         foreach ((string key, RelationState state) in _relations.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             state.Assertions.Sort((x, y) =>
@@ -250,7 +251,7 @@ internal sealed class Neo4jContributionMerge
 
             if (first is not null)
             {
-                live.Add((state.Type, first.From, first.To, new()
+                live.Add((state.Type, first.From, first.To, state.StoredFrom is not null && !endsMoved, new()
                 {
                     ["key"] = key,
                     ["from"] = first.From,

@@ -51,7 +51,7 @@ internal static class Neo4jMergedValues
     /// <summary>
     /// The merged relation, from assertions in article-key then sentence order: first non-null value
     /// wins, the date with its precision and source from one and the same assertion (the confidences,
-    /// which merge, are set beside these: see <see cref="CypherStatements.UpsertRelations"/>).
+    /// which merge, are set beside these: see <see cref="CypherStatements.CreateRelations"/>).
     /// </summary>
     /// <param name="facts">The asserting articles' sources, dates and sides, kept by reference counts.</param>
     public static Dictionary<string, object?> RelationProps(List<StoredAssertion> assertions, Neo4jRelationFacts facts)
