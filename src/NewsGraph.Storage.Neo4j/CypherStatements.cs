@@ -119,11 +119,19 @@ internal static class CypherStatements
     public static readonly string UpsertArticles =
         $"UNWIND $rows AS row MERGE (a:{ArticleLabel} {{key: row.key}}) SET a += row.props";
 
+    /// <summary>Articles the batch found not stored (one writer per database): no MERGE, which locks and seeks the key first.</summary>
+    public static readonly string CreateArticles =
+        $"UNWIND $rows AS row CREATE (a:{ArticleLabel} {{key: row.key}}) SET a += row.props";
+
     public static readonly string DeleteArticleMentions =
         $"UNWIND $keys AS k MATCH (:{ArticleLabel} {{key: k}})-[m:{Mentions}]->() DELETE m";
 
     public static string RelabelEntities(NodeKind from, NodeKind to) =>
         $"UNWIND $keys AS k MATCH (n:{GraphNames.Label(from)} {{key: k}}) REMOVE n:{GraphNames.Label(from)} SET n:{GraphNames.Label(to)}";
+
+    /// <summary>Entities the merge found not stored: CREATE, as <see cref="CreateArticles"/>.</summary>
+    public static string CreateEntities(NodeKind kind) =>
+        $"UNWIND $rows AS row CREATE (n:{GraphNames.Label(kind)} {{key: row.key}}) SET n += row.props";
 
     public static string UpsertEntities(NodeKind kind) =>
         $"UNWIND $rows AS row MERGE (n:{GraphNames.Label(kind)} {{key: row.key}}) SET n += row.props";

@@ -75,7 +75,7 @@ internal sealed class Neo4jEntityMerge(Neo4jContributionMerge.Reader reader, str
     /// <summary>Relabels, merged values with their tallies, and the changed articles' new MENTIONS.</summary>
     public void Write(List<CypherStatement> statements)
     {
-        var upserts = new Dictionary<NodeKind, List<Dictionary<string, object?>>>();
+        var upserts = new Dictionary<(NodeKind, bool), List<Dictionary<string, object?>>>();
         var relabels = new Dictionary<(NodeKind, NodeKind), List<string>>();
         foreach ((string key, EntityState state) in _entities.OrderBy(p => p.Key, StringComparer.Ordinal).Where(p => p.Value.Tally!.ArticleCount > 0))
         {
@@ -86,7 +86,7 @@ internal sealed class Neo4jEntityMerge(Neo4jContributionMerge.Reader reader, str
                 Neo4jContributionMerge.Group(relabels, (stored, tally.Kind)).Add(key);
             }
 
-            Neo4jContributionMerge.Group(upserts, tally.Kind).Add(new() { ["key"] = key, ["props"] = Neo4jMergedValues.EntityProps(tally) });
+            Neo4jContributionMerge.Group(upserts, (tally.Kind, state.StoredKind is not null)).Add(new() { ["key"] = key, ["props"] = Neo4jMergedValues.EntityProps(tally) });
         }
 
         foreach (((NodeKind from, NodeKind to), List<string> keys) in relabels)
@@ -94,9 +94,9 @@ internal sealed class Neo4jEntityMerge(Neo4jContributionMerge.Reader reader, str
             statements.AddRange(reader.Chunked(CypherStatements.RelabelEntities(from, to), "keys", keys));
         }
 
-        foreach ((NodeKind kind, List<Dictionary<string, object?>> rows) in upserts)
+        foreach (((NodeKind kind, bool stored), List<Dictionary<string, object?>> rows) in upserts)
         {
-            statements.AddRange(reader.Chunked(CypherStatements.UpsertEntities(kind), "rows", rows));
+            statements.AddRange(reader.Chunked(stored ? CypherStatements.UpsertEntities(kind) : CypherStatements.CreateEntities(kind), "rows", rows));
         }
 
         var mentionRows = new Dictionary<NodeKind, List<Dictionary<string, object?>>>();
