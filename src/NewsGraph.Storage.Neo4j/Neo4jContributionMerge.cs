@@ -10,10 +10,12 @@ namespace NewsGraph.Storage.Neo4j;
 /// with new ones (upsert) or with none (removal). Each article keeps its own contribution: its
 /// MENTIONS carry what it said about each entity, and each relation keeps the assertions of every
 /// article (JSON in <c>assertions</c>, plus readable provenance lists). Only the entities and
-/// relations those articles touch, before or after, are read and recomputed from their remaining
-/// contributions (exactly as the embedded store merges them); the ones left with none are deleted.
-/// Reads come first; all writes then go in one transaction: nodes before relationships, each kind as
-/// <c>UNWIND $rows …</c> on the key.
+/// relations those articles touch, before or after, are read, and their merged values brought
+/// forward by what the changed articles took out and put in (exactly as the embedded store merges
+/// them): entities through their tallies (<see cref="Neo4jEntityMerge"/>), relations from their
+/// assertions and their kept facts (<see cref="Neo4jRelationFacts"/>), so the other articles of a hub
+/// are not read; the ones left with no contribution are deleted. Reads come first; all writes then go
+/// in one transaction: nodes before relationships, each kind as <c>UNWIND $rows …</c> on the key.
 /// </summary>
 internal sealed class Neo4jContributionMerge
 {
