@@ -78,15 +78,23 @@ internal static class CypherStatements
     public static readonly string SelectContentHashes =
         $"UNWIND $keys AS k MATCH (a:{ArticleLabel} {{key: k}}) RETURN a.key AS key, a.contentHash AS hash";
 
-    /// <summary>The entities an article mentions now (its contribution is about to be replaced).</summary>
-    public static readonly string SelectArticleEntityKeys =
-        $"UNWIND $keys AS k MATCH (:{ArticleLabel} {{key: k}})-[:{Mentions}]->(e) RETURN DISTINCT e.key AS key";
+    /// <summary>An article's stored MENTIONS: its contribution to each entity, about to be taken out (its own rows only).</summary>
+    public static readonly string SelectArticleMentions =
+        $"UNWIND $keys AS k MATCH (:{ArticleLabel} {{key: k}})-[m:{Mentions}]->(e)" +
+        " RETURN k AS article, e.key AS key, m.kind AS mkind, m.name AS name, m.aliases AS aliases, m.titles AS titles, m.iso AS iso, m.category AS category, m.count AS count";
+
+    /// <summary>The touched entity nodes with their tallies (<c>Neo4jEntityTally</c>; absent on nodes from before they were kept).</summary>
+    public static readonly string SelectEntityTallies =
+        "UNWIND $keys AS k " + EntityByKey("k", "k") +
+        " WITH e WHERE e IS NOT NULL RETURN e.key AS key, e.kind AS kind, e.name AS name, e.nameArticle AS nameArticle, e.aliases AS aliases, e.aliasRefs AS aliasRefs," +
+        " e.titles AS titles, e.titleRefs AS titleRefs, e.iso AS iso, e.isoArticle AS isoArticle, e.category AS category, e.categoryArticle AS categoryArticle," +
+        " e.mentionCount AS mentionCount, e.articleCount AS articleCount";
 
     /// <summary>The relations an article asserts now: their source end is always among its mentions.</summary>
     public static readonly string SelectArticleRelationKeys =
         $"UNWIND $keys AS k MATCH (:{ArticleLabel} {{key: k}})-[:{Mentions}]->(f)-[r:{AllRelationTypes}]->() WHERE k IN r.articles RETURN DISTINCT r.key AS key, f.key AS from, endNode(r).key AS to, type(r) AS type";
 
-    /// <summary>Every stored contribution to the given entities (the MENTIONS of every article).</summary>
+    /// <summary>Every stored contribution to the given entities (the MENTIONS of every article): only for entities whose tally cannot be brought forward.</summary>
     public static readonly string SelectEntityContributions =
         "UNWIND $keys AS k " + EntityByKey("k", "k") +
         $" WITH e WHERE e IS NOT NULL OPTIONAL MATCH (a:{ArticleLabel})-[m:{Mentions}]->(e)" +
@@ -97,24 +105,33 @@ internal static class CypherStatements
     /// their assertions. Both ends are known, so Neo4j expands from the end with fewer relationships.
     /// </summary>
     public static string SelectRelationsBetween(RelationType type, NodeKind from, NodeKind to) =>
-        $"UNWIND $rows AS row MATCH (f:{GraphNames.Label(from)} {{key: row.from}})-[r:{GraphNames.TypeName(type)}]-(t:{GraphNames.Label(to)} {{key: row.to}}) WHERE r.key = row.key" +
-        " RETURN DISTINCT r.key AS key, startNode(r).key AS from, endNode(r).key AS to, r.assertions AS assertions";
+        $"UNWIND $rows AS row WITH row, row.from AS fromKey, row.to AS toKey MATCH (f:{GraphNames.Label(from)} {{key: fromKey}})-[r:{GraphNames.TypeName(type)}]-(t:{GraphNames.Label(to)} {{key: toKey}}) WHERE r.key = row.key" +
+        " RETURN DISTINCT r.key AS key, startNode(r).key AS from, endNode(r).key AS to, r.assertions AS assertions, r.sources AS sources, r.sourceRefs AS sourceRefs," +
+        " r.articleDates AS dates, r.articleDateRefs AS dateRefs, r.originalDates AS originalDates, r.originalDateRefs AS originalDateRefs, r.originalCount AS originalCount";
 
     public static readonly string SelectArticleFacts =
         $"UNWIND $keys AS k MATCH (a:{ArticleLabel} {{key: k}}) RETURN a.key AS key, a.published AS published, a.source AS source, a.reprintOf AS reprintOf";
 
     public static string DeleteRelationsBetween(RelationType type, NodeKind from, NodeKind to) =>
-        $"UNWIND $rows AS row MATCH (f:{GraphNames.Label(from)} {{key: row.from}})-[r:{GraphNames.TypeName(type)}]-(t:{GraphNames.Label(to)} {{key: row.to}}) WHERE r.key = row.key" +
+        $"UNWIND $rows AS row WITH row, row.from AS fromKey, row.to AS toKey MATCH (f:{GraphNames.Label(from)} {{key: fromKey}})-[r:{GraphNames.TypeName(type)}]-(t:{GraphNames.Label(to)} {{key: toKey}}) WHERE r.key = row.key" +
         " WITH DISTINCT r DELETE r";
 
     public static readonly string UpsertArticles =
         $"UNWIND $rows AS row MERGE (a:{ArticleLabel} {{key: row.key}}) SET a += row.props";
+
+    /// <summary>Articles the batch found not stored (one writer per database): no MERGE, which locks and seeks the key first.</summary>
+    public static readonly string CreateArticles =
+        $"UNWIND $rows AS row CREATE (a:{ArticleLabel} {{key: row.key}}) SET a += row.props";
 
     public static readonly string DeleteArticleMentions =
         $"UNWIND $keys AS k MATCH (:{ArticleLabel} {{key: k}})-[m:{Mentions}]->() DELETE m";
 
     public static string RelabelEntities(NodeKind from, NodeKind to) =>
         $"UNWIND $keys AS k MATCH (n:{GraphNames.Label(from)} {{key: k}}) REMOVE n:{GraphNames.Label(from)} SET n:{GraphNames.Label(to)}";
+
+    /// <summary>Entities the merge found not stored: CREATE, as <see cref="CreateArticles"/>.</summary>
+    public static string CreateEntities(NodeKind kind) =>
+        $"UNWIND $rows AS row CREATE (n:{GraphNames.Label(kind)} {{key: row.key}}) SET n += row.props";
 
     public static string UpsertEntities(NodeKind kind) =>
         $"UNWIND $rows AS row MERGE (n:{GraphNames.Label(kind)} {{key: row.key}}) SET n += row.props";
@@ -125,20 +142,37 @@ internal static class CypherStatements
     /// and a hub entity (a state in every article) has thousands of mentions to walk through.
     /// </summary>
     public static string CreateMentions(NodeKind kind) =>
-        $"UNWIND $rows AS row MATCH (a:{ArticleLabel} {{key: row.article}}) MATCH (e:{GraphNames.Label(kind)} {{key: row.entity}}) " +
+        $"UNWIND $rows AS row WITH row, row.article AS articleKey, row.entity AS entityKey MATCH (a:{ArticleLabel} {{key: articleKey}}) MATCH (e:{GraphNames.Label(kind)} {{key: entityKey}}) " +
         $"CREATE (a)-[m:{Mentions}]->(e) SET m = row.props";
 
     /// <summary>
-    /// Relationships with their merged values. Confidences go through <c>toFloat</c>: JSON writes 1.0
+    /// Sets a relationship's merged values. Confidences go through <c>toFloat</c>: JSON writes 1.0
     /// as 1, which Neo4j would keep as an integer, and a property list must hold one type (3.1 converts
     /// a list mixing integers and floats; newer servers need not). <c>provConfidences</c> holds
     /// <see cref="Neo4jValues.Unscored"/> where an assertion has no confidence (a property list cannot
     /// hold nulls); a null <c>confidence</c> removes the property.
     /// </summary>
-    public static string UpsertRelations(RelationType type, NodeKind from, NodeKind to) =>
-        $"UNWIND $rows AS row MATCH (f:{GraphNames.Label(from)} {{key: row.from}}) MATCH (t:{GraphNames.Label(to)} {{key: row.to}}) " +
-        $"MERGE (f)-[r:{GraphNames.TypeName(type)} {{key: row.key}}]->(t) SET r += row.props, r.confidence = toFloat(row.confidence), " +
-        "r.provConfidences = [c IN row.provConfidences | toFloat(c)]";
+    private const string SetRelationValues =
+        "SET r += row.props, r.confidence = toFloat(row.confidence), r.provConfidences = [c IN row.provConfidences | toFloat(c)]";
+
+    /// <summary>
+    /// Relationships the merge found absent (or deleted, their ends having moved), created: MERGE
+    /// would look through the relationships of a hub end for one that is not there.
+    /// </summary>
+    public static string CreateRelations(RelationType type, NodeKind from, NodeKind to) =>
+        $"UNWIND $rows AS row {EndsByKey(from, to)} CREATE (f)-[r:{GraphNames.TypeName(type)} {{key: row.key}}]->(t) " + SetRelationValues;
+
+    /// <summary>Relationships the merge read, with their new merged values.</summary>
+    public static string UpdateRelations(RelationType type, NodeKind from, NodeKind to) =>
+        $"UNWIND $rows AS row {EndsByKey(from, to)} MATCH (f)-[r:{GraphNames.TypeName(type)}]->(t) WHERE r.key = row.key " + SetRelationValues;
+
+    /// <summary>
+    /// Binds <c>f</c> and <c>t</c> by <c>row.from</c> and <c>row.to</c>. The keys are projected first:
+    /// given <c>{key: row.to}</c> directly, 3.1's planner can choose to scan the whole key index of the
+    /// second label and filter (seen for Claim once claims were many: 8 ms a row, growing with them).
+    /// </summary>
+    private static string EndsByKey(NodeKind from, NodeKind to) =>
+        $"WITH row, row.from AS fromKey, row.to AS toKey MATCH (f:{GraphNames.Label(from)} {{key: fromKey}}) MATCH (t:{GraphNames.Label(to)} {{key: toKey}})";
 
     /// <summary>Removed articles, with their MENTIONS (their assertions are taken out of the relations in the same transaction).</summary>
     public static readonly string DeleteArticles =
@@ -483,16 +517,22 @@ internal static class CypherStatements
     public static readonly string DeleteArticleBands =
         $"UNWIND $keys AS k MATCH (b:{ArticleBandLabel} {{article: k}}) DELETE b";
 
-    /// <summary>A band node's name (Neo4j Browser's caption) is its band key.</summary>
+    /// <summary>
+    /// A band node's name (Neo4j Browser's caption) is its band key. Created after
+    /// <see cref="DeleteArticleBands"/> took the article's old ones in the same transaction (rows one per
+    /// article, bands distinct), so CREATE cannot duplicate; MERGE seeks the band index, whose entries
+    /// for a common band key are every article sharing it, and grew with them.
+    /// </summary>
     public static readonly string CreateArticleBands =
-        $"UNWIND $rows AS row UNWIND row.bands AS band MERGE (b:{ArticleBandLabel} {{band: band, article: row.key}}) ON CREATE SET b.name = band";
+        $"UNWIND $rows AS row UNWIND row.bands AS band CREATE (b:{ArticleBandLabel} {{band: band, article: row.key, name: band}})";
 
     /// <summary>The count and the dates of a relation <c>r</c>'s asserting originals (the articles it lists that have no reprintOf); declared before its users, as static fields are set in order.</summary>
     private static readonly string RecountOriginals =
         $"UNWIND r.articles AS k2 OPTIONAL MATCH (a:{ArticleLabel} {{key: k2}}) " +
-        "WITH r, collect(CASE WHEN a IS NOT NULL AND a.reprintOf IS NULL THEN a.key END) AS originals, " +
-        "collect(DISTINCT CASE WHEN a IS NOT NULL AND a.reprintOf IS NULL THEN a.published END) AS dates " +
-        "SET r.originalCount = size(originals), r.originalDates = dates WITH r";
+        "WITH r, CASE WHEN a IS NOT NULL AND a.reprintOf IS NULL THEN 1 ELSE 0 END AS original, a.published AS published " +
+        "WITH r, CASE WHEN original = 1 THEN published END AS day, sum(original) AS n ORDER BY day " +
+        "WITH r, sum(n) AS originals, collect(CASE WHEN n > 0 THEN day END) AS dates, collect(CASE WHEN n > 0 AND day IS NOT NULL THEN n END) AS refs " +
+        "SET r.originalCount = originals, r.originalDates = dates, r.originalDateRefs = refs WITH r";
 
     /// <summary>
     /// Recounts <c>originalCount</c> and <c>originalDates</c> (<see cref="ReprintCounting"/>) on every relation the given

@@ -10,26 +10,26 @@ namespace NewsGraph.Storage.Neo4j;
 /// with new ones (upsert) or with none (removal). Each article keeps its own contribution: its
 /// MENTIONS carry what it said about each entity, and each relation keeps the assertions of every
 /// article (JSON in <c>assertions</c>, plus readable provenance lists). Only the entities and
-/// relations those articles touch, before or after, are read and recomputed from their remaining
-/// contributions (exactly as the embedded store merges them); the ones left with none are deleted.
-/// Reads come first; all writes then go in one transaction: nodes before relationships, each kind as
-/// <c>UNWIND $rows …</c> on the key.
+/// relations those articles touch, before or after, are read, and their merged values brought
+/// forward by what the changed articles took out and put in (exactly as the embedded store merges
+/// them): entities through their tallies (<see cref="Neo4jEntityMerge"/>), relations from their
+/// assertions and their kept facts (<see cref="Neo4jRelationFacts"/>), so the other articles of a hub
+/// are not read; the ones left with no contribution are deleted. Reads come first; all writes then go
+/// in one transaction: nodes before relationships, each kind as <c>UNWIND $rows …</c> on the key.
 /// </summary>
 internal sealed class Neo4jContributionMerge
 {
     private readonly INeo4jTransport _transport;
-    private readonly int _batchSize;
+    private readonly Reader _reader;
     private readonly string[] _changedKeys;
     private readonly HashSet<string> _changed;
-    private readonly HashSet<string> _touchedEntities = new(StringComparer.Ordinal);
+    private readonly Neo4jEntityMerge _entities;
     private readonly Dictionary<string, (RelationType Type, string From, string To)> _relationEnds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<ExtractedEntity>> _newMentions = new(StringComparer.Ordinal);
     private readonly List<(string Key, RelationType Type, StoredAssertion Assertion)> _newAssertions = [];
-    private readonly Dictionary<string, EntityState> _entities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RelationState> _relations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string? Published, string? Source)> _facts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _originals = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, NodeKind> _kinds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string? Published, string? Source, bool Original)> _storedFacts = new(StringComparer.Ordinal);
 
     /// <param name="changedArticleKeys">The articles whose contribution is replaced (or taken out): every one of them, whether it brings a new contribution or not.</param>
     /// <param name="reprintOf">The <c>reprintOf</c> the write gives articles (linked or handed on); the others keep the stored one.</param>
@@ -41,18 +41,17 @@ internal sealed class Neo4jContributionMerge
         }
 
         _transport = transport;
-        _batchSize = Math.Max(1, batchSize);
+        _reader = new Reader(transport, Math.Max(1, batchSize));
         _changedKeys = [.. changedArticleKeys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         _changed = new HashSet<string>(_changedKeys, StringComparer.Ordinal);
+        _entities = new Neo4jEntityMerge(_reader, _changedKeys);
     }
 
     /// <summary>The new contribution of a changed article (an article with none is taken out of every merged value).</summary>
     public void Contribute(ArticleGraph graph)
     {
         string articleKey = graph.Article.Key;
-        List<ExtractedEntity> mentions = [.. ArticleGraphUpsert.MergeWithinArticle(graph.Entities)];
-        _newMentions[articleKey] = mentions;
-        _touchedEntities.UnionWith(mentions.Select(e => e.Key));
+        _entities.Contribute(articleKey, [.. ArticleGraphUpsert.MergeWithinArticle(graph.Entities)]);
         _facts[articleKey] = (Neo4jValues.Date(graph.Article.Published), graph.Article.Source);
         var seen = new HashSet<(string, int)>();
         foreach (ExtractedRelation relation in graph.Relations)
@@ -80,76 +79,44 @@ internal sealed class Neo4jContributionMerge
     /// </summary>
     public async Task<MergeOutcome> ApplyAsync(IReadOnlyList<CypherStatement> articleWrites, IReadOnlyList<CypherStatement> lastWrites, CancellationToken cancellationToken)
     {
-        await ReadTouchedKeysAsync(cancellationToken);
-        await ReadEntityContributionsAsync(cancellationToken);
+        await _entities.ReadAndApplyAsync(cancellationToken);
+        await ReadTouchedRelationKeysAsync(cancellationToken);
         await ReadRelationsAsync(cancellationToken);
+        await ReadStoredFactsAsync(cancellationToken);
         ReplaceContributions();
-        await ReadFactsAsync(cancellationToken);
+        await CountFactsAsync(cancellationToken);
 
         var statements = new List<CypherStatement>();
-        List<(RelationType Type, string From, string To, Dictionary<string, object?> Row)> live = MergeRelations(statements);
+        List<(RelationType Type, string From, string To, bool Stored, Dictionary<string, object?> Row)> live = MergeRelations(statements);
         statements.AddRange(articleWrites);
-        WriteEntities(statements);
-        foreach (IGrouping<(RelationType, NodeKind, NodeKind), (RelationType Type, string From, string To, Dictionary<string, object?> Row)> group in
-                 live.GroupBy(r => (r.Type, _kinds[r.From], _kinds[r.To])))
+        _entities.Write(statements);
+        foreach (IGrouping<(RelationType, NodeKind, NodeKind, bool), (RelationType Type, string From, string To, bool Stored, Dictionary<string, object?> Row)> group in
+                 live.GroupBy(r => (r.Type, _entities.Kind(r.From), _entities.Kind(r.To), r.Stored)))
         {
-            (RelationType type, NodeKind fromKind, NodeKind toKind) = group.Key;
-            statements.AddRange(Chunked(CypherStatements.UpsertRelations(type, fromKind, toKind), "rows", [.. group.Select(r => r.Row)]));
+            (RelationType type, NodeKind fromKind, NodeKind toKind, bool stored) = group.Key;
+            string write = stored ? CypherStatements.UpdateRelations(type, fromKind, toKind) : CypherStatements.CreateRelations(type, fromKind, toKind);
+            statements.AddRange(Chunked(write, "rows", [.. group.Select(r => r.Row)]));
         }
 
-        foreach (IGrouping<NodeKind, string> dead in _entities
-                     .Where(p => p.Value.Contributions.Count == 0 && p.Value.StoredKind is not null)
-                     .OrderBy(p => p.Key, StringComparer.Ordinal)
-                     .GroupBy(p => p.Value.StoredKind!.Value, p => p.Key))
-        {
-            statements.AddRange(Chunked(CypherStatements.DeleteEntities(dead.Key), "keys", [.. dead]));
-        }
-
+        _entities.WriteDeletions(statements);
         statements.AddRange(lastWrites);
         await _transport.RunAsync(statements, Neo4jAccessMode.Write, cancellationToken);
         return new MergeOutcome(
-            NodesCreated: _entities.Values.Count(e => e.StoredKind is null && e.Contributions.Count > 0),
-            NodesDeleted: _entities.Values.Count(e => e.StoredKind is not null && e.Contributions.Count == 0),
+            NodesCreated: _entities.Created,
+            NodesDeleted: _entities.Deleted,
             RelationsCreated: _relations.Values.Count(r => r.StoredFrom is null && r.Assertions.Count > 0),
             RelationsDeleted: _relations.Values.Count(r => r.StoredFrom is not null && r.Assertions.Count == 0));
     }
 
     /// <summary>One <c>UNWIND</c> statement per chunk of at most the batch size of rows (none for no rows).</summary>
-    public IEnumerable<CypherStatement> Chunked<T>(string text, string parameter, IReadOnlyList<T> rows) =>
-        rows.Chunk(_batchSize).Select(chunk => new CypherStatement(text, new Dictionary<string, object?> { [parameter] = chunk }));
+    public IEnumerable<CypherStatement> Chunked<T>(string text, string parameter, IReadOnlyList<T> rows) => _reader.Chunked(text, parameter, rows);
 
-    /// <summary>The entities the changed articles mention now and the relations they assert now (a relation's source end is among its article's mentions).</summary>
-    private async Task ReadTouchedKeysAsync(CancellationToken cancellationToken)
+    /// <summary>The relations the changed articles assert now (a relation's source end is among its article's mentions).</summary>
+    private async Task ReadTouchedRelationKeysAsync(CancellationToken cancellationToken)
     {
-        foreach (JsonElement row in await ReadAsync(CypherStatements.SelectArticleEntityKeys, "keys", _changedKeys, cancellationToken))
-        {
-            _touchedEntities.Add(row[0].GetString()!);
-        }
-
-        foreach (JsonElement row in await ReadAsync(CypherStatements.SelectArticleRelationKeys, "keys", _changedKeys, cancellationToken))
+        foreach (JsonElement row in await _reader.ReadAsync(CypherStatements.SelectArticleRelationKeys, "keys", _changedKeys, cancellationToken))
         {
             _relationEnds.TryAdd(row[0].GetString()!, (GraphNames.ParseType(row[3].GetString()!), row[1].GetString()!, row[2].GetString()!));
-        }
-    }
-
-    /// <summary>Every stored contribution (MENTIONS) to the touched entities; an entity found has a stored kind.</summary>
-    private async Task ReadEntityContributionsAsync(CancellationToken cancellationToken)
-    {
-        string[] keys = [.. _touchedEntities.Order(StringComparer.Ordinal)];
-        foreach (JsonElement row in await ReadAsync(CypherStatements.SelectEntityContributions, "keys", keys, cancellationToken))
-        {
-            string key = row[0].GetString()!;
-            if (!_entities.TryGetValue(key, out EntityState? state))
-            {
-                _entities[key] = state = new EntityState(GraphNames.ParseKind(row[1].GetString()!));
-            }
-
-            if (row[2].String() is { } article)
-            {
-                state.Contributions[article] = new ExtractedEntity(
-                    key, GraphNames.ParseKind(row[3].GetString()!), row[4].GetString() ?? string.Empty, row[5].Strings(), row[6].Strings(),
-                    row[7].String(), row[8].String(), (int)row[9].Long());
-            }
         }
     }
 
@@ -181,7 +148,9 @@ internal sealed class Neo4jContributionMerge
             foreach (JsonElement row in result.Rows)
             {
                 string key = row[0].GetString()!;
-                _relations.TryAdd(key, new RelationState(_relationEnds[key].Type, row[1].GetString(), row[2].GetString(), StoredAssertion.ParseList(row[3].String())));
+                Neo4jRelationFacts? facts = Neo4jRelationFacts.Stored(
+                    row[4].Strings(), Longs(row[5]), row[6].Strings(), Longs(row[7]), row[8].Strings(), Longs(row[9]), row[10].ValueKind == JsonValueKind.Number ? row[10].GetInt64() : null);
+                _relations.TryAdd(key, new RelationState(_relationEnds[key].Type, row[1].GetString(), row[2].GetString(), StoredAssertion.ParseList(row[3].String()), facts));
             }
         }
     }
@@ -189,56 +158,74 @@ internal sealed class Neo4jContributionMerge
     /// <summary>In memory: the changed articles' stored contributions go, their new ones (if any) come.</summary>
     private void ReplaceContributions()
     {
-        foreach (EntityState state in _entities.Values)
-        {
-            foreach (string article in _changedKeys)
-            {
-                state.Contributions.Remove(article);
-            }
-        }
-
         foreach (RelationState state in _relations.Values)
         {
             state.Assertions.RemoveAll(a => _changed.Contains(a.Article));
-        }
-
-        foreach ((string article, List<ExtractedEntity> mentions) in _newMentions)
-        {
-            foreach (ExtractedEntity mention in mentions)
-            {
-                if (!_entities.TryGetValue(mention.Key, out EntityState? state))
-                {
-                    _entities[mention.Key] = state = new EntityState(null);
-                }
-
-                state.Contributions[article] = mention;
-            }
         }
 
         foreach ((string key, RelationType type, StoredAssertion assertion) in _newAssertions)
         {
             if (!_relations.TryGetValue(key, out RelationState? state))
             {
-                _relations[key] = state = new RelationState(type, null, null, []);
+                _relations[key] = state = new RelationState(type, null, null, [], Neo4jRelationFacts.Empty());
             }
 
             state.Assertions.Add(assertion);
         }
     }
 
-    /// <summary>
-    /// Published date, source and side (original or reprint) of every article still asserting a touched
-    /// relation (for the merged relation values); what this write gives them stands over what is stored.
-    /// </summary>
-    private async Task ReadFactsAsync(CancellationToken cancellationToken)
+    /// <summary>The changed articles' stored published date, source and side: what their old assertions counted in the relations' facts.</summary>
+    private async Task ReadStoredFactsAsync(CancellationToken cancellationToken)
     {
-        string[] missing = [.. _relations.Values.SelectMany(r => r.Assertions).Select(a => a.Article)
-            .Distinct(StringComparer.Ordinal).Where(k => !_facts.ContainsKey(k) || !_originals.ContainsKey(k)).Order(StringComparer.Ordinal)];
-        foreach (JsonElement row in await ReadAsync(CypherStatements.SelectArticleFacts, "keys", missing, cancellationToken))
+        foreach (JsonElement row in await _reader.ReadAsync(CypherStatements.SelectArticleFacts, "keys", _changedKeys, cancellationToken))
+        {
+            _storedFacts[row[0].GetString()!] = (row[1].String(), row[2].String(), ReprintCounting.Counts(row[3].String()));
+        }
+    }
+
+    /// <summary>
+    /// Brings each touched relation's facts (<see cref="Neo4jRelationFacts"/>) forward: the changed
+    /// articles' stored facts out, their new ones in (their side as this write leaves it). A relation
+    /// written before facts were kept counts every article still asserting it instead, read here.
+    /// </summary>
+    private async Task CountFactsAsync(CancellationToken cancellationToken)
+    {
+        List<RelationState> uncounted = [.. _relations.Values.Where(r => r.Facts is null && r.StoredFrom is not null)];
+        string[] missing = [.. uncounted.SelectMany(r => r.Assertions).Select(a => a.Article)
+            .Distinct(StringComparer.Ordinal).Where(k => !_changed.Contains(k)).Order(StringComparer.Ordinal)];
+        var others = new Dictionary<string, (string? Published, string? Source, bool Original)>(StringComparer.Ordinal);
+        foreach (JsonElement row in await _reader.ReadAsync(CypherStatements.SelectArticleFacts, "keys", missing, cancellationToken))
         {
             string key = row[0].GetString()!;
-            _facts.TryAdd(key, (row[1].String(), row[2].String()));
-            _originals.TryAdd(key, ReprintCounting.Counts(row[3].String()));
+            others[key] = (row[1].String(), row[2].String(), _originals.TryGetValue(key, out bool original) ? original : ReprintCounting.Counts(row[3].String()));
+        }
+
+        foreach (RelationState state in _relations.Values)
+        {
+            bool recount = state.Facts is null;
+            Neo4jRelationFacts facts = state.Facts ??= Neo4jRelationFacts.Empty();
+            if (!recount)
+            {
+                foreach (string article in state.StoredArticles.Where(_changed.Contains))
+                {
+                    (string? published, string? source, bool original) = _storedFacts[article];
+                    facts.Count(published, source, original, -1);
+                }
+            }
+
+            foreach (string article in state.Assertions.Select(a => a.Article).Distinct(StringComparer.Ordinal))
+            {
+                if (_changed.Contains(article))
+                {
+                    (string? published, string? source) = _facts[article];
+                    bool original = _originals.TryGetValue(article, out bool linked) ? linked : !_storedFacts.TryGetValue(article, out var stored) || stored.Original;
+                    facts.Count(published, source, original, +1);
+                }
+                else if (recount && others.TryGetValue(article, out var other))
+                {
+                    facts.Count(other.Published, other.Source, other.Original, +1);
+                }
+            }
         }
     }
 
@@ -246,10 +233,10 @@ internal sealed class Neo4jContributionMerge
     /// Adds the deletions of relationships no article asserts any more or whose ends moved (the
     /// lowest asserting article orders them), and returns the rows of every live touched relation.
     /// </summary>
-    private List<(RelationType Type, string From, string To, Dictionary<string, object?> Row)> MergeRelations(List<CypherStatement> statements)
+    private List<(RelationType Type, string From, string To, bool Stored, Dictionary<string, object?> Row)> MergeRelations(List<CypherStatement> statements)
     {
         var dead = new List<(RelationType Type, string From, string To, Dictionary<string, object?> Row)>();
-        var live = new List<(RelationType Type, string From, string To, Dictionary<string, object?> Row)>();
+        var live = new List<(RelationType Type, string From, string To, bool Stored, Dictionary<string, object?> Row)>();
         foreach ((string key, RelationState state) in _relations.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             state.Assertions.Sort((x, y) =>
@@ -266,12 +253,12 @@ internal sealed class Neo4jContributionMerge
 
             if (first is not null)
             {
-                live.Add((state.Type, first.From, first.To, new()
+                live.Add((state.Type, first.From, first.To, state.StoredFrom is not null && !endsMoved, new()
                 {
                     ["key"] = key,
                     ["from"] = first.From,
                     ["to"] = first.To,
-                    ["props"] = Neo4jMergedValues.RelationProps(state.Assertions, _facts, _originals),
+                    ["props"] = Neo4jMergedValues.RelationProps(state.Assertions, state.Facts!),
                     ["confidence"] = ArticleGraphUpsert.MergedConfidence(state.Assertions.Select(a => a.Confidence)),
                     ["provConfidences"] = state.Assertions.Select(a => a.Confidence ?? Neo4jValues.Unscored).ToArray(),
                 }));
@@ -288,64 +275,12 @@ internal sealed class Neo4jContributionMerge
         return live;
     }
 
-    /// <summary>Relabels, merged values and the changed articles' new MENTIONS of every entity that keeps a contribution.</summary>
-    private void WriteEntities(List<CypherStatement> statements)
-    {
-        var upserts = new Dictionary<NodeKind, List<Dictionary<string, object?>>>();
-        var relabels = new Dictionary<(NodeKind, NodeKind), List<string>>();
-        foreach ((string key, EntityState state) in _entities.OrderBy(p => p.Key, StringComparer.Ordinal).Where(p => p.Value.Contributions.Count > 0))
-        {
-            List<ExtractedEntity> ordered = [.. state.Contributions.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)];
-            NodeKind kind = ordered[0].Kind;
-            _kinds[key] = kind;
-            if (state.StoredKind is { } stored && stored != kind)
-            {
-                Group(relabels, (stored, kind)).Add(key);
-            }
+    private NodeKind? StoredKind(string entityKey) => _entities.StoredKind(entityKey);
 
-            Group(upserts, kind).Add(new() { ["key"] = key, ["props"] = Neo4jMergedValues.EntityProps(ordered) });
-        }
+    private static List<long>? Longs(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Array ? [.. element.EnumerateArray().Select(e => e.GetInt64())] : null;
 
-        foreach (((NodeKind from, NodeKind to), List<string> keys) in relabels)
-        {
-            statements.AddRange(Chunked(CypherStatements.RelabelEntities(from, to), "keys", keys));
-        }
-
-        foreach ((NodeKind kind, List<Dictionary<string, object?>> rows) in upserts)
-        {
-            statements.AddRange(Chunked(CypherStatements.UpsertEntities(kind), "rows", rows));
-        }
-
-        var mentionRows = new Dictionary<NodeKind, List<Dictionary<string, object?>>>();
-        foreach ((string article, List<ExtractedEntity> mentions) in _newMentions.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            foreach (ExtractedEntity mention in mentions)
-            {
-                Group(mentionRows, _kinds[mention.Key]).Add(new() { ["article"] = article, ["entity"] = mention.Key, ["props"] = Neo4jMergedValues.MentionProps(mention) });
-            }
-        }
-
-        foreach ((NodeKind kind, List<Dictionary<string, object?>> rows) in mentionRows)
-        {
-            statements.AddRange(Chunked(CypherStatements.CreateMentions(kind), "rows", rows));
-        }
-    }
-
-    private NodeKind? StoredKind(string entityKey) => _entities.GetValueOrDefault(entityKey)?.StoredKind;
-
-    private async Task<IReadOnlyList<JsonElement>> ReadAsync(string statement, string parameter, string[] values, CancellationToken cancellationToken)
-    {
-        if (values.Length == 0)
-        {
-            return [];
-        }
-
-        IReadOnlyList<CypherResult> results = await _transport.RunAsync(
-            [new CypherStatement(statement, new Dictionary<string, object?> { [parameter] = values })], Neo4jAccessMode.Read, cancellationToken);
-        return results[0].Rows;
-    }
-
-    private static List<TValue> Group<TKey, TValue>(Dictionary<TKey, List<TValue>> groups, TKey key)
+    internal static List<TValue> Group<TKey, TValue>(Dictionary<TKey, List<TValue>> groups, TKey key)
         where TKey : notnull
     {
         if (!groups.TryGetValue(key, out List<TValue>? list))
@@ -359,15 +294,34 @@ internal sealed class Neo4jContributionMerge
     /// <summary>Entities and relations created (absent before, present after) and deleted (present before, absent after).</summary>
     public sealed record MergeOutcome(int NodesCreated, int NodesDeleted, int RelationsCreated, int RelationsDeleted);
 
-    private sealed class EntityState(NodeKind? storedKind)
+    /// <summary>Reads by a list of keys, and writes cut into statements of at most the batch size of rows.</summary>
+    internal sealed class Reader(INeo4jTransport transport, int batchSize)
     {
-        public NodeKind? StoredKind { get; } = storedKind;
+        /// <summary>One <c>UNWIND</c> statement per chunk of at most the batch size of rows (none for no rows).</summary>
+        public IEnumerable<CypherStatement> Chunked<T>(string text, string parameter, IReadOnlyList<T> rows) =>
+            rows.Chunk(batchSize).Select(chunk => new CypherStatement(text, new Dictionary<string, object?> { [parameter] = chunk }));
 
-        public Dictionary<string, ExtractedEntity> Contributions { get; } = new(StringComparer.Ordinal);
+        public async Task<IReadOnlyList<JsonElement>> ReadAsync(string statement, string parameter, string[] values, CancellationToken cancellationToken)
+        {
+            if (values.Length == 0)
+            {
+                return [];
+            }
+
+            IReadOnlyList<CypherResult> results = await transport.RunAsync(
+                [new CypherStatement(statement, new Dictionary<string, object?> { [parameter] = values })], Neo4jAccessMode.Read, cancellationToken);
+            return results[0].Rows;
+        }
     }
 
-    private sealed class RelationState(RelationType type, string? storedFrom, string? storedTo, List<StoredAssertion> assertions)
+    private sealed class RelationState(RelationType type, string? storedFrom, string? storedTo, List<StoredAssertion> assertions, Neo4jRelationFacts? facts)
     {
+        /// <summary>The articles asserting it as stored, before the change.</summary>
+        public HashSet<string> StoredArticles { get; } = [.. assertions.Select(a => a.Article)];
+
+        /// <summary>Its facts, stored and then brought forward; null for one stored before they were kept, until counted.</summary>
+        public Neo4jRelationFacts? Facts { get; set; } = facts;
+
         public RelationType Type { get; } = type;
 
         public string? StoredFrom { get; } = storedFrom;

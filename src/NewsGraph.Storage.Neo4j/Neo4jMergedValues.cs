@@ -22,54 +22,51 @@ internal static class Neo4jMergedValues
         ["category"] = mention.Category,
     };
 
-    /// <summary>The merged node, from contributions in article-key order: the lowest article names it.</summary>
-    public static Dictionary<string, object?> EntityProps(List<ExtractedEntity> ordered)
+    /// <summary>The merged node from its tally (<see cref="Neo4jEntityTally"/>), with the tally itself.</summary>
+    public static Dictionary<string, object?> EntityProps(Neo4jEntityTally tally)
     {
-        ExtractedEntity first = ordered[0];
-        string[] aliases = [.. ordered.SelectMany(e => e.Aliases).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        string[] titles = [.. ordered.SelectMany(e => e.Titles).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        string nameNorm = ArabicText.Normalize(first.Name);
+        string[] aliases = [.. tally.Aliases];
+        string nameNorm = ArabicText.Normalize(tally.Name);
         string[] aliasesNorm = [.. aliases.Select(ArabicText.Normalize).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal)];
         List<string> words = [.. SearchRanking.Words(nameNorm), .. aliasesNorm.SelectMany(SearchRanking.Words)];
-        return new()
+        var props = new Dictionary<string, object?>
         {
-            ["kind"] = GraphNames.Label(first.Kind),
-            ["name"] = first.Name,
+            ["kind"] = GraphNames.Label(tally.Kind),
+            ["name"] = tally.Name,
             ["nameNorm"] = nameNorm,
             ["aliases"] = aliases,
             ["aliasesNorm"] = aliasesNorm,
-            ["titles"] = titles,
-            ["iso"] = ordered.Select(e => e.Iso).FirstOrDefault(v => v is not null),
-            ["category"] = ordered.Select(e => e.Category).FirstOrDefault(v => v is not null),
-            ["mentionCount"] = ordered.Sum(e => e.Mentions),
-            ["articleCount"] = ordered.Count,
+            ["titles"] = tally.Titles.ToArray(),
+            ["iso"] = tally.Iso,
+            ["category"] = tally.Category,
+            ["mentionCount"] = tally.MentionCount,
+            ["articleCount"] = tally.ArticleCount,
             ["searchText"] = " " + string.Join(' ', words) + " ",
             ["searchTokens"] = words.Count,
         };
+        tally.AddTo(props);
+        return props;
     }
 
     /// <summary>
     /// The merged relation, from assertions in article-key then sentence order: first non-null value
     /// wins, the date with its precision and source from one and the same assertion (the confidences,
-    /// which merge, are set beside these: see <see cref="CypherStatements.UpsertRelations"/>).
+    /// which merge, are set beside these: see <see cref="CypherStatements.CreateRelations"/>).
     /// </summary>
-    /// <param name="originals">Whether each asserting article is an original (<see cref="ReprintCounting"/>), as the write leaves it.</param>
-    public static Dictionary<string, object?> RelationProps(
-        List<StoredAssertion> assertions, Dictionary<string, (string? Published, string? Source)> facts, IReadOnlyDictionary<string, bool> originals)
+    /// <param name="facts">The asserting articles' sources, dates and sides, kept by reference counts.</param>
+    public static Dictionary<string, object?> RelationProps(List<StoredAssertion> assertions, Neo4jRelationFacts facts)
     {
         StoredAssertion? dated = assertions.FirstOrDefault(a => a.Date is not null);
         string? date = dated?.Date;
         string[] articles = [.. assertions.Select(a => a.Article).Distinct(StringComparer.Ordinal)];
-        string[] dates = [.. articles.Select(a => facts.GetValueOrDefault(a).Published).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        string[] originalArticles = [.. articles.Where(a => originals.GetValueOrDefault(a))];
         string? topic = assertions.Select(a => a.Topic).FirstOrDefault(v => v is not null);
         string? verb = assertions.Select(a => a.Verb).FirstOrDefault(v => v is not null);
-        return new()
+        var props = new Dictionary<string, object?>
         {
             ["date"] = date,
             ["datePrecision"] = dated?.DatePrecision,
             ["dateSource"] = dated?.DateSource,
-            ["effectiveDate"] = date ?? dates.FirstOrDefault(),
+            ["effectiveDate"] = date ?? facts.FirstDate,
             ["place"] = assertions.Select(a => a.Place).FirstOrDefault(v => v is not null),
             ["topic"] = topic,
             ["topicNorm"] = ArabicText.Normalize(topic),
@@ -79,14 +76,12 @@ internal static class Neo4jMergedValues
             ["role"] = assertions.Select(a => a.Role).FirstOrDefault(v => v is not null),
             ["articleCount"] = articles.Length,
             ["articles"] = articles,
-            ["sources"] = articles.Select(a => facts.GetValueOrDefault(a).Source).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
-            ["articleDates"] = dates,
-            ["originalCount"] = originalArticles.Length,
-            ["originalDates"] = originalArticles.Select(a => facts.GetValueOrDefault(a).Published).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
             ["provArticles"] = assertions.Select(a => a.Article).ToArray(),
             ["provSentences"] = assertions.Select(a => a.Sentence).ToArray(),
             ["provEvidence"] = assertions.Select(a => a.Evidence).ToArray(),
             ["assertions"] = StoredAssertion.Serialize(assertions),
         };
+        facts.AddTo(props);
+        return props;
     }
 }

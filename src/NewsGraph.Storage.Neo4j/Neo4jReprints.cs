@@ -41,10 +41,10 @@ internal sealed class Neo4jReprints(INeo4jTransport transport, int batchSize) : 
                 ["reprintOf"] = r.ReprintOf,
             })]),
             .. Chunked(CypherStatements.DeleteArticleBands, "keys", [.. plan.Relinked.Select(r => r.Key)]),
-            .. Chunked(CypherStatements.CreateArticleBands, "rows", [.. plan.Relinked.Where(r => r.Fingerprint is not null).Select(r => new Dictionary<string, object?>
+            .. Chunked(CypherStatements.CreateArticleBands, "rows", [.. plan.Relinked.Where(r => r.Fingerprint is not null).DistinctBy(r => r.Key).Select(r => new Dictionary<string, object?>
             {
                 ["key"] = r.Key,
-                ["bands"] = r.Fingerprint!.BandKeys(),
+                ["bands"] = r.Fingerprint!.BandKeys().Distinct(StringComparer.Ordinal).ToArray(),
             })]),
         ], reprintOf);
     }

@@ -21,6 +21,7 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
         // Which articles changed (a batch may hold one key twice: the later one wins, as in order).
         string[] articleKeys = [.. batch.Select(g => g.Article.Key).Distinct(StringComparer.Ordinal)];
         Dictionary<string, string?> hashes = await SelectContentHashesAsync(articleKeys, cancellationToken);
+        var storedBefore = new HashSet<string>(hashes.Keys, StringComparer.Ordinal);
         var changed = new Dictionary<string, (ArticleGraph Graph, string Hash)>(StringComparer.Ordinal);
         var writes = new Dictionary<string, ArticleWrite>(StringComparer.Ordinal);
         int written = 0;
@@ -60,11 +61,8 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
 
         List<CypherStatement> articleWrites =
         [
-            .. merge.Chunked(CypherStatements.UpsertArticles, "rows", [.. changed.Values.Select(c => new Dictionary<string, object?>
-            {
-                ["key"] = c.Graph.Article.Key,
-                ["props"] = ArticleProps(c.Graph.Article, c.Hash),
-            })]),
+            .. merge.Chunked(CypherStatements.UpsertArticles, "rows", [.. changed.Values.Where(c => storedBefore.Contains(c.Graph.Article.Key)).Select(Row)]),
+            .. merge.Chunked(CypherStatements.CreateArticles, "rows", [.. changed.Values.Where(c => !storedBefore.Contains(c.Graph.Article.Key)).Select(Row)]),
             .. merge.Chunked(CypherStatements.DeleteArticleMentions, "keys", [.. changed.Keys.Order(StringComparer.Ordinal)]),
             .. reprintWrites.Statements,
         ];
@@ -94,6 +92,12 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
             cancellationToken);
         return new RemoveResult(stored.Length, articleKeys.Count - stored.Length, outcome.NodesDeleted, outcome.RelationsDeleted);
     }
+
+    private Dictionary<string, object?> Row((ArticleGraph Graph, string Hash) changed) => new()
+    {
+        ["key"] = changed.Graph.Article.Key,
+        ["props"] = ArticleProps(changed.Graph.Article, changed.Hash),
+    };
 
     private async Task<Dictionary<string, string?>> SelectContentHashesAsync(string[] articleKeys, CancellationToken cancellationToken)
     {

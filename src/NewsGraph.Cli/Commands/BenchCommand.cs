@@ -36,7 +36,8 @@ internal static class BenchCommand
 
     /// <summary>
     /// <c>bench ingest --db FILE [--articles N] [--corpus PATH]</c>: the ingestion pipeline into the embedded
-    /// store at scale; <c>bench ingest --neo4j URI</c>: batched Neo4j writes next to a raw baseline.
+    /// store at scale; <c>bench ingest --neo4j URI [--articles N] [--batch-size N]</c>: batched Neo4j writes of
+    /// synthetic articles (default 2,000, 200 per batch) next to a raw baseline.
     /// </summary>
     private static Command Ingest()
     {
@@ -58,7 +59,8 @@ internal static class BenchCommand
             }
         });
         ingest.SetAction((parse, cancellationToken) => StoreErrors.ReportAsync("bench ingest", () => parse.GetValue(neo4j) is { } server
-            ? Storage.Neo4j.Benchmarks.Neo4jIngestBenchmark.RunAsync(server, Console.Out, cancellationToken)
+            ? Storage.Neo4j.Benchmarks.Neo4jIngestBenchmark.RunAsync(
+                server, Console.Out, parse.GetValue(articles) ?? 2000, parse.GetResult(batchSize) is { Implicit: false } ? parse.GetValue(batchSize) : 200, cancellationToken)
             : IngestBenchmark.RunAsync(parse.GetValue(db)!, parse.GetValue(articles), parse.GetValue(corpus)!, parse.GetValue(batchSize), Console.Out, cancellationToken)));
         return ingest;
     }

@@ -1,0 +1,91 @@
+namespace NewsGraph.Storage.Neo4j;
+
+/// <summary>
+/// What a relationship keeps about its asserting articles themselves (not their assertions): the
+/// distinct <c>sources</c>, <c>articleDates</c> and <c>originalDates</c>, each with the number of
+/// asserting articles giving it (<c>sourceRefs</c>, <c>articleDateRefs</c>, <c>originalDateRefs</c>,
+/// parallel to the sorted lists), and <c>originalCount</c>. An article coming or going changes these
+/// by its own published date, source and side (original or reprint), so a write reads the facts of
+/// its own articles only, not those of every article a hub relation lists.
+/// </summary>
+internal sealed class Neo4jRelationFacts
+{
+    private readonly SortedDictionary<string, int> _sources = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> _dates = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> _originalDates = new(StringComparer.Ordinal);
+
+    public int OriginalCount { get; private set; }
+
+    /// <summary>The earliest publication date of the asserting articles (the effective date of an undated relation).</summary>
+    public string? FirstDate => _dates.Keys.FirstOrDefault();
+
+    public static Neo4jRelationFacts Empty() => new();
+
+    /// <summary>The facts stored on a relationship, or null when it was written before they were kept (or a recount left their counts out).</summary>
+    public static Neo4jRelationFacts? Stored(
+        IReadOnlyList<string> sources, IReadOnlyList<long>? sourceRefs, IReadOnlyList<string> dates, IReadOnlyList<long>? dateRefs,
+        IReadOnlyList<string> originalDates, IReadOnlyList<long>? originalDateRefs, long? originalCount)
+    {
+        if (sourceRefs is null || dateRefs is null || originalDateRefs is null || originalCount is null ||
+            sources.Count != sourceRefs.Count || dates.Count != dateRefs.Count || originalDates.Count != originalDateRefs.Count)
+        {
+            return null;
+        }
+
+        var facts = new Neo4jRelationFacts { OriginalCount = (int)originalCount };
+        Fill(facts._sources, sources, sourceRefs);
+        Fill(facts._dates, dates, dateRefs);
+        Fill(facts._originalDates, originalDates, originalDateRefs);
+        return facts;
+    }
+
+    /// <summary>Adds (<paramref name="sign"/> +1) or takes out (−1) one asserting article.</summary>
+    public void Count(string? published, string? source, bool original, int sign)
+    {
+        Count(_sources, source, sign);
+        Count(_dates, published, sign);
+        if (original)
+        {
+            OriginalCount += sign;
+            Count(_originalDates, published, sign);
+        }
+    }
+
+    /// <summary>The merged lists and counts, with their reference counts, as relationship properties.</summary>
+    public void AddTo(Dictionary<string, object?> props)
+    {
+        props["sources"] = _sources.Keys.ToArray();
+        props["sourceRefs"] = _sources.Values.ToArray();
+        props["articleDates"] = _dates.Keys.ToArray();
+        props["articleDateRefs"] = _dates.Values.ToArray();
+        props["originalCount"] = OriginalCount;
+        props["originalDates"] = _originalDates.Keys.ToArray();
+        props["originalDateRefs"] = _originalDates.Values.ToArray();
+    }
+
+    private static void Count(SortedDictionary<string, int> refs, string? value, int sign)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        int count = refs.GetValueOrDefault(value) + sign;
+        if (count > 0)
+        {
+            refs[value] = count;
+        }
+        else
+        {
+            refs.Remove(value);
+        }
+    }
+
+    private static void Fill(SortedDictionary<string, int> refs, IReadOnlyList<string> values, IReadOnlyList<long> counts)
+    {
+        for (int i = 0; i < values.Count; i++)
+        {
+            refs[values[i]] = (int)counts[i];
+        }
+    }
+}
