@@ -346,6 +346,7 @@ internal static partial class SqliteStatements
         (8, [AddReprintsV8]),
         (9, [AddReprintCountsV9]),
         (10, [ArticleBandIdsV10]),
+        (11, [CreateRelationWalkIndexesV11]),
     ];
 
     /// <summary>

@@ -90,6 +90,57 @@ public abstract class GroupedReadContract<TFactory> : GraphStoreContract<TFactor
     }
 
     [SkippableFact]
+    public async Task FindRelationsFor_ByAnEnd_PagesAsTheListFilteredByThatEndDoes()
+    {
+        IGraphStore store = await SeededStoreAsync();
+        var groupings = new (RelationGrouping Grouping, Func<RelationQuery, string, RelationQuery> Filter)[]
+        {
+            (RelationGrouping.ByEndpoint, (q, key) => q with { InvolvingKey = key }),
+            (RelationGrouping.BySource, (q, key) => q with { FromKey = key }),
+            (RelationGrouping.ByTarget, (q, key) => q with { ToKey = key }),
+        };
+        RelationQuery[] queries =
+        [
+            new(),
+            new() { Direction = SortDirection.Descending },
+            new() { OrderBy = RelationOrderField.Articles },
+            new() { Types = [RelationType.Met, RelationType.MemberOf], Direction = SortDirection.Descending },
+        ];
+
+        // Pages of one merge the sides of an endpoint (two from Lavrov, one to him) and cut them.
+        foreach ((RelationGrouping grouping, Func<RelationQuery, string, RelationQuery> filter) in groupings)
+        {
+            foreach ((RelationQuery query, int size) in queries.SelectMany(q => new[] { (q, 1), (q, 2) }))
+            {
+                // Forward from the start, then on from each key's first page; backward from the end.
+                IReadOnlyDictionary<string, Page<RelationRecord>> firstPages = await store.FindRelationsForAsync(
+                    EntityKeys, grouping, query, new PageRequest(First: size, IncludeTotal: true), None);
+                foreach (string key in EntityKeys)
+                {
+                    Page<RelationRecord> first = firstPages[key];
+                    AssertSamePage(await store.FindRelationsAsync(filter(query, key), new PageRequest(First: size, IncludeTotal: true), None), first);
+                    PageRequest[] requests = first.EndCursor is { } cursor
+                        ? [new(First: size, After: cursor), new(Last: size), new(Last: size, Before: cursor)]
+                        : [new(Last: size)];
+                    foreach (PageRequest request in requests)
+                    {
+                        AssertSamePage(
+                            await store.FindRelationsAsync(filter(query, key), request, None),
+                            (await store.FindRelationsForAsync([key], grouping, query, request, None))[key]);
+                    }
+                }
+            }
+        }
+
+        static void AssertSamePage(Page<RelationRecord> expected, Page<RelationRecord> actual)
+        {
+            Assert.Equal(Keys(expected), Keys(actual));
+            Assert.Equal(expected.Items.Select(i => i.Cursor), actual.Items.Select(i => i.Cursor));
+            Assert.Equal((expected.HasNextPage, expected.HasPreviousPage, expected.TotalCount), (actual.HasNextPage, actual.HasPreviousPage, actual.TotalCount));
+        }
+    }
+
+    [SkippableFact]
     public async Task FindEntitiesInArticles_GivesEachArticleItsEntities()
     {
         IGraphStore store = await SeededStoreAsync();
