@@ -49,6 +49,14 @@ internal static partial class SqliteStatements
          FROM relation_provenance p WHERE p.relation_key = page.key)
         """;
 
+    /// <summary>
+    /// The provenance column when the caller reads none (<c>RelationQuery.WithoutProvenance</c>): NULL,
+    /// which <c>SqliteRows.Relation</c> reads as an empty list. A hub's 100 relations carry some 600
+    /// assertions, 84,000 characters of evidence: building, parsing and transcoding them was 2 of 3 ms
+    /// of the page's CPU on the 100,000-article graph.
+    /// </summary>
+    public const string NoProvenance = "NULL";
+
     public const string SelectEntitiesByKeys =
         "SELECT " + EntityColumns + " FROM entities e WHERE e.key IN (SELECT value FROM json_each(@keys));";
 

@@ -141,6 +141,28 @@ public abstract class GroupedReadContract<TFactory> : GraphStoreContract<TFactor
     }
 
     [SkippableFact]
+    public async Task FindRelationsFor_WithoutProvenance_GivesTheSameRelations_ProvenanceAtMostLeftOut()
+    {
+        IGraphStore store = await SeededStoreAsync();
+        PageRequest page = new(First: 10, IncludeTotal: true);
+
+        IReadOnlyDictionary<string, Page<RelationRecord>> full = await store.FindRelationsForAsync(EntityKeys, RelationGrouping.ByEndpoint, new RelationQuery(), page, None);
+        IReadOnlyDictionary<string, Page<RelationRecord>> bare = await store.FindRelationsForAsync(
+            EntityKeys, RelationGrouping.ByEndpoint, new RelationQuery { WithoutProvenance = true }, page, None);
+
+        Assert.Contains(full.Values, p => p.Items.Any(i => i.Node.Provenance.Count > 0));
+        foreach (string key in EntityKeys)
+        {
+            IReadOnlyList<Provenance> none = [];
+            Assert.Equal((full[key].HasNextPage, full[key].TotalCount), (bare[key].HasNextPage, bare[key].TotalCount));
+            Assert.Equal(full[key].Items.Select(i => (i.Cursor, i.Node with { Provenance = none })), bare[key].Items.Select(i => (i.Cursor, i.Node with { Provenance = none })));
+            Assert.All(
+                full[key].Items.Zip(bare[key].Items),
+                pair => Assert.True(pair.Second.Node.Provenance.Count == 0 || pair.Second.Node.Provenance.SequenceEqual(pair.First.Node.Provenance)));
+        }
+    }
+
+    [SkippableFact]
     public async Task FindEntitiesInArticles_GivesEachArticleItsEntities()
     {
         IGraphStore store = await SeededStoreAsync();
