@@ -163,10 +163,14 @@ public sealed partial class SqliteGraphStore
     private static SqliteListQuery RelationList(RelationQuery query, bool grouped)
     {
         var list = new SqliteListQuery(
-            SqliteStatements.RelationColumns, SqliteStatements.RelationColumnNames, "r.key", ", " + SqliteStatements.PageRelationProvenance);
+            SqliteStatements.RelationColumns,
+            SqliteStatements.RelationColumnNames,
+            "r.key",
+            ", " + (query.WithoutProvenance ? SqliteStatements.NoProvenance : SqliteStatements.PageRelationProvenance));
         // meetings, statements …: (type, date_sort, key) serves a page by date in order; next to an
         // entity or key filter the entity's own index must lead instead.
-        bool typeOnly = !grouped && query with { Types = null, OrderBy = default, Direction = default } == new RelationQuery { OrderBy = default, Direction = default };
+        bool typeOnly = !grouped && query with { Types = null, OrderBy = default, Direction = default, WithoutProvenance = false }
+            == new RelationQuery { OrderBy = default, Direction = default };
         list.WhereCategory(
             query.Types?.Select(GraphNames.TypeName).ToList(), typeOnly, (SqliteStatements.RelationTypeEquals, "@type"), (SqliteStatements.RelationTypeIn, "@types"),
             SqliteStatements.CountRelationsOfTypes);

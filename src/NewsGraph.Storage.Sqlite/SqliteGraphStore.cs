@@ -84,17 +84,21 @@ public sealed partial class SqliteGraphStore(string databasePath, TimeProvider t
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(page);
-        string source = grouping switch
+        // By an end: each side walked in the page's order and cut at the page (SqliteStatements.RelationWalk).
+        string[]? sides = grouping switch
         {
-            RelationGrouping.ByEndpoint => SqliteStatements.RelationsByEndpointSource,
-            RelationGrouping.BySource => SqliteStatements.RelationsBySourceSource,
-            RelationGrouping.ByTarget => SqliteStatements.RelationsByTargetSource,
-            RelationGrouping.ByArticle => SqliteStatements.RelationsByArticleSource,
+            RelationGrouping.ByEndpoint => SqliteStatements.RelationsByEndpointSides,
+            RelationGrouping.BySource => SqliteStatements.RelationsBySourceSides,
+            RelationGrouping.ByTarget => SqliteStatements.RelationsByTargetSides,
+            RelationGrouping.ByArticle => null,
             _ => throw new ArgumentOutOfRangeException(nameof(grouping), grouping, "not a relation grouping"),
         };
         return await ReadAsync(async session =>
         {
-            return await RelationList(query, grouped: true).ReadGroupedPagesAsync(session, keys, source, RelationSort(query), page, SqliteRows.Relation, cancellationToken);
+            SqliteListQuery list = RelationList(query, grouped: true);
+            return sides is null
+                ? await list.ReadGroupedPagesAsync(session, keys, SqliteStatements.RelationsByArticleSource, RelationSort(query), page, SqliteRows.Relation, cancellationToken)
+                : await list.ReadGroupedWalkAsync(session, keys, sides, RelationSort(query), page, SqliteRows.Relation, cancellationToken);
         }, cancellationToken);
     }
 

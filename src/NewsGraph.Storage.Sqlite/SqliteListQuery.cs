@@ -117,23 +117,63 @@ internal sealed class SqliteListQuery(string columns, string columnNames, string
     }
 
     /// <summary>One page per group key, all in one statement (see <see cref="SqliteStatements.GroupedPageTemplate"/>).</summary>
-    public async Task<IReadOnlyDictionary<string, Page<T>>> ReadGroupedPagesAsync<T>(
+    public Task<IReadOnlyDictionary<string, Page<T>>> ReadGroupedPagesAsync<T>(
         SqliteReadSession session, IReadOnlyCollection<string> groupKeys, string source, SqliteSort sort, PageRequest page,
         Func<SqliteDataReader, int, T> read, CancellationToken cancellationToken)
     {
         PageWindow window = PageWindow.Of(sort.ValueKind, sort.Direction, page);
+        string[] args = Arguments(source, sort, Direction(window), window.Cursor is null ? SqliteStatements.NoCursor : WindowCondition(window));
+        object[] grouped = [args[0], PageColumns, args[2], args[3], args[4], args[5], args[6], args[7], args[8], page.IncludeTotal ? "count(*)" : "NULL"];
+        string sql = string.Format(CultureInfo.InvariantCulture, SqliteStatements.GroupedPageTemplate, grouped);
+        return ReadGroupsAsync(session, groupKeys, sql, window, page.IncludeTotal, sort.ValueKind, read, cancellationToken);
+    }
+
+    /// <summary>
+    /// One page per group key, each side of it (<paramref name="sides"/>, conditions on the relation
+    /// against the group key) walked in the page's order and cut at the page, in one statement (see
+    /// <see cref="SqliteStatements.GroupedWalkTemplate"/>). The same pages as <see cref="ReadGroupedPagesAsync{T}"/>
+    /// with a source joining on any of the sides.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, Page<T>>> ReadGroupedWalkAsync<T>(
+        SqliteReadSession session, IReadOnlyCollection<string> groupKeys, IReadOnlyList<string> sides, SqliteSort sort, PageRequest page,
+        Func<SqliteDataReader, int, T> read, CancellationToken cancellationToken)
+    {
+        PageWindow window = PageWindow.Of(sort.ValueKind, sort.Direction, page);
+        string direction = Direction(window);
+        string cursor = window.Cursor is null ? SqliteStatements.NoCursor : WindowCondition(window);
+        string beyond = window.Cursor is null ? SqliteStatements.NoCursor : BeyondCondition(window);
+        string Side(string template, string side) => string.Format(
+            CultureInfo.InvariantCulture, template, [columns, columnNames, sort.Expression, keyExpression, string.Empty, Filters, cursor, direction, extraPageColumns, side, beyond]);
+
+        string rows = string.Join(" UNION ALL ", sides.Select(side => Side(SqliteStatements.RelationWalkSideTemplate, side)));
+        string total = page.IncludeTotal ? string.Join(" + ", sides.Select(side => Side(SqliteStatements.RelationWalkSideCountTemplate, side))) : "NULL";
+        string noneBeyond = window.Cursor is null
+            ? "1"
+            : "NOT (" + string.Join(" OR ", sides.Select(side => Side(SqliteStatements.RelationWalkSideBeyondTemplate, side))) + ")";
+        string sql = string.Format(
+            CultureInfo.InvariantCulture, SqliteStatements.GroupedWalkTemplate, rows, columns, total, noneBeyond, direction, extraPageColumns, sort.Expression, keyExpression);
+        return ReadGroupsAsync(session, groupKeys, sql, window, page.IncludeTotal, sort.ValueKind, read, cancellationToken);
+    }
+
+    /// <summary>The list's columns as selected from a derived row named <c>page</c>.</summary>
+    private string PageColumns => string.Join(", ", columnNames.Split(", ").Select(name => "page." + name));
+
+    /// <summary>
+    /// Runs a grouped statement — per row: group key, total, whether no row lies beyond the cursor,
+    /// then the sort value, key and columns of a page row (NULL for a group with none), at most one
+    /// row more than the page per group, in page order — and makes every group key asked for a page.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, Page<T>>> ReadGroupsAsync<T>(
+        SqliteReadSession session, IReadOnlyCollection<string> groupKeys, string sql, PageWindow window, bool includeTotal, SortValueKind valueKind,
+        Func<SqliteDataReader, int, T> read, CancellationToken cancellationToken)
+    {
         var result = new Dictionary<string, Page<T>>(StringComparer.Ordinal);
         if (groupKeys.Count == 0)
         {
             return result;
         }
 
-        string[] args = Arguments(source, sort, Direction(window), window.Cursor is null ? SqliteStatements.NoCursor : WindowCondition(window));
-        string pageColumns = string.Join(", ", columnNames.Split(", ").Select(name => "page." + name));
-        object[] grouped = [args[0], pageColumns, args[2], args[3], args[4], args[5], args[6], args[7], args[8], page.IncludeTotal ? "count(*)" : "NULL"];
-        string sql = string.Format(CultureInfo.InvariantCulture, SqliteStatements.GroupedPageTemplate, grouped);
-
-        var groups = new Dictionary<string, (List<PageItem<T>> Items, long InCount, bool AllInWindow, long? Total)>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, (List<PageItem<T>> Items, int Rows, bool AllInWindow, long? Total)>(StringComparer.Ordinal);
         {
             SqliteCommand command = Command(session, sql, window);
             command.Parameters.AddWithValue("@groupKeys", SqliteJson.Serialize(groupKeys));
@@ -143,14 +183,20 @@ internal sealed class SqliteListQuery(string columns, string columnNames, string
                 string group = reader.GetString(0);
                 if (!groups.TryGetValue(group, out var entry))
                 {
-                    entry = ([], reader.GetInt64(2), reader.GetInt64(3) == 1, reader.IsDBNull(1) ? null : reader.GetInt64(1));
-                    groups.Add(group, entry);
+                    entry = ([], 0, reader.GetInt64(2) == 1, reader.IsDBNull(1) ? null : reader.GetInt64(1));
                 }
 
-                if (!reader.IsDBNull(4) && entry.Items.Count < window.Size)
+                if (!reader.IsDBNull(4))
                 {
-                    entry.Items.Add(new PageItem<T>(read(reader, 7), EncodeCursor(reader, 5, 6, sort.ValueKind)));
+                    // At most one row more than the page comes per group: it says there are more.
+                    entry.Rows++;
+                    if (entry.Items.Count < window.Size)
+                    {
+                        entry.Items.Add(new PageItem<T>(read(reader, 5), EncodeCursor(reader, 3, 4, valueKind)));
+                    }
                 }
+
+                groups[group] = entry;
             }
         }
 
@@ -162,8 +208,8 @@ internal sealed class SqliteListQuery(string columns, string columnNames, string
             }
 
             result[key] = groups.TryGetValue(key, out var entry)
-                ? window.ToPage(entry.Items, entry.InCount > window.Size, !entry.AllInWindow, page.IncludeTotal ? entry.Total : null)
-                : new Page<T>([], false, false, page.IncludeTotal ? 0 : null);
+                ? window.ToPage(entry.Items, entry.Rows > window.Size, !entry.AllInWindow, includeTotal ? entry.Total : null)
+                : new Page<T>([], false, false, includeTotal ? 0 : null);
         }
 
         return result;

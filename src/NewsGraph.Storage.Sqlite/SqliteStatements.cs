@@ -16,7 +16,7 @@ namespace NewsGraph.Storage.Sqlite;
 internal static partial class SqliteStatements
 {
     /// <summary>The schema version this build writes; <see cref="Migrations"/> brings a file up to it.</summary>
-    public const int SchemaVersion = 10;
+    public const int SchemaVersion = 11;
 
     // ---------------------------------------------------------------------------------------
     // Lookups by key
@@ -48,6 +48,14 @@ internal static partial class SqliteStatements
         (SELECT json_group_array(json_array(p.article_key, p.evidence, p.sentence_index, p.confidence, p.date, p.date_precision, p.date_source))
          FROM relation_provenance p WHERE p.relation_key = page.key)
         """;
+
+    /// <summary>
+    /// The provenance column when the caller reads none (<c>RelationQuery.WithoutProvenance</c>): NULL,
+    /// which <c>SqliteRows.Relation</c> reads as an empty list. A hub's 100 relations carry some 600
+    /// assertions, 84,000 characters of evidence: building, parsing and transcoding them was 2 of 3 ms
+    /// of the page's CPU on the 100,000-article graph.
+    /// </summary>
+    public const string NoProvenance = "NULL";
 
     public const string SelectEntitiesByKeys =
         "SELECT " + EntityColumns + " FROM entities e WHERE e.key IN (SELECT value FROM json_each(@keys));";
@@ -254,13 +262,6 @@ internal static partial class SqliteStatements
     public const string ArticlesMentioningSource =
         GroupKeys + " JOIN entity_mentions gm ON gm.entity_key = g.grp JOIN articles a ON a.key = gm.article_key";
 
-    public const string RelationsByEndpointSource =
-        GroupKeys + " JOIN relations r ON r.from_key = g.grp OR r.to_key = g.grp";
-
-    public const string RelationsBySourceSource = GroupKeys + " JOIN relations r ON r.from_key = g.grp";
-
-    public const string RelationsByTargetSource = GroupKeys + " JOIN relations r ON r.to_key = g.grp";
-
     public const string RelationsByArticleSource =
         GroupKeys + " JOIN relations r ON r.key IN (SELECT gp.relation_key FROM relation_provenance gp WHERE gp.article_key = g.grp)";
 
@@ -329,10 +330,12 @@ internal static partial class SqliteStatements
     public const string NoCursor = "1";
 
     /// <summary>
-    /// Pages of a grouped list in one statement: every group key gets a row of counts (so groups
-    /// with nothing on their page still say whether there is anything beyond the cursor), joined
-    /// with its first rows past the cursor numbered by ROW_NUMBER over the group. Placeholders as
-    /// in <see cref="PageTemplate"/>, and {9} the total count expression ("count(*)" or "NULL").
+    /// Pages of a grouped list in one statement: every group key gets a row (so groups with nothing
+    /// on their page still say whether there is anything beyond the cursor), joined with its first
+    /// rows past the cursor — one more than the page — numbered by ROW_NUMBER over the group.
+    /// Columns: group key, total, whether no row lies beyond the cursor, then the sort value, key and
+    /// columns of a page row. Placeholders as in <see cref="PageTemplate"/>, and {9} the total count
+    /// expression ("count(*)" or "NULL").
     /// </summary>
     public const string GroupedPageTemplate = """
         WITH src AS (
@@ -340,11 +343,11 @@ internal static partial class SqliteStatements
         win AS (
             SELECT src.*, CASE WHEN {6} THEN 1 ELSE 0 END AS in_window FROM src),
         stats AS (
-            SELECT grp, {9} AS total, sum(in_window) AS in_count, min(in_window) AS all_in_window FROM win GROUP BY grp),
+            SELECT grp, {9} AS total, min(in_window) AS all_in_window FROM win GROUP BY grp),
         ranked AS (
             SELECT win.*, row_number() OVER (PARTITION BY grp ORDER BY sort_value {7}, sort_key {7}) AS rn
             FROM win WHERE in_window = 1)
-        SELECT stats.grp, stats.total, stats.in_count, stats.all_in_window, page.rn, page.sort_value, page.sort_key, {1}{8}
+        SELECT stats.grp, stats.total, stats.all_in_window, page.sort_value, page.sort_key, {1}{8}
         FROM stats LEFT JOIN ranked AS page ON page.grp = stats.grp AND page.rn <= @limit
         ORDER BY stats.grp, page.rn;
         """;

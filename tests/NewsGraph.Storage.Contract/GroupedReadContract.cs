@@ -90,6 +90,79 @@ public abstract class GroupedReadContract<TFactory> : GraphStoreContract<TFactor
     }
 
     [SkippableFact]
+    public async Task FindRelationsFor_ByAnEnd_PagesAsTheListFilteredByThatEndDoes()
+    {
+        IGraphStore store = await SeededStoreAsync();
+        var groupings = new (RelationGrouping Grouping, Func<RelationQuery, string, RelationQuery> Filter)[]
+        {
+            (RelationGrouping.ByEndpoint, (q, key) => q with { InvolvingKey = key }),
+            (RelationGrouping.BySource, (q, key) => q with { FromKey = key }),
+            (RelationGrouping.ByTarget, (q, key) => q with { ToKey = key }),
+        };
+        RelationQuery[] queries =
+        [
+            new(),
+            new() { Direction = SortDirection.Descending },
+            new() { OrderBy = RelationOrderField.Articles },
+            new() { Types = [RelationType.Met, RelationType.MemberOf], Direction = SortDirection.Descending },
+        ];
+
+        // Pages of one merge the sides of an endpoint (two from Lavrov, one to him) and cut them.
+        foreach ((RelationGrouping grouping, Func<RelationQuery, string, RelationQuery> filter) in groupings)
+        {
+            foreach ((RelationQuery query, int size) in queries.SelectMany(q => new[] { (q, 1), (q, 2) }))
+            {
+                // Forward from the start, then on from each key's first page; backward from the end.
+                IReadOnlyDictionary<string, Page<RelationRecord>> firstPages = await store.FindRelationsForAsync(
+                    EntityKeys, grouping, query, new PageRequest(First: size, IncludeTotal: true), None);
+                foreach (string key in EntityKeys)
+                {
+                    Page<RelationRecord> first = firstPages[key];
+                    AssertSamePage(await store.FindRelationsAsync(filter(query, key), new PageRequest(First: size, IncludeTotal: true), None), first);
+                    PageRequest[] requests = first.EndCursor is { } cursor
+                        ? [new(First: size, After: cursor), new(Last: size), new(Last: size, Before: cursor)]
+                        : [new(Last: size)];
+                    foreach (PageRequest request in requests)
+                    {
+                        AssertSamePage(
+                            await store.FindRelationsAsync(filter(query, key), request, None),
+                            (await store.FindRelationsForAsync([key], grouping, query, request, None))[key]);
+                    }
+                }
+            }
+        }
+
+        static void AssertSamePage(Page<RelationRecord> expected, Page<RelationRecord> actual)
+        {
+            Assert.Equal(Keys(expected), Keys(actual));
+            Assert.Equal(expected.Items.Select(i => i.Cursor), actual.Items.Select(i => i.Cursor));
+            Assert.Equal((expected.HasNextPage, expected.HasPreviousPage, expected.TotalCount), (actual.HasNextPage, actual.HasPreviousPage, actual.TotalCount));
+        }
+    }
+
+    [SkippableFact]
+    public async Task FindRelationsFor_WithoutProvenance_GivesTheSameRelations_ProvenanceAtMostLeftOut()
+    {
+        IGraphStore store = await SeededStoreAsync();
+        PageRequest page = new(First: 10, IncludeTotal: true);
+
+        IReadOnlyDictionary<string, Page<RelationRecord>> full = await store.FindRelationsForAsync(EntityKeys, RelationGrouping.ByEndpoint, new RelationQuery(), page, None);
+        IReadOnlyDictionary<string, Page<RelationRecord>> bare = await store.FindRelationsForAsync(
+            EntityKeys, RelationGrouping.ByEndpoint, new RelationQuery { WithoutProvenance = true }, page, None);
+
+        Assert.Contains(full.Values, p => p.Items.Any(i => i.Node.Provenance.Count > 0));
+        foreach (string key in EntityKeys)
+        {
+            IReadOnlyList<Provenance> none = [];
+            Assert.Equal((full[key].HasNextPage, full[key].TotalCount), (bare[key].HasNextPage, bare[key].TotalCount));
+            Assert.Equal(full[key].Items.Select(i => (i.Cursor, i.Node with { Provenance = none })), bare[key].Items.Select(i => (i.Cursor, i.Node with { Provenance = none })));
+            Assert.All(
+                full[key].Items.Zip(bare[key].Items),
+                pair => Assert.True(pair.Second.Node.Provenance.Count == 0 || pair.Second.Node.Provenance.SequenceEqual(pair.First.Node.Provenance)));
+        }
+    }
+
+    [SkippableFact]
     public async Task FindEntitiesInArticles_GivesEachArticleItsEntities()
     {
         IGraphStore store = await SeededStoreAsync();

@@ -612,6 +612,60 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
             [new(RelationType.Met, GraphKeys.Person("شخص مشترك"), GraphKeys.Person($"شخص {i}"), "التقيا.", 0, new DateOnly(2024, 5, 1))]);
     }
 
+    [Fact]
+    public async Task InitializeAsync_VersionTenFile_AddsTheRelationWalkIndexes_AndPagesRelationsAsANewFileDoes()
+    {
+        const string WalkIndexes = "SELECT name FROM sqlite_master WHERE name IN ('ix_relations_from_date', 'ix_relations_to_date') ORDER BY name;";
+        await CreateFileOfVersionAsync(10, SampleGraph.Articles);
+        Assert.Empty(await ColumnAsync(WalkIndexes));
+
+        SqliteGraphStore migrated = await StoreAsync();
+        string freshPath = SqliteStoreFactory.NewDatabasePath();
+        try
+        {
+            await using var fresh = new SqliteGraphStore(freshPath);
+            await fresh.InitializeAsync(None);
+            await fresh.UpsertAsync(WithoutConfidences(SampleGraph.Articles), None);
+
+            Assert.Equal(11L, await ScalarAsync<long>("SELECT max(version) FROM schema_version;"));
+            Assert.Equal(["ix_relations_from_date", "ix_relations_to_date"], await ColumnAsync(WalkIndexes));
+            Assert.Equal(await GroupedRelationPagesAsync(fresh), await GroupedRelationPagesAsync(migrated));
+            Assert.Equal(await AnswersAsync(fresh), await AnswersAsync(migrated));
+        }
+        finally
+        {
+            SqliteStoreFactory.DeleteDatabase(freshPath);
+        }
+    }
+
+    /// <summary>Every entity's grouped relation pages (each grouping and order, both ways, and the page after), as text.</summary>
+    private static async Task<string> GroupedRelationPagesAsync(SqliteGraphStore store)
+    {
+        var lines = new List<string>();
+        foreach (RelationGrouping grouping in new[] { RelationGrouping.ByEndpoint, RelationGrouping.BySource, RelationGrouping.ByTarget })
+        {
+            foreach (RelationOrderField order in Enum.GetValues<RelationOrderField>())
+            {
+                foreach (SortDirection direction in Enum.GetValues<SortDirection>())
+                {
+                    var query = new RelationQuery { OrderBy = order, Direction = direction };
+                    IReadOnlyDictionary<string, Page<RelationRecord>> pages = await store.FindRelationsForAsync(
+                        SampleGraph.EntityKeys, grouping, query, new PageRequest(First: 2, IncludeTotal: true), None);
+                    foreach ((string key, Page<RelationRecord> page) in pages.OrderBy(p => p.Key, StringComparer.Ordinal))
+                    {
+                        Page<RelationRecord> next = (await store.FindRelationsForAsync([key], grouping, query, new PageRequest(First: 2, After: page.EndCursor), None))[key];
+                        lines.Add($"{grouping} {order} {direction} {key}: {PageText(page)} | {PageText(next)}");
+                    }
+                }
+            }
+        }
+
+        return string.Join("\n", lines);
+
+        static string PageText(Page<RelationRecord> page) =>
+            $"{string.Join(", ", page.Items.Select(i => i.Node.Key))} next {page.HasNextPage} previous {page.HasPreviousPage} total {page.TotalCount}";
+    }
+
     /// <summary>
     /// A file as an older build left it: the schema steps up to <paramref name="version"/> and their
     /// <c>schema_version</c> rows, holding <paramref name="articles"/> in the columns that version had.
@@ -671,8 +725,14 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
             {
                 command.CommandText = """
                     UPDATE main.articles SET fingerprint = s.fingerprint, reprint_of = s.reprint_of FROM source.articles s WHERE s.key = main.articles.key;
-                    INSERT INTO main.article_bands (band_key, article_key) SELECT b.band_key, i.article_key FROM source.article_bands b JOIN source.article_text_ids i ON i.id = b.article_id;
-                    """;
+                    """ + (version >= 10
+                    ? """
+                      INSERT INTO main.article_bands (band_key, article_id)
+                      SELECT b.band_key, m.id FROM source.article_bands b JOIN source.article_text_ids i ON i.id = b.article_id JOIN main.article_text_ids m ON m.article_key = i.article_key;
+                      """
+                    : """
+                      INSERT INTO main.article_bands (band_key, article_key) SELECT b.band_key, i.article_key FROM source.article_bands b JOIN source.article_text_ids i ON i.id = b.article_id;
+                      """);
                 await command.ExecuteNonQueryAsync();
             }
 

@@ -63,6 +63,29 @@ public sealed class LoaderCallCountTests
     }
 
     [Fact]
+    public async Task Neighborhood_EdgesAskedNoRelation_ReadsNoProvenance_AndAnswersTheSame()
+    {
+        var recording = new RecordingStore(await RingAsync(20));
+        await using ApiHost host = await ApiHost.StartAsync(store: recording);
+        string id = NewsGraph.Api.Graph.Common.GlobalId.Encode("Person", GraphKeys.Person("p00"));
+
+        JsonNode plain = await host.QueryAsync("query($id: ID!) { neighborhood(id: $id, depth: 2) { truncated nodes { id } edges { id type from to } } }", new { id });
+        JsonNode withRelation = await host.QueryAsync(
+            "query($id: ID!) { neighborhood(id: $id, depth: 2) { truncated nodes { id } edges { id type from to relation { evidence } } } }", new { id });
+        await host.QueryAsync("query($id: ID!) { neighborhood(id: $id) { edges { ...E } } } fragment E on GraphEdge { type }", new { id });
+
+        // Two levels without provenance, two with it (the relation's evidence), one with it (a fragment might ask).
+        Assert.Equal([true, true, false, false, false], recording.WithoutProvenance);
+        Assert.All(withRelation["neighborhood"]!["edges"]!.AsArray(), e => Assert.Single(e!["relation"]!["evidence"]!.AsArray()));
+        foreach (JsonNode? edge in withRelation["neighborhood"]!["edges"]!.AsArray())
+        {
+            edge!.AsObject().Remove("relation");
+        }
+
+        Assert.Equal(plain.ToJsonString(), withRelation.ToJsonString());
+    }
+
+    [Fact]
     public async Task Connection_TotalCountNotSelected_IsNotRequested()
     {
         var counting = new RecordingStore(await RingAsync(3));
@@ -92,10 +115,12 @@ public sealed class LoaderCallCountTests
         return await TempSqliteStore.CreateAsync([new ArticleGraph(article, entities, relations)]);
     }
 
-    /// <summary>Records whether each paged read asked for a total count.</summary>
+    /// <summary>Records whether each paged read asked for a total count, and each grouped relation read for no provenance.</summary>
     private sealed class RecordingStore(TempSqliteStore inner) : DelegatingStore(inner)
     {
         public List<bool> IncludeTotals { get; } = [];
+
+        public List<bool> WithoutProvenance { get; } = [];
 
         public override Task<Page<EntityRecord>> FindEntitiesAsync(EntityQuery query, PageRequest page, CancellationToken cancellationToken)
         {
@@ -106,6 +131,7 @@ public sealed class LoaderCallCountTests
         public override Task<IReadOnlyDictionary<string, Page<RelationRecord>>> FindRelationsForAsync(IReadOnlyCollection<string> keys, RelationGrouping grouping, RelationQuery query, PageRequest page, CancellationToken cancellationToken)
         {
             IncludeTotals.Add(page.IncludeTotal);
+            WithoutProvenance.Add(query.WithoutProvenance);
             return base.FindRelationsForAsync(keys, grouping, query, page, cancellationToken);
         }
     }

@@ -34,7 +34,8 @@ internal static class TraversalQueries
 
                 List<RelationType>? types = c.GetArgument<List<RelationType>?>("relationTypes");
                 return await NeighborhoodAsync(
-                    c.Graph().Reader, key, depth, types is { Count: > 0 } ? types : null, StatusFields.ReadFilter(c), PageArgs.Size(c), c.CancellationToken).ConfigureAwait(false);
+                    c.Graph().Reader, key, depth, types is { Count: > 0 } ? types : null, StatusFields.ReadFilter(c), PageArgs.Size(c), SelectsEdgeRelations(c), c.CancellationToken)
+                    .ConfigureAwait(false);
             });
         query.Field<PathType>("shortestPath")
             .Description("A shortest path of at most `maxHops` relations between two nodes (either direction), or null.")
@@ -69,20 +70,34 @@ internal static class TraversalQueries
     }
 
     /// <summary>
+    /// Whether the neighbourhood's edges may be asked for their <c>relation</c> (evidence, articles,
+    /// provenance …), which needs the relations' provenance. Only a selection of plain edge fields
+    /// (id, type, from, to) is sure not to; a fragment on an edge might, so it counts as asking.
+    /// </summary>
+    private static bool SelectsEdgeRelations(IResolveFieldContext context) =>
+        context.SubFields?.Values.Any(f => f.Field.Name.Value == "edges" && !PlainEdgeFields(f.Field.SelectionSet)) ?? true;
+
+    private static bool PlainEdgeFields(GraphQLParser.AST.GraphQLSelectionSet? selection) =>
+        selection?.Selections.All(s => s is GraphQLParser.AST.GraphQLField field && field.Name.Value != "relation") ?? true;
+
+    /// <summary>
     /// Breadth-first, one grouped store call per level (<see cref="RelationGrouping.ByEndpoint"/>),
     /// then one call for the nodes. Stops adding nodes at <paramref name="first"/>; edges are kept
     /// only between nodes returned. A <paramref name="statusFilter"/> costs one more call per level
-    /// that reaches status edges: their pairs' whole histories, which decide what is held.
+    /// that reaches status edges: their pairs' whole histories, which decide what is held. The
+    /// relations' provenance is read only when <paramref name="withProvenance"/> or a status filter
+    /// (which decides on the assertions' dates) needs it.
     /// </summary>
     internal static async Task<Subgraph?> NeighborhoodAsync(
-        IGraphReader reader, string start, int depth, IReadOnlyCollection<RelationType>? types, StatusFilter? statusFilter, int first, CancellationToken cancellationToken)
+        IGraphReader reader, string start, int depth, IReadOnlyCollection<RelationType>? types, StatusFilter? statusFilter, int first, bool withProvenance,
+        CancellationToken cancellationToken)
     {
         var seen = new List<string> { start };
         var seenSet = new HashSet<string>(StringComparer.Ordinal) { start };
         var edges = new Dictionary<string, RelationRecord>(StringComparer.Ordinal);
         bool truncated = false;
         IReadOnlyCollection<string> frontier = [start];
-        var query = new RelationQuery { Types = types?.ToList() };
+        var query = new RelationQuery { Types = types?.ToList(), WithoutProvenance = !withProvenance && statusFilter is null };
         for (int level = 0; level < depth && frontier.Count > 0 && !truncated; level++)
         {
             IReadOnlyDictionary<string, Page<RelationRecord>> pages = await reader
