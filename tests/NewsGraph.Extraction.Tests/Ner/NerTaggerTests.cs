@@ -86,16 +86,16 @@ public sealed class NerTaggerTests
     }
 
     [Fact]
-    public void Tag_OneMegabyteOfOneRepeatedWord_IsLinearAndValid()
+    public void Tag_OneMegabyteOfOneRepeatedWord_IsValid()
     {
+        // How long it takes is shown by `bench extract` (its hostile inputs), not asserted here: a
+        // time bound fails on a loaded machine and passes on a slow algorithm on a fast one.
         string[] tokens = Enumerable.Repeat("كلمة", 1_000_000 / 5).ToArray();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         IReadOnlyList<string> tags = s_tagger.Tag(tokens);
 
         Assert.Equal(tokens.Length, tags.Count);
         NerTestText.AssertValidBio(tags);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
     }
 
     [Fact]
