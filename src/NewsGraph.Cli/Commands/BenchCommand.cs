@@ -15,9 +15,10 @@ internal static class BenchCommand
     {
         var corpus = new Option<string>("--corpus") { Description = $"Articles to extract (.jsonl/.jsonl.gz/.json/.txt or a directory); default {SharedCorpus}.", DefaultValueFactory = _ => SharedCorpus };
         var limit = new Option<int?>("--limit") { Description = "Use only the first N articles." };
-        var extract = new Command("extract", "Extraction throughput (articles/s, MB/s) on one thread and all cores, and peak memory.") { corpus, limit };
+        var sampleSizedRuns = new Option<int?>("--sample-sized-only") { Description = "Measure only the 8–12 KB articles on one thread, this many times in a row (for profiling and back-to-back comparisons)." };
+        var extract = new Command("extract", "Extraction throughput (articles/s, MB/s) on one thread and all cores, and peak memory.") { corpus, limit, sampleSizedRuns };
         extract.SetAction((parse, cancellationToken) =>
-            ExtractionBenchmark.RunAsync(parse.GetValue(corpus)!, parse.GetValue(limit), Console.Out, cancellationToken));
+            ExtractionBenchmark.RunAsync(parse.GetValue(corpus)!, parse.GetValue(limit), parse.GetValue(sampleSizedRuns), Console.Out, cancellationToken));
         return new Command("bench", "Benchmarks.") { extract, Api(), Soak(), Ingest(), Reprints() };
     }
 

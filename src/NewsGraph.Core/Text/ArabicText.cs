@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Buffers;
 using System.Text;
 
 namespace NewsGraph.Core.Text;
@@ -11,6 +12,15 @@ namespace NewsGraph.Core.Text;
 /// </summary>
 public static class ArabicText
 {
+    /// <summary>
+    /// <see cref="Fold"/> of every UTF-16 code unit, computed once: folding asks several Unicode
+    /// category questions per character, and extraction normalizes every token of every article.
+    /// </summary>
+    private static readonly char[] s_folded = BuildFoldTable();
+
+    /// <summary>Texts up to this long are folded in a stack buffer (tokens, names, phrases); longer ones in a rented array.</summary>
+    private const int StackBufferLength = 256;
+
     /// <summary>Normalizes <paramref name="text"/> for comparison; null and blank give "".</summary>
     public static string Normalize(string? text)
     {
@@ -20,11 +30,15 @@ public static class ArabicText
         }
 
         string composed = Compose(text);
-        var builder = new StringBuilder(composed.Length);
+        char[]? rented = null;
+        Span<char> buffer = composed.Length <= StackBufferLength
+            ? stackalloc char[StackBufferLength]
+            : (rented = ArrayPool<char>.Shared.Rent(composed.Length));
+        int length = 0;
         bool pendingSpace = false;
         foreach (char raw in composed)
         {
-            char c = Fold(raw);
+            char c = s_folded[raw];
             if (c == '\0')
             {
                 continue;
@@ -32,20 +46,39 @@ public static class ArabicText
 
             if (c == ' ')
             {
-                pendingSpace = builder.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
 
             if (pendingSpace)
             {
-                builder.Append(' ');
+                buffer[length++] = ' ';
                 pendingSpace = false;
             }
 
-            builder.Append(c);
+            buffer[length++] = c;
         }
 
-        return builder.ToString();
+        ReadOnlySpan<char> normalized = buffer[..length];
+        // Most tokens are already in normal form: hand back the same string rather than a copy.
+        string result = normalized.SequenceEqual(composed) ? composed : new string(normalized);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
+    }
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            table[c] = Fold((char)c);
+        }
+
+        return table;
     }
 
     /// <summary>NFKC, except that text with unpaired surrogates (which NFKC refuses) is folded as is.</summary>

@@ -9,6 +9,9 @@ public static class Clitics
     // ك ("like, as") is left out: before names it is far more often part of the name (كلاوس) than a clitic.
     private static readonly string[] s_prefixes = ["وبال", "فبال", "وال", "فال", "بال", "ولل", "فلل", "لل", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"];
 
+    [ThreadStatic]
+    private static string[]? t_scratch;
+
     /// <summary>
     /// The word and the forms it may have without a proclitic, most specific first. "للأمم"
     /// gives "للامم", "الامم"; "وبروسيا" gives "وبروسيا", "بروسيا", "روسيا". Only remainders of
@@ -22,7 +25,11 @@ public static class Clitics
             return [norm];
         }
 
-        var forms = new List<string>(4) { norm };
+        // At most one form per prefix, the word itself and the لل reading: a scratch array of that
+        // size per thread, copied once to the result, in place of a growing list per word.
+        string[] forms = t_scratch ??= new string[s_prefixes.Length + 2];
+        int count = 0;
+        forms[count++] = norm;
         foreach (string prefix in s_prefixes)
         {
             if (norm.Length - prefix.Length < 2 || !norm.StartsWith(prefix, StringComparison.Ordinal))
@@ -32,7 +39,7 @@ public static class Clitics
 
             // وال/بال/لل carry the article: offer the form with it.
             string rest = norm[prefix.Length..];
-            forms.Add(prefix.EndsWith("ال", StringComparison.Ordinal) || prefix.EndsWith("لل", StringComparison.Ordinal) ? "ال" + rest : rest);
+            forms[count++] = prefix.EndsWith("ال", StringComparison.Ordinal) || prefix.EndsWith("لل", StringComparison.Ordinal) ? "ال" + rest : rest;
         }
 
         // ل + ال + a word that itself starts with ل is written with two lams: للجنة is ل + لجنة (a
@@ -41,10 +48,12 @@ public static class Clitics
         int lam = norm.IndexOf("لل", StringComparison.Ordinal);
         if (lam is 0 or 1 && (lam == 0 || norm[0] is 'و' or 'ف') && norm.Length - lam > 3)
         {
-            forms.Add("ال" + norm[(lam + 1)..]);
+            forms[count++] = "ال" + norm[(lam + 1)..];
         }
 
-        return [.. forms];
+        string[] result = forms.AsSpan(0, count).ToArray();
+        Array.Clear(forms, 0, count); // hold no strings of a finished article
+        return result;
     }
 
     /// <summary>The word without a leading conjunction و/ف (only when the rest is a plausible word).</summary>

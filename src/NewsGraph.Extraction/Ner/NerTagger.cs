@@ -148,12 +148,17 @@ public sealed class NerTagger
         emissions.Clear();
         Span<ulong> nonLocal = stackalloc ulong[NerNonLocal.MaxFeaturesPerToken];
         ReadOnlySpan<ulong> stems = workspace.Stems.AsSpan(0, workspace.Stage1Length);
+        // The whole segment's rows are looked up first (see NerChain.FindRows), then added per token.
+        int segmentFrom = workspace.Offsets[relative];
+        int segmentKeys = workspace.Offsets[relative + count] - segmentFrom;
+        workspace.EnsureRows(segmentKeys);
+        chain.FindRows(workspace.Keys.AsSpan(segmentFrom, segmentKeys), workspace.Rows);
         for (int i = 0; i < count; i++)
         {
             int token = relative + i;
             Span<float> scores = emissions.Slice(i * tagCount, tagCount);
             int from = workspace.Offsets[token];
-            chain.AddEmissions(workspace.Keys.AsSpan(from, workspace.Offsets[token + 1] - from), scores);
+            chain.AddRows(workspace.Rows.AsSpan(from - segmentFrom, workspace.Offsets[token + 1] - from), scores);
             if (!stage1.IsEmpty)
             {
                 int written = workspace.NonLocal.Features(token, stems, stage1, nonLocal);
@@ -207,6 +212,16 @@ public sealed class NerTagger
                 Emissions = new float[cells];
                 Delta = new float[cells];
                 Back = new int[cells];
+            }
+        }
+
+        public int[] Rows { get; private set; } = new int[8192];
+
+        public void EnsureRows(int count)
+        {
+            if (Rows.Length < count)
+            {
+                Rows = new int[Math.Max(count, Rows.Length * 2)];
             }
         }
 

@@ -377,12 +377,12 @@ internal sealed partial class ArticleAnalysis
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (Owner[s][i] is not null || !tokens[i].Forms.Any(s_honorificPronouns.Contains))
+            if (Owner[s][i] is not null || tokens[i].FirstFormIn(s_honorificPronouns) is not { } pronoun)
             {
                 continue;
             }
 
-            string honorific = tokens[i].Forms.First(s_honorificPronouns.Contains) switch
+            string honorific = pronoun switch
             {
                 "سموه" => "سمو",
                 "معاليه" => "معالي",
@@ -392,21 +392,26 @@ internal sealed partial class ArticleAnalysis
                 "سماحته" => "سماحه",
                 _ => string.Empty,
             };
-            // Whom the honorific names: the last holder of that honorific; else whom the same
-            // honorific named before ("وأوضح معاليه … ونوه معاليه"); else the person a recent sentence
-            // opened with (the article's protagonist: "أعرب وزير الخارجية X …. وأوضح معاليه"), not
-            // whoever was named last ("… مع الممثلة العليا فيديريكا موغيريني").
-            EntityInfo? person = LastPersonBefore(s, i, p => p.TitleWords.Contains(honorific))
-                ?? (_honorificReferents.TryGetValue(honorific, out EntityInfo? same) ? same : null)
-                ?? RecentOpeningSubject(s, i)
-                ?? LastPersonBefore(s, i, _ => true);
-            if (person is not null)
+            if (HonorificReferent(s, i, honorific) is { } person)
             {
                 _honorificReferents[honorific] = person;
                 AddMention(s, i, i + 1, person, MentionForm.Title);
             }
         }
     }
+
+    /// <summary>
+    /// Whom the honorific names: the last holder of that honorific; else whom the same honorific
+    /// named before ("وأوضح معاليه … ونوه معاليه"); else the person a recent sentence opened with (the
+    /// article's protagonist: "أعرب وزير الخارجية X …. وأوضح معاليه"), not whoever was named last
+    /// ("… مع الممثلة العليا فيديريكا موغيريني"). A method of its own so that the lambda's closure is
+    /// allocated only for honorifics, not for every token of the scan.
+    /// </summary>
+    private EntityInfo? HonorificReferent(int s, int i, string honorific) =>
+        LastPersonBefore(s, i, p => p.TitleWords.Contains(honorific))
+            ?? (_honorificReferents.TryGetValue(honorific, out EntityInfo? same) ? same : null)
+            ?? RecentOpeningSubject(s, i)
+            ?? LastPersonBefore(s, i, _ => true);
 
     private readonly Dictionary<string, EntityInfo> _honorificReferents = new(StringComparer.Ordinal);
 

@@ -34,7 +34,7 @@ internal sealed partial class ArticleAnalysis
             return null;
         }
 
-        string? head = tokens[i].Forms.Select(Clitics.WithoutArticle).FirstOrDefault(_lex.NamedTypeHeads.Contains);
+        string? head = NamedTypeHeadAt(tokens[i]);
         if (head is null)
         {
             return null;
@@ -62,12 +62,28 @@ internal sealed partial class ArticleAnalysis
                 return null;
             }
 
-            org = GetOrAdd(GraphKeys.Organization(innerNorm), () => new EntityInfo(GraphKeys.Organization(innerNorm), NodeKind.Organization, inner) { Category = CategoryOf(head) });
+            string key = GraphKeys.Organization(innerNorm);
+            org = Find(key) ?? Add(new EntityInfo(key, NodeKind.Organization, inner) { Category = CategoryOf(head) });
         }
 
         org.AddAlias(ArticleText.SpanWithoutClitic(Sentences[s], _text, i, i + 1, FirstForm(tokens[i].Norm, head)) + " " + inner);
         AddMention(s, i, end, org, MentionForm.Name);
         return end - i;
+    }
+
+    /// <summary>The named-type head noun (تنظيم، صحيفة …) a token opens with, without a proclitic and the article, if any.</summary>
+    private string? NamedTypeHeadAt(Token token)
+    {
+        foreach (string form in token.Forms)
+        {
+            string bare = Clitics.WithoutArticle(form);
+            if (_lex.NamedTypeHeads.Contains(bare))
+            {
+                return bare;
+            }
+        }
+
+        return null;
     }
 
     private static readonly HashSet<string> s_ministryPortfolios = WordSets.Get("ministry-portfolios");
@@ -79,7 +95,7 @@ internal sealed partial class ArticleAnalysis
     private int? TryMinistryShorthand(int s, int i)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        string? form = tokens[i].IsWord ? tokens[i].Forms.FirstOrDefault(s_ministryPortfolios.Contains) : null;
+        string? form = tokens[i].IsWord ? tokens[i].FirstFormIn(s_ministryPortfolios) : null;
         if (form is null)
         {
             return null; // most words: no portfolio, so the costlier checks below are skipped
@@ -98,7 +114,7 @@ internal sealed partial class ArticleAnalysis
         string shorthand = ArticleText.SpanWithoutClitic(Sentences[s], _text, i, demonym.End, form);
         string name = "وزارة " + shorthand;
         string key = GraphKeys.Organization(ArabicText.Normalize(name));
-        EntityInfo org = GetOrAdd(key, () => new EntityInfo(key, NodeKind.Organization, name) { Category = "ministry", HeadNoun = "وزاره" });
+        EntityInfo org = Find(key) ?? Add(new EntityInfo(key, NodeKind.Organization, name) { Category = "ministry", HeadNoun = "وزاره" });
         org.AddAlias(shorthand);
         AddMention(s, i, demonym.End, org, MentionForm.Alias);
         AddNestedStates(s, i, demonym.End);
@@ -108,7 +124,7 @@ internal sealed partial class ArticleAnalysis
     private int? TryOrganization(int s, int i)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        if (!tokens[i].IsWord || !tokens[i].Forms.Any(_lex.OrganizationOpeners.Contains))
+        if (!tokens[i].IsWord || tokens[i].FirstFormIn(_lex.OrganizationOpeners) is null)
         {
             return null;
         }
@@ -455,7 +471,7 @@ internal sealed partial class ArticleAnalysis
         }
 
         string key = GraphKeys.Organization(norm);
-        EntityInfo org = GetOrAdd(key, () => new EntityInfo(key, NodeKind.Organization, name) { Category = CategoryOf(head), HeadNoun = head });
+        EntityInfo org = Find(key) ?? Add(new EntityInfo(key, NodeKind.Organization, name) { Category = CategoryOf(head), HeadNoun = head });
         return (end, org, null);
     }
 
@@ -659,7 +675,7 @@ internal sealed partial class ArticleAnalysis
             return null;
         }
 
-        string? form = tokens[i].Forms.FirstOrDefault(_lex.PlaceHeads.Contains);
+        string? form = tokens[i].FirstFormIn(_lex.PlaceHeads);
         if (form is null)
         {
             return null;
@@ -695,7 +711,7 @@ internal sealed partial class ArticleAnalysis
         string key = GraphKeys.Place(norm);
         // Administrative units keep the head in their name (ولاية بورنو); towns are named alone (باغا).
         bool keepHead = form is "ولايه" or "محافظه" or "اقليم" or "مقاطعه" or "بحيره" or "قصر" or "مخيم" or "ميناء" or "مطار" or "جزيره";
-        EntityInfo place = GetOrAdd(key, () => new EntityInfo(key, NodeKind.Place, keepHead ? headed : proper));
+        EntityInfo place = Find(key) ?? Add(new EntityInfo(key, NodeKind.Place, keepHead ? headed : proper));
         place.AddAlias(keepHead ? proper : headed);
         AddMention(s, i, j, place, MentionForm.Name);
         return j - i;

@@ -61,7 +61,7 @@ internal sealed partial class ArticleAnalysis
                 string norm = ArabicText.Normalize(name);
                 EntityInfo org = _lex.Organizations.TryGet(norm, out OrganizationEntry known)
                     ? GetOrganization(known)
-                    : GetOrAdd(GraphKeys.Organization(norm), () => new EntityInfo(GraphKeys.Organization(norm), NodeKind.Organization, name) { Category = CategoryOf(head), HeadNoun = head });
+                    : Find(GraphKeys.Organization(norm)) ?? Add(new EntityInfo(GraphKeys.Organization(norm), NodeKind.Organization, name) { Category = CategoryOf(head), HeadNoun = head });
                 AddMention(s, best.Start, best.End, org, MentionForm.Name);
                 i = best.End - 1;
             }

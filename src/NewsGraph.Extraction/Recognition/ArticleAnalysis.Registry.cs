@@ -34,6 +34,16 @@ internal sealed partial class ArticleAnalysis
         return entity;
     }
 
+    // Find and Add in place of GetOrAdd where a lambda would capture locals: the compiler allocates
+    // its closure on entry to the enclosing scope, which in the per-token scans is every token.
+    private EntityInfo? Find(string key) => _entities.GetValueOrDefault(key);
+
+    private EntityInfo Add(EntityInfo entity)
+    {
+        _entities.Add(entity.Key, entity);
+        return entity;
+    }
+
     public EntityInfo GetState(StateEntry state) =>
         GetOrAdd(GraphKeys.State(state.Iso), () => new EntityInfo(GraphKeys.State(state.Iso), NodeKind.State, state.Name) { Iso = state.Iso });
 

@@ -45,8 +45,13 @@ internal sealed partial class RelationFinder
                 RelationType type = phone ? RelationType.Phoned : RelationType.Met;
                 _relations.Add(new FoundRelation(type, pair.First, pair.Second, s, tokens[i].Surface, where));
                 int objectsFrom = cue.End < tokens.Count && s_dualPersonNouns.Contains(tokens[cue.End].Norm) ? cue.End + 1 : cue.End;
-                foreach (EntityInfo other in MeetingObjects(s, objectsFrom, NeedsWith(cue.FirstForm, cue.Value), pair.First).Where(o => o != pair.Second))
+                foreach (EntityInfo other in MeetingObjects(s, objectsFrom, NeedsWith(cue.FirstForm, cue.Value), pair.First))
                 {
+                    if (other == pair.Second)
+                    {
+                        continue;
+                    }
+
                     _relations.Add(new FoundRelation(type, pair.First, other, s, tokens[i].Surface, where));
                     _relations.Add(new FoundRelation(type, pair.Second, other, s, tokens[i].Surface, where));
                 }

@@ -337,12 +337,26 @@ internal sealed partial class RelationFinder
 
             foreach (EntityInfo state in states)
             {
-                if (!_relations.Exists(r => r.Type == RelationType.MemberOf && r.From == state && r.To == org && r.Sentence == s))
+                if (!HasMembership(state, org, s))
                 {
                     _relations.Add(new FoundRelation(RelationType.MemberOf, state, org, s, Status: st));
                 }
             }
         }
+    }
+
+    /// <summary>Whether this membership was found in sentence <paramref name="s"/> already (a loop: a lambda here would allocate for every token).</summary>
+    private bool HasMembership(EntityInfo state, EntityInfo org, int s)
+    {
+        foreach (FoundRelation r in _relations)
+        {
+            if (r.Type == RelationType.MemberOf && r.From == state && r.To == org && r.Sentence == s)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool PrecededByRequest(IReadOnlyList<Token> tokens, int i) =>

@@ -25,6 +25,20 @@ public sealed record Token(int Start, int End, string Surface, string Norm, Toke
 
     private string[]? _forms;
 
+    /// <summary>The first of <see cref="Forms"/> that <paramref name="words"/> holds, else null. A loop, not LINQ: it runs for most tokens.</summary>
+    public string? FirstFormIn(IReadOnlySet<string> words)
+    {
+        foreach (string form in Forms)
+        {
+            if (words.Contains(form))
+            {
+                return form;
+            }
+        }
+
+        return null;
+    }
+
     public override string ToString() => Surface;
 }
 
