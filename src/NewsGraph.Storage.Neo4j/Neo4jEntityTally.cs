@@ -69,8 +69,8 @@ internal sealed class Neo4jEntityTally
             Kind = kind, Name = name, NameArticle = nameArticle, Iso = iso, IsoArticle = isoArticle, Category = category,
             CategoryArticle = categoryArticle, MentionCount = mentionCount, ArticleCount = articleCount,
         };
-        Fill(tally._aliases, aliases, aliasRefs);
-        Fill(tally._titles, titles, titleRefs);
+        ReferenceCounts.Fill(tally._aliases, aliases, aliasRefs);
+        ReferenceCounts.Fill(tally._titles, titles, titleRefs);
         return tally;
     }
 
@@ -141,23 +141,7 @@ internal sealed class Neo4jEntityTally
     {
         foreach (string value in values.Distinct(StringComparer.Ordinal))
         {
-            int count = refs.GetValueOrDefault(value) + delta;
-            if (count > 0)
-            {
-                refs[value] = count;
-            }
-            else
-            {
-                refs.Remove(value);
-            }
-        }
-    }
-
-    private static void Fill(SortedDictionary<string, int> refs, IReadOnlyList<string> values, IReadOnlyList<long> counts)
-    {
-        for (int i = 0; i < values.Count; i++)
-        {
-            refs[values[i]] = (int)counts[i];
+            ReferenceCounts.Add(refs, value, delta);
         }
     }
 }

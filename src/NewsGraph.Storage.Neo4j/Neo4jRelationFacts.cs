@@ -33,21 +33,21 @@ internal sealed class Neo4jRelationFacts
         }
 
         var facts = new Neo4jRelationFacts { OriginalCount = (int)originalCount };
-        Fill(facts._sources, sources, sourceRefs);
-        Fill(facts._dates, dates, dateRefs);
-        Fill(facts._originalDates, originalDates, originalDateRefs);
+        ReferenceCounts.Fill(facts._sources, sources, sourceRefs);
+        ReferenceCounts.Fill(facts._dates, dates, dateRefs);
+        ReferenceCounts.Fill(facts._originalDates, originalDates, originalDateRefs);
         return facts;
     }
 
     /// <summary>Adds (<paramref name="sign"/> +1) or takes out (−1) one asserting article.</summary>
     public void Count(string? published, string? source, bool original, int sign)
     {
-        Count(_sources, source, sign);
-        Count(_dates, published, sign);
+        ReferenceCounts.Add(_sources, source, sign);
+        ReferenceCounts.Add(_dates, published, sign);
         if (original)
         {
             OriginalCount += sign;
-            Count(_originalDates, published, sign);
+            ReferenceCounts.Add(_originalDates, published, sign);
         }
     }
 
@@ -61,31 +61,5 @@ internal sealed class Neo4jRelationFacts
         props["originalCount"] = OriginalCount;
         props["originalDates"] = _originalDates.Keys.ToArray();
         props["originalDateRefs"] = _originalDates.Values.ToArray();
-    }
-
-    private static void Count(SortedDictionary<string, int> refs, string? value, int sign)
-    {
-        if (value is null)
-        {
-            return;
-        }
-
-        int count = refs.GetValueOrDefault(value) + sign;
-        if (count > 0)
-        {
-            refs[value] = count;
-        }
-        else
-        {
-            refs.Remove(value);
-        }
-    }
-
-    private static void Fill(SortedDictionary<string, int> refs, IReadOnlyList<string> values, IReadOnlyList<long> counts)
-    {
-        for (int i = 0; i < values.Count; i++)
-        {
-            refs[values[i]] = (int)counts[i];
-        }
     }
 }
