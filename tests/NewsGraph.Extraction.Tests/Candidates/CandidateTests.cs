@@ -12,6 +12,14 @@ public sealed class CandidateTests
     private static string NameOf(CandidateExtraction x, string key) => x.Graph.Entities.Single(e => e.Key == key).Name;
 
     [Fact]
+    public void Statement_OpenedByBilQawl_AfterAVerbThatIsNotOne()
+    {
+        CandidateExtraction x = Candidates("قدمت الحكومة الموازنة الجديدة إلى مجلس النواب اليوم.\nوختم وزير المالية خالد العمري حديثه بالقول: إن الموازنة الجديدة تحمي الأسر ذات الدخل المحدود.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.FromKey == "person:خالد_العمري" && c.Features.Contains("verb=بالقول")
+            && c.ClaimText!.StartsWith("الموازنة الجديدة تحمي", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Meeting_TheHostNamedInTheSentenceBefore_IsPairedWithWhoReceivedHim()
     {
         CandidateExtraction x = Candidates("وصل الأمير سلطان بن فهد إلى عمّان اليوم في زيارة رسمية.\nوكان في استقباله لدى وصوله المطار وزير الخارجية الأردني أيمن الصفدي.");
