@@ -166,7 +166,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
             }
         }
 
-        if (tracker.LastPerson is { } last && s - tracker.LastPersonSentence <= 3)
+        if (tracker.LastPerson is { } last && s - tracker.LastPersonSentence <= 6)
         {
             Offer(last, "last-person", null);
         }
@@ -226,6 +226,11 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
             foreach (string reason in reasons.Where(r => r != position).Distinct())
             {
                 candidate.Add("also=" + reason);
+            }
+
+            if (reasons.Contains("last-person"))
+            {
+                candidate.Add("last-person-back=" + FeatureBuckets.Count(s - tracker.LastPersonSentence));
             }
 
             if (joint is not null)
