@@ -20,17 +20,11 @@ public sealed class Neo4jIncrementalMergeTests : IAsyncLifetime
     /// <summary>Properties an older build did not write, taken off to make such a graph.</summary>
     private static readonly string[] s_tallyProperties = ["nameArticle", "isoArticle", "categoryArticle", "aliasRefs", "titleRefs"];
 
-    private readonly List<Neo4jGraphStore> _stores = [];
+    private readonly Neo4jStoreFactory _stores = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (Neo4jGraphStore store in _stores)
-        {
-            await store.DisposeAsync();
-        }
-    }
+    public async Task DisposeAsync() => await _stores.DisposeAsync();
 
     [SkippableFact]
     public async Task UpsertAndRemove_InBatchesWithChangesAndRemovals_LeaveTheGraphOfTheSurvivorsWrittenAtOnce()
@@ -144,10 +138,5 @@ public sealed class Neo4jIncrementalMergeTests : IAsyncLifetime
         return dump.ToString();
     }
 
-    private async Task<Neo4jGraphStore> EmptyStoreAsync()
-    {
-        Neo4jGraphStore store = await Neo4jTestServer.EmptyStoreAsync(s_none);
-        _stores.Add(store);
-        return store;
-    }
+    private async Task<Neo4jGraphStore> EmptyStoreAsync() => (Neo4jGraphStore)await _stores.CreateEmptyStoreAsync(s_none);
 }

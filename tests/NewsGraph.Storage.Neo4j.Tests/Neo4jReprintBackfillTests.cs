@@ -27,17 +27,11 @@ public sealed class Neo4jReprintBackfillTests : IAsyncLifetime
 
     private static readonly string Ambassador = GraphKeys.Person("سفير ألمانيا");
 
-    private readonly List<Neo4jGraphStore> _stores = [];
+    private readonly Neo4jStoreFactory _stores = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (Neo4jGraphStore store in _stores)
-        {
-            await store.DisposeAsync();
-        }
-    }
+    public async Task DisposeAsync() => await _stores.DisposeAsync();
 
     [SkippableFact]
     public async Task InitializeAsync_GraphStoredBeforeReprints_LinksAndCountsItAsWrittenNow_AndAgainChangesNothing()
@@ -139,10 +133,5 @@ public sealed class Neo4jReprintBackfillTests : IAsyncLifetime
     private static async Task<long> CountAsync(Neo4jGraphStore store, string statement) =>
         (await store.Transport.RunAsync([new CypherStatement(statement)], Neo4jAccessMode.Read, s_none))[0].Rows[0][0].GetInt64();
 
-    private async Task<Neo4jGraphStore> EmptyStoreAsync()
-    {
-        Neo4jGraphStore store = await Neo4jTestServer.EmptyStoreAsync(s_none);
-        _stores.Add(store);
-        return store;
-    }
+    private async Task<Neo4jGraphStore> EmptyStoreAsync() => (Neo4jGraphStore)await _stores.CreateEmptyStoreAsync(s_none);
 }

@@ -117,21 +117,12 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         await CreateFileOfVersionAsync(1, SampleGraph.Articles);
 
         SqliteGraphStore migrated = await StoreAsync();
-        string freshPath = SqliteStoreFactory.NewDatabasePath();
-        try
+        await WithNewFileAsync(WithoutConfidences(SampleGraph.Articles), async fresh =>
         {
-            await using var fresh = new SqliteGraphStore(freshPath);
-            await fresh.InitializeAsync(None);
-            await fresh.UpsertAsync(WithoutConfidences(SampleGraph.Articles), None);
-
             Assert.Equal((long)SqliteStatements.SchemaVersion, await ScalarAsync<long>("SELECT max(version) FROM schema_version;"));
             Assert.Equal(await AnswersAsync(fresh), await AnswersAsync(migrated));
             await AssertCountsMatchARecountAsync();
-        }
-        finally
-        {
-            SqliteStoreFactory.DeleteDatabase(freshPath);
-        }
+        });
     }
 
     [Fact]
@@ -148,12 +139,8 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         Assert.All(before, r => Assert.Null(r.Confidence));
         Assert.All(before.SelectMany(r => r.Provenance), p => Assert.Null(p.Confidence));
 
-        string freshPath = SqliteStoreFactory.NewDatabasePath();
-        try
+        await WithNewFileAsync(WithoutConfidences(SampleGraph.Articles), async fresh =>
         {
-            await using var fresh = new SqliteGraphStore(freshPath);
-            await fresh.InitializeAsync(None);
-            await fresh.UpsertAsync(WithoutConfidences(SampleGraph.Articles), None);
             Assert.Equal(await AnswersAsync(fresh), await AnswersAsync(migrated));
 
             // The same extraction again: stored under the previous content hash, so every article is
@@ -165,11 +152,7 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
             Assert.Equal(0.9, Assert.Single(await migrated.GetRelationsAsync([SampleGraph.MetLavrovSafadi], None)).Confidence!.Value, 12);
             Assert.Equal(await AnswersAsync(fresh), await AnswersAsync(migrated));
             await AssertCountsMatchARecountAsync();
-        }
-        finally
-        {
-            SqliteStoreFactory.DeleteDatabase(freshPath);
-        }
+        });
     }
 
     [Fact]
@@ -226,13 +209,8 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         Assert.Equal(1L, await ScalarAsync<long>("SELECT count(*) FROM articles WHERE reprint_of = 'a-original';"));
 
         SqliteGraphStore migrated = await StoreAsync();
-        string freshPath = SqliteStoreFactory.NewDatabasePath();
-        try
+        await WithNewFileAsync(stored, async fresh =>
         {
-            await using var fresh = new SqliteGraphStore(freshPath);
-            await fresh.InitializeAsync(None);
-            await fresh.UpsertAsync(stored, None);
-
             Assert.Equal((long)SqliteStatements.SchemaVersion, await ScalarAsync<long>("SELECT max(version) FROM schema_version;"));
             Assert.Equal(1L, (await migrated.GetStatsAsync(None)).Reprints);
             Assert.Equal(
@@ -251,11 +229,7 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
                 await migrated.GetTopEntitiesAsync(null, EntityRanking.Mentions, 10, null, null, DateBasis.Published, None));
             Assert.Equal(2L, Assert.Single(await migrated.GetTimelineAsync(RelationType.Met, TimeInterval.Month, null, null, None)).Count);
             await AssertCountsMatchARecountAsync();
-        }
-        finally
-        {
-            SqliteStoreFactory.DeleteDatabase(freshPath);
-        }
+        });
     }
 
     [Fact]
@@ -620,22 +594,13 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         Assert.Empty(await ColumnAsync(WalkIndexes));
 
         SqliteGraphStore migrated = await StoreAsync();
-        string freshPath = SqliteStoreFactory.NewDatabasePath();
-        try
+        await WithNewFileAsync(WithoutConfidences(SampleGraph.Articles), async fresh =>
         {
-            await using var fresh = new SqliteGraphStore(freshPath);
-            await fresh.InitializeAsync(None);
-            await fresh.UpsertAsync(WithoutConfidences(SampleGraph.Articles), None);
-
             Assert.Equal(11L, await ScalarAsync<long>("SELECT max(version) FROM schema_version;"));
             Assert.Equal(["ix_relations_from_date", "ix_relations_to_date"], await ColumnAsync(WalkIndexes));
             Assert.Equal(await GroupedRelationPagesAsync(fresh), await GroupedRelationPagesAsync(migrated));
             Assert.Equal(await AnswersAsync(fresh), await AnswersAsync(migrated));
-        }
-        finally
-        {
-            SqliteStoreFactory.DeleteDatabase(freshPath);
-        }
+        });
     }
 
     /// <summary>Every entity's grouped relation pages (each grouping and order, both ways, and the page after), as text.</summary>
@@ -779,6 +744,23 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
     private static string ContentHashBeforeVersionFour(ArticleGraph graph) =>
         GraphKeys.Hash("newsgraph-extraction-v1\n" + System.Text.Json.JsonSerializer.Serialize(
             graph, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+
+    /// <summary>Runs <paramref name="check"/> on a new file holding <paramref name="articles"/> — what a migrated file must answer like — and deletes the file after.</summary>
+    private static async Task WithNewFileAsync(IReadOnlyList<ArticleGraph> articles, Func<SqliteGraphStore, Task> check)
+    {
+        string path = SqliteStoreFactory.NewDatabasePath();
+        try
+        {
+            await using var fresh = new SqliteGraphStore(path);
+            await fresh.InitializeAsync(None);
+            await fresh.UpsertAsync(articles, None);
+            await check(fresh);
+        }
+        finally
+        {
+            SqliteStoreFactory.DeleteDatabase(path);
+        }
+    }
 
     private static ArticleGraph[] WithoutConfidences(IEnumerable<ArticleGraph> articles) =>
         [.. articles.Select(a => a with { Relations = [.. a.Relations.Select(r => r with { Confidence = null })] })];
