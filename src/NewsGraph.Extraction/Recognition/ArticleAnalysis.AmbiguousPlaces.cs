@@ -58,7 +58,7 @@ internal sealed partial class ArticleAnalysis
                     end = pl.End;
                 }
 
-                bool theAmbiguousWord = end == j + 1 && Clitics.WithoutConjunction(tokens[j].Norm) is var w && (w == ambiguous || w == "ب" + ambiguous || w == "ل" + ambiguous);
+                bool theAmbiguousWord = end == j + 1 && Array.IndexOf(tokens[j].Forms, ambiguous) >= 0; // عمان، وعمان، بعمان، لعمان
                 if (iso is not null && !theAmbiguousWord)
                 {
                     first += iso == firstIso ? 1 : 0;
