@@ -21,6 +21,7 @@ public sealed class ArabicLexicon
     {
         LoadStates();
         LoadOrganizations();
+        LoadContextualOrganizations();
         LoadPlaces();
         if (withLearnedNames)
         {
@@ -71,6 +72,12 @@ public sealed class ArabicLexicon
     public IReadOnlySet<string> OrganizationOpeners => _organizationOpeners;
 
     private readonly HashSet<string> _organizationOpeners = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Organizations whose names are also ordinary words or places (<c>gazetteers/contextual-organizations.tsv</c>:
+    /// الهلال، الوطن، الشرق الأوسط), recognized only where the context says so.
+    /// </summary>
+    public PhraseIndex<ContextualOrganization> ContextualOrganizations { get; } = new();
 
     public PhraseIndex<PlaceEntry> Places { get; } = new();
 
@@ -211,6 +218,27 @@ public sealed class ArabicLexicon
                 Organizations.Add(norm, entry);
                 _organizationOpeners.Add(norm.Split(' ')[0]);
             }
+        }
+    }
+
+    private void LoadContextualOrganizations()
+    {
+        var entries = new Dictionary<string, ContextualOrganization>(StringComparer.Ordinal); // a name may be both (الجزيرة، الخليج)
+        foreach (string[] row in ReadTable("gazetteers/contextual-organizations.tsv"))
+        {
+            if (row[1] is not ("media" or "club"))
+            {
+                throw new InvalidDataException($"contextual-organizations.tsv: unknown category '{row[1]}'");
+            }
+
+            string norm = ArabicText.Normalize(row[0]);
+            ContextualOrganization entry = entries.GetValueOrDefault(norm) ?? new ContextualOrganization(row[0], false, false);
+            entries[norm] = entry with { IsMedia = entry.IsMedia || row[1] == "media", IsClub = entry.IsClub || row[1] == "club" };
+        }
+
+        foreach ((string norm, ContextualOrganization entry) in entries)
+        {
+            ContextualOrganizations.Add(norm, entry);
         }
     }
 

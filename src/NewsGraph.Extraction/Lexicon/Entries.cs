@@ -18,6 +18,9 @@ public readonly record struct StateHit(StateEntry State, StateForm Form);
 
 public sealed record OrganizationEntry(string Id, string Name, IReadOnlyList<string> Aliases, string Category);
 
+/// <summary>A newspaper or a club whose name is also an ordinary word: which of the two it can be.</summary>
+public sealed record ContextualOrganization(string Name, bool IsMedia, bool IsClub);
+
 public sealed record PlaceEntry(string Id, string Name, IReadOnlyList<string> Variants, string? Iso, string Kind);
 
 public enum TitleRole

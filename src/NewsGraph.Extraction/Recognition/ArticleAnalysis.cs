@@ -9,7 +9,8 @@ namespace NewsGraph.Extraction.Recognition;
 
 /// <summary>
 /// The entities of one article and where each is mentioned. Built in passes over the sentences:
-/// (1) gazetteer and pattern entities — organizations, states, places; (2) persons announced by
+/// (1) gazetteer and pattern entities — organizations, states, places — then organizations
+/// whose names are ordinary words where the context says so; (2) persons announced by
 /// a title before or after the name; (3) persons announced by a reporting or meeting verb, then
 /// untitled names the NER tagger finds where a first name stands unclaimed; (4)
 /// later mentions — surnames, titles alone, short forms — resolved to the entities already found.
@@ -34,6 +35,7 @@ internal sealed partial class ArticleAnalysis
     private readonly MatchCache<StateHit> _states;
     private readonly MatchCache<PlaceEntry> _places;
     private readonly MatchCache<OrganizationEntry> _organizations;
+    private readonly MatchCache<ContextualOrganization> _contextualOrganizations;
     private readonly MatchCache<string> _knownPersons;
 
     private readonly NerTagger? _ner;
@@ -60,6 +62,7 @@ internal sealed partial class ArticleAnalysis
         _states = new MatchCache<StateHit>(lexicon.States, sentences);
         _places = new MatchCache<PlaceEntry>(lexicon.Places, sentences);
         _organizations = new MatchCache<OrganizationEntry>(lexicon.Organizations, sentences);
+        _contextualOrganizations = new MatchCache<ContextualOrganization>(lexicon.ContextualOrganizations, sentences);
         _knownPersons = new MatchCache<string>(lexicon.KnownPersons, sentences);
         Mentions = new List<Mention>[sentences.Count];
         Owner = new Mention?[sentences.Count][];
@@ -139,6 +142,11 @@ internal sealed partial class ArticleAnalysis
         for (int s = 0; s < Sentences.Count; s++)
         {
             FindLearnedOrganizations(s);
+        }
+
+        for (int s = 0; s < Sentences.Count; s++)
+        {
+            FindContextualOrganizations(s);
         }
 
         for (int s = 0; s < Sentences.Count; s++)

@@ -97,6 +97,48 @@ public sealed class EntityRecognitionTests
         Assert.Contains("صحيفة الوطن", org.Aliases);
     }
 
+    [Theory]
+    [InlineData("وقال المدير لـ«الشرق الأوسط» إن العمل يسير وفق الخطة.", "الشرق الأوسط")]
+    [InlineData("وأوضح المتحدث في اتصال مع \"سبق\" أن الطريق أعيد فتحه.", "سبق")]
+    public void NewspaperWhoseNameIsAnOrdinaryWord_IsAnOrganizationWhenQuoted(string text, string paper)
+    {
+        var x = Extract.From(text);
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == paper);
+    }
+
+    [Theory]
+    [InlineData("تتزايد أهمية الاستثمار في الشرق الأوسط عاما بعد عام.")]
+    [InlineData("سبق للوزير أن زار المدينة في الربيع الماضي.")]
+    public void NewspaperName_Unquoted_IsNoOrganization(string text)
+    {
+        var x = Extract.From(text);
+        Assert.Empty(x.Of(NodeKind.Organization));
+    }
+
+    [Fact]
+    public void ClubsWhoseNamesAreOrdinaryWords_AreOrganizationsInASportsArticle()
+    {
+        var x = Extract.From("فاز الهلال على النصر بهدفين في مباراة الدوري أمس على الملعب الجديد، وقال مدرب الفريق إن اللاعبين قدموا أداء جيدا.");
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "الهلال");
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "النصر");
+    }
+
+    [Fact]
+    public void ClubNames_OutsideSport_AreNoOrganizations()
+    {
+        var x = Extract.From("شاهد الناس الهلال في السماء أمام المسجد، وأكد المسؤول أن الشباب سيعملون على التعاون مع الجميع.");
+        Assert.Empty(x.Of(NodeKind.Organization));
+    }
+
+    [Fact]
+    public void BareClubName_AfterTheClubsFullName_IsTheSameOrganization()
+    {
+        var x = Extract.From("أعلن نادي الشباب، أمس، تعاقده مع لاعب جديد قبل بداية الدوري، وسينضم اللاعب إلى صفوف الشباب في المعسكر بعد مباراة الفريق المقبلة.");
+        ExtractedEntity club = Assert.Single(x.Of(NodeKind.Organization));
+        Assert.Equal("نادي الشباب", club.Name);
+        Assert.Equal(2, club.Mentions); // نادي الشباب، then الشباب
+    }
+
     [Fact]
     public void GazetteerOrganization_WithClitic_KeepsCanonicalName()
     {
