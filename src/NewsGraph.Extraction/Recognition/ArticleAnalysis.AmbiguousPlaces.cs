@@ -1,10 +1,14 @@
+using NewsGraph.Core.Graph;
 using NewsGraph.Core.Text;
 using NewsGraph.Extraction.Lexicon;
 using NewsGraph.Extraction.Text;
 
 namespace NewsGraph.Extraction.Recognition;
 
-/// <summary>A place and a state spelled alike (عمان: Amman or Oman), told apart by the article.</summary>
+/// <summary>
+/// A place and a state spelled alike (عمان: Amman or Oman), told apart by the article; a capital that
+/// only ever stands for its government (أبلغت طهران، عقوبات على طهران) is the state, not a place.
+/// </summary>
 internal sealed partial class ArticleAnalysis
 {
     /// <summary>
@@ -72,4 +76,81 @@ internal sealed partial class ArticleAnalysis
         _stateEvidence[(firstIso, secondIso)] = (first, second);
         return (first, second);
     }
+
+    private static readonly HashSet<string> s_governmentCapitalBefore = WordSets.Get("government-capital-before");
+
+    /// <summary>
+    /// A capital every mention of which stands for its government — after a verb (أبلغت طهران), after
+    /// على، مع، بين، أن (عقوبات على طهران), beside another such capital (بين واشنطن وطهران), or opening a
+    /// sentence before a verb (طهران تنفي) — is a mention of the state (its alias, as the annotation
+    /// guide has it), not a place. One mention that says where (بطهران، في طهران, the dateline) keeps
+    /// the place.
+    /// </summary>
+    private void SettleCapitalsStandingForStates()
+    {
+        var byPlace = new Dictionary<EntityInfo, List<Mention>>();
+        foreach (List<Mention> list in Mentions)
+        {
+            foreach (Mention m in list)
+            {
+                if (m.Entity is { Kind: NodeKind.Place, MetonymIso: not null } place)
+                {
+                    (byPlace.TryGetValue(place, out List<Mention>? ms) ? ms : byPlace[place] = []).Add(m);
+                }
+            }
+        }
+
+        foreach ((EntityInfo place, List<Mention> mentions) in byPlace)
+        {
+            if (place == DatelinePlace || !_lex.StatesByIso.TryGetValue(place.MetonymIso!, out StateEntry? state)
+                || !mentions.TrueForAll(StandsForGovernment))
+            {
+                continue;
+            }
+
+            EntityInfo government = GetState(state);
+            foreach (Mention m in mentions)
+            {
+                Mentions[m.Sentence].Remove(m);
+                government.AddAlias(SurfaceOf(m.Sentence, m.Start, m.End, FirstWordOf(place)));
+                AddMention(m.Sentence, m.Start, m.End, government, MentionForm.Metonym);
+                place.Mentions--;
+            }
+        }
+    }
+
+    private bool StandsForGovernment(Mention m)
+    {
+        IReadOnlyList<Token> tokens = Sentences[m.Sentence].Tokens;
+        Token capital = tokens[m.Start];
+        string firstWord = FirstWordOf(m.Entity);
+        if (capital.Norm.Length > firstWord.Length && capital.Norm.EndsWith(firstWord, StringComparison.Ordinal)
+            && capital.Norm[..^firstWord.Length].Contains('ب', StringComparison.Ordinal))
+        {
+            return false; // بطهران، وبموسكو: in the city
+        }
+
+        Token? before = m.Start > 0 ? tokens[m.Start - 1] : null;
+        Token? after = m.End < tokens.Count ? tokens[m.End] : null;
+        if (before is { IsWord: true } b && s_governmentCapitalBefore.Contains(b.Norm))
+        {
+            return true;
+        }
+
+        if (before is { IsWord: true } verb && Owner[m.Sentence][m.Start - 1] is null && verb.Norm.Length >= 3 && verb.Norm.EndsWith('ت')
+            && !verb.Norm.StartsWith("ال", StringComparison.Ordinal) && !_lex.IsFunctionWord(verb.Norm))
+        {
+            return true; // أبلغت طهران، ودعت موسكو
+        }
+
+        if (capital.Norm.StartsWith('و') && before is not null && Owner[m.Sentence][m.Start - 1] is { Entity: { Kind: NodeKind.Place, MetonymIso: not null } or { Kind: NodeKind.State } })
+        {
+            return true; // بين واشنطن وطهران
+        }
+
+        bool opensSentence = before is null || !before.IsWord;
+        return opensSentence && after is { IsWord: true } a && Owner[m.Sentence][m.End] is null && a.Norm.Length >= 4 && a.Norm[0] == 'ت'; // طهران تنفي
+    }
+
+    private static string FirstWordOf(EntityInfo place) => ArabicText.Normalize(place.Name).Split(' ')[0];
 }

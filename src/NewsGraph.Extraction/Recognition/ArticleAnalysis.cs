@@ -181,6 +181,8 @@ internal sealed partial class ArticleAnalysis
             ResolveHonorificPronouns(s);
         }
 
+        SettleCapitalsStandingForStates();
+
         foreach (List<Mention> list in Mentions)
         {
             list.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));

@@ -80,6 +80,30 @@ public sealed class EntityRecognitionTests
         Assert.DoesNotContain(x.Of(NodeKind.Place), p => p.Name == "عمّان");
     }
 
+    [Theory]
+    [InlineData("أبلغت طهران الوكالة الدولية للطاقة الذرية أنها ستواصل التعاون، وقالت الدول الأعضاء إنها قد تعيد فرض عقوبات على طهران.")]
+    [InlineData("تحسنت العلاقات بين واشنطن وطهران خلال العام الماضي.")]
+    public void CapitalStandingOnlyForItsGovernment_IsTheStateNotAPlace(string text)
+    {
+        var x = Extract.From(text);
+        Assert.DoesNotContain(x.Of(NodeKind.Place), p => p.Name == "طهران");
+        Assert.Contains("طهران", x.Of(NodeKind.State).Single(s => s.Iso == "IR").Aliases);
+    }
+
+    [Fact]
+    public void CapitalThatSaysWhere_StaysAPlace()
+    {
+        var x = Extract.From("أبلغت طهران الوكالة أنها ستواصل التعاون، وعقد الاجتماع في طهران أمس.");
+        Assert.Contains(x.Of(NodeKind.Place), p => p.Name == "طهران");
+    }
+
+    [Fact]
+    public void HowIsNotKyiv()
+    {
+        var x = Extract.From("لا أعرف كيف حدث ذلك في المصنع أمس.");
+        Assert.Empty(x.Of(NodeKind.Place));
+    }
+
     [Fact]
     public void MinistryWithDemonym_IsAnOrganizationAndMentionsTheState()
     {
