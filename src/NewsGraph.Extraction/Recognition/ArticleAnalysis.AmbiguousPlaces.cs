@@ -143,9 +143,18 @@ internal sealed partial class ArticleAnalysis
             return true; // أبلغت طهران، ودعت موسكو
         }
 
-        if (capital.Norm.StartsWith('و') && before is not null && Owner[m.Sentence][m.Start - 1] is { Entity: { Kind: NodeKind.Place, MetonymIso: not null } or { Kind: NodeKind.State } })
+        if (capital.Norm.StartsWith('و') && before is not null && Owner[m.Sentence][m.Start - 1] is { } conjunct)
         {
-            return true; // بين واشنطن وطهران
+            // بين واشنطن وطهران: as the capital before it; في موسكو والقاهرة says where, both times.
+            if (conjunct.Entity is { Kind: NodeKind.Place, MetonymIso: not null } && conjunct.Start < m.Start)
+            {
+                return StandsForGovernment(conjunct);
+            }
+
+            if (conjunct.Entity.Kind == NodeKind.State)
+            {
+                return true;
+            }
         }
 
         bool opensSentence = before is null || !before.IsWord;

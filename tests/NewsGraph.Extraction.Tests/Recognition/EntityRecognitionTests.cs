@@ -98,6 +98,13 @@ public sealed class EntityRecognitionTests
     }
 
     [Fact]
+    public void CapitalCoordinatedWithAPlaceThatSaysWhere_StaysAPlace()
+    {
+        var x = Extract.From("عقدت جولات من المشاورات في الأشهر الأخيرة في موسكو والقاهرة.");
+        Assert.Contains(x.Of(NodeKind.Place), p => p.Name == "القاهرة");
+    }
+
+    [Fact]
     public void HowIsNotKyiv()
     {
         var x = Extract.From("لا أعرف كيف حدث ذلك في المصنع أمس.");
