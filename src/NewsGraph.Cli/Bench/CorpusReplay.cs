@@ -21,24 +21,32 @@ internal static class CorpusReplay
     private const string Marker = "#replay-";
     private const string Letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
 
-    /// <summary>The first <paramref name="count"/> articles of the corpus replayed as often as needed; unreadable inputs are skipped and counted.</summary>
-    public static async IAsyncEnumerable<ArticleInput> ReadAsync(string corpus, int count, StrongBox<int> unreadable, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="count"/> articles of the corpus replayed as often as needed, after the first
+    /// <paramref name="skip"/> (which a run continuing an earlier one's graph has already stored);
+    /// unreadable inputs are skipped and counted.
+    /// </summary>
+    public static async IAsyncEnumerable<ArticleInput> ReadAsync(string corpus, int skip, int count, StrongBox<int> unreadable, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        int produced = 0;
-        for (int pass = 0; produced < count; pass++)
+        long produced = 0, end = (long)skip + count;
+        for (int pass = 0; produced < end; pass++)
         {
             int inPass = 0;
             await foreach (SourceItem item in ArticleFileReader.ReadAsync([corpus], cancellationToken).ConfigureAwait(false))
             {
                 if (item.Article is not { } article)
                 {
-                    unreadable.Value += pass == 0 ? 1 : 0;
+                    unreadable.Value += pass == 0 && skip == 0 ? 1 : 0;
                     continue;
                 }
 
                 inPass++;
-                yield return pass == 0 ? article : Replayed(article, pass);
-                if (++produced == count)
+                if (produced++ >= skip)
+                {
+                    yield return pass == 0 ? article : Replayed(article, pass);
+                }
+
+                if (produced == end)
                 {
                     yield break;
                 }

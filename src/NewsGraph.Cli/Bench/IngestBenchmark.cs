@@ -14,18 +14,20 @@ namespace NewsGraph.Cli.Bench;
 /// (read, extract on all cores, one batched writer) into the embedded store, as <c>newsgraph ingest</c>
 /// runs it. Prints articles/s for each tenth of the run (wall clock, and per CPU-second: on a shared
 /// machine the second is the steadier), then peak RSS and database bytes per article. N beyond the
-/// corpus replays it (<see cref="CorpusReplay"/>). An existing file is continued, so consecutive runs
-/// measure a growing graph.
+/// corpus replays it (<see cref="CorpusReplay"/>). An existing file is continued: with <c>--skip N</c>
+/// (the articles earlier runs fed it) the run adds the next articles of the replay, so consecutive
+/// runs measure a growing graph, and a million-article graph can be built in parts.
 /// </summary>
 internal static class IngestBenchmark
 {
-    public static async Task<int> RunAsync(FileInfo database, int? articles, string corpus, int batchSize, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(FileInfo database, int? articles, int skip, string corpus, int batchSize, TextWriter output, CancellationToken cancellationToken)
     {
         int count = articles ?? await CountAsync(corpus, cancellationToken).ConfigureAwait(false);
         long storedBefore;
         var store = new SqliteGraphStore(database.FullName, TimeProvider.System);
         var options = new IngestionOptions { BatchSize = batchSize };
-        await output.WriteLineAsync($"bench ingest: {count:N0} articles from {corpus} into {database.FullName}; {options.ExtractionParallelism} extraction threads, batches of {batchSize}").ConfigureAwait(false);
+        string after = skip > 0 ? $" after the first {skip:N0}" : "";
+        await output.WriteLineAsync($"bench ingest: {count:N0} articles{after} from {corpus} into {database.FullName}; {options.ExtractionParallelism} extraction threads, batches of {batchSize}").ConfigureAwait(false);
         var tally = new Tally(count);
         var unreadable = new StrongBox<int>();
         string? unavailable;
@@ -38,7 +40,7 @@ internal static class IngestBenchmark
             IArticleIngestor ingestor = pipeline.GetRequiredService<IArticleIngestor>();
             await WarmUpAsync(corpus, cancellationToken).ConfigureAwait(false);
             tally.Start(output);
-            unavailable = await ingestor.IngestAsync(CorpusReplay.ReadAsync(corpus, count, unreadable, cancellationToken), tally.Add, cancellationToken).ConfigureAwait(false);
+            unavailable = await ingestor.IngestAsync(CorpusReplay.ReadAsync(corpus, skip, count, unreadable, cancellationToken), tally.Add, cancellationToken).ConfigureAwait(false);
             tally.Finish();
             GraphStats stats = await store.GetStatsAsync(cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"graph: {stats.Articles:N0} articles ({storedBefore:N0} before), {stats.Entities.Sum(e => e.Count):N0} entities, {stats.Relations.Sum(r => r.Count):N0} relations").ConfigureAwait(false);
