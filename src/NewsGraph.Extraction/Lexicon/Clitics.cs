@@ -37,9 +37,10 @@ public static class Clitics
                 continue;
             }
 
-            // وال/بال/لل carry the article: offer the form with it.
-            string rest = norm[prefix.Length..];
-            forms[count++] = prefix.EndsWith("ال", StringComparison.Ordinal) || prefix.EndsWith("لل", StringComparison.Ordinal) ? "ال" + rest : rest;
+            // وال/بال/لل carry the article: offer the form with it (one string, not the rest and then a copy).
+            forms[count++] = prefix.EndsWith("ال", StringComparison.Ordinal) || prefix.EndsWith("لل", StringComparison.Ordinal)
+                ? string.Concat("ال", norm.AsSpan(prefix.Length))
+                : norm[prefix.Length..];
         }
 
         // ل + ال + a word that itself starts with ل is written with two lams: للجنة is ل + لجنة (a
@@ -48,7 +49,7 @@ public static class Clitics
         int lam = norm.IndexOf("لل", StringComparison.Ordinal);
         if (lam is 0 or 1 && (lam == 0 || norm[0] is 'و' or 'ف') && norm.Length - lam > 3)
         {
-            forms[count++] = "ال" + norm[(lam + 1)..];
+            forms[count++] = string.Concat("ال", norm.AsSpan(lam + 1));
         }
 
         string[] result = forms.AsSpan(0, count).ToArray();
