@@ -23,9 +23,25 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
     public IEnumerable<RelationCandidate> In(int s)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
-        var ruled = rules.RelationsIn(s).Where(r => r.Type == RelationType.MemberOf)
-            .GroupBy(r => (r.From, r.To)).ToDictionary(g => g.Key, g => g.First().Status);
-        List<string> cues = [.. tokens.Select(t => Lexicon.Clitics.WithoutConjunction(t.Norm)).Where(membershipCues.Contains).Distinct()];
+        // Plain loops: this runs for every sentence, and most have neither a ruled membership nor a cue.
+        var ruled = new Dictionary<(EntityInfo From, EntityInfo To), MembershipStatus?>();
+        foreach (FoundRelation r in rules.RelationsIn(s))
+        {
+            if (r.Type == RelationType.MemberOf)
+            {
+                ruled.TryAdd((r.From, r.To), r.Status); // the first relation of a pair speaks for it
+            }
+        }
+
+        List<string> cues = [];
+        foreach (Token t in tokens)
+        {
+            string cue = Lexicon.Clitics.WithoutConjunction(t.Norm);
+            if (membershipCues.Contains(cue) && !cues.Contains(cue))
+            {
+                cues.Add(cue);
+            }
+        }
         if (HasStatusPhrase(tokens))
         {
             // "فيما تتمتع أفغانستان ومنغوليا بصفة مراقب": a status phrase speaks of membership too.
