@@ -248,17 +248,10 @@ internal sealed partial class ArticleAnalysis
             return true;
         }
 
-        if (s_mostlyWords.Contains(n) || _lex.IsFunctionWord(n))
-        {
-            return false;
-        }
-
-        if (n.Length > 3 && n[0] is 'و' or 'ف' && !_lex.FirstNames.Contains(n))
-        {
-            n = n[1..];
-        }
-
-        return _lex.FirstNames.Contains(n);
+        // The first-name lists first: most words are not in them, and then the word lists are not
+        // asked (the same answer as asking them first, in fewer lookups; this runs for every free word).
+        bool listed = _lex.FirstNames.Contains(n) || (n.Length > 3 && n[0] is 'و' or 'ف' && _lex.FirstNames.Contains(n[1..]));
+        return listed && !s_mostlyWords.Contains(n) && !_lex.IsFunctionWord(n);
     }
 
     /// <summary>
