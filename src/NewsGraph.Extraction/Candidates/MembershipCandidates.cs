@@ -20,19 +20,24 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
     private static readonly HashSet<string> s_organizationAnaphors = WordSets.Get("organization-anaphors");
     private static readonly HashSet<string> s_coordinationLinks = WordSets.Get("coordination-links");
 
-    public IEnumerable<RelationCandidate> In(int s)
+    /// <summary>The membership pairs the rules found in sentence <paramref name="s"/>, the first relation of a pair speaking for it. A loop: this runs for every sentence.</summary>
+    private Dictionary<(EntityInfo From, EntityInfo To), MembershipStatus?> RuledPairs(int s)
     {
-        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
-        // Plain loops: this runs for every sentence, and most have neither a ruled membership nor a cue.
         var ruled = new Dictionary<(EntityInfo From, EntityInfo To), MembershipStatus?>();
         foreach (FoundRelation r in rules.RelationsIn(s))
         {
             if (r.Type == RelationType.MemberOf)
             {
-                ruled.TryAdd((r.From, r.To), r.Status); // the first relation of a pair speaks for it
+                ruled.TryAdd((r.From, r.To), r.Status);
             }
         }
 
+        return ruled;
+    }
+
+    /// <summary>The membership cue words of a sentence without a conjunction, each once, in order of first use.</summary>
+    private List<string> CuesIn(IReadOnlyList<Token> tokens)
+    {
         List<string> cues = [];
         foreach (Token t in tokens)
         {
@@ -42,6 +47,15 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
                 cues.Add(cue);
             }
         }
+
+        return cues;
+    }
+
+    public IEnumerable<RelationCandidate> In(int s)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        Dictionary<(EntityInfo From, EntityInfo To), MembershipStatus?> ruled = RuledPairs(s);
+        List<string> cues = CuesIn(tokens);
         if (HasStatusPhrase(tokens))
         {
             // "فيما تتمتع أفغانستان ومنغوليا بصفة مراقب": a status phrase speaks of membership too.
