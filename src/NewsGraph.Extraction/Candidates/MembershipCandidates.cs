@@ -20,12 +20,42 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
     private static readonly HashSet<string> s_organizationAnaphors = WordSets.Get("organization-anaphors");
     private static readonly HashSet<string> s_coordinationLinks = WordSets.Get("coordination-links");
 
+    /// <summary>The membership pairs the rules found in sentence <paramref name="s"/>, the first relation of a pair speaking for it. A loop: this runs for every sentence.</summary>
+    private Dictionary<(EntityInfo From, EntityInfo To), MembershipStatus?> RuledPairs(int s)
+    {
+        var ruled = new Dictionary<(EntityInfo From, EntityInfo To), MembershipStatus?>();
+        foreach (FoundRelation r in rules.RelationsIn(s))
+        {
+            if (r.Type == RelationType.MemberOf)
+            {
+                ruled.TryAdd((r.From, r.To), r.Status);
+            }
+        }
+
+        return ruled;
+    }
+
+    /// <summary>The membership cue words of a sentence without a conjunction, each once, in order of first use.</summary>
+    private List<string> CuesIn(IReadOnlyList<Token> tokens)
+    {
+        List<string> cues = [];
+        foreach (Token t in tokens)
+        {
+            string cue = Lexicon.Clitics.WithoutConjunction(t.Norm);
+            if (membershipCues.Contains(cue) && !cues.Contains(cue))
+            {
+                cues.Add(cue);
+            }
+        }
+
+        return cues;
+    }
+
     public IEnumerable<RelationCandidate> In(int s)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
-        var ruled = rules.RelationsIn(s).Where(r => r.Type == RelationType.MemberOf)
-            .GroupBy(r => (r.From, r.To)).ToDictionary(g => g.Key, g => g.First().Status);
-        List<string> cues = [.. tokens.Select(t => Lexicon.Clitics.WithoutConjunction(t.Norm)).Where(membershipCues.Contains).Distinct()];
+        Dictionary<(EntityInfo From, EntityInfo To), MembershipStatus?> ruled = RuledPairs(s);
+        List<string> cues = CuesIn(tokens);
         if (HasStatusPhrase(tokens))
         {
             // "فيما تتمتع أفغانستان ومنغوليا بصفة مراقب": a status phrase speaks of membership too.

@@ -308,9 +308,12 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         var found = new List<EntityInfo>();
         for (int k = s; k >= Math.Max(0, s - 2); k--)
         {
-            foreach (Mention m in analysis.Mentions[k].Where(m => k < s || m.End <= cue).Reverse())
+            // Last mention first, without buffering a filtered copy of the sentence's mentions.
+            List<Mention> mentions = analysis.Mentions[k];
+            for (int index = mentions.Count - 1; index >= 0; index--)
             {
-                if (!RelationFinder.IsSpeaker(m))
+                Mention m = mentions[index];
+                if ((k == s && m.End > cue) || !RelationFinder.IsSpeaker(m))
                 {
                     continue;
                 }

@@ -9,6 +9,15 @@ public static class Clitics
     // ك ("like, as") is left out: before names it is far more often part of the name (كلاوس) than a clitic.
     private static readonly string[] s_prefixes = ["وبال", "فبال", "وال", "فال", "بال", "ولل", "فلل", "لل", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"];
 
+    /// <summary>
+    /// The prefixes that open with each proclitic letter (و، ف، ب، ل, in that order), in the order of
+    /// <see cref="s_prefixes"/>, and whether each carries the article: a word is compared with the
+    /// two to six that can match, not all sixteen.
+    /// </summary>
+    private static readonly (string Prefix, bool CarriesArticle)[][] s_prefixesByLetter =
+        [.. "وفبل".Select(letter => s_prefixes.Where(p => p[0] == letter)
+            .Select(p => (p, p.EndsWith("ال", StringComparison.Ordinal) || p.EndsWith("لل", StringComparison.Ordinal))).ToArray())];
+
     [ThreadStatic]
     private static string[]? t_scratch;
 
@@ -20,7 +29,8 @@ public static class Clitics
     /// </summary>
     public static string[] Forms(string norm)
     {
-        if (norm.Length < 3 || norm[0] is not ('و' or 'ف' or 'ب' or 'ل'))
+        int letter = norm.Length < 3 ? -1 : norm[0] switch { 'و' => 0, 'ف' => 1, 'ب' => 2, 'ل' => 3, _ => -1 };
+        if (letter < 0)
         {
             return [norm];
         }
@@ -30,25 +40,24 @@ public static class Clitics
         string[] forms = t_scratch ??= new string[s_prefixes.Length + 2];
         int count = 0;
         forms[count++] = norm;
-        foreach (string prefix in s_prefixes)
+        foreach ((string prefix, bool carriesArticle) in s_prefixesByLetter[letter])
         {
             if (norm.Length - prefix.Length < 2 || !norm.StartsWith(prefix, StringComparison.Ordinal))
             {
                 continue;
             }
 
-            // وال/بال/لل carry the article: offer the form with it.
-            string rest = norm[prefix.Length..];
-            forms[count++] = prefix.EndsWith("ال", StringComparison.Ordinal) || prefix.EndsWith("لل", StringComparison.Ordinal) ? "ال" + rest : rest;
+            // وال/بال/لل carry the article: offer the form with it (one string, not the rest and then a copy).
+            forms[count++] = carriesArticle ? string.Concat("ال", norm.AsSpan(prefix.Length)) : norm[prefix.Length..];
         }
 
         // ل + ال + a word that itself starts with ل is written with two lams: للجنة is ل + لجنة (a
         // construct: للجنة الحكام) or ل + اللجنة (للجنة الأولمبية). Offered last, so the construct
         // reading wins where a caller takes the first form that fits.
-        int lam = norm.IndexOf("لل", StringComparison.Ordinal);
+        int lam = norm[1] != 'ل' ? -1 : norm[0] == 'ل' ? 0 : norm[2] == 'ل' ? 1 : -1; // where "لل" first is, if at 0 or 1
         if (lam is 0 or 1 && (lam == 0 || norm[0] is 'و' or 'ف') && norm.Length - lam > 3)
         {
-            forms[count++] = "ال" + norm[(lam + 1)..];
+            forms[count++] = string.Concat("ال", norm.AsSpan(lam + 1));
         }
 
         string[] result = forms.AsSpan(0, count).ToArray();

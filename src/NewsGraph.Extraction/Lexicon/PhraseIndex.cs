@@ -81,8 +81,15 @@ public sealed class PhraseIndex<T>
             return null;
         }
 
+        if (!allowClitic)
+        {
+            // The written form alone: no array of one form built per call (this runs in loops over tokens).
+            string norm = tokens[start].Norm;
+            return _root.Children.TryGetValue(norm, out Node? only) ? Extend(tokens, start, only, norm) : null;
+        }
+
         PhraseMatch<T>? best = null;
-        foreach (string form in allowClitic ? tokens[start].Forms : [tokens[start].Norm])
+        foreach (string form in tokens[start].Forms)
         {
             if (_root.Children.TryGetValue(form, out Node? node))
             {

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NewsGraph.Extraction.Ner;
 
@@ -76,7 +78,7 @@ internal sealed class NerChain
 
     /// <summary>
     /// The weight row of each feature (-1: not in the model), for <see cref="AddRows"/>. Every
-    /// feature's slot is read once before any is probed, and every row's first weight before any
+    /// feature's slot is read once before any is probed, and every row's first and last weight before any
     /// row is added: the reads are independent, so the processor has many cache misses in flight
     /// at once instead of one per feature (the table is megabytes; almost every probe misses).
     /// </summary>
@@ -94,13 +96,14 @@ internal sealed class NerChain
             rows[f] = RowOf(features[f]);
         }
 
+        // A row of nine weights is 36 bytes and often spans two cache lines: its last weight is read too.
         float[] weights = Weights;
         float sum = 0;
         foreach (int row in rows[..features.Length])
         {
             if (row >= 0)
             {
-                sum += weights[row * TagCount];
+                sum += weights[row * TagCount] + weights[(row * TagCount) + TagCount - 1];
             }
         }
 
@@ -111,11 +114,17 @@ internal sealed class NerChain
         }
     }
 
-    /// <summary>Adds the weight rows <see cref="FindRows"/> found to <paramref name="scores"/> (one token), in feature order.</summary>
+    /// <summary>
+    /// Adds the weight rows <see cref="FindRows"/> found to <paramref name="scores"/> (one token), in
+    /// feature order. Eight tags at a time where the processor has 256-bit vectors: each tag's sum
+    /// takes the same additions in the same order as one at a time, so the scores are the same bits.
+    /// </summary>
     public void AddRows(ReadOnlySpan<int> rows, Span<float> scores)
     {
         int count = TagCount;
         float[] weights = Weights;
+        int vectorEnd = Vector256.IsHardwareAccelerated ? count - (count % Vector256<float>.Count) : 0;
+        ref float score = ref MemoryMarshal.GetReference(scores[..count]);
         foreach (int row in rows)
         {
             if (row < 0)
@@ -124,7 +133,14 @@ internal sealed class NerChain
             }
 
             ReadOnlySpan<float> weightRow = weights.AsSpan(row * count, count);
-            for (int t = 0; t < count; t++)
+            ref float weight = ref MemoryMarshal.GetReference(weightRow);
+            int t = 0;
+            for (; t < vectorEnd; t += Vector256<float>.Count)
+            {
+                (Vector256.LoadUnsafe(ref score, (nuint)t) + Vector256.LoadUnsafe(ref weight, (nuint)t)).StoreUnsafe(ref score, (nuint)t);
+            }
+
+            for (; t < count; t++)
             {
                 scores[t] += weightRow[t];
             }

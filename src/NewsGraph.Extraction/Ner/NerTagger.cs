@@ -93,7 +93,12 @@ public sealed class NerTagger
         int tagCount = tagSet.Count;
         int blockStart = segments[0].Start;
         int blockCount = segments[^1].Start + segments[^1].Count - blockStart;
-        int longest = segments.Max(s => s.Count);
+        int longest = 0;
+        foreach ((_, int count) in segments)
+        {
+            longest = Math.Max(longest, count);
+        }
+
         workspace.EnsureBlock(blockCount, longest * tagCount);
 
         // Local features of every token in the block, kept for both stages.

@@ -129,6 +129,12 @@ internal sealed partial class ArticleAnalysis
 
     private readonly Dictionary<(int Sentence, int From, int To), string[]> _windowTags = [];
 
+    private readonly List<(int From, int To)> _windows = [];
+
+    private readonly List<(int From, int To)> _freshWindows = [];
+
+    private readonly List<string> _windowWords = new(64);
+
     /// <summary>
     /// Tags for sentence <paramref name="s"/>: the whole sentence's when already computed, else
     /// each window of a few words around the anchors tagged on its own ("O" elsewhere).
@@ -146,7 +152,9 @@ internal sealed partial class ArticleAnalysis
 
         // All windows go to the tagger in one call, each closed by "." so that each is decoded as a
         // sequence of its own (the tagger cuts after "."), which saves the per-call set-up.
-        var windows = new List<(int From, int To)>();
+        // The lists are the analysis's own, cleared per call: this runs for most sentences.
+        List<(int From, int To)> windows = _windows;
+        windows.Clear();
         int k = 0;
         while (k < anchors.Count)
         {
@@ -164,8 +172,10 @@ internal sealed partial class ArticleAnalysis
 
         // A window's tags depend on its words alone (the tagger extracts features and decodes within
         // a segment, and "." closes one), so a window asked about again is not tagged again.
-        var words = new List<string>();
-        var fresh = new List<(int From, int To)>();
+        List<string> words = _windowWords;
+        words.Clear();
+        List<(int From, int To)> fresh = _freshWindows;
+        fresh.Clear();
         foreach ((int from, int to) in windows)
         {
             if (_windowTags.ContainsKey((s, from, to)))
@@ -238,17 +248,10 @@ internal sealed partial class ArticleAnalysis
             return true;
         }
 
-        if (s_mostlyWords.Contains(n) || _lex.IsFunctionWord(n))
-        {
-            return false;
-        }
-
-        if (n.Length > 3 && n[0] is 'و' or 'ف' && !_lex.FirstNames.Contains(n))
-        {
-            n = n[1..];
-        }
-
-        return _lex.FirstNames.Contains(n);
+        // The first-name lists first: most words are not in them, and then the word lists are not
+        // asked (the same answer as asking them first, in fewer lookups; this runs for every free word).
+        bool listed = _lex.FirstNames.Contains(n) || (n.Length > 3 && n[0] is 'و' or 'ف' && _lex.FirstNames.Contains(n[1..]));
+        return listed && !s_mostlyWords.Contains(n) && !_lex.IsFunctionWord(n);
     }
 
     /// <summary>
