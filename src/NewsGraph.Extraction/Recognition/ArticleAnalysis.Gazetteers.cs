@@ -634,6 +634,11 @@ internal sealed partial class ArticleAnalysis
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         PhraseMatch<StateHit>? state = State(s, i);
         PhraseMatch<PlaceEntry>? place = Place(s, i);
+        if (place is { } quoted && IsQuoted(tokens, i, quoted.End) && _contextualOrganizations.At(s, i) is { Value.IsMedia: true })
+        {
+            return null; // لـ«الشرق الأوسط»: the paper (pass 1c), not the region
+        }
+
         if (place is { } p && (state is null || p.Length > state.Value.Length || state.Value.Value.Form == StateForm.Metonym
             || (p.Length == state.Value.Length && DatelinePlace is { } dateline && dateline.Key == GraphKeys.Place(p.Value.Id))
             || (p.Length == state.Value.Length && PlaceMeantRatherThanState(s, i, p, state.Value.Value.State))))

@@ -137,6 +137,15 @@ public sealed class EntityRecognitionTests
         Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == paper);
     }
 
+    [Fact]
+    public void MiddleEast_UnquotedIsTheRegion_QuotedIsThePaper()
+    {
+        var region = Extract.From("تتزايد أهمية الاستثمار في الشرق الأوسط عاما بعد عام.");
+        var paper = Extract.From("وقال المدير لـ«الشرق الأوسط» إن العمل يسير وفق الخطة.");
+        Assert.Contains(region.Of(NodeKind.Place), p => p.Name == "الشرق الأوسط");
+        Assert.DoesNotContain(paper.Of(NodeKind.Place), p => p.Name == "الشرق الأوسط");
+    }
+
     [Theory]
     [InlineData("تتزايد أهمية الاستثمار في الشرق الأوسط عاما بعد عام.")]
     [InlineData("سبق للوزير أن زار المدينة في الربيع الماضي.")]
