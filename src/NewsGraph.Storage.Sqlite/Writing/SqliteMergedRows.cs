@@ -60,22 +60,26 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
 
             ConfidenceTally tally = state.Tally.Plus(delta.Tally);
             string? earliest = state.EarliestSought ? state.EarliestRecomputed : MergeDeltas.Earlier(state.Earliest, delta.EarliestAdded);
+            (string Name, object? Value)[] counts =
+            [
+                ("@key", state.Key),
+                ("@articleCount", articles),
+                ("@firstPublished", earliest),
+                ("@confidence", tally.Value),
+                ("@confLog", tally.LogSum),
+                ("@confScored", (long)tally.Scored),
+                ("@confCertain", (long)tally.Certain),
+                ("@originalAssertions", (long)delta.OriginalAssertions),
+            ];
             if (state.Keeps(state.Date ?? earliest))
             {
-                await commands.ExecuteAsync(SqliteStatements.UpdateMergedRelationCounts, cancellationToken,
-                    ("@key", state.Key),
-                    ("@articleCount", articles),
-                    ("@firstPublished", earliest),
-                    ("@confidence", tally.Value),
-                    ("@confLog", tally.LogSum),
-                    ("@confScored", (long)tally.Scored),
-                    ("@confCertain", (long)tally.Certain),
-                    ("@originalAssertions", (long)delta.OriginalAssertions));
+                await commands.ExecuteAsync(SqliteStatements.UpdateMergedRelationCounts, cancellationToken, counts);
                 continue;
             }
 
             await commands.ExecuteAsync(SqliteStatements.UpdateMergedRelation, cancellationToken,
-                ("@key", state.Key),
+            [
+                .. counts,
                 ("@fromKey", state.FirstFrom),
                 ("@toKey", state.FirstTo),
                 ("@date", state.Date),
@@ -89,13 +93,7 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
                 ("@verbNorm", state.Verb is null ? null : ArabicText.Normalize(state.Verb)),
                 ("@status", state.Status),
                 ("@role", state.Role),
-                ("@articleCount", articles),
-                ("@firstPublished", earliest),
-                ("@confidence", tally.Value),
-                ("@confLog", tally.LogSum),
-                ("@confScored", (long)tally.Scored),
-                ("@confCertain", (long)tally.Certain),
-                ("@originalAssertions", (long)delta.OriginalAssertions));
+            ]);
         }
     }
 
