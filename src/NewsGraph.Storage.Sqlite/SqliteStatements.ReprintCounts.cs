@@ -111,6 +111,20 @@ internal static partial class SqliteStatements
         END;
         """;
 
+    /// <summary>
+    /// Version 12: the mentions and assertions a write puts in add to <c>original_mention_count</c> and
+    /// <c>original_assertions</c> with their merged entity and relation (<c>MergeDeltas.OriginalMention</c>),
+    /// which the batch rewrites anyway, instead of by a trigger per inserted row: each of those rewrote
+    /// the entity's (the relation's) row and its index once per mention, a hub's fifty times a batch,
+    /// before the merge rewrote it again. Rows taken out, and an article changing sides, still move the
+    /// counts by trigger (the rows' article and count are only known from the rows). The counts are
+    /// those the triggers kept, so there is nothing to recompute.
+    /// </summary>
+    public const string OriginalCountsWithMergedRowsV12 = """
+        DROP TRIGGER IF EXISTS mentions_original_insert;
+        DROP TRIGGER IF EXISTS provenance_original_insert;
+        """;
+
     /// <summary>Articles and reprints among them, then the trigger-kept counts of entities by kind and relations by type.</summary>
     public const string SelectStats = """
         SELECT count(*), (SELECT count(*) FROM articles WHERE reprint_of IS NOT NULL) FROM articles;

@@ -358,6 +358,7 @@ internal static partial class SqliteStatements
         (9, [AddReprintCountsV9]),
         (10, [ArticleBandIdsV10]),
         (11, [CreateRelationWalkIndexesV11]),
+        (12, [OriginalCountsWithMergedRowsV12]),
     ];
 
     /// <summary>

@@ -7,9 +7,12 @@ internal static partial class SqliteStatements
     // Contributions: one article's rows, read (to take them out) and written
     // ---------------------------------------------------------------------------------------
 
-    /// <summary>The stored hash (unchanged or not) and publication date (earliest dates of relations) of each article.</summary>
+    /// <summary>
+    /// The stored hash (unchanged or not), publication date (earliest dates of relations) and whether it
+    /// is an original (its new contributions count in the original counts) of each article.
+    /// </summary>
     public const string SelectStoredArticles = """
-        SELECT key, content_hash, published FROM articles WHERE key IN (SELECT value FROM json_each(@keys));
+        SELECT key, content_hash, published, reprint_of IS NULL FROM articles WHERE key IN (SELECT value FROM json_each(@keys));
         """;
 
     public const string SelectExistingEntityKeys = """
@@ -38,14 +41,18 @@ internal static partial class SqliteStatements
 
     /// <summary>
     /// A batch's articles, inserted or replacing the stored row: @rows is a JSON array of [key, title, url,
-    /// source, dateline, published, language, file, text, ingested_at, content_hash, title_norm, text_norm],
-    /// written in its order. One statement for the batch, so the text index trigger's rows reach FTS5
+    /// source, dateline, published, language, file, text, ingested_at, content_hash, title_norm, text_norm,
+    /// fingerprint], written in its order. One statement for the batch, so the text index trigger's rows reach FTS5
     /// together (see <c>SqliteContributionRows</c>). <c>WHERE true</c>: an upsert from a SELECT needs a WHERE.
+    /// A new row gets its fingerprint now, so reprint linking need not rewrite the whole row (its text
+    /// twice) to set it when it links the article to nothing; a stored row keeps the one it had until
+    /// linking, which compares the two (<c>SqliteReprints</c>).
     /// </summary>
     public const string UpsertArticles = """
-        INSERT INTO articles (key, title, url, source, dateline, published, language, file, text, ingested_at, content_hash, title_norm, text_norm)
+        INSERT INTO articles (key, title, url, source, dateline, published, language, file, text, ingested_at, content_hash, title_norm, text_norm,
+            fingerprint)
         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6,
-               j.value ->> 7, j.value ->> 8, j.value ->> 9, j.value ->> 10, j.value ->> 11, j.value ->> 12
+               j.value ->> 7, j.value ->> 8, j.value ->> 9, j.value ->> 10, j.value ->> 11, j.value ->> 12, j.value ->> 13
         FROM json_each(@rows) j WHERE true
         ON CONFLICT (key) DO UPDATE SET
             title = excluded.title, url = excluded.url, source = excluded.source, dateline = excluded.dateline,
@@ -142,30 +149,35 @@ internal static partial class SqliteStatements
 
     /// <summary>
     /// Merged entities whose alias or title list changed, all of a batch in one statement: @rows is a JSON
-    /// array of [key, kind, name, name_norm, iso, category, mention count, article count, aliases (JSON),
+    /// array of [key, kind, name, name_norm, iso, category, mention count, article count, mentions put in by
+    /// originals (added to <c>original_mention_count</c>: <c>MergeDeltas.OriginalMention</c>), aliases (JSON),
     /// aliases_norm, titles (JSON)], in id order (see <c>SqliteMergedRows.EntityUpdates</c>).
     /// </summary>
     public const string UpdateMergedEntities = """
         UPDATE entities SET
             kind = j.value ->> 1, name = j.value ->> 2, name_norm = j.value ->> 3, iso = j.value ->> 4, category = j.value ->> 5,
-            mention_count = j.value ->> 6, article_count = j.value ->> 7,
-            aliases = j.value ->> 8, aliases_norm = j.value ->> 9, titles = j.value ->> 10
+            mention_count = j.value ->> 6, article_count = j.value ->> 7, original_mention_count = original_mention_count + (j.value ->> 8),
+            aliases = j.value ->> 9, aliases_norm = j.value ->> 10, titles = j.value ->> 11
         FROM json_each(@rows) j
         WHERE entities.key = j.value ->> 0;
         """;
 
-    /// <summary>The same without the alias and title lists (neither changed): rows of the first eight values.</summary>
+    /// <summary>The same without the alias and title lists (neither changed): rows of the first nine values.</summary>
     public const string UpdateMergedEntitiesCounts = """
         UPDATE entities SET
             kind = j.value ->> 1, name = j.value ->> 2, name_norm = j.value ->> 3, iso = j.value ->> 4, category = j.value ->> 5,
-            mention_count = j.value ->> 6, article_count = j.value ->> 7
+            mention_count = j.value ->> 6, article_count = j.value ->> 7, original_mention_count = original_mention_count + (j.value ->> 8)
         FROM json_each(@rows) j
         WHERE entities.key = j.value ->> 0;
         """;
 
-    /// <summary>The counts (and the unindexed iso and category) alone, for entities whose kind, name and lists stay: rows of [key, iso, category, mention count, article count].</summary>
+    /// <summary>
+    /// The counts (and the unindexed iso and category) alone, for entities whose kind, name and lists stay: rows of
+    /// [key, iso, category, mention count, article count, mentions put in by originals].
+    /// </summary>
     public const string UpdateEntitiesCounts = """
-        UPDATE entities SET iso = j.value ->> 1, category = j.value ->> 2, mention_count = j.value ->> 3, article_count = j.value ->> 4
+        UPDATE entities SET iso = j.value ->> 1, category = j.value ->> 2, mention_count = j.value ->> 3, article_count = j.value ->> 4,
+            original_mention_count = original_mention_count + (j.value ->> 5)
         FROM json_each(@rows) j
         WHERE entities.key = j.value ->> 0;
         """;
@@ -206,17 +218,37 @@ internal static partial class SqliteStatements
                 WHERE p.relation_key = r.key AND p.role IS NOT NULL ORDER BY p.article_key, p.sentence_index LIMIT 1) ELSE r.role END,
             CASE WHEN j.value ->> 7 IS NOT NULL AND j.value ->> 7 <= r.first_published THEN (SELECT min(a.published)
                 FROM relation_provenance p JOIN articles a ON a.key = p.article_key WHERE p.relation_key = r.key) END,
-            j.value ->> 7 IS NOT NULL AND j.value ->> 7 <= r.first_published
+            j.value ->> 7 IS NOT NULL AND j.value ->> 7 <= r.first_published,
+            r.effective_date, r.date_precision, r.date_source
         FROM json_each(@relations) j JOIN relations r ON r.key = j.value ->> 0;
         """;
 
+    /// <summary>
+    /// A merged relation rewritten whole; <c>@originalAssertions</c> are the assertions originals put in
+    /// (<c>MergeDeltas.OriginalAssertion</c>), added to <c>original_assertions</c>.
+    /// </summary>
     public const string UpdateMergedRelation = """
         UPDATE relations SET
             from_key = @fromKey, to_key = @toKey, date = @date, date_precision = @datePrecision, date_source = @dateSource,
             effective_date = @effectiveDate, place_key = @placeKey,
             topic = @topic, topic_norm = @topicNorm, verb = @verb, verb_norm = @verbNorm, status = @status, role = @role,
             article_count = @articleCount, first_published = @firstPublished,
-            confidence = @confidence, conf_log = @confLog, conf_scored = @confScored, conf_certain = @confCertain
+            confidence = @confidence, conf_log = @confLog, conf_scored = @confScored, conf_certain = @confCertain,
+            original_assertions = original_assertions + @originalAssertions
+        WHERE key = @key;
+        """;
+
+    /// <summary>
+    /// A merged relation whose ends, dates and properties stay (most of a batch's: a relation asserted
+    /// again): its counts and tally alone. SQLite rewrites the entry of every index holding a column
+    /// that is SET, whatever its value, so the whole update rewrote the relation's eight indexes
+    /// (ends, dates, type) and this one only <c>ix_relations_articles</c>.
+    /// </summary>
+    public const string UpdateMergedRelationCounts = """
+        UPDATE relations SET
+            article_count = @articleCount, first_published = @firstPublished,
+            confidence = @confidence, conf_log = @confLog, conf_scored = @confScored, conf_certain = @confCertain,
+            original_assertions = original_assertions + @originalAssertions
         WHERE key = @key;
         """;
 

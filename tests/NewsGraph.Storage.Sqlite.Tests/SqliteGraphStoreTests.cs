@@ -596,10 +596,37 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         SqliteGraphStore migrated = await StoreAsync();
         await WithNewFileAsync(WithoutConfidences(SampleGraph.Articles), async fresh =>
         {
-            Assert.Equal(11L, await ScalarAsync<long>("SELECT max(version) FROM schema_version;"));
+            Assert.Equal((long)SqliteStatements.SchemaVersion, await ScalarAsync<long>("SELECT max(version) FROM schema_version;"));
             Assert.Equal(["ix_relations_from_date", "ix_relations_to_date"], await ColumnAsync(WalkIndexes));
             Assert.Equal(await GroupedRelationPagesAsync(fresh), await GroupedRelationPagesAsync(migrated));
             Assert.Equal(await AnswersAsync(fresh), await AnswersAsync(migrated));
+        });
+    }
+
+    [Fact]
+    public async Task InitializeAsync_VersionElevenFile_DropsTheOriginalCountInsertTriggers_AndCountsArrivalsAsANewFileDoes()
+    {
+        const string InsertTriggers = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN ('mentions_original_insert', 'provenance_original_insert') ORDER BY name;";
+        ArticleGraph original = ReprintedStory("a-original", ReprintStory.OriginalText, 2);
+        await CreateFileOfVersionAsync(11, [original]);
+        Assert.Equal(["mentions_original_insert", "provenance_original_insert"], await ColumnAsync(InsertTriggers));
+
+        SqliteGraphStore migrated = await StoreAsync();
+        await migrated.InitializeAsync(None);
+        Assert.Equal(12L, await ScalarAsync<long>("SELECT max(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteStatements.Migrations.Count, await ScalarAsync<long>("SELECT count(*) FROM schema_version;"));
+        Assert.Empty(await ColumnAsync(InsertTriggers));
+
+        // Arrivals after the upgrade count in the original counts with their merged rows: a reprint (counted
+        // in as new, then out as it is linked) and originals, one of them changed and written again.
+        ArticleGraph[] arrivals = [ReprintedStory("b-copy", ReprintStory.FirstCopyText, 3), Generated(0), Generated(1)];
+        await migrated.UpsertAsync(arrivals, None);
+        await migrated.UpsertAsync([Generated(1) with { Relations = [] }, Generated(1)], None);
+        await WithNewFileAsync([original, .. arrivals], async fresh =>
+        {
+            Assert.Equal([new ReprintLink("b-copy", "a-original")], await migrated.GetReprintLinksAsync(["a-original"], None));
+            Assert.Equal(await AnswersAsync(fresh), await AnswersAsync(migrated));
+            await AssertCountsMatchARecountAsync();
         });
     }
 

@@ -41,6 +41,17 @@ internal sealed class MergeDeltas
         }
     }
 
+    /// <summary>
+    /// Mentions put in by an article that is an original when they are written: the entity's
+    /// <c>original_mention_count</c> moves by them with its merged row (schema version 12) instead of by a
+    /// trigger per inserted mention, which rewrote the entity's row once per mention before the merge
+    /// rewrote it again. Mentions taken out are still counted out by trigger, as is an article changing sides.
+    /// </summary>
+    public void OriginalMention(string entityKey, long mentions) => Entity(entityKey).OriginalMentions += mentions;
+
+    /// <summary>An assertion put in by an article that is an original when it is written (see <see cref="OriginalMention"/>).</summary>
+    public void OriginalAssertion(string relationKey) => Relation(relationKey).OriginalAssertions++;
+
     /// <summary>One assertion of a relation, in or out; which of its properties are set decides which first values are sought again.</summary>
     public void Assertion(string relationKey, double? confidence, AssertedProperties properties, int sign)
     {
@@ -110,6 +121,9 @@ internal sealed class EntityDelta
     public bool SeekIso { get; set; }
 
     public bool SeekCategory { get; set; }
+
+    /// <summary>Mentions put in by originals, added to <c>original_mention_count</c> with the merged row.</summary>
+    public long OriginalMentions { get; set; }
 }
 
 /// <summary>The change to one relation's article count and confidence tally, and what must be sought again.</summary>
@@ -121,6 +135,9 @@ internal sealed class RelationDelta
     public ConfidenceTally Tally { get; set; }
 
     public AssertedProperties Seek { get; set; }
+
+    /// <summary>Assertions put in by originals, added to <c>original_assertions</c> with the merged row.</summary>
+    public int OriginalAssertions { get; set; }
 
     /// <summary>The earliest date among the asserting articles that came in.</summary>
     public string? EarliestAdded { get; set; }

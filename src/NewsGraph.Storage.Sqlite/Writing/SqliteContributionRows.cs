@@ -33,13 +33,15 @@ internal sealed class SqliteContributionRows
     /// <summary>Whether rows of this article wait to be written.</summary>
     public bool Holds(string articleKey) => _articleKeys.Contains(articleKey);
 
-    public void AddArticle(ArticleInfo article, string? published, string hash, DateTimeOffset now)
+    /// <param name="fingerprint">The encoded text fingerprint: a new row is inserted with it, a stored row keeps its own.</param>
+    public void AddArticle(ArticleInfo article, string? published, string hash, string? fingerprint, DateTimeOffset now)
     {
         _articleKeys.Add(article.Key);
         _articles.Add(
         [
             article.Key, article.Title, article.Url, article.Source, article.Dateline, published, article.Language, article.File, article.Text,
             now.ToString("O", CultureInfo.InvariantCulture), hash, ArticleDigests.Normalized(article.Title), ArticleDigests.Normalized(article.Text),
+            fingerprint,
         ]);
     }
 

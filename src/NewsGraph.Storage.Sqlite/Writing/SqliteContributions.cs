@@ -44,17 +44,24 @@ internal sealed class SqliteContributions(SqliteBatchCommands commands, MergeDel
 
     /// <summary>
     /// Puts an article's row, mentions and assertions in (it has none stored: taken out first) as rows
-    /// for <see cref="WriteAsync"/>; the merge deltas are noted now.
+    /// for <see cref="WriteAsync"/>; the merge deltas are noted now. <paramref name="fingerprint"/>: the encoded
+    /// text fingerprint a new article row is inserted with. <paramref name="isOriginal"/>: the
+    /// article row has no <c>reprint_of</c> when they are written (a new article; a stored one as stored),
+    /// so its mentions and assertions count in the original counts (<see cref="MergeDeltas.OriginalMention"/>).
     /// </summary>
-    public void PutIn(ArticleGraph graph, string hash, DateTimeOffset now)
+    public void PutIn(ArticleGraph graph, string hash, string? fingerprint, DateTimeOffset now, bool isOriginal)
     {
         ArticleInfo article = graph.Article;
         string? published = SqliteValues.Date(article.Published);
-        _rows.AddArticle(article, published, hash, now);
+        _rows.AddArticle(article, published, hash, fingerprint, now);
         foreach (ExtractedEntity entity in ArticleGraphUpsert.MergeWithinArticle(graph.Entities))
         {
             _rows.AddMention(article.Key, entity, GraphNames.Label(entity.Kind));
             deltas.Mention(entity.Key, entity.Aliases, entity.Titles, entity.Iso is not null, entity.Category is not null, entity.Mentions, +1);
+            if (isOriginal)
+            {
+                deltas.OriginalMention(entity.Key, entity.Mentions);
+            }
         }
 
         // The same relation twice in one sentence is one assertion: the first (the store keeps it, ON CONFLICT DO NOTHING).
@@ -68,6 +75,10 @@ internal sealed class SqliteContributions(SqliteBatchCommands commands, MergeDel
             {
                 deltas.Assertion(key, relation.Confidence, Properties(relation), +1);
                 asserted.Add(key);
+                if (isOriginal)
+                {
+                    deltas.OriginalAssertion(key);
+                }
             }
         }
 

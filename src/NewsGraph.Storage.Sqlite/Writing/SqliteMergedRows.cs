@@ -60,8 +60,26 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
 
             ConfidenceTally tally = state.Tally.Plus(delta.Tally);
             string? earliest = state.EarliestSought ? state.EarliestRecomputed : MergeDeltas.Earlier(state.Earliest, delta.EarliestAdded);
-            await commands.ExecuteAsync(SqliteStatements.UpdateMergedRelation, cancellationToken,
+            (string Name, object? Value)[] counts =
+            [
                 ("@key", state.Key),
+                ("@articleCount", articles),
+                ("@firstPublished", earliest),
+                ("@confidence", tally.Value),
+                ("@confLog", tally.LogSum),
+                ("@confScored", (long)tally.Scored),
+                ("@confCertain", (long)tally.Certain),
+                ("@originalAssertions", (long)delta.OriginalAssertions),
+            ];
+            if (state.Keeps(state.Date ?? earliest))
+            {
+                await commands.ExecuteAsync(SqliteStatements.UpdateMergedRelationCounts, cancellationToken, counts);
+                continue;
+            }
+
+            await commands.ExecuteAsync(SqliteStatements.UpdateMergedRelation, cancellationToken,
+            [
+                .. counts,
                 ("@fromKey", state.FirstFrom),
                 ("@toKey", state.FirstTo),
                 ("@date", state.Date),
@@ -75,12 +93,7 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
                 ("@verbNorm", state.Verb is null ? null : ArabicText.Normalize(state.Verb)),
                 ("@status", state.Status),
                 ("@role", state.Role),
-                ("@articleCount", articles),
-                ("@firstPublished", earliest),
-                ("@confidence", tally.Value),
-                ("@confLog", tally.LogSum),
-                ("@confScored", (long)tally.Scored),
-                ("@confCertain", (long)tally.Certain));
+            ]);
         }
     }
 
@@ -151,11 +164,11 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
                 // not the eight indexes on kind and name (SQLite rewrites an index entry when its column is SET).
                 if (state.FirstKind == state.StoredKind && state.FirstName == state.StoredName)
                 {
-                    updates.Counts.Add((state.Id, [state.Key, state.Iso, state.Category, mentions, articles]));
+                    updates.Counts.Add((state.Id, [state.Key, state.Iso, state.Category, mentions, articles, delta.OriginalMentions]));
                 }
                 else
                 {
-                    updates.Renamed.Add((state.Id, [state.Key, state.FirstKind, state.FirstName, ArabicText.Normalize(state.FirstName), state.Iso, state.Category, mentions, articles]));
+                    updates.Renamed.Add((state.Id, [state.Key, state.FirstKind, state.FirstName, ArabicText.Normalize(state.FirstName), state.Iso, state.Category, mentions, articles, delta.OriginalMentions]));
                 }
 
                 continue;
@@ -168,7 +181,7 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
             updates.Relisted.Add((state.Id,
             [
                 state.Key, state.FirstKind, state.FirstName, ArabicText.Normalize(state.FirstName), state.Iso, state.Category, mentions, articles,
-                SqliteJson.Serialize(lists.Aliases), aliasesNorm, SqliteJson.Serialize(lists.Titles),
+                delta.OriginalMentions, SqliteJson.Serialize(lists.Aliases), aliasesNorm, SqliteJson.Serialize(lists.Titles),
             ]));
         }
 
@@ -212,10 +225,10 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
     /// </summary>
     private sealed class EntityUpdates
     {
-        /// <summary>[key, iso, category, mention count, article count].</summary>
+        /// <summary>[key, iso, category, mention count, article count, mentions put in by originals].</summary>
         public List<(long Id, object?[] Row)> Counts { get; } = [];
 
-        /// <summary>[key, kind, name, name_norm, iso, category, mention count, article count].</summary>
+        /// <summary>[key, kind, name, name_norm, iso, category, mention count, article count, mentions put in by originals].</summary>
         public List<(long Id, object?[] Row)> Renamed { get; } = [];
 
         /// <summary>As <see cref="Renamed"/>, then aliases (JSON), aliases_norm, titles (JSON).</summary>
@@ -247,6 +260,13 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
 
         public string? DateSource { get; private init; }
 
+        /// <summary>The stored ends, date (with precision and source), effective date and properties.</summary>
+        private string?[] Stored { get; init; } = [];
+
+        /// <summary>Whether the merged relation keeps every stored value but its counts and tally, with this effective date.</summary>
+        public bool Keeps(string? effectiveDate) =>
+            Stored.AsSpan().SequenceEqual([FirstFrom, FirstTo, Date, DatePrecision, DateSource, effectiveDate, Place, Topic, Verb, Status, Role]);
+
         public static RelationState Read(SqliteDataReader r)
         {
             string?[] date = DateTriple(SqliteBatchCommands.Text(r, 16));
@@ -258,6 +278,12 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
             {
                 DatePrecision = date[0] is null ? null : date[1],
                 DateSource = date[0] is null ? null : date[2],
+                Stored =
+                [
+                    r.GetString(1), r.GetString(2), SqliteBatchCommands.Text(r, 3), SqliteBatchCommands.Text(r, 25), SqliteBatchCommands.Text(r, 26),
+                    SqliteBatchCommands.Text(r, 24), SqliteBatchCommands.Text(r, 4), SqliteBatchCommands.Text(r, 5), SqliteBatchCommands.Text(r, 6),
+                    SqliteBatchCommands.Text(r, 7), SqliteBatchCommands.Text(r, 8),
+                ],
             };
         }
 

@@ -17,10 +17,11 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
 
     public async Task<UpsertResult> RunAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken)
     {
-        Dictionary<string, (string Hash, string? Published)> stored = await ReadStoredAsync(batch.Select(g => g.Article.Key), cancellationToken);
+        Dictionary<string, (string Hash, string? Published, bool IsOriginal)> stored = await ReadStoredAsync(batch.Select(g => g.Article.Key), cancellationToken);
         var contributions = new SqliteContributions(commands, _deltas);
         var writes = new Dictionary<string, ArticleWrite>(StringComparer.Ordinal);
         var linking = new List<(string Key, string Text)>();
+        var inserted = new Dictionary<string, string?>(StringComparer.Ordinal);
         int written = 0;
         int unchanged = 0;
         foreach (ArticleGraph graph in batch)
@@ -28,7 +29,7 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
             cancellationToken.ThrowIfCancellationRequested();
             string key = graph.Article.Key;
             string hash = ArticleDigests.ContentHash(graph);
-            if (stored.TryGetValue(key, out (string Hash, string? Published) before))
+            if (stored.TryGetValue(key, out (string Hash, string? Published, bool IsOriginal) before))
             {
                 if (before.Hash == hash)
                 {
@@ -49,14 +50,23 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
             // A key twice in one batch: what the batch did to the store is what its first copy found.
             writes.TryAdd(key, stored.ContainsKey(key) ? ArticleWrite.Replaced : ArticleWrite.Created);
 
-            contributions.PutIn(graph, hash, now);
-            stored[key] = (hash, SqliteValues.Date(graph.Article.Published));
+            // A stored article keeps its reprint_of until linking, after its rows are written; a new one has none.
+            bool isOriginal = !stored.ContainsKey(key) || before.IsOriginal;
+            string? fingerprint = ArticleDigests.Fingerprint(graph.Article.Text)?.Encode();
+            if (!stored.ContainsKey(key))
+            {
+                // New: its row is inserted now, with this fingerprint (a later copy in the batch updates the row, not the fingerprint).
+                inserted[key] = fingerprint;
+            }
+
+            contributions.PutIn(graph, hash, fingerprint, now, isOriginal);
+            stored[key] = (hash, SqliteValues.Date(graph.Article.Published), isOriginal);
             linking.Add((key, graph.Article.Text));
             written++;
         }
 
         await contributions.WriteAsync(cancellationToken);
-        await new SqliteReprints(commands).LinkAsync(linking, cancellationToken);
+        await new SqliteReprints(commands, inserted).LinkAsync(linking, cancellationToken);
 
         MergeOutcome outcome = await new SqliteMergedRows(commands).ApplyAsync(_deltas, cancellationToken);
 
@@ -67,10 +77,10 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
     /// <summary>Takes the stored articles among <paramref name="articleKeys"/> out, with their contributions.</summary>
     public async Task<RemoveResult> RemoveAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken)
     {
-        Dictionary<string, (string Hash, string? Published)> stored = await ReadStoredAsync(articleKeys, cancellationToken);
+        Dictionary<string, (string Hash, string? Published, bool IsOriginal)> stored = await ReadStoredAsync(articleKeys, cancellationToken);
         var contributions = new SqliteContributions(commands, _deltas);
         await new SqliteReprints(commands).ReleaseAsync([.. stored.Keys.Order(StringComparer.Ordinal)], cancellationToken);
-        foreach ((string key, (string _, string? published)) in stored.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach ((string key, (string _, string? published, bool _)) in stored.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
             await contributions.TakeOutAsync(key, published, cancellationToken);
@@ -81,10 +91,10 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
         return new RemoveResult(stored.Count, articleKeys.Count - stored.Count, outcome.NodesDeleted, outcome.RelationsDeleted);
     }
 
-    private async Task<Dictionary<string, (string Hash, string? Published)>> ReadStoredAsync(IEnumerable<string> keys, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, (string Hash, string? Published, bool IsOriginal)>> ReadStoredAsync(IEnumerable<string> keys, CancellationToken cancellationToken)
     {
-        var rows = await commands.ReadAsync(SqliteStatements.SelectStoredArticles, r => (Key: r.GetString(0), Hash: r.GetString(1), Published: SqliteBatchCommands.Text(r, 2)),
+        var rows = await commands.ReadAsync(SqliteStatements.SelectStoredArticles, r => (Key: r.GetString(0), Hash: r.GetString(1), Published: SqliteBatchCommands.Text(r, 2), IsOriginal: r.GetBoolean(3)),
             cancellationToken, ("@keys", SqliteJson.Serialize(keys.Distinct(StringComparer.Ordinal))));
-        return rows.ToDictionary(r => r.Key, r => (r.Hash, r.Published), StringComparer.Ordinal);
+        return rows.ToDictionary(r => r.Key, r => (r.Hash, r.Published, r.IsOriginal), StringComparer.Ordinal);
     }
 }
