@@ -22,6 +22,11 @@ public sealed class ArabicLexicon
         LoadStates();
         LoadOrganizations();
         LoadContextualOrganizations();
+        foreach (string[] row in ReadTable("gazetteers/well-known-persons.tsv"))
+        {
+            WellKnownPersons.Add(ArabicText.Normalize(row[0]), row[1]);
+        }
+
         LoadPlaces();
         if (withLearnedNames)
         {
@@ -85,6 +90,9 @@ public sealed class ArabicLexicon
 
     /// <summary>Full person names learned from the annotated corpus (two words or more), with the form annotators wrote.</summary>
     public PhraseIndex<string> KnownPersons { get; } = new();
+
+    /// <summary>People the news names by one word (<c>gazetteers/well-known-persons.tsv</c>: أوباما), with their full names.</summary>
+    public PhraseIndex<string> WellKnownPersons { get; } = new();
 
     public PhraseIndex<CueKind> Cues { get; } = new();
 

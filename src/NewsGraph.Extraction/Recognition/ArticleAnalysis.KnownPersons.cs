@@ -1,3 +1,4 @@
+using NewsGraph.Core.Graph;
 using NewsGraph.Extraction.Text;
 
 namespace NewsGraph.Extraction.Recognition;
@@ -6,7 +7,7 @@ namespace NewsGraph.Extraction.Recognition;
 /// Full person names learned from the annotated corpus (<c>gazetteers/learned-persons.tsv</c>): where
 /// the name rules stop short ("بان" and "كي" are ordinary words in "بان كي مون") or find nothing, a
 /// known name whose words are all free is taken whole. Titles are read first, so a known name after
-/// a title keeps its title and role.
+/// a title keeps its title and role. Last, people the news names by one word (أوباما، بوتين).
 /// </summary>
 internal sealed partial class ArticleAnalysis
 {
@@ -51,5 +52,31 @@ internal sealed partial class ArticleAnalysis
         }
 
         return (match.Start, match.End);
+    }
+
+    /// <summary>
+    /// Pass 5: a well-known person named by one word nobody claimed ("وقال أوباما"): the person the
+    /// article names in full (باراك أوباما, resolved by surname), else one keyed by the full name the
+    /// data file gives, so every article's أوباما is one person in the graph.
+    /// </summary>
+    private void FindWellKnownPersons(int s)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (Owner[s][i] is not null || !tokens[i].IsWord || _wellKnownPersons.At(s, i) is not { } match || !Unclaimed(s, match.Start, match.End))
+            {
+                continue;
+            }
+
+            string surface = SurfaceOf(s, match.Start, match.End, match.FirstForm);
+            string key = GraphKeys.Person(PersonNorm(match.Value));
+            EntityInfo person = FindPersonBySurname(PersonNorm(surface))
+                ?? Find(key)
+                ?? Add(new EntityInfo(key, NodeKind.Person, match.Value));
+            person.AddAlias(surface);
+            AddMention(s, match.Start, match.End, person, MentionForm.Alias);
+            i = match.End - 1;
+        }
     }
 }

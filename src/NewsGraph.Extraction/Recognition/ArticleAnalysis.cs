@@ -37,6 +37,7 @@ internal sealed partial class ArticleAnalysis
     private readonly MatchCache<OrganizationEntry> _organizations;
     private readonly MatchCache<ContextualOrganization> _contextualOrganizations;
     private readonly MatchCache<string> _knownPersons;
+    private readonly MatchCache<string> _wellKnownPersons;
 
     private readonly NerTagger? _ner;
     private readonly IReadOnlyList<string>?[] _nerTags;
@@ -64,6 +65,7 @@ internal sealed partial class ArticleAnalysis
         _organizations = new MatchCache<OrganizationEntry>(lexicon.Organizations, sentences);
         _contextualOrganizations = new MatchCache<ContextualOrganization>(lexicon.ContextualOrganizations, sentences);
         _knownPersons = new MatchCache<string>(lexicon.KnownPersons, sentences);
+        _wellKnownPersons = new MatchCache<string>(lexicon.WellKnownPersons, sentences);
         Mentions = new List<Mention>[sentences.Count];
         Owner = new Mention?[sentences.Count][];
         TitleMentions = new List<TitleSpan>[sentences.Count];
@@ -179,6 +181,11 @@ internal sealed partial class ArticleAnalysis
             ResolveSurnames(s);
             ResolveTitleMentions(s);
             ResolveHonorificPronouns(s);
+        }
+
+        for (int s = 0; s < Sentences.Count; s++)
+        {
+            FindWellKnownPersons(s);
         }
 
         SettleCapitalsStandingForStates();

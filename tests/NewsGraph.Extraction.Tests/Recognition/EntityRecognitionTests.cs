@@ -31,6 +31,17 @@ public sealed class EntityRecognitionTests
     }
 
     [Fact]
+    public void WellKnownPersonNamedByOneWord_IsThePersonKeyedByTheFullName()
+    {
+        var alone = Extract.From("وقال أوباما في مؤتمر صحفي إن الاتفاق يخدم مصالح الجميع.");
+        var inFull = Extract.From("وصل الرئيس الأمريكي باراك أوباما إلى نيروبي أمس. وقال أوباما إن الزيارة مهمة.");
+        ExtractedEntity person = Assert.Single(alone.Of(NodeKind.Person));
+        Assert.Contains("أوباما", person.Aliases);
+        Assert.Equal(inFull.Person("باراك أوباما").Key, person.Key);
+        Assert.Single(inFull.Of(NodeKind.Person));
+    }
+
+    [Fact]
     public void TwoPeopleSharingASurname_AreNotMerged()
     {
         var x = Extract.From("استقبل وزير الداخلية سالم الحربي في الرياض اليوم السفير خالد الحربي.");
