@@ -191,6 +191,14 @@ public sealed class EntityRecognitionTests
     }
 
     [Fact]
+    public void SaudiBodyWithALongName_IsFoundWholeNotCutAtItsFirstWords()
+    {
+        var x = Extract.From("وأوضح المتحدث أن هيئة الأمر بالمعروف والنهي عن المنكر ستنفذ جولات في الأسواق.");
+        ExtractedEntity body = Assert.Single(x.Of(NodeKind.Organization));
+        Assert.Contains("هيئة الأمر بالمعروف والنهي عن المنكر", body.Aliases.Append(body.Name));
+    }
+
+    [Fact]
     public void GazetteerOrganization_WithClitic_KeepsCanonicalName()
     {
         var x = Extract.From("انضمت الدولة رسميا لمنظمة التجارة العالمية العام الماضي.");
