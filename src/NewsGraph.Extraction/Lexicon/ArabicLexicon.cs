@@ -22,11 +22,7 @@ public sealed class ArabicLexicon
         LoadStates();
         LoadOrganizations();
         LoadContextualOrganizations();
-        foreach (string[] row in ReadTable("gazetteers/well-known-persons.tsv"))
-        {
-            WellKnownPersons.Add(ArabicText.Normalize(row[0]), row[1]);
-        }
-
+        LoadWellKnownPersons();
         LoadPlaces();
         if (withLearnedNames)
         {
@@ -247,6 +243,14 @@ public sealed class ArabicLexicon
         foreach ((string norm, ContextualOrganization entry) in entries)
         {
             ContextualOrganizations.Add(norm, entry);
+        }
+    }
+
+    private void LoadWellKnownPersons()
+    {
+        foreach (string[] row in ReadTable("gazetteers/well-known-persons.tsv"))
+        {
+            WellKnownPersons.Add(ArabicText.Normalize(row[0]), row[1]);
         }
     }
 

@@ -56,19 +56,6 @@ internal sealed partial class ArticleAnalysis
         }
     }
 
-    private bool Unclaimed(int s, int start, int end)
-    {
-        for (int j = start; j < end; j++)
-        {
-            if (Owner[s][j] is not null)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>«عكاظ»، "سبق"، لـ«الشرق الأوسط»: a quotation mark right before and right after the name.</summary>
     private static bool IsQuoted(IReadOnlyList<Token> tokens, int start, int end) =>
         start > 0 && end < tokens.Count && tokens[start - 1].Kind == TokenKind.Quote && tokens[end].Kind == TokenKind.Quote;
@@ -92,7 +79,7 @@ internal sealed partial class ArticleAnalysis
                 continue;
             }
 
-            bool clubWord = (j < match.Start || j < match.End + 2) && tokens[j].FirstFormIn(s_clubContextWords) is not null;
+            bool clubWord = j < match.End + 2 && tokens[j].FirstFormIn(s_clubContextWords) is not null; // three words before, two after
             bool anotherClub = _contextualOrganizations.At(s, j) is { Value.IsClub: true } || Owner[s][j] is { Entity.Category: "club" };
             if (clubWord || anotherClub)
             {
@@ -102,9 +89,6 @@ internal sealed partial class ArticleAnalysis
 
         return false;
     }
-
-    private static bool IsDefiniteWord(Token t) =>
-        t.IsWord && (t.Norm.StartsWith("ال", StringComparison.Ordinal) || t.Norm.StartsWith("لل", StringComparison.Ordinal));
 
     private bool AboutSport()
     {
@@ -123,7 +107,7 @@ internal sealed partial class ArticleAnalysis
         }
 
         _aboutSport = count >= MinSportWords;
-        return count >= MinSportWords;
+        return _aboutSport.Value;
     }
 
     /// <summary>نادي الهلال named before: the bare الهلال is the same club, not a second one.</summary>

@@ -34,7 +34,7 @@ internal sealed partial class ArticleAnalysis
             return null;
         }
 
-        string? head = NamedTypeHeadAt(tokens[i]);
+        string? head = BareFormIn(tokens[i], _lex.NamedTypeHeads);
         if (head is null)
         {
             return null;
@@ -69,21 +69,6 @@ internal sealed partial class ArticleAnalysis
         org.AddAlias(ArticleText.SpanWithoutClitic(Sentences[s], _text, i, i + 1, FirstForm(tokens[i].Norm, head)) + " " + inner);
         AddMention(s, i, end, org, MentionForm.Name);
         return end - i;
-    }
-
-    /// <summary>The named-type head noun (تنظيم، صحيفة …) a token opens with, without a proclitic and the article, if any.</summary>
-    private string? NamedTypeHeadAt(Token token)
-    {
-        foreach (string form in token.Forms)
-        {
-            string bare = Clitics.WithoutArticle(form);
-            if (_lex.NamedTypeHeads.Contains(bare))
-            {
-                return bare;
-            }
-        }
-
-        return null;
     }
 
     private static readonly HashSet<string> s_ministryPortfolios = WordSets.Get("ministry-portfolios");
@@ -339,8 +324,7 @@ internal sealed partial class ArticleAnalysis
                 break;
             }
 
-            if (t.Norm.StartsWith("ال", StringComparison.Ordinal) || t.Norm.StartsWith("لل", StringComparison.Ordinal)
-                || (t.Norm.StartsWith("وال", StringComparison.Ordinal) && lastDefinite == j - 1))
+            if (IsDefiniteWord(t) || (t.Norm.StartsWith("وال", StringComparison.Ordinal) && lastDefinite == j - 1))
             {
                 purpose |= lastDefinite > i && IsPurposeWord(s, j); // after an adjective: الهيئة العامة للسياحة, not "اللجنة للمصادقة"
                 lastDefinite = j; // وزارة الزراعة والإصلاح الزراعي

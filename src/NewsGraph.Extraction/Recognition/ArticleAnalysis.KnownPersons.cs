@@ -38,20 +38,9 @@ internal sealed partial class ArticleAnalysis
 
     private (int start, int end)? KnownPersonAt(int s, int start)
     {
-        if (_knownPersons.At(s, start) is not { } match || match.Length < 2)
-        {
-            return null;
-        }
-
-        for (int j = match.Start; j < match.End; j++)
-        {
-            if (Owner[s][j] is not null)
-            {
-                return null;
-            }
-        }
-
-        return (match.Start, match.End);
+        return _knownPersons.At(s, start) is { } match && match.Length >= 2 && Unclaimed(s, match.Start, match.End)
+            ? (match.Start, match.End)
+            : null;
     }
 
     /// <summary>

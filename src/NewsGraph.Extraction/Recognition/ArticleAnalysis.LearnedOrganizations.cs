@@ -32,7 +32,7 @@ internal sealed partial class ArticleAnalysis
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         for (int i = 0; i < tokens.Count - 1; i++)
         {
-            if (Owner[s][i] is not null || !tokens[i].IsWord || HeadNounAt(tokens[i]) is not { } head)
+            if (Owner[s][i] is not null || !tokens[i].IsWord || BareFormIn(tokens[i], _lex.OrganizationHeads) is not { } head)
             {
                 continue;
             }
@@ -68,13 +68,16 @@ internal sealed partial class ArticleAnalysis
         }
     }
 
-    /// <summary>The organization head noun a token opens with (its form without a proclitic and the article), if any.</summary>
-    private string? HeadNounAt(Token t)
+    /// <summary>
+    /// The head noun of <paramref name="heads"/> a token opens with, read without a proclitic and the
+    /// article (للجنة، والمنظمة → لجنه، منظمه), if any: organization heads, named-type heads (تنظيم، صحيفة).
+    /// </summary>
+    private static string? BareFormIn(Token t, IReadOnlySet<string> heads)
     {
         foreach (string f in t.Forms)
         {
             string bare = Clitics.WithoutArticle(f);
-            if (_lex.OrganizationHeads.Contains(bare))
+            if (heads.Contains(bare))
             {
                 return bare;
             }
@@ -82,6 +85,10 @@ internal sealed partial class ArticleAnalysis
 
         return null;
     }
+
+    /// <summary>A word with the article, or ل + the article written لل.</summary>
+    private static bool IsDefiniteWord(Token t) =>
+        t.IsWord && (t.Norm.StartsWith("ال", StringComparison.Ordinal) || t.Norm.StartsWith("لل", StringComparison.Ordinal));
 
     private List<SpanCandidate> SpansFrom(int s, int i, string head)
     {
@@ -144,7 +151,7 @@ internal sealed partial class ArticleAnalysis
         int definite = 0;
         for (int k = c.Start + 1; k < c.End; k++)
         {
-            definite += tokens[k].Norm.StartsWith("ال", StringComparison.Ordinal) || tokens[k].Norm.StartsWith("لل", StringComparison.Ordinal) ? 1 : 0;
+            definite += IsDefiniteWord(tokens[k]) ? 1 : 0; // a span holds words only
         }
 
         c.Features.Add("all-definite=" + (definite == length - 1));

@@ -23,6 +23,20 @@ internal sealed partial class ArticleAnalysis
         entity.AddMentionSentence(s);
     }
 
+    /// <summary>Whether no mention covers any token of <paramref name="start"/> … <paramref name="end"/>.</summary>
+    private bool Unclaimed(int s, int start, int end)
+    {
+        for (int j = start; j < end; j++)
+        {
+            if (Owner[s][j] is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private EntityInfo GetOrAdd(string key, Func<EntityInfo> create)
     {
         if (!_entities.TryGetValue(key, out EntityInfo? entity))
