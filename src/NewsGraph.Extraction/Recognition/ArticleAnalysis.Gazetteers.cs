@@ -157,6 +157,13 @@ internal sealed partial class ArticleAnalysis
             return null;
         }
 
+        if (acronym is null && LocalSeatEnd(s, i, b.end) is { } seatEnd && SeatedHeadForm(tokens[i]) is { } headForm)
+        {
+            int seatStart = b.end;
+            b = Finish(s, i, seatEnd, headForm, Clitics.WithoutArticle(headForm)) ?? b;
+            AddSeatMention(s, seatStart, seatEnd);
+        }
+
         if (b.alias is not null)
         {
             b.org.AddAlias(b.alias);
@@ -413,6 +420,51 @@ internal sealed partial class ArticleAnalysis
         return k;
     }
 
+    /// <summary>
+    /// Where a local body's seat ends when it follows the body's name: "إدارة التعليم بمحافظة البكيرية"،
+    /// "النادي الأدبي بالرياض"، "كلية الطب بجامعة الطائف" name one body each. Only for heads of local
+    /// units: after a ministry or a national authority, "بالرياض" says where something happened.
+    /// </summary>
+    private int? LocalSeatEnd(int s, int i, int end)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        if (end >= tokens.Count || !tokens[end].IsWord || !tokens[end].Norm.StartsWith('ب') || SeatedHeadForm(tokens[i]) is null)
+        {
+            return null;
+        }
+
+        string withoutBa = tokens[end].Norm[1..];
+        if (s_seatNouns.Contains(tokens[end].Norm))
+        {
+            return PlaceEndAt(s, end + 1);
+        }
+
+        if (Place(s, end) is { ViaClitic: true } place && place.FirstForm == withoutBa)
+        {
+            return place.End;
+        }
+
+        return Org(s, end) is { ViaClitic: true } parent && parent.FirstForm == withoutBa ? parent.End : null;
+    }
+
+    /// <summary>The form of a local unit's head word without its proclitic (الإدارة of والإدارة), or null for other heads.</summary>
+    private static string? SeatedHeadForm(Token head)
+    {
+        foreach (string form in head.Forms)
+        {
+            if (s_localUnitHeads.Contains(Clitics.WithoutArticle(form)))
+            {
+                return form;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly HashSet<string> s_localUnitHeads = WordSets.Get("local-unit-heads");
+
+    private static readonly HashSet<string> s_seatNouns = WordSets.Get("seat-nouns");
+
     /// <summary>Heads whose definite form with an adjective and a purpose names a body (not جهاز، تنظيم، قوة: "الجهاز الهضمي للكلاب").</summary>
     private static readonly HashSet<string> s_purposeBodyHeads = WordSets.Get("purpose-body-heads");
 
@@ -611,6 +663,39 @@ internal sealed partial class ArticleAnalysis
                 j = st.End - 1;
             }
         }
+    }
+
+    /// <summary>
+    /// The place or body a local unit's seat names is mentioned too, inside the unit's name:
+    /// "منطقة عسير" in "قوة الطوارئ الخاصة بمنطقة عسير", "الهلال الأحمر" in "الإدارة العامة للطيران بالهلال الأحمر".
+    /// </summary>
+    private void AddSeatMention(int s, int seatStart, int seatEnd)
+    {
+        foreach (int at in (int[])[seatStart, seatStart + 1])
+        {
+            if (Place(s, at) is { } p && p.End <= seatEnd)
+            {
+                EntityInfo place = GetPlace(p.Value);
+                place.AddAlias(SurfaceOf(s, at, p.End, p.FirstForm));
+                AddNestedMention(s, at, p.End, place);
+                return;
+            }
+        }
+
+        if (Org(s, seatStart) is { } o && o.End <= seatEnd)
+        {
+            EntityInfo body = GetOrganization(o.Value);
+            body.AddAlias(SurfaceOf(s, seatStart, o.End, o.FirstForm));
+            AddNestedMention(s, seatStart, o.End, body);
+        }
+    }
+
+    /// <summary>A mention inside another's span: counted, but its tokens stay the outer mention's.</summary>
+    private void AddNestedMention(int s, int start, int end, EntityInfo entity)
+    {
+        Mentions[s].Add(new Mention(s, start, end, entity, MentionForm.Name));
+        entity.Mentions++;
+        entity.FirstSentence = Math.Min(entity.FirstSentence, s);
     }
 
     private int? TryStateOrPlace(int s, int i)

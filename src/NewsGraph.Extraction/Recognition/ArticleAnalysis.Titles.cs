@@ -9,12 +9,45 @@ namespace NewsGraph.Extraction.Recognition;
 /// <summary>Pass 2: persons announced by a title, before or after the name.</summary>
 internal sealed partial class ArticleAnalysis
 {
+    /// <summary>
+    /// A name introduced by what the person is called: "مهندس يدعى جيانغ"، "امرأة تدعى سارة"،
+    /// "المدعو فهد". The word says a person's name follows, as a title does.
+    /// </summary>
+    private (int start, int end)? CalledNameAt(int s, int i)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        if (Owner[s][i] is not null || !tokens[i].IsWord || i + 1 >= tokens.Count || !s_callingWords.Contains(Clitics.WithoutConjunction(tokens[i].Norm)))
+        {
+            return null;
+        }
+
+        // "يدعى" also names dinosaurs, syndromes and crossroads: only after a noun for a person.
+        if (!tokens[i].Norm.StartsWith("المدعو", StringComparison.Ordinal)
+            && (i == 0 || !s_calledPersonNouns.Contains(Clitics.WithoutConjunction(tokens[i - 1].Norm))))
+        {
+            return null;
+        }
+
+        return KnownOrNameExtent(s, i + 1, NameAnchor.Title) ?? TaggedNameAfterTitle(s, i + 1);
+    }
+
+    private static readonly HashSet<string> s_callingWords = WordSets.Get("calling-words");
+
+    private static readonly HashSet<string> s_calledPersonNouns = WordSets.Get("called-person-nouns");
+
     private void FindTitledPersons(int s)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         int i = 0;
         while (i < tokens.Count)
         {
+            if (CalledNameAt(s, i) is { } called)
+            {
+                AddPerson(s, called.start, called.end);
+                i = called.end;
+                continue;
+            }
+
             if (Owner[s][i] is not null || ParseTitle(s, i) is not { } title)
             {
                 i++;

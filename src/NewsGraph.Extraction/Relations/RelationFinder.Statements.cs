@@ -724,14 +724,19 @@ internal sealed partial class RelationFinder
         return false;
     }
 
-    private static bool TakesPreposition(string verb, string preposition) => preposition switch
+    /// <summary>
+    /// Whether a reporting verb takes its content after this preposition (أكد على، أشار إلى، حذر من،
+    /// أعلن عن). The verbs are listed by the stems their forms start with, one set per preposition.
+    /// </summary>
+    private static bool TakesPreposition(string verb, string preposition) =>
+        s_prepositionVerbStems.TryGetValue(preposition, out HashSet<string>? stems) && stems.Any(stem => verb.StartsWith(stem, StringComparison.Ordinal));
+
+    private static readonly Dictionary<string, HashSet<string>> s_prepositionVerbStems = new(StringComparer.Ordinal)
     {
-        "علي" => verb.StartsWith("اكد", StringComparison.Ordinal) || verb.StartsWith("شدد", StringComparison.Ordinal) || verb.StartsWith("يؤكد", StringComparison.Ordinal) || verb.StartsWith("تؤكد", StringComparison.Ordinal),
-        "الي" => verb.StartsWith("اشار", StringComparison.Ordinal) || verb.StartsWith("دع", StringComparison.Ordinal) || verb.StartsWith("لفت", StringComparison.Ordinal) || verb.StartsWith("نوه", StringComparison.Ordinal) || verb.StartsWith("يشير", StringComparison.Ordinal) || verb.StartsWith("تشير", StringComparison.Ordinal)
-            || verb.StartsWith("يدعو", StringComparison.Ordinal) || verb.StartsWith("تدعو", StringComparison.Ordinal) || verb.StartsWith("يلفت", StringComparison.Ordinal) || verb.StartsWith("تلفت", StringComparison.Ordinal),
-        "من" => verb.StartsWith("حذر", StringComparison.Ordinal) || verb.StartsWith("يحذر", StringComparison.Ordinal) || verb.StartsWith("تحذر", StringComparison.Ordinal),
-        "عن" => verb.StartsWith("اعرب", StringComparison.Ordinal) || verb.StartsWith("كشف", StringComparison.Ordinal),
-        _ => false,
+        ["علي"] = WordSets.Get("verb-stems-taking-ala"),
+        ["الي"] = WordSets.Get("verb-stems-taking-ila"),
+        ["من"] = WordSets.Get("verb-stems-taking-min"),
+        ["عن"] = WordSets.Get("verb-stems-taking-an"),
     };
 
     /// <summary>

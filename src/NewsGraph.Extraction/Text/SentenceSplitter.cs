@@ -53,7 +53,7 @@ public static class SentenceSplitter
         int from = 0;
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (IsSentenceEnd(tokens[i]))
+            if (IsSentenceEnd(tokens[i]) && !IsAbbreviationStop(tokens, i))
             {
                 Add(text, tokens, from, i + 1, headline: false, sentences);
                 from = i + 1;
@@ -73,6 +73,24 @@ public static class SentenceSplitter
     }
 
     private static bool IsSentenceEnd(Token token) => token.Surface is "." or "!" or "?" or "؟";
+
+    /// <summary>
+    /// The full stop of a title's one-letter abbreviation before a name — "د. محمد عاشور" (doctor),
+    /// "أ. سعد", "م. خالد" (engineer) — does not end the sentence, which goes on with the speaker's
+    /// name and often with what he said. ("2015 م." after a number is the era and may end it.)
+    /// </summary>
+    private static bool IsAbbreviationStop(List<Token> tokens, int i)
+    {
+        if (tokens[i].Surface != "." || i == 0 || i + 1 >= tokens.Count || tokens[i + 1].Kind != TokenKind.Word
+            || tokens[i - 1].End != tokens[i].Start)
+        {
+            return false;
+        }
+
+        string letter = tokens[i - 1].Surface;
+        bool afterNumber = i >= 2 && tokens[i - 2].Kind == TokenKind.Number;
+        return letter is "د" or "أ" or "ا" || (letter == "م" && !afterNumber);
+    }
 
     /// <summary>Where a too-long run is cut: after the last comma or semicolon in the window's second half, else at its end.</summary>
     private static int WindowEnd(List<Token> tokens, int from, int to)

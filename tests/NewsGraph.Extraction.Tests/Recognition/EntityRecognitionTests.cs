@@ -429,4 +429,20 @@ public sealed class NameExtentTests
         string[] expected = ["المجلس الأعلى للقضاء", "المرصد السوري لحقوق الإنسان", "الرئاسة العامة لرعاية الشباب", "الشركة السعودية للخدمات الأرضية", "المؤسسة الكويتية"];
         Assert.Equal(expected.Order(StringComparer.Ordinal), x.Of(NodeKind.Organization).Select(o => o.Name).Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData("وقال مهندس يدعى جيانغ لي إن المحطة تعمل.", "جيانغ لي")]
+    [InlineData("واعتقلت الشرطة المدعو فهد السالم بعد التحقيق.", "فهد السالم")]
+    public void NameAfterWhatThePersonIsCalled_IsAPerson(string text, string name)
+    {
+        var x = Extract.From(text);
+        Assert.Contains(x.Of(NodeKind.Person), p => p.Name == name);
+    }
+
+    [Fact]
+    public void NameAfterYudaAForAThing_IsNoPerson()
+    {
+        var x = Extract.From("واكتشف العلماء ديناصورا يدعى إندوراكس ريكس في الصحراء.");
+        Assert.Empty(x.Of(NodeKind.Person));
+    }
 }

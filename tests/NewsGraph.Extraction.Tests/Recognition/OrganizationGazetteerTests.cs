@@ -112,4 +112,30 @@ public sealed class OrganizationGazetteerTests
         Assert.Empty(clashes);
         Assert.Equal(lines.Length - 1, lines.Skip(1).Select(l => l.Split('\t')[0]).Distinct(StringComparer.Ordinal).Count());
     }
+
+    [Theory]
+    [InlineData("وأعلنت الإدارة العامة للتعليم بمنطقة المدينة المنورة بدء التسجيل في المدارس.", "الإدارة العامة للتعليم بمنطقة المدينة المنورة")]
+    [InlineData("وقال مدير النادي الأدبي بالرياض إن الأمسية تقام مساء الخميس.", "النادي الأدبي بالرياض")]
+    [InlineData("ونفذت قوة الطوارئ الخاصة بمنطقة عسير تمرينا ميدانيا.", "قوة الطوارئ الخاصة بمنطقة عسير")]
+    public void LocalBodyFollowedByItsSeat_IsOneBodyNamedWithTheSeat(string text, string name)
+    {
+        var x = Extract.From(text);
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == name);
+    }
+
+    [Fact]
+    public void LocalBodySeatedInAListedBody_AlsoMentionsThatBody()
+    {
+        var x = Extract.From("وقالت الإدارة العامة للطيران بالهلال الأحمر السعودي إن الطائرة نقلت المصاب.");
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "الإدارة العامة للطيران بالهلال الأحمر السعودي");
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "هيئة الهلال الأحمر السعودي");
+    }
+
+    [Fact]
+    public void MinistryFollowedByACity_IsTheMinistry_TheCityIsWhereItHappened()
+    {
+        var x = Extract.From("وعقدت وزارة الصحة بالرياض اجتماعا لبحث خطة الطوارئ.");
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "وزارة الصحة");
+        Assert.DoesNotContain(x.Of(NodeKind.Organization), o => o.Name.Contains("بالرياض", StringComparison.Ordinal));
+    }
 }

@@ -47,6 +47,15 @@ public sealed class RelationExtractionTests
     }
 
     [Fact]
+    public void Stated_AnnouncedWithAn_ClaimIsWhatWasAnnounced()
+    {
+        var x = Extract.From("أعلنت وزارة الصحة، عن تسجيل ثلاث حالات إصابة جديدة بالفيروس في \"جدة\" خلال الأسبوع.");
+        (string speaker, string claim) = Assert.Single(x.Statements());
+        Assert.Equal("وزارة الصحة", speaker);
+        Assert.StartsWith("تسجيل ثلاث حالات إصابة جديدة", claim);
+    }
+
+    [Fact]
     public void Stated_ClaimKeepsAComplementizerThatCarriesItsSubject()
     {
         var x = Extract.From("وأوضح المدرب الفرنسي لوران بلان أنه لن يبقى مع الفريق بعد نهاية الموسم، وقال اللاعب سعيد الشهري إنهم مستعدون للمباراة.");

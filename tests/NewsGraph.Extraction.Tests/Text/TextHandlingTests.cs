@@ -55,6 +55,23 @@ public sealed class TextHandlingTests
         Assert.StartsWith("وقال الوزير في بيان.. إن", sentences[0].Text);
     }
 
+    [Theory]
+    [InlineData("وأوضح الخبير الاقتصادي د. سامي النعيمي أن الأسعار سترتفع. وأضاف أن الطلب قوي.", "د. سامي النعيمي أن الأسعار سترتفع.")]
+    [InlineData("وقال م. خالد العتيبي إن المشروع اكتمل. وأضاف أن الافتتاح قريب.", "م. خالد العتيبي إن المشروع اكتمل.")]
+    public void Split_TitleAbbreviationBeforeAName_DoesNotEndTheSentence(string text, string firstSentenceEnd)
+    {
+        List<Sentence> sentences = SentenceSplitter.Split(text);
+        Assert.Equal(2, sentences.Count);
+        Assert.EndsWith(firstSentenceEnd, sentences[0].Text);
+    }
+
+    [Fact]
+    public void Split_EraLetterAfterAYear_StillEndsTheSentence()
+    {
+        List<Sentence> sentences = SentenceSplitter.Split("افتتح المبنى عام 2015 م. وأضاف المدير أن التوسعة قادمة.");
+        Assert.Equal(2, sentences.Count);
+    }
+
     [Fact]
     public void Split_ShortLineWithoutStop_IsHeadline()
     {
