@@ -47,6 +47,12 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
             {
                 clauses.Add(i);
             }
+            else if (s_sayingParticiples.Contains(Clitics.WithoutConjunction(tokens[i].Norm)) && clauses.GetViewBetween(0, i).Count == 0)
+            {
+                // "وعلق الوزير عبر تويتر قائلا: …": after a verb that does not report, قائلا is the
+                // only reporting word; after one that does, it continues that clause (annotated optional).
+                clauses.Add(i);
+            }
         }
 
         // "وزير الزراعة الروسي من القاهرة: شحنات القمح …": a headline's colon opens what its speaker said.
@@ -99,6 +105,8 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
             }
         }
     }
+
+    private static readonly HashSet<string> s_sayingParticiples = WordSets.Get("saying-participles");
 
     /// <summary>Words that attribute the content before them to the source after them.</summary>
     private static readonly HashSet<string> s_attributions = WordSets.Get("attributions");

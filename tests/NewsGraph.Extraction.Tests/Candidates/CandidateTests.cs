@@ -20,6 +20,14 @@ public sealed class CandidateTests
     }
 
     [Fact]
+    public void Statement_OpenedByQailan_AfterAVerbThatIsNotOne()
+    {
+        CandidateExtraction x = Candidates("وعلق وزير المالية خالد العمري على القرار قائلا إن الموازنة الجديدة تحمي الأسر ذات الدخل المحدود.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.FromKey == "person:خالد_العمري" && c.Features.Contains("verb=قائلا")
+            && c.ClaimText!.StartsWith("الموازنة الجديدة تحمي", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Meeting_TheHostNamedInTheSentenceBefore_IsPairedWithWhoReceivedHim()
     {
         CandidateExtraction x = Candidates("وصل الأمير سلطان بن فهد إلى عمّان اليوم في زيارة رسمية.\nوكان في استقباله لدى وصوله المطار وزير الخارجية الأردني أيمن الصفدي.");
