@@ -365,10 +365,13 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         }
 
         List<EntityInfo> subject = rules.SpeakersAfter(s, cueEnd, out int afterSubject);
-        int from = subject.Count > 0 ? afterSubject : cueEnd;
+        // "وأكد الجانبان حرصهما على …": the party noun is the written subject, and what follows it the
+        // verb's object — the claim starts there, not after a preposition that belongs to the object.
+        bool partySubject = subject.Count == 0 && cueEnd < tokens.Count && s_partyNouns.Contains(tokens[cueEnd].Norm);
+        int from = subject.Count > 0 ? afterSubject : partySubject ? cueEnd + 1 : cueEnd;
         // Where the rules see no content opener — or one at the very end (a trailing "..") — the
         // content starts right after the verb and its subject.
-        int start = rules.ClaimStart(s, from, tokens[cue].Norm, subject.Count == 0) is { } opener && opener < tokens.Count - 1 ? opener : from;
+        int start = rules.ClaimStart(s, from, tokens[cue].Norm, subject.Count == 0 && !partySubject) is { } opener && opener < tokens.Count - 1 ? opener : from;
         if (start >= tokens.Count)
         {
             return null;

@@ -28,6 +28,14 @@ public sealed class CandidateTests
     }
 
     [Fact]
+    public void Statement_AfterAPartyNoun_TheClaimIsTheVerbsObject_NotWhatFollowsItsPreposition()
+    {
+        CandidateExtraction x = Candidates("استقبل وزير الخارجية سعود الفيصل في الرياض اليوم وزير الخارجية الأردني ناصر جودة.\nوبحث الجانبان العلاقات الثنائية، حيث أكد الجانبان حرصهما على تعزيز الأمن في المنطقة.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.ClaimText == "حرصهما على تعزيز الأمن في المنطقة");
+        Assert.DoesNotContain(x.Candidates, c => c.Type == RelationType.Stated && c.ClaimText == "تعزيز الأمن في المنطقة");
+    }
+
+    [Fact]
     public void Meeting_TheHostNamedInTheSentenceBefore_IsPairedWithWhoReceivedHim()
     {
         CandidateExtraction x = Candidates("وصل الأمير سلطان بن فهد إلى عمّان اليوم في زيارة رسمية.\nوكان في استقباله لدى وصوله المطار وزير الخارجية الأردني أيمن الصفدي.");
