@@ -410,9 +410,12 @@ internal sealed partial class ArticleAnalysis
             return j;
         }
 
-        // Its adjectives: للخدمات الأرضية (not a time word or a title after it).
-        while (k < tokens.Count && k - j < 4 && tokens[k].Norm.StartsWith("ال", StringComparison.Ordinal) && Owner[s][k] is null
-            && _lex.CommonWords.Contains(tokens[k].Norm) && IsNisbaAdjective(tokens[k].Norm) && Title(s, k) is null)
+        // Its adjectives and the nouns coordinated with it: للخدمات الأرضية، للحياة الفطرية، للتسليف
+        // والادخار (not a time word, a title or a state after it, nor a second body's head: "… للكهرباء والشركة …").
+        while (k < tokens.Count && k - j < 4 && Owner[s][k] is null && Title(s, k) is null && State(s, k) is null
+            && ((tokens[k].Norm.StartsWith("ال", StringComparison.Ordinal) && IsNisbaAdjective(tokens[k].Norm))
+                || (tokens[k].Norm.StartsWith("وال", StringComparison.Ordinal) && _lex.CommonWords.Contains(tokens[k].Norm[1..])
+                    && !_lex.OrganizationHeads.Contains(tokens[k].Norm[3..]))))
         {
             k++;
         }

@@ -138,4 +138,21 @@ public sealed class OrganizationGazetteerTests
         Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "وزارة الصحة");
         Assert.DoesNotContain(x.Of(NodeKind.Organization), o => o.Name.Contains("بالرياض", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("أعلن البنك السعودي للتسليف والادخار عن برنامج جديد للأسر.", "البنك السعودي للتسليف والادخار")]
+    [InlineData("أطلقت الهيئة السعودية للحياة الفطرية حملة لحماية الغزلان.", "الهيئة السعودية للحياة الفطرية")]
+    public void PurposeAfterADemonym_KeepsItsAdjectivesAndCoordinatedNouns(string text, string name)
+    {
+        var x = Extract.From(text);
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == name);
+    }
+
+    [Fact]
+    public void SecondBodyJoinedByWa_AfterAPurpose_IsAnotherBody()
+    {
+        var x = Extract.From("وقعت الشركة السعودية للكهرباء والشركة الوطنية للمياه اتفاقية جديدة.");
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "الشركة السعودية للكهرباء");
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "الشركة الوطنية للمياه");
+    }
 }
