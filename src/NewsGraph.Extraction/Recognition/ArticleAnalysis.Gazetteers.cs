@@ -261,7 +261,17 @@ internal sealed partial class ArticleAnalysis
                     int close = st.End;
                     if (!IsGovernmentBody(head) && head is not ("قوات" or "حكومه"))
                     {
-                        close = PurposeComplementEnd(s, close);
+                        // More adjectives may stand between the demonym and the purpose: المجموعة الأمريكية
+                        // الدولية للتأمين — kept only when a purpose follows them.
+                        int adjectivesEnd = close;
+                        while (adjectivesEnd < tokens.Count && adjectivesEnd - close < 2 && IsNisbaAdjective(tokens[adjectivesEnd].Norm)
+                            && Owner[s][adjectivesEnd] is null && State(s, adjectivesEnd) is null && Title(s, adjectivesEnd) is null)
+                        {
+                            adjectivesEnd++;
+                        }
+
+                        int purposeEnd = PurposeComplementEnd(s, adjectivesEnd);
+                        close = purposeEnd > adjectivesEnd ? purposeEnd : PurposeComplementEnd(s, close);
                     }
 
                     return Finish(s, i, close, form, head);

@@ -142,6 +142,7 @@ public sealed class OrganizationGazetteerTests
     [Theory]
     [InlineData("أعلن البنك السعودي للتسليف والادخار عن برنامج جديد للأسر.", "البنك السعودي للتسليف والادخار")]
     [InlineData("أطلقت الهيئة السعودية للحياة الفطرية حملة لحماية الغزلان.", "الهيئة السعودية للحياة الفطرية")]
+    [InlineData("وقالت المجموعة الأمريكية الدولية للتأمين إن أرباحها ارتفعت.", "المجموعة الأمريكية الدولية للتأمين")]
     public void PurposeAfterADemonym_KeepsItsAdjectivesAndCoordinatedNouns(string text, string name)
     {
         var x = Extract.From(text);
