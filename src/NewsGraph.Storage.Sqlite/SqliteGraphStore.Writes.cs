@@ -20,15 +20,6 @@ public sealed partial class SqliteGraphStore
     /// </summary>
     private const int MaxFullTextSegments = 16;
 
-    /// <summary>
-    /// Articles whose text waits for the trigram index (<c>article_text_pending</c>, schema version 13)
-    /// before a write batch indexes them all. Indexed inside every batch, the text index was the largest
-    /// single cost of the writer; a larger, rarer insert leaves FTS5 fewer segments to write and merge.
-    /// Until then the text filter reads the waiting articles' text itself (<c>instr</c> on each), so the
-    /// bound is also the most text a filter scans besides the index's candidates.
-    /// </summary>
-    internal int ArticleTextIndexBatch { get; init; } = 1000;
-
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         if (Path.GetDirectoryName(DatabasePath) is { Length: > 0 } directory)
@@ -134,7 +125,6 @@ public sealed partial class SqliteGraphStore
                 result = await write(commands, cancellationToken);
             }
 
-            await IndexPendingArticleTextAsync(connection, transaction, cancellationToken);
             await KeepFullTextIndexesMergedAsync(connection, transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;
@@ -142,22 +132,6 @@ public sealed partial class SqliteGraphStore
         finally
         {
             _writeGate.Release();
-        }
-    }
-
-    /// <summary>Indexes the waiting articles' text once <see cref="ArticleTextIndexBatch"/> or more wait.</summary>
-    private async Task IndexPendingArticleTextAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        long pending;
-        await using (SqliteCommand count = Command(connection, SqliteStatements.SelectPendingArticleTextCount))
-        {
-            count.Transaction = transaction;
-            pending = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-
-        if (pending >= ArticleTextIndexBatch)
-        {
-            await ExecuteAsync(connection, transaction, SqliteStatements.IndexPendingArticleText, cancellationToken);
         }
     }
 

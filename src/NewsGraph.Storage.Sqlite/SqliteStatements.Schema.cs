@@ -359,7 +359,6 @@ internal static partial class SqliteStatements
         (10, [ArticleBandIdsV10]),
         (11, [CreateRelationWalkIndexesV11]),
         (12, [OriginalCountsWithMergedRowsV12]),
-        (13, [QueueArticleTextV13]),
     ];
 
     /// <summary>

@@ -16,7 +16,7 @@ namespace NewsGraph.Storage.Sqlite;
 internal static partial class SqliteStatements
 {
     /// <summary>The schema version this build writes; <see cref="Migrations"/> brings a file up to it.</summary>
-    public const int SchemaVersion = 13;
+    public const int SchemaVersion = 12;
 
     // ---------------------------------------------------------------------------------------
     // Lookups by key
@@ -231,13 +231,9 @@ internal static partial class SqliteStatements
     /// <summary>Title or text contains (normalized). Shorter than a trigram: a scan, priced as one by the API.</summary>
     public const string ArticleTextContains = "(instr(a.title_norm, @textContains) > 0 OR instr(a.text_norm, @textContains) > 0)";
 
-    /// <summary>
-    /// The same test for three characters or more: the trigram index names the candidates, with the articles
-    /// it does not hold yet (<c>article_text_pending</c>, version 13: at most a few batches), and <c>instr</c> decides.
-    /// </summary>
+    /// <summary>The same test for three characters or more: the trigram index names the candidates, <c>instr</c> decides.</summary>
     public const string ArticleTextContainsIndexed = """
-        a.key IN (SELECT ti.article_key FROM article_text_ids ti
-                  WHERE ti.id IN (SELECT rowid FROM article_text WHERE article_text MATCH @textMatch UNION ALL SELECT id FROM article_text_pending))
+        a.key IN (SELECT ti.article_key FROM article_text_ids ti WHERE ti.id IN (SELECT rowid FROM article_text WHERE article_text MATCH @textMatch))
         AND (instr(a.title_norm, @textContains) > 0 OR instr(a.text_norm, @textContains) > 0)
         """;
 

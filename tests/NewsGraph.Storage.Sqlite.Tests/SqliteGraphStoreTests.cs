@@ -613,7 +613,7 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
 
         SqliteGraphStore migrated = await StoreAsync();
         await migrated.InitializeAsync(None);
-        Assert.Equal((long)SqliteStatements.SchemaVersion, await ScalarAsync<long>("SELECT max(version) FROM schema_version;"));
+        Assert.Equal(12L, await ScalarAsync<long>("SELECT max(version) FROM schema_version;"));
         Assert.Equal((long)SqliteStatements.Migrations.Count, await ScalarAsync<long>("SELECT count(*) FROM schema_version;"));
         Assert.Empty(await ColumnAsync(InsertTriggers));
 
@@ -628,41 +628,6 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
             Assert.Equal(await AnswersAsync(fresh), await AnswersAsync(migrated));
             await AssertCountsMatchARecountAsync();
         });
-    }
-
-    [Fact]
-    public async Task InitializeAsync_VersionTwelveFile_QueuesArticleTextFromThenOn_AndFiltersTextAsANewFileDoes()
-    {
-        await CreateFileOfVersionAsync(12, SampleGraph.Articles);
-        long indexed = await ScalarAsync<long>("SELECT count(*) FROM article_text;");
-        Assert.Equal(SampleGraph.Articles.Count, indexed);
-
-        SqliteGraphStore migrated = await StoreAsync();
-        Assert.Equal((long)SqliteStatements.SchemaVersion, await ScalarAsync<long>("SELECT max(version) FROM schema_version;"));
-        Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM article_text_pending;"));
-        await WithNewFileAsync(WithoutConfidences(SampleGraph.Articles), async fresh => Assert.Equal(await AnswersAsync(fresh), await AnswersAsync(migrated)));
-
-        // After the upgrade a new article and a changed one wait for the index (the changed one's old entry
-        // is gone from it), and the filters still find exactly what a scan finds.
-        ArticleGraph changed = SampleGraph.Article1 with { Article = SampleGraph.Article1.Article with { Text = "نص جديد عن التعاون الاقتصادي." } };
-        await migrated.UpsertAsync([changed, Generated(0)], None);
-        Assert.Equal(2L, await ScalarAsync<long>("SELECT count(*) FROM article_text_pending;"));
-        Assert.Equal(indexed - 1, await ScalarAsync<long>("SELECT count(*) FROM article_text;"));
-        await WithNewFileAsync([changed, .. WithoutConfidences(SampleGraph.Articles.Skip(1)), Generated(0)], async fresh =>
-        {
-            Assert.Equal(await AnswersAsync(fresh), await AnswersAsync(migrated));
-            foreach (string text in new[] { "التعاون", "لافروف", "نص رقم", "موسكو" })
-            {
-                Assert.Equal(await ArticlesWithTextAsync(fresh, text), await ArticlesWithTextAsync(migrated, text));
-            }
-        });
-        await AssertCountsMatchARecountAsync();
-    }
-
-    private static async Task<string> ArticlesWithTextAsync(SqliteGraphStore store, string text)
-    {
-        Page<ArticleRecord> page = await store.FindArticlesAsync(new ArticleQuery { TextContains = text }, new PageRequest(First: 100, IncludeTotal: true), None);
-        return $"{page.TotalCount}: " + string.Join(", ", page.Items.Select(i => i.Node.Key));
     }
 
     /// <summary>Every entity's grouped relation pages (each grouping and order, both ways, and the page after), as text.</summary>
@@ -760,16 +725,6 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
                     : """
                       INSERT INTO main.article_bands (band_key, article_key) SELECT b.band_key, i.article_key FROM source.article_bands b JOIN source.article_text_ids i ON i.id = b.article_id;
                       """);
-                await command.ExecuteNonQueryAsync();
-            }
-
-            // Since version 12 the original counts move with the merged rows, not by trigger: copied as the newer store kept them.
-            if (version >= 12)
-            {
-                command.CommandText = """
-                    UPDATE main.entities SET original_mention_count = s.original_mention_count FROM source.entities s WHERE s.key = main.entities.key;
-                    UPDATE main.relations SET original_assertions = s.original_assertions FROM source.relations s WHERE s.key = main.relations.key;
-                    """;
                 await command.ExecuteNonQueryAsync();
             }
 
@@ -890,11 +845,7 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         await ExecuteAsync("INSERT INTO entity_names (entity_names) VALUES ('integrity-check');");
         // The text indexes hold one row per article and per relation with a topic.
         Assert.Equal(await ScalarAsync<long>("SELECT count(*) FROM articles;"), await ScalarAsync<long>("SELECT count(*) FROM article_text_ids;"));
-        // Each article is in the text index or waits for it (version 13), never both.
-        Assert.Equal(
-            await ScalarAsync<long>("SELECT count(*) FROM articles;"),
-            await ScalarAsync<long>("SELECT (SELECT count(*) FROM article_text) + (SELECT count(*) FROM article_text_pending);"));
-        Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM article_text WHERE rowid IN (SELECT id FROM article_text_pending);"));
+        Assert.Equal(await ScalarAsync<long>("SELECT count(*) FROM articles;"), await ScalarAsync<long>("SELECT count(*) FROM article_text;"));
         Assert.Equal(
             await ColumnAsync("SELECT key || ' ' || topic_norm FROM relations WHERE topic_norm <> '' ORDER BY key;"),
             await ColumnAsync("SELECT relation_key || ' ' || topic_norm FROM relation_topics ORDER BY relation_key;"));
