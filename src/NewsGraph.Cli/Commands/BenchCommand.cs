@@ -68,7 +68,7 @@ internal static class BenchCommand
             }
         });
         ingest.SetAction((parse, cancellationToken) => StoreErrors.ReportAsync("bench ingest", () => parse.GetValue(neo4j) is { } server
-            ? Storage.Neo4j.Benchmarks.Neo4jIngestBenchmark.RunAsync(
+            ? Neo4jIngestBenchmark.RunAsync(
                 server, Console.Out, parse.GetValue(articles) ?? 2000, parse.GetResult(batchSize) is { Implicit: false } ? parse.GetValue(batchSize) : 200, cancellationToken)
             : IngestBenchmark.RunAsync(parse.GetValue(db)!, parse.GetValue(articles), parse.GetValue(skip), parse.GetValue(corpus)!, parse.GetValue(batchSize), Console.Out, cancellationToken)));
         return ingest;

@@ -3,9 +3,10 @@ using System.Globalization;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Storage;
 using NewsGraph.Core.Text;
+using NewsGraph.Storage.Neo4j;
 using NewsGraph.Storage.Neo4j.Transport;
 
-namespace NewsGraph.Storage.Neo4j.Benchmarks;
+namespace NewsGraph.Cli.Bench;
 
 /// <summary>
 /// <c>newsgraph bench ingest --neo4j URI</c>: how fast our batched, idempotent writes
@@ -15,7 +16,7 @@ namespace NewsGraph.Storage.Neo4j.Benchmarks;
 /// no merging, fewer properties, the same reprint band nodes: the floor). Rows are graph elements written: nodes plus
 /// relationships. It needs an empty database and leaves it empty.
 /// </summary>
-public static class Neo4jIngestBenchmark
+internal static class Neo4jIngestBenchmark
 {
     public static Task<int> RunAsync(Uri neo4j, TextWriter output, CancellationToken cancellationToken) =>
         RunAsync(neo4j, output, articles: 2000, articlesPerBatch: 200, cancellationToken);

@@ -1,9 +1,12 @@
+using NewsGraph.Cli.Bench;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Storage;
-using NewsGraph.Storage.Neo4j.Benchmarks;
+using NewsGraph.Storage.Neo4j;
+using NewsGraph.Storage.Neo4j.Tests;
 
-namespace NewsGraph.Storage.Neo4j.Tests;
+namespace NewsGraph.Cli.Tests.Bench;
 
+/// <summary><c>bench ingest --neo4j</c>: its workload is deterministic and valid; on the test server it prints both rates and cleans up; it never touches a database holding data.</summary>
 public sealed class Neo4jIngestBenchmarkTests
 {
     [Fact]
