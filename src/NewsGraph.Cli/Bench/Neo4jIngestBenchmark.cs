@@ -68,6 +68,7 @@ internal static class Neo4jIngestBenchmark
 
             PhaseMeter.Reading ours = meter.Read();
             (long nodes, long relationships) = await CountAsync(store, cancellationToken);
+            Neo4jGraphSnapshot written = await Neo4jGraphSnapshot.ReadAsync(store.Transport, cancellationToken);
 
             // Idempotent re-run: every article unchanged, nothing written.
             Stopwatch again = Stopwatch.StartNew();
@@ -83,6 +84,12 @@ internal static class Neo4jIngestBenchmark
             meter = new PhaseMeter(requests, serverProcess);
             (long baseNodes, long baseRelationships) = await CreateRawAsync(store.Transport, batch, articlesPerBatch, options.BatchSize, cancellationToken);
             PhaseMeter.Reading baseline = meter.Read();
+            await store.DeleteAllAsync(cancellationToken);
+
+            // Second baseline: the graph ours left, every property, created blindly in the same batches.
+            meter = new PhaseMeter(requests, serverProcess);
+            (long sameNodes, long sameRelationships) = await written.CreateAsync(store.Transport, batch, articlesPerBatch, options.BatchSize, cancellationToken);
+            PhaseMeter.Reading sameData = meter.Read();
 
             long rows = nodes + relationships;
             long baseRows = baseNodes + baseRelationships;
@@ -94,6 +101,9 @@ internal static class Neo4jIngestBenchmark
                 $"baseline raw UNWIND … CREATE (same elements and batches, no reads):{baseRows,7} rows ({baseNodes} nodes + {baseRelationships} relationships) in {baseline.Wall.TotalSeconds,6:F2} s = {baseRate,8:F0} rows/s"));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"ratio    ours / baseline = {oursRate / baseRate:F2} (baseline {baseRate / oursRate:F1}x faster); re-ingest of the same articles (all unchanged): {again.Elapsed.TotalSeconds:F2} s = {articles / again.Elapsed.TotalSeconds:F0} articles/s"));
+            double sameRate = (sameNodes + sameRelationships) / sameData.Wall.TotalSeconds;
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"same data: raw UNWIND … CREATE of the graph ours left, every property, same batches: {sameNodes + sameRelationships,7} rows in {sameData.Wall.TotalSeconds,6:F2} s = {sameRate,8:F0} rows/s; ratio ours / it = {oursRate / sameRate:F2}; {sameData.Bytes / 1e6:F1} MB sent{PhaseMeter.ServerSeconds(sameData)}"));
             await output.WriteLineAsync(PhaseMeter.Compare(ours, baseline, perBatch.Count));
             await output.WriteLineAsync(Flatness(perBatch));
             return 0;
@@ -210,6 +220,9 @@ internal static class Neo4jIngestBenchmark
             return string.Create(CultureInfo.InvariantCulture,
                 $"cost     HTTP requests per batch ours {(double)ours.Requests / batches:F1}, baseline {(double)baseline.Requests / batches:F1}; request bodies ours {ours.Bytes / 1e6:F1} MB, baseline {baseline.Bytes / 1e6:F1} MB; client CPU ours {ours.ClientCpu.TotalSeconds:F1} s, baseline {baseline.ClientCpu.TotalSeconds:F1} s{server}");
         }
+
+        public static string ServerSeconds(Reading reading) =>
+            reading.ServerCpu is { } cpu ? string.Create(CultureInfo.InvariantCulture, $", server CPU {cpu.TotalSeconds:F1} s") : string.Empty;
 
         /// <summary>User plus system time of a local process, from <c>/proc/PID/stat</c> (Linux; null elsewhere or when it is gone).</summary>
         private static TimeSpan? ServerCpu(int? process)

@@ -34,6 +34,10 @@ public sealed class Neo4jIngestBenchmarkTests
             Assert.Equal(0, exit);
             Assert.Contains("rows/s", output.ToString(), StringComparison.Ordinal);
             Assert.Contains("ratio", output.ToString(), StringComparison.Ordinal);
+
+            // The same-data baseline recreated every element ours wrote (the count ours reports is the same).
+            string oursRows = System.Text.RegularExpressions.Regex.Match(output.ToString(), @"recompute\): +(\d+) rows").Groups[1].Value;
+            Assert.Matches($@"same data: .*: +{oursRows} rows in", output.ToString());
             // A batch of new articles: its reads in four requests (stored state, band candidates, tallies, relations) and the write in one; they were 19.
             Assert.Matches(@"HTTP requests per batch ours [1-6]\.\d,", output.ToString());
             Assert.Equal(0, (await store.GetStatsAsync(CancellationToken.None)).Articles);
