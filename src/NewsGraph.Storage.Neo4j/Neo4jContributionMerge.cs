@@ -22,6 +22,7 @@ internal sealed class Neo4jContributionMerge
     private readonly INeo4jTransport _transport;
     private readonly Reader _reader;
     private readonly string[] _changedKeys;
+    private readonly string[] _storedChangedKeys;
     private readonly HashSet<string> _changed;
     private readonly Neo4jEntityMerge _entities;
     private readonly Dictionary<string, (RelationType Type, string From, string To)> _relationEnds = new(StringComparer.Ordinal);
@@ -32,8 +33,13 @@ internal sealed class Neo4jContributionMerge
     private readonly Dictionary<string, (string? Published, string? Source, bool Original)> _storedFacts = new(StringComparer.Ordinal);
 
     /// <param name="changedArticleKeys">The articles whose contribution is replaced (or taken out): every one of them, whether it brings a new contribution or not.</param>
+    /// <param name="storedArticleKeys">
+    /// The articles stored before the write (any superset of the changed ones stored): only they have
+    /// stored MENTIONS, assertions and facts to read, so a batch of new articles reads none of them.
+    /// </param>
     /// <param name="reprintOf">The <c>reprintOf</c> the write gives articles (linked or handed on); the others keep the stored one.</param>
-    public Neo4jContributionMerge(INeo4jTransport transport, int batchSize, IEnumerable<string> changedArticleKeys, IReadOnlyDictionary<string, string?>? reprintOf = null)
+    public Neo4jContributionMerge(
+        INeo4jTransport transport, int batchSize, IEnumerable<string> changedArticleKeys, IEnumerable<string> storedArticleKeys, IReadOnlyDictionary<string, string?>? reprintOf = null)
     {
         foreach ((string key, string? original) in reprintOf ?? new Dictionary<string, string?>())
         {
@@ -44,6 +50,7 @@ internal sealed class Neo4jContributionMerge
         _reader = new Reader(transport, Math.Max(1, batchSize));
         _changedKeys = [.. changedArticleKeys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         _changed = new HashSet<string>(_changedKeys, StringComparer.Ordinal);
+        _storedChangedKeys = [.. storedArticleKeys.Where(_changed.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         _entities = new Neo4jEntityMerge(_reader, _changedKeys);
     }
 
@@ -79,10 +86,11 @@ internal sealed class Neo4jContributionMerge
     /// </summary>
     public async Task<MergeOutcome> ApplyAsync(IReadOnlyList<CypherStatement> articleWrites, IReadOnlyList<CypherStatement> lastWrites, CancellationToken cancellationToken)
     {
-        await _entities.ReadAndApplyAsync(cancellationToken);
-        await ReadTouchedRelationKeysAsync(cancellationToken);
+        StoredContributions before = await ReadStoredContributionsAsync(cancellationToken);
+        await _entities.ReadAndApplyAsync(before.Mentions, before.NewEntityTallies, cancellationToken);
+        TakeTouchedRelationKeys(before.RelationKeys);
         await ReadRelationsAsync(cancellationToken);
-        await ReadStoredFactsAsync(cancellationToken);
+        TakeStoredFacts(before.Facts);
         ReplaceContributions();
         await CountFactsAsync(cancellationToken);
 
@@ -111,10 +119,38 @@ internal sealed class Neo4jContributionMerge
     /// <summary>One <c>UNWIND</c> statement per chunk of at most the batch size of rows (none for no rows).</summary>
     public IEnumerable<CypherStatement> Chunked<T>(string text, string parameter, IReadOnlyList<T> rows) => _reader.Chunked(text, parameter, rows);
 
-    /// <summary>The relations the changed articles assert now (a relation's source end is among its article's mentions).</summary>
-    private async Task ReadTouchedRelationKeysAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// What the changed articles stored (their MENTIONS, the relations they assert, their facts) and the
+    /// tallies of the entities their new contributions name, in one request: each read is by key, and
+    /// none depends on another. (The entities only their stored MENTIONS name are read after, by the entity merge.)
+    /// </summary>
+    private async Task<StoredContributions> ReadStoredContributionsAsync(CancellationToken cancellationToken)
     {
-        foreach (JsonElement row in await _reader.ReadAsync(CypherStatements.SelectArticleRelationKeys, "keys", _changedKeys, cancellationToken))
+        string[] newEntities = _entities.NewKeys;
+        var reads = new List<CypherStatement>();
+        if (_storedChangedKeys.Length > 0)
+        {
+            var keys = new Dictionary<string, object?> { ["keys"] = _storedChangedKeys };
+            reads.Add(new CypherStatement(CypherStatements.SelectArticleMentions, keys));
+            reads.Add(new CypherStatement(CypherStatements.SelectArticleRelationKeys, keys));
+            reads.Add(new CypherStatement(CypherStatements.SelectArticleFacts, keys));
+        }
+
+        if (newEntities.Length > 0)
+        {
+            reads.Add(new CypherStatement(CypherStatements.SelectEntityTallies, new Dictionary<string, object?> { ["keys"] = newEntities }));
+        }
+
+        IReadOnlyList<CypherResult> results = reads.Count == 0 ? [] : await _transport.RunAsync(reads, Neo4jUpsert.ReadsOfTheWrite, cancellationToken);
+        IReadOnlyList<JsonElement> Result(int index, bool present) => present ? results[index].Rows : [];
+        bool stored = _storedChangedKeys.Length > 0;
+        return new StoredContributions(Result(0, stored), Result(1, stored), Result(2, stored), new(newEntities, Result(stored ? 3 : 0, newEntities.Length > 0)));
+    }
+
+    /// <summary>The relations the changed articles assert now (a relation's source end is among its article's mentions).</summary>
+    private void TakeTouchedRelationKeys(IReadOnlyList<JsonElement> rows)
+    {
+        foreach (JsonElement row in rows)
         {
             _relationEnds.TryAdd(row[0].GetString()!, (GraphNames.ParseType(row[3].GetString()!), row[1].GetString()!, row[2].GetString()!));
         }
@@ -143,7 +179,7 @@ internal sealed class Neo4jContributionMerge
             return;
         }
 
-        foreach (CypherResult result in await _transport.RunAsync(lookups, Neo4jAccessMode.Read, cancellationToken))
+        foreach (CypherResult result in await _transport.RunAsync(lookups, Neo4jUpsert.ReadsOfTheWrite, cancellationToken))
         {
             foreach (JsonElement row in result.Rows)
             {
@@ -175,9 +211,9 @@ internal sealed class Neo4jContributionMerge
     }
 
     /// <summary>The changed articles' stored published date, source and side: what their old assertions counted in the relations' facts.</summary>
-    private async Task ReadStoredFactsAsync(CancellationToken cancellationToken)
+    private void TakeStoredFacts(IReadOnlyList<JsonElement> rows)
     {
-        foreach (JsonElement row in await _reader.ReadAsync(CypherStatements.SelectArticleFacts, "keys", _changedKeys, cancellationToken))
+        foreach (JsonElement row in rows)
         {
             _storedFacts[row[0].GetString()!] = (row[1].String(), row[2].String(), ReprintCounting.Counts(row[3].String()));
         }
@@ -291,6 +327,10 @@ internal sealed class Neo4jContributionMerge
         return list;
     }
 
+    /// <summary>The rows of <see cref="ReadStoredContributionsAsync"/>'s reads (none for a batch of new articles but the tallies).</summary>
+    private sealed record StoredContributions(
+        IReadOnlyList<JsonElement> Mentions, IReadOnlyList<JsonElement> RelationKeys, IReadOnlyList<JsonElement> Facts, Neo4jEntityMerge.TalliesRead NewEntityTallies);
+
     /// <summary>Entities and relations created (absent before, present after) and deleted (present before, absent after).</summary>
     public sealed record MergeOutcome(int NodesCreated, int NodesDeleted, int RelationsCreated, int RelationsDeleted);
 
@@ -309,7 +349,7 @@ internal sealed class Neo4jContributionMerge
             }
 
             IReadOnlyList<CypherResult> results = await transport.RunAsync(
-                [new CypherStatement(statement, new Dictionary<string, object?> { [parameter] = values })], Neo4jAccessMode.Read, cancellationToken);
+                [new CypherStatement(statement, new Dictionary<string, object?> { [parameter] = values })], Neo4jUpsert.ReadsOfTheWrite, cancellationToken);
             return results[0].Rows;
         }
     }

@@ -25,13 +25,17 @@ internal sealed class Neo4jEntityMerge(Neo4jContributionMerge.Reader reader, str
     /// <summary>Every entity touched, before (stored MENTIONS) or after (new ones).</summary>
     public IEnumerable<string> TouchedKeys => _entities.Keys;
 
+    /// <summary>The entities the new contributions name, in key order: their tallies can be read before the stored MENTIONS are.</summary>
+    public string[] NewKeys => [.. _newMentions.Values.SelectMany(m => m).Select(m => m.Key).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     /// <summary>
-    /// Reads the changed articles' stored MENTIONS and the touched nodes' tallies, and applies the
-    /// change: old contributions out, new ones in; reads all MENTIONS only of the entities that need them.
+    /// Takes the changed articles' stored MENTIONS (rows of <see cref="CypherStatements.SelectArticleMentions"/>)
+    /// and the tallies already read, reads the touched nodes' other tallies, and applies the change:
+    /// old contributions out, new ones in; reads all MENTIONS only of the entities that need them.
     /// </summary>
-    public async Task ReadAndApplyAsync(CancellationToken cancellationToken)
+    public async Task ReadAndApplyAsync(IReadOnlyList<JsonElement> storedMentions, TalliesRead read, CancellationToken cancellationToken)
     {
-        foreach (JsonElement row in await reader.ReadAsync(CypherStatements.SelectArticleMentions, "keys", changedKeys, cancellationToken))
+        foreach (JsonElement row in storedMentions)
         {
             State(row[1].GetString()!).Removed[row[0].GetString()!] = Mention(row[1].GetString()!, row, 2);
         }
@@ -44,8 +48,9 @@ internal sealed class Neo4jEntityMerge(Neo4jContributionMerge.Reader reader, str
             }
         }
 
-        string[] keys = [.. _entities.Keys.Order(StringComparer.Ordinal)];
-        foreach (JsonElement row in await reader.ReadAsync(CypherStatements.SelectEntityTallies, "keys", keys, cancellationToken))
+        var alreadyRead = new HashSet<string>(read.Keys, StringComparer.Ordinal);
+        string[] keys = [.. _entities.Keys.Where(k => !alreadyRead.Contains(k)).Order(StringComparer.Ordinal)];
+        foreach (JsonElement row in read.Rows.Concat(await reader.ReadAsync(CypherStatements.SelectEntityTallies, "keys", keys, cancellationToken)))
         {
             EntityState state = _entities[row[0].GetString()!];
             state.StoredKind = GraphNames.ParseKind(row[1].GetString()!);
@@ -168,6 +173,9 @@ internal sealed class Neo4jEntityMerge(Neo4jContributionMerge.Reader reader, str
 
         return state;
     }
+
+    /// <summary>Rows of <see cref="CypherStatements.SelectEntityTallies"/> for <paramref name="Keys"/> (the stored ones among them).</summary>
+    public sealed record TalliesRead(IReadOnlyCollection<string> Keys, IReadOnlyList<JsonElement> Rows);
 
     private sealed class EntityState
     {

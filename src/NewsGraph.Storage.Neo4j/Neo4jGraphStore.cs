@@ -45,8 +45,15 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IStoreProbe, IAsyncDi
     /// <summary>The transport in use ("query-api" or "tx-endpoint").</summary>
     public string TransportName => _transport.Name;
 
-    /// <summary>The transport itself (behind the circuit breaker), for tests and tools that need raw Cypher (counts, benchmarks).</summary>
-    internal INeo4jTransport Transport => _transport;
+    /// <summary>
+    /// The store's own connection (behind its circuit breaker) for Cypher of the caller's: counts,
+    /// diagnostics, a benchmark's raw baseline on the same server. Public because running one's own
+    /// Cypher next to a store is an ordinary need of its users (the ingest benchmark in the CLI is
+    /// one), and the transport types are public already; a second connection made by hand would
+    /// repeat discovery and miss the breaker. Writes through it bypass the store's write gate and
+    /// merge bookkeeping: keeping the graph consistent is then the caller's business.
+    /// </summary>
+    public INeo4jTransport Transport => _transport;
 
     /// <summary>Closed while Neo4j answers; open (calls fail fast) after repeated failures; half-open while one trial decides.</summary>
     public CircuitState Availability => _transport.Breaker.State;

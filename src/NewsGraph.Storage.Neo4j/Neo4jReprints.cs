@@ -11,8 +11,16 @@ namespace NewsGraph.Storage.Neo4j;
 /// are read by index (<c>ArticleBand.band</c>, <c>Article.reprintOf</c>) before the write transaction,
 /// and its decisions become statements of that transaction.
 /// </summary>
-internal sealed class Neo4jReprints(INeo4jTransport transport, int batchSize) : IReprintStateReader
+/// <param name="batchStates">
+/// When the caller already read the stored state of every article of its batch (an upsert reads them
+/// with the content hashes, in the same request): by key, null for an article not stored. They are
+/// used instead of asking again, and the reprints of an article not stored are known without asking:
+/// none (<c>reprintOf</c> only ever names a stored article, since a removal hands the removed one's
+/// reprints on in its own transaction).
+/// </param>
+internal sealed class Neo4jReprints(INeo4jTransport transport, int batchSize, IReadOnlyDictionary<string, StoredReprintState?>? batchStates = null) : IReprintStateReader
 {
+
     /// <summary>
     /// The statements linking the articles about to be written (in batch order), to run after the article
     /// nodes are written, and the <c>reprintOf</c> they give each article they link or hand on.
@@ -71,10 +79,19 @@ internal sealed class Neo4jReprints(INeo4jTransport transport, int batchSize) : 
             [.. reprintOf.Where(p => p.Value is null && !rewritten.Contains(p.Key)).Select(p => p.Key).Order(StringComparer.Ordinal)]);
 
     public Task<IReadOnlyList<StoredReprintState>> StatesAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken) =>
-        ReadStatesAsync(CypherStatements.SelectReprintStates, articleKeys, cancellationToken);
+        batchStates is not null && articleKeys.All(batchStates.ContainsKey)
+            ? Task.FromResult<IReadOnlyList<StoredReprintState>>([.. articleKeys.Distinct(StringComparer.Ordinal).Select(k => batchStates[k]).OfType<StoredReprintState>()])
+            : ReadStatesAsync(CypherStatements.SelectReprintStates, articleKeys, cancellationToken);
 
-    public Task<IReadOnlyList<StoredReprintState>> ReprintsOfAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken) =>
-        ReadStatesAsync(CypherStatements.SelectReprintsOf, articleKeys, cancellationToken);
+    public Task<IReadOnlyList<StoredReprintState>> ReprintsOfAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken)
+    {
+        IReadOnlyCollection<string> stored = batchStates is not null && articleKeys.All(batchStates.ContainsKey)
+            ? [.. articleKeys.Where(k => batchStates[k] is not null)]
+            : articleKeys;
+        return stored.Count == 0
+            ? Task.FromResult<IReadOnlyList<StoredReprintState>>([])
+            : ReadStatesAsync(CypherStatements.SelectReprintsOf, stored, cancellationToken);
+    }
 
     public Task<IReadOnlyList<StoredReprintState>> SharingBandsAsync(IReadOnlyCollection<string> bandKeys, CancellationToken cancellationToken) =>
         ReadStatesAsync(CypherStatements.SelectBandCandidates, bandKeys, cancellationToken);
@@ -93,11 +110,12 @@ internal sealed class Neo4jReprints(INeo4jTransport transport, int batchSize) : 
     private async Task<IReadOnlyList<StoredReprintState>> ReadStatesAsync(string statement, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         IReadOnlyList<CypherResult> results = await transport.RunAsync(
-            [new CypherStatement(statement, new Dictionary<string, object?> { ["keys"] = keys.Distinct(StringComparer.Ordinal).ToArray() })], Neo4jAccessMode.Read, cancellationToken);
+            [new CypherStatement(statement, new Dictionary<string, object?> { ["keys"] = keys.Distinct(StringComparer.Ordinal).ToArray() })], Neo4jUpsert.ReadsOfTheWrite, cancellationToken);
         return [.. results[0].Rows.Select(State)];
     }
 
-    private static StoredReprintState State(JsonElement row) => new(
+    /// <summary>A row of <see cref="CypherStatements.SelectReprintStates"/> (key, reprintOf, ingestedAt, fingerprint).</summary>
+    public static StoredReprintState State(JsonElement row) => new(
         row[0].GetString()!,
         row[1].String(),
         DateTimeOffset.Parse(row[2].GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),

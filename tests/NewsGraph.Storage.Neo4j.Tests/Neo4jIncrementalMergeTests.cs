@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using NewsGraph.Cli.Bench;
 using NewsGraph.Core.Graph;
-using NewsGraph.Storage.Neo4j.Benchmarks;
 using NewsGraph.Storage.Neo4j.Transport;
 
 namespace NewsGraph.Storage.Neo4j.Tests;

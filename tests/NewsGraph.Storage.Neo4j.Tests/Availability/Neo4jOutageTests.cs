@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using NewsGraph.Cli.Bench;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Reliability;
 using NewsGraph.Core.Storage;
 using NewsGraph.Ingestion;
-using NewsGraph.Storage.Neo4j.Benchmarks;
 using NewsGraph.Storage.Neo4j.Transport;
 using Xunit.Abstractions;
 

@@ -1,6 +1,6 @@
 using NewsGraph.Core.Graph;
 
-namespace NewsGraph.Storage.Neo4j.Benchmarks;
+namespace NewsGraph.Cli.Bench;
 
 /// <summary>
 /// A deterministic, realistic-looking batch of extracted articles for benchmarks: Arabic names,
@@ -8,7 +8,7 @@ namespace NewsGraph.Storage.Neo4j.Benchmarks;
 /// appear everywhere, as in wire copy), meetings, statements, memberships and roles, all keyed
 /// with <see cref="GraphKeys"/> like real extraction output.
 /// </summary>
-public static class SyntheticArticles
+internal static class SyntheticArticles
 {
     private static readonly string[] s_given = ["محمد", "أحمد", "سيرغي", "أيمن", "ميخائيل", "عبد الله", "فيصل", "خالد", "سامح", "ناصر", "يوسف", "علي", "حسن", "عمر", "طارق", "فؤاد", "جواد", "رمزي", "وليد", "كريم"];
     private static readonly string[] s_family = ["الصفدي", "لافروف", "بوغدانوف", "شكري", "الزياني", "العمر", "الحلبي", "المقداد", "عبد اللهيان", "أبو الغيط", "الخطيب", "النجار", "الحسيني", "الكعبي", "الشامي", "المصري", "التميمي", "البدري", "الجبوري", "العطار", "القاسم", "الراشد", "السعدي", "الفارس", "الهاشمي"];
