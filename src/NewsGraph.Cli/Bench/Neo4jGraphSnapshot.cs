@@ -69,13 +69,7 @@ internal sealed class Neo4jGraphSnapshot
         foreach (ArticleGraph[] chunk in batch.Chunk(articlesPerBatch))
         {
             var statements = new List<CypherStatement>();
-            void Add(string text, IEnumerable<Dictionary<string, object?>> rows)
-            {
-                foreach (Dictionary<string, object?>[] part in rows.Chunk(rowsPerStatement))
-                {
-                    statements.Add(new CypherStatement(text, new Dictionary<string, object?> { ["rows"] = part }));
-                }
-            }
+            void Add(string text, IEnumerable<Dictionary<string, object?>> rows) => statements.AddChunked(text, rows, rowsPerStatement);
 
             string[] articles = [.. chunk.Select(g => g.Article.Key).Distinct(StringComparer.Ordinal).Where(created.Add)];
             string[] entities = [.. articles.SelectMany(a => _mentions.GetValueOrDefault(a) ?? []).Select(m => m.Entity).Distinct(StringComparer.Ordinal).Where(created.Add)];

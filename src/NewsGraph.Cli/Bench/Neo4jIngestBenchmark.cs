@@ -153,13 +153,7 @@ internal static class Neo4jIngestBenchmark
         foreach (ArticleGraph[] chunk in batch.Chunk(articlesPerBatch))
         {
             var statements = new List<CypherStatement>();
-            void Add(string text, IEnumerable<Dictionary<string, object?>> rows)
-            {
-                foreach (Dictionary<string, object?>[] part in rows.Chunk(rowsPerStatement))
-                {
-                    statements.Add(new CypherStatement(text, new Dictionary<string, object?> { ["rows"] = part }));
-                }
-            }
+            void Add(string text, IEnumerable<Dictionary<string, object?>> rows) => statements.AddChunked(text, rows, rowsPerStatement);
 
             Add($"UNWIND $rows AS r CREATE (:{article} {{key: r.key, name: r.name, title: r.name, text: r.text, published: r.published}})",
                 chunk.Select(g => new Dictionary<string, object?> { ["key"] = g.Article.Key, ["name"] = g.Article.Title, ["text"] = g.Article.Text, ["published"] = g.Article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }));
