@@ -22,6 +22,7 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
     private static readonly HashSet<string> s_attendance = WordSets.Get("attendance");
     private static readonly HashSet<string> s_with = WordSets.Get("with");
     private static readonly HashSet<string> s_gatheringVerbs = WordSets.Get("gathering-verbs");
+    private static readonly HashSet<string> s_gatheredMeetings = WordSets.Get("gathered-meetings");
 
     public IEnumerable<RelationCandidate> In(int s)
     {
@@ -43,6 +44,13 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
                 case { Value: CueKind.Future }:
                     future = true;
                     break;
+            }
+
+            // "وضم الاجتماع فلانا وفلانا": the meeting named before, and who it held (ضم is also a membership cue).
+            if (cue < 0 && i + 1 < tokens.Count && s_gatheredMeetings.Contains(tokens[i + 1].Norm) && IsGatheringVerb(tokens[i].Norm))
+            {
+                cue = i + 1;
+                cueForm = tokens[i + 1].Norm;
             }
         }
 
@@ -151,7 +159,7 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
         int firstPerson = persons.Count > 0 ? persons.Min(m => m.Start) : tokens.Count;
         for (int k = 0; k < firstPerson; k++)
         {
-            if (s_attendance.Contains(tokens[k].Norm) || s_gatheringVerbs.Contains(Clitics.WithoutConjunction(tokens[k].Norm)))
+            if (s_attendance.Contains(tokens[k].Norm) || IsGatheringVerb(tokens[k].Norm))
             {
                 return true;
             }
@@ -159,6 +167,10 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
 
         return false;
     }
+
+    /// <summary>ضم، شهد، جمع … with or without و (which <see cref="Clitics.WithoutConjunction"/> keeps on a two-letter verb: وضم).</summary>
+    private static bool IsGatheringVerb(string norm) =>
+        s_gatheringVerbs.Contains(norm) || (norm.Length > 2 && norm[0] == 'و' && s_gatheringVerbs.Contains(norm[1..]));
 
     private void Describe(
         RelationCandidate c, int s, IReadOnlyList<Token> tokens, int cue, string? cueForm, Mention first, Mention second, int persons, bool phone, bool future, bool phonedByRule)

@@ -36,6 +36,16 @@ public sealed class CandidateTests
     }
 
     [Fact]
+    public void Meeting_WhoTheMeetingHeld_AfterWaDammaAlIjtima_ArePairedWithEachOtherAndTheHost()
+    {
+        CandidateExtraction x = Candidates("ترأس الرئيس عبدربه منصور هادي اجتماعا لمستشاريه في الرياض اليوم.\nوضم الاجتماع أحمد بن دغر وحيدر العطاس وبقية المستشارين.");
+        IReadOnlyList<string> pairs = [.. x.Candidates.Where(c => c.Type == RelationType.Met)
+            .Select(c => string.Join("|", new[] { NameOf(x, c.FromKey), NameOf(x, c.ToKey) }.Order(StringComparer.Ordinal)))];
+        Assert.Contains("أحمد بن دغر|حيدر العطاس", pairs);
+        Assert.Contains("أحمد بن دغر|عبدربه منصور هادي", pairs);
+    }
+
+    [Fact]
     public void Meeting_TheHostNamedInTheSentenceBefore_IsPairedWithWhoReceivedHim()
     {
         CandidateExtraction x = Candidates("وصل الأمير سلطان بن فهد إلى عمّان اليوم في زيارة رسمية.\nوكان في استقباله لدى وصوله المطار وزير الخارجية الأردني أيمن الصفدي.");
