@@ -298,7 +298,7 @@ internal sealed partial class ArticleAnalysis
                 continue;
             }
 
-            if (_lex.IsFunctionWord(t.Norm) || Cue(s, j) is { Value: CueKind.Stated or CueKind.Met or CueKind.StatedParticiple }
+            if (_lex.IsFunctionWord(t.Norm) || s_organizationNameBreaks.Contains(t.Norm) || Cue(s, j) is { Value: CueKind.Stated or CueKind.Met or CueKind.StatedParticiple }
                 || _lex.Titles.Match(tokens, j, allowClitic: false) is not null)
             {
                 // "في" + a place continues a name without demonym: نقابة صيادي السمك في ولاية بورنو.
@@ -473,6 +473,9 @@ internal sealed partial class ArticleAnalysis
 
         return null;
     }
+
+    /// <summary>Words that end a name read from its head: "الحكومة وفقا لوكالة …"، "الاتحاد المحلي لهذا القرار".</summary>
+    private static readonly HashSet<string> s_organizationNameBreaks = WordSets.Get("organization-name-breaks");
 
     private static readonly HashSet<string> s_localUnitHeads = WordSets.Get("local-unit-heads");
 

@@ -156,4 +156,12 @@ public sealed class OrganizationGazetteerTests
         Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "الشركة السعودية للكهرباء");
         Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "الشركة الوطنية للمياه");
     }
+
+    [Fact]
+    public void AttributionAfterAHead_EndsTheName_TheSourceIsItsOwnBody()
+    {
+        var x = Extract.From("وقالت الحكومة وفقا لوكالة الأنباء اليمنية إن الرواتب ستصرف غدا.");
+        Assert.DoesNotContain(x.Of(NodeKind.Organization), o => o.Name.Contains("وفقا", StringComparison.Ordinal));
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name.StartsWith("وكالة الأنباء اليمنية", StringComparison.Ordinal));
+    }
 }
