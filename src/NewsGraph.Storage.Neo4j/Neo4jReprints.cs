@@ -20,7 +20,6 @@ namespace NewsGraph.Storage.Neo4j;
 /// </param>
 internal sealed class Neo4jReprints(INeo4jTransport transport, int batchSize, IReadOnlyDictionary<string, StoredReprintState?>? batchStates = null) : IReprintStateReader
 {
-
     /// <summary>
     /// The statements linking the articles about to be written (in batch order), to run after the article
     /// nodes are written, and the <c>reprintOf</c> they give each article they link or hand on.

@@ -126,15 +126,19 @@ internal sealed class Neo4jUpsert(INeo4jTransport transport, DateTimeOffset now,
             states[state.Key] = state;
         }
 
-        return (results[0].Rows.ToDictionary(r => r[0].GetString()!, r => r[1].String(), StringComparer.Ordinal), states);
+        return (ContentHashes(results[0]), states);
     }
 
     private async Task<Dictionary<string, string?>> SelectContentHashesAsync(string[] articleKeys, CancellationToken cancellationToken)
     {
         IReadOnlyList<CypherResult> results = await transport.RunAsync(
             [new CypherStatement(CypherStatements.SelectContentHashes, new Dictionary<string, object?> { ["keys"] = articleKeys })], Neo4jUpsert.ReadsOfTheWrite, cancellationToken);
-        return results[0].Rows.ToDictionary(r => r[0].GetString()!, r => r[1].String(), StringComparer.Ordinal);
+        return ContentHashes(results[0]);
     }
+
+    /// <summary>The rows of <see cref="CypherStatements.SelectContentHashes"/> (key, content hash), by key: the articles stored.</summary>
+    private static Dictionary<string, string?> ContentHashes(CypherResult result) =>
+        result.Rows.ToDictionary(r => r[0].GetString()!, r => r[1].String(), StringComparer.Ordinal);
 
     private Dictionary<string, object?> ArticleProps(ArticleInfo article, string hash) => new()
     {

@@ -47,7 +47,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
             {
                 clauses.Add(i);
             }
-            else if (s_sayingParticiples.Contains(Clitics.WithoutConjunction(tokens[i].Norm)) && clauses.GetViewBetween(0, i).Count == 0)
+            else if (s_sayingParticiples.Contains(Clitics.WithoutConjunction(tokens[i].Norm)) && (clauses.Count == 0 || clauses.Min > i))
             {
                 // "وعلق الوزير عبر تويتر قائلا: …": after a verb that does not report, قائلا is the
                 // only reporting word; after one that does, it continues that clause (annotated optional).

@@ -157,7 +157,7 @@ internal sealed partial class ArticleAnalysis
             return null;
         }
 
-        if (acronym is null && LocalSeatEnd(s, i, b.end) is { } seatEnd && SeatedHeadForm(tokens[i]) is { } headForm)
+        if (acronym is null && SeatedHeadForm(tokens[i]) is { } headForm && LocalSeatEnd(s, b.end) is { } seatEnd)
         {
             int seatStart = b.end;
             b = Finish(s, i, seatEnd, headForm, Clitics.WithoutArticle(headForm)) ?? b;
@@ -270,8 +270,12 @@ internal sealed partial class ArticleAnalysis
                             adjectivesEnd++;
                         }
 
+                        // (Without a purpose the name closes at the demonym: an adjective after it opens no purpose.)
                         int purposeEnd = PurposeComplementEnd(s, adjectivesEnd);
-                        close = purposeEnd > adjectivesEnd ? purposeEnd : PurposeComplementEnd(s, close);
+                        if (purposeEnd > adjectivesEnd)
+                        {
+                            close = purposeEnd;
+                        }
                     }
 
                     return Finish(s, i, close, form, head);
@@ -434,14 +438,15 @@ internal sealed partial class ArticleAnalysis
     }
 
     /// <summary>
-    /// Where a local body's seat ends when it follows the body's name: "إدارة التعليم بمحافظة البكيرية"،
-    /// "النادي الأدبي بالرياض"، "كلية الطب بجامعة الطائف" name one body each. Only for heads of local
-    /// units: after a ministry or a national authority, "بالرياض" says where something happened.
+    /// Where a local body's seat ends when it follows the body's name at <paramref name="end"/>: "إدارة
+    /// التعليم بمحافظة البكيرية"، "النادي الأدبي بالرياض"، "كلية الطب بجامعة الطائف" name one body each.
+    /// Asked only for heads of local units (<see cref="SeatedHeadForm"/>): after a ministry or a national
+    /// authority, "بالرياض" says where something happened.
     /// </summary>
-    private int? LocalSeatEnd(int s, int i, int end)
+    private int? LocalSeatEnd(int s, int end)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        if (end >= tokens.Count || !tokens[end].IsWord || !tokens[end].Norm.StartsWith('ب') || SeatedHeadForm(tokens[i]) is null)
+        if (end >= tokens.Count || !tokens[end].IsWord || !tokens[end].Norm.StartsWith('ب'))
         {
             return null;
         }
@@ -668,9 +673,7 @@ internal sealed partial class ArticleAnalysis
             if (State(s, j) is { } st && st.End <= end && st.Value.Form != StateForm.Metonym)
             {
                 EntityInfo state = GetState(st.Value.State);
-                Mentions[s].Add(new Mention(s, j, st.End, state, st.Value.Form == StateForm.Demonym ? MentionForm.Demonym : MentionForm.Name));
-                state.Mentions++;
-                state.FirstSentence = Math.Min(state.FirstSentence, s);
+                AddNestedMention(s, j, st.End, state, st.Value.Form == StateForm.Demonym ? MentionForm.Demonym : MentionForm.Name);
                 if (st.Value.Form == StateForm.Name)
                 {
                     state.AddAlias(SurfaceOf(s, j, st.End, st.FirstForm));
@@ -693,7 +696,7 @@ internal sealed partial class ArticleAnalysis
             {
                 EntityInfo place = GetPlace(p.Value);
                 place.AddAlias(SurfaceOf(s, at, p.End, p.FirstForm));
-                AddNestedMention(s, at, p.End, place);
+                AddNestedMention(s, at, p.End, place, MentionForm.Name);
                 return;
             }
         }
@@ -702,14 +705,14 @@ internal sealed partial class ArticleAnalysis
         {
             EntityInfo body = GetOrganization(o.Value);
             body.AddAlias(SurfaceOf(s, seatStart, o.End, o.FirstForm));
-            AddNestedMention(s, seatStart, o.End, body);
+            AddNestedMention(s, seatStart, o.End, body, MentionForm.Name);
         }
     }
 
     /// <summary>A mention inside another's span: counted, but its tokens stay the outer mention's.</summary>
-    private void AddNestedMention(int s, int start, int end, EntityInfo entity)
+    private void AddNestedMention(int s, int start, int end, EntityInfo entity, MentionForm form)
     {
-        Mentions[s].Add(new Mention(s, start, end, entity, MentionForm.Name));
+        Mentions[s].Add(new Mention(s, start, end, entity, form));
         entity.Mentions++;
         entity.FirstSentence = Math.Min(entity.FirstSentence, s);
     }
