@@ -164,4 +164,31 @@ public sealed class OrganizationGazetteerTests
         Assert.DoesNotContain(x.Of(NodeKind.Organization), o => o.Name.Contains("وفقا", StringComparison.Ordinal));
         Assert.Contains(x.Of(NodeKind.Organization), o => o.Name.StartsWith("وكالة الأنباء اليمنية", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("عين المجلس أحمد الحميدان ممثلا لوزارة العمل والدكتور عبدالله الشريف ممثلا لوزارة المالية.", "وزارة العمل")]
+    [InlineData("وقال وكيل وزارة المالية والرئيس التنفيذي للشركة سعد العتيبي إن الأرباح ارتفعت.", "وزارة المالية")]
+    public void TitleAfterWa_EndsTheBodysName(string text, string body)
+    {
+        var x = Extract.From(text);
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == body);
+        Assert.DoesNotContain(x.Of(NodeKind.Organization), o => o.Name.StartsWith(body + " و", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PortfoliosJoinedByWa_StayInTheMinistrysName()
+    {
+        var x = Extract.From("أعلنت وزارة الشؤون البلدية والقروية عن مشروعات جديدة.");
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "وزارة الشؤون البلدية والقروية");
+    }
+
+    [Theory]
+    [InlineData("وأكد حزب العمال الكردستاني في تركيا أن الهجوم فشل.", "حزب العمال الكردستاني")]
+    [InlineData("وقال رئيس نقابة صيادي السمك في ولاية بورنو إن الصيد توقف.", "نقابة صيادي السمك")]
+    public void PlaceAfterFi_IsNotPartOfTheName(string text, string body)
+    {
+        var x = Extract.From(text);
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == body);
+        Assert.DoesNotContain(x.Of(NodeKind.Organization), o => o.Name.Contains(" في ", StringComparison.Ordinal));
+    }
 }
