@@ -364,7 +364,7 @@ internal sealed partial class ArticleAnalysis
             // ("ومصلحة الجمارك" after a name is a second body, joined by و.)
             // (Nor does an imperfect verb: "لجنة الاستثمار يتولى ملف …".)
             bool coordinated = t.Norm[0] == 'و' && t.Norm.Length > 3 && _lex.CommonWords.Contains(t.Norm[1..]);
-            if (j + 1 < tokens.Count && tokens[j + 1].IsWord && t.Norm[0] is not ('ب' or 'ل' or 'ي') && !coordinated
+            if (j + 1 < tokens.Count && tokens[j + 1].IsWord && tokens[j + 1].Norm.StartsWith("ال", StringComparison.Ordinal) && t.Norm[0] is not ('ب' or 'ل' or 'ي') && !coordinated
                 && (_lex.CommonWords.Contains(t.Norm) || _lex.TitleComplements.Contains(t.Norm)))
             {
                 j++;

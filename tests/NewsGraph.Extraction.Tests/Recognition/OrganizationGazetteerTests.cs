@@ -191,4 +191,21 @@ public sealed class OrganizationGazetteerTests
         Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == body);
         Assert.DoesNotContain(x.Of(NodeKind.Organization), o => o.Name.Contains(" في ", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("وقالت وزارة الدفاع مستعدة لتطوير التعاون الدولي مع الحلفاء.", "وزارة الدفاع")]
+    [InlineData("وكانت وزارة الداخلية سوف تتخذ التدابير المناسبة.", "وزارة الداخلية")]
+    [InlineData("وأكد جهاز مكافحة الإرهاب دخول جامعة الأنبار.", "جهاز مكافحة الإرهاب")]
+    public void IndefiniteWordNotBeforeADefiniteOne_EndsTheName(string text, string body)
+    {
+        var x = Extract.From(text);
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == body);
+    }
+
+    [Fact]
+    public void IndefiniteWordInConstructWithADefiniteOne_ContinuesTheName()
+    {
+        var x = Extract.From("وصوت مجلس نواب الباراغواي على القانون.");
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "مجلس نواب الباراغواي");
+    }
 }
