@@ -208,4 +208,13 @@ public sealed class OrganizationGazetteerTests
         var x = Extract.From("وصوت مجلس نواب الباراغواي على القانون.");
         Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "مجلس نواب الباراغواي");
     }
+
+    [Theory]
+    [InlineData("وقالت وزارة الصحة التابعة لحكومة اليمن إن 43 شخصا قتلوا.", "وزارة الصحة")]
+    [InlineData("وقالت لجنة المخابرات التابعة لمجلس الشيوخ الأمريكي إن التقرير اكتمل.", "لجنة المخابرات")]
+    public void AffiliationAfterABody_EndsItsName(string text, string body)
+    {
+        var x = Extract.From(text);
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == body);
+    }
 }
