@@ -38,6 +38,7 @@ internal sealed partial class ArticleAnalysis
             person.OfferName(surface);
         }
 
+        ReleasePlacesWithin(s, start, end);
         AddMention(s, start, end, person, MentionForm.Name);
         IndexSurnames(person);
         return person;

@@ -30,7 +30,7 @@ internal sealed partial class ArticleAnalysis
         while (j < tokens.Count && counted < MaxNameTokens)
         {
             Token t = tokens[j];
-            if (t.Kind != TokenKind.Word || Owner[s][j] is not null)
+            if (t.Kind != TokenKind.Word || (Owner[s][j] is { } owner && !IsFamilyNameReadAsPlace(s, words, j, owner)))
             {
                 break;
             }
@@ -171,6 +171,27 @@ internal sealed partial class ArticleAnalysis
         }
 
         return !(IsCommonNotName(n) || _lex.NeverPersonWords.Contains(n)) || TaggedInsidePerson(s, j);
+    }
+
+    /// <summary>
+    /// "عبدالله بن عبدالمحسن التركي"، "إياد يوسف المصري"، "عبدالله بن محمد السويد": a family name that
+    /// is also a demonym, a state or a place, read as one by the gazetteer pass, closing a بن chain or
+    /// two given names before a boundary. The name takes the word back (<see cref="AddPerson"/>
+    /// releases the place's mention).
+    /// </summary>
+    private bool IsFamilyNameReadAsPlace(int s, List<int> words, int j, Mention owner)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        if (owner.Start != j || owner.End != j + 1 || owner.Entity.Kind is not (NodeKind.State or NodeKind.Place) || words.Count < 2
+            || s_nameParticles.Contains(tokens[words[^1]].Norm) || !FollowedByNameBoundary(s, j + 1))
+        {
+            return false;
+        }
+
+        string n = tokens[j].Norm;
+        bool afterChain = tokens[words[^2]].Norm is "بن" or "بنت" or "ابن";
+        bool afterGivenNames = words.TrueForAll(w => _lex.FirstNames.Contains(tokens[w].Norm));
+        return (afterChain || afterGivenNames) && n.StartsWith("ال", StringComparison.Ordinal) && !n.EndsWith("يه", StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -23,6 +23,29 @@ internal sealed partial class ArticleAnalysis
         entity.AddMentionSentence(s);
     }
 
+    /// <summary>
+    /// Takes back the words of a name that the gazetteer pass read as a state or a place (a family
+    /// name such as التركي or السويد, see IsFamilyNameReadAsPlace): their mentions go, and an entity
+    /// left without mentions is not emitted. (Its sentence stays in the entity's list: only entities
+    /// with mentions are looked up by sentence.)
+    /// </summary>
+    private void ReleasePlacesWithin(int s, int start, int end)
+    {
+        for (int j = start; j < end; j++)
+        {
+            if (Owner[s][j] is { Entity.Kind: NodeKind.State or NodeKind.Place } m)
+            {
+                Mentions[s].Remove(m);
+                for (int k = m.Start; k < m.End; k++)
+                {
+                    Owner[s][k] = null;
+                }
+
+                m.Entity.Mentions--;
+            }
+        }
+    }
+
     /// <summary>Whether no mention covers any token of <paramref name="start"/> … <paramref name="end"/>.</summary>
     private bool Unclaimed(int s, int start, int end)
     {

@@ -445,4 +445,23 @@ public sealed class NameExtentTests
         var x = Extract.From("واكتشف العلماء ديناصورا يدعى إندوراكس ريكس في الصحراء.");
         Assert.Empty(x.Of(NodeKind.Person));
     }
+
+    [Theory]
+    [InlineData("واستقبل الأمين العام للرابطة الدكتور عبدالله بن عبدالمحسن التركي وفدا من الجامعة.", "عبدالله بن عبدالمحسن التركي", "TR")]
+    [InlineData("وأوضح مدير الإدارة عبدالله بن محمد السويد، أن العمل بدأ.", "عبدالله بن محمد السويد", "SE")]
+    [InlineData("أكد المندوب الدائم السفير إياد يوسف المصري أن القرار جائر.", "إياد يوسف المصري", "EG")]
+    public void FamilyNameThatIsAlsoAStateOrDemonym_BelongsToTheName(string text, string name, string iso)
+    {
+        var x = Extract.From(text);
+        x.Person(name);
+        Assert.DoesNotContain(x.Of(NodeKind.State), st => st.Iso == iso);
+    }
+
+    [Fact]
+    public void DemonymAfterATitledName_StaysTheState()
+    {
+        var x = Extract.From("التقى الرئيس عبد الفتاح السيسي الوفد المصري في القاهرة.");
+        x.Person("عبد الفتاح السيسي");
+        Assert.Contains(x.Of(NodeKind.State), st => st.Iso == "EG");
+    }
 }
