@@ -16,9 +16,11 @@ internal sealed partial class ArticleAnalysis
         // split off only when a known given name remains ("فمحمد").
         Token first = Sentences[s].Tokens[start];
         // (The ANERcorp-derived list holds و-forms such as "واحمد": a first name after the و wins.)
+        // Likewise a preposition ل or ب before a first name ("لفايز المالكي"), unless the whole word is one (بشار، لؤي).
         bool conjunction = first.Norm.Length > 3
             && ((first.Norm[0] == 'و' && (!_lex.FirstNames.Contains(first.Norm) || _lex.FirstNames.Contains(first.Norm[1..])))
-                || (first.Norm[0] == 'ف' && _lex.GivenNames.Contains(first.Norm[1..])));
+                || (first.Norm[0] == 'ف' && _lex.GivenNames.Contains(first.Norm[1..]))
+                || (first.Norm[0] is 'ل' or 'ب' && !_lex.FirstNames.Contains(first.Norm) && _lex.FirstNames.Contains(first.Norm[1..])));
         string surface = conjunction
             ? ArticleText.SpanWithoutClitic(Sentences[s], _text, start, end, first.Norm[1..])
             : ArticleText.Span(Sentences[s], _text, start, end);

@@ -331,6 +331,7 @@ internal sealed partial class ArticleAnalysis
         // لبدء، بمقر: a preposition on a word; وأطيب، وزيد: a coordinated item, not the start of this
         // name; نادي، جامعة: the head of a body's name.
         return n.StartsWith("ال", StringComparison.Ordinal) || _lex.OrganizationHeads.Contains(n) || IsPrepositionalCommonWord(t) || (n.Length > 3 && n[0] == 'و')
+            || IsImperfectVerbNotName(n)
             || (n.Length > 3 && n[0] is 'ب' or 'ل' && (_lex.CommonWords.Contains(n[1..]) || _lex.GivenNames.Contains(n[1..]) || _lex.IsFunctionWord(n[1..])
                 || _lex.OrganizationHeads.Contains(n[1..])));
     }
@@ -460,6 +461,13 @@ internal sealed partial class ArticleAnalysis
     /// <summary>An imperfect verb form (تندرج، يقوم) — only used to trim the end of a long name candidate.</summary>
     private static bool LooksLikeImperfectVerb(string norm) =>
         norm.Length >= 4 && norm[0] is 'ي' or 'ت' && !norm.EndsWith("وف", StringComparison.Ordinal);
+
+    /// <summary>
+    /// "يصافح أشتون كارتر"، "يتقاضى راتبه": ي and a consonant open an imperfect verb, not a name that
+    /// no list knows (foreign names open with a long vowel after ي: يانيس، يوهان، ييجر).
+    /// </summary>
+    private bool IsImperfectVerbNotName(string norm) =>
+        norm.Length >= 4 && norm[0] == 'ي' && norm[1] is not ('ا' or 'و' or 'ي') && !_lex.FirstNames.Contains(norm);
 
     /// <summary>Tanwin marks indefinite common words (مسؤولاً، قائدًا); names do not carry it.</summary>
     private static bool HasTanween(Token t) => t.Surface.Contains('ً', StringComparison.Ordinal) || t.Surface.Contains('ٌ', StringComparison.Ordinal) || t.Surface.Contains('ٍ', StringComparison.Ordinal);

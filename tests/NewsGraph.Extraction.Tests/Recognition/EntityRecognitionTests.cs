@@ -464,4 +464,19 @@ public sealed class NameExtentTests
         x.Person("عبد الفتاح السيسي");
         Assert.Contains(x.Of(NodeKind.State), st => st.Iso == "EG");
     }
+
+    [Fact]
+    public void PrepositionBeforeAFirstName_IsNotPartOfTheName()
+    {
+        var x = Extract.From("وقدمت الجمعية درعا تذكارية للفنان لفايز المالكي في ختام الحفل.");
+        x.Person("فايز المالكي");
+        Assert.DoesNotContain(x.Of(NodeKind.Person), p => p.Name.StartsWith("لفايز", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ImperfectVerbAfterATitle_IsNotAName()
+    {
+        var x = Extract.From("وظهر الملك يصافح أشتون كارتر في الصورة.");
+        Assert.DoesNotContain(x.Of(NodeKind.Person), p => p.Name.StartsWith("يصافح", StringComparison.Ordinal));
+    }
 }
