@@ -145,6 +145,12 @@ internal sealed partial class ArticleAnalysis
         {
             return null;
         }
+        else if (!_lex.FirstNames.Contains(firstNorm) && !IsNameDespiteFolding(tokens[words[0]]) && !TaggedPersonStart(s, words[0]))
+        {
+            // "بعث ولي العهد برقية تهنئة"، "قدم الأمين خالص التعازي": after a title, words no list
+            // knows as a first name are a name only when the tagger, asked about a few words, says so.
+            return null;
+        }
 
         return (words[0], words[^1] + 1);
     }
@@ -306,6 +312,9 @@ internal sealed partial class ArticleAnalysis
         int j = PersonSpanEnd(tags, start, end);
         return j - start >= 2 ? (start, j) : null;
     }
+
+    /// <summary>Whether the tagger, reading a few words around <paramref name="j"/>, opens a person's name there (true without a tagger).</summary>
+    private bool TaggedPersonStart(int s, int j) => _ner is null || NerWindowTags(s, _ner, [j])[j] == "B-PERS";
 
     /// <summary>Where the tagger's person span opening at <paramref name="start"/> ends: past its I-PERS tags, at most at <paramref name="limit"/>.</summary>
     private static int PersonSpanEnd(IReadOnlyList<string> tags, int start, int limit)

@@ -479,4 +479,21 @@ public sealed class NameExtentTests
         var x = Extract.From("وظهر الملك يصافح أشتون كارتر في الصورة.");
         Assert.DoesNotContain(x.Of(NodeKind.Person), p => p.Name.StartsWith("يصافح", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("والتقط الرئيس السيسي صورة تذكارية مع أعضاء الفريق.", "صورة")]
+    [InlineData("وقدم الأمين العام خالص التعازي لأسرة الفقيد.", "خالص")]
+    public void CommonWordsAfterATitle_AreNotAName_WhenTheTaggerSaysNo(string text, string firstWord)
+    {
+        var x = Extract.From(text);
+        Assert.DoesNotContain(x.Of(NodeKind.Person), p => p.Name.StartsWith(firstWord, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void UnlistedForeignNameAfterATitle_IsKept_WhenTheTaggerSaysSo()
+    {
+        var x = Extract.From("وقال وزير الخارجية الجورجي زوراب كفاراتسخيليا إن بلاده تدعم الحوار.");
+        ExtractedEntity person = x.Person("زوراب كفاراتسخيليا");
+        Assert.Contains("وزير الخارجية الجورجي", person.Titles);
+    }
 }
