@@ -6,22 +6,23 @@ namespace NewsGraph.Core.Storage;
 /// A unit of work on a store (<see cref="IGraphWriter.OpenWriteSession"/>): the batches written
 /// through it are committed together, at <see cref="CommitAsync"/>, so a writer pays a commit's fixed
 /// costs — the index pages every batch touches written out again, the log grown by them — once for
-/// several small batches instead of once per batch, without holding a large batch in memory. Each
-/// batch stays isolated: one the store refuses undoes only its own writes. A store may commit earlier
-/// than asked (<see cref="CommitPerBatchSession"/> commits every batch as it is written); nothing
-/// written through a session is visible to readers before it is committed. Disposing a session rolls
-/// back what it has not committed. A session is used by one caller at a time.
+/// several small batches instead of once per batch, without holding a large batch in memory. A store
+/// may commit earlier than asked (<see cref="CommitPerBatchSession"/> commits every batch as it is
+/// written); nothing written through a session is visible to readers before it is committed.
+/// Disposing a session rolls back what it has not committed. A session is used by one caller at a time.
 /// </summary>
 public interface IGraphWriteSession : IAsyncDisposable
 {
     /// <summary>
     /// Writes a batch as <see cref="IGraphWriter.UpsertAsync"/> would (the same validation, the same
-    /// result), in the session's open transaction. A batch the store refuses throws as UpsertAsync
-    /// does and leaves the session as it was before it: its own writes undone, the earlier batches
-    /// still pending. A failure that undoes more than the batch — the transaction or the connection
-    /// is gone — throws <see cref="WriteSessionLostException"/>; a store that cannot be reached throws
-    /// <see cref="StoreUnavailableException"/>. After either, everything written since the last commit
-    /// is lost and the session takes no more writes (write the batches again, through a new session).
+    /// result), in the session's open transaction. When the batch fails and nothing else is lost —
+    /// the store undid the batch alone, or it was the first since the last commit — the error is thrown
+    /// as UpsertAsync throws it and the session takes the next batch. When the failure takes earlier
+    /// uncommitted batches with it (the store cannot undo one batch alone, the transaction or the
+    /// connection is gone) it throws <see cref="WriteSessionLostException"/>: everything written since
+    /// the last commit is lost and the session takes no more writes (write the batches again, through a
+    /// new session or <see cref="IGraphWriter.UpsertAsync"/>). <see cref="StoreUnavailableException"/>
+    /// means the store was not reached for this batch; the earlier ones are as they were.
     /// </summary>
     Task<UpsertResult> WriteAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken);
 
