@@ -45,19 +45,13 @@ internal sealed class CommitGroup(IGraphWriter store, BatchWriter writer, Ingest
             {
                 _session ??= store.OpenWriteSession();
                 await writer.WriteAsync(batch, _session.WriteAsync, cancellationToken).ConfigureAwait(false);
-                if (_uncommitted == 0)
-                {
-                    _firstUncommittedAt = Stopwatch.GetTimestamp();
-                }
-
-                _uncommitted += batch.Count(p => p.First is not null);
+                CountWritten(batch);
             }
             catch (OperationCanceledException)
             {
-                // Interrupted: the session rolled back the write in progress. The run then commits what the
-                // group holds, this batch's articles written one by one before the interruption included,
-                // and reports the rest of the batch not stored.
-                _uncommitted += batch.Count(p => p.Outcome is not null);
+                // Interrupted before a write: the run commits what the group holds, this batch's articles
+                // written one by one before the interruption included, and reports the rest not stored.
+                CountWritten(batch);
                 throw;
             }
             catch (WriteSessionLostException ex)
@@ -67,7 +61,9 @@ internal sealed class CommitGroup(IGraphWriter store, BatchWriter writer, Ingest
             }
             catch (StoreUnavailableException ex)
             {
-                // Past the deadline: this batch and everything after it are not stored; the batches before it are committed below.
+                // Past the deadline: this batch (but for articles written one by one before the outage) and
+                // everything after it are not stored; what the group holds is committed below.
+                CountWritten(batch);
                 GiveUp(ex.Message, batch.Count);
             }
         }
@@ -146,6 +142,18 @@ internal sealed class CommitGroup(IGraphWriter store, BatchWriter writer, Ingest
                 GiveUp(ex.Message, _held.Skip(i).Sum(b => b.Count));
             }
         }
+    }
+
+    /// <summary>Counts the batch's articles now written into the session, awaiting the commit.</summary>
+    private void CountWritten(List<PendingArticle> batch)
+    {
+        int written = batch.Count(p => p.First is not null && p.Outcome is { Succeeded: true });
+        if (_uncommitted == 0 && written > 0)
+        {
+            _firstUncommittedAt = Stopwatch.GetTimestamp();
+        }
+
+        _uncommitted += written;
     }
 
     /// <summary>The store stayed away past the deadline: the rest of the run is listed not stored, so a rerun of the same input completes the work.</summary>
