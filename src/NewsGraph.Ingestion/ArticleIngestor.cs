@@ -47,7 +47,7 @@ public sealed record IngestionOptions
 }
 
 /// <summary>
-/// The ingestion pipeline: validate → extract → upsert in batches → announce. Each article is
+/// The ingestion pipeline: validate → extract → upsert in batches (several to a commit) → announce. Each article is
 /// keyed (URL, else hash of its normalized text) and duplicates within a run are ingested once.
 /// A failure belongs to the article that caused it: a bad article is reported with its reason
 /// and the rest of the batch lands; if a whole batch is refused by the store, its articles are
