@@ -12,8 +12,22 @@ namespace NewsGraph.Ingestion;
 /// <summary>Tuning for <see cref="ArticleIngestor"/>.</summary>
 public sealed record IngestionOptions
 {
-    /// <summary>Articles per store transaction.</summary>
+    /// <summary>Articles per store write (the unit a refusal is isolated in; <see cref="CommitSize"/> sets how many share a transaction).</summary>
     public int BatchSize { get; init; } = 200;
+
+    /// <summary>
+    /// Articles written into one store transaction before it is committed (group commit, <see cref="CommitGroup"/>):
+    /// several batches share a commit, and with it the cost of writing out again the pages every batch
+    /// touches, while each batch stays <see cref="BatchSize"/> articles. 1 commits every batch. A store
+    /// that does not group commits (<see cref="IGraphWriter.OpenWriteSession"/>) commits every batch anyway.
+    /// </summary>
+    public int CommitSize { get; init; } = 1000;
+
+    /// <summary>
+    /// How long written articles wait at most for their commit (and so for their outcome and
+    /// announcement) while the input keeps coming; an idle input and the end of the input commit at once.
+    /// </summary>
+    public TimeSpan CommitInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Threads extracting at once (extraction is pure CPU work).</summary>
     public int ExtractionParallelism { get; init; } = Environment.ProcessorCount;
@@ -33,7 +47,7 @@ public sealed record IngestionOptions
 }
 
 /// <summary>
-/// The ingestion pipeline: validate → extract → upsert in batches → announce. Each article is
+/// The ingestion pipeline: validate → extract → upsert in batches (several to a commit) → announce. Each article is
 /// keyed (URL, else hash of its normalized text) and duplicates within a run are ingested once.
 /// A failure belongs to the article that caused it: a bad article is reported with its reason
 /// and the rest of the batch lands; if a whole batch is refused by the store, its articles are

@@ -7,15 +7,19 @@ using NewsGraph.Core.Storage;
 namespace NewsGraph.Ingestion;
 
 /// <summary>
-/// The writer's side of a run: stores one batch in one call to the store (one transaction), finds
-/// the article a store refuses by writing the batch again one by one, waits out an unavailable store
-/// as <see cref="IngestionOptions.StoreRetry"/> allows, announces committed articles and reports
-/// every input's outcome in input order, with what the store did with it (new, replaced, unchanged).
+/// Writes one batch and reports it: the batch goes to the store in one write (through a write session or
+/// in a transaction of its own); when the store refuses it, the batch is written again one article at a
+/// time to find the article refused; an unavailable store is waited out as <see cref="IngestionOptions.StoreRetry"/>
+/// allows. Outcomes are only recorded on the articles here; <see cref="Report"/> announces and reports
+/// them once they are committed (<see cref="CommitGroup"/> decides when).
 /// </summary>
-internal sealed class BatchWriter(IGraphWriter store, IngestionEvents events, IngestionOptions options, IngestionTelemetry telemetry, Action<int, ArticleOutcome> report)
+internal sealed class BatchWriter(IngestionEvents events, IngestionOptions options, IngestionTelemetry telemetry, Action<int, ArticleOutcome> report)
 {
-    /// <summary>Stores the batch's new articles; an outage past the deadline throws <see cref="StoreUnavailableException"/>.</summary>
-    public async Task UpsertAsync(List<PendingArticle> pending, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the batch's new articles with <paramref name="write"/>; an outage past the deadline throws
+    /// <see cref="StoreUnavailableException"/>, a lost write session <see cref="WriteSessionLostException"/>.
+    /// </summary>
+    public async Task WriteAsync(List<PendingArticle> pending, Func<IReadOnlyList<ArticleGraph>, CancellationToken, Task<UpsertResult>> write, CancellationToken cancellationToken)
     {
         List<PendingArticle> batch = pending.Where(p => p.First is not null).ToList();
         if (batch.Count == 0)
@@ -23,7 +27,7 @@ internal sealed class BatchWriter(IGraphWriter store, IngestionEvents events, In
             return;
         }
 
-        (UpsertResult? stored, string? error) = await TryUpsertAsync(batch.Select(b => b.Graph!).ToList(), cancellationToken).ConfigureAwait(false);
+        (UpsertResult? stored, string? error) = await TryWriteAsync(batch.Select(b => b.Graph!).ToList(), write, cancellationToken).ConfigureAwait(false);
         if (error is null)
         {
             foreach (PendingArticle article in batch)
@@ -37,7 +41,7 @@ internal sealed class BatchWriter(IGraphWriter store, IngestionEvents events, In
         // Find the article the store refused: write them one by one.
         foreach (PendingArticle article in batch)
         {
-            (UpsertResult? single, string? singleError) = batch.Count == 1 ? (null, error) : await TryUpsertAsync([article.Graph!], cancellationToken).ConfigureAwait(false);
+            (UpsertResult? single, string? singleError) = batch.Count == 1 ? (null, error) : await TryWriteAsync([article.Graph!], write, cancellationToken).ConfigureAwait(false);
             if (singleError is null)
             {
                 Succeed(article, single!);
@@ -46,6 +50,18 @@ internal sealed class BatchWriter(IGraphWriter store, IngestionEvents events, In
             {
                 Fail(article, "store refused the article: " + singleError);
             }
+        }
+    }
+
+    /// <summary>Forgets what writing the batch's articles gave, before they are written again (their first write was rolled back).</summary>
+    public static void Forget(List<PendingArticle> pending)
+    {
+        foreach (PendingArticle article in pending.Where(p => p.First is not null))
+        {
+            article.Outcome = null;
+            article.FailureReason = null;
+            article.First!.Error = null;
+            article.First.FailureReason = null;
         }
     }
 
@@ -78,12 +94,19 @@ internal sealed class BatchWriter(IGraphWriter store, IngestionEvents events, In
                 }
             }
 
+            if (article.First is not null && outcome.Succeeded)
+            {
+                // Announced only now that it is committed: a subscriber may read it back at once.
+                ArticleGraph graph = article.Graph!;
+                events.Publish(new ArticleIngested(graph.Article.Key, graph.Article.Title, graph.Article.Source, graph.Article.Published, outcome.Entities, outcome.Relations));
+            }
+
             telemetry.Reported(outcome, article.FailureReason);
             report(article.Sequence, outcome);
         }
     }
 
-    private void Succeed(PendingArticle article, UpsertResult stored)
+    private static void Succeed(PendingArticle article, UpsertResult stored)
     {
         ArticleGraph graph = article.Graph!;
         int entities = graph.Entities.Count(e => e.Kind != NodeKind.Claim);
@@ -93,7 +116,6 @@ internal sealed class BatchWriter(IGraphWriter store, IngestionEvents events, In
         };
         article.First!.Entities = entities;
         article.First.Relations = graph.Relations.Count;
-        events.Publish(new ArticleIngested(graph.Article.Key, graph.Article.Title, graph.Article.Source, graph.Article.Published, entities, graph.Relations.Count));
     }
 
     private static void Fail(PendingArticle article, string error)
@@ -106,16 +128,17 @@ internal sealed class BatchWriter(IGraphWriter store, IngestionEvents events, In
     }
 
     /// <summary>What the store did when the graphs are stored, else why it refused them; an outage past the deadline throws.</summary>
-    private async Task<(UpsertResult? Stored, string? Error)> TryUpsertAsync(IReadOnlyList<ArticleGraph> graphs, CancellationToken cancellationToken)
+    private async Task<(UpsertResult? Stored, string? Error)> TryWriteAsync(
+        IReadOnlyList<ArticleGraph> graphs, Func<IReadOnlyList<ArticleGraph>, CancellationToken, Task<UpsertResult>> write, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
         UpsertResult? stored = null;
         try
         {
-            stored = await StoreAsync(graphs, cancellationToken).ConfigureAwait(false);
+            stored = await StoreAsync(graphs, write, cancellationToken).ConfigureAwait(false);
             return (stored, null);
         }
-        catch (Exception ex) when (ex is not (OperationCanceledException or StoreUnavailableException))
+        catch (Exception ex) when (ex is not (OperationCanceledException or StoreUnavailableException or WriteSessionLostException or OutOfMemoryException))
         {
             return (null, ex.Message);
         }
@@ -125,15 +148,16 @@ internal sealed class BatchWriter(IGraphWriter store, IngestionEvents events, In
         }
     }
 
-    /// <summary>Upserts, waiting out an outage of the store as <see cref="IngestionOptions.StoreRetry"/> allows.</summary>
-    private async Task<UpsertResult> StoreAsync(IReadOnlyList<ArticleGraph> graphs, CancellationToken cancellationToken)
+    /// <summary>Writes, waiting out an outage of the store as <see cref="IngestionOptions.StoreRetry"/> allows.</summary>
+    private async Task<UpsertResult> StoreAsync(
+        IReadOnlyList<ArticleGraph> graphs, Func<IReadOnlyList<ArticleGraph>, CancellationToken, Task<UpsertResult>> write, CancellationToken cancellationToken)
     {
         RetryPolicy policy = options.StoreRetry;
         RetryNotice? firstWait = null;
         long firstWaitAt = 0;
         RetryNotice? lastWait = null;
         UpsertResult stored = await policy.RunAsync(
-            token => store.UpsertAsync(graphs, token),
+            token => write(graphs, token),
             static ex => ex is StoreUnavailableException,
             notice =>
             {

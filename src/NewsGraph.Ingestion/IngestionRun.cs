@@ -15,32 +15,37 @@ namespace NewsGraph.Ingestion;
 /// is pure CPU work and must not starve the thread pool the writer runs on);</item>
 /// <item>one <b>writer</b> takes the articles back in input order, dedupes them, and stores each
 /// <see cref="IngestionOptions.BatchSize"/> inputs as one batch (<see cref="BatchWriter"/>) while the
-/// threads extract the next ones.</item>
+/// threads extract the next ones; several batches share a commit (<see cref="CommitGroup"/>).</item>
 /// </list>
 /// Batches are cut by input position only, so they are the same whatever the scheduling: the stored
 /// graph equals a run on one thread. Outcomes are reported in input order, after their batch is
-/// committed. Cancellation stops every stage; a failure of the source ends the run with it.
+/// committed; the writer commits as soon as the input goes idle, so a slow source's outcomes are not
+/// held back. Cancellation stops every stage (what is written is committed and reported first); a
+/// failure of the source ends the run with it.
 /// </summary>
 internal sealed class IngestionRun
 {
     private readonly ArticleIngestor _ingestor;
     private readonly IngestionOptions _options;
-    private readonly BatchWriter _writer;
+    private readonly CommitGroup _group;
     private readonly IngestionTelemetry _telemetry;
 
     // Article key → its first copy in this run (one entry per article: the duplicates' report).
     private readonly Dictionary<string, FirstCopy> _seen = new(StringComparer.Ordinal);
-    private volatile string? _notStored;
 
     public IngestionRun(ArticleIngestor ingestor, IGraphWriter store, IngestionEvents events, IngestionOptions options, IngestionTelemetry telemetry, Action<int, ArticleOutcome> report)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ExtractionParallelism, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.CommitSize, 1);
         _ingestor = ingestor;
         _options = options;
         _telemetry = telemetry;
-        _writer = new BatchWriter(store, events, options, telemetry, report);
+        _group = new CommitGroup(store, new BatchWriter(events, options, telemetry, report), options, telemetry);
     }
+
+    /// <summary>Why the store was given up on: the rest of the run is not stored (nor extracted), only listed.</summary>
+    private string? NotStored => _group.NotStored;
 
     /// <summary>
     /// Articles queued at most between the reader and the writer (so read but not stored, at most: this,
@@ -63,10 +68,12 @@ internal sealed class IngestionRun
         try
         {
             await WriteAllAsync(ordered.Reader, stop.Token).ConfigureAwait(false);
-            return _notStored;
+            return NotStored;
         }
         finally
         {
+            await _group.DisposeAsync().ConfigureAwait(false);
+
             // Normally every stage has finished by now; after a failure or cancellation this stops the rest.
             await stop.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll([reader, .. extractors]).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
@@ -116,7 +123,7 @@ internal sealed class IngestionRun
                 }
 
                 // Once the store is given up on, the rest is only listed as not stored: no need to extract it.
-                Extraction extraction = _notStored is null ? _ingestor.Extract(slot.Input) : default;
+                Extraction extraction = NotStored is null ? _ingestor.Extract(slot.Input) : default;
                 if (extraction.Graph is { } graph)
                 {
                     // The hash, fingerprint and normalized text the store's writer needs, computed here in parallel.
@@ -136,26 +143,58 @@ internal sealed class IngestionRun
     private async Task WriteAllAsync(ChannelReader<Slot> ordered, CancellationToken cancellationToken)
     {
         var pending = new List<PendingArticle>(_options.BatchSize);
-        await foreach (Slot slot in ordered.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            Extraction extraction = await slot.Extracted.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            pending.Add(Classify(slot, extraction));
-            if (pending.Count == _options.BatchSize)
+            while (true)
             {
-                await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
-            }
-        }
+                if (!ordered.TryRead(out Slot? slot))
+                {
+                    if (_group.HoldsBatches)
+                    {
+                        // The input is idle: commit and report what is written rather than hold it back.
+                        await _group.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    }
 
-        await FlushAsync(pending, cancellationToken).ConfigureAwait(false);
+                    if (!await ordered.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                Extraction extraction = await slot.Extracted.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                pending.Add(Classify(slot, extraction));
+                if (pending.Count == _options.BatchSize)
+                {
+                    await _group.AddAsync(pending, cancellationToken).ConfigureAwait(false);
+                    pending = new List<PendingArticle>(_options.BatchSize);
+                }
+            }
+
+            if (pending.Count > 0)
+            {
+                await _group.AddAsync(pending, cancellationToken).ConfigureAwait(false);
+            }
+
+            await _group.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Cancelled, or the source failed: what the group wrote before is committed and reported, as
+            // it would have been had each batch been its own transaction; the batch not yet written is not.
+            await _group.CommitAsync(cancellationToken).ConfigureAwait(false);
+            throw;
+        }
     }
 
     private PendingArticle Classify(Slot slot, Extraction extraction)
     {
         ArticleGraph? graph = extraction.Graph;
-        if (_notStored is not null || graph is null)
+        if (NotStored is not null || graph is null)
         {
-            return _notStored is not null
-                ? new PendingArticle(slot.Sequence, slot.Input, null, _notStored, null) { FailureReason = FailureReasons.StoreUnavailable }
+            return NotStored is not null
+                ? new PendingArticle(slot.Sequence, slot.Input, null, NotStored, null) { FailureReason = FailureReasons.StoreUnavailable }
                 : new PendingArticle(slot.Sequence, slot.Input, null, extraction.Error, null) { FailureReason = extraction.FailureReason };
         }
 
@@ -167,32 +206,6 @@ internal sealed class IngestionRun
         var copy = new FirstCopy(slot.Input.Origin);
         _seen[graph.Article.Key] = copy;
         return new PendingArticle(slot.Sequence, slot.Input, graph, null, null) { First = copy };
-    }
-
-    private async Task FlushAsync(List<PendingArticle> pending, CancellationToken cancellationToken)
-    {
-        if (pending.Count == 0)
-        {
-            return;
-        }
-
-        if (_notStored is null)
-        {
-            try
-            {
-                await _writer.UpsertAsync(pending, cancellationToken).ConfigureAwait(false);
-            }
-            catch (StoreUnavailableException ex)
-            {
-                // The store stayed away past the deadline: this batch and everything after it are not
-                // stored, each listed with the reason, so a rerun of the same input completes the work.
-                _notStored = "not stored: " + ex.Message;
-                _telemetry.StoreGivenUp(ex.Message, pending.Count);
-            }
-        }
-
-        _writer.Report(pending, _notStored);
-        pending.Clear();
     }
 
     /// <summary>One input on its way through: its place in the input and, once extracted, its graph or why it has none.</summary>

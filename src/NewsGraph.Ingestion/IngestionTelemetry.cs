@@ -27,6 +27,9 @@ internal sealed partial class IngestionTelemetry(NewsGraphMetrics? metrics, ILog
 
     public void StoreGivenUp(string reason, int pendingArticles) => LogStoreGivenUp(logger, pendingArticles, reason);
 
+    /// <summary>A write session lost its uncommitted batches (or their commit failed): they are written again.</summary>
+    public void GroupLost(string reason, int heldArticles) => LogGroupLost(logger, heldArticles, reason);
+
     /// <summary>One input's outcome, as it leaves the pipeline.</summary>
     public void Reported(ArticleOutcome outcome, string? failureReason)
     {
@@ -66,4 +69,7 @@ internal sealed partial class IngestionTelemetry(NewsGraphMetrics? metrics, ILog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Gave up on the store with {Articles} articles of the batch pending: {Reason}")]
     private static partial void LogStoreGivenUp(ILogger logger, int articles, string reason);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Writing again, one batch per transaction, the {Articles} articles awaiting a commit: {Reason}")]
+    private static partial void LogGroupLost(ILogger logger, int articles, string reason);
 }

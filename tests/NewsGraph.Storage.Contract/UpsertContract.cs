@@ -38,6 +38,27 @@ public abstract class UpsertContract<TFactory> : GraphStoreContract<TFactory>
     }
 
     [SkippableFact]
+    public async Task WriteSession_BatchesCommittedTogether_StoreWhatOneUpsertStores()
+    {
+        IGraphStore expected = await SeededStoreAsync();
+        IGraphStore store = await EmptyStoreAsync();
+
+        UpsertResult first;
+        UpsertResult second;
+        await using (IGraphWriteSession session = store.OpenWriteSession())
+        {
+            first = await session.WriteAsync([Article1, Article2, Article3], None);
+            second = await session.WriteAsync([Article4, Article5, Article6, Article7, Article1], None);
+            await session.CommitAsync(None);
+        }
+
+        Assert.Equal((3, 0), (first.ArticlesWritten, first.ArticlesUnchanged));
+        Assert.Equal((4, 1), (second.ArticlesWritten, second.ArticlesUnchanged)); // the second batch sees the first, uncommitted
+        Assert.Equal(await SnapshotAsync(expected, includeArticles: false), await SnapshotAsync(store, includeArticles: false));
+        Assert.Equal(Sorted(ArticleKeys), Keys(await ArticlesAsync(store, new ArticleQuery())).Order(StringComparer.Ordinal));
+    }
+
+    [SkippableFact]
     public async Task Upsert_EmptyBatch_ReportsNothing()
     {
         IGraphStore store = await EmptyStoreAsync();

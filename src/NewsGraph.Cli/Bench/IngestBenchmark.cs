@@ -20,14 +20,14 @@ namespace NewsGraph.Cli.Bench;
 /// </summary>
 internal static class IngestBenchmark
 {
-    public static async Task<int> RunAsync(FileInfo database, int? articles, int skip, string corpus, int batchSize, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(FileInfo database, int? articles, int skip, string corpus, int batchSize, int commitSize, TextWriter output, CancellationToken cancellationToken)
     {
         int count = articles ?? await CountAsync(corpus, cancellationToken).ConfigureAwait(false);
         long storedBefore;
         var store = new SqliteGraphStore(database.FullName, TimeProvider.System);
-        var options = new IngestionOptions { BatchSize = batchSize };
+        var options = new IngestionOptions { BatchSize = batchSize, CommitSize = commitSize };
         string after = skip > 0 ? $" after the first {skip:N0}" : "";
-        await output.WriteLineAsync($"bench ingest: {count:N0} articles{after} from {corpus} into {database.FullName}; {options.ExtractionParallelism} extraction threads, batches of {batchSize}").ConfigureAwait(false);
+        await output.WriteLineAsync($"bench ingest: {count:N0} articles{after} from {corpus} into {database.FullName}; {options.ExtractionParallelism} extraction threads, batches of {batchSize}, a commit every {commitSize:N0} articles").ConfigureAwait(false);
         var tally = new Tally(count);
         var unreadable = new StrongBox<int>();
         string? unavailable;

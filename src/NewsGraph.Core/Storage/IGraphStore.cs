@@ -31,6 +31,13 @@ public interface IGraphWriter
     Task<UpsertResult> UpsertAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken);
 
     /// <summary>
+    /// A session whose batches are committed together (<see cref="IGraphWriteSession"/>); opening one
+    /// does no I/O. The default commits each batch as it is written (<see cref="CommitPerBatchSession"/>),
+    /// which is what decorators and test doubles get; the embedded store groups commits.
+    /// </summary>
+    IGraphWriteSession OpenWriteSession() => new CommitPerBatchSession(this);
+
+    /// <summary>
     /// Takes articles out of the graph, in one transaction: each article and its contribution go,
     /// every merged value it contributed to is updated as if it had never been ingested, and
     /// entities and relations no remaining article supports are deleted. Keys not stored are
