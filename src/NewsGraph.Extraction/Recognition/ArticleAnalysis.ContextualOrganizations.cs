@@ -67,7 +67,10 @@ internal sealed partial class ArticleAnalysis
     private bool IsClubHere(int s, PhraseMatch<ContextualOrganization> match)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        if (!AboutSport() || (match.End < tokens.Count && IsDefiniteWord(tokens[match.End])))
+        // ("العين الإماراتي" after a club word is the club, placed in its country by the demonym.)
+        bool placedByDemonym = match.End < tokens.Count && Owner[s][match.End] is { Form: MentionForm.Demonym }
+            && match.Start > 0 && tokens[match.Start - 1].FirstFormIn(s_clubContextWords) is not null;
+        if (!AboutSport() || (match.End < tokens.Count && IsDefiniteWord(tokens[match.End]) && !placedByDemonym))
         {
             return false;
         }

@@ -149,6 +149,7 @@ internal sealed partial class ArticleAnalysis
         for (int s = 0; s < Sentences.Count; s++)
         {
             FindContextualOrganizations(s);
+            FindClubsBeforeDemonyms(s);
         }
 
         for (int s = 0; s < Sentences.Count; s++)

@@ -174,6 +174,26 @@ public sealed class EntityRecognitionTests
         Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "النصر");
     }
 
+    [Theory]
+    [InlineData("وفاز الفريق في مباراة الدوري أمس بهدفين، ويلعب الفريق أمام إيجلز الهولندي في مباراة ودية الأحد المقبل على ملعبه.", "إيجلز", "NL")]
+    [InlineData("وتعاقد النادي مع لاعب أتلانتا الإيطالي قبل مباراة الدوري، وانضم اللاعب إلى الفريق في المعسكر.", "أتلانتا", "IT")]
+    [InlineData("ويلعب الفريق مباراة الدوري المقبلة أمام فريق روما الإيطالي، وأكد مدرب الفريق جاهزية اللاعبين.", "روما", "IT")]
+    [InlineData("وخسر الفريق في مباراة الدوري أمس، ويستعد لمواجهة العين الإماراتي في مباراة ودية، وأكد اللاعبون جاهزيتهم.", "العين", "AE")]
+    public void ClubNamedBeforeADemonym_InASportsArticle_IsAnOrganization_TheDemonymItsState(string text, string club, string iso)
+    {
+        var x = Extract.From(text);
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == club);
+        Assert.Contains(x.Of(NodeKind.State), st => st.Iso == iso);
+        Assert.DoesNotContain(x.Of(NodeKind.Place), p => p.Name == club);
+    }
+
+    [Fact]
+    public void WordBeforeADemonym_OutsideSport_IsNoClub()
+    {
+        var x = Extract.From("وقال مدير الشركة إن فريق العمل الهولندي وصل أمس إلى الرياض.");
+        Assert.DoesNotContain(x.Of(NodeKind.Organization), o => o.Category == "club");
+    }
+
     [Fact]
     public void ClubNames_OutsideSport_AreNoOrganizations()
     {
