@@ -95,12 +95,13 @@ internal static class NerCommandLine
         var iterations = new Option<int>("--iterations") { Description = "Most exchange passes.", DefaultValueFactory = _ => defaults.MaxIterations };
         Option<DirectoryInfo?> annotations = CommonOptions.Annotations();
         annotations.Description = "The annotated corpus whose articles (and the shared dev set) are left out (default: the Annotations folder beside the executable).";
-        var command = new Command("clusters", "Learn word clusters for the tagger from unlabelled text (deterministic).") { corpus, output, classes, minCount, iterations, annotations };
+        var stems = new Option<bool>("--stems") { Description = "Cluster the words' stems (proclitics and article off) instead of the words." };
+        var command = new Command("clusters", "Learn word clusters for the tagger from unlabelled text (deterministic).") { corpus, output, classes, minCount, iterations, annotations, stems };
         command.SetAction((parse, cancellationToken) => WordClusterCommand.RunAsync(
             Console.Out,
             parse.GetValue(corpus)!.Select(f => f.FullName).ToList(),
             parse.GetValue(output)!.FullName,
-            defaults with { Classes = parse.GetValue(classes), MinCount = parse.GetValue(minCount), MaxIterations = parse.GetValue(iterations) },
+            defaults with { Classes = parse.GetValue(classes), MinCount = parse.GetValue(minCount), MaxIterations = parse.GetValue(iterations), StemKeys = parse.GetValue(stems) },
             CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)),
             cancellationToken));
         return command;

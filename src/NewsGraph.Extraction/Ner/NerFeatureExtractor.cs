@@ -96,8 +96,8 @@ internal sealed class NerFeatureExtractor(NerGazetteer gazetteer, NerWordCluster
             {
                 NerWordClusters extra = Clusters.Extras[x];
                 int at = (x * buffer.Capacity) + i;
-                buffer.ExtraLight[at] = forms.Light.Length != forms.Normalized.Length ? extra.ClusterOf(FeatureHash.Of(forms.Light)) : -1;
-                int listedExtra = extra.ClusterOf(buffer.Word[i]);
+                buffer.ExtraLight[at] = !extra.KeyedByStem && forms.Light.Length != forms.Normalized.Length ? extra.ClusterOf(FeatureHash.Of(forms.Light)) : -1;
+                int listedExtra = extra.ClusterOf(extra.KeyedByStem ? buffer.Stem[i] : buffer.Word[i]);
                 buffer.ExtraCluster[at] = listedExtra >= 0 ? listedExtra : buffer.ExtraLight[at];
             }
         }

@@ -24,9 +24,10 @@ public sealed class NerWordClusters
 
     /// <summary>
     /// The default further clusterings (<see cref="Extras"/>), under the same folder: 300 classes
-    /// over the 153,848 words seen at least twice.
+    /// over the 153,848 words seen at least twice, and 300 classes over the 89,230 stems (words
+    /// without proclitics and article) seen at least twice.
     /// </summary>
-    public static readonly IReadOnlyList<string> DefaultExtraResourcePaths = ["ner/saudinewsnet-clusters-300.tsv.gz"];
+    public static readonly IReadOnlyList<string> DefaultExtraResourcePaths = ["ner/saudinewsnet-clusters-300.tsv.gz", "ner/saudinewsnet-stem-clusters-300.tsv.gz"];
 
     /// <summary>
     /// Path prefix lengths used as features (part of the feature set: a model is only valid with
@@ -67,6 +68,7 @@ public sealed class NerWordClusters
         Paths = primary.Paths;
         WordCount = primary.WordCount;
         Extras = extras;
+        KeyedByStem = primary.KeyedByStem;
         Fingerprint = string.Join('+', extras.Select(e => e.Fingerprint).Prepend(primary.Fingerprint));
     }
 
@@ -109,6 +111,12 @@ public sealed class NerWordClusters
     /// </summary>
     public IReadOnlyList<NerWordClusters> Extras { get; } = [];
 
+    /// <summary>
+    /// The words are listed in <see cref="StemKeyOf"/> form (the file has a <c># key: stem</c> line)
+    /// and looked up by the token's stem; otherwise in <see cref="KeyOf"/> form.
+    /// </summary>
+    public bool KeyedByStem { get; private init; }
+
     /// <summary>Number of listed words.</summary>
     public int WordCount { get; }
 
@@ -124,7 +132,7 @@ public sealed class NerWordClusters
 
     /// <summary>
     /// The clusters embedded in this assembly (learned from SaudiNewsNet; see Data/ner/MODEL.md):
-    /// 1,000 classes, with the 300-class clustering as a further one. Loaded once.
+    /// 1,000 classes, with the 300-class clusterings of words and of stems as further ones. Loaded once.
     /// </summary>
     public static NerWordClusters LoadDefault() => s_default.Value;
 
@@ -149,6 +157,9 @@ public sealed class NerWordClusters
     /// Clitics stay attached; the tagger also looks up the form without و ف ب ل ك.
     /// </summary>
     public static string KeyOf(string? token) => NerTokenForms.Analyze(token).Normalized;
+
+    /// <summary>The token without proclitics and article (the tagger's stem): the key of a stem-keyed clustering.</summary>
+    public static string StemKeyOf(string? token) => NerTokenForms.Analyze(token).Stem;
 
     /// <summary>Reads a cluster file, gzip-compressed or plain UTF-8.</summary>
     /// <exception cref="InvalidDataException">A line is not <c>path TAB word TAB count</c>, or a path is not a bit string.</exception>
@@ -179,6 +190,7 @@ public sealed class NerWordClusters
         var clusterOfWord = new List<int>();
         var clusterOfPath = new Dictionary<string, int>(StringComparer.Ordinal);
         var paths = new List<string>();
+        bool keyedByStem = false;
         int lineNumber = 0;
         foreach (ReadOnlySpan<char> raw in text.AsSpan().EnumerateLines())
         {
@@ -186,6 +198,7 @@ public sealed class NerWordClusters
             ReadOnlySpan<char> line = raw.TrimEnd('\r');
             if (line.IsEmpty || line[0] == '#')
             {
+                keyedByStem |= line.SequenceEqual("# key: stem");
                 continue;
             }
 
@@ -232,7 +245,7 @@ public sealed class NerWordClusters
             }
         }
 
-        return new NerWordClusters(wordHashes, clusterOfWord, prefixValues, paths, fingerprint);
+        return new NerWordClusters(wordHashes, clusterOfWord, prefixValues, paths, fingerprint) { KeyedByStem = keyedByStem };
     }
 
     /// <summary>The path of <paramref name="token"/> (looked up in <see cref="KeyOf"/> form), or null when it is not listed.</summary>

@@ -210,9 +210,12 @@ public sealed class NerWordClustersTests
     {
         NerWordClusters clusters = NerWordClusters.LoadDefault();
 
-        NerWordClusters extra = Assert.Single(clusters.Extras);
-        Assert.True(extra.WordCount > clusters.WordCount);
-        Assert.NotNull(extra.PathOf("محمد"));
+        Assert.Equal(2, clusters.Extras.Count);
+        Assert.True(clusters.Extras[0].WordCount > clusters.WordCount);
+        Assert.NotNull(clusters.Extras[0].PathOf("محمد"));
+        Assert.False(clusters.Extras[0].KeyedByStem);
+        Assert.True(clusters.Extras[1].KeyedByStem);
+        Assert.NotNull(clusters.Extras[1].PathOf(NerWordClusters.StemKeyOf("والرياض")));
     }
 
     private static int SharedPrefix(string a, string b)
