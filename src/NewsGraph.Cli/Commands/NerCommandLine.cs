@@ -58,7 +58,8 @@ internal static class NerCommandLine
         };
         var cvSeed = new Option<int>("--seed") { Description = "Random seed for training and for the shuffled split.", DefaultValueFactory = _ => 1 };
         Option<string?> cvClusters = ClustersOption();
-        var cv = new Command("cv", "Cross-validate: train on k-1 folds, tag the held-out one, score per class.") { cvData, folds, split, cvSeed, cvClusters };
+        var onlyFold = new Option<int?>("--fold") { Description = "Run this fold alone (1-based; design choices are judged on fold 1); default all folds." };
+        var cv = new Command("cv", "Cross-validate: train on k-1 folds, tag the held-out one, score per class.") { cvData, folds, split, cvSeed, cvClusters, onlyFold };
         cv.SetAction((parse, cancellationToken) => NerCommands.RunCrossValidationAsync(
             Console.Out,
             parse.GetValue(cvData)!.FullName,
@@ -66,17 +67,18 @@ internal static class NerCommandLine
             seed: parse.GetValue(cvSeed),
             split: parse.GetValue(split),
             cancellationToken: cancellationToken,
-            clustersPath: ClustersPath(parse.GetValue(cvClusters))));
+            clustersPath: ClustersPath(parse.GetValue(cvClusters)),
+            onlyFold: parse.GetValue(onlyFold)));
         return new Command("ner", "Train and evaluate the named-entity tagger.") { train, cv, Clusters() };
     }
 
     private static Option<string?> ClustersOption() => new("--clusters")
     {
-        Description = $"Word clusters for the cluster features: a file written by `newsgraph ner clusters`, or {NerCommands.NoClusters}; default the embedded ones.",
+        Description = $"Word clusters for the cluster features: a file written by `newsgraph ner clusters` (FILE,FILE2,… adds further clusterings with features of their own), or {NerCommands.NoClusters}; default the embedded ones.",
     };
 
     private static string? ClustersPath(string? value) =>
-        value is null or NerCommands.NoClusters ? value : Path.GetFullPath(value);
+        value is null or NerCommands.NoClusters ? value : string.Join(',', value.Split(',').Select(Path.GetFullPath));
 
     private static Command Clusters()
     {
@@ -93,12 +95,13 @@ internal static class NerCommandLine
         var iterations = new Option<int>("--iterations") { Description = "Most exchange passes.", DefaultValueFactory = _ => defaults.MaxIterations };
         Option<DirectoryInfo?> annotations = CommonOptions.Annotations();
         annotations.Description = "The annotated corpus whose articles (and the shared dev set) are left out (default: the Annotations folder beside the executable).";
-        var command = new Command("clusters", "Learn word clusters for the tagger from unlabelled text (deterministic).") { corpus, output, classes, minCount, iterations, annotations };
+        var stems = new Option<bool>("--stems") { Description = "Cluster the words' stems (proclitics and article off) instead of the words." };
+        var command = new Command("clusters", "Learn word clusters for the tagger from unlabelled text (deterministic).") { corpus, output, classes, minCount, iterations, annotations, stems };
         command.SetAction((parse, cancellationToken) => WordClusterCommand.RunAsync(
             Console.Out,
             parse.GetValue(corpus)!.Select(f => f.FullName).ToList(),
             parse.GetValue(output)!.FullName,
-            defaults with { Classes = parse.GetValue(classes), MinCount = parse.GetValue(minCount), MaxIterations = parse.GetValue(iterations) },
+            defaults with { Classes = parse.GetValue(classes), MinCount = parse.GetValue(minCount), MaxIterations = parse.GetValue(iterations), StemKeys = parse.GetValue(stems) },
             CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)),
             cancellationToken));
         return command;

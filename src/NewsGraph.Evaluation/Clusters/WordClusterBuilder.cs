@@ -27,6 +27,9 @@ public sealed record WordClusterOptions
     /// <summary>Stop when a pass moves no more than this share of the words.</summary>
     public double MinMovedShare { get; init; } = 0.001;
 
+    /// <summary>Key words by <see cref="NerWordClusters.StemKeyOf"/> (proclitics and article off) instead of <see cref="NerWordClusters.KeyOf"/>.</summary>
+    public bool StemKeys { get; init; }
+
     /// <summary>Receives progress lines.</summary>
     public Action<string>? Log { get; init; }
 }
@@ -42,6 +45,9 @@ public sealed record WordClusterEntry(string Path, string Word, long Count);
 /// </summary>
 public sealed class WordClusterBuilder
 {
+    /// <summary>Key words by stem (see <see cref="WordClusterOptions.StemKeys"/>); set before adding text.</summary>
+    public bool StemKeys { get; init; }
+
     private readonly Dictionary<string, int> _idOf = new(StringComparer.Ordinal);
     private readonly List<string> _words = [];
     private readonly List<long> _counts = [];
@@ -67,7 +73,7 @@ public sealed class WordClusterBuilder
         bool any = false;
         foreach (string token in tokens)
         {
-            string key = NerWordClusters.KeyOf(token);
+            string key = StemKeys ? NerWordClusters.StemKeyOf(token) : NerWordClusters.KeyOf(token);
             if (!_idOf.TryGetValue(key, out int id))
             {
                 id = _words.Count;

@@ -51,7 +51,7 @@ public static class WordClusterCommand
 
         IReadOnlySet<string> excludedUrls = await ExcludedUrlsAsync(excluded, cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
-        var builder = new WordClusterBuilder();
+        var builder = new WordClusterBuilder { StemKeys = options.StemKeys };
         var seenContent = new HashSet<string>(StringComparer.Ordinal);
         var sources = new List<string>();
         foreach (string path in corpusPaths)
@@ -79,6 +79,7 @@ public static class WordClusterCommand
             string.Create(CultureInfo.InvariantCulture, $"newsgraph ner clusters: {options.Classes} classes (exchange algorithm, then Brown merges), min count {options.MinCount}, at most {options.MaxIterations} passes."),
             .. sources,
             string.Create(CultureInfo.InvariantCulture, $"{builder.TokenCount:N0} tokens; {entries.Count:N0} words listed."),
+            .. (options.StemKeys ? ["key: stem"] : Array.Empty<string>()),
             "Derived from the corpus above: see src/NewsGraph.Extraction/Data/ner/SOURCES.md for its licence.",
         ];
         string text = WordClusterBuilder.Format(header, entries);

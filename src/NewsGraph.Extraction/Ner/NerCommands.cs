@@ -90,9 +90,16 @@ public static class NerCommands
         int? seed = null,
         NerFoldSplit split = NerFoldSplit.Contiguous,
         CancellationToken cancellationToken = default,
-        string? clustersPath = null)
+        string? clustersPath = null,
+        int? onlyFold = null)
     {
         ArgumentNullException.ThrowIfNull(output);
+        if (onlyFold is { } only && (only < 1 || only > folds))
+        {
+            await output.WriteLineAsync("error: --fold must be between 1 and --folds").ConfigureAwait(false);
+            return 1;
+        }
+
         if (folds < 2)
         {
             await output.WriteLineAsync("error: --folds must be at least 2").ConfigureAwait(false);
@@ -118,7 +125,7 @@ public static class NerCommands
             $"{folds}-fold {split.ToString().ToLowerInvariant()} cross-validation on {data.Count} sentences, {data.Sum(s => s.Tokens.Count)} tokens; epochs {options.Epochs}; seed {options.Seed}")).ConfigureAwait(false);
 
         NerCrossValidationResult result = await Task.Run(
-            () => NerCrossValidation.Run(data, folds, options, split: split, cancellationToken: cancellationToken),
+            () => NerCrossValidation.Run(data, folds, options, split: split, cancellationToken: cancellationToken, onlyFold: onlyFold),
             cancellationToken).ConfigureAwait(false);
 
         string directory = outputDirectory ?? DefaultCrossValidationDirectory;
@@ -214,6 +221,30 @@ public static class NerCommands
 
     private static async Task<NerWordClusters?> ReadClustersAsync(TextWriter output, string? path)
     {
+        // FILE,FILE2,…: a first clustering and further ones with features of their own.
+        if (path is not null && path.Contains(',', StringComparison.Ordinal))
+        {
+            var read = new List<NerWordClusters>();
+            foreach (string part in path.Split(','))
+            {
+                NerWordClusters? one = await ReadClustersAsync(output, part).ConfigureAwait(false);
+                if (one is null)
+                {
+                    return null;
+                }
+
+                read.Add(one);
+            }
+
+            if (read.Count - 1 > NerWordClusters.MaxExtras)
+            {
+                await output.WriteLineAsync($"error: at most {NerWordClusters.MaxExtras} further clusterings").ConfigureAwait(false);
+                return null;
+            }
+
+            return read[0].WithExtras(read.Skip(1).ToList());
+        }
+
         if (path is null)
         {
             return NerWordClusters.LoadDefault();

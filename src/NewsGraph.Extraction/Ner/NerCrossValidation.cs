@@ -98,7 +98,8 @@ public static class NerCrossValidation
         NerTrainingOptions options,
         Action<NerFoldResult>? foldDone = null,
         NerFoldSplit split = NerFoldSplit.Contiguous,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        int? onlyFold = null)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(options);
@@ -107,15 +108,23 @@ public static class NerCrossValidation
             : SplitContiguous(sentences, folds);
         NerGazetteer gazetteer = options.Gazetteer ?? NerGazetteer.LoadDefault();
         NerWordClusters clusters = options.Clusters ?? NerWordClusters.LoadDefault();
-        var results = new NerFoldResult[folds];
+        if (onlyFold is < 1 || onlyFold > folds)
+        {
+            throw new ArgumentOutOfRangeException(nameof(onlyFold), "The fold to run is between 1 and the number of folds.");
+        }
+
+        // With onlyFold, one fold is trained and tagged (design choices are judged on fold 1 alone).
+        int[] run = onlyFold is { } only ? [only - 1] : Enumerable.Range(0, folds).ToArray();
+        var results = new NerFoldResult[run.Length];
 
         // Folds are independent and each is deterministic, so running them in parallel changes nothing but the wall time.
         Parallel.For(
             0,
-            folds,
+            run.Length,
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            f =>
+            r =>
             {
+                int f = run[r];
                 var training = blocks.Where((_, index) => index != f).SelectMany(b => b).ToList();
                 var clock = Stopwatch.StartNew();
                 NerModel model = NerTraining.Train(training, options with { Gazetteer = gazetteer, Clusters = clusters, Log = null }, cancellationToken);
@@ -130,7 +139,7 @@ public static class NerCrossValidation
                 TimeSpan taggingTime = clock.Elapsed;
                 var gold = blocks[f].SelectMany(s => s.Tags).ToList();
                 var result = new NerFoldResult(f + 1, blocks[f], predicted, NerEvaluation.Score(gold, predicted), trainingTime, taggingTime, model.FeatureCount);
-                results[f] = result;
+                results[r] = result;
                 foldDone?.Invoke(result);
             });
 

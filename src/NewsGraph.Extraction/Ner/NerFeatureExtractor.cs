@@ -17,7 +17,7 @@ namespace NewsGraph.Extraction.Ner;
 internal sealed class NerFeatureExtractor(NerGazetteer gazetteer, NerWordClusters clusters)
 {
     /// <summary>Feature-set version stored in the model; a mismatch refuses to load.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     private const int Bias = 1;
     private const int WordAt = 2;          // 2..6: offsets -2..+2
@@ -47,6 +47,10 @@ internal sealed class NerFeatureExtractor(NerGazetteer gazetteer, NerWordCluster
     private const int ClusterPairRight = 88; // 6-bit prefixes of w0 and w+1
     private const int WordClusterLeft = 89;  // word w-1 and the 10-bit prefix of w0
     private const int ClusterWordRight = 90; // the 10-bit prefix of w0 and word w+1
+    private const int RawWord = 92;          // the token as written, no letter folding (على ≠ علي, إ ≠ ا), first 64 chars
+    private const int ExtraClusterAt = 110;      // as ClusterAt, for further clusterings (NerWordClusters.Extras): + x * ExtraStride
+    private const int ExtraLightClusterAt = 150; // as LightClusterAt, for further clusterings
+    private const int ExtraStride = 50;
 
     // Which prefix lengths (indices into NerWordClusters.PrefixLengths = 2, 4, 6, 8, 10, 12, 20)
     // each offset uses: 4, 8 and 12 bits for the word itself, 4 and 8 for its neighbours. More
@@ -80,6 +84,7 @@ internal sealed class NerFeatureExtractor(NerGazetteer gazetteer, NerWordCluster
             buffer.Word[i] = FeatureHash.Of(forms.Normalized);
             buffer.Stem[i] = FeatureHash.Of(forms.Stem);
             buffer.Shape[i] = FeatureHash.Of(shape[..NerTokenForms.WriteShape(token, shape)]);
+            buffer.Raw[i] = FeatureHash.Of(token.AsSpan(0, Math.Min(token.Length, NerTokenForms.MaxAnalyzedLength)));
             buffer.LightCluster[i] = forms.Light.Length != forms.Normalized.Length ? Clusters.ClusterOf(FeatureHash.Of(forms.Light)) : -1;
 
             // A word the clusters do not list (most often a rarer proclitic form, وقطيفان) takes
@@ -87,6 +92,14 @@ internal sealed class NerFeatureExtractor(NerGazetteer gazetteer, NerWordCluster
             // bare form's neighbours were trained on.
             int listed = Clusters.ClusterOf(buffer.Word[i]);
             buffer.Cluster[i] = listed >= 0 ? listed : buffer.LightCluster[i];
+            for (int x = 0; x < Clusters.Extras.Count; x++)
+            {
+                NerWordClusters extra = Clusters.Extras[x];
+                int at = (x * buffer.Capacity) + i;
+                buffer.ExtraLight[at] = !extra.KeyedByStem && forms.Light.Length != forms.Normalized.Length ? extra.ClusterOf(FeatureHash.Of(forms.Light)) : -1;
+                int listedExtra = extra.ClusterOf(extra.KeyedByStem ? buffer.Stem[i] : buffer.Word[i]);
+                buffer.ExtraCluster[at] = listedExtra >= 0 ? listedExtra : buffer.ExtraLight[at];
+            }
         }
 
         Gazetteer.Mark(buffer.Forms.AsSpan(0, count), buffer.Gazetteer, buffer.GazetteerLengths);
@@ -157,6 +170,7 @@ internal sealed class NerFeatureExtractor(NerGazetteer gazetteer, NerWordCluster
             }
 
             AddClusterFeatures(buffer, i, count);
+            buffer.Add(FeatureHash.Feature(RawWord, buffer.Raw[i]));
 
             uint previous = i > 0 ? buffer.Gazetteer[i - 1] : 0u;
             uint current = buffer.Gazetteer[i];
@@ -194,6 +208,33 @@ internal sealed class NerFeatureExtractor(NerGazetteer gazetteer, NerWordCluster
             for (int k = 0; k < prefixes; k++)
             {
                 buffer.Add(FeatureHash.Feature(LightClusterAt + k, values[k]));
+            }
+        }
+
+        for (int x = 0; x < Clusters.Extras.Count; x++)
+        {
+            NerWordClusters extra = Clusters.Extras[x];
+            int row = x * buffer.Capacity;
+            for (int offset = -2; offset <= 2; offset++)
+            {
+                int j = i + offset;
+                if (j >= 0 && j < count && buffer.ExtraCluster[row + j] >= 0)
+                {
+                    ReadOnlySpan<ulong> values = extra.PrefixValues(buffer.ExtraCluster[row + j]);
+                    foreach (int k in s_prefixesAt[offset + 2])
+                    {
+                        buffer.Add(FeatureHash.Feature(ExtraClusterAt + (x * ExtraStride) + ((offset + 2) * prefixes) + k, values[k]));
+                    }
+                }
+            }
+
+            if (buffer.ExtraLight[row + i] >= 0)
+            {
+                ReadOnlySpan<ulong> values = extra.PrefixValues(buffer.ExtraLight[row + i]);
+                for (int k = 0; k < prefixes; k++)
+                {
+                    buffer.Add(FeatureHash.Feature(ExtraLightClusterAt + (x * ExtraStride) + k, values[k]));
+                }
             }
         }
 
@@ -266,6 +307,16 @@ internal sealed class NerFeatureBuffer
 
     public int[] LightCluster { get; private set; } = new int[64];
 
+    public ulong[] Raw { get; private set; } = new ulong[64];
+
+    /// <summary>Tokens the per-token arrays hold.</summary>
+    public int Capacity => Forms.Length;
+
+    /// <summary>Per further clustering x, token i at [x * Capacity + i].</summary>
+    public int[] ExtraCluster { get; private set; } = new int[64 * NerWordClusters.MaxExtras];
+
+    public int[] ExtraLight { get; private set; } = new int[64 * NerWordClusters.MaxExtras];
+
     public byte[] GazetteerLengths { get; private set; } = new byte[64 * NerGazetteer.CategoryCount];
 
     public void Reset(int count)
@@ -281,6 +332,9 @@ internal sealed class NerFeatureBuffer
             Gazetteer = new uint[size];
             Cluster = new int[size];
             LightCluster = new int[size];
+            Raw = new ulong[size];
+            ExtraCluster = new int[size * NerWordClusters.MaxExtras];
+            ExtraLight = new int[size * NerWordClusters.MaxExtras];
             GazetteerLengths = new byte[size * NerGazetteer.CategoryCount];
         }
 

@@ -23,6 +23,13 @@ public sealed class NerWordClusters
     public const string DefaultResourcePath = "ner/saudinewsnet-clusters.tsv.gz";
 
     /// <summary>
+    /// The default further clusterings (<see cref="Extras"/>), under the same folder: 300 classes
+    /// over the 153,848 words seen at least twice, and 300 classes over the 89,230 stems (words
+    /// without proclitics and article) seen at least twice.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DefaultExtraResourcePaths = ["ner/saudinewsnet-clusters-300.tsv.gz", "ner/saudinewsnet-stem-clusters-300.tsv.gz"];
+
+    /// <summary>
     /// Path prefix lengths used as features (part of the feature set: a model is only valid with
     /// these). A path shorter than a length contributes its whole self.
     /// </summary>
@@ -30,8 +37,13 @@ public sealed class NerWordClusters
 
     private static readonly Lazy<NerWordClusters> s_default = new(() =>
     {
-        using Stream stream = EmbeddedData.Open(DefaultResourcePath);
-        return Read(stream);
+        static NerWordClusters ReadEmbedded(string path)
+        {
+            using Stream stream = EmbeddedData.Open(path);
+            return Read(stream);
+        }
+
+        return ReadEmbedded(DefaultResourcePath).WithExtras(DefaultExtraResourcePaths.Select(ReadEmbedded).ToList());
     });
 
     // Word hash (FeatureHash.Of of the KeyOf form, as the feature extractor computes it anyway) →
@@ -47,6 +59,18 @@ public sealed class NerWordClusters
 
     // Per cluster, the hashed path prefix of each length in PrefixLengths.
     private readonly ulong[] _prefixValues;
+
+    private NerWordClusters(NerWordClusters primary, IReadOnlyList<NerWordClusters> extras)
+    {
+        _slots = primary._slots;
+        _slotMask = primary._slotMask;
+        _prefixValues = primary._prefixValues;
+        Paths = primary.Paths;
+        WordCount = primary.WordCount;
+        Extras = extras;
+        KeyedByStem = primary.KeyedByStem;
+        Fingerprint = string.Join('+', extras.Select(e => e.Fingerprint).Prepend(primary.Fingerprint));
+    }
 
     private NerWordClusters(IReadOnlyList<ulong> wordHashes, IReadOnlyList<int> clusters, ulong[] prefixValues, IReadOnlyList<string> paths, string fingerprint)
     {
@@ -78,6 +102,21 @@ public sealed class NerWordClusters
     /// <summary>No clusters: cluster features never fire (every word counts as unlisted).</summary>
     public static NerWordClusters Empty { get; } = new([], [], [], [], string.Empty);
 
+    /// <summary>Most further clusterings (<see cref="Extras"/>).</summary>
+    public const int MaxExtras = 4;
+
+    /// <summary>
+    /// Further clusterings of the same words (another number of classes, another frequency
+    /// cut-off, or a context clustering), whose path prefixes are features of their own; empty when none.
+    /// </summary>
+    public IReadOnlyList<NerWordClusters> Extras { get; } = [];
+
+    /// <summary>
+    /// The words are listed in <see cref="StemKeyOf"/> form (the file has a <c># key: stem</c> line)
+    /// and looked up by the token's stem; otherwise in <see cref="KeyOf"/> form.
+    /// </summary>
+    public bool KeyedByStem { get; private init; }
+
     /// <summary>Number of listed words.</summary>
     public int WordCount { get; }
 
@@ -85,13 +124,32 @@ public sealed class NerWordClusters
     public IReadOnlyList<string> Paths { get; }
 
     /// <summary>
-    /// SHA-256 (lower-case hex) of the file's text: a model records the clusters it was trained
-    /// with and refuses others. Empty for <see cref="Empty"/>.
+    /// SHA-256 (lower-case hex) of the file's text, followed by "+" and each further clustering's
+    /// (<see cref="Extras"/>): a model records the clusters it was trained with and refuses others.
+    /// Empty for <see cref="Empty"/>.
     /// </summary>
     public string Fingerprint { get; }
 
-    /// <summary>The clusters embedded in this assembly (learned from SaudiNewsNet; see Data/ner/MODEL.md). Loaded once.</summary>
+    /// <summary>
+    /// The clusters embedded in this assembly (learned from SaudiNewsNet; see Data/ner/MODEL.md):
+    /// 1,000 classes, with the 300-class clusterings of words and of stems as further ones. Loaded once.
+    /// </summary>
     public static NerWordClusters LoadDefault() => s_default.Value;
+
+    /// <summary>
+    /// These clusters with <paramref name="extras"/> as further clusterings (features of their
+    /// own); the fingerprint covers all, in order.
+    /// </summary>
+    public NerWordClusters WithExtras(IReadOnlyList<NerWordClusters> extras)
+    {
+        ArgumentNullException.ThrowIfNull(extras);
+        if (Extras.Count > 0 || extras.Count > MaxExtras || Fingerprint.Length == 0 || extras.Any(e => e.Extras.Count > 0 || e.Fingerprint.Length == 0))
+        {
+            throw new ArgumentException($"Up to {MaxExtras} further clusterings go with one non-empty first clustering.", nameof(extras));
+        }
+
+        return extras.Count == 0 ? this : new NerWordClusters(this, [.. extras]);
+    }
 
     /// <summary>
     /// The form clusters are keyed by: the token as the tagger normalizes it
@@ -99,6 +157,9 @@ public sealed class NerWordClusters
     /// Clitics stay attached; the tagger also looks up the form without و ف ب ل ك.
     /// </summary>
     public static string KeyOf(string? token) => NerTokenForms.Analyze(token).Normalized;
+
+    /// <summary>The token without proclitics and article (the tagger's stem): the key of a stem-keyed clustering.</summary>
+    public static string StemKeyOf(string? token) => NerTokenForms.Analyze(token).Stem;
 
     /// <summary>Reads a cluster file, gzip-compressed or plain UTF-8.</summary>
     /// <exception cref="InvalidDataException">A line is not <c>path TAB word TAB count</c>, or a path is not a bit string.</exception>
@@ -129,6 +190,7 @@ public sealed class NerWordClusters
         var clusterOfWord = new List<int>();
         var clusterOfPath = new Dictionary<string, int>(StringComparer.Ordinal);
         var paths = new List<string>();
+        bool keyedByStem = false;
         int lineNumber = 0;
         foreach (ReadOnlySpan<char> raw in text.AsSpan().EnumerateLines())
         {
@@ -136,6 +198,7 @@ public sealed class NerWordClusters
             ReadOnlySpan<char> line = raw.TrimEnd('\r');
             if (line.IsEmpty || line[0] == '#')
             {
+                keyedByStem |= line.SequenceEqual("# key: stem");
                 continue;
             }
 
@@ -182,7 +245,7 @@ public sealed class NerWordClusters
             }
         }
 
-        return new NerWordClusters(wordHashes, clusterOfWord, prefixValues, paths, fingerprint);
+        return new NerWordClusters(wordHashes, clusterOfWord, prefixValues, paths, fingerprint) { KeyedByStem = keyedByStem };
     }
 
     /// <summary>The path of <paramref name="token"/> (looked up in <see cref="KeyOf"/> form), or null when it is not listed.</summary>

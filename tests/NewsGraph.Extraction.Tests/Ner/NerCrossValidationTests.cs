@@ -42,4 +42,22 @@ public sealed class NerCrossValidationTests
         Assert.Equal(first, again);
         Assert.NotEqual(first, other);
     }
+
+    [Fact]
+    public void Run_OnlyFold_TrainsAndScoresThatFoldAlone()
+    {
+        var data = Enumerable.Range(0, 10)
+            .SelectMany(_ => NerTrainingTests.Tiny)
+            .Select(NerTestText.Parse)
+            .ToList();
+        var options = new NerTrainingOptions { Epochs = 3, Shuffles = 1, SecondStage = false, Clusters = NerWordClusters.Empty };
+
+        NerCrossValidationResult result = NerCrossValidation.Run(data, 5, options, onlyFold: 2);
+
+        NerFoldResult fold = Assert.Single(result.Folds);
+        Assert.Equal(2, fold.Fold);
+        Assert.Equal(NerCrossValidation.SplitContiguous(data, 5)[1], fold.Gold);
+        Assert.Equal(fold.Score.Overall, result.Pooled.Overall);
+        Assert.Throws<ArgumentOutOfRangeException>(() => NerCrossValidation.Run(data, 5, options, onlyFold: 6));
+    }
 }

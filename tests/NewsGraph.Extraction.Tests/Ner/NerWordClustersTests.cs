@@ -174,6 +174,50 @@ public sealed class NerWordClustersTests
         Assert.NotEmpty(model.Clusters.Fingerprint);
     }
 
+    [Fact]
+    public void WithExtras_TagsByTheFurtherClustering_AndTheModelNeedsAllOfThem()
+    {
+        // The first clustering cannot tell the invented names apart (one cluster); the further one can.
+        const string Flat = "0000\tزهران\t40\n0000\tقطيفان\t30\n0000\tمرعي\t25\n0000\tصفصاف\t12\n0000\tعلالي\t11\n0000\tحويجه\t7\n0111\tزار\t500\n0111\tامس\t400\n";
+        var data = new[]
+        {
+            "زار [PERS زهران] امس .",
+            "زار [LOC صفصاف] امس .",
+            "زار [PERS مرعي] امس .",
+            "زار [LOC علالي] امس .",
+        }.Select(NerTestText.Parse).ToList();
+        NerWordClusters first = NerWordClusters.Parse(Flat);
+        NerWordClusters extra = NerWordClusters.Parse(ClusterText);
+        NerWordClusters both = first.WithExtras([extra]);
+
+        NerModel model = NerTraining.Train(data, s_options with { Clusters = both });
+        var tagger = new NerTagger(model);
+
+        Assert.Equal([extra], both.Extras);
+        Assert.Equal(first.Fingerprint + "+" + extra.Fingerprint, both.Fingerprint);
+        Assert.Same(first, first.WithExtras([]));
+        Assert.Equal(["O", "B-PERS", "O", "O"], tagger.Tag(["زار", "قطيفان", "امس", "."]));
+        Assert.Equal(["O", "B-LOC", "O", "O"], tagger.Tag(["زار", "حويجه", "امس", "."]));
+        byte[] bytes = NerTrainingTests.Save(model);
+        Assert.Equal(bytes, NerTrainingTests.Save(NerModel.Load(new MemoryStream(bytes), first.WithExtras([extra]))));
+        Assert.Throws<InvalidDataException>(() => NerModel.Load(new MemoryStream(bytes), first));
+        Assert.Throws<ArgumentException>(() => both.WithExtras([extra]));
+        Assert.Throws<ArgumentException>(() => NerWordClusters.Empty.WithExtras([extra]));
+    }
+
+    [Fact]
+    public void LoadDefault_EmbeddedClusters_HaveTheFurtherClustering()
+    {
+        NerWordClusters clusters = NerWordClusters.LoadDefault();
+
+        Assert.Equal(2, clusters.Extras.Count);
+        Assert.True(clusters.Extras[0].WordCount > clusters.WordCount);
+        Assert.NotNull(clusters.Extras[0].PathOf("محمد"));
+        Assert.False(clusters.Extras[0].KeyedByStem);
+        Assert.True(clusters.Extras[1].KeyedByStem);
+        Assert.NotNull(clusters.Extras[1].PathOf(NerWordClusters.StemKeyOf("والرياض")));
+    }
+
     private static int SharedPrefix(string a, string b)
     {
         int k = 0;
