@@ -327,11 +327,11 @@ internal sealed partial class ArticleAnalysis
     private bool IsPrepositionOnName(string norm) =>
         norm.Length > 3 && (norm[0] == 'ل' || (norm[0] == 'ب' && !_lex.FirstNames.Contains(norm))) && _lex.FirstNames.Contains(norm[1..]);
 
-    /// <summary>The first word may carry the conjunction (AddPerson drops it) but not a preposition or the article.</summary>
+    /// <summary>The first word may carry the conjunction (AddPerson drops it) but not a preposition, the article or an imperfect verb ("يصافح").</summary>
     private bool CannotStartNameEvenCoordinated(Token t)
     {
         string n = t.Norm;
-        return !_lex.FirstNames.Contains(n) && n.StartsWith("ال", StringComparison.Ordinal);
+        return !_lex.FirstNames.Contains(n) && (n.StartsWith("ال", StringComparison.Ordinal) || IsImperfectVerbNotName(n));
     }
 
     /// <summary>
