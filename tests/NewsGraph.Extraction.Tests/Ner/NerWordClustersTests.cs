@@ -101,13 +101,7 @@ public sealed class NerWordClustersTests
     public void Train_WithClusters_TagsUnseenWordsLikeTheirClusterMates()
     {
         // Training shows two persons and two villages in the same frame: "زار X امس".
-        var data = new[]
-        {
-            "زار [PERS زهران] امس .",
-            "زار [LOC صفصاف] امس .",
-            "زار [PERS مرعي] امس .",
-            "زار [LOC علالي] امس .",
-        }.Select(NerTestText.Parse).ToList();
+        var data = TwoPersonsAndTwoVillagesInOneFrame();
         NerWordClusters clusters = NerWordClusters.Parse(ClusterText);
 
         var tagger = new NerTagger(NerTraining.Train(data, s_options with { Clusters = clusters }));
@@ -179,13 +173,7 @@ public sealed class NerWordClustersTests
     {
         // The first clustering cannot tell the invented names apart (one cluster); the further one can.
         const string Flat = "0000\tزهران\t40\n0000\tقطيفان\t30\n0000\tمرعي\t25\n0000\tصفصاف\t12\n0000\tعلالي\t11\n0000\tحويجه\t7\n0111\tزار\t500\n0111\tامس\t400\n";
-        var data = new[]
-        {
-            "زار [PERS زهران] امس .",
-            "زار [LOC صفصاف] امس .",
-            "زار [PERS مرعي] امس .",
-            "زار [LOC علالي] امس .",
-        }.Select(NerTestText.Parse).ToList();
+        var data = TwoPersonsAndTwoVillagesInOneFrame();
         NerWordClusters first = NerWordClusters.Parse(Flat);
         NerWordClusters extra = NerWordClusters.Parse(ClusterText);
         NerWordClusters both = first.WithExtras([extra]);
@@ -228,4 +216,14 @@ public sealed class NerWordClustersTests
 
         return k;
     }
+
+    /// <summary>Two persons and two villages in the same frame, "زار X امس": only clusters can tell unseen names apart.</summary>
+    private static List<TaggedSentence> TwoPersonsAndTwoVillagesInOneFrame() =>
+        new[]
+        {
+            "زار [PERS زهران] امس .",
+            "زار [LOC صفصاف] امس .",
+            "زار [PERS مرعي] امس .",
+            "زار [LOC علالي] امس .",
+        }.Select(NerTestText.Parse).ToList();
 }
