@@ -111,10 +111,9 @@ internal sealed partial class ArticleAnalysis
             EntityInfo government = GetState(state);
             foreach (Mention m in mentions)
             {
-                Mentions[m.Sentence].Remove(m);
+                RemoveMention(m);
                 government.AddAlias(SurfaceOf(m.Sentence, m.Start, m.End, FirstWordOf(place)));
                 AddMention(m.Sentence, m.Start, m.End, government, MentionForm.Metonym);
-                place.Mentions--;
             }
         }
     }

@@ -32,7 +32,7 @@ internal sealed partial class ArticleAnalysis
                 start--;
             }
 
-            if (start == d || start == 0 || tokens[start - 1].FirstFormIn(s_clubContextWords) is null)
+            if (start == d || !AfterClubWord(tokens, start))
             {
                 continue;
             }

@@ -69,7 +69,7 @@ internal sealed partial class ArticleAnalysis
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         // ("العين الإماراتي" after a club word is the club, placed in its country by the demonym.)
         bool placedByDemonym = match.End < tokens.Count && Owner[s][match.End] is { Form: MentionForm.Demonym }
-            && match.Start > 0 && tokens[match.Start - 1].FirstFormIn(s_clubContextWords) is not null;
+            && AfterClubWord(tokens, match.Start);
         if (!AboutSport() || (match.End < tokens.Count && IsDefiniteWord(tokens[match.End]) && !placedByDemonym))
         {
             return false;
@@ -92,6 +92,9 @@ internal sealed partial class ArticleAnalysis
 
         return false;
     }
+
+    /// <summary>Whether a word that speaks of a club (club-context-words) stands right before <paramref name="j"/>.</summary>
+    private static bool AfterClubWord(IReadOnlyList<Token> tokens, int j) => j > 0 && tokens[j - 1].FirstFormIn(s_clubContextWords) is not null;
 
     private bool AboutSport()
     {

@@ -20,7 +20,7 @@ internal sealed partial class ArticleAnalysis
         bool conjunction = first.Norm.Length > 3
             && ((first.Norm[0] == 'و' && (!_lex.FirstNames.Contains(first.Norm) || _lex.FirstNames.Contains(first.Norm[1..])))
                 || (first.Norm[0] == 'ف' && _lex.GivenNames.Contains(first.Norm[1..]))
-                || (first.Norm[0] is 'ل' or 'ب' && !_lex.FirstNames.Contains(first.Norm) && _lex.FirstNames.Contains(first.Norm[1..])));
+                || (IsPrepositionOnName(first.Norm) && !_lex.FirstNames.Contains(first.Norm)));
         string surface = conjunction
             ? ArticleText.SpanWithoutClitic(Sentences[s], _text, start, end, first.Norm[1..])
             : ArticleText.Span(Sentences[s], _text, start, end);

@@ -24,10 +24,24 @@ internal sealed partial class ArticleAnalysis
     }
 
     /// <summary>
+    /// Takes a mention back (the undoing of <see cref="AddMention"/>): its tokens are free again, and an
+    /// entity left without mentions is not emitted. (Its sentence stays in the entity's list: only
+    /// entities with mentions are looked up by sentence.)
+    /// </summary>
+    private void RemoveMention(Mention m)
+    {
+        Mentions[m.Sentence].Remove(m);
+        for (int k = m.Start; k < m.End; k++)
+        {
+            Owner[m.Sentence][k] = null;
+        }
+
+        m.Entity.Mentions--;
+    }
+
+    /// <summary>
     /// Takes back the words of a name that the gazetteer pass read as a state or a place (a family
-    /// name such as التركي or السويد, see IsFamilyNameReadAsPlace): their mentions go, and an entity
-    /// left without mentions is not emitted. (Its sentence stays in the entity's list: only entities
-    /// with mentions are looked up by sentence.)
+    /// name such as التركي or السويد, see IsFamilyNameReadAsPlace).
     /// </summary>
     private void ReleasePlacesWithin(int s, int start, int end)
     {
@@ -35,13 +49,7 @@ internal sealed partial class ArticleAnalysis
         {
             if (Owner[s][j] is { Entity.Kind: NodeKind.State or NodeKind.Place } m)
             {
-                Mentions[s].Remove(m);
-                for (int k = m.Start; k < m.End; k++)
-                {
-                    Owner[s][k] = null;
-                }
-
-                m.Entity.Mentions--;
+                RemoveMention(m);
             }
         }
     }
