@@ -6,6 +6,9 @@ using NewsGraph.Core.Storage;
 
 namespace NewsGraph.Ingestion;
 
+/// <summary>One write of graphs to the store: a write session's <see cref="IGraphWriteSession.WriteAsync"/> or a transaction of its own (<see cref="IGraphWriter.UpsertAsync"/>).</summary>
+internal delegate Task<UpsertResult> WriteGraphs(IReadOnlyList<ArticleGraph> graphs, CancellationToken cancellationToken);
+
 /// <summary>
 /// Writes one batch and reports it: the batch goes to the store in one write (through a write session or
 /// in a transaction of its own); when the store refuses it, the batch is written again one article at a
@@ -19,7 +22,7 @@ internal sealed class BatchWriter(IngestionEvents events, IngestionOptions optio
     /// Writes the batch's new articles with <paramref name="write"/>; an outage past the deadline throws
     /// <see cref="StoreUnavailableException"/>, a lost write session <see cref="WriteSessionLostException"/>.
     /// </summary>
-    public async Task WriteAsync(List<PendingArticle> pending, Func<IReadOnlyList<ArticleGraph>, CancellationToken, Task<UpsertResult>> write, CancellationToken cancellationToken)
+    public async Task WriteAsync(List<PendingArticle> pending, WriteGraphs write, CancellationToken cancellationToken)
     {
         List<PendingArticle> batch = pending.Where(p => p.First is not null).ToList();
         if (batch.Count == 0)
@@ -129,7 +132,7 @@ internal sealed class BatchWriter(IngestionEvents events, IngestionOptions optio
 
     /// <summary>What the store did when the graphs are stored, else why it refused them; an outage past the deadline throws.</summary>
     private async Task<(UpsertResult? Stored, string? Error)> TryWriteAsync(
-        IReadOnlyList<ArticleGraph> graphs, Func<IReadOnlyList<ArticleGraph>, CancellationToken, Task<UpsertResult>> write, CancellationToken cancellationToken)
+        IReadOnlyList<ArticleGraph> graphs, WriteGraphs write, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
         UpsertResult? stored = null;
@@ -150,7 +153,7 @@ internal sealed class BatchWriter(IngestionEvents events, IngestionOptions optio
 
     /// <summary>Writes, waiting out an outage of the store as <see cref="IngestionOptions.StoreRetry"/> allows.</summary>
     private async Task<UpsertResult> StoreAsync(
-        IReadOnlyList<ArticleGraph> graphs, Func<IReadOnlyList<ArticleGraph>, CancellationToken, Task<UpsertResult>> write, CancellationToken cancellationToken)
+        IReadOnlyList<ArticleGraph> graphs, WriteGraphs write, CancellationToken cancellationToken)
     {
         RetryPolicy policy = options.StoreRetry;
         RetryNotice? firstWait = null;

@@ -13,9 +13,6 @@ public sealed partial class SqliteGraphStore
     /// (see <see cref="SqliteWriteSession"/>). While a transaction is open the session holds this
     /// store's write gate and SQLite's write lock, so other writers wait for its commit.
     /// </summary>
-    /// <summary>The time stamped on written articles (the session reaches the primary constructor's clock through it).</summary>
-    private DateTimeOffset Now => timeProvider.GetUtcNow();
-
     public IGraphWriteSession OpenWriteSession()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -121,8 +118,7 @@ public sealed partial class SqliteGraphStore
             try
             {
                 _connection = await store.OpenAsync(cancellationToken);
-                await ExecuteAsync(_connection, null, SqliteStatements.WriterPragmas, cancellationToken);
-                _transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+                _transaction = await BeginWriterTransactionAsync(_connection, cancellationToken);
                 _commands = new SqliteBatchCommands(_connection, _transaction);
             }
             catch

@@ -71,7 +71,7 @@ public sealed partial class SqliteGraphStore
                 await using SqliteCommand insert = Command(connection, SqliteStatements.InsertSchemaVersion);
                 insert.Transaction = transaction;
                 insert.Parameters.AddWithValue("@version", (long)version);
-                insert.Parameters.AddWithValue("@appliedAt", timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+                insert.Parameters.AddWithValue("@appliedAt", Now.ToString("O", CultureInfo.InvariantCulture));
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -83,6 +83,9 @@ public sealed partial class SqliteGraphStore
         }
     }
 
+    /// <summary>The time stamped on what is written (the write session, a nested class, reaches the primary constructor's clock through it).</summary>
+    private DateTimeOffset Now => timeProvider.GetUtcNow();
+
     public async Task<UpsertResult> UpsertAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -92,7 +95,7 @@ public sealed partial class SqliteGraphStore
             return UpsertResult.Empty;
         }
 
-        return await WriteAsync((commands, cancellation) => new SqliteUpsert(commands, timeProvider.GetUtcNow()).RunAsync(batch, cancellation), cancellationToken);
+        return await WriteAsync((commands, cancellation) => new SqliteUpsert(commands, Now).RunAsync(batch, cancellation), cancellationToken);
     }
 
     public async Task<RemoveResult> RemoveArticlesAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken)
@@ -103,7 +106,7 @@ public sealed partial class SqliteGraphStore
             return RemoveResult.Empty;
         }
 
-        return await WriteAsync((commands, cancellation) => new SqliteUpsert(commands, timeProvider.GetUtcNow()).RemoveAsync(keys, cancellation), cancellationToken);
+        return await WriteAsync((commands, cancellation) => new SqliteUpsert(commands, Now).RemoveAsync(keys, cancellation), cancellationToken);
     }
 
     /// <summary>
@@ -117,8 +120,7 @@ public sealed partial class SqliteGraphStore
         try
         {
             await using SqliteConnection connection = await OpenAsync(cancellationToken);
-            await ExecuteAsync(connection, null, SqliteStatements.WriterPragmas, cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using SqliteTransaction transaction = await BeginWriterTransactionAsync(connection, cancellationToken);
             T result;
             await using (var commands = new SqliteBatchCommands(connection, transaction))
             {
@@ -133,6 +135,16 @@ public sealed partial class SqliteGraphStore
         {
             _writeGate.Release();
         }
+    }
+
+    /// <summary>
+    /// The writer's settings (<see cref="SqliteStatements.WriterPragmas"/>) on a connection just opened,
+    /// then its transaction (<c>BEGIN IMMEDIATE</c>): one way in for a batch and for a write session.
+    /// </summary>
+    private static async Task<SqliteTransaction> BeginWriterTransactionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, null, SqliteStatements.WriterPragmas, cancellationToken);
+        return (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
     }
 
     /// <summary>
