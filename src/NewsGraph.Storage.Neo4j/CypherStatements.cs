@@ -491,11 +491,14 @@ internal static class CypherStatements
     public static readonly string SelectReprintsOf =
         $"UNWIND $keys AS k MATCH (a:{ArticleLabel} {{reprintOf: k}}) RETURN a.key AS key, a.reprintOf AS reprintOf, a.ingestedAt AS ingestedAt, a.fingerprint AS fingerprint";
 
-    /// <summary>The stored articles sharing a band key with the given ones.</summary>
+    /// <summary>
+    /// The stored originals sharing a band key with the given ones. Only originals get band nodes
+    /// (<c>Neo4jReprints</c>); the test on <c>reprintOf</c> also covers a graph written before that.
+    /// </summary>
     public static readonly string SelectBandCandidates = $$"""
         UNWIND $keys AS k MATCH (b:{{ArticleBandLabel}} {band: k})
         WITH DISTINCT b.article AS articleKey
-        MATCH (a:{{ArticleLabel}} {key: articleKey})
+        MATCH (a:{{ArticleLabel}} {key: articleKey}) WHERE a.reprintOf IS NULL
         RETURN a.key AS key, a.reprintOf AS reprintOf, a.ingestedAt AS ingestedAt, a.fingerprint AS fingerprint
         """;
 

@@ -47,12 +47,10 @@ internal sealed class Neo4jReprints(INeo4jTransport transport, int batchSize, IR
                 ["fingerprint"] = r.Fingerprint?.Encode(),
                 ["reprintOf"] = r.ReprintOf,
             })]),
-            .. Chunked(CypherStatements.DeleteArticleBands, "keys", [.. plan.Relinked.Select(r => r.Key)]),
-            .. Chunked(CypherStatements.CreateArticleBands, "rows", [.. plan.Relinked.Where(r => r.Fingerprint is not null).DistinctBy(r => r.Key).Select(r => new Dictionary<string, object?>
-            {
-                ["key"] = r.Key,
-                ["bands"] = r.Fingerprint!.BandKeys().Distinct(StringComparer.Ordinal).ToArray(),
-            })]),
+            .. Chunked(CypherStatements.DeleteArticleBands, "keys", [.. plan.Relinked.Select(r => r.Key), .. plan.Promoted.Select(p => p.Key)]),
+
+            // Only originals are linked to, so only they get band nodes (IReprintStateReader.SharingBandsAsync).
+            .. CreateBands([.. plan.Relinked.Where(r => r.Fingerprint is not null && r.ReprintOf is null).Select(r => (r.Key, r.Fingerprint!)), .. plan.Promoted]),
         ], reprintOf);
     }
 
@@ -63,9 +61,26 @@ internal sealed class Neo4jReprints(INeo4jTransport transport, int batchSize, IR
     public async Task<ReprintWrites> ReleaseAsync(IReadOnlyCollection<string> removed, CancellationToken cancellationToken)
     {
         HashSet<string> departing = [.. removed];
-        Dictionary<string, string?> repointed = ReprintLinks.Release(await ReprintsOfAsync(departing, cancellationToken), departing);
-        return new ReprintWrites([.. Repoint(repointed), .. Chunked(CypherStatements.DeleteArticleBands, "keys", [.. removed])], repointed);
+        IReadOnlyList<StoredReprintState> reprintsOfDeparting = await ReprintsOfAsync(departing, cancellationToken);
+        Dictionary<string, string?> repointed = ReprintLinks.Release(reprintsOfDeparting, departing);
+        IReadOnlyList<(string Key, TextFingerprint Fingerprint)> promoted = ReprintLinks.Promoted(reprintsOfDeparting, repointed);
+
+        // A promoted reprint's band nodes are deleted before they are made: a graph written before only
+        // originals had bands holds some already, and CREATE would double them.
+        return new ReprintWrites(
+        [
+            .. Repoint(repointed),
+            .. Chunked(CypherStatements.DeleteArticleBands, "keys", [.. removed, .. promoted.Select(p => p.Key)]),
+            .. CreateBands(promoted),
+        ], repointed);
     }
+
+    private IEnumerable<CypherStatement> CreateBands(IReadOnlyList<(string Key, TextFingerprint Fingerprint)> originals) =>
+        Chunked(CypherStatements.CreateArticleBands, "rows", [.. originals.DistinctBy(o => o.Key).Select(o => new Dictionary<string, object?>
+        {
+            ["key"] = o.Key,
+            ["bands"] = o.Fingerprint.BandKeys().Distinct(StringComparer.Ordinal).ToArray(),
+        })]);
 
     /// <summary>
     /// The statements recounting the originals (<see cref="ReprintCounting"/>) of the relations asserted by the

@@ -32,11 +32,15 @@ internal static partial class SqliteStatements
         SELECT key, reprint_of, ingested_at, fingerprint FROM articles WHERE reprint_of IN (SELECT value FROM json_each(@keys));
         """;
 
-    /// <summary>The stored articles sharing a band key with the given ones.</summary>
+    /// <summary>
+    /// The stored originals sharing a band key with the given ones. Since version 13 only originals' bands
+    /// are indexed (<see cref="ReprintBandsOfOriginalsV13"/>); the test on <c>reprint_of</c> states what is asked.
+    /// </summary>
     public const string SelectBandCandidates = """
         SELECT key, reprint_of, ingested_at, fingerprint FROM articles
         WHERE key IN (SELECT i.article_key FROM article_bands b JOIN article_text_ids i ON i.id = b.article_id
-                      WHERE b.band_key IN (SELECT value FROM json_each(@keys)));
+                      WHERE b.band_key IN (SELECT value FROM json_each(@keys)))
+          AND reprint_of IS NULL;
         """;
 
     /// <summary>The links touching the given articles: theirs to an original, and their reprints' to them.</summary>
@@ -86,5 +90,16 @@ internal static partial class SqliteStatements
         DROP TABLE article_bands;
         ALTER TABLE article_bands_v10 RENAME TO article_bands;
         CREATE INDEX ix_article_bands_article_id ON article_bands (article_id);
+        """;
+
+    /// <summary>
+    /// Version 13, bands of originals only: an arriving article is only ever linked to an original, yet every
+    /// reprint's 32 band rows were kept, so each new copy of a story read every earlier copy as a candidate
+    /// (its row, fingerprint at the end, past the text) — a cost growing with the number of copies. A reprint
+    /// handed on to be an original gets its bands then (<c>ReprintPlan.Promoted</c>).
+    /// </summary>
+    public const string ReprintBandsOfOriginalsV13 = """
+        DELETE FROM article_bands WHERE article_id IN
+            (SELECT i.id FROM article_text_ids i JOIN articles a ON a.key = i.article_key WHERE a.reprint_of IS NOT NULL);
         """;
 }

@@ -359,6 +359,7 @@ internal static partial class SqliteStatements
         (10, [ArticleBandIdsV10]),
         (11, [CreateRelationWalkIndexesV11]),
         (12, [OriginalCountsWithMergedRowsV12]),
+        (13, [ReprintBandsOfOriginalsV13]),
     ];
 
     /// <summary>

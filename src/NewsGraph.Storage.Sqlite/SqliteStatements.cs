@@ -16,7 +16,7 @@ namespace NewsGraph.Storage.Sqlite;
 internal static partial class SqliteStatements
 {
     /// <summary>The schema version this build writes; <see cref="Migrations"/> brings a file up to it.</summary>
-    public const int SchemaVersion = 12;
+    public const int SchemaVersion = 13;
 
     // ---------------------------------------------------------------------------------------
     // Lookups by key

@@ -129,6 +129,22 @@ public abstract class ReprintContract<TFactory> : GraphStoreContract<TFactory>
     }
 
     [SkippableFact]
+    public async Task Upsert_CopyAfterItsOriginalWasRewritten_IsLinkedToTheReprintHandedOn()
+    {
+        IGraphStore store = await EmptyStoreAsync();
+        await store.UpsertAsync([OriginalArticle], None);
+        await store.UpsertAsync([FirstCopyArticle], None);
+        await store.UpsertAsync([SecondCopyArticle], None);
+        await store.UpsertAsync([Article(Original, "افتتاح معرض دولي للطاقة المتجددة", OtherStoryArticle.Article.Text)], None);
+        await store.RemoveArticlesAsync([SecondCopy], None);
+
+        // The first copy became the story's original when the original's text changed: a copy arriving now finds it.
+        await store.UpsertAsync([SecondCopyArticle], None);
+
+        Assert.Equal([new ReprintLink(SecondCopy, FirstCopy)], await store.GetReprintLinksAsync(AllKeys, None));
+    }
+
+    [SkippableFact]
     public async Task Remove_Reprint_LeavesItsOriginalWithoutIt()
     {
         IGraphStore store = await EmptyStoreAsync();

@@ -16,7 +16,11 @@ public interface IReprintStateReader
     /// <summary>The stored articles that are reprints of these.</summary>
     Task<IReadOnlyList<StoredReprintState>> ReprintsOfAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken);
 
-    /// <summary>The stored articles whose fingerprint has one of these band keys.</summary>
+    /// <summary>
+    /// The stored originals (articles that are not reprints) whose fingerprint has one of these band keys.
+    /// Only originals can be linked to, so a store indexes the bands of originals alone: a story reprinted
+    /// fifty times then gives its fifty-first copy one candidate to read, not fifty.
+    /// </summary>
     Task<IReadOnlyList<StoredReprintState>> SharingBandsAsync(IReadOnlyCollection<string> bandKeys, CancellationToken cancellationToken);
 }
 
@@ -27,7 +31,11 @@ public interface IReprintStateReader
 /// </summary>
 public sealed record ReprintPlan(
     IReadOnlyDictionary<string, string?> Repointed,
-    IReadOnlyList<(string Key, TextFingerprint? Fingerprint, string? ReprintOf)> Relinked);
+    IReadOnlyList<(string Key, TextFingerprint? Fingerprint, string? ReprintOf)> Relinked)
+{
+    /// <summary>The stored reprints <see cref="Repointed"/> makes originals, with their fingerprints: their bands are to be indexed now.</summary>
+    public IReadOnlyList<(string Key, TextFingerprint Fingerprint)> Promoted { get; init; } = [];
+}
 
 /// <summary>One reprint and the original it copies.</summary>
 public sealed record ReprintLink(string ReprintKey, string OriginalKey);
@@ -87,11 +95,35 @@ public static class ReprintLinks
         }
 
         HashSet<string> departing = [.. relinking.Select(a => a.Key)];
-        Dictionary<string, string?> released = Release(await reader.ReprintsOfAsync(departing, cancellationToken).ConfigureAwait(false), departing);
+        IReadOnlyList<StoredReprintState> reprintsOfDeparting = await reader.ReprintsOfAsync(departing, cancellationToken).ConfigureAwait(false);
+        Dictionary<string, string?> released = Release(reprintsOfDeparting, departing);
+        IReadOnlyList<(string Key, TextFingerprint Fingerprint)> promoted = Promoted(reprintsOfDeparting, released);
         string[] bands = [.. relinking.Where(a => a.Fingerprint is not null).SelectMany(a => a.Fingerprint!.BandKeys()).Distinct(StringComparer.Ordinal)];
-        IReadOnlyList<StoredReprintState> candidates = bands.Length == 0 ? [] : await reader.SharingBandsAsync(bands, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<StoredReprintState> sharing = bands.Length == 0 ? [] : await reader.SharingBandsAsync(bands, cancellationToken).ConfigureAwait(false);
+
+        // The store gives originals only; reprints handed on to be originals in this batch are candidates too.
+        HashSet<string> promotedKeys = [.. promoted.Select(p => p.Key)];
+        StoredReprintState[] candidates = [.. sharing, .. reprintsOfDeparting.Where(r => promotedKeys.Contains(r.Key))];
         Dictionary<string, string?> links = Link(relinking, candidates, released);
-        return new ReprintPlan(released, [.. relinking.Select(a => (a.Key, a.Fingerprint, links[a.Key]))]);
+        return new ReprintPlan(released, [.. relinking.Select(a => (a.Key, a.Fingerprint, links[a.Key]))]) { Promoted = promoted };
+    }
+
+    /// <summary>
+    /// The reprints among <paramref name="reprintsOfDeparting"/> that <paramref name="released"/> (what
+    /// <see cref="Release"/> decided) makes originals, with their fingerprints (none: nothing to index).
+    /// </summary>
+    public static IReadOnlyList<(string Key, TextFingerprint Fingerprint)> Promoted(IEnumerable<StoredReprintState> reprintsOfDeparting, IReadOnlyDictionary<string, string?> released)
+    {
+        ArgumentNullException.ThrowIfNull(reprintsOfDeparting);
+        ArgumentNullException.ThrowIfNull(released);
+        return
+        [
+            .. reprintsOfDeparting
+                .Where(r => r.Fingerprint is not null && released.TryGetValue(r.Key, out string? now) && now is null)
+                .DistinctBy(r => r.Key, StringComparer.Ordinal)
+                .OrderBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => (r.Key, r.Fingerprint!)),
+        ];
     }
 
     /// <summary>

@@ -34,14 +34,15 @@ internal sealed class SqliteContributionRows
     public bool Holds(string articleKey) => _articleKeys.Contains(articleKey);
 
     /// <param name="fingerprint">The encoded text fingerprint: a new row is inserted with it, a stored row keeps its own.</param>
-    public void AddArticle(ArticleInfo article, string? published, string hash, string? fingerprint, DateTimeOffset now)
+    /// <param name="reprintOf">The original a new row is inserted linked to; a stored row keeps its link.</param>
+    public void AddArticle(ArticleInfo article, string? published, string hash, string? fingerprint, string? reprintOf, DateTimeOffset now)
     {
         _articleKeys.Add(article.Key);
         _articles.Add(
         [
             article.Key, article.Title, article.Url, article.Source, article.Dateline, published, article.Language, article.File, article.Text,
             now.ToString("O", CultureInfo.InvariantCulture), hash, ArticleDigests.Normalized(article.Title), ArticleDigests.Normalized(article.Text),
-            fingerprint,
+            fingerprint, reprintOf,
         ]);
     }
 

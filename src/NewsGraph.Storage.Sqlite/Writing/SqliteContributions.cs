@@ -46,14 +46,15 @@ internal sealed class SqliteContributions(SqliteBatchCommands commands, MergeDel
     /// Puts an article's row, mentions and assertions in (it has none stored: taken out first) as rows
     /// for <see cref="WriteAsync"/>; the merge deltas are noted now. <paramref name="fingerprint"/>: the encoded
     /// text fingerprint a new article row is inserted with. <paramref name="isOriginal"/>: the
-    /// article row has no <c>reprint_of</c> when they are written (a new article; a stored one as stored),
+    /// article row has no <c>reprint_of</c> when they are written (a new original; a stored one as stored),
     /// so its mentions and assertions count in the original counts (<see cref="MergeDeltas.OriginalMention"/>).
+    /// <paramref name="reprintOf"/>: the original a new article row is inserted linked to.
     /// </summary>
-    public void PutIn(ArticleGraph graph, string hash, string? fingerprint, DateTimeOffset now, bool isOriginal)
+    public void PutIn(ArticleGraph graph, string hash, string? fingerprint, string? reprintOf, DateTimeOffset now, bool isOriginal)
     {
         ArticleInfo article = graph.Article;
         string? published = SqliteValues.Date(article.Published);
-        _rows.AddArticle(article, published, hash, fingerprint, now);
+        _rows.AddArticle(article, published, hash, fingerprint, reprintOf, now);
         foreach (ExtractedEntity entity in ArticleGraphUpsert.MergeWithinArticle(graph.Entities))
         {
             _rows.AddMention(article.Key, entity, GraphNames.Label(entity.Kind));

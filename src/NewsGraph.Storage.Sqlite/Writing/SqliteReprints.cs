@@ -8,24 +8,33 @@ namespace NewsGraph.Storage.Sqlite.Writing;
 /// <summary>
 /// Reprint links inside one write transaction, as <see cref="ReprintLinks"/> decides them: the states it
 /// needs are read through <c>article_bands</c> and <c>ix_articles_reprint_of</c>, its decisions written back.
-/// <paramref name="inserted"/>: the articles this batch stored for the first time, with the fingerprint their
-/// row was inserted with (<c>SqliteStatements.UpsertArticles</c>). Linking sees them as it would have before
-/// the batch, with no fingerprint, and leaves their rows as they are when it decides what they already hold.
+/// An upsert plans the links before it writes the batch's articles (<see cref="PlanAsync"/>), so that a new
+/// article's row is inserted with its fingerprint and link and its rows count on the right side from the
+/// start, then applies the rest of the plan after them (<see cref="ApplyAsync"/>).
 /// </summary>
-internal sealed class SqliteReprints(SqliteBatchCommands commands, IReadOnlyDictionary<string, string?>? inserted = null) : IReprintStateReader
+internal sealed class SqliteReprints(SqliteBatchCommands commands) : IReprintStateReader
 {
-    private readonly IReadOnlyDictionary<string, string?> _inserted = inserted ?? new Dictionary<string, string?>();
+    /// <summary>Links articles already stored, in the order given (the version 8 migration).</summary>
+    public async Task LinkAsync(IReadOnlyList<(string Key, string Text)> written, CancellationToken cancellationToken) =>
+        await ApplyAsync(await PlanAsync(written, cancellationToken), new Dictionary<string, (string?, string?)>(), cancellationToken);
 
-    /// <summary>Links the articles just written (in batch order, their rows already stored).</summary>
-    public async Task LinkAsync(IReadOnlyList<(string Key, string Text)> written, CancellationToken cancellationToken)
+    /// <summary>The links of the articles about to be written (in batch order), read as the store is before they are.</summary>
+    public Task<ReprintPlan> PlanAsync(IReadOnlyList<(string Key, string Text)> arriving, CancellationToken cancellationToken) =>
+        ReprintLinks.PlanArrivalsAsync(arriving, this, cancellationToken);
+
+    /// <summary>
+    /// Writes <paramref name="plan"/> once the articles are: reprints handed on, fingerprints and links of
+    /// rows that do not hold them already (<paramref name="inserted"/>: the rows this batch inserted, with
+    /// the encoded fingerprint and link they were inserted with), and the bands of originals.
+    /// </summary>
+    public async Task ApplyAsync(ReprintPlan plan, IReadOnlyDictionary<string, (string? Fingerprint, string? ReprintOf)> inserted, CancellationToken cancellationToken)
     {
-        ReprintPlan plan = await ReprintLinks.PlanArrivalsAsync(written, this, cancellationToken);
         await RepointAsync(plan.Repointed, cancellationToken);
         foreach ((string key, TextFingerprint? fingerprint, string? reprintOf) in plan.Relinked)
         {
             cancellationToken.ThrowIfCancellationRequested();
             string? encoded = fingerprint?.Encode();
-            if (reprintOf is not null || !_inserted.TryGetValue(key, out string? held) || held != encoded)
+            if (!inserted.TryGetValue(key, out (string? Fingerprint, string? ReprintOf) held) || held != (encoded, reprintOf))
             {
                 await commands.ExecuteAsync(SqliteStatements.UpdateFingerprint, cancellationToken, ("@key", key), ("@fingerprint", encoded), ("@reprintOf", reprintOf));
             }
@@ -34,38 +43,49 @@ internal sealed class SqliteReprints(SqliteBatchCommands commands, IReadOnlyDict
         if (plan.Relinked.Count > 0)
         {
             await DeleteBandsAsync(plan.Relinked.Select(r => r.Key), cancellationToken);
-            string[][] bands =
-            [
-                .. plan.Relinked
-                    .Where(r => r.Fingerprint is not null)
-                    .SelectMany(r => r.Fingerprint!.BandKeys().Select(band => new[] { band, r.Key }))
-                    .OrderBy(row => row[0], StringComparer.Ordinal)
-                    .ThenBy(row => row[1], StringComparer.Ordinal),
-            ];
-            if (bands.Length > 0)
-            {
-                await commands.ExecuteAsync(SqliteStatements.InsertArticlesBands, cancellationToken, ("@rows", SqliteJson.Serialize(bands)));
-            }
         }
+
+        // Only originals are linked to, so only their bands are indexed (IReprintStateReader.SharingBandsAsync).
+        await InsertBandsAsync(
+            [.. plan.Relinked.Where(r => r.Fingerprint is not null && r.ReprintOf is null).Select(r => (r.Key, r.Fingerprint!)), .. plan.Promoted],
+            cancellationToken);
     }
 
     /// <summary>Before <paramref name="removed"/> are deleted: each removed original's reprints are handed to the earliest remaining one.</summary>
     public async Task ReleaseAsync(IReadOnlyCollection<string> removed, CancellationToken cancellationToken)
     {
         HashSet<string> departing = [.. removed];
-        await RepointAsync(ReprintLinks.Release(await ReprintsOfAsync(departing, cancellationToken), departing), cancellationToken);
+        IReadOnlyList<StoredReprintState> reprintsOfDeparting = await ReprintsOfAsync(departing, cancellationToken);
+        Dictionary<string, string?> released = ReprintLinks.Release(reprintsOfDeparting, departing);
+        await RepointAsync(released, cancellationToken);
         await DeleteBandsAsync(removed, cancellationToken);
+        await InsertBandsAsync(ReprintLinks.Promoted(reprintsOfDeparting, released), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<StoredReprintState>> StatesAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken) =>
-        [.. (await ReadStatesAsync(SqliteStatements.SelectReprintStates, articleKeys, cancellationToken))
-            .Select(state => _inserted.ContainsKey(state.Key) ? state with { Fingerprint = null } : state)];
+    public Task<IReadOnlyList<StoredReprintState>> StatesAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken) =>
+        ReadStatesAsync(SqliteStatements.SelectReprintStates, articleKeys, cancellationToken);
 
     public Task<IReadOnlyList<StoredReprintState>> ReprintsOfAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken) =>
         ReadStatesAsync(SqliteStatements.SelectReprintsOf, articleKeys, cancellationToken);
 
     public Task<IReadOnlyList<StoredReprintState>> SharingBandsAsync(IReadOnlyCollection<string> bandKeys, CancellationToken cancellationToken) =>
         ReadStatesAsync(SqliteStatements.SelectBandCandidates, bandKeys, cancellationToken);
+
+    /// <summary>The band keys of these originals, one statement, sorted by band key so the inserts walk the primary key in order.</summary>
+    private async Task InsertBandsAsync(IReadOnlyCollection<(string Key, TextFingerprint Fingerprint)> originals, CancellationToken cancellationToken)
+    {
+        string[][] bands =
+        [
+            .. originals
+                .SelectMany(o => o.Fingerprint.BandKeys().Select(band => new[] { band, o.Key }))
+                .OrderBy(row => row[0], StringComparer.Ordinal)
+                .ThenBy(row => row[1], StringComparer.Ordinal),
+        ];
+        if (bands.Length > 0)
+        {
+            await commands.ExecuteAsync(SqliteStatements.InsertArticlesBands, cancellationToken, ("@rows", SqliteJson.Serialize(bands)));
+        }
+    }
 
     private async Task DeleteBandsAsync(IEnumerable<string> articleKeys, CancellationToken cancellationToken) =>
         await commands.ExecuteAsync(SqliteStatements.DeleteArticlesBands, cancellationToken, ("@keys", SqliteJson.Serialize(articleKeys)));

@@ -18,17 +18,25 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
     public async Task<UpsertResult> RunAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken)
     {
         Dictionary<string, (string Hash, string? Published, bool IsOriginal)> stored = await ReadStoredAsync(batch.Select(g => g.Article.Key), cancellationToken);
+        string[] hashes = [.. batch.Select(ArticleDigests.ContentHash)];
+
+        // Links are planned before anything is written: a new reprint's row is then inserted linked, and its
+        // mentions and assertions never count as an original's only to be moved out again.
+        var reprints = new SqliteReprints(commands);
+        ReprintPlan plan = await reprints.PlanAsync(Arriving(batch, hashes, stored), cancellationToken);
+        Dictionary<string, string?> links = plan.Relinked.ToDictionary(r => r.Key, r => r.ReprintOf, StringComparer.Ordinal);
+
         var contributions = new SqliteContributions(commands, _deltas);
         var writes = new Dictionary<string, ArticleWrite>(StringComparer.Ordinal);
-        var linking = new List<(string Key, string Text)>();
-        var inserted = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var inserted = new Dictionary<string, (string? Fingerprint, string? ReprintOf)>(StringComparer.Ordinal);
         int written = 0;
         int unchanged = 0;
-        foreach (ArticleGraph graph in batch)
+        for (int i = 0; i < batch.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            ArticleGraph graph = batch[i];
             string key = graph.Article.Key;
-            string hash = ArticleDigests.ContentHash(graph);
+            string hash = hashes[i];
             if (stored.TryGetValue(key, out (string Hash, string? Published, bool IsOriginal) before))
             {
                 if (before.Hash == hash)
@@ -50,28 +58,48 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
             // A key twice in one batch: what the batch did to the store is what its first copy found.
             writes.TryAdd(key, stored.ContainsKey(key) ? ArticleWrite.Replaced : ArticleWrite.Created);
 
-            // A stored article keeps its reprint_of until linking, after its rows are written; a new one has none.
-            bool isOriginal = !stored.ContainsKey(key) || before.IsOriginal;
+            // A stored article keeps its reprint_of until the plan is applied, after its rows are written; a new
+            // one is inserted with its planned link (a later copy in the batch updates the row, not the link).
+            bool isNew = !stored.ContainsKey(key);
+            string? reprintOf = isNew ? links[key] : null;
+            bool isOriginal = isNew ? reprintOf is null : before.IsOriginal;
             string? fingerprint = ArticleDigests.Fingerprint(graph.Article.Text)?.Encode();
-            if (!stored.ContainsKey(key))
+            if (isNew)
             {
-                // New: its row is inserted now, with this fingerprint (a later copy in the batch updates the row, not the fingerprint).
-                inserted[key] = fingerprint;
+                inserted[key] = (fingerprint, reprintOf);
             }
 
-            contributions.PutIn(graph, hash, fingerprint, now, isOriginal);
+            contributions.PutIn(graph, hash, fingerprint, reprintOf, now, isOriginal);
             stored[key] = (hash, SqliteValues.Date(graph.Article.Published), isOriginal);
-            linking.Add((key, graph.Article.Text));
             written++;
         }
 
         await contributions.WriteAsync(cancellationToken);
-        await new SqliteReprints(commands, inserted).LinkAsync(linking, cancellationToken);
+        await reprints.ApplyAsync(plan, inserted, cancellationToken);
 
         MergeOutcome outcome = await new SqliteMergedRows(commands).ApplyAsync(_deltas, cancellationToken);
 
         // Created: asked for in this batch, unsupported before it and supported after.
         return new UpsertResult(written, unchanged, outcome.NodesCreated.Count, outcome.RelationsCreated.Count) { Writes = writes };
+    }
+
+    /// <summary>The articles of the batch that will be written (new, or with a content hash other than the one before them), in batch order.</summary>
+    private static List<(string Key, string Text)> Arriving(
+        IReadOnlyList<ArticleGraph> batch, string[] hashes, IReadOnlyDictionary<string, (string Hash, string? Published, bool IsOriginal)> stored)
+    {
+        var hashBefore = stored.ToDictionary(p => p.Key, p => p.Value.Hash, StringComparer.Ordinal);
+        var arriving = new List<(string Key, string Text)>();
+        for (int i = 0; i < batch.Count; i++)
+        {
+            string key = batch[i].Article.Key;
+            if (!hashBefore.TryGetValue(key, out string? hash) || hash != hashes[i])
+            {
+                arriving.Add((key, batch[i].Article.Text));
+                hashBefore[key] = hashes[i];
+            }
+        }
+
+        return arriving;
     }
 
     /// <summary>Takes the stored articles among <paramref name="articleKeys"/> out, with their contributions.</summary>
