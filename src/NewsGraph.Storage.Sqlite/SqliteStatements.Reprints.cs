@@ -35,12 +35,15 @@ internal static partial class SqliteStatements
     /// <summary>
     /// The stored originals sharing a band key with the given ones. Since version 13 only originals' bands
     /// are indexed (<see cref="ReprintBandsOfOriginalsV13"/>); the test on <c>reprint_of</c> states what is asked.
+    /// Its unary plus keeps the planner off <c>ix_articles_reprint_of</c>: through it, "IS NULL" walked every
+    /// original to test its key against the list (0.4 s a batch at 100,000 articles), where the keys are a
+    /// few hundred seeks.
     /// </summary>
     public const string SelectBandCandidates = """
         SELECT key, reprint_of, ingested_at, fingerprint FROM articles
         WHERE key IN (SELECT i.article_key FROM article_bands b JOIN article_text_ids i ON i.id = b.article_id
                       WHERE b.band_key IN (SELECT value FROM json_each(@keys)))
-          AND reprint_of IS NULL;
+          AND +reprint_of IS NULL;
         """;
 
     /// <summary>The links touching the given articles: theirs to an original, and their reprints' to them.</summary>
