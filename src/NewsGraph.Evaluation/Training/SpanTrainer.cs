@@ -3,21 +3,27 @@ using System.Text;
 using NewsGraph.Evaluation.Gold;
 using NewsGraph.Evaluation.Scoring;
 using NewsGraph.Extraction;
+using NewsGraph.Core.Graph;
 using NewsGraph.Extraction.Candidates;
 
 namespace NewsGraph.Evaluation.Training;
 
 /// <summary>
-/// Trains the organization span model (<see cref="SpanModel"/>): every span extraction proposes from
-/// an organization head noun is labelled positive when its text, normalized as the scorer does, is
-/// a name or alias of one of the article's gold organizations. The L2 strength is chosen by 5-fold
-/// cross-validation on the train split; the threshold is the one that maximizes span-level F1 on dev
-/// (the likeliest span per head is the one taken, as in extraction) with precision at least
-/// <see cref="TargetPrecision"/>. Deterministic.
+/// Trains a span model (<see cref="SpanModel"/>): the organization model over every span extraction
+/// proposes from an organization head noun, the person model over every span opening in a speaker's
+/// or participant's slot. A span is labelled positive when its text, normalized as the scorer does,
+/// is a name or alias of one of the article's gold entities of that kind. The L2 strength is chosen
+/// by 5-fold cross-validation on the train split; the threshold is the one that maximizes span-level
+/// F1 on dev (the likeliest span per head or slot is the one taken, as in extraction) with precision
+/// at least <paramref name="targetPrecision"/>. Deterministic.
 /// </summary>
-public sealed class SpanTrainer(TextWriter log)
+public sealed class SpanTrainer(TextWriter log, NodeKind kind = NodeKind.Organization, double targetPrecision = SpanTrainer.TargetPrecision)
 {
+    /// <summary>The organization model's precision target on dev.</summary>
     public const double TargetPrecision = 0.85;
+
+    /// <summary>The person model's: a false person costs its relations too.</summary>
+    public const double PersonTargetPrecision = 0.90;
 
     /// <summary>One head noun's spans, labelled, from one article.</summary>
     public sealed record SpanGroup(string Article, IReadOnlyList<(SpanView Span, bool Label)> Spans)
@@ -25,19 +31,21 @@ public sealed class SpanTrainer(TextWriter log)
         public bool HasPositive => Spans.Any(s => s.Label);
     }
 
-    /// <summary>Proposes spans over the articles (no span model involved) and labels them against the gold.</summary>
-    public static IReadOnlyList<SpanGroup> Label(IReadOnlyList<EvalArticle> articles, ArabicArticleExtractor proposer)
+    /// <summary>Proposes spans of <paramref name="kind"/> over the articles (with no span model of that kind deciding) and labels them against the gold.</summary>
+    public static IReadOnlyList<SpanGroup> Label(IReadOnlyList<EvalArticle> articles, ArabicArticleExtractor proposer, NodeKind kind = NodeKind.Organization)
     {
+        string goldKind = kind.ToString();
         var groups = new List<SpanGroup>[articles.Count];
         Parallel.For(0, articles.Count, i =>
         {
             EvalArticle article = articles[i];
             var names = new HashSet<string>(article.Gold.Entities
-                .Where(e => e.Kind == "Organization")
+                .Where(e => e.Kind == goldKind)
                 .SelectMany(e => (e.Aliases ?? []).Append(e.Name))
                 .Select(ScorerText.Normalize), StringComparer.Ordinal);
             CandidateExtraction extraction = proposer.ExtractCandidates(Scoring.Evaluation.AsExtracted(article));
-            groups[i] = [.. extraction.OrganizationSpans
+            IReadOnlyList<SpanView> spans = kind == NodeKind.Person ? extraction.PersonSpans : extraction.OrganizationSpans;
+            groups[i] = [.. spans
                 .GroupBy(s => (s.Sentence, s.Start))
                 .Select(g => new SpanGroup(article.Id, [.. g.Select(s => (s, names.Contains(ScorerText.Normalize(s.Text))))]))];
         });
@@ -48,10 +56,10 @@ public sealed class SpanTrainer(TextWriter log)
     {
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture,
-            $"train: {train.Count} heads, {train.Count(g => g.HasPositive)} with a gold span; dev: {dev.Count} heads, {dev.Count(g => g.HasPositive)} with a gold span");
+            $"train: {train.Count} groups, {train.Count(g => g.HasPositive)} with a gold span; dev: {dev.Count} groups, {dev.Count(g => g.HasPositive)} with a gold span");
         double l2 = ChooseL2(train, report);
         (double bias, Dictionary<string, double> weights) = new LogisticRegression(l2).Fit(AsTraining(train));
-        log.WriteLine($"organization spans: {train.Sum(g => g.Spans.Count)} train spans, L2 {l2}, {weights.Count} weights");
+        log.WriteLine($"{kind.ToString().ToLowerInvariant()} spans: {train.Sum(g => g.Spans.Count)} train spans, L2 {l2}, {weights.Count} weights");
         double best = 0.5;
         Counts bestCounts = default;
         var curve = new StringBuilder("dev by threshold (P/R):");
@@ -60,14 +68,14 @@ public sealed class SpanTrainer(TextWriter log)
             double threshold = k * 0.05;
             Counts counts = ScoreAt(dev, new SpanModel(bias, weights, threshold));
             curve.Append(CultureInfo.InvariantCulture, $" {threshold:F2}:{counts.Precision:F2}/{counts.Recall:F2}");
-            if (counts.Precision >= TargetPrecision && counts.F1 >= bestCounts.F1)
+            if (counts.Precision >= targetPrecision && counts.F1 >= bestCounts.F1)
             {
                 (best, bestCounts) = (threshold, counts);
             }
         }
 
         report.AppendLine(curve.ToString());
-        report.AppendLine(CultureInfo.InvariantCulture, $"threshold {best:F2}: dev P={bestCounts.Precision:F3} R={bestCounts.Recall:F3} F1={bestCounts.F1:F3} (heads with a gold span)");
+        report.AppendLine(CultureInfo.InvariantCulture, $"threshold {best:F2}: dev P={bestCounts.Precision:F3} R={bestCounts.Recall:F3} F1={bestCounts.F1:F3} (groups with a gold span)");
         return (new SpanModel(bias, weights, best), report.ToString());
     }
 

@@ -16,7 +16,7 @@ public enum RelationDecider
 /// How extraction decides: who decides relations, a confidence floor overriding the relation model's
 /// thresholds, and whether learned entity decisions (organization extents) are applied.
 /// </summary>
-public sealed record ExtractionOptions(RelationDecider Decider = RelationDecider.Model, double? MinConfidence = null, bool LearnedEntities = true)
+public sealed record ExtractionOptions(RelationDecider Decider = RelationDecider.Model, double? MinConfidence = null, bool LearnedEntities = true, bool LearnedPersons = true)
 {
     public static ExtractionOptions Default { get; } = new();
 }

@@ -1,0 +1,244 @@
+using NewsGraph.Extraction.Candidates;
+using NewsGraph.Extraction.Lexicon;
+using NewsGraph.Extraction.Text;
+
+namespace NewsGraph.Extraction.Recognition;
+
+/// <summary>
+/// Pass 3c: the speaker or participant slot of a reporting or meeting cue — where a missed name
+/// costs a relation — when no pass has claimed the word there: right after the cue ("وقال ويل
+/// تيرنر"، "أكد يانيس فاروفاكيس"، "وأضاف زاده") or after a title the title pass found no name
+/// behind ("وتقول الأستاذة نوال"). The tagger reads a window of a few words from the slot; every
+/// span of one to five free words opening there is a candidate, described by what the tagger said,
+/// which word lists its words are in, what follows it and how often its last word recurs in the
+/// article, and the person span model (<see cref="SpanModel"/>, <c>newsgraph train person-spans</c>)
+/// takes the likeliest span per slot when it is confident enough. Without the model the tagger's
+/// span is vetted by the name rules, as before the model (only right after the cue). Only these
+/// windows are tagged: tagging whole sentences quartered extraction throughput.
+/// </summary>
+internal sealed partial class ArticleAnalysis
+{
+    private const int MaxSlotSpanTokens = MaxNameTokens + 1;
+
+    /// <summary>Every person span candidate considered, with its features and probability (for training and inspection; empty unless asked for).</summary>
+    public List<SpanCandidate> PersonSpanCandidates { get; } = [];
+
+    private readonly List<(int Slot, bool AfterTitle)> _personSlots = [];
+
+    private readonly List<int> _personSlotAnchors = [];
+
+    /// <summary>How often each normalized word occurs in the article; counted when a slot first asks.</summary>
+    private Dictionary<string, int>? _wordCounts;
+
+    private void FindSlotPersons(int s)
+    {
+        if (_ner is null || !FindPersonSlots(s))
+        {
+            return;
+        }
+
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        IReadOnlyList<string> tags = NerWindowTags(s, _ner, _personSlotAnchors);
+        foreach ((int slot, bool afterTitle) in _personSlots)
+        {
+            if (Owner[s][slot] is not null)
+            {
+                continue; // taken by the span of an earlier slot
+            }
+
+            (int Start, int End)? name = _personSpans is not null || _keepSpanCandidates ? DecideSlotSpan(s, slot, afterTitle, tags) : null;
+            if (_personSpans is null && !afterTitle && tags[slot] == "B-PERS")
+            {
+                // The rules' decision, as before the span model: the tagger's span, vetted.
+                name = AcceptTaggedName(s, slot, PersonSpanEnd(tags, slot, tokens.Count), requireFirstName: false);
+            }
+
+            if (name is { } span && !NamedAfter(s, span.Start))
+            {
+                EntityInfo person = AddPerson(s, span.Start, span.End);
+                AttachTitleAfter(s, span.End, person);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The slots of sentence <paramref name="s"/> into <see cref="_personSlots"/>: the free word
+    /// after a reporting or meeting cue, or after one title that follows the cue.
+    /// </summary>
+    private bool FindPersonSlots(int s)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        _personSlots.Clear();
+        _personSlotAnchors.Clear();
+        for (int j = 0; j < tokens.Count; j++)
+        {
+            if (Cue(s, j) is not { Value: CueKind.Stated or CueKind.Met } cue)
+            {
+                continue;
+            }
+
+            int slot = cue.End;
+            bool afterTitle = false;
+            if (slot < tokens.Count && Owner[s][slot] is null && Title(s, slot) is { } title)
+            {
+                slot += title.Length;
+                afterTitle = true;
+            }
+
+            if (IsFreeNameWord(s, slot) && Cue(s, slot) is null && Title(s, slot) is null)
+            {
+                _personSlots.Add((slot, afterTitle));
+                _personSlotAnchors.Add(slot);
+            }
+        }
+
+        return _personSlots.Count > 0;
+    }
+
+    private bool IsFreeNameWord(int s, int j)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        return j < tokens.Count && tokens[j].IsWord && Owner[s][j] is null && !_lex.IsFunctionWord(tokens[j].Norm);
+    }
+
+    /// <summary>The spans opening at <paramref name="slot"/>, scored by the model when there is one; the likeliest when it reaches the threshold.</summary>
+    private (int Start, int End)? DecideSlotSpan(int s, int slot, bool afterTitle, IReadOnlyList<string> tags)
+    {
+        List<SpanCandidate> spans = SlotSpans(s, slot, afterTitle, tags);
+        if (_keepSpanCandidates)
+        {
+            PersonSpanCandidates.AddRange(spans);
+        }
+
+        if (_personSpans is null || spans.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (SpanCandidate c in spans)
+        {
+            c.Probability = _personSpans.Probability(c.Features);
+        }
+
+        SpanCandidate best = spans.MaxBy(c => c.Probability)!;
+        if (best.Probability < _personSpans.Threshold)
+        {
+            return null;
+        }
+
+        best.Kept = true;
+        return (best.Start, best.End);
+    }
+
+    private List<SpanCandidate> SlotSpans(int s, int slot, bool afterTitle, IReadOnlyList<string> tags)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        var spans = new List<SpanCandidate>();
+        int taggerEnd = tags[slot] == "B-PERS" ? PersonSpanEnd(tags, slot, tokens.Count) : slot;
+        // What the name rules make of the tagger's span: everything they know, as one feature.
+        (int Start, int End)? ruled = tags[slot] == "B-PERS" ? AcceptTaggedName(s, slot, taggerEnd, requireFirstName: false) : null;
+        for (int end = slot + 1; end <= Math.Min(tokens.Count, slot + MaxSlotSpanTokens); end++)
+        {
+            int last = end - 1;
+            Token t = tokens[last];
+            bool particle = s_nameParticles.Contains(t.Norm);
+            // A name never runs over punctuation, a claimed word, a title, a cue or a function word.
+            if (!t.IsWord || Owner[s][last] is not null || (last > slot && (Title(s, last) is not null || Cue(s, last) is not null))
+                || (!particle && !IsNameDespiteFolding(t) && _lex.IsFunctionWord(t.Norm)))
+            {
+                break;
+            }
+
+            if (particle)
+            {
+                continue; // "فيصل بن": a particle does not end a name
+            }
+
+            var c = new SpanCandidate(s, slot, end, tokens[slot].Norm);
+            DescribeSlotSpan(c, afterTitle, tags[slot], taggerEnd, ruled);
+            spans.Add(c);
+        }
+
+        return spans;
+    }
+
+    private void DescribeSlotSpan(SpanCandidate c, bool afterTitle, string tag, int taggerEnd, (int Start, int End)? ruled)
+    {
+        IReadOnlyList<Token> tokens = Sentences[c.Sentence].Tokens;
+        int length = c.End - c.Start;
+        string next = c.End < tokens.Count ? WordShape(c.Sentence, c.End) : "end";
+        string agreement = tag != "B-PERS" ? "none" : taggerEnd == c.End ? "same" : taggerEnd > c.End ? "longer" : "shorter";
+        List<string> f = c.Features;
+        f.Add("length=" + length);
+        f.Add("after=" + (afterTitle ? "title" : "cue"));
+        f.Add("tag=" + tag);
+        f.Add("tagger-span=" + agreement);
+        f.Add($"tagger-span×length={agreement}×{Math.Min(length, 3)}");
+        f.Add("rules=" + (ruled is null ? "none" : ruled == (c.Start, c.End) ? "same" : "other"));
+        f.Add("next=" + next);
+        f.Add($"length×next={Math.Min(length, 3)}×{next}");
+        string first = NameWordClass(tokens[c.Start]);
+        string lastClass = NameWordClass(tokens[c.End - 1]);
+        f.Add("first=" + first);
+        f.Add($"first×length={first}×{Math.Min(length, 3)}");
+        f.Add($"first×tag={first}×{tag}");
+        if (length > 1)
+        {
+            f.Add("last=" + lastClass);
+            for (int k = c.Start + 1; k < c.End - 1; k++)
+            {
+                f.Add("inner=" + NameWordClass(tokens[k]));
+            }
+        }
+
+        int recurs = WordCount(tokens[c.End - 1].Norm);
+        f.Add($"last-recurs×length={Math.Min(recurs, 3)}×{Math.Min(length, 2)}");
+        if (length == 1 && FindPersonBySurname(SingleWordPersonNorm(tokens[c.Start].Norm)) is not null)
+        {
+            f.Add("surname-of-someone-named");
+        }
+
+        if (tokens[c.Start].Norm.Length > 3 && tokens[c.Start].Forms.Length > 1)
+        {
+            f.Add("first-clitic=" + tokens[c.Start].Norm[0]);
+        }
+    }
+
+    /// <summary>A coarse description of a word that may be part of a name: which lists know it and how it looks.</summary>
+    private string NameWordClass(Token t)
+    {
+        string n = t.Norm;
+        return IsFirstName(t) ? "first-name"
+            : _lex.GivenNames.Contains(n) ? "given"
+            : _lex.NeverPersonWords.Contains(n) ? "never-person"
+            : IsCommonNotName(n) ? "common"
+            : HasTanween(t) ? "tanween"
+            : n.Length <= 2 ? "short"
+            : n.StartsWith("ال", StringComparison.Ordinal) ? (IsNisbaAdjective(n) ? "definite-nisba" : "definite")
+            : LooksLikeImperfectVerb(n) ? "maybe-verb"
+            : "other";
+    }
+
+    /// <summary>The name a person span candidate would give (for training and inspection).</summary>
+    public string PersonSpanText(SpanCandidate c) => PersonSurface(c.Sentence, c.Start, c.End);
+
+    private int WordCount(string norm)
+    {
+        if (_wordCounts is null)
+        {
+            _wordCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (Sentence sentence in Sentences)
+            {
+                foreach (Token t in sentence.Tokens)
+                {
+                    if (t.IsWord)
+                    {
+                        _wordCounts[t.Norm] = _wordCounts.GetValueOrDefault(t.Norm) + 1;
+                    }
+                }
+            }
+        }
+
+        return _wordCounts.GetValueOrDefault(norm);
+    }
+}
