@@ -130,9 +130,10 @@ internal static class TrainCommand
         Option<string> corpus = CommonOptions.Corpus();
         Option<DirectoryInfo?> annotations = CommonOptions.Annotations();
         var output = new Option<FileInfo>("--out") { Description = $"Where to write the model (default {PersonSpansPath}).", DefaultValueFactory = _ => new FileInfo(PersonSpansPath) };
+        var candidatesOut = new Option<FileInfo?>("--candidates-out") { Description = "Also write every train and dev span with its label, probability and features (TSV), for inspection." };
         var spans = new Command("person-spans",
             "Train the person span model for speakers' and participants' slots (train split) and choose its threshold (dev split); prints CV and dev figures. Run after train spans, before train relations.")
-            { corpus, annotations, output };
+            { corpus, annotations, output, candidatesOut };
         spans.SetAction((parse, cancellationToken) => DataErrors.ReportAsync("train person-spans", async () =>
         {
             var annotated = new AnnotatedCorpus(CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)));
@@ -141,8 +142,15 @@ internal static class TrainCommand
             // Slots are proposed with no person span model deciding (the organization model, which runs
             // before, does), so no earlier person model shapes what is learned.
             ArabicArticleExtractor proposer = ArabicArticleExtractor.Default.With(new ExtractionOptions(RelationDecider.Rules, LearnedPersons: false));
-            var trainer = new SpanTrainer(Console.Error, NodeKind.Person, SpanTrainer.PersonTargetPrecision);
-            (SpanModel model, string report) = trainer.Train(SpanTrainer.Label(train, proposer, NodeKind.Person), SpanTrainer.Label(dev, proposer, NodeKind.Person));
+            var trainer = new SpanTrainer(Console.Error, NodeKind.Person, SpanTrainer.PersonTargetPrecision, tieBreakOnHeldOut: true);
+            IReadOnlyList<SpanTrainer.SpanGroup> labelledTrain = SpanTrainer.Label(train, proposer, NodeKind.Person);
+            IReadOnlyList<SpanTrainer.SpanGroup> labelledDev = SpanTrainer.Label(dev, proposer, NodeKind.Person);
+            (SpanModel model, string report) = trainer.Train(labelledTrain, labelledDev);
+            if (parse.GetValue(candidatesOut) is { } candidatesFile)
+            {
+                await File.WriteAllTextAsync(candidatesFile.FullName, SpanTrainer.Describe([.. labelledTrain, .. labelledDev], model), cancellationToken).ConfigureAwait(false);
+            }
+
             string about = $"Person span model: logistic regression over the features of spans opening in the slot of a reporting or meeting cue, trained on the train split ({train.Count} articles), " +
                 $"thresholded on the dev split ({dev.Count} articles) for span precision >= {SpanTrainer.PersonTargetPrecision:F2}. Reproduce: newsgraph train person-spans.";
             FileInfo file = parse.GetValue(output)!;

@@ -1,3 +1,4 @@
+using NewsGraph.Core.Graph;
 using NewsGraph.Extraction.Candidates;
 using NewsGraph.Extraction.Lexicon;
 using NewsGraph.Extraction.Text;
@@ -20,15 +21,17 @@ internal sealed partial class ArticleAnalysis
 {
     private const int MaxSlotSpanTokens = MaxNameTokens + 1;
 
+    /// <summary>How many titles, describing words or demonyms a slot may stand behind its cue.</summary>
+    private const int MaxSlotSkips = 2;
+
     /// <summary>Every person span candidate considered, with its features and probability (for training and inspection; empty unless asked for).</summary>
     public List<SpanCandidate> PersonSpanCandidates { get; } = [];
 
-    private readonly List<(int Slot, bool AfterTitle)> _personSlots = [];
+    private readonly List<(int Slot, string After)> _personSlots = [];
 
     private readonly List<int> _personSlotAnchors = [];
 
-    /// <summary>How often each normalized word occurs in the article; counted when a slot first asks.</summary>
-    private Dictionary<string, int>? _wordCounts;
+    private static readonly HashSet<string> s_addresseePronouns = WordSets.Get("addressee-pronouns");
 
     private void FindSlotPersons(int s)
     {
@@ -39,15 +42,15 @@ internal sealed partial class ArticleAnalysis
 
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         IReadOnlyList<string> tags = NerWindowTags(s, _ner, _personSlotAnchors);
-        foreach ((int slot, bool afterTitle) in _personSlots)
+        foreach ((int slot, string after) in _personSlots)
         {
             if (Owner[s][slot] is not null)
             {
                 continue; // taken by the span of an earlier slot
             }
 
-            (int Start, int End)? name = _personSpans is not null || _keepSpanCandidates ? DecideSlotSpan(s, slot, afterTitle, tags) : null;
-            if (_personSpans is null && !afterTitle && tags[slot] == "B-PERS")
+            (int Start, int End)? name = _personSpans is not null || _keepSpanCandidates ? DecideSlotSpan(s, slot, after, tags) : null;
+            if (_personSpans is null && after == "cue" && tags[slot] == "B-PERS")
             {
                 // The rules' decision, as before the span model: the tagger's span, vetted.
                 name = AcceptTaggedName(s, slot, PersonSpanEnd(tags, slot, tokens.Count), requireFirstName: false);
@@ -55,15 +58,17 @@ internal sealed partial class ArticleAnalysis
 
             if (name is { } span && !NamedAfter(s, span.Start))
             {
-                EntityInfo person = AddPerson(s, span.Start, span.End);
+                EntityInfo person = _personSpans is null ? AddPerson(s, span.Start, span.End) : AddPerson(s, span.Start, span.End, SlotConjunction(s, span.Start));
                 AttachTitleAfter(s, span.End, person);
             }
         }
     }
 
     /// <summary>
-    /// The slots of sentence <paramref name="s"/> into <see cref="_personSlots"/>: the free word
-    /// after a reporting or meeting cue, or after one title that follows the cue.
+    /// The slots of sentence <paramref name="s"/> into <see cref="_personSlots"/>: the free word after a
+    /// reporting or meeting cue, and the free word after what may stand between the cue and a name —
+    /// a title the title pass found no name behind ("وتقول الأستاذة نوال"), a describing word
+    /// ("وقال الفلكي ملهم هندي"), a demonym ("شدد المدرب الروماني ريجيكامب"), مع after a meeting cue.
     /// </summary>
     private bool FindPersonSlots(int s)
     {
@@ -77,34 +82,77 @@ internal sealed partial class ArticleAnalysis
                 continue;
             }
 
-            int slot = cue.End;
-            bool afterTitle = false;
-            if (slot < tokens.Count && Owner[s][slot] is null && Title(s, slot) is { } title)
+            string after = "cue";
+            int k = cue.End;
+            for (int step = 0; step <= MaxSlotSkips && k < tokens.Count; step++)
             {
-                slot += title.Length;
-                afterTitle = true;
-            }
+                if (IsFreeNameWord(s, k) && Cue(s, k) is null && Title(s, k) is null && !_personSlotAnchors.Contains(k))
+                {
+                    _personSlots.Add((k, after));
+                    _personSlotAnchors.Add(k);
+                }
 
-            if (IsFreeNameWord(s, slot) && Cue(s, slot) is null && Title(s, slot) is null)
-            {
-                _personSlots.Add((slot, afterTitle));
-                _personSlotAnchors.Add(slot);
+                (int Length, string Kind)? skip = SkippableBeforeName(s, k, cue.Value);
+                if (skip is null)
+                {
+                    break;
+                }
+
+                k += skip.Value.Length;
+                after = skip.Value.Kind;
             }
         }
 
         return _personSlots.Count > 0;
     }
 
+    /// <summary>What may stand between a cue and a name at <paramref name="k"/>, and how many words it takes.</summary>
+    private (int Length, string Kind)? SkippableBeforeName(int s, int k, CueKind cue)
+    {
+        Token t = Sentences[s].Tokens[k];
+        if (Owner[s][k] is { } m)
+        {
+            return m.Form == MentionForm.Demonym && m.End == k + 1 ? (1, "demonym") : null;
+        }
+
+        if (Title(s, k) is { } title)
+        {
+            return (title.Length, "title");
+        }
+
+        if (!t.IsWord)
+        {
+            return null;
+        }
+
+        if (s_addresseePronouns.Contains(t.Norm))
+        {
+            return (1, "pronoun");
+        }
+
+        if (cue == CueKind.Met && t.Norm == "مع")
+        {
+            return (1, "with");
+        }
+
+        return t.Norm.StartsWith("ال", StringComparison.Ordinal) && !_lex.IsFunctionWord(t.Norm) && Cue(s, k) is null ? (1, "descriptor") : null;
+    }
+
+    /// <summary>A one-word demonym or place with the article (التركي، المصري، السويد): family names too.</summary>
+    private bool IsFamilyNameReadAsPlace(int s, int j) =>
+        Owner[s][j] is { Entity.Kind: NodeKind.State or NodeKind.Place } m && m.Start == j && m.End == j + 1
+        && Sentences[s].Tokens[j].Norm.StartsWith("ال", StringComparison.Ordinal);
+
     private bool IsFreeNameWord(int s, int j)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        return j < tokens.Count && tokens[j].IsWord && Owner[s][j] is null && !_lex.IsFunctionWord(tokens[j].Norm);
+        return j < tokens.Count && tokens[j].IsWord && Owner[s][j] is null && !_lex.IsFunctionWord(tokens[j].Norm) && !s_addresseePronouns.Contains(tokens[j].Norm);
     }
 
     /// <summary>The spans opening at <paramref name="slot"/>, scored by the model when there is one; the likeliest when it reaches the threshold.</summary>
-    private (int Start, int End)? DecideSlotSpan(int s, int slot, bool afterTitle, IReadOnlyList<string> tags)
+    private (int Start, int End)? DecideSlotSpan(int s, int slot, string after, IReadOnlyList<string> tags)
     {
-        List<SpanCandidate> spans = SlotSpans(s, slot, afterTitle, tags);
+        List<SpanCandidate> spans = SlotSpans(s, slot, after, tags);
         if (_keepSpanCandidates)
         {
             PersonSpanCandidates.AddRange(spans);
@@ -130,7 +178,7 @@ internal sealed partial class ArticleAnalysis
         return (best.Start, best.End);
     }
 
-    private List<SpanCandidate> SlotSpans(int s, int slot, bool afterTitle, IReadOnlyList<string> tags)
+    private List<SpanCandidate> SlotSpans(int s, int slot, string after, IReadOnlyList<string> tags)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         var spans = new List<SpanCandidate>();
@@ -141,6 +189,17 @@ internal sealed partial class ArticleAnalysis
         {
             int last = end - 1;
             Token t = tokens[last];
+            if (last > slot && IsFamilyNameReadAsPlace(s, last))
+            {
+                // "منصور التركي": a family name the gazetteer read as a demonym or place may close the
+                // name (AddPerson takes it back from the state or place), and nothing goes on after it.
+                var closed = new SpanCandidate(s, slot, end, tokens[slot].Norm);
+                DescribeSlotSpan(closed, after, tags[slot], taggerEnd, ruled);
+                closed.Features.Add("closes-with-place-word");
+                spans.Add(closed);
+                break;
+            }
+
             bool particle = s_nameParticles.Contains(t.Norm);
             // A name never runs over punctuation, a claimed word, a title, a cue or a function word.
             if (!t.IsWord || Owner[s][last] is not null || (last > slot && (Title(s, last) is not null || Cue(s, last) is not null))
@@ -155,14 +214,14 @@ internal sealed partial class ArticleAnalysis
             }
 
             var c = new SpanCandidate(s, slot, end, tokens[slot].Norm);
-            DescribeSlotSpan(c, afterTitle, tags[slot], taggerEnd, ruled);
+            DescribeSlotSpan(c, after, tags[slot], taggerEnd, ruled);
             spans.Add(c);
         }
 
         return spans;
     }
 
-    private void DescribeSlotSpan(SpanCandidate c, bool afterTitle, string tag, int taggerEnd, (int Start, int End)? ruled)
+    private void DescribeSlotSpan(SpanCandidate c, string after, string tag, int taggerEnd, (int Start, int End)? ruled)
     {
         IReadOnlyList<Token> tokens = Sentences[c.Sentence].Tokens;
         int length = c.End - c.Start;
@@ -170,7 +229,7 @@ internal sealed partial class ArticleAnalysis
         string agreement = tag != "B-PERS" ? "none" : taggerEnd == c.End ? "same" : taggerEnd > c.End ? "longer" : "shorter";
         List<string> f = c.Features;
         f.Add("length=" + length);
-        f.Add("after=" + (afterTitle ? "title" : "cue"));
+        f.Add("after=" + after);
         f.Add("tag=" + tag);
         f.Add("tagger-span=" + agreement);
         f.Add($"tagger-span×length={agreement}×{Math.Min(length, 3)}");
@@ -198,6 +257,11 @@ internal sealed partial class ArticleAnalysis
             f.Add("surname-of-someone-named");
         }
 
+        if (length == 1 && first == "first-name" && OpensNameOfSomeoneNamed(tokens[c.Start].Norm))
+        {
+            f.Add("first-name-of-someone-named"); // "وقال خالد" after "خالد الفيصل": annotators seldom list a first name alone
+        }
+
         if (tokens[c.Start].Norm.Length > 3 && tokens[c.Start].Forms.Length > 1)
         {
             f.Add("first-clitic=" + tokens[c.Start].Norm[0]);
@@ -219,26 +283,50 @@ internal sealed partial class ArticleAnalysis
             : "other";
     }
 
-    /// <summary>The name a person span candidate would give (for training and inspection).</summary>
-    public string PersonSpanText(SpanCandidate c) => PersonSurface(c.Sentence, c.Start, c.End);
-
-    private int WordCount(string norm)
+    private bool OpensNameOfSomeoneNamed(string firstName)
     {
-        if (_wordCounts is null)
+        foreach (EntityInfo e in _entities.Values)
         {
-            _wordCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (Sentence sentence in Sentences)
+            if (e.Kind == NodeKind.Person && e.Name.Contains(' ', StringComparison.Ordinal)
+                && string.Equals(PersonNorm(e.Name.Split(' ')[0]), PersonNorm(firstName), StringComparison.Ordinal))
             {
-                foreach (Token t in sentence.Tokens)
-                {
-                    if (t.IsWord)
-                    {
-                        _wordCounts[t.Norm] = _wordCounts.GetValueOrDefault(t.Norm) + 1;
-                    }
-                }
+                return true;
             }
         }
 
-        return _wordCounts.GetValueOrDefault(norm);
+        return false;
+    }
+
+    /// <summary>The name a person span candidate would give (for training and inspection).</summary>
+    public string PersonSpanText(SpanCandidate c) => PersonSurface(c.Sentence, c.Start, c.End, SlotConjunction(c.Sentence, c.Start));
+
+    /// <summary>
+    /// Whether a و opening a slot's first word is a conjunction: only when a first name remains
+    /// ("ومحمد") and the whole word is none. Right after its cue a subject seldom carries one, and
+    /// names that open with و are many ("وانتشوب"، "وارنر"، "وليم"). A preposition on a first name
+    /// ("لفيصل") goes as everywhere.
+    /// </summary>
+    private bool SlotConjunction(int s, int j)
+    {
+        string n = Sentences[s].Tokens[j].Norm;
+        return n.Length > 3 && !_lex.FirstNames.Contains(n) && ((n[0] is 'و' or 'ف' && _lex.FirstNames.Contains(n[1..])) || IsPrepositionOnName(n));
+    }
+
+    /// <summary>
+    /// How often a word occurs in the article, counted by a scan when a candidate asks (a few times
+    /// per article: cheaper than indexing every word).
+    /// </summary>
+    private int WordCount(string norm)
+    {
+        int count = 0;
+        foreach (Sentence sentence in Sentences)
+        {
+            foreach (Token t in sentence.Tokens)
+            {
+                count += t.IsWord && string.Equals(t.Norm, norm, StringComparison.Ordinal) ? 1 : 0;
+            }
+        }
+
+        return count;
     }
 }
