@@ -86,7 +86,9 @@ internal sealed partial class ArticleAnalysis
             int k = cue.End;
             for (int step = 0; step <= MaxSlotSkips && k < tokens.Count; step++)
             {
-                if (IsFreeNameWord(s, k) && Cue(s, k) is null && Title(s, k) is null && !_personSlotAnchors.Contains(k))
+                // A name the learned or well-known lists hold is left to their passes, which key it by the full name.
+                if (IsFreeNameWord(s, k) && Cue(s, k) is null && Title(s, k) is null && !_personSlotAnchors.Contains(k)
+                    && _knownPersons.At(s, k) is null && _wellKnownPersons.At(s, k) is null)
                 {
                     _personSlots.Add((k, after));
                     _personSlotAnchors.Add(k);
@@ -285,10 +287,11 @@ internal sealed partial class ArticleAnalysis
 
     private bool OpensNameOfSomeoneNamed(string firstName)
     {
+        string norm = PersonNorm(firstName);
         foreach (EntityInfo e in _entities.Values)
         {
-            if (e.Kind == NodeKind.Person && e.Name.Contains(' ', StringComparison.Ordinal)
-                && string.Equals(PersonNorm(e.Name.Split(' ')[0]), PersonNorm(firstName), StringComparison.Ordinal))
+            if (e.Kind == NodeKind.Person && e.Name.IndexOf(' ', StringComparison.Ordinal) is > 0 and int space
+                && string.Equals(PersonNorm(e.Name[..space]), norm, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -313,12 +316,17 @@ internal sealed partial class ArticleAnalysis
     }
 
     /// <summary>
-    /// How often a word occurs in the article, counted by a scan when a candidate asks (a few times
-    /// per article: cheaper than indexing every word).
+    /// How often a word occurs in the article, counted by a scan the first time a candidate asks (a
+    /// few words per article: cheaper than indexing every word).
     /// </summary>
     private int WordCount(string norm)
     {
-        int count = 0;
+        _wordCounts ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        if (_wordCounts.TryGetValue(norm, out int count))
+        {
+            return count;
+        }
+
         foreach (Sentence sentence in Sentences)
         {
             foreach (Token t in sentence.Tokens)
@@ -327,6 +335,9 @@ internal sealed partial class ArticleAnalysis
             }
         }
 
+        _wordCounts[norm] = count;
         return count;
     }
+
+    private Dictionary<string, int>? _wordCounts;
 }
