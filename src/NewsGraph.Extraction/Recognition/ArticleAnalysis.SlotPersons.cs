@@ -8,8 +8,8 @@ namespace NewsGraph.Extraction.Recognition;
 /// <summary>
 /// Pass 3c: the speaker or participant slot of a reporting or meeting cue — where a missed name
 /// costs a relation — when no pass has claimed the word there: right after the cue ("وقال ويل
-/// تيرنر"، "أكد يانيس فاروفاكيس"، "وأضاف زاده") or after a title the title pass found no name
-/// behind ("وتقول الأستاذة نوال"). The tagger reads a window of a few words from the slot; every
+/// تيرنر"، "أكد يانيس فاروفاكيس"، "وأضاف زاده") or behind what may stand between a cue and a name
+/// (<see cref="FindPersonSlots"/>: "وتقول الأستاذة نوال"، "وقالت لها ويلما تانسي"). The tagger reads a window of a few words from the slot; every
 /// span of one to five free words opening there is a candidate, described by what the tagger said,
 /// which word lists its words are in, what follows it and how often its last word recurs in the
 /// article, and the person span model (<see cref="SpanModel"/>, <c>newsgraph train person-spans</c>)
