@@ -16,10 +16,12 @@ namespace NewsGraph.Extraction;
 /// sentence. Pure and deterministic; safe to share between threads.
 /// </summary>
 public sealed class ArabicArticleExtractor(
-    ArabicLexicon lexicon, NerTagger? ner = null, RelationModel? model = null, ExtractionOptions? options = null, SpanModel? organizationSpans = null) : IArticleExtractor
+    ArabicLexicon lexicon, NerTagger? ner = null, RelationModel? model = null, ExtractionOptions? options = null, SpanModel? organizationSpans = null,
+    SpanModel? personSpans = null) : IArticleExtractor
 {
     private static readonly Lazy<ArabicArticleExtractor> s_default = new(() =>
-        new ArabicArticleExtractor(ArabicLexicon.Default, NerTagger.LoadDefault(), RelationModel.LoadDefault(), organizationSpans: SpanModel.LoadOrganizations()));
+        new ArabicArticleExtractor(ArabicLexicon.Default, NerTagger.LoadDefault(), RelationModel.LoadDefault(), organizationSpans: SpanModel.LoadOrganizations(),
+            personSpans: SpanModel.LoadPersons()));
 
     private readonly ExtractionOptions _options = options ?? ExtractionOptions.Default;
 
@@ -47,7 +49,7 @@ public sealed class ArabicArticleExtractor(
     public static ArabicArticleExtractor Default => s_default.Value;
 
     /// <summary>The same extractor deciding relations another way (the rules alone, or a confidence floor).</summary>
-    public ArabicArticleExtractor With(ExtractionOptions other) => new(lexicon, ner, model, other, organizationSpans);
+    public ArabicArticleExtractor With(ExtractionOptions other) => new(lexicon, ner, model, other, organizationSpans, personSpans);
 
     /// <summary>The lexicon in use (gazetteers, word lists).</summary>
     public ArabicLexicon Lexicon => lexicon;
@@ -68,7 +70,8 @@ public sealed class ArabicArticleExtractor(
         int start = front?.BodyStart ?? 0;
         Dateline? dateline = Oriented(DatelineParser.Parse(text, start));
         List<Sentence> sentences = SentenceSplitter.Split(text, dateline?.BodyStart ?? start);
-        var analysis = new ArticleAnalysis(lexicon, text, sentences, dateline?.City, ner, _options.LearnedEntities ? organizationSpans : null, keepSpanCandidates: withCandidates);
+        var analysis = new ArticleAnalysis(lexicon, text, sentences, dateline?.City, ner, _options.LearnedEntities ? organizationSpans : null, keepSpanCandidates: withCandidates,
+            personSpans: _options.LearnedEntities && _options.LearnedPersons ? personSpans : null);
         analysis.Run();
         var finder = new RelationFinder(analysis);
         finder.Run();
@@ -109,7 +112,7 @@ public sealed class ArabicArticleExtractor(
         var graph = new ArticleGraph(described, output.Entities, output.Relations);
         if (!withCandidates)
         {
-            return new CandidateExtraction(graph, [], []);
+            return new CandidateExtraction(graph, [], [], []);
         }
 
         var keptSet = new HashSet<RelationCandidate>(kept);
@@ -124,7 +127,9 @@ public sealed class ArabicArticleExtractor(
 
         List<SpanView> spans = [.. analysis.OrganizationSpanCandidates.Select(c => new SpanView(
             c.Sentence, c.Start, c.End, ArticleText.SpanWithoutClitic(sentences[c.Sentence], text, c.Start, c.End, c.FirstForm), c.Features, c.Probability, c.Kept))];
-        return new CandidateExtraction(graph with { Entities = output.Entities }, views, spans);
+        List<SpanView> personSpanViews = [.. analysis.PersonSpanCandidates.Select(c => new SpanView(
+            c.Sentence, c.Start, c.End, analysis.PersonSpanText(c), c.Features, c.Probability, c.Kept))];
+        return new CandidateExtraction(graph with { Entities = output.Entities }, views, spans, personSpanViews);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using NewsGraph.Core.Graph;
 using NewsGraph.Evaluation.Gold;
 using NewsGraph.Evaluation.Training;
 using NewsGraph.Extraction;
@@ -23,6 +24,22 @@ public sealed class SpanTrainingTests
         (SpanView span, bool label) = Assert.Single(group.Spans, s => s.Label);
         Assert.Equal("أمانة منطقة الباحة", span.Text);
         Assert.True(group.Spans.Count > 1);
+    }
+
+    [Fact]
+    public void Label_Persons_MarksTheSlotSpanWhoseTextIsAGoldPerson()
+    {
+        // Written for this test: a speaker no title or first-name list announces.
+        var article = new EvalArticle("w-2", Parts.Written, "reuters", "train",
+            "لندن - رويترز\nوقالت لها ويلما تانسي إن الطريق إلى الحل ما زال طويلا.",
+            new GoldDocument("w-2.txt", [new GoldEntity("Person", "ويلما تانسي"), new GoldEntity("Place", "لندن")], []));
+        ArabicArticleExtractor proposer = ArabicArticleExtractor.Default.With(new ExtractionOptions(RelationDecider.Rules, LearnedPersons: false));
+
+        SpanTrainer.SpanGroup group = Assert.Single(SpanTrainer.Label([article], proposer, NodeKind.Person));
+
+        (SpanView span, _) = Assert.Single(group.Spans, s => s.Label);
+        Assert.Equal("ويلما تانسي", span.Text);
+        Assert.Contains(group.Spans, s => s.Span.Text == "ويلما" && !s.Label);
     }
 
     [Fact]

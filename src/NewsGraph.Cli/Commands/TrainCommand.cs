@@ -1,3 +1,4 @@
+using NewsGraph.Core.Graph;
 using NewsGraph.Extraction.Lexicon;
 using System.CommandLine;
 using NewsGraph.Evaluation;
@@ -20,6 +21,9 @@ internal static class TrainCommand
 
     /// <summary>Where the organization span model lives in the source tree.</summary>
     private const string SpansPath = "src/NewsGraph.Extraction/Data/entities/organization-spans.json";
+
+    /// <summary>Where the person span model lives in the source tree.</summary>
+    private const string PersonSpansPath = "src/NewsGraph.Extraction/Data/entities/person-spans.json";
 
     /// <summary>Where the learned first names live in the source tree.</summary>
     private const string NamesPath = "src/NewsGraph.Extraction/Data/lexicon/first-names-annotated.txt";
@@ -63,7 +67,7 @@ internal static class TrainCommand
             await Console.Out.WriteLineAsync($"{learned.Count} first names written to {file.FullName}").ConfigureAwait(false);
             return 0;
         }));
-        return new Command("train", "Train extraction models on the annotated corpus.") { relations, names, SpansCommand(), GazetteerCommand() };
+        return new Command("train", "Train extraction models on the annotated corpus.") { relations, names, SpansCommand(), PersonSpansCommand(), GazetteerCommand() };
     }
 
     private const string LearnedPlacesPath = "src/NewsGraph.Extraction/Data/gazetteers/learned-places.tsv";
@@ -111,6 +115,44 @@ internal static class TrainCommand
             (SpanModel model, string report) = new SpanTrainer(Console.Error).Train(SpanTrainer.Label(train, proposer), SpanTrainer.Label(dev, proposer));
             string about = $"Organization span model: logistic regression over the features of spans opened by an organization head noun, trained on the train split ({train.Count} articles), " +
                 $"thresholded on the dev split ({dev.Count} articles) for span precision >= {SpanTrainer.TargetPrecision:F2}. Reproduce: newsgraph train spans.";
+            FileInfo file = parse.GetValue(output)!;
+            Directory.CreateDirectory(file.DirectoryName!);
+            await File.WriteAllTextAsync(file.FullName, SpanTrainer.Format(model, about), cancellationToken).ConfigureAwait(false);
+            await Console.Out.WriteAsync(report).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"model written to {file.FullName}").ConfigureAwait(false);
+            return 0;
+        }));
+        return spans;
+    }
+
+    private static Command PersonSpansCommand()
+    {
+        Option<string> corpus = CommonOptions.Corpus();
+        Option<DirectoryInfo?> annotations = CommonOptions.Annotations();
+        var output = new Option<FileInfo>("--out") { Description = $"Where to write the model (default {PersonSpansPath}).", DefaultValueFactory = _ => new FileInfo(PersonSpansPath) };
+        var candidatesOut = new Option<FileInfo?>("--candidates-out") { Description = "Also write every train and dev span with its label, probability and features (TSV), for inspection." };
+        var spans = new Command("person-spans",
+            "Train the person span model for speakers' and participants' slots (train split) and choose its threshold (dev split); prints CV and dev figures. Run after train spans, before train relations.")
+            { corpus, annotations, output, candidatesOut };
+        spans.SetAction((parse, cancellationToken) => DataErrors.ReportAsync("train person-spans", async () =>
+        {
+            var annotated = new AnnotatedCorpus(CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)));
+            IReadOnlyList<EvalArticle> train = await annotated.LoadAsync([Splits.Train], parse.GetValue(corpus), cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<EvalArticle> dev = await annotated.LoadAsync([Splits.Dev], parse.GetValue(corpus), cancellationToken).ConfigureAwait(false);
+            // Slots are proposed with no person span model deciding (the organization model, which runs
+            // before, does), so no earlier person model shapes what is learned.
+            ArabicArticleExtractor proposer = ArabicArticleExtractor.Default.With(new ExtractionOptions(RelationDecider.Rules, LearnedPersons: false));
+            var trainer = new SpanTrainer(Console.Error, NodeKind.Person, SpanTrainer.PersonTargetPrecision, tieBreakOnHeldOut: true);
+            IReadOnlyList<SpanTrainer.SpanGroup> labelledTrain = SpanTrainer.Label(train, proposer, NodeKind.Person);
+            IReadOnlyList<SpanTrainer.SpanGroup> labelledDev = SpanTrainer.Label(dev, proposer, NodeKind.Person);
+            (SpanModel model, string report) = trainer.Train(labelledTrain, labelledDev);
+            if (parse.GetValue(candidatesOut) is { } candidatesFile)
+            {
+                await File.WriteAllTextAsync(candidatesFile.FullName, SpanTrainer.Describe([.. labelledTrain, .. labelledDev], model), cancellationToken).ConfigureAwait(false);
+            }
+
+            string about = $"Person span model: logistic regression over the features of spans opening in the slot of a reporting or meeting cue, trained on the train split ({train.Count} articles), " +
+                $"thresholded on the dev split ({dev.Count} articles) for span precision >= {SpanTrainer.PersonTargetPrecision:F2}. Reproduce: newsgraph train person-spans.";
             FileInfo file = parse.GetValue(output)!;
             Directory.CreateDirectory(file.DirectoryName!);
             await File.WriteAllTextAsync(file.FullName, SpanTrainer.Format(model, about), cancellationToken).ConfigureAwait(false);

@@ -14,9 +14,11 @@ public enum RelationDecider
 
 /// <summary>
 /// How extraction decides: who decides relations, a confidence floor overriding the relation model's
-/// thresholds, and whether learned entity decisions (organization extents) are applied.
+/// thresholds, and whether learned entity decisions are applied (organization extents; with
+/// <c>LearnedPersons</c> too, the names in speakers' and participants' slots — off, the name rules
+/// decide there as before the person span model, and its candidates are still proposed).
 /// </summary>
-public sealed record ExtractionOptions(RelationDecider Decider = RelationDecider.Model, double? MinConfidence = null, bool LearnedEntities = true)
+public sealed record ExtractionOptions(RelationDecider Decider = RelationDecider.Model, double? MinConfidence = null, bool LearnedEntities = true, bool LearnedPersons = true)
 {
     public static ExtractionOptions Default { get; } = new();
 }

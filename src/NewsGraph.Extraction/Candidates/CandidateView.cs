@@ -20,7 +20,7 @@ public sealed record CandidateView(
     bool Kept);
 
 /// <summary>An article's extraction with every candidate: the graph holds the entities of all of them.</summary>
-public sealed record CandidateExtraction(ArticleGraph Graph, IReadOnlyList<CandidateView> Candidates, IReadOnlyList<SpanView> OrganizationSpans);
+public sealed record CandidateExtraction(ArticleGraph Graph, IReadOnlyList<CandidateView> Candidates, IReadOnlyList<SpanView> OrganizationSpans, IReadOnlyList<SpanView> PersonSpans);
 
 /// <summary>A candidate organization span as tools see it: its text (without a proclitic), features, probability and whether it was taken.</summary>
 public sealed record SpanView(int Sentence, int Start, int End, string Text, IReadOnlyList<string> Features, double Probability, bool Kept);

@@ -4,9 +4,10 @@ using System.Text.Json;
 namespace NewsGraph.Extraction.Candidates;
 
 /// <summary>
-/// A learned decision over entity spans (today: where an organization name that opens with a head
-/// noun ends): a logistic model over the span's features and the threshold it must reach. Trained by
-/// <c>newsgraph train spans</c>, embedded as <c>Data/entities/organization-spans.json</c>.
+/// A learned decision over entity spans (where an organization name that opens with a head noun
+/// ends; which span in a speaker's or participant's slot is a person's name): a logistic model over the span's features and the threshold it must reach. Trained by
+/// <c>newsgraph train spans</c> and <c>newsgraph train person-spans</c>, embedded as
+/// <c>Data/entities/organization-spans.json</c> and <c>Data/entities/person-spans.json</c>.
 /// </summary>
 public sealed class SpanModel(double bias, IReadOnlyDictionary<string, double> weights, double threshold)
 {
@@ -43,6 +44,10 @@ public sealed class SpanModel(double bias, IReadOnlyDictionary<string, double> w
     /// <summary>The embedded organization span model, or null when the build has none (the pass then only proposes).</summary>
     public static SpanModel? LoadOrganizations() =>
         EmbeddedData.TryReadText("entities/organization-spans.json") is { } json ? Parse(json) : null;
+
+    /// <summary>The embedded person span model, or null when the build has none (the slot pass then keeps the rules' decision).</summary>
+    public static SpanModel? LoadPersons() =>
+        EmbeddedData.TryReadText("entities/person-spans.json") is { } json ? Parse(json) : null;
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{weights.Count} weights, threshold {threshold:F2}");
 }

@@ -9,21 +9,9 @@ namespace NewsGraph.Extraction.Recognition;
 /// <summary>Persons and their later mentions: surnames, titles alone, honorific pronouns.</summary>
 internal sealed partial class ArticleAnalysis
 {
-    private EntityInfo AddPerson(int s, int start, int end)
+    private EntityInfo AddPerson(int s, int start, int end, bool? conjunction = null)
     {
-        // "ونيلسون مانديلا": the conjunction is not part of the name (وليد، وائل are names themselves).
-        // ف is a conjunction before a name far more rarely than it starts one (فهيد، فواز، فالح): it is
-        // split off only when a known given name remains ("فمحمد").
-        Token first = Sentences[s].Tokens[start];
-        // (The ANERcorp-derived list holds و-forms such as "واحمد": a first name after the و wins.)
-        // Likewise a preposition ل or ب before a first name ("لفايز المالكي"), unless the whole word is one (بشار، لؤي).
-        bool conjunction = first.Norm.Length > 3
-            && ((first.Norm[0] == 'و' && (!_lex.FirstNames.Contains(first.Norm) || _lex.FirstNames.Contains(first.Norm[1..])))
-                || (first.Norm[0] == 'ف' && _lex.GivenNames.Contains(first.Norm[1..]))
-                || (IsPrepositionOnName(first.Norm) && !_lex.FirstNames.Contains(first.Norm)));
-        string surface = conjunction
-            ? ArticleText.SpanWithoutClitic(Sentences[s], _text, start, end, first.Norm[1..])
-            : ArticleText.Span(Sentences[s], _text, start, end);
+        string surface = PersonSurface(s, start, end, conjunction);
         string norm = PersonNorm(surface);
         // A one-word name after a title is a surname of someone already named ("الجنرال أباه").
         // A one-word name after a title, or a name opening with a particle ("ولد عبد العزيز"), may be
@@ -44,6 +32,27 @@ internal sealed partial class ArticleAnalysis
         AddMention(s, start, end, person, MentionForm.Name);
         IndexSurnames(person);
         return person;
+    }
+
+    /// <summary>
+    /// The name a person span gives: without a conjunction or preposition glued to its first word
+    /// (<paramref name="conjunction"/> says whether there is one when the caller knows better).
+    /// </summary>
+    private string PersonSurface(int s, int start, int end, bool? conjunction = null)
+    {
+        // "ونيلسون مانديلا": the conjunction is not part of the name (وليد، وائل are names themselves).
+        // ف is a conjunction before a name far more rarely than it starts one (فهيد، فواز، فالح): it is
+        // split off only when a known given name remains ("فمحمد").
+        Token first = Sentences[s].Tokens[start];
+        // (The ANERcorp-derived list holds و-forms such as "واحمد": a first name after the و wins.)
+        // Likewise a preposition ل or ب before a first name ("لفايز المالكي"), unless the whole word is one (بشار، لؤي).
+        conjunction ??= first.Norm.Length > 3
+            && ((first.Norm[0] == 'و' && (!_lex.FirstNames.Contains(first.Norm) || _lex.FirstNames.Contains(first.Norm[1..])))
+                || (first.Norm[0] == 'ف' && _lex.GivenNames.Contains(first.Norm[1..]))
+                || (IsPrepositionOnName(first.Norm) && !_lex.FirstNames.Contains(first.Norm)));
+        return conjunction.Value
+            ? ArticleText.SpanWithoutClitic(Sentences[s], _text, start, end, first.Norm[1..])
+            : ArticleText.Span(Sentences[s], _text, start, end);
     }
 
     /// <summary>Normalized person name; "عبد الله" and "عبدالله" are the same name.</summary>

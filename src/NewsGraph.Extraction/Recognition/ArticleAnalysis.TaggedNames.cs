@@ -58,53 +58,6 @@ internal sealed partial class ArticleAnalysis
     }
 
     /// <summary>
-    /// Pass 3c: the subject slot of a reporting or meeting verb — where a missed name costs a
-    /// relation — when the word there is unclaimed: the tagger reads a window of a few words from it,
-    /// and a person span starting there is taken, vetted as above but without needing a first name
-    /// the lists know ("وقال ويل تيرنر", "أكد يانيس فاروفاكيس"). Only those windows are tagged, as
-    /// in pass 3b: tagging whole sentences halved extraction throughput.
-    /// </summary>
-    private void FindTaggedSubjects(int s)
-    {
-        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        if (_ner is null)
-        {
-            return;
-        }
-
-        List<int> slots = [];
-        for (int j = 0; j < tokens.Count; j++)
-        {
-            if (Cue(s, j) is { Value: CueKind.Stated or CueKind.Met } cue && cue.End < tokens.Count && Owner[s][cue.End] is null
-                && tokens[cue.End].IsWord && !_lex.IsFunctionWord(tokens[cue.End].Norm) && Title(s, cue.End) is null && Cue(s, cue.End) is null)
-            {
-                slots.Add(cue.End);
-            }
-        }
-
-        if (slots.Count == 0)
-        {
-            return;
-        }
-
-        IReadOnlyList<string> tags = NerWindowTags(s, _ner, slots);
-        foreach (int i in slots)
-        {
-            if (Owner[s][i] is not null || tags[i] != "B-PERS")
-            {
-                continue;
-            }
-
-            int end = PersonSpanEnd(tags, i, tokens.Count);
-            if (AcceptTaggedName(s, i, end, requireFirstName: false) is { } name && !NamedAfter(s, name.start))
-            {
-                EntityInfo person = AddPerson(s, name.start, name.end);
-                AttachTitleAfter(s, name.end, person);
-            }
-        }
-    }
-
-    /// <summary>
     /// The cheap half of <see cref="AcceptTaggedName"/> for the word after a first name: a name of
     /// two words or more needs a free word there that is no function word, ordinary word, title or
     /// cue. Most first names in running text fail it and are never tagged.

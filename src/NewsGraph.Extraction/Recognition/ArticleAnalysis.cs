@@ -44,16 +44,19 @@ internal sealed partial class ArticleAnalysis
 
     private readonly SpanModel? _organizationSpans;
 
+    private readonly SpanModel? _personSpans;
+
     /// <summary>Whether every organization span considered is kept (training, inspection) or dropped once decided.</summary>
     private readonly bool _keepSpanCandidates;
 
     public ArticleAnalysis(
         ArabicLexicon lexicon, string text, IReadOnlyList<Sentence> sentences, string? datelineCity, NerTagger? ner = null, SpanModel? organizationSpans = null,
-        bool keepSpanCandidates = false)
+        bool keepSpanCandidates = false, SpanModel? personSpans = null)
     {
         _lex = lexicon;
         _ner = ner;
         _organizationSpans = organizationSpans;
+        _personSpans = personSpans;
         _keepSpanCandidates = keepSpanCandidates;
         _nerTags = new IReadOnlyList<string>?[sentences.Count];
         _text = text;
@@ -169,7 +172,7 @@ internal sealed partial class ArticleAnalysis
 
         for (int s = 0; s < Sentences.Count; s++)
         {
-            FindTaggedSubjects(s);
+            FindSlotPersons(s);
         }
 
         for (int s = 0; s < Sentences.Count; s++)
