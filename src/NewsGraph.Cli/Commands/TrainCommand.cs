@@ -107,19 +107,13 @@ internal static class TrainCommand
         var spans = new Command("spans", "Train the organization span model (train split) and choose its threshold (dev split); prints CV and dev figures.") { corpus, annotations, output };
         spans.SetAction((parse, cancellationToken) => DataErrors.ReportAsync("train spans", async () =>
         {
-            var annotated = new AnnotatedCorpus(CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)));
-            IReadOnlyList<EvalArticle> train = await annotated.LoadAsync([Splits.Train], parse.GetValue(corpus), cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<EvalArticle> dev = await annotated.LoadAsync([Splits.Dev], parse.GetValue(corpus), cancellationToken).ConfigureAwait(false);
+            (IReadOnlyList<EvalArticle> train, IReadOnlyList<EvalArticle> dev) = await LoadTrainAndDevAsync(parse, corpus, annotations, cancellationToken).ConfigureAwait(false);
             // Spans are proposed with no span model deciding, so no earlier model shapes what is learned.
-            ArabicArticleExtractor proposer = ArabicArticleExtractor.Default.With(new ExtractionOptions(RelationDecider.Rules, LearnedEntities: false));
+            ArabicArticleExtractor proposer = ArabicArticleExtractor.Default.With(new ExtractionOptions(RelationDecider.Rules, LearnedEntities: false, LearnedPersons: false));
             (SpanModel model, string report) = new SpanTrainer(Console.Error).Train(SpanTrainer.Label(train, proposer), SpanTrainer.Label(dev, proposer));
             string about = $"Organization span model: logistic regression over the features of spans opened by an organization head noun, trained on the train split ({train.Count} articles), " +
                 $"thresholded on the dev split ({dev.Count} articles) for span precision >= {SpanTrainer.TargetPrecision:F2}. Reproduce: newsgraph train spans.";
-            FileInfo file = parse.GetValue(output)!;
-            Directory.CreateDirectory(file.DirectoryName!);
-            await File.WriteAllTextAsync(file.FullName, SpanTrainer.Format(model, about), cancellationToken).ConfigureAwait(false);
-            await Console.Out.WriteAsync(report).ConfigureAwait(false);
-            await Console.Out.WriteLineAsync($"model written to {file.FullName}").ConfigureAwait(false);
+            await WriteSpanModelAsync(parse.GetValue(output)!, SpanTrainer.Format(model, about), report, cancellationToken).ConfigureAwait(false);
             return 0;
         }));
         return spans;
@@ -136,9 +130,7 @@ internal static class TrainCommand
             { corpus, annotations, output, candidatesOut };
         spans.SetAction((parse, cancellationToken) => DataErrors.ReportAsync("train person-spans", async () =>
         {
-            var annotated = new AnnotatedCorpus(CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)));
-            IReadOnlyList<EvalArticle> train = await annotated.LoadAsync([Splits.Train], parse.GetValue(corpus), cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<EvalArticle> dev = await annotated.LoadAsync([Splits.Dev], parse.GetValue(corpus), cancellationToken).ConfigureAwait(false);
+            (IReadOnlyList<EvalArticle> train, IReadOnlyList<EvalArticle> dev) = await LoadTrainAndDevAsync(parse, corpus, annotations, cancellationToken).ConfigureAwait(false);
             // Slots are proposed with no person span model deciding (the organization model, which runs
             // before, does), so no earlier person model shapes what is learned.
             ArabicArticleExtractor proposer = ArabicArticleExtractor.Default.With(new ExtractionOptions(RelationDecider.Rules, LearnedPersons: false));
@@ -153,13 +145,28 @@ internal static class TrainCommand
 
             string about = $"Person span model: logistic regression over the features of spans opening in the slot of a reporting or meeting cue, trained on the train split ({train.Count} articles), " +
                 $"thresholded on the dev split ({dev.Count} articles) for span precision >= {SpanTrainer.PersonTargetPrecision:F2}. Reproduce: newsgraph train person-spans.";
-            FileInfo file = parse.GetValue(output)!;
-            Directory.CreateDirectory(file.DirectoryName!);
-            await File.WriteAllTextAsync(file.FullName, SpanTrainer.Format(model, about), cancellationToken).ConfigureAwait(false);
-            await Console.Out.WriteAsync(report).ConfigureAwait(false);
-            await Console.Out.WriteLineAsync($"model written to {file.FullName}").ConfigureAwait(false);
+            await WriteSpanModelAsync(parse.GetValue(output)!, SpanTrainer.Format(model, about), report, cancellationToken).ConfigureAwait(false);
             return 0;
         }));
         return spans;
+    }
+
+    /// <summary>The train and dev splits of the annotated corpus, as the span trainers read them.</summary>
+    private static async Task<(IReadOnlyList<EvalArticle> Train, IReadOnlyList<EvalArticle> Dev)> LoadTrainAndDevAsync(
+        ParseResult parse, Option<string> corpus, Option<DirectoryInfo?> annotations, CancellationToken cancellationToken)
+    {
+        var annotated = new AnnotatedCorpus(CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)));
+        IReadOnlyList<EvalArticle> train = await annotated.LoadAsync([Splits.Train], parse.GetValue(corpus), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<EvalArticle> dev = await annotated.LoadAsync([Splits.Dev], parse.GetValue(corpus), cancellationToken).ConfigureAwait(false);
+        return (train, dev);
+    }
+
+    /// <summary>Writes a span model file and prints the trainer's report and where the model went.</summary>
+    private static async Task WriteSpanModelAsync(FileInfo file, string content, string report, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(file.DirectoryName!);
+        await File.WriteAllTextAsync(file.FullName, content, cancellationToken).ConfigureAwait(false);
+        await Console.Out.WriteAsync(report).ConfigureAwait(false);
+        await Console.Out.WriteLineAsync($"model written to {file.FullName}").ConfigureAwait(false);
     }
 }
