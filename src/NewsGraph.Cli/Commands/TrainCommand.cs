@@ -67,12 +67,33 @@ internal static class TrainCommand
             await Console.Out.WriteLineAsync($"{learned.Count} first names written to {file.FullName}").ConfigureAwait(false);
             return 0;
         }));
-        return new Command("train", "Train extraction models on the annotated corpus.") { relations, names, SpansCommand(), PersonSpansCommand(), GazetteerCommand() };
+        return new Command("train", "Train extraction models on the annotated corpus.") { relations, names, SpansCommand(), PersonSpansCommand(), GazetteerCommand(), TitlesCommand() };
     }
 
     private const string LearnedPlacesPath = "src/NewsGraph.Extraction/Data/gazetteers/learned-places.tsv";
     private const string LearnedOrganizationsPath = "src/NewsGraph.Extraction/Data/gazetteers/learned-organizations.tsv";
     private const string LearnedPersonsPath = "src/NewsGraph.Extraction/Data/gazetteers/learned-persons.tsv";
+
+    private const string LearnedTitlesPath = "src/NewsGraph.Extraction/Data/gazetteers/learned-titles.tsv";
+
+    private static Command TitlesCommand()
+    {
+        Option<string> corpus = CommonOptions.Corpus();
+        Option<DirectoryInfo?> annotations = CommonOptions.Annotations();
+        var output = new Option<FileInfo>("--out") { Description = $"Where to write the list (default {LearnedTitlesPath}).", DefaultValueFactory = _ => new FileInfo(LearnedTitlesPath) };
+        var command = new Command("titles", "Learn titles and describing words from the words that stand right before the train split's annotated persons.") { corpus, annotations, output };
+        command.SetAction((parse, cancellationToken) => DataErrors.ReportAsync("train titles", async () =>
+        {
+            var annotated = new AnnotatedCorpus(CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)));
+            IReadOnlyList<EvalArticle> train = await annotated.LoadAsync([Splits.Train], parse.GetValue(corpus), cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<LearnedTitle> learned = TitleMining.FromArticles(train, ArabicLexicon.HandMade);
+            FileInfo file = parse.GetValue(output)!;
+            await File.WriteAllTextAsync(file.FullName, TitleMining.Format(learned, train.Count), cancellationToken).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"{learned.Count} titles written to {file.FullName}").ConfigureAwait(false);
+            return 0;
+        }));
+        return command;
+    }
 
     private static Command GazetteerCommand()
     {

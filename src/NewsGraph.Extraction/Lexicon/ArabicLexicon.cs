@@ -29,7 +29,7 @@ public sealed class ArabicLexicon
             LoadLearnedNames();
         }
 
-        LoadTitles();
+        LoadTitles(withLearnedNames);
         LoadCues();
         FunctionWords = LoadWordSet("gazetteers/function-words.txt");
         CommonWords = LoadWordSet("lexicon/common-words.txt");
@@ -293,9 +293,11 @@ public sealed class ArabicLexicon
         }
     }
 
-    private void LoadTitles()
+    private void LoadTitles(bool withLearnedTitles)
     {
-        foreach (string[] row in ReadTable("gazetteers/titles.tsv"))
+        // Learned titles (NewsGraph.Evaluation TitleMining) are describing nouns before a name.
+        IEnumerable<string[]> learned = withLearnedTitles ? ReadTable("gazetteers/learned-titles.tsv").Select(row => new[] { row[0], "describing" }) : [];
+        foreach (string[] row in ReadTable("gazetteers/titles.tsv").Concat(learned))
         {
             TitleRole role = row[1] switch
             {
@@ -303,6 +305,7 @@ public sealed class ArabicLexicon
                 "head" => TitleRole.Head,
                 "rank" => TitleRole.Rank,
                 "spokesperson" => TitleRole.Spokesperson,
+                "describing" => TitleRole.Describing,
                 _ => throw new InvalidDataException($"titles.tsv: unknown role '{row[1]}'"),
             };
             string title = ArabicText.Normalize(row[0]);
@@ -313,7 +316,7 @@ public sealed class ArabicLexicon
             }
 
             // Feminine forms of single-word roles: المفوض → المفوضة، المتحدث → المتحدثة.
-            if (role is TitleRole.Head or TitleRole.Spokesperson && !title.Contains(' ', StringComparison.Ordinal) && !title.EndsWith('ه'))
+            if (role is TitleRole.Head or TitleRole.Spokesperson or TitleRole.Describing && !title.Contains(' ', StringComparison.Ordinal) && !title.EndsWith('ه'))
             {
                 Titles.Add(title + "ه", role);
                 if (!title.StartsWith("ال", StringComparison.Ordinal))

@@ -36,6 +36,12 @@ public enum TitleRole
 
     /// <summary>A spokesperson title that takes "باسم X".</summary>
     Spokesperson,
+
+    /// <summary>
+    /// A describing noun learned from the annotated corpus (الفنان، المحامي, <c>gazetteers/learned-titles.tsv</c>):
+    /// a head, but the name after it is the tagger's span, not the name rules' (they run on past it).
+    /// </summary>
+    Describing,
 }
 
 public enum CueKind

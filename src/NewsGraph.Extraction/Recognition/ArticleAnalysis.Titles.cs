@@ -57,7 +57,7 @@ internal sealed partial class ArticleAnalysis
             // After a comma the name must look like one: "الأمين العام للمنظمة، تناول التحضيرات" is a verb.
             int nameStart = title.End < tokens.Count && tokens[title.End].Surface is "," or "،" && title.End + 1 < tokens.Count
                 && !IsCommonNotName(tokens[title.End + 1].Norm) ? title.End + 1 : title.End;
-            (int start, int end)? name = title.HasHead || IsPersonHonorific(s, title) ? KnownOrNameExtent(s, nameStart, NameAnchor.Title) : null;
+            (int start, int end)? name = NameRightAfterTitle(s, nameStart, title);
 
             // "رئيس نادي الزمالك محمد …": a complement of the title before the name (see
             // ComplementsTitle), and a demonym after it ("مدرب المنتخب لكرة القدم البرتغالي جواو
@@ -106,7 +106,8 @@ internal sealed partial class ArticleAnalysis
 
             // "لقاء مع آنا كوفالسكا المفوضة الأوروبية": the name stands before its title.
             // (Not when the title carries a preposition: "… التمنيات لرئيس الإكوادور" is not the president.)
-            if (title.HasHead && title.FirstForm == tokens[i].Norm && NameBefore(s, i) is { } before)
+            // (Not after a describing word: "أن نأخذ الزميلين الفنان سعد" names nobody before it.)
+            if (title.HasHead && title.FirstForm == tokens[i].Norm && Title(s, i) is not { Value: TitleRole.Describing } && NameBefore(s, i) is { } before)
             {
                 EntityInfo person = AddPerson(s, before.start, before.end);
                 person.AddTitle(TitleText(s, title));
@@ -123,6 +124,20 @@ internal sealed partial class ArticleAnalysis
 
             i = Math.Max(i + 1, title.End);
         }
+    }
+
+    private (int start, int end)? NameRightAfterTitle(int s, int nameStart, TitleSpan title)
+    {
+        if (!title.HasHead && !IsPersonHonorific(s, title))
+        {
+            return null;
+        }
+
+        // After a describing word the corpus taught (الفنان، المحامي) the name rules run on ("المحامي خالد
+        // أبو راشد الرأي"): a known name or the tagger's span decides where the name ends.
+        return Title(s, title.Start) is { Value: TitleRole.Describing }
+            ? KnownPersonAt(s, nameStart) ?? TaggedNameAfterTitle(s, nameStart)
+            : KnownOrNameExtent(s, nameStart, NameAnchor.Title);
     }
 
     /// <summary>
