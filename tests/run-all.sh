@@ -40,9 +40,11 @@ dotnet build NewsGraph.sln -c Release --nologo -v quiet
 
 step ".NET tests"
 # The Node checks (audit, subscription, browsers) run once, below, against the real executable.
-# One test project at a time (-m:1): the Neo4j store's tests and the CLI's Neo4j benchmark tests each
-# empty and fill the one database of the shared test server, and run side by side they broke each
-# other's merges (a unique-key violation on the same person, 2026-12-07).
+# One test project at a time (-m:1), which keeps this 2-core machine's load predictable for the
+# timing-sensitive outage tests. The Neo4j store's tests and the CLI's Neo4j benchmark tests share the
+# test server's one database; a plain `dotnet test` runs projects side by side, so each test process
+# takes the server's lease first (Neo4jTestServer) — before it, they broke each other's merges
+# (a unique-key violation on the same person, 2026-12-07).
 NEWSGRAPH_WEB_CHECKS=live dotnet test NewsGraph.sln -c Release --no-build --nologo -v quiet -m:1 --logger "console;verbosity=minimal"
 
 step "live server checks"

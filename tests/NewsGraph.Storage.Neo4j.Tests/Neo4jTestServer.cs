@@ -7,16 +7,53 @@ namespace NewsGraph.Storage.Neo4j.Tests;
 /// _DATABASE) when set, else the one <c>tests/neo4j-server/neo4j-test-server.sh start</c> wrote to
 /// <c>run/current.env</c>. Asked once per test run; when nothing answers, <see cref="SkipReason"/>
 /// says why and every server test is skipped with it (never passed).
+/// <para>
+/// The server has one database, which tests empty and fill, and two test projects use it (this one and
+/// the CLI's Neo4j benchmark tests, which link this file). A test process therefore takes the server's
+/// lease — an exclusive lock on a file named after its address, held until the process exits, which the
+/// operating system releases even after a crash — before its first test touches the server, so
+/// <c>dotnet test</c> of the whole solution, which runs test projects side by side, runs their server
+/// tests one project after the other instead of emptying the database under each other.
+/// </para>
 /// </summary>
 public static class Neo4jTestServer
 {
+    /// <summary>How long a test process waits for another to finish with the server before it fails.</summary>
+    private static readonly TimeSpan s_leaseWait = TimeSpan.FromMinutes(20);
+
     private static readonly Lazy<Task<(Neo4jConnectionOptions? Options, string? SkipReason)>> s_server = new(ProbeAsync);
+
+    private static readonly Lazy<Task<FileStream>> s_lease = new(AcquireLeaseAsync);
 
     public static async Task<Neo4jConnectionOptions> RequireAsync()
     {
         (Neo4jConnectionOptions? options, string? reason) = await s_server.Value;
         Skip.If(options is null, reason);
+        await s_lease.Value;
         return options!;
+    }
+
+    /// <summary>The lock file of the server's address, in the temporary folder every test process on this machine shares.</summary>
+    public static string LeasePath(Uri server) =>
+        Path.Combine(Path.GetTempPath(), $"newsgraph-neo4j-test-{server.Host}-{server.Port}.lock");
+
+    private static async Task<FileStream> AcquireLeaseAsync()
+    {
+        Neo4jConnectionOptions options = (await s_server.Value).Options!;
+        string path = LeasePath(options.Uri);
+        DateTime giveUp = DateTime.UtcNow + s_leaseWait;
+        while (true)
+        {
+            try
+            {
+                // FileShare.None: .NET takes an exclusive advisory lock (flock) on Unix, a share lock on Windows.
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < giveUp)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250));
+            }
+        }
     }
 
     /// <summary>True when a server answers (fixtures decide without skipping; tests call <see cref="RequireAsync"/>).</summary>
