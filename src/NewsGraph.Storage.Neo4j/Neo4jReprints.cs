@@ -48,9 +48,7 @@ internal sealed class Neo4jReprints(INeo4jTransport transport, int batchSize, IR
                 ["reprintOf"] = r.ReprintOf,
             })]),
             .. Chunked(CypherStatements.DeleteArticleBands, "keys", [.. plan.Relinked.Select(r => r.Key), .. plan.Promoted.Select(p => p.Key)]),
-
-            // Only originals are linked to, so only they get band nodes (IReprintStateReader.SharingBandsAsync).
-            .. CreateBands([.. plan.Relinked.Where(r => r.Fingerprint is not null && r.ReprintOf is null).Select(r => (r.Key, r.Fingerprint!)), .. plan.Promoted]),
+            .. CreateBands(plan.Banded),
         ], reprintOf);
     }
 
@@ -60,19 +58,16 @@ internal sealed class Neo4jReprints(INeo4jTransport transport, int batchSize, IR
     /// </summary>
     public async Task<ReprintWrites> ReleaseAsync(IReadOnlyCollection<string> removed, CancellationToken cancellationToken)
     {
-        HashSet<string> departing = [.. removed];
-        IReadOnlyList<StoredReprintState> reprintsOfDeparting = await ReprintsOfAsync(departing, cancellationToken);
-        Dictionary<string, string?> repointed = ReprintLinks.Release(reprintsOfDeparting, departing);
-        IReadOnlyList<(string Key, TextFingerprint Fingerprint)> promoted = ReprintLinks.Promoted(reprintsOfDeparting, repointed);
+        ReprintPlan plan = await ReprintLinks.PlanRemovalAsync(removed, this, cancellationToken);
 
         // A promoted reprint's band nodes are deleted before they are made: a graph written before only
         // originals had bands holds some already, and CREATE would double them.
         return new ReprintWrites(
         [
-            .. Repoint(repointed),
-            .. Chunked(CypherStatements.DeleteArticleBands, "keys", [.. removed, .. promoted.Select(p => p.Key)]),
-            .. CreateBands(promoted),
-        ], repointed);
+            .. Repoint(plan.Repointed),
+            .. Chunked(CypherStatements.DeleteArticleBands, "keys", [.. removed, .. plan.Promoted.Select(p => p.Key)]),
+            .. CreateBands(plan.Banded),
+        ], plan.Repointed);
     }
 
     private IEnumerable<CypherStatement> CreateBands(IReadOnlyList<(string Key, TextFingerprint Fingerprint)> originals) =>

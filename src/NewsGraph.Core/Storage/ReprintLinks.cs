@@ -35,6 +35,13 @@ public sealed record ReprintPlan(
 {
     /// <summary>The stored reprints <see cref="Repointed"/> makes originals, with their fingerprints: their bands are to be indexed now.</summary>
     public IReadOnlyList<(string Key, TextFingerprint Fingerprint)> Promoted { get; init; } = [];
+
+    /// <summary>
+    /// The originals whose bands a store indexes after this plan (<see cref="IReprintStateReader.SharingBandsAsync"/>
+    /// gives originals only): the relinked articles linked to nothing, and the promoted reprints.
+    /// </summary>
+    public IReadOnlyList<(string Key, TextFingerprint Fingerprint)> Banded =>
+        [.. Relinked.Where(r => r.Fingerprint is not null && r.ReprintOf is null).Select(r => (r.Key, r.Fingerprint!)), .. Promoted];
 }
 
 /// <summary>One reprint and the original it copies.</summary>
@@ -94,10 +101,8 @@ public static class ReprintLinks
             return new ReprintPlan(new Dictionary<string, string?>(StringComparer.Ordinal), []);
         }
 
-        HashSet<string> departing = [.. relinking.Select(a => a.Key)];
-        IReadOnlyList<StoredReprintState> reprintsOfDeparting = await reader.ReprintsOfAsync(departing, cancellationToken).ConfigureAwait(false);
-        Dictionary<string, string?> released = Release(reprintsOfDeparting, departing);
-        IReadOnlyList<(string Key, TextFingerprint Fingerprint)> promoted = Promoted(reprintsOfDeparting, released);
+        (IReadOnlyList<StoredReprintState> reprintsOfDeparting, Dictionary<string, string?> released, IReadOnlyList<(string Key, TextFingerprint Fingerprint)> promoted) =
+            await HandOnAsync([.. relinking.Select(a => a.Key)], reader, cancellationToken).ConfigureAwait(false);
         string[] bands = [.. relinking.Where(a => a.Fingerprint is not null).SelectMany(a => a.Fingerprint!.BandKeys()).Distinct(StringComparer.Ordinal)];
         IReadOnlyList<StoredReprintState> sharing = bands.Length == 0 ? [] : await reader.SharingBandsAsync(bands, cancellationToken).ConfigureAwait(false);
 
@@ -109,14 +114,36 @@ public static class ReprintLinks
     }
 
     /// <summary>
+    /// What removing <paramref name="removed"/> changes in the links, read before they are deleted: each
+    /// removed original's reprints handed to the earliest remaining one (<see cref="Release"/>), and the
+    /// reprints that become originals with it. Nothing is relinked.
+    /// </summary>
+    public static async Task<ReprintPlan> PlanRemovalAsync(IReadOnlyCollection<string> removed, IReprintStateReader reader, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(removed);
+        ArgumentNullException.ThrowIfNull(reader);
+        (_, Dictionary<string, string?> released, IReadOnlyList<(string Key, TextFingerprint Fingerprint)> promoted) =
+            await HandOnAsync([.. removed], reader, cancellationToken).ConfigureAwait(false);
+        return new ReprintPlan(released, []) { Promoted = promoted };
+    }
+
+    /// <summary>
+    /// The stored reprints of the <paramref name="departing"/> articles, what <see cref="Release"/> makes of
+    /// their links, and those of them it makes originals.
+    /// </summary>
+    private static async Task<(IReadOnlyList<StoredReprintState> ReprintsOfDeparting, Dictionary<string, string?> Released, IReadOnlyList<(string Key, TextFingerprint Fingerprint)> Promoted)> HandOnAsync(
+        HashSet<string> departing, IReprintStateReader reader, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<StoredReprintState> reprintsOfDeparting = await reader.ReprintsOfAsync(departing, cancellationToken).ConfigureAwait(false);
+        Dictionary<string, string?> released = Release(reprintsOfDeparting, departing);
+        return (reprintsOfDeparting, released, Promoted(reprintsOfDeparting, released));
+    }
+
+    /// <summary>
     /// The reprints among <paramref name="reprintsOfDeparting"/> that <paramref name="released"/> (what
     /// <see cref="Release"/> decided) makes originals, with their fingerprints (none: nothing to index).
     /// </summary>
-    public static IReadOnlyList<(string Key, TextFingerprint Fingerprint)> Promoted(IEnumerable<StoredReprintState> reprintsOfDeparting, IReadOnlyDictionary<string, string?> released)
-    {
-        ArgumentNullException.ThrowIfNull(reprintsOfDeparting);
-        ArgumentNullException.ThrowIfNull(released);
-        return
+    private static IReadOnlyList<(string Key, TextFingerprint Fingerprint)> Promoted(IEnumerable<StoredReprintState> reprintsOfDeparting, IReadOnlyDictionary<string, string?> released) =>
         [
             .. reprintsOfDeparting
                 .Where(r => r.Fingerprint is not null && released.TryGetValue(r.Key, out string? now) && now is null)
@@ -124,7 +151,6 @@ public static class ReprintLinks
                 .OrderBy(r => r.Key, StringComparer.Ordinal)
                 .Select(r => (r.Key, r.Fingerprint!)),
         ];
-    }
 
     /// <summary>
     /// The new <c>ReprintOf</c> of each reprint of a departing original: <paramref name="reprintsOfDeparting"/>

@@ -45,21 +45,16 @@ internal sealed class SqliteReprints(SqliteBatchCommands commands) : IReprintSta
             await DeleteBandsAsync(plan.Relinked.Select(r => r.Key), cancellationToken);
         }
 
-        // Only originals are linked to, so only their bands are indexed (IReprintStateReader.SharingBandsAsync).
-        await InsertBandsAsync(
-            [.. plan.Relinked.Where(r => r.Fingerprint is not null && r.ReprintOf is null).Select(r => (r.Key, r.Fingerprint!)), .. plan.Promoted],
-            cancellationToken);
+        await InsertBandsAsync(plan.Banded, cancellationToken);
     }
 
     /// <summary>Before <paramref name="removed"/> are deleted: each removed original's reprints are handed to the earliest remaining one.</summary>
     public async Task ReleaseAsync(IReadOnlyCollection<string> removed, CancellationToken cancellationToken)
     {
-        HashSet<string> departing = [.. removed];
-        IReadOnlyList<StoredReprintState> reprintsOfDeparting = await ReprintsOfAsync(departing, cancellationToken);
-        Dictionary<string, string?> released = ReprintLinks.Release(reprintsOfDeparting, departing);
-        await RepointAsync(released, cancellationToken);
+        ReprintPlan plan = await ReprintLinks.PlanRemovalAsync(removed, this, cancellationToken);
+        await RepointAsync(plan.Repointed, cancellationToken);
         await DeleteBandsAsync(removed, cancellationToken);
-        await InsertBandsAsync(ReprintLinks.Promoted(reprintsOfDeparting, released), cancellationToken);
+        await InsertBandsAsync(plan.Banded, cancellationToken);
     }
 
     public Task<IReadOnlyList<StoredReprintState>> StatesAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken) =>
@@ -71,7 +66,7 @@ internal sealed class SqliteReprints(SqliteBatchCommands commands) : IReprintSta
     public Task<IReadOnlyList<StoredReprintState>> SharingBandsAsync(IReadOnlyCollection<string> bandKeys, CancellationToken cancellationToken) =>
         ReadStatesAsync(SqliteStatements.SelectBandCandidates, bandKeys, cancellationToken);
 
-    /// <summary>The band keys of these originals, one statement, sorted by band key so the inserts walk the primary key in order.</summary>
+    /// <summary>The band keys of these originals (<see cref="ReprintPlan.Banded"/>), one statement, sorted by band key so the inserts walk the primary key in order.</summary>
     private async Task InsertBandsAsync(IReadOnlyCollection<(string Key, TextFingerprint Fingerprint)> originals, CancellationToken cancellationToken)
     {
         string[][] bands =

@@ -22,8 +22,9 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
 
         // Links are planned before anything is written: a new reprint's row is then inserted linked, and its
         // mentions and assertions never count as an original's only to be moved out again.
+        bool[] changed = Changed(batch, hashes, stored);
         var reprints = new SqliteReprints(commands);
-        ReprintPlan plan = await reprints.PlanAsync(Arriving(batch, hashes, stored), cancellationToken);
+        ReprintPlan plan = await reprints.PlanAsync([.. batch.Where((_, i) => changed[i]).Select(g => (g.Article.Key, g.Article.Text))], cancellationToken);
         Dictionary<string, string?> links = plan.Relinked.ToDictionary(r => r.Key, r => r.ReprintOf, StringComparer.Ordinal);
 
         var contributions = new SqliteContributions(commands, _deltas);
@@ -37,15 +38,15 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
             ArticleGraph graph = batch[i];
             string key = graph.Article.Key;
             string hash = hashes[i];
+            if (!changed[i])
+            {
+                unchanged++;
+                writes.TryAdd(key, ArticleWrite.Unchanged);
+                continue;
+            }
+
             if (stored.TryGetValue(key, out (string Hash, string? Published, bool IsOriginal) before))
             {
-                if (before.Hash == hash)
-                {
-                    unchanged++;
-                    writes.TryAdd(key, ArticleWrite.Unchanged);
-                    continue;
-                }
-
                 if (contributions.Holds(key))
                 {
                     // Its first copy's rows must be stored to be taken out.
@@ -83,23 +84,23 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
         return new UpsertResult(written, unchanged, outcome.NodesCreated.Count, outcome.RelationsCreated.Count) { Writes = writes };
     }
 
-    /// <summary>The articles of the batch that will be written (new, or with a content hash other than the one before them), in batch order.</summary>
-    private static List<(string Key, string Text)> Arriving(
+    /// <summary>
+    /// Which of the batch's articles are written: new, or with a content hash other than the one before them
+    /// (stored, or an earlier copy in the batch). Decided once, for the link plan and for the writes.
+    /// </summary>
+    private static bool[] Changed(
         IReadOnlyList<ArticleGraph> batch, string[] hashes, IReadOnlyDictionary<string, (string Hash, string? Published, bool IsOriginal)> stored)
     {
         var hashBefore = stored.ToDictionary(p => p.Key, p => p.Value.Hash, StringComparer.Ordinal);
-        var arriving = new List<(string Key, string Text)>();
+        bool[] changed = new bool[batch.Count];
         for (int i = 0; i < batch.Count; i++)
         {
             string key = batch[i].Article.Key;
-            if (!hashBefore.TryGetValue(key, out string? hash) || hash != hashes[i])
-            {
-                arriving.Add((key, batch[i].Article.Text));
-                hashBefore[key] = hashes[i];
-            }
+            changed[i] = !hashBefore.TryGetValue(key, out string? hash) || hash != hashes[i];
+            hashBefore[key] = hashes[i];
         }
 
-        return arriving;
+        return changed;
     }
 
     /// <summary>Takes the stored articles among <paramref name="articleKeys"/> out, with their contributions.</summary>
