@@ -28,6 +28,28 @@ public sealed class SpanModel(double bias, IReadOnlyDictionary<string, double> w
         return 1 / (1 + Math.Exp(-z));
     }
 
+    /// <summary>
+    /// Scores every span (their <see cref="SpanCandidate.Probability"/>) and gives the likeliest, marked
+    /// <see cref="SpanCandidate.Kept"/>, when it reaches the threshold; null otherwise (or for no spans).
+    /// </summary>
+    public SpanCandidate? Choose(IReadOnlyList<SpanCandidate> spans)
+    {
+        ArgumentNullException.ThrowIfNull(spans);
+        foreach (SpanCandidate c in spans)
+        {
+            c.Probability = Probability(c.Features);
+        }
+
+        SpanCandidate? best = spans.MaxBy(c => c.Probability);
+        if (best is null || best.Probability < threshold)
+        {
+            return null;
+        }
+
+        best.Kept = true;
+        return best;
+    }
+
     public static SpanModel Parse(string json)
     {
         using var doc = JsonDocument.Parse(json);

@@ -43,20 +43,8 @@ internal sealed partial class ArticleAnalysis
                 OrganizationSpanCandidates.AddRange(spans); // otherwise dropped once decided: a long text has many heads
             }
 
-            if (_organizationSpans is null || spans.Count == 0)
+            if (_organizationSpans?.Choose(spans) is { } best)
             {
-                continue;
-            }
-
-            foreach (SpanCandidate c in spans)
-            {
-                c.Probability = _organizationSpans.Probability(c.Features);
-            }
-
-            SpanCandidate best = spans.MaxBy(c => c.Probability)!;
-            if (best.Probability >= _organizationSpans.Threshold)
-            {
-                best.Kept = true;
                 string name = ArticleText.SpanWithoutClitic(Sentences[s], _text, best.Start, best.End, best.FirstForm);
                 string norm = ArabicText.Normalize(name);
                 EntityInfo org = _lex.Organizations.TryGet(norm, out OrganizationEntry known)

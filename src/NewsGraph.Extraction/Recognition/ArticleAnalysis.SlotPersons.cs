@@ -160,24 +160,7 @@ internal sealed partial class ArticleAnalysis
             PersonSpanCandidates.AddRange(spans);
         }
 
-        if (_personSpans is null || spans.Count == 0)
-        {
-            return null;
-        }
-
-        foreach (SpanCandidate c in spans)
-        {
-            c.Probability = _personSpans.Probability(c.Features);
-        }
-
-        SpanCandidate best = spans.MaxBy(c => c.Probability)!;
-        if (best.Probability < _personSpans.Threshold)
-        {
-            return null;
-        }
-
-        best.Kept = true;
-        return (best.Start, best.End);
+        return _personSpans?.Choose(spans) is { } best ? (best.Start, best.End) : null;
     }
 
     private List<SpanCandidate> SlotSpans(int s, int slot, string after, IReadOnlyList<string> tags)
