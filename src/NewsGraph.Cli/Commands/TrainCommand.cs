@@ -36,9 +36,7 @@ internal static class TrainCommand
         var relations = new Command("relations", "Train the relation model (train split), calibrate it and choose thresholds (dev split); prints CV, reliability and dev figures.") { corpus, annotations, output };
         relations.SetAction((parse, cancellationToken) => DataErrors.ReportAsync("train relations", async () =>
         {
-            var annotated = new AnnotatedCorpus(CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)));
-            IReadOnlyList<EvalArticle> train = await annotated.LoadAsync([Splits.Train], parse.GetValue(corpus), cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<EvalArticle> dev = await annotated.LoadAsync([Splits.Dev], parse.GetValue(corpus), cancellationToken).ConfigureAwait(false);
+            (IReadOnlyList<EvalArticle> train, IReadOnlyList<EvalArticle> dev) = await LoadTrainAndDevAsync(parse, corpus, annotations, cancellationToken).ConfigureAwait(false);
             // Candidates do not depend on who decides; the rules decide here so no earlier model is involved.
             ArabicArticleExtractor extractor = ArabicArticleExtractor.Default.With(new ExtractionOptions(RelationDecider.Rules));
             IReadOnlyList<LabelledArticle> labelledTrain = CandidateLabelling.Label(train, extractor);
@@ -46,11 +44,7 @@ internal static class TrainCommand
             (RelationModel model, string report) = new RelationTrainer(Console.Error).Train(labelledTrain, labelledDev);
             string about = $"Relation model: logistic regression per type over the candidates' features, trained on the train split ({train.Count} articles), " +
                 $"Platt-calibrated and thresholded on the dev split ({dev.Count} articles) for precision >= {RelationTrainer.TargetPrecision:F2}. Reproduce: newsgraph train relations.";
-            FileInfo file = parse.GetValue(output)!;
-            Directory.CreateDirectory(file.DirectoryName!);
-            await File.WriteAllTextAsync(file.FullName, RelationModelFile.Format(model, about), cancellationToken).ConfigureAwait(false);
-            await Console.Out.WriteAsync(report).ConfigureAwait(false);
-            await Console.Out.WriteLineAsync($"model written to {file.FullName}").ConfigureAwait(false);
+            await WriteModelAsync(parse.GetValue(output)!, RelationModelFile.Format(model, about), report, cancellationToken).ConfigureAwait(false);
             return 0;
         }));
         Option<string> namesCorpus = CommonOptions.Corpus();
@@ -59,8 +53,7 @@ internal static class TrainCommand
         var names = new Command("names", "Learn first names from the train split's annotated persons (extraction asks its tagger around known first names).") { namesCorpus, namesAnnotations, namesOutput };
         names.SetAction((parse, cancellationToken) => DataErrors.ReportAsync("train names", async () =>
         {
-            var annotated = new AnnotatedCorpus(CommonOptions.AnnotationPathsFrom(parse.GetValue(namesAnnotations)));
-            IReadOnlyList<EvalArticle> train = await annotated.LoadAsync([Splits.Train], parse.GetValue(namesCorpus), cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<EvalArticle> train = await LoadTrainAsync(parse, namesCorpus, namesAnnotations, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<string> learned = FirstNameMining.FromGold(train.Select(a => a.Gold), ArabicArticleExtractor.Default.Lexicon.IsFunctionWord);
             FileInfo file = parse.GetValue(namesOutput)!;
             await File.WriteAllTextAsync(file.FullName, FirstNameMining.Format(learned, train.Count), cancellationToken).ConfigureAwait(false);
@@ -84,8 +77,7 @@ internal static class TrainCommand
         var command = new Command("titles", "Learn titles and describing words from the words that stand right before the train split's annotated persons.") { corpus, annotations, output };
         command.SetAction((parse, cancellationToken) => DataErrors.ReportAsync("train titles", async () =>
         {
-            var annotated = new AnnotatedCorpus(CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)));
-            IReadOnlyList<EvalArticle> train = await annotated.LoadAsync([Splits.Train], parse.GetValue(corpus), cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<EvalArticle> train = await LoadTrainAsync(parse, corpus, annotations, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<LearnedTitle> learned = TitleMining.FromArticles(train, ArabicLexicon.HandMade);
             FileInfo file = parse.GetValue(output)!;
             await File.WriteAllTextAsync(file.FullName, TitleMining.Format(learned, train.Count), cancellationToken).ConfigureAwait(false);
@@ -105,8 +97,7 @@ internal static class TrainCommand
         var command = new Command("gazetteer", "Learn place, organization and person names from the train split's annotations (names annotated in two articles or more, and in most articles that contain them).") { corpus, annotations, places, organizations, persons };
         command.SetAction((parse, cancellationToken) => DataErrors.ReportAsync("train gazetteer", async () =>
         {
-            var annotated = new AnnotatedCorpus(CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)));
-            IReadOnlyList<EvalArticle> train = await annotated.LoadAsync([Splits.Train], parse.GetValue(corpus), cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<EvalArticle> train = await LoadTrainAsync(parse, corpus, annotations, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<LearnedName> learned = GazetteerMining.FromArticles(train, ArabicLexicon.HandMade);
             foreach ((Option<FileInfo> option, string kind) in new[] { (places, "Place"), (organizations, "Organization"), (persons, "Person") })
             {
@@ -134,7 +125,7 @@ internal static class TrainCommand
             (SpanModel model, string report) = new SpanTrainer(Console.Error).Train(SpanTrainer.Label(train, proposer), SpanTrainer.Label(dev, proposer));
             string about = $"Organization span model: logistic regression over the features of spans opened by an organization head noun, trained on the train split ({train.Count} articles), " +
                 $"thresholded on the dev split ({dev.Count} articles) for span precision >= {SpanTrainer.TargetPrecision:F2}. Reproduce: newsgraph train spans.";
-            await WriteSpanModelAsync(parse.GetValue(output)!, SpanTrainer.Format(model, about), report, cancellationToken).ConfigureAwait(false);
+            await WriteModelAsync(parse.GetValue(output)!, SpanTrainer.Format(model, about), report, cancellationToken).ConfigureAwait(false);
             return 0;
         }));
         return spans;
@@ -166,24 +157,32 @@ internal static class TrainCommand
 
             string about = $"Person span model: logistic regression over the features of spans opening in the slot of a reporting or meeting cue, trained on the train split ({train.Count} articles), " +
                 $"thresholded on the dev split ({dev.Count} articles) for span precision >= {SpanTrainer.PersonTargetPrecision:F2}. Reproduce: newsgraph train person-spans.";
-            await WriteSpanModelAsync(parse.GetValue(output)!, SpanTrainer.Format(model, about), report, cancellationToken).ConfigureAwait(false);
+            await WriteModelAsync(parse.GetValue(output)!, SpanTrainer.Format(model, about), report, cancellationToken).ConfigureAwait(false);
             return 0;
         }));
         return spans;
     }
 
-    /// <summary>The train and dev splits of the annotated corpus, as the span trainers read them.</summary>
+    /// <summary>The train split of the annotated corpus (the miners learn from it alone).</summary>
+    private static Task<IReadOnlyList<EvalArticle>> LoadTrainAsync(
+        ParseResult parse, Option<string> corpus, Option<DirectoryInfo?> annotations, CancellationToken cancellationToken) =>
+        Annotated(parse, annotations).LoadAsync([Splits.Train], parse.GetValue(corpus), cancellationToken);
+
+    /// <summary>The train and dev splits of the annotated corpus (the model trainers fit on one and choose on the other).</summary>
     private static async Task<(IReadOnlyList<EvalArticle> Train, IReadOnlyList<EvalArticle> Dev)> LoadTrainAndDevAsync(
         ParseResult parse, Option<string> corpus, Option<DirectoryInfo?> annotations, CancellationToken cancellationToken)
     {
-        var annotated = new AnnotatedCorpus(CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)));
+        AnnotatedCorpus annotated = Annotated(parse, annotations);
         IReadOnlyList<EvalArticle> train = await annotated.LoadAsync([Splits.Train], parse.GetValue(corpus), cancellationToken).ConfigureAwait(false);
         IReadOnlyList<EvalArticle> dev = await annotated.LoadAsync([Splits.Dev], parse.GetValue(corpus), cancellationToken).ConfigureAwait(false);
         return (train, dev);
     }
 
-    /// <summary>Writes a span model file and prints the trainer's report and where the model went.</summary>
-    private static async Task WriteSpanModelAsync(FileInfo file, string content, string report, CancellationToken cancellationToken)
+    private static AnnotatedCorpus Annotated(ParseResult parse, Option<DirectoryInfo?> annotations) =>
+        new(CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)));
+
+    /// <summary>Writes a model file and prints the trainer's report and where the model went.</summary>
+    private static async Task WriteModelAsync(FileInfo file, string content, string report, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(file.DirectoryName!);
         await File.WriteAllTextAsync(file.FullName, content, cancellationToken).ConfigureAwait(false);
