@@ -125,9 +125,36 @@ internal static partial class SqliteStatements
         DROP TRIGGER IF EXISTS provenance_original_insert;
         """;
 
-    /// <summary>Articles and reprints among them, then the trigger-kept counts of entities by kind and relations by type.</summary>
+    /// <summary>
+    /// Version 14, the number of articles and of reprints among them kept by trigger in one row, as
+    /// entities by kind and relations by type already were (<see cref="CreateReadIndexesV2"/>): the
+    /// dashboard's totals counted every article on each request — 5.6 ms on a 200,000-article file, growing
+    /// with it. A write changes the row once per article, in the same transaction.
+    /// </summary>
+    public const string ArticleCountsV14 = """
+        CREATE TABLE IF NOT EXISTS article_counts (
+            id       INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+            articles INTEGER NOT NULL,
+            reprints INTEGER NOT NULL
+        );
+        INSERT INTO article_counts (id, articles, reprints)
+            SELECT 1, count(*), count(reprint_of) FROM articles WHERE true
+            ON CONFLICT (id) DO UPDATE SET articles = excluded.articles, reprints = excluded.reprints;
+        CREATE TRIGGER IF NOT EXISTS articles_count_insert AFTER INSERT ON articles BEGIN
+            UPDATE article_counts SET articles = articles + 1, reprints = reprints + (new.reprint_of IS NOT NULL) WHERE id = 1;
+        END;
+        CREATE TRIGGER IF NOT EXISTS articles_count_delete AFTER DELETE ON articles BEGIN
+            UPDATE article_counts SET articles = articles - 1, reprints = reprints - (old.reprint_of IS NOT NULL) WHERE id = 1;
+        END;
+        CREATE TRIGGER IF NOT EXISTS articles_count_relink AFTER UPDATE OF reprint_of ON articles
+        WHEN (old.reprint_of IS NULL) <> (new.reprint_of IS NULL) BEGIN
+            UPDATE article_counts SET reprints = reprints + (new.reprint_of IS NOT NULL) - (old.reprint_of IS NOT NULL) WHERE id = 1;
+        END;
+        """;
+
+    /// <summary>Articles and reprints among them (<see cref="ArticleCountsV14"/>), then the trigger-kept counts of entities by kind and relations by type.</summary>
     public const string SelectStats = """
-        SELECT count(*), (SELECT count(*) FROM articles WHERE reprint_of IS NOT NULL) FROM articles;
+        SELECT articles, reprints FROM article_counts WHERE id = 1;
         SELECT kind, count FROM entity_kind_counts WHERE count > 0;
         SELECT type, count FROM relation_type_counts WHERE count > 0;
         """;

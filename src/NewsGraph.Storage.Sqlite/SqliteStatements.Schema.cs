@@ -360,6 +360,7 @@ internal static partial class SqliteStatements
         (11, [CreateRelationWalkIndexesV11]),
         (12, [OriginalCountsWithMergedRowsV12]),
         (13, [ReprintBandsOfOriginalsV13]),
+        (14, [ArticleCountsV14]),
     ];
 
     /// <summary>

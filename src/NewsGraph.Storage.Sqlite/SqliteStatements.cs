@@ -16,7 +16,7 @@ namespace NewsGraph.Storage.Sqlite;
 internal static partial class SqliteStatements
 {
     /// <summary>The schema version this build writes; <see cref="Migrations"/> brings a file up to it.</summary>
-    public const int SchemaVersion = 13;
+    public const int SchemaVersion = 14;
 
     // ---------------------------------------------------------------------------------------
     // Lookups by key
@@ -362,7 +362,8 @@ internal static partial class SqliteStatements
 
     public const string ExistsArticleAtOrBefore = "SELECT EXISTS (SELECT 1 FROM articles WHERE key <= @after);";
 
-    public const string CountArticles = "SELECT count(*) FROM articles;";
+    /// <summary>The trigger-kept total (<see cref="ArticleCountsV14"/>).</summary>
+    public const string CountArticles = "SELECT articles FROM article_counts WHERE id = 1;";
 
     public const string SelectExportMentions = """
         SELECT article_key, entity_key, kind, name, aliases, titles, iso, category, mention_count

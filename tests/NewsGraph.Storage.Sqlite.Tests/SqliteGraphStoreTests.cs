@@ -206,6 +206,37 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InitializeAsync_VersionThirteenFile_CountsItsArticlesAndReprints_AndTheCountsFollowWrites()
+    {
+        ArticleGraph[] stored = EnergyStoryCopies();
+        await CreateFileOfVersionAsync(13, stored);
+        await using (SqliteConnection connection = Open())
+        {
+            await using SqliteCommand link = connection.CreateCommand();
+            link.CommandText = "UPDATE articles SET reprint_of = 'a-original' WHERE key = 'b-copy';";
+            await link.ExecuteNonQueryAsync();
+        }
+
+        SqliteGraphStore migrated = await StoreAsync();
+
+        GraphStats stats = await migrated.GetStatsAsync(None);
+        Assert.Equal((3L, 1L), (stats.Articles, stats.Reprints));
+        await AssertCountsMatchARecountAsync();
+
+        // An article arriving, the original removed (its copy handed on to be an original), then the rest.
+        await migrated.UpsertAsync([new(new ArticleInfo("d-other", "وصل وزير الخارجية إلى الرياض."), [], [])], None);
+        stats = await migrated.GetStatsAsync(None);
+        Assert.Equal((4L, 1L), (stats.Articles, stats.Reprints));
+        await migrated.RemoveArticlesAsync(["a-original"], None);
+        stats = await migrated.GetStatsAsync(None);
+        Assert.Equal((3L, 0L), (stats.Articles, stats.Reprints));
+        await AssertCountsMatchARecountAsync();
+        await migrated.RemoveArticlesAsync(["b-copy", "c-brief", "d-other"], None);
+        stats = await migrated.GetStatsAsync(None);
+        Assert.Equal((0L, 0L), (stats.Articles, stats.Reprints));
+    }
+
+    [Fact]
     public async Task InitializeAsync_VersionEightFile_CountsAReprintOnceAsANewFileDoes()
     {
         ArticleGraph[] stored = [ReprintedStory("a-original", ReprintStory.OriginalText, 2), ReprintedStory("b-copy", ReprintStory.FirstCopyText, 3)];
@@ -849,6 +880,10 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
                OR e.original_mention_count <> (SELECT coalesce(sum(m.mention_count), 0) FROM entity_mentions m JOIN articles a ON a.key = m.article_key
                                                WHERE m.entity_key = e.key AND a.reprint_of IS NULL);
             """));
+        // Version 14: the trigger-kept article totals equal a count.
+        Assert.Equal(
+            await ColumnAsync("SELECT count(*) || ' ' || count(reprint_of) FROM articles;"),
+            await ColumnAsync("SELECT articles || ' ' || reprints FROM article_counts;"));
         await ExecuteAsync("INSERT INTO entity_names (entity_names) VALUES ('integrity-check');");
         // The text indexes hold one row per article and per relation with a topic.
         Assert.Equal(await ScalarAsync<long>("SELECT count(*) FROM articles;"), await ScalarAsync<long>("SELECT count(*) FROM article_text_ids;"));
