@@ -129,4 +129,51 @@ public sealed class CorpusDrawTests
             Assert.Equal(2, split.Count(s => s.Key.StartsWith(agency, StringComparison.Ordinal) && s.Value == Splits.Dev));
         }
     }
+
+    [Fact]
+    public async Task ImportWrittenAsync_ForTraining_PutsNewArticlesInTrain_AndAStoredArticleKeepsItsSplit()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "newsgraph-import-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var paths = new AnnotationPaths(Path.Combine(root, "Annotations"));
+            string[] firstBatch = [.. Enumerable.Range(1, 12).Select(i => $"sana-{i:D2}.txt")];
+            IReadOnlyDictionary<string, string> drawn = GoldImport.AssignWrittenSplits(firstBatch);
+            string blindOne = drawn.First(p => p.Value == Splits.Blind).Key;
+            await new GoldImport(paths).ImportWrittenAsync(WriteBatch(Path.Combine(root, "first"), firstBatch), Path.Combine(root, "first"), agreement: false);
+
+            // The second batch: twelve new articles and a corrected gold file of a blind one.
+            string[] secondBatch = [.. Enumerable.Range(13, 12).Select(i => $"sana-{i:D2}.txt"), blindOne];
+            await new GoldImport(paths).ImportWrittenAsync(WriteBatch(Path.Combine(root, "second"), secondBatch), Path.Combine(root, "second"), agreement: false, trainOnly: true);
+
+            foreach (string file in secondBatch.Take(12))
+            {
+                Assert.True(File.Exists(Path.Combine(paths.Written, Splits.Train, "articles", file)), file);
+                Assert.True(File.Exists(Path.Combine(paths.Written, Splits.Train, "gold", Path.ChangeExtension(file, ".json"))), file);
+            }
+
+            Assert.True(File.Exists(Path.Combine(paths.Written, Splits.Blind, "articles", blindOne)));
+            Assert.False(File.Exists(Path.Combine(paths.Written, Splits.Train, "articles", blindOne)));
+            Assert.Equal(
+                firstBatch.Count(f => drawn[f] == Splits.Blind),
+                Directory.GetFiles(Path.Combine(paths.Written, Splits.Blind, "articles")).Length);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+
+        static string WriteBatch(string dir, IEnumerable<string> files)
+        {
+            Directory.CreateDirectory(dir);
+            foreach (string file in files)
+            {
+                File.WriteAllText(Path.Combine(dir, file), "دمشق-سانا\nالتقى سمير حداد رامي خوري.");
+                File.WriteAllText(Path.Combine(dir, Path.ChangeExtension(file, ".json")),
+                    $$"""{"article": "{{file}}", "entities": [{"kind": "Person", "name": "سمير حداد"}], "relations": []}""");
+            }
+
+            return dir;
+        }
+    }
 }

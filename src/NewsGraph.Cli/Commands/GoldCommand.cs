@@ -84,11 +84,12 @@ internal static class GoldCommand
         }));
         var articles = new Argument<DirectoryInfo>("ARTICLES_DIR") { Description = "The written articles (.txt)." };
         var writtenGold = new Argument<DirectoryInfo>("GOLD_DIR") { Description = "Their gold files (.json)." };
-        var writtenCommand = new Command("written", "Store team-written articles with their gold in the split the written draw gives each.") { articles, writtenGold, annotations, agreement };
+        var trainOnly = new Option<bool>("--train") { Description = "A batch written for training: every new article goes to train, so dev and blind stay as they are." };
+        var writtenCommand = new Command("written", "Store team-written articles with their gold in the split the written draw gives each.") { articles, writtenGold, annotations, agreement, trainOnly };
         writtenCommand.SetAction((parse, cancellationToken) => DataErrors.ReportAsync("gold import written", async () =>
         {
             var import = new GoldImport(CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)));
-            IReadOnlyList<string> written = await import.ImportWrittenAsync(parse.GetValue(articles)!.FullName, parse.GetValue(writtenGold)!.FullName, parse.GetValue(agreement), cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<string> written = await import.ImportWrittenAsync(parse.GetValue(articles)!.FullName, parse.GetValue(writtenGold)!.FullName, parse.GetValue(agreement), parse.GetValue(trainOnly), cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"imported {written.Count} written articles").ConfigureAwait(false);
             return 0;
         }));

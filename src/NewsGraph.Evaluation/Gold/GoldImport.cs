@@ -45,10 +45,18 @@ public sealed class GoldImport(AnnotationPaths paths)
         return written;
     }
 
-    public async Task<IReadOnlyList<string>> ImportWrittenAsync(string articlesDir, string goldDir, bool agreement, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stores written articles with their gold. With <paramref name="trainOnly"/> (a later batch written
+    /// for training, as the corpus's extension draws are) every new article goes to train, so dev and
+    /// blind stay exactly what they were; otherwise the written draw splits each agency's new articles.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ImportWrittenAsync(
+        string articlesDir, string goldDir, bool agreement, bool trainOnly = false, CancellationToken cancellationToken = default)
     {
         List<string> articleFiles = Directory.EnumerateFiles(articlesDir, "*.txt").Select(f => Path.GetFileName(f)!).ToList();
-        IReadOnlyDictionary<string, string> drawn = AssignWrittenSplits(articleFiles);
+        IReadOnlyDictionary<string, string> drawn = trainOnly
+            ? articleFiles.ToDictionary(f => f, _ => Splits.Train, StringComparer.Ordinal)
+            : AssignWrittenSplits(articleFiles);
         // An article already in the corpus keeps its split: importing a corrected gold file, or a
         // subset of an agency's articles, must not move it (the draw depends on the whole agency).
         string SplitOf(string file) =>
