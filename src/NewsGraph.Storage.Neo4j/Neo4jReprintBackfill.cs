@@ -14,12 +14,14 @@ namespace NewsGraph.Storage.Neo4j;
 /// An article already linked keeps its links: an older copy of its story that arrives this way is linked
 /// to it. Articles whose text is too short to fingerprint stay without one; a run reads them again and
 /// writes nothing for them.</item>
+/// <item>Reprints stored before the <c>Reprint</c> label existed get it (and an article that lost its
+/// <c>reprintOf</c> loses it), a batch at a time, so reprints are counted from the count store.</item>
 /// <item>Relations without <c>originalCount</c> (stored before reprints were counted once,
 /// <see cref="ReprintCounting"/>) get it and <c>originalDates</c> from the articles they list, a batch at a time.</item>
 /// </list>
 /// Each batch is one transaction, so a run stopped halfway resumes where it stopped. A run over a graph
-/// that needs nothing costs one scan of the articles' fingerprint property and one of the relationships'
-/// <c>originalCount</c>.
+/// that needs nothing costs one scan of the articles' fingerprint property, one of their <c>reprintOf</c>
+/// and label, and one of the relationships' <c>originalCount</c>.
 /// </summary>
 internal sealed class Neo4jReprintBackfill(INeo4jTransport transport, int batchSize)
 {
@@ -27,19 +29,27 @@ internal sealed class Neo4jReprintBackfill(INeo4jTransport transport, int batchS
     public async Task<(int ArticlesLinked, int RelationsRecounted)> RunAsync(CancellationToken cancellationToken)
     {
         int linked = await LinkArticlesWithoutFingerprintAsync(cancellationToken);
-        int recounted = 0;
+        await RunInBatchesAsync(CypherStatements.LabelReprintsWhereMissing, cancellationToken);
+        int recounted = await RunInBatchesAsync(CypherStatements.RecountOriginalsWhereMissing, cancellationToken);
+        return (linked, recounted);
+    }
+
+    /// <summary>Runs a statement that changes at most $limit items and returns how many, until it changes none; the total.</summary>
+    private async Task<int> RunInBatchesAsync(string statement, CancellationToken cancellationToken)
+    {
+        int total = 0;
         while (true)
         {
             IReadOnlyList<CypherResult> results = await transport.RunAsync(
-                [new CypherStatement(CypherStatements.RecountOriginalsWhereMissing, new Dictionary<string, object?> { ["limit"] = Math.Max(1, batchSize) })],
+                [new CypherStatement(statement, new Dictionary<string, object?> { ["limit"] = Math.Max(1, batchSize) })],
                 Neo4jAccessMode.Write, cancellationToken);
             long batch = results[0].Rows.Count == 0 ? 0 : results[0].Rows[0][0].GetInt64();
             if (batch == 0)
             {
-                return (linked, recounted);
+                return total;
             }
 
-            recounted += (int)batch;
+            total += (int)batch;
         }
     }
 
