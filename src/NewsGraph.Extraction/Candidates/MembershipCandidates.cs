@@ -74,6 +74,15 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
         List<Mention> ordered = [.. states.OrderBy(m => m.Start)];
         Dictionary<Mention, (int Start, int End)> listOf = states.ToDictionary(m => m, m => ListAround(m, ordered));
         Dictionary<Mention, MembershipStatus?> phraseStatus = states.ToDictionary(m => m, m => NearestStatus(tokens, listOf[m]));
+        // Only a tight list (a comma or nothing between items) takes its head's status: "… ونيجيريا فيما
+        // تتمتع هايتي بصفة مراقب" goes on with another state of another status.
+        Dictionary<Mention, MembershipStatus?> headedStatus = states.ToDictionary(m => m, m => HeadedStatus(tokens, ListAround(m, ordered, maxGap: 1).Start));
+
+        // "ويضم المنتدى في عضويته …": the list's owner is named by a noun that refers back, and the
+        // organizations named in the sentence are, more often than not, other items or observers.
+        List<EntityInfo> anaphoric = cues.Count > 0 && states.Count > 0
+            ? [.. AnaphoricOrganizations(s, tokens).Distinct().Where(o => organizations.All(m => m.Entity != o))]
+            : [];
         foreach (Mention state in states)
         {
             // "… وكندا إضافة إلى الاتحاد الأوروبي": an organization that is one more item of the
@@ -81,9 +90,14 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
             foreach (Mention org in organizations.Where(o => !OrganizationCoordinated(tokens, listOf[state], o)))
             {
                 bool rule = ruled.TryGetValue((state.Entity, org.Entity), out MembershipStatus? ruleStatus);
-                MembershipStatus status = (rule ? ruleStatus : null) ?? phraseStatus[state] ?? MembershipStatus.Member;
+                MembershipStatus status = headedStatus[state] ?? (rule ? ruleStatus : null) ?? phraseStatus[state] ?? MembershipStatus.Member;
                 var candidate = new RelationCandidate(RelationType.MemberOf, state.Entity, org.Entity, s, $"{s}:{state.Entity.Key}") { Status = status, RuleSays = rule };
                 Describe(candidate, tokens, state, org, states, cues, rule);
+                if (anaphoric.Count > 0)
+                {
+                    candidate.Add("owner-referred-to");
+                }
+
                 yield return candidate;
             }
         }
@@ -91,16 +105,16 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
         // "وتضم [المنظمة] في عضويتها X وY": a list whose organization was named in the sentences before.
         if (cues.Count > 0 && states.Count > 0)
         {
-            foreach (EntityInfo org in PreviousOrganizations(s).Concat(AnaphoricOrganizations(s, tokens)).Distinct().Where(o => organizations.All(m => m.Entity != o)))
+            foreach (EntityInfo org in PreviousOrganizations(s).Concat(anaphoric).Distinct().Where(o => organizations.All(m => m.Entity != o)))
             {
                 // A pair the rules read off this sentence is proposed once, below, with their status.
                 foreach (Mention state in states.Where(m => !ruled.ContainsKey((m.Entity, org))))
                 {
-                    MembershipStatus status = phraseStatus[state] ?? MembershipStatus.Member;
+                    MembershipStatus status = headedStatus[state] ?? phraseStatus[state] ?? MembershipStatus.Member;
                     var candidate = new RelationCandidate(RelationType.MemberOf, state.Entity, org, s, $"{s}:{state.Entity.Key}") { Status = status };
                     candidate.Add("rule-no");
                     candidate.Add("status=" + status);
-                    candidate.Add("organization-previous-sentence");
+                    candidate.Add(anaphoric.Contains(org) ? "organization-referred-to" : "organization-previous-sentence");
                     candidate.Add("states=" + FeatureBuckets.Count(states.Count));
                     candidate.Add("organization-category=" + (org.Category ?? "none"));
                     foreach (string cue in cues)
@@ -118,9 +132,11 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
         {
             if (!organizations.Any(m => m.Entity == r.To) || !states.Any(m => m.Entity == r.From))
             {
-                var candidate = new RelationCandidate(RelationType.MemberOf, r.From, r.To, s, $"{s}:{r.From.Key}") { Status = r.Status, RuleSays = true };
+                Mention? stateMention = states.FirstOrDefault(m => m.Entity == r.From);
+                MembershipStatus? status = (stateMention is null ? null : headedStatus[stateMention]) ?? r.Status;
+                var candidate = new RelationCandidate(RelationType.MemberOf, r.From, r.To, s, $"{s}:{r.From.Key}") { Status = status, RuleSays = true };
                 candidate.Add("rule");
-                candidate.Add("status=" + r.Status);
+                candidate.Add("status=" + status);
                 candidate.Add("organization-elsewhere");
                 yield return candidate;
             }
@@ -208,22 +224,69 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
     /// <paramref name="state"/> stands in, as a token range (<paramref name="ordered"/>: the states
     /// by position): a status phrase before or after a list applies to all of it, however long the list.
     /// </summary>
-    private static (int Start, int End) ListAround(Mention state, List<Mention> ordered)
+    private static (int Start, int End) ListAround(Mention state, List<Mention> ordered, int maxGap = 2)
     {
         int at = ordered.IndexOf(state);
         int first = at;
-        while (first > 0 && ordered[first].Start - ordered[first - 1].End <= 2)
+        while (first > 0 && ordered[first].Start - ordered[first - 1].End <= maxGap)
         {
             first--;
         }
 
         int last = at;
-        while (last < ordered.Count - 1 && ordered[last + 1].Start - ordered[last].End <= 2)
+        while (last < ordered.Count - 1 && ordered[last + 1].Start - ordered[last].End <= maxGap)
         {
             last++;
         }
 
         return (ordered[first].Start, ordered[last].End);
+    }
+
+    private static readonly HashSet<string> s_listCopulas = WordSets.Get("list-copulas");
+    private static readonly HashSet<string> s_observerHeads = WordSets.Get("status-heads-observer");
+    private static readonly HashSet<string> s_partnerHeads = WordSets.Get("status-heads-partner");
+    private static readonly HashSet<string> s_memberHeads = WordSets.Get("status-heads-member");
+
+    /// <summary>
+    /// "الدول المراقبة هي أفغانستان ومنغوليا، أما دول شركاء الحوار فهي أذربيجان …": a status noun heading
+    /// the list, before a copula or a colon right before it, names the list's status, whatever phrase
+    /// follows the list.
+    /// </summary>
+    private static MembershipStatus? HeadedStatus(IReadOnlyList<Token> tokens, int listStart)
+    {
+        int k = listStart - 1;
+        bool linked = false;
+        while (k >= 0 && (s_listCopulas.Contains(tokens[k].Norm) || tokens[k].Surface == ":"))
+        {
+            linked = true;
+            k--;
+        }
+
+        if (!linked)
+        {
+            return null;
+        }
+
+        for (int j = k; j >= Math.Max(0, k - 3); j--)
+        {
+            string word = Lexicon.Clitics.WithoutConjunction(tokens[j].Norm);
+            if (s_observerHeads.Contains(word))
+            {
+                return MembershipStatus.Observer;
+            }
+
+            if (s_partnerHeads.Contains(word) && j > 0 && (tokens[j - 1].Norm.Contains("شرك", StringComparison.Ordinal) || tokens[j - 1].Norm.Contains("شريك", StringComparison.Ordinal)))
+            {
+                return MembershipStatus.DialoguePartner;
+            }
+
+            if (s_memberHeads.Contains(word))
+            {
+                return MembershipStatus.Member;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The status a status phrase gives within a few words after the list (else before it).</summary>

@@ -17,7 +17,15 @@ internal sealed partial class ArticleAnalysis
         // A one-word name after a title, or a name opening with a particle ("ولد عبد العزيز"), may be
         // the surname of someone already named.
         EntityInfo? person = FindPersonByName(norm)
-            ?? (!norm.Contains(' ', StringComparison.Ordinal) || s_nameParticles.Contains(norm.Split(' ')[0]) ? FindPersonBySurname(norm) : null);
+            ?? (norm.Count(c => c == ' ') <= 1 || s_nameParticles.Contains(norm.Split(' ')[0]) ? FindPersonBySurname(norm) : null);
+        if (person is null && end - start == 1 && TwoWordSurnameAt(s, start, norm) is { } named)
+        {
+            // "ودعا رضائي منش" after "حسين رضائي منش": a name cut after the first word of a two-word surname.
+            person = named;
+            end++;
+            surface = PersonSurface(s, start, end, conjunction);
+        }
+
         if (person is null)
         {
             string key = GraphKeys.Person(norm);
@@ -32,6 +40,16 @@ internal sealed partial class ArticleAnalysis
         AddMention(s, start, end, person, MentionForm.Name);
         IndexSurnames(person);
         return person;
+    }
+
+    /// <summary>The person whose two-word surname (<see cref="SurnamesOf"/>) the word at <paramref name="start"/> opens, with the next word.</summary>
+    private EntityInfo? TwoWordSurnameAt(int s, int start, string firstNorm)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        int next = start + 1;
+        return next < tokens.Count && tokens[next].IsWord && Owner[s][next] is null
+            ? FindPersonBySurname(firstNorm + " " + SingleWordPersonNorm(tokens[next].Norm))
+            : null;
     }
 
     /// <summary>
@@ -224,6 +242,13 @@ internal sealed partial class ArticleAnalysis
         }
         else
         {
+            // Two-word family names (حسين رضائي منش، أوكتاي صاري قايا، رسول طاهري زاده) are repeated
+            // whole; a first name before the last word is the father's (عادل أحمد الجبير), not a surname.
+            if (words.Length >= 3 && words[^2] is not ("بن" or "ابن" or "بنت") && !_lex.FirstNames.Contains(words[^2]))
+            {
+                yield return words[^2] + " " + last;
+            }
+
             yield return last;
             // "السفير قطان" for أحمد القطان: the family name without its article, unless that is a
             // first name or an ordinary word (خالد الحمد is not "حمد").
@@ -278,6 +303,12 @@ internal sealed partial class ArticleAnalysis
                             end = k;
                         }
                     }
+                }
+
+                if (person is null && i + 1 < tokens.Count && tokens[i + 1].IsWord && Owner[s][i + 1] is null)
+                {
+                    person = FindPersonBySurname(SingleWordPersonNorm(form) + " " + SingleWordPersonNorm(tokens[i + 1].Norm), horizon);
+                    end = i + 2;
                 }
 
                 if (person is null)

@@ -15,7 +15,8 @@ internal sealed partial class ArticleAnalysis
         int i = 0;
         while (i < tokens.Count)
         {
-            int consumed = TryQuotedName(s, i)
+            int consumed = TryQuotedKnownOrganization(s, i)
+                ?? TryQuotedName(s, i)
                 ?? TryMinistryShorthand(s, i)
                 ?? TryOrganization(s, i)
                 ?? TryStateOrPlace(s, i)
@@ -23,6 +24,41 @@ internal sealed partial class ArticleAnalysis
                 ?? 0;
             i += Math.Max(1, consumed);
         }
+    }
+
+    /// <summary>
+    /// منظمة "شنغهاي للتعاون"، مجموعة "بريكس": a known organization whose name the article writes with
+    /// its type noun outside the quotes. The gazetteer's entry is the organization (its name, no quotes);
+    /// the quotes would otherwise split the name, leaving a place (شنغهاي) or nothing.
+    /// </summary>
+    private int? TryQuotedKnownOrganization(int s, int i)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        if (!tokens[i].IsWord || i + 2 >= tokens.Count || tokens[i + 1].Kind != TokenKind.Quote)
+        {
+            return null;
+        }
+
+        int close = FindClosingQuote(tokens, i + 2, 6);
+        if (close < 0 || close == i + 2)
+        {
+            return null;
+        }
+
+        string inner = ArticleText.Span(Sentences[s], _text, i + 2, close);
+        string innerNorm = ArabicText.Normalize(inner);
+        foreach (string form in tokens[i].Forms)
+        {
+            if (_lex.Organizations.TryGet(form + " " + innerNorm, out OrganizationEntry entry))
+            {
+                EntityInfo org = GetOrganization(entry);
+                org.AddAlias(ArticleText.SpanWithoutClitic(Sentences[s], _text, i, i + 1, form) + " " + inner);
+                AddMention(s, i, close + 1, org, MentionForm.Name);
+                return close + 1 - i;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>تنظيم “داعش”، صحيفة «إزفيستيا»، وكالة «رويترز»: a type noun and a quoted or bracketed proper name.</summary>

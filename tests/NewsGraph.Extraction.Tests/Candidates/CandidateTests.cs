@@ -103,6 +103,28 @@ public sealed class CandidateTests
     }
 
     [Fact]
+    public void Membership_AListHeadedByItsStatus_TakesThatStatus_WhateverFollowsTheList()
+    {
+        CandidateExtraction x = Candidates("عقدت منظمة شنغهاي للتعاون قمتها في تيانجين.\nالدول المراقبة هي أفغانستان ومنغوليا، أما دول شركاء الحوار فهي أذربيجان وأرمينيا، فيما انضمت لاوس إلى المنظمة.");
+
+        MembershipStatus? StatusOf(string state) => x.Candidates.First(c => c.Type == RelationType.MemberOf && NameOf(x, c.FromKey) == state).Status;
+        Assert.Equal(MembershipStatus.Observer, StatusOf("منغوليا"));
+        Assert.Equal(MembershipStatus.DialoguePartner, StatusOf("أذربيجان"));
+        Assert.Equal(MembershipStatus.DialoguePartner, StatusOf("أرمينيا"));
+    }
+
+    [Fact]
+    public void Membership_AnOwnerReferredToByItsNoun_IsProposed_AndTheSentencesOtherOrganizationSaysSo()
+    {
+        CandidateExtraction x = Candidates("اجتمع وزراء رابطة الدول المطلة على المحيط الهندي في مسقط.\nوتضم الرابطة في عضويتها عمان والهند وكينيا، فيما يتمتع الاتحاد الأوروبي بصفة شريك حوار.");
+
+        CandidateView[] memberships = [.. x.Candidates.Where(c => c.Type == RelationType.MemberOf && NameOf(x, c.FromKey) == "كينيا")];
+        Assert.Contains(memberships, c => NameOf(x, c.ToKey) == "رابطة الدول المطلة على المحيط الهندي");
+        CandidateView other = Assert.Single(memberships, c => NameOf(x, c.ToKey) == "الاتحاد الأوروبي");
+        Assert.Contains("owner-referred-to", other.Features);
+    }
+
+    [Fact]
     public void Meeting_EveryPairOfPersonsInAMeetingSentence_IsACandidateWithTheRulesVerdict()
     {
         CandidateExtraction x = Candidates("استقبل وزير الخارجية الأردني أيمن الصفدي في عمان اليوم وزير الخارجية الياباني يوشيماسا هاياشي بحضور السفير كينجي ساتو.");

@@ -24,7 +24,10 @@ public sealed class GoldSetTests(ITestOutputHelper output)
     // 0.88 since the span model was retrained on 1,282 train articles (draws 2 and 3, 2026-12-06): P 0.89 R 0.94 here
     // (one extent more: "قناة CNBC الأمريكية"), while on the annotated dev split organizations went P 0.81 R 0.61 → P 0.82 R 0.63.
     [InlineData("entity:Organization", 0.88, 0.90)]
-    [InlineData("entity:Place", 0.94, 0.90)]
+    // 0.92 (was 0.94) since the gazetteer was learned again with the second written batch in train (2026-12-07): its
+    // mena-18 marks المنطقة الاقتصادية لقناة السويس optional, so the name is no longer annotated in most articles
+    // that contain it and left the learned places; here قناة السويس inside it is one place more (P 0.93 R 1.00).
+    [InlineData("entity:Place", 0.92, 0.90)]
     [InlineData("relation:MET", 0.95, 0.90)]
     [InlineData("relation:STATED", 0.94, 0.90)]
     [InlineData("relation:MEMBER_OF", 0.97, 0.95)]

@@ -140,6 +140,18 @@ public sealed class EntityRecognitionTests
     }
 
     [Theory]
+    [InlineData("وتضم منظمة \"شنغهاي للتعاون\" روسيا والصين والهند.")]
+    [InlineData("وتضم منظمة «شنغهاي للتعاون» روسيا والصين والهند.")]
+    public void KnownOrganizationWithItsTypeNounOutsideTheQuotes_IsThatOrganization(string text)
+    {
+        var x = Extract.From(text);
+        ExtractedEntity org = Assert.Single(x.Of(NodeKind.Organization));
+        Assert.Equal("منظمة شنغهاي للتعاون", org.Name);
+        Assert.DoesNotContain(x.Of(NodeKind.Place), p => p.Name == "شنغهاي");
+        Assert.Equal(3, x.Relations(RelationType.MemberOf).Count());
+    }
+
+    [Theory]
     [InlineData("وقال المدير لـ«الشرق الأوسط» إن العمل يسير وفق الخطة.", "الشرق الأوسط")]
     [InlineData("وأوضح المتحدث في اتصال مع \"سبق\" أن الطريق أعيد فتحه.", "سبق")]
     public void NewspaperWhoseNameIsAnOrdinaryWord_IsAnOrganizationWhenQuoted(string text, string paper)
