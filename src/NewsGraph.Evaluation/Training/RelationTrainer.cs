@@ -44,6 +44,13 @@ public sealed class RelationTrainer(TextWriter log)
         // Each type's counts at each threshold are computed once (types are scored independently).
         var curves = Types.ToDictionary(type => type, type => Curve(dev, type, types[type], report));
         var combined = Types.ToDictionary(type => type, type => curves[type].Zip(outOfFold[type], (d, t) => (d.Threshold, Counts: d.Counts + t.Counts)).ToList());
+        foreach (RelationType type in Types)
+        {
+            // The same curve over more articles: what a threshold gives beyond dev's few items of a type.
+            report.AppendLine($"{GraphNames.TypeName(type)} on dev and held-out train by threshold (P/R):"
+                + string.Concat(combined[type].Select(p => string.Create(CultureInfo.InvariantCulture, $" {p.Threshold:F2}:{p.Counts.Precision:F2}/{p.Counts.Recall:F2}"))));
+        }
+
         (double[] thresholds, Counts pooledDev) = ChooseThresholds(curves, combined);
         Counts pooledBoth = default;
         for (int k = 0; k < Types.Count; k++)

@@ -54,6 +54,12 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
             }
         }
 
+        bool moreCue = false;
+        if (cue < 0 && FirstMoreMeetingCue(s, tokens) is ({ } at, { } form))
+        {
+            (cue, cueForm, moreCue) = (at, form, true);
+        }
+
         HashSet<(EntityInfo, EntityInfo)> ruled = [.. rules.RelationsIn(s)
             .Where(r => r.Type == RelationType.Met)
             .SelectMany(r => new[] { (r.From, r.To), (r.To, r.From) })];
@@ -75,14 +81,23 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
                 var candidate = new RelationCandidate(RelationType.Met, first.Entity, second.Entity, s, $"{s}:met") { Verb = cueForm, Place = place };
                 candidate.RuleSays = ruled.Contains((first.Entity, second.Entity));
                 Describe(candidate, s, tokens, cue, cueForm, first, second, persons.Count, phone, future, phoned.Contains((first.Entity, second.Entity)));
+                if (moreCue)
+                {
+                    candidate.Add("cue-beyond-rules");
+                }
                 yield return candidate;
             }
         }
 
-        if (cue >= 0 && AwaitsAHost(s, tokens, cue, persons))
+        if (cue >= 0 && AwaitsAHost(s, tokens, cue, persons, moreCue))
         {
             foreach (RelationCandidate candidate in WithHostsBefore(s, cue, cueForm, persons, place, ruled))
             {
+                if (moreCue)
+                {
+                    candidate.Add("cue-beyond-rules");
+                }
+
                 yield return candidate;
             }
         }
@@ -98,6 +113,26 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
                 yield return candidate;
             }
         }
+    }
+
+    /// <summary>
+    /// The first meeting word beyond the rules' cues (<see cref="ArabicLexicon.MoreMeetingCues"/>:
+    /// "بالمباحثات"، "زيارة"، "مؤتمره الصحافي مع"), read without its proclitic, that no entity holds
+    /// (or only a title, as for the rules' cues): where the rules see no meeting, the model still
+    /// gets the sentence's pairs to weigh.
+    /// </summary>
+    private (int At, string Form)? FirstMoreMeetingCue(int s, IReadOnlyList<Token> tokens)
+    {
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].IsWord && analysis.Owner[s][i] is null or { Form: MentionForm.Title }
+                && tokens[i].FirstFormIn(analysis.Lexicon.MoreMeetingCues) is { } form)
+            {
+                return (i, form);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -122,6 +157,7 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
                 candidate.RuleSays = ruled.Contains((host.Entity, guest.Entity));
                 candidate.Add(candidate.RuleSays ? "rule" : "rule-no");
                 candidate.Add("cue=" + (cueForm ?? "none"));
+                AddSport(candidate, cueForm);
                 candidate.Add("host-sentences-back=" + back);
                 candidate.Add($"host-back×cue={back}×{cueForm}");
                 candidate.Add("guest=" + Side(guest, cue));
@@ -139,10 +175,11 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
 
     /// <summary>
     /// Whether this sentence's meeting lacks a party named in it: one person only, or a cue that
-    /// points back ("في استقباله"، "في وداعها"), or an attendance list opening it ("وضم الاجتماع …"،
+    /// points back ("في استقباله"، "في وداعها"; any word beyond the rules' cues with a pronoun: "لدى
+    /// زيارته"، "استقبله"), or an attendance list opening it ("وضم الاجتماع …"،
     /// "وحضر اللقاء …"). "استقبل X Y" names both and is left alone.
     /// </summary>
-    private bool AwaitsAHost(int s, IReadOnlyList<Token> tokens, int cue, List<Mention> persons)
+    private bool AwaitsAHost(int s, IReadOnlyList<Token> tokens, int cue, List<Mention> persons, bool moreCue)
     {
         if (persons.Count == 1)
         {
@@ -151,7 +188,7 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
 
         // The written form, where ة is not ه: "استقباله" points back, "زيارة" does not.
         string written = tokens[cue].Surface;
-        if (analysis.Cue(s, cue) is { Value: CueKind.MetNoun } && (written.EndsWith('ه') || written.EndsWith("ها", StringComparison.Ordinal) || written.EndsWith("هم", StringComparison.Ordinal)))
+        if ((moreCue || analysis.Cue(s, cue) is { Value: CueKind.MetNoun }) && (written.EndsWith('ه') || written.EndsWith("ها", StringComparison.Ordinal) || written.EndsWith("هم", StringComparison.Ordinal)))
         {
             return true;
         }
@@ -177,6 +214,7 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
     {
         c.Add(c.RuleSays ? "rule" : "rule-no");
         c.Add("cue=" + (cueForm ?? "none"));
+        AddSport(c, cueForm);
         if (phonedByRule)
         {
             c.Add("rule-phoned");
@@ -191,6 +229,16 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
             {
                 c.Add("first-right-after-cue");
             }
+
+            // Who stands nearest the cue on each side is its subject or its first object; two
+            // persons who are neither ("استقبل X Y وZ": Y and Z) are guests together, not a meeting.
+            string roles = $"{CueRole(s, first, cue)}×{CueRole(s, second, cue)}";
+            c.Add("roles=" + roles);
+        }
+
+        if (second.Start < tokens.Count && OpensWithAnd(tokens, second.Start))
+        {
+            c.Add(first.End <= cue || cue < 0 ? "second-conjoined" : "second-conjoined-after-cue");
         }
 
         bool with = false, attendance = false;
@@ -243,5 +291,37 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
         c.Add($"forms={first.Form}×{second.Form}");
     }
 
+    /// <summary>In an article about sport a meeting word often names a match ("لقاء الفريق التركي") and its persons are players.</summary>
+    private void AddSport(RelationCandidate c, string? cueForm)
+    {
+        if (analysis.IsAboutSport)
+        {
+            c.Add("sport-article");
+            c.Add("cue×sport=" + (cueForm ?? "none"));
+        }
+    }
+
     private static string Side(Mention m, int cue) => m.End <= cue ? "before" : "after";
+
+    /// <summary>
+    /// A person's place among the sentence's persons as seen from the cue: the nearest before it
+    /// (its subject: "X التقى"), the nearest after it (its subject or first object: "استقبل X"), or
+    /// further off.
+    /// </summary>
+    private string CueRole(int s, Mention m, int cue)
+    {
+        List<Mention> persons = [.. analysis.Mentions[s].Where(p => p.Entity.Kind == NodeKind.Person)];
+        if (m.End <= cue)
+        {
+            return persons.Where(p => p.End <= cue).MaxBy(p => p.Start) is { } nearest && nearest.Entity == m.Entity ? "nearest-before" : "further-before";
+        }
+
+        return persons.Where(p => p.Start > cue).MinBy(p => p.Start) is { } next && next.Entity == m.Entity ? "nearest-after"
+            : persons.Where(p => p.Start > cue && p.Entity != persons.Where(q => q.Start > cue).MinBy(q => q.Start)!.Entity).MinBy(p => p.Start) is { } second && second.Entity == m.Entity ? "second-after"
+            : "further-after";
+    }
+
+    /// <summary>Whether a mention opens with the conjunction و, as a word or a proclitic ("ونظيره"، "و وزير").</summary>
+    private static bool OpensWithAnd(IReadOnlyList<Token> tokens, int start) =>
+        (start > 0 && tokens[start - 1].Norm == "و") || (tokens[start].Norm.Length > 3 && tokens[start].Norm[0] == 'و' && tokens[start].Forms.Length > 1);
 }
