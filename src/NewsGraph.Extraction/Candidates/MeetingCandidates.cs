@@ -73,6 +73,7 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
 
         List<Mention> persons = [.. analysis.Mentions[s].Where(m => m.Entity.Kind == NodeKind.Person).DistinctBy(m => m.Entity).Take(MaxPersons)];
         EntityInfo? place = cue >= 0 ? rules.MeetingPlace(s, cue) : null;
+        bool pointsBack = cue >= 0 && PointsBack(s, tokens, cue, moreCue);
         for (int a = 0; a < persons.Count; a++)
         {
             for (int b = a + 1; b < persons.Count; b++)
@@ -85,6 +86,12 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
                 {
                     candidate.Add("cue-beyond-rules");
                 }
+
+                if (pointsBack)
+                {
+                    candidate.Add($"cue-points-back×sides={Side(first, cue)}×{Side(second, cue)}");
+                }
+
                 yield return candidate;
             }
         }
@@ -139,17 +146,22 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
     /// "وصل الأمير X إلى عمّان … / وكان في استقباله لدى وصوله الأمير Y"، "عقد الرئيس X اجتماعا مع
     /// مستشاريه … / وضم الاجتماع Y وZ": the meeting's host or guest was named a sentence or two before,
     /// as the subject that opens it. Each person of this sentence is paired with the first person of
-    /// each of the two sentences before (when not named here too); the model weighs how far back.
+    /// each of the two sentences before who is not named here too (the next one named there when the first is); the model weighs how far back.
     /// </summary>
     private IEnumerable<RelationCandidate> WithHostsBefore(int s, int cue, string? cueForm, List<Mention> persons, EntityInfo? place, HashSet<(EntityInfo, EntityInfo)> ruled)
     {
         for (int back = 1; back <= HostReach && s - back >= 0; back++)
         {
-            if (analysis.Mentions[s - back].FirstOrDefault(m => m.Entity.Kind == NodeKind.Person) is not { } host
-                || persons.Any(m => m.Entity == host.Entity))
+            // The first person there who is not named here: "وصل X … واستعرض مع Y" / "وكان في استقباله
+            // X …" — when X is among the receivers, the guest is the next one named before.
+            List<Mention> before = [.. analysis.Mentions[s - back].Where(m => m.Entity.Kind == NodeKind.Person).DistinctBy(m => m.Entity)];
+            int rank = before.FindIndex(m => !persons.Any(p => p.Entity == m.Entity));
+            if (rank < 0)
             {
                 continue;
             }
+
+            Mention host = before[rank];
 
             foreach (Mention guest in persons)
             {
@@ -166,6 +178,11 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
                 if (host.Start <= 2)
                 {
                     candidate.Add("host-opens-sentence");
+                }
+
+                if (rank > 0)
+                {
+                    candidate.Add("host-after-one-named-here");
                 }
 
                 yield return candidate;
@@ -186,9 +203,7 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
             return true;
         }
 
-        // The written form, where ة is not ه: "استقباله" points back, "زيارة" does not.
-        string written = tokens[cue].Surface;
-        if ((moreCue || analysis.Cue(s, cue) is { Value: CueKind.MetNoun }) && (written.EndsWith('ه') || written.EndsWith("ها", StringComparison.Ordinal) || written.EndsWith("هم", StringComparison.Ordinal)))
+        if (PointsBack(s, tokens, cue, moreCue))
         {
             return true;
         }
@@ -203,6 +218,18 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A meeting noun with a pronoun ("في استقباله"، "لدى زيارته"): its other party was named before,
+    /// and the persons after it are who received him, together, not a meeting of their own.
+    /// </summary>
+    private bool PointsBack(int s, IReadOnlyList<Token> tokens, int cue, bool moreCue)
+    {
+        // The written form, where ة is not ه: "استقباله" points back, "زيارة" does not.
+        string written = tokens[cue].Surface;
+        return (moreCue || analysis.Cue(s, cue) is { Value: CueKind.MetNoun })
+            && (written.EndsWith('ه') || written.EndsWith("ها", StringComparison.Ordinal) || written.EndsWith("هم", StringComparison.Ordinal));
     }
 
     /// <summary>ضم، شهد، جمع … with or without و (which <see cref="Clitics.WithoutConjunction"/> keeps on a two-letter verb: وضم).</summary>
@@ -232,13 +259,16 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
 
             // Who stands nearest the cue on each side is its subject or its first object; two
             // persons who are neither ("استقبل X Y وZ": Y and Z) are guests together, not a meeting.
+            // A verb has a host and guests (guests together met no one: "استقبل X Y وZ"); a meeting
+            // noun has participants, every two of whom met ("اجتماعا ضم X وY وZ").
             string roles = $"{CueRole(s, first, cue)}×{CueRole(s, second, cue)}";
+            string kind = analysis.Cue(s, cue) is { Value: CueKind.Met } ? "verb" : "noun";
             c.Add("roles=" + roles);
-        }
-
-        if (second.Start < tokens.Count && OpensWithAnd(tokens, second.Start))
-        {
-            c.Add(first.End <= cue || cue < 0 ? "second-conjoined" : "second-conjoined-after-cue");
+            c.Add($"roles×cue-kind={roles}×{kind}");
+            if (second.Start < tokens.Count && OpensWithAnd(tokens, second.Start))
+            {
+                c.Add(first.End <= cue ? "second-conjoined" : "second-conjoined-after-cue×" + kind);
+            }
         }
 
         bool with = false, attendance = false;

@@ -68,8 +68,17 @@ public sealed class CandidateTests
         CandidateExtraction x = Candidates("استقبل وزير الخارجية سعود الفيصل في الرياض اليوم ناصر جودة وسامح شكري.");
         CandidateView guests = Assert.Single(x.Candidates, c => c.Type == RelationType.Met
             && new[] { NameOf(x, c.FromKey), NameOf(x, c.ToKey) }.Order(StringComparer.Ordinal).SequenceEqual(["سامح شكري", "ناصر جودة"]));
-        Assert.Contains("second-conjoined-after-cue", guests.Features);
+        Assert.Contains("second-conjoined-after-cue×verb", guests.Features);
         Assert.Contains("roles=second-after×further-after", guests.Features); // neither is the host right after استقبل
+    }
+
+    [Fact]
+    public void Meeting_TheGuestNamedBefore_WhenTheFirstNamedThereIsAmongTheReceivers_IsPairedWithThem()
+    {
+        CandidateExtraction x = Candidates("بحث وزير الدفاع محمد العتيبي مع ولي العهد أحمد الكعبي التعاون العسكري بين البلدين.\nوكان في استقباله وزير الدفاع محمد العتيبي ورئيس الأركان سالم الحربي.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Met && c.Features.Contains("host-after-one-named-here")
+            && new[] { NameOf(x, c.FromKey), NameOf(x, c.ToKey) }.Order(StringComparer.Ordinal).SequenceEqual(["أحمد الكعبي", "سالم الحربي"]));
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Met && c.Features.Contains("cue-points-back×sides=after×after")); // the receivers, together
     }
 
     [Fact]
