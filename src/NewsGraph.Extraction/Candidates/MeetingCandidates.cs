@@ -27,39 +27,7 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
     public IEnumerable<RelationCandidate> In(int s)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
-        int cue = -1;
-        string? cueForm = null;
-        bool phone = false, future = false;
-        for (int i = 0; i < tokens.Count; i++)
-        {
-            switch (analysis.Cue(s, i))
-            {
-                case { Value: CueKind.Met or CueKind.MetNoun } c when cue < 0 && analysis.Owner[s][i] is null or { Form: MentionForm.Title }:
-                    cue = i;
-                    cueForm = Clitics.WithoutConjunction(c.FirstForm);
-                    break;
-                case { Value: CueKind.Phone }:
-                    phone = true;
-                    break;
-                case { Value: CueKind.Future }:
-                    future = true;
-                    break;
-            }
-
-            // "وضم الاجتماع فلانا وفلانا": the meeting named before, and who it held (ضم is also a membership cue).
-            if (cue < 0 && i + 1 < tokens.Count && s_gatheredMeetings.Contains(tokens[i + 1].Norm) && IsGatheringVerb(tokens[i].Norm))
-            {
-                cue = i + 1;
-                cueForm = tokens[i + 1].Norm;
-            }
-        }
-
-        bool moreCue = false;
-        if (cue < 0 && FirstMoreMeetingCue(s, tokens) is ({ } at, { } form))
-        {
-            (cue, cueForm, moreCue) = (at, form, true);
-        }
-
+        (int cue, string? cueForm, bool phone, bool future, bool moreCue) = FindCue(s, tokens);
         HashSet<(EntityInfo, EntityInfo)> ruled = [.. rules.RelationsIn(s)
             .Where(r => r.Type == RelationType.Met)
             .SelectMany(r => new[] { (r.From, r.To), (r.To, r.From) })];
@@ -123,6 +91,48 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
     }
 
     /// <summary>
+    /// The sentence's meeting cue (the first of the rules' cues, else "وضم الاجتماع …", else the first
+    /// word beyond the rules' cues: <paramref name="tokens"/> index, -1 if none, and its form), and
+    /// whether the sentence speaks of a phone call or of a meeting to come.
+    /// </summary>
+    private (int Cue, string? Form, bool Phone, bool Future, bool BeyondRules) FindCue(int s, IReadOnlyList<Token> tokens)
+    {
+        int cue = -1;
+        string? cueForm = null;
+        bool phone = false, future = false;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            switch (analysis.Cue(s, i))
+            {
+                case { Value: CueKind.Met or CueKind.MetNoun } c when cue < 0 && analysis.Owner[s][i] is null or { Form: MentionForm.Title }:
+                    cue = i;
+                    cueForm = Clitics.WithoutConjunction(c.FirstForm);
+                    break;
+                case { Value: CueKind.Phone }:
+                    phone = true;
+                    break;
+                case { Value: CueKind.Future }:
+                    future = true;
+                    break;
+            }
+
+            // "وضم الاجتماع فلانا وفلانا": the meeting named before, and who it held (ضم is also a membership cue).
+            if (cue < 0 && i + 1 < tokens.Count && s_gatheredMeetings.Contains(tokens[i + 1].Norm) && IsGatheringVerb(tokens[i].Norm))
+            {
+                cue = i + 1;
+                cueForm = tokens[i + 1].Norm;
+            }
+        }
+
+        if (cue < 0 && FirstMoreMeetingCue(s, tokens) is ({ } at, { } form))
+        {
+            return (at, form, phone, future, true);
+        }
+
+        return (cue, cueForm, phone, future, false);
+    }
+
+    /// <summary>
     /// The first meeting word beyond the rules' cues (<see cref="ArabicLexicon.MoreMeetingCues"/>:
     /// "بالمباحثات"، "زيارة"، "مؤتمره الصحافي مع"), read without its proclitic, that no entity holds
     /// (or only a title, as for the rules' cues): where the rules see no meeting, the model still
@@ -146,7 +156,8 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
     /// "وصل الأمير X إلى عمّان … / وكان في استقباله لدى وصوله الأمير Y"، "عقد الرئيس X اجتماعا مع
     /// مستشاريه … / وضم الاجتماع Y وZ": the meeting's host or guest was named a sentence or two before,
     /// as the subject that opens it. Each person of this sentence is paired with the first person of
-    /// each of the two sentences before who is not named here too (the next one named there when the first is); the model weighs how far back.
+    /// each of the two sentences before who is not named here too (the next one named there when the
+    /// first is); the model weighs how far back.
     /// </summary>
     private IEnumerable<RelationCandidate> WithHostsBefore(int s, int cue, string? cueForm, List<Mention> persons, EntityInfo? place, HashSet<(EntityInfo, EntityInfo)> ruled)
     {
@@ -249,26 +260,7 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
 
         if (cue >= 0)
         {
-            c.Add("first=" + Side(first, cue));
-            c.Add("second=" + Side(second, cue));
-            c.Add($"sides={Side(first, cue)}×{Side(second, cue)}");
-            if (first.Start == cue + 1 || (cue + 1 < tokens.Count && first.Start == cue + 2 && !tokens[cue + 1].IsWord))
-            {
-                c.Add("first-right-after-cue");
-            }
-
-            // Who stands nearest the cue on each side is its subject or its first object; two
-            // persons who are neither ("استقبل X Y وZ": Y and Z) are guests together, not a meeting.
-            // A verb has a host and guests (guests together met no one: "استقبل X Y وZ"); a meeting
-            // noun has participants, every two of whom met ("اجتماعا ضم X وY وZ").
-            string roles = $"{CueRole(s, first, cue)}×{CueRole(s, second, cue)}";
-            string kind = analysis.Cue(s, cue) is { Value: CueKind.Met } ? "verb" : "noun";
-            c.Add("roles=" + roles);
-            c.Add($"roles×cue-kind={roles}×{kind}");
-            if (second.Start < tokens.Count && OpensWithAnd(tokens, second.Start))
-            {
-                c.Add(first.End <= cue ? "second-conjoined" : "second-conjoined-after-cue×" + kind);
-            }
+            DescribeCueSides(c, s, tokens, cue, first, second);
         }
 
         bool with = false, attendance = false;
@@ -319,6 +311,30 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
         c.Add(verbBetween ? "other-cue-between" : "no-other-cue-between");
         c.Add($"rule×persons-between={(c.RuleSays ? "rule" : "no")}×{FeatureBuckets.Count(personsBetween)}");
         c.Add($"forms={first.Form}×{second.Form}");
+    }
+
+    /// <summary>Where the two persons stand to the cue.</summary>
+    private void DescribeCueSides(RelationCandidate c, int s, IReadOnlyList<Token> tokens, int cue, Mention first, Mention second)
+    {
+        c.Add("first=" + Side(first, cue));
+        c.Add("second=" + Side(second, cue));
+        c.Add($"sides={Side(first, cue)}×{Side(second, cue)}");
+        if (first.Start == cue + 1 || (cue + 1 < tokens.Count && first.Start == cue + 2 && !tokens[cue + 1].IsWord))
+        {
+            c.Add("first-right-after-cue");
+        }
+
+        // Who stands nearest the cue on each side is its subject or its first object. A verb has a
+        // host and guests, and two guests together met no one ("استقبل X Y وZ": Y and Z); a meeting
+        // noun has participants, every two of whom met ("اجتماعا ضم X وY وZ").
+        string roles = $"{CueRole(s, first, cue)}×{CueRole(s, second, cue)}";
+        string kind = analysis.Cue(s, cue) is { Value: CueKind.Met } ? "verb" : "noun";
+        c.Add("roles=" + roles);
+        c.Add($"roles×cue-kind={roles}×{kind}");
+        if (second.Start < tokens.Count && OpensWithAnd(tokens, second.Start))
+        {
+            c.Add(first.End <= cue ? "second-conjoined" : "second-conjoined-after-cue×" + kind);
+        }
     }
 
     /// <summary>In an article about sport a meeting word often names a match ("لقاء الفريق التركي") and its persons are players.</summary>
