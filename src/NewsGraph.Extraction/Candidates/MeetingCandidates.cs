@@ -27,6 +27,76 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
     public IEnumerable<RelationCandidate> In(int s)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        (int cue, string? cueForm, bool phone, bool future, bool moreCue) = FindCue(s, tokens);
+        HashSet<(EntityInfo, EntityInfo)> ruled = [.. rules.RelationsIn(s)
+            .Where(r => r.Type == RelationType.Met)
+            .SelectMany(r => new[] { (r.From, r.To), (r.To, r.From) })];
+        HashSet<(EntityInfo, EntityInfo)> phoned = [.. rules.RelationsIn(s)
+            .Where(r => r.Type == RelationType.Phoned)
+            .SelectMany(r => new[] { (r.From, r.To), (r.To, r.From) })];
+        if (cue < 0 && ruled.Count == 0)
+        {
+            yield break;
+        }
+
+        List<Mention> persons = [.. analysis.Mentions[s].Where(m => m.Entity.Kind == NodeKind.Person).DistinctBy(m => m.Entity).Take(MaxPersons)];
+        EntityInfo? place = cue >= 0 ? rules.MeetingPlace(s, cue) : null;
+        bool pointsBack = cue >= 0 && PointsBack(s, tokens, cue, moreCue);
+        for (int a = 0; a < persons.Count; a++)
+        {
+            for (int b = a + 1; b < persons.Count; b++)
+            {
+                Mention first = persons[a], second = persons[b];
+                var candidate = new RelationCandidate(RelationType.Met, first.Entity, second.Entity, s, $"{s}:met") { Verb = cueForm, Place = place };
+                candidate.RuleSays = ruled.Contains((first.Entity, second.Entity));
+                Describe(candidate, s, tokens, cue, cueForm, first, second, persons.Count, phone, future, phoned.Contains((first.Entity, second.Entity)));
+                if (moreCue)
+                {
+                    candidate.Add("cue-beyond-rules");
+                }
+
+                if (pointsBack)
+                {
+                    candidate.Add($"cue-points-back×sides={Side(first, cue)}×{Side(second, cue)}");
+                }
+
+                yield return candidate;
+            }
+        }
+
+        if (cue >= 0 && AwaitsAHost(s, tokens, cue, persons, moreCue))
+        {
+            foreach (RelationCandidate candidate in WithHostsBefore(s, cue, cueForm, persons, place, ruled))
+            {
+                if (moreCue)
+                {
+                    candidate.Add("cue-beyond-rules");
+                }
+
+                yield return candidate;
+            }
+        }
+
+        // Pairs the rules found whose persons are named in another sentence ("وبحثا …").
+        foreach (FoundRelation r in rules.RelationsIn(s).Where(r => r.Type == RelationType.Met))
+        {
+            if (!persons.Any(m => m.Entity == r.From) || !persons.Any(m => m.Entity == r.To))
+            {
+                var candidate = new RelationCandidate(RelationType.Met, r.From, r.To, s, $"{s}:met") { Verb = r.Verb, Place = r.Place, RuleSays = true };
+                candidate.Add("rule");
+                candidate.Add("pair-across-sentences");
+                yield return candidate;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The sentence's meeting cue (the first of the rules' cues, else "وضم الاجتماع …", else the first
+    /// word beyond the rules' cues: <paramref name="tokens"/> index, -1 if none, and its form), and
+    /// whether the sentence speaks of a phone call or of a meeting to come.
+    /// </summary>
+    private (int Cue, string? Form, bool Phone, bool Future, bool BeyondRules) FindCue(int s, IReadOnlyList<Token> tokens)
+    {
         int cue = -1;
         string? cueForm = null;
         bool phone = false, future = false;
@@ -54,67 +124,55 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
             }
         }
 
-        HashSet<(EntityInfo, EntityInfo)> ruled = [.. rules.RelationsIn(s)
-            .Where(r => r.Type == RelationType.Met)
-            .SelectMany(r => new[] { (r.From, r.To), (r.To, r.From) })];
-        HashSet<(EntityInfo, EntityInfo)> phoned = [.. rules.RelationsIn(s)
-            .Where(r => r.Type == RelationType.Phoned)
-            .SelectMany(r => new[] { (r.From, r.To), (r.To, r.From) })];
-        if (cue < 0 && ruled.Count == 0)
+        if (cue < 0 && FirstMoreMeetingCue(s, tokens) is ({ } at, { } form))
         {
-            yield break;
+            return (at, form, phone, future, true);
         }
 
-        List<Mention> persons = [.. analysis.Mentions[s].Where(m => m.Entity.Kind == NodeKind.Person).DistinctBy(m => m.Entity).Take(MaxPersons)];
-        EntityInfo? place = cue >= 0 ? rules.MeetingPlace(s, cue) : null;
-        for (int a = 0; a < persons.Count; a++)
+        return (cue, cueForm, phone, future, false);
+    }
+
+    /// <summary>
+    /// The first meeting word beyond the rules' cues (<see cref="ArabicLexicon.MoreMeetingCues"/>:
+    /// "بالمباحثات"، "زيارة"، "مؤتمره الصحافي مع"), read without its proclitic, that no entity holds
+    /// (or only a title, as for the rules' cues): where the rules see no meeting, the model still
+    /// gets the sentence's pairs to weigh.
+    /// </summary>
+    private (int At, string Form)? FirstMoreMeetingCue(int s, IReadOnlyList<Token> tokens)
+    {
+        for (int i = 0; i < tokens.Count; i++)
         {
-            for (int b = a + 1; b < persons.Count; b++)
+            if (tokens[i].IsWord && analysis.Owner[s][i] is null or { Form: MentionForm.Title }
+                && tokens[i].FirstFormIn(analysis.Lexicon.MoreMeetingCues) is { } form)
             {
-                Mention first = persons[a], second = persons[b];
-                var candidate = new RelationCandidate(RelationType.Met, first.Entity, second.Entity, s, $"{s}:met") { Verb = cueForm, Place = place };
-                candidate.RuleSays = ruled.Contains((first.Entity, second.Entity));
-                Describe(candidate, s, tokens, cue, cueForm, first, second, persons.Count, phone, future, phoned.Contains((first.Entity, second.Entity)));
-                yield return candidate;
+                return (i, form);
             }
         }
 
-        if (cue >= 0 && AwaitsAHost(s, tokens, cue, persons))
-        {
-            foreach (RelationCandidate candidate in WithHostsBefore(s, cue, cueForm, persons, place, ruled))
-            {
-                yield return candidate;
-            }
-        }
-
-        // Pairs the rules found whose persons are named in another sentence ("وبحثا …").
-        foreach (FoundRelation r in rules.RelationsIn(s).Where(r => r.Type == RelationType.Met))
-        {
-            if (!persons.Any(m => m.Entity == r.From) || !persons.Any(m => m.Entity == r.To))
-            {
-                var candidate = new RelationCandidate(RelationType.Met, r.From, r.To, s, $"{s}:met") { Verb = r.Verb, Place = r.Place, RuleSays = true };
-                candidate.Add("rule");
-                candidate.Add("pair-across-sentences");
-                yield return candidate;
-            }
-        }
+        return null;
     }
 
     /// <summary>
     /// "وصل الأمير X إلى عمّان … / وكان في استقباله لدى وصوله الأمير Y"، "عقد الرئيس X اجتماعا مع
     /// مستشاريه … / وضم الاجتماع Y وZ": the meeting's host or guest was named a sentence or two before,
     /// as the subject that opens it. Each person of this sentence is paired with the first person of
-    /// each of the two sentences before (when not named here too); the model weighs how far back.
+    /// each of the two sentences before who is not named here too (the next one named there when the
+    /// first is); the model weighs how far back.
     /// </summary>
     private IEnumerable<RelationCandidate> WithHostsBefore(int s, int cue, string? cueForm, List<Mention> persons, EntityInfo? place, HashSet<(EntityInfo, EntityInfo)> ruled)
     {
         for (int back = 1; back <= HostReach && s - back >= 0; back++)
         {
-            if (analysis.Mentions[s - back].FirstOrDefault(m => m.Entity.Kind == NodeKind.Person) is not { } host
-                || persons.Any(m => m.Entity == host.Entity))
+            // The first person there who is not named here: "وصل X … واستعرض مع Y" / "وكان في استقباله
+            // X …" — when X is among the receivers, the guest is the next one named before.
+            List<Mention> before = [.. analysis.Mentions[s - back].Where(m => m.Entity.Kind == NodeKind.Person).DistinctBy(m => m.Entity)];
+            int rank = before.FindIndex(m => !persons.Any(p => p.Entity == m.Entity));
+            if (rank < 0)
             {
                 continue;
             }
+
+            Mention host = before[rank];
 
             foreach (Mention guest in persons)
             {
@@ -122,6 +180,7 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
                 candidate.RuleSays = ruled.Contains((host.Entity, guest.Entity));
                 candidate.Add(candidate.RuleSays ? "rule" : "rule-no");
                 candidate.Add("cue=" + (cueForm ?? "none"));
+                AddSport(candidate, cueForm);
                 candidate.Add("host-sentences-back=" + back);
                 candidate.Add($"host-back×cue={back}×{cueForm}");
                 candidate.Add("guest=" + Side(guest, cue));
@@ -132,6 +191,11 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
                     candidate.Add("host-opens-sentence");
                 }
 
+                if (rank > 0)
+                {
+                    candidate.Add("host-after-one-named-here");
+                }
+
                 yield return candidate;
             }
         }
@@ -139,19 +203,18 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
 
     /// <summary>
     /// Whether this sentence's meeting lacks a party named in it: one person only, or a cue that
-    /// points back ("في استقباله"، "في وداعها"), or an attendance list opening it ("وضم الاجتماع …"،
+    /// points back ("في استقباله"، "في وداعها"; any word beyond the rules' cues with a pronoun: "لدى
+    /// زيارته"، "استقبله"), or an attendance list opening it ("وضم الاجتماع …"،
     /// "وحضر اللقاء …"). "استقبل X Y" names both and is left alone.
     /// </summary>
-    private bool AwaitsAHost(int s, IReadOnlyList<Token> tokens, int cue, List<Mention> persons)
+    private bool AwaitsAHost(int s, IReadOnlyList<Token> tokens, int cue, List<Mention> persons, bool moreCue)
     {
         if (persons.Count == 1)
         {
             return true;
         }
 
-        // The written form, where ة is not ه: "استقباله" points back, "زيارة" does not.
-        string written = tokens[cue].Surface;
-        if (analysis.Cue(s, cue) is { Value: CueKind.MetNoun } && (written.EndsWith('ه') || written.EndsWith("ها", StringComparison.Ordinal) || written.EndsWith("هم", StringComparison.Ordinal)))
+        if (PointsBack(s, tokens, cue, moreCue))
         {
             return true;
         }
@@ -168,6 +231,18 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
         return false;
     }
 
+    /// <summary>
+    /// A meeting noun with a pronoun ("في استقباله"، "لدى زيارته"): its other party was named before,
+    /// and the persons after it are who received him, together, not a meeting of their own.
+    /// </summary>
+    private bool PointsBack(int s, IReadOnlyList<Token> tokens, int cue, bool moreCue)
+    {
+        // The written form, where ة is not ه: "استقباله" points back, "زيارة" does not.
+        string written = tokens[cue].Surface;
+        return (moreCue || analysis.Cue(s, cue) is { Value: CueKind.MetNoun })
+            && (written.EndsWith('ه') || written.EndsWith("ها", StringComparison.Ordinal) || written.EndsWith("هم", StringComparison.Ordinal));
+    }
+
     /// <summary>ضم، شهد، جمع … with or without و (which <see cref="Clitics.WithoutConjunction"/> keeps on a two-letter verb: وضم).</summary>
     private static bool IsGatheringVerb(string norm) =>
         s_gatheringVerbs.Contains(norm) || (norm.Length > 2 && norm[0] == 'و' && s_gatheringVerbs.Contains(norm[1..]));
@@ -177,6 +252,7 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
     {
         c.Add(c.RuleSays ? "rule" : "rule-no");
         c.Add("cue=" + (cueForm ?? "none"));
+        AddSport(c, cueForm);
         if (phonedByRule)
         {
             c.Add("rule-phoned");
@@ -184,13 +260,7 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
 
         if (cue >= 0)
         {
-            c.Add("first=" + Side(first, cue));
-            c.Add("second=" + Side(second, cue));
-            c.Add($"sides={Side(first, cue)}×{Side(second, cue)}");
-            if (first.Start == cue + 1 || (cue + 1 < tokens.Count && first.Start == cue + 2 && !tokens[cue + 1].IsWord))
-            {
-                c.Add("first-right-after-cue");
-            }
+            DescribeCueSides(c, s, tokens, cue, first, second);
         }
 
         bool with = false, attendance = false;
@@ -243,5 +313,61 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
         c.Add($"forms={first.Form}×{second.Form}");
     }
 
+    /// <summary>Where the two persons stand to the cue.</summary>
+    private void DescribeCueSides(RelationCandidate c, int s, IReadOnlyList<Token> tokens, int cue, Mention first, Mention second)
+    {
+        c.Add("first=" + Side(first, cue));
+        c.Add("second=" + Side(second, cue));
+        c.Add($"sides={Side(first, cue)}×{Side(second, cue)}");
+        if (first.Start == cue + 1 || (cue + 1 < tokens.Count && first.Start == cue + 2 && !tokens[cue + 1].IsWord))
+        {
+            c.Add("first-right-after-cue");
+        }
+
+        // Who stands nearest the cue on each side is its subject or its first object. A verb has a
+        // host and guests, and two guests together met no one ("استقبل X Y وZ": Y and Z); a meeting
+        // noun has participants, every two of whom met ("اجتماعا ضم X وY وZ").
+        string roles = $"{CueRole(s, first, cue)}×{CueRole(s, second, cue)}";
+        string kind = analysis.Cue(s, cue) is { Value: CueKind.Met } ? "verb" : "noun";
+        c.Add("roles=" + roles);
+        c.Add($"roles×cue-kind={roles}×{kind}");
+        if (second.Start < tokens.Count && OpensWithAnd(tokens, second.Start))
+        {
+            c.Add(first.End <= cue ? "second-conjoined" : "second-conjoined-after-cue×" + kind);
+        }
+    }
+
+    /// <summary>In an article about sport a meeting word often names a match ("لقاء الفريق التركي") and its persons are players.</summary>
+    private void AddSport(RelationCandidate c, string? cueForm)
+    {
+        if (analysis.IsAboutSport)
+        {
+            c.Add("sport-article");
+            c.Add("cue×sport=" + (cueForm ?? "none"));
+        }
+    }
+
     private static string Side(Mention m, int cue) => m.End <= cue ? "before" : "after";
+
+    /// <summary>
+    /// A person's place among the sentence's persons as seen from the cue: the nearest before it
+    /// (its subject: "X التقى"), the nearest after it (its subject or first object: "استقبل X"), or
+    /// further off.
+    /// </summary>
+    private string CueRole(int s, Mention m, int cue)
+    {
+        List<Mention> persons = [.. analysis.Mentions[s].Where(p => p.Entity.Kind == NodeKind.Person)];
+        if (m.End <= cue)
+        {
+            return persons.Where(p => p.End <= cue).MaxBy(p => p.Start) is { } nearest && nearest.Entity == m.Entity ? "nearest-before" : "further-before";
+        }
+
+        return persons.Where(p => p.Start > cue).MinBy(p => p.Start) is { } next && next.Entity == m.Entity ? "nearest-after"
+            : persons.Where(p => p.Start > cue && p.Entity != persons.Where(q => q.Start > cue).MinBy(q => q.Start)!.Entity).MinBy(p => p.Start) is { } second && second.Entity == m.Entity ? "second-after"
+            : "further-after";
+    }
+
+    /// <summary>Whether a mention opens with the conjunction و, as a word or a proclitic ("ونظيره"، "و وزير").</summary>
+    private static bool OpensWithAnd(IReadOnlyList<Token> tokens, int start) =>
+        (start > 0 && tokens[start - 1].Norm == "و") || (tokens[start].Norm.Length > 3 && tokens[start].Norm[0] == 'و' && tokens[start].Forms.Length > 1);
 }

@@ -128,6 +128,12 @@ public sealed class ArabicLexicon
     public IReadOnlySet<string> MoreReportingVerbs { get; } = LoadWordSet("lexicon/more-reporting-verbs.txt")
         .Union(LoadWordSet("lexicon/reporting-verb-stems.txt").SelectMany(PastForms)).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Meeting words that open MET candidates beyond the rules' cues (<c>lexicon/more-meeting-cues.txt</c>),
+    /// normalized: the model, not the rules, weighs them.
+    /// </summary>
+    public IReadOnlySet<string> MoreMeetingCues { get; } = LoadWordSet("lexicon/more-meeting-cues.txt");
+
     /// <summary>Past-tense forms of a normalized he-form stem: و-less, ت، ا، تا، وا; a final ي (رأى → راي) takes its other spellings.</summary>
     private static IEnumerable<string> PastForms(string stem)
     {

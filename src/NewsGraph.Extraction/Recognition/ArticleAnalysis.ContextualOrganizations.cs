@@ -96,6 +96,9 @@ internal sealed partial class ArticleAnalysis
     /// <summary>Whether a word that speaks of a club (club-context-words) stands right before <paramref name="j"/>.</summary>
     private static bool AfterClubWord(IReadOnlyList<Token> tokens, int j) => j > 0 && tokens[j - 1].FirstFormIn(s_clubContextWords) is not null;
 
+    /// <summary>Whether the article is about sport (for relation features too: there لقاء is a match, not a meeting).</summary>
+    public bool IsAboutSport => AboutSport();
+
     private bool AboutSport()
     {
         if (_aboutSport is { } known)

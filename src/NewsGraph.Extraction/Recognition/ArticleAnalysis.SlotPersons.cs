@@ -69,21 +69,35 @@ internal sealed partial class ArticleAnalysis
     /// reporting or meeting cue, and the free word after what may stand between the cue and a name —
     /// a title the title pass found no name behind ("وتقول الأستاذة نوال"), a describing word
     /// ("وقال الفلكي ملهم هندي"), a demonym ("شدد المدرب الروماني ريجيكامب"), مع after a meeting cue.
+    /// Any مع after a meeting verb or noun opens such a chain too, as far from its cue as it stands
+    /// ("بحث X، الاثنين، مع وزير الخارجية الصومالي عبد الرحمن …"، "أجرى محادثات مع …").
     /// </summary>
     private bool FindPersonSlots(int s)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         _personSlots.Clear();
         _personSlotAnchors.Clear();
+        int meeting = FirstMeetingCue(s);
         for (int j = 0; j < tokens.Count; j++)
         {
-            if (Cue(s, j) is not { Value: CueKind.Stated or CueKind.Met } cue)
+            int k;
+            string after;
+            CueKind cueKind;
+            if (Cue(s, j) is { Value: CueKind.Stated or CueKind.Met } cue)
+            {
+                (k, after, cueKind) = (cue.End, "cue", cue.Value);
+            }
+            else if (meeting >= 0 && j > meeting && tokens[j].Norm == "مع")
+            {
+                // "بحث X، الاثنين، مع وزير الخارجية الصومالي عبد الرحمن محمد ورسمي"، "محادثات مع …":
+                // the other party of a meeting the sentence names, however far from its cue.
+                (k, after, cueKind) = (j + 1, "with", CueKind.Met);
+            }
+            else
             {
                 continue;
             }
 
-            string after = "cue";
-            int k = cue.End;
             for (int step = 0; step <= MaxSlotSkips && k < tokens.Count; step++)
             {
                 // A name the learned or well-known lists hold is left to their passes, which key it by the full name.
@@ -94,7 +108,7 @@ internal sealed partial class ArticleAnalysis
                     _personSlotAnchors.Add(k);
                 }
 
-                (int Length, string Kind)? skip = SkippableBeforeName(s, k, cue.Value);
+                (int Length, string Kind)? skip = SkippableBeforeName(s, k, cueKind);
                 if (skip is null)
                 {
                     break;
@@ -106,6 +120,20 @@ internal sealed partial class ArticleAnalysis
         }
 
         return _personSlots.Count > 0;
+    }
+
+    /// <summary>Where the sentence's first meeting verb or noun stands (-1: none).</summary>
+    private int FirstMeetingCue(int s)
+    {
+        for (int j = 0; j < Sentences[s].Tokens.Count; j++)
+        {
+            if (Cue(s, j) is { Value: CueKind.Met or CueKind.MetNoun })
+            {
+                return j;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>What may stand between a cue and a name at <paramref name="k"/>, and how many words it takes.</summary>

@@ -46,6 +46,42 @@ public sealed class CandidateTests
     }
 
     [Fact]
+    public void Meeting_AtAPressConferenceTogether_BeyondTheRulesCues_IsACandidate()
+    {
+        CandidateExtraction x = Candidates("وقال وزير الخارجية السعودي عادل الجبير في مؤتمره الصحافي مع وزير الخارجية المصري سامح شكري إن العلاقات بين البلدين متينة.");
+        CandidateView meeting = Assert.Single(x.Candidates, c => c.Type == RelationType.Met);
+        Assert.Equal(["سامح شكري", "عادل الجبير"], new[] { NameOf(x, meeting.FromKey), NameOf(x, meeting.ToKey) }.Order(StringComparer.Ordinal));
+        Assert.Contains("cue-beyond-rules", meeting.Features);
+        Assert.Contains("cue=مؤتمره", meeting.Features);
+    }
+
+    [Fact]
+    public void Meeting_TalksNamedWithAProclitic_BeyondTheRulesCues_IsACandidate()
+    {
+        CandidateExtraction x = Candidates("وأشاد الحزب بالمباحثات التي جرت بين الرئيس عبدالفتاح السيسي والأمير محمد بن سلمان في القاهرة.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Met && c.Features.Contains("cue=المباحثات") && c.Features.Contains("cue-beyond-rules"));
+    }
+
+    [Fact]
+    public void Meeting_TwoGuestsOfOneHost_AreMarkedAsConjoinedAfterTheCue()
+    {
+        CandidateExtraction x = Candidates("استقبل وزير الخارجية سعود الفيصل في الرياض اليوم ناصر جودة وسامح شكري.");
+        CandidateView guests = Assert.Single(x.Candidates, c => c.Type == RelationType.Met
+            && new[] { NameOf(x, c.FromKey), NameOf(x, c.ToKey) }.Order(StringComparer.Ordinal).SequenceEqual(["سامح شكري", "ناصر جودة"]));
+        Assert.Contains("second-conjoined-after-cue×verb", guests.Features);
+        Assert.Contains("roles=second-after×further-after", guests.Features); // neither is the host right after استقبل
+    }
+
+    [Fact]
+    public void Meeting_TheGuestNamedBefore_WhenTheFirstNamedThereIsAmongTheReceivers_IsPairedWithThem()
+    {
+        CandidateExtraction x = Candidates("بحث وزير الدفاع محمد العتيبي مع ولي العهد أحمد الكعبي التعاون العسكري بين البلدين.\nوكان في استقباله وزير الدفاع محمد العتيبي ورئيس الأركان سالم الحربي.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Met && c.Features.Contains("host-after-one-named-here")
+            && new[] { NameOf(x, c.FromKey), NameOf(x, c.ToKey) }.Order(StringComparer.Ordinal).SequenceEqual(["أحمد الكعبي", "سالم الحربي"]));
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Met && c.Features.Contains("cue-points-back×sides=after×after")); // the receivers, together
+    }
+
+    [Fact]
     public void Meeting_TheHostNamedInTheSentenceBefore_IsPairedWithWhoReceivedHim()
     {
         CandidateExtraction x = Candidates("وصل الأمير سلطان بن فهد إلى عمّان اليوم في زيارة رسمية.\nوكان في استقباله لدى وصوله المطار وزير الخارجية الأردني أيمن الصفدي.");

@@ -33,6 +33,16 @@ public sealed class SlotPersonTests
     }
 
     [Fact]
+    public void PartyAfterMaa_FarFromTheMeetingCue_IsAProposedSlotSpan()
+    {
+        const string text = "وارسو - رويترز\nبحث وزير الخارجية التركي مولود جاويش أوغلو، الاثنين، مع ويلما تانسي العلاقات الثنائية.";
+        ArabicArticleExtractor rulesOnly = ArabicArticleExtractor.Default.With(new ExtractionOptions(RelationDecider.Rules, LearnedPersons: false));
+        CandidateExtraction result = rulesOnly.ExtractCandidates(new ArticleInfo(GraphKeys.Article(null, text), text));
+
+        Assert.Contains(result.PersonSpans, s => s.Text == "ويلما تانسي" && s.Features.Contains("after=with"));
+    }
+
+    [Fact]
     public void WithoutLearnedPersons_SlotSpansAreOnlyProposed()
     {
         ArabicArticleExtractor rulesOnly = ArabicArticleExtractor.Default.With(new ExtractionOptions(RelationDecider.Rules, LearnedPersons: false));
