@@ -64,7 +64,7 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
 
         if (cues.Count == 0 && ruled.Count == 0)
         {
-            yield break;
+            return [];
         }
 
         List<Mention> states = [.. analysis.Mentions[s].Where(m => m.Entity.Kind == NodeKind.State).DistinctBy(m => m.Entity).Take(MaxStates)];
@@ -73,27 +73,47 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
         // Each state's list and the status a phrase gives that list, once per sentence.
         List<Mention> ordered = [.. states.OrderBy(m => m.Start)];
         Dictionary<Mention, (int Start, int End)> listOf = states.ToDictionary(m => m, m => ListAround(m, ordered));
-        Dictionary<Mention, MembershipStatus?> phraseStatus = states.ToDictionary(m => m, m => NearestStatus(tokens, listOf[m]));
         // Only a tight list (a comma or nothing between items) takes its head's status: "… ونيجيريا فيما
         // تتمتع هايتي بصفة مراقب" goes on with another state of another status.
-        Dictionary<Mention, MembershipStatus?> headedStatus = states.ToDictionary(m => m, m => HeadedStatus(tokens, ListAround(m, ordered, maxGap: 1).Start));
+        var lists = new SentenceLists(
+            s, tokens, states, organizations, cues, ruled, listOf,
+            states.ToDictionary(m => m, m => NearestStatus(tokens, listOf[m])),
+            states.ToDictionary(m => m, m => HeadedStatus(tokens, ListAround(m, ordered, maxGap: 1).Start)),
+            // "ويضم المنتدى في عضويته …": the list's owner is named by a noun that refers back, and the
+            // organizations named in the sentence are, more often than not, other items or observers.
+            cues.Count > 0 && states.Count > 0
+                ? [.. AnaphoricOrganizations(s, tokens).Distinct().Where(o => organizations.All(m => m.Entity != o))]
+                : []);
+        return [.. OwnedInSentence(lists), .. OwnedElsewhere(lists), .. RuledElsewhere(lists)];
+    }
 
-        // "ويضم المنتدى في عضويته …": the list's owner is named by a noun that refers back, and the
-        // organizations named in the sentence are, more often than not, other items or observers.
-        List<EntityInfo> anaphoric = cues.Count > 0 && states.Count > 0
-            ? [.. AnaphoricOrganizations(s, tokens).Distinct().Where(o => organizations.All(m => m.Entity != o))]
-            : [];
-        foreach (Mention state in states)
+    /// <summary>A sentence's states, organizations and the lists and statuses read off it, for the three kinds of candidates.</summary>
+    private sealed record SentenceLists(
+        int Sentence,
+        IReadOnlyList<Token> Tokens,
+        List<Mention> States,
+        List<Mention> Organizations,
+        List<string> Cues,
+        Dictionary<(EntityInfo From, EntityInfo To), MembershipStatus?> Ruled,
+        Dictionary<Mention, (int Start, int End)> ListOf,
+        Dictionary<Mention, MembershipStatus?> PhraseStatus,
+        Dictionary<Mention, MembershipStatus?> HeadedStatus,
+        List<EntityInfo> Anaphoric);
+
+    /// <summary>Every state paired with every organization named in the sentence.</summary>
+    private static IEnumerable<RelationCandidate> OwnedInSentence(SentenceLists l)
+    {
+        foreach (Mention state in l.States)
         {
             // "… وكندا إضافة إلى الاتحاد الأوروبي": an organization that is one more item of the
             // states' list is not what the list belongs to.
-            foreach (Mention org in organizations.Where(o => !OrganizationCoordinated(tokens, listOf[state], o)))
+            foreach (Mention org in l.Organizations.Where(o => !OrganizationCoordinated(l.Tokens, l.ListOf[state], o)))
             {
-                bool rule = ruled.TryGetValue((state.Entity, org.Entity), out MembershipStatus? ruleStatus);
-                MembershipStatus status = headedStatus[state] ?? (rule ? ruleStatus : null) ?? phraseStatus[state] ?? MembershipStatus.Member;
-                var candidate = new RelationCandidate(RelationType.MemberOf, state.Entity, org.Entity, s, $"{s}:{state.Entity.Key}") { Status = status, RuleSays = rule };
-                Describe(candidate, tokens, state, org, states, cues, rule);
-                if (anaphoric.Count > 0)
+                bool rule = l.Ruled.TryGetValue((state.Entity, org.Entity), out MembershipStatus? ruleStatus);
+                MembershipStatus status = l.HeadedStatus[state] ?? (rule ? ruleStatus : null) ?? l.PhraseStatus[state] ?? MembershipStatus.Member;
+                var candidate = new RelationCandidate(RelationType.MemberOf, state.Entity, org.Entity, l.Sentence, $"{l.Sentence}:{state.Entity.Key}") { Status = status, RuleSays = rule };
+                Describe(candidate, l.Tokens, state, org, l.States, l.Cues, rule);
+                if (l.Anaphoric.Count > 0)
                 {
                     candidate.Add("owner-referred-to");
                 }
@@ -101,40 +121,48 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
                 yield return candidate;
             }
         }
+    }
 
-        // "وتضم [المنظمة] في عضويتها X وY": a list whose organization was named in the sentences before.
-        if (cues.Count > 0 && states.Count > 0)
+    /// <summary>"وتضم [المنظمة] في عضويتها X وY": a list whose organization was named in the sentences before, or is referred to here.</summary>
+    private IEnumerable<RelationCandidate> OwnedElsewhere(SentenceLists l)
+    {
+        if (l.Cues.Count == 0 || l.States.Count == 0)
         {
-            foreach (EntityInfo org in PreviousOrganizations(s).Concat(anaphoric).Distinct().Where(o => organizations.All(m => m.Entity != o)))
-            {
-                // A pair the rules read off this sentence is proposed once, below, with their status.
-                foreach (Mention state in states.Where(m => !ruled.ContainsKey((m.Entity, org))))
-                {
-                    MembershipStatus status = headedStatus[state] ?? phraseStatus[state] ?? MembershipStatus.Member;
-                    var candidate = new RelationCandidate(RelationType.MemberOf, state.Entity, org, s, $"{s}:{state.Entity.Key}") { Status = status };
-                    candidate.Add("rule-no");
-                    candidate.Add("status=" + status);
-                    candidate.Add(anaphoric.Contains(org) ? "organization-referred-to" : "organization-previous-sentence");
-                    candidate.Add("states=" + FeatureBuckets.Count(states.Count));
-                    candidate.Add("organization-category=" + (org.Category ?? "none"));
-                    foreach (string cue in cues)
-                    {
-                        candidate.Add("cue=" + cue);
-                    }
-
-                    yield return candidate;
-                }
-            }
+            yield break;
         }
 
-        // Memberships the rules read off a list whose organization is named in another sentence.
-        foreach (FoundRelation r in rules.RelationsIn(s).Where(r => r.Type == RelationType.MemberOf))
+        foreach (EntityInfo org in PreviousOrganizations(l.Sentence).Concat(l.Anaphoric).Distinct().Where(o => l.Organizations.All(m => m.Entity != o)))
         {
-            if (!organizations.Any(m => m.Entity == r.To) || !states.Any(m => m.Entity == r.From))
+            // A pair the rules read off this sentence is proposed once, by RuledElsewhere, with their status.
+            foreach (Mention state in l.States.Where(m => !l.Ruled.ContainsKey((m.Entity, org))))
             {
-                Mention? stateMention = states.FirstOrDefault(m => m.Entity == r.From);
-                MembershipStatus? status = (stateMention is null ? null : headedStatus[stateMention]) ?? r.Status;
-                var candidate = new RelationCandidate(RelationType.MemberOf, r.From, r.To, s, $"{s}:{r.From.Key}") { Status = status, RuleSays = true };
+                MembershipStatus status = l.HeadedStatus[state] ?? l.PhraseStatus[state] ?? MembershipStatus.Member;
+                var candidate = new RelationCandidate(RelationType.MemberOf, state.Entity, org, l.Sentence, $"{l.Sentence}:{state.Entity.Key}") { Status = status };
+                candidate.Add("rule-no");
+                candidate.Add("status=" + status);
+                candidate.Add(l.Anaphoric.Contains(org) ? "organization-referred-to" : "organization-previous-sentence");
+                candidate.Add("states=" + FeatureBuckets.Count(l.States.Count));
+                candidate.Add("organization-category=" + (org.Category ?? "none"));
+                foreach (string cue in l.Cues)
+                {
+                    candidate.Add("cue=" + cue);
+                }
+
+                yield return candidate;
+            }
+        }
+    }
+
+    /// <summary>Memberships the rules read off a list whose organization is named in another sentence.</summary>
+    private IEnumerable<RelationCandidate> RuledElsewhere(SentenceLists l)
+    {
+        foreach (FoundRelation r in rules.RelationsIn(l.Sentence).Where(r => r.Type == RelationType.MemberOf))
+        {
+            if (!l.Organizations.Any(m => m.Entity == r.To) || !l.States.Any(m => m.Entity == r.From))
+            {
+                Mention? stateMention = l.States.FirstOrDefault(m => m.Entity == r.From);
+                MembershipStatus? status = (stateMention is null ? null : l.HeadedStatus[stateMention]) ?? r.Status;
+                var candidate = new RelationCandidate(RelationType.MemberOf, r.From, r.To, l.Sentence, $"{l.Sentence}:{r.From.Key}") { Status = status, RuleSays = true };
                 candidate.Add("rule");
                 candidate.Add("status=" + status);
                 candidate.Add("organization-elsewhere");
