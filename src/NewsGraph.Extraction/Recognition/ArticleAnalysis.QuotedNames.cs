@@ -15,19 +15,12 @@ internal sealed partial class ArticleAnalysis
     /// </summary>
     private int? TryQuotedKnownOrganization(int s, int i)
     {
+        if (QuotedAfter(s, i) is not (string inner, int close))
+        {
+            return null;
+        }
+
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        if (!tokens[i].IsWord || i + 2 >= tokens.Count || tokens[i + 1].Kind != TokenKind.Quote)
-        {
-            return null;
-        }
-
-        int close = FindClosingQuote(tokens, i + 2, 6);
-        if (close < 0 || close == i + 2)
-        {
-            return null;
-        }
-
-        string inner = ArticleText.Span(Sentences[s], _text, i + 2, close);
         string innerNorm = ArabicText.Normalize(inner);
         foreach (string form in tokens[i].Forms)
         {
@@ -43,8 +36,8 @@ internal sealed partial class ArticleAnalysis
         return null;
     }
 
-    /// <summary>تنظيم “داعش”، صحيفة «إزفيستيا»، وكالة «رويترز»: a type noun and a quoted or bracketed proper name.</summary>
-    private int? TryQuotedName(int s, int i)
+    /// <summary>The text a quote opened right after word <paramref name="i"/> holds (one to six tokens) and where the quote closes; null when there is none.</summary>
+    private (string Inner, int Close)? QuotedAfter(int s, int i)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         if (!tokens[i].IsWord || i + 2 >= tokens.Count || tokens[i + 1].Kind != TokenKind.Quote)
@@ -52,19 +45,19 @@ internal sealed partial class ArticleAnalysis
             return null;
         }
 
-        string? head = BareFormIn(tokens[i], _lex.NamedTypeHeads);
-        if (head is null)
-        {
-            return null;
-        }
-
         int close = FindClosingQuote(tokens, i + 2, 6);
-        if (close < 0 || close == i + 2)
+        return close < 0 || close == i + 2 ? null : (ArticleText.Span(Sentences[s], _text, i + 2, close), close);
+    }
+
+    /// <summary>تنظيم “داعش”، صحيفة «إزفيستيا»، وكالة «رويترز»: a type noun and a quoted or bracketed proper name.</summary>
+    private int? TryQuotedName(int s, int i)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        if (QuotedAfter(s, i) is not (string inner, int close) || BareFormIn(tokens[i], _lex.NamedTypeHeads) is not { } head)
         {
             return null;
         }
 
-        string inner = ArticleText.Span(Sentences[s], _text, i + 2, close);
         string innerNorm = ArabicText.Normalize(inner);
         // Demonym adjective after the closing quote belongs to the name's owner, not the name: "إزفيستيا" الروسية.
         int end = close + 1;
