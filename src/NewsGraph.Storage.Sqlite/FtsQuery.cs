@@ -35,6 +35,13 @@ internal static class FtsQuery
         return string.Join(" AND ", starts.Select(start => Phrase(text.Substring(start, TrigramLength))).Distinct(StringComparer.Ordinal));
     }
 
+    /// <summary>Every distinct trigram of <paramref name="text"/>, in order of first occurrence (none when it is shorter than a trigram).</summary>
+    public static IEnumerable<string> Trigrams(string text) =>
+        Enumerable.Range(0, Math.Max(0, text.Length - TrigramLength + 1)).Select(start => text.Substring(start, TrigramLength)).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Rows holding every one of <paramref name="trigrams"/> (a superset of the rows containing a text they come from: the caller tests the substring).</summary>
+    public static string AllOfTrigrams(IEnumerable<string> trigrams) => string.Join(" AND ", trigrams.Select(Phrase));
+
     private static string Phrase(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>The shortest text the trigram index can look up; shorter text matches nothing there.</summary>

@@ -31,7 +31,8 @@ public sealed partial class SqliteGraphStore
     };
 
     /// <param name="grouped">Pages per article: the kind stays a list there (see below).</param>
-    private static SqliteListQuery EntityList(EntityQuery query, bool grouped)
+    /// <param name="nameMatch">The trigram index's MATCH expression for a name text (<see cref="TrigramFrequencies"/>).</param>
+    private static SqliteListQuery EntityList(EntityQuery query, bool grouped, Func<string, string> nameMatch)
     {
         var list = new SqliteListQuery(SqliteStatements.EntityColumns, SqliteStatements.EntityColumnNames, "e.key", string.Empty);
         // people, states …: (kind, name_norm, key) serves a page by name in order (24 ms -> 19 µs for
@@ -52,7 +53,7 @@ public sealed partial class SqliteGraphStore
             if (normalized.Length >= FtsQuery.TrigramLength)
             {
                 list.Where(SqliteStatements.EntityNameContainsIndexed, "@nameContains", normalized);
-                list.Bind("@nameMatch", FtsQuery.CoveringTrigrams(normalized));
+                list.Bind("@nameMatch", nameMatch(normalized));
             }
             else
             {

@@ -24,6 +24,8 @@ public sealed partial class SqliteGraphStore(string databasePath, TimeProvider t
     private readonly string _connectionString = ConnectionString(databasePath);
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SqliteReadSessions _reads = new(ConnectionString(databasePath));
+
+    private readonly TrigramFrequencies _nameTrigrams = new();
     private bool _disposed;
 
     static SqliteGraphStore()
@@ -54,7 +56,7 @@ public sealed partial class SqliteGraphStore(string databasePath, TimeProvider t
         ArgumentNullException.ThrowIfNull(page);
         return await ReadAsync(async session =>
         {
-            return await EntityList(query, grouped: false).ReadPageAsync(session, SqliteStatements.EntitiesSource, EntitySort(query), page, SqliteRows.Entity, cancellationToken);
+            return await EntityList(query, grouped: false, text => _nameTrigrams.NameMatch(session, text)).ReadPageAsync(session, SqliteStatements.EntitiesSource, EntitySort(query), page, SqliteRows.Entity, cancellationToken);
         }, cancellationToken);
     }
 
@@ -110,7 +112,7 @@ public sealed partial class SqliteGraphStore(string databasePath, TimeProvider t
         ArgumentNullException.ThrowIfNull(page);
         return await ReadAsync(async session =>
         {
-            return await EntityList(query, grouped: true).ReadGroupedPagesAsync(
+            return await EntityList(query, grouped: true, text => _nameTrigrams.NameMatch(session, text)).ReadGroupedPagesAsync(
                 session, articleKeys, SqliteStatements.EntitiesInArticlesSource, EntitySort(query), page, SqliteRows.Entity, cancellationToken);
         }, cancellationToken);
     }

@@ -85,6 +85,9 @@ internal static partial class SqliteStatements
     /// (@nameMatch: rows with every trigram of a set covering the text) and <c>instr</c> decides,
     /// exactly as above.
     /// </summary>
+    /// <summary>How many names hold one trigram (<c>TrigramFrequencies</c>: which trigrams a name lookup matches on).</summary>
+    public const string CountNamesWithTrigram = "SELECT count(*) FROM entity_names WHERE entity_names MATCH @match;";
+
     public const string EntityNameContainsIndexed =
         "e.id IN (SELECT rowid FROM entity_names WHERE entity_names MATCH @nameMatch) AND " + EntityNameContains;
 

@@ -367,6 +367,33 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         Assert.Equal(expected.Length, found.TotalCount);
     }
 
+    [Theory]
+    [InlineData("بوغدانوف")]
+    [InlineData("ميخائيل بوغدانوف")]
+    [InlineData("لافروف")]
+    public async Task NameMatch_IsTheTextsTwoRarestTrigrams(string text)
+    {
+        SqliteGraphStore store = await StoreAsync();
+        await store.UpsertAsync(SampleGraph.Articles, None);
+        string normalized = NewsGraph.Core.Text.ArabicText.Normalize(text);
+        var frequencies = new TrigramFrequencies();
+
+        string match = await store.ReadAsync(session => Task.FromResult(frequencies.NameMatch(session, normalized)), None);
+
+        string[] chosen = [.. match.Split(" AND ").Select(t => t.Trim('"'))];
+        Assert.Equal(TrigramFrequencies.Terms, chosen.Length);
+        Dictionary<string, long> counts = [];
+        foreach (string trigram in FtsQuery.Trigrams(normalized))
+        {
+            counts[trigram] = await ScalarAsync<long>($"SELECT count(*) FROM entity_names WHERE entity_names MATCH '\"{trigram}\"';");
+        }
+
+        Assert.All(chosen, t => Assert.Contains(t, counts.Keys));
+        Assert.True(chosen.Max(t => counts[t]) <= counts.Where(c => !chosen.Contains(c.Key)).Min(c => c.Value), match);
+        // Asked again, the counts are known: the same terms.
+        Assert.Equal(match, await store.ReadAsync(session => Task.FromResult(frequencies.NameMatch(session, normalized)), None));
+    }
+
     /// <summary>Text filters served by the trigram indexes (three characters or more) or by a scan (fewer) find the same rows.</summary>
     [Theory]
     [InlineData("ا")]
