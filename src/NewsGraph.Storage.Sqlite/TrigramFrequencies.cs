@@ -13,15 +13,25 @@ namespace NewsGraph.Storage.Sqlite;
 /// the MATCH runs on the index as it is and <c>instr</c> decides, so a count gone stale as the graph
 /// grows makes a lookup slower, never wrong.
 /// </summary>
-internal sealed class TrigramFrequencies
+internal sealed class TrigramFrequencies(int maxEntries = TrigramFrequencies.MaxEntries)
 {
     /// <summary>Trigrams matched on: two rare ones narrow a name to a handful of rows.</summary>
     internal const int Terms = 2;
 
-    /// <summary>Counts kept at most (a trigram and a long each); past this, new ones are counted each time.</summary>
+    /// <summary>Counts kept at most (a trigram and a long each); past this, a text with a trigram not yet counted is matched on its covering set.</summary>
     internal const int MaxEntries = 65_536;
 
+    /// <summary>
+    /// The most distinct trigrams a text may have to be matched on its rarest (a name of 34 characters);
+    /// a longer text is matched on its covering trigrams, as before, so a client sending long random text
+    /// cannot make one lookup count thousands of trigrams.
+    /// </summary>
+    internal const int MaxRanked = 32;
+
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
+
+    /// <summary>How many trigrams' counts are known.</summary>
+    internal int Known => _counts.Count;
 
     /// <summary>
     /// The MATCH expression for names containing <paramref name="text"/> (normalized, at least
@@ -35,24 +45,40 @@ internal sealed class TrigramFrequencies
             return FtsQuery.AllOfTrigrams(trigrams);
         }
 
-        return FtsQuery.AllOfTrigrams(trigrams.OrderBy(t => CountOf(session, t)).ThenBy(t => t, StringComparer.Ordinal).Take(Terms));
+        var counts = new long[trigrams.Length];
+        for (int k = 0; k < trigrams.Length; k++)
+        {
+            // Too many trigrams, or one not counted yet with no room left to keep its count (text sent to
+            // fill the table): the covering set, as before, so no lookup counts more than it can keep.
+            if (trigrams.Length > MaxRanked || CountOf(session, trigrams[k]) is not { } count)
+            {
+                return FtsQuery.CoveringTrigrams(text);
+            }
+
+            counts[k] = count;
+        }
+
+        return FtsQuery.AllOfTrigrams(trigrams.Select((t, k) => (t, Count: counts[k]))
+            .OrderBy(p => p.Count).ThenBy(p => p.t, StringComparer.Ordinal).Take(Terms).Select(p => p.t));
     }
 
-    private long CountOf(SqliteReadSession session, string trigram)
+    /// <summary>The trigram's count, counted once and kept; null when it is not known and the table is full.</summary>
+    private long? CountOf(SqliteReadSession session, string trigram)
     {
         if (_counts.TryGetValue(trigram, out long known))
         {
             return known;
         }
 
+        if (_counts.Count >= maxEntries)
+        {
+            return null;
+        }
+
         SqliteCommand command = session.Command(SqliteStatements.CountNamesWithTrigram);
         command.Parameters.AddWithValue("@match", FtsQuery.AllOfTrigrams([trigram]));
         long count = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        if (_counts.Count < MaxEntries)
-        {
-            _counts[trigram] = count;
-        }
-
+        _counts[trigram] = count;
         return count;
     }
 }

@@ -394,6 +394,37 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         Assert.Equal(match, await store.ReadAsync(session => Task.FromResult(frequencies.NameMatch(session, normalized)), None));
     }
 
+    [Fact]
+    public async Task NameMatch_OfATextWithMoreTrigramsThanARankedName_IsItsCoveringSet_AndCountsNone()
+    {
+        SqliteGraphStore store = await StoreAsync();
+        await store.UpsertAsync(SampleGraph.Articles, None);
+        const string Letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
+        string text = Letters + new string([.. Letters.Reverse()]);
+        Assert.True(FtsQuery.Trigrams(text).Count() > TrigramFrequencies.MaxRanked);
+        var frequencies = new TrigramFrequencies();
+
+        string match = await store.ReadAsync(session => Task.FromResult(frequencies.NameMatch(session, text)), None);
+
+        Assert.Equal(FtsQuery.CoveringTrigrams(text), match);
+        Assert.Equal(0, frequencies.Known);
+    }
+
+    [Fact]
+    public async Task NameMatch_WithTheCountTableFull_IsTheCoveringSet_AndStillFindsTheName()
+    {
+        SqliteGraphStore store = await StoreAsync();
+        await store.UpsertAsync(SampleGraph.Articles, None);
+        var frequencies = new TrigramFrequencies(maxEntries: 2);
+        string normalized = NewsGraph.Core.Text.ArabicText.Normalize("بوغدانوف");
+
+        string match = await store.ReadAsync(session => Task.FromResult(frequencies.NameMatch(session, normalized)), None);
+
+        Assert.Equal(FtsQuery.CoveringTrigrams(normalized), match);
+        Assert.Equal(2, frequencies.Known);
+        Assert.NotEqual(0L, await ScalarAsync<long>($"SELECT count(*) FROM entity_names WHERE entity_names MATCH '{match.Replace("'", "''")}';"));
+    }
+
     /// <summary>Text filters served by the trigram indexes (three characters or more) or by a scan (fewer) find the same rows.</summary>
     [Theory]
     [InlineData("ا")]
