@@ -516,16 +516,19 @@ internal static class CypherStatements
     /// <summary>The label an article carries while it is a reprint (it has a <c>reprintOf</c>), so reprints are counted in constant time.</summary>
     public const string ReprintLabel = "Reprint";
 
-    /// <summary>The label follows <c>reprintOf</c> in the same statement: set with a link, removed with it.</summary>
-    private static readonly string FollowReprintOfWithLabel =
-        $" FOREACH (_ IN CASE WHEN row.reprintOf IS NULL THEN [] ELSE [1] END | SET a:{ReprintLabel})" +
-        $" FOREACH (_ IN CASE WHEN row.reprintOf IS NULL THEN [1] ELSE [] END | REMOVE a:{ReprintLabel})";
+    /// <summary>
+    /// Gives article <c>a</c> the <see cref="ReprintLabel"/> label when <paramref name="reprintOf"/> (the link it
+    /// now has) is set and takes it away when not, in the statement that sets the link.
+    /// </summary>
+    private static string LabelFollowing(string reprintOf) =>
+        $" FOREACH (_ IN CASE WHEN {reprintOf} IS NULL THEN [] ELSE [1] END | SET a:{ReprintLabel})" +
+        $" FOREACH (_ IN CASE WHEN {reprintOf} IS NULL THEN [1] ELSE [] END | REMOVE a:{ReprintLabel})";
 
     public static readonly string SetFingerprints =
-        $"UNWIND $rows AS row MATCH (a:{ArticleLabel} {{key: row.key}}) SET a.fingerprint = row.fingerprint, a.reprintOf = row.reprintOf" + FollowReprintOfWithLabel;
+        $"UNWIND $rows AS row MATCH (a:{ArticleLabel} {{key: row.key}}) SET a.fingerprint = row.fingerprint, a.reprintOf = row.reprintOf" + LabelFollowing("row.reprintOf");
 
     public static readonly string SetReprintOf =
-        $"UNWIND $rows AS row MATCH (a:{ArticleLabel} {{key: row.key}}) SET a.reprintOf = row.reprintOf" + FollowReprintOfWithLabel;
+        $"UNWIND $rows AS row MATCH (a:{ArticleLabel} {{key: row.key}}) SET a.reprintOf = row.reprintOf" + LabelFollowing("row.reprintOf");
 
     public static readonly string DeleteArticleBands =
         $"UNWIND $keys AS k MATCH (b:{ArticleBandLabel} {{article: k}}) DELETE b";
@@ -570,9 +573,7 @@ internal static class CypherStatements
     /// </summary>
     public static readonly string LabelReprintsWhereMissing =
         $"MATCH (a:{ArticleLabel}) WHERE (a.reprintOf IS NOT NULL AND NOT a:{ReprintLabel}) OR (a.reprintOf IS NULL AND a:{ReprintLabel}) WITH a LIMIT $limit" +
-        $" FOREACH (_ IN CASE WHEN a.reprintOf IS NULL THEN [] ELSE [1] END | SET a:{ReprintLabel})" +
-        $" FOREACH (_ IN CASE WHEN a.reprintOf IS NULL THEN [1] ELSE [] END | REMOVE a:{ReprintLabel})" +
-        " RETURN count(a) AS relabelled";
+        LabelFollowing("a.reprintOf") + " RETURN count(a) AS relabelled";
 
     /// <summary>Fingerprint backfill: the articles that have none (never linked, or too short to have one), earliest stored first.</summary>
     public static readonly string SelectArticlesWithoutFingerprint =

@@ -32,7 +32,7 @@ internal static class FtsQuery
         }
 
         starts.Add(text.Length - TrigramLength);
-        return string.Join(" AND ", starts.Select(start => Phrase(text.Substring(start, TrigramLength))).Distinct(StringComparer.Ordinal));
+        return AllOfTrigrams(starts.Select(start => text.Substring(start, TrigramLength)).Distinct(StringComparer.Ordinal));
     }
 
     /// <summary>Every distinct trigram of <paramref name="text"/>, in order of first occurrence (none when it is shorter than a trigram).</summary>

@@ -45,12 +45,17 @@ internal sealed class TrigramFrequencies(int maxEntries = TrigramFrequencies.Max
             return FtsQuery.AllOfTrigrams(trigrams);
         }
 
+        if (trigrams.Length > MaxRanked)
+        {
+            return FtsQuery.CoveringTrigrams(text);
+        }
+
         var counts = new long[trigrams.Length];
         for (int k = 0; k < trigrams.Length; k++)
         {
-            // Too many trigrams, or one not counted yet with no room left to keep its count (text sent to
-            // fill the table): the covering set, as before, so no lookup counts more than it can keep.
-            if (trigrams.Length > MaxRanked || CountOf(session, trigrams[k]) is not { } count)
+            // A trigram not counted yet with no room left to keep its count (text sent to fill the table):
+            // the covering set, as before, so no lookup counts more than it can keep.
+            if (CountOf(session, trigrams[k]) is not { } count)
             {
                 return FtsQuery.CoveringTrigrams(text);
             }

@@ -378,7 +378,7 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         string normalized = NewsGraph.Core.Text.ArabicText.Normalize(text);
         var frequencies = new TrigramFrequencies();
 
-        string match = await store.ReadAsync(session => Task.FromResult(frequencies.NameMatch(session, normalized)), None);
+        string match = await NameMatchAsync(store, frequencies, normalized);
 
         string[] chosen = [.. match.Split(" AND ").Select(t => t.Trim('"'))];
         Assert.Equal(TrigramFrequencies.Terms, chosen.Length);
@@ -391,7 +391,7 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         Assert.All(chosen, t => Assert.Contains(t, counts.Keys));
         Assert.True(chosen.Max(t => counts[t]) <= counts.Where(c => !chosen.Contains(c.Key)).Min(c => c.Value), match);
         // Asked again, the counts are known: the same terms.
-        Assert.Equal(match, await store.ReadAsync(session => Task.FromResult(frequencies.NameMatch(session, normalized)), None));
+        Assert.Equal(match, await NameMatchAsync(store, frequencies, normalized));
     }
 
     [Fact]
@@ -404,7 +404,7 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         Assert.True(FtsQuery.Trigrams(text).Count() > TrigramFrequencies.MaxRanked);
         var frequencies = new TrigramFrequencies();
 
-        string match = await store.ReadAsync(session => Task.FromResult(frequencies.NameMatch(session, text)), None);
+        string match = await NameMatchAsync(store, frequencies, text);
 
         Assert.Equal(FtsQuery.CoveringTrigrams(text), match);
         Assert.Equal(0, frequencies.Known);
@@ -418,12 +418,15 @@ public sealed class SqliteGraphStoreTests : IAsyncLifetime
         var frequencies = new TrigramFrequencies(maxEntries: 2);
         string normalized = NewsGraph.Core.Text.ArabicText.Normalize("بوغدانوف");
 
-        string match = await store.ReadAsync(session => Task.FromResult(frequencies.NameMatch(session, normalized)), None);
+        string match = await NameMatchAsync(store, frequencies, normalized);
 
         Assert.Equal(FtsQuery.CoveringTrigrams(normalized), match);
         Assert.Equal(2, frequencies.Known);
         Assert.NotEqual(0L, await ScalarAsync<long>($"SELECT count(*) FROM entity_names WHERE entity_names MATCH '{match.Replace("'", "''")}';"));
     }
+
+    private static Task<string> NameMatchAsync(SqliteGraphStore store, TrigramFrequencies frequencies, string text) =>
+        store.ReadAsync(session => Task.FromResult(frequencies.NameMatch(session, text)), None);
 
     /// <summary>Text filters served by the trigram indexes (three characters or more) or by a scan (fewer) find the same rows.</summary>
     [Theory]

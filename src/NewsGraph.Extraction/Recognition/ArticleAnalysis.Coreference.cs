@@ -42,13 +42,17 @@ internal sealed partial class ArticleAnalysis
         return person;
     }
 
-    /// <summary>The person whose two-word surname (<see cref="SurnamesOf"/>) the word at <paramref name="start"/> opens, with the next word.</summary>
-    private EntityInfo? TwoWordSurnameAt(int s, int start, string firstNorm)
+    /// <summary>
+    /// The person whose two-word surname (<see cref="SurnamesOf"/>) the word at <paramref name="start"/>
+    /// (<paramref name="firstNorm"/>) opens with the next, unclaimed word; introduced by sentence
+    /// <paramref name="beforeSentence"/> at the latest.
+    /// </summary>
+    private EntityInfo? TwoWordSurnameAt(int s, int start, string firstNorm, int beforeSentence = int.MaxValue)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         int next = start + 1;
         return next < tokens.Count && tokens[next].IsWord && Owner[s][next] is null
-            ? FindPersonBySurname(firstNorm + " " + SingleWordPersonNorm(tokens[next].Norm))
+            ? FindPersonBySurname(firstNorm + " " + SingleWordPersonNorm(tokens[next].Norm), beforeSentence)
             : null;
     }
 
@@ -305,9 +309,9 @@ internal sealed partial class ArticleAnalysis
                     }
                 }
 
-                if (person is null && i + 1 < tokens.Count && tokens[i + 1].IsWord && Owner[s][i + 1] is null)
+                if (person is null && TwoWordSurnameAt(s, i, SingleWordPersonNorm(form), horizon) is { } named)
                 {
-                    person = FindPersonBySurname(SingleWordPersonNorm(form) + " " + SingleWordPersonNorm(tokens[i + 1].Norm), horizon);
+                    person = named;
                     end = i + 2;
                 }
 
