@@ -64,7 +64,7 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
             }
         }
 
-        if (cue >= 0 && AwaitsAHost(s, tokens, cue, persons, moreCue))
+        if (cue >= 0 && AwaitsAHost(tokens, persons, pointsBack))
         {
             foreach (RelationCandidate candidate in WithHostsBefore(s, cue, cueForm, persons, place, ruled))
             {
@@ -207,14 +207,9 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
     /// زيارته"، "استقبله"), or an attendance list opening it ("وضم الاجتماع …"،
     /// "وحضر اللقاء …"). "استقبل X Y" names both and is left alone.
     /// </summary>
-    private bool AwaitsAHost(int s, IReadOnlyList<Token> tokens, int cue, List<Mention> persons, bool moreCue)
+    private static bool AwaitsAHost(IReadOnlyList<Token> tokens, List<Mention> persons, bool pointsBack)
     {
-        if (persons.Count == 1)
-        {
-            return true;
-        }
-
-        if (PointsBack(s, tokens, cue, moreCue))
+        if (persons.Count == 1 || pointsBack)
         {
             return true;
         }
