@@ -22,7 +22,7 @@ internal static class GoldCommand
         Option<string> corpus = CommonOptions.Corpus();
         Option<DirectoryInfo?> annotations = CommonOptions.Annotations();
         var seed = new Option<int?>("--seed") { Description = "The draw's seed (default: the committed draw's)." };
-        var extension = new Option<int?>("--extension") { Description = "Extension draw N (2, 3 or 4; corpus/draw-N.tsv): training articles only, excluding every earlier draw's articles and near-copies of them." };
+        var extension = new Option<int?>("--extension") { Description = "Extension draw N (2 to 5; corpus/draw-N.tsv): training articles only, excluding every earlier draw's articles and near-copies of them." };
         var output = new Option<FileInfo?>("--out") { Description = "Write the manifest here instead of stdout." };
         var command = new Command("draw", "Draw the articles to annotate from the corpus (seeded, reproducible) and print the manifest.") { corpus, annotations, seed, extension, output };
         command.SetAction((parse, cancellationToken) => DataErrors.ReportAsync("gold draw", async () =>

@@ -196,14 +196,15 @@ public sealed record DrawSettings(
     /// <summary>
     /// Draw number <paramref name="round"/> (<c>corpus/draw-N.tsv</c>): more training articles only,
     /// none blind or dev, so the evaluation splits stay as they were. Draw 2: 50 from each cue pool
-    /// and 50 at random (seed 20261207); draws 3 and 4: 150 and 150 (seeds 20261208, 20261209).
+    /// and 50 at random (seed 20261207); draws 3, 4 and 5: 150 and 150 (seeds 20261208, 20261209, 20261210).
     /// </summary>
     public static DrawSettings Extension(int round, int? seed = null) => round switch
     {
         2 => new(Seed: seed ?? 20261207, PerCuePool: 50, Random: 50, BlindShare: 0, DevShare: 0),
         3 => new(Seed: seed ?? 20261208, PerCuePool: 150, Random: 150, BlindShare: 0, DevShare: 0),
         4 => new(Seed: seed ?? 20261209, PerCuePool: 150, Random: 150, BlindShare: 0, DevShare: 0),
-        _ => throw new ArgumentOutOfRangeException(nameof(round), round, "the extension draws are 2, 3 and 4"),
+        5 => new(Seed: seed ?? 20261210, PerCuePool: 150, Random: 150, BlindShare: 0, DevShare: 0),
+        _ => throw new ArgumentOutOfRangeException(nameof(round), round, "the extension draws are 2 to 5"),
     };
 }
 
