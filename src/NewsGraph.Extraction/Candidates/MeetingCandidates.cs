@@ -21,6 +21,7 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
 
     private static readonly HashSet<string> s_attendance = WordSets.Get("attendance");
     private static readonly HashSet<string> s_with = WordSets.Get("with");
+    private static readonly HashSet<string> s_absentParty = WordSets.Get("absent-party");
     private static readonly HashSet<string> s_gatheringVerbs = WordSets.Get("gathering-verbs");
     private static readonly HashSet<string> s_gatheredMeetings = WordSets.Get("gathered-meetings");
 
@@ -294,6 +295,12 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
             c.Add("future-in-sentence");
         }
 
+        int absent = (IsAbsent(s, tokens, first) ? 1 : 0) + (IsAbsent(s, tokens, second) ? 1 : 0);
+        if (absent > 0)
+        {
+            c.Add("absent-party=" + absent);
+        }
+
         c.Add("persons=" + FeatureBuckets.Count(persons));
         c.Add("distance=" + FeatureBuckets.Distance(second.Start - first.End));
         // What lies between the two: a long title is no obstacle ("بحث X الممثل الخاص … مع Y"),
@@ -306,6 +313,29 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
         c.Add(verbBetween ? "other-cue-between" : "no-other-cue-between");
         c.Add($"rule×persons-between={(c.RuleSays ? "rule" : "no")}×{FeatureBuckets.Count(personsBetween)}");
         c.Add($"forms={first.Form}×{second.Form}");
+    }
+
+    /// <summary>
+    /// Whether a person is named as someone not there: whose greetings or letter were conveyed, on
+    /// whose behalf someone acted ("نقل تحيات خادم الحرمين الشريفين الملك سلمان", "نيابة عن الأمير
+    /// فيصل"). Looks a few words back, over a title, up to punctuation or another person.
+    /// </summary>
+    private bool IsAbsent(int s, IReadOnlyList<Token> tokens, Mention m)
+    {
+        for (int k = m.Start - 1; k >= 0 && m.Start - k <= 6; k--)
+        {
+            if (tokens[k].IsPunctuation || (analysis.Owner[s][k] is { } other && other.Entity != m.Entity && other.Entity.Kind == NodeKind.Person))
+            {
+                return false;
+            }
+
+            if (s_absentParty.Contains(tokens[k].Norm) || s_absentParty.Contains(Clitics.WithoutConjunction(tokens[k].Norm)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Where the two persons stand to the cue.</summary>

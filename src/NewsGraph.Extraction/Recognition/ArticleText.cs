@@ -5,17 +5,21 @@ namespace NewsGraph.Extraction.Recognition;
 /// <summary>Helpers for turning token spans back into display text.</summary>
 internal static class ArticleText
 {
-    private static readonly HashSet<string> s_pronounComplementizers = Lexicon.WordSets.Get("pronoun-complementizers");
+    private static readonly HashSet<string> s_claimOpeners = Lexicon.WordSets.Get("claim-openers");
+    private static readonly HashSet<string> s_prepositionalComplements = Lexicon.WordSets.Get("prepositional-complements");
 
     /// <summary>
-    /// The text of a claim: its span, widened back over a complementizer that carries a pronoun
-    /// (أنه، إنها، إننا، بأنهم …) right before it, quotes between them skipped. Recognition starts a
-    /// claim after its complementizer, where the content begins; a bare أن/إن adds nothing to what
-    /// was said, but in "أنه لن يمكث …" the pronoun is the claim's subject and the claim keeps it.
+    /// The text of a claim: its span, widened back over the words that open the verb's complement
+    /// right before it — a complementizer (أن، إن، بأن، أنه …) and a preposition the verb takes
+    /// before it or alone (إلى أن، على، من، عن), quotes between them skipped. Recognition starts a
+    /// claim where the content begins, after those words; the claim's text keeps them, so that it
+    /// reads as what the verb reports ("أن المشروع سيزيد …", "من رسائل نصية احتيالية") and holds
+    /// any phrase of it an annotator copied, opener included.
     /// </summary>
     public static string ClaimText(Sentence sentence, string text, int start, int end)
     {
         int from = start;
+        bool complementizerSeen = false;
         for (int k = start - 1; k >= 0; k--)
         {
             Token t = sentence.Tokens[k];
@@ -24,7 +28,15 @@ internal static class ArticleText
                 continue;
             }
 
-            if (s_pronounComplementizers.Contains(t.Norm) || s_pronounComplementizers.Contains(Lexicon.Clitics.WithoutConjunction(t.Norm)))
+            string bare = Lexicon.Clitics.WithoutConjunction(t.Norm);
+            if (!complementizerSeen && (s_claimOpeners.Contains(t.Norm) || s_claimOpeners.Contains(bare)))
+            {
+                from = k;
+                complementizerSeen = true;
+                continue;
+            }
+
+            if (s_prepositionalComplements.Contains(t.Norm))
             {
                 from = k;
             }

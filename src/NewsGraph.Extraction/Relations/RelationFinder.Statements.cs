@@ -654,6 +654,14 @@ internal sealed partial class RelationFinder
 
             if (s_prepositionalComplements.Contains(t.Norm) && TakesPreposition(verb, t.Norm) && (j == from || !ComplementizerAhead(tokens, j)))
             {
+                // "ودعا المجتمع الدولي إلى تحمل …"، "وأكد حرصهما على …": the verb's object comes before
+                // the preposition, and the content starts with it.
+                int objectStart = AfterAdjuncts(tokens, from);
+                if (j > objectStart && IsObjectBefore(tokens, objectStart, j))
+                {
+                    return objectStart;
+                }
+
                 int k = j + 1;
                 if (k < tokens.Count && s_complementizers.Contains(tokens[k].Norm))
                 {
@@ -709,6 +717,34 @@ internal sealed partial class RelationFinder
 
         return j;
     }
+
+    /// <summary>
+    /// Whether the words before a verb's preposition are its object ("المواطنين" in "دعا … المواطنين
+    /// إلى"): a few plain words, no punctuation, not opened by a preposition or
+    /// another function word (an adjunct such as "في بيان له" or "للصحفيين" is not the object).
+    /// </summary>
+    private bool IsObjectBefore(IReadOnlyList<Token> tokens, int start, int preposition)
+    {
+        string first = tokens[start].Norm;
+        if (preposition - start > 4 || !tokens[start].IsWord || (_lex.IsFunctionWord(first) && !s_objectQuantifiers.Contains(first))
+            || s_adjunctPrefixes.Any(p => first.StartsWith(p, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        for (int k = start; k < preposition; k++)
+        {
+            if (!tokens[k].IsWord)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly string[] s_adjunctPrefixes = [.. WordSets.Get("adjunct-prefixes")];
+    private static readonly HashSet<string> s_objectQuantifiers = WordSets.Get("object-quantifiers");
 
     /// <summary>True when أن/إن follows within a few words: the content starts there, not at this word.</summary>
     private static bool ComplementizerAhead(IReadOnlyList<Token> tokens, int j)

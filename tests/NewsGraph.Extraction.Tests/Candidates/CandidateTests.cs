@@ -16,7 +16,7 @@ public sealed class CandidateTests
     {
         CandidateExtraction x = Candidates("قدمت الحكومة الموازنة الجديدة إلى مجلس النواب اليوم.\nوختم وزير المالية خالد العمري حديثه بالقول: إن الموازنة الجديدة تحمي الأسر ذات الدخل المحدود.");
         Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.FromKey == "person:خالد_العمري" && c.Features.Contains("verb=بالقول")
-            && c.ClaimText!.StartsWith("الموازنة الجديدة تحمي", StringComparison.Ordinal));
+            && c.ClaimText!.StartsWith("إن الموازنة الجديدة تحمي", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public sealed class CandidateTests
     {
         CandidateExtraction x = Candidates("وعلق وزير المالية خالد العمري على القرار قائلا إن الموازنة الجديدة تحمي الأسر ذات الدخل المحدود.");
         Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.FromKey == "person:خالد_العمري" && c.Features.Contains("verb=قائلا")
-            && c.ClaimText!.StartsWith("الموازنة الجديدة تحمي", StringComparison.Ordinal));
+            && c.ClaimText!.StartsWith("إن الموازنة الجديدة تحمي", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -33,6 +33,35 @@ public sealed class CandidateTests
         CandidateExtraction x = Candidates("استقبل وزير الخارجية سعود الفيصل في الرياض اليوم وزير الخارجية الأردني ناصر جودة.\nوبحث الجانبان العلاقات الثنائية، حيث أكد الجانبان حرصهما على تعزيز الأمن في المنطقة.");
         Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.ClaimText == "حرصهما على تعزيز الأمن في المنطقة");
         Assert.DoesNotContain(x.Candidates, c => c.Type == RelationType.Stated && c.ClaimText == "تعزيز الأمن في المنطقة");
+    }
+
+    [Fact]
+    public void Statement_AVerbsObjectBeforeItsPreposition_OpensTheClaim()
+    {
+        CandidateExtraction x = Candidates("ودعا مدير الدفاع المدني العميد خالد العمري المواطنين والمقيمين إلى الابتعاد عن مجاري السيول.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.FromKey == "person:خالد_العمري"
+            && c.ClaimText == "المواطنين والمقيمين إلى الابتعاد عن مجاري السيول");
+    }
+
+    [Fact]
+    public void Statement_AnAdjunctBeforeThePreposition_IsNotTheObject()
+    {
+        CandidateExtraction x = Candidates("وأشار وزير المالية خالد العمري للصحفيين إلى أن الموازنة الجديدة تحمي الأسر.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.FromKey == "person:خالد_العمري"
+            && c.ClaimText == "إلى أن الموازنة الجديدة تحمي الأسر");
+    }
+
+    [Fact]
+    public void Meeting_APersonWhoseGreetingsWereConveyed_IsMarkedAbsent()
+    {
+        CandidateExtraction x = Candidates("استقبل وزير الخارجية سعود الفيصل اليوم وزير الخارجية الأردني ناصر جودة، الذي نقل إليه تحيات الملك عبدالله الثاني.");
+        CandidateView absent = Assert.Single(x.Candidates, c => c.Type == RelationType.Met
+            && (c.FromKey.Contains("عبدالله", StringComparison.Ordinal) || c.ToKey.Contains("عبدالله", StringComparison.Ordinal)) && c.FromKey != c.ToKey
+            && (c.FromKey.Contains("جوده", StringComparison.Ordinal) || c.ToKey.Contains("جوده", StringComparison.Ordinal)));
+        Assert.Contains("absent-party=1", absent.Features);
+        Assert.DoesNotContain(x.Candidates, c => c.Type == RelationType.Met && c.Features.Contains("absent-party=1")
+            && (c.FromKey.Contains("الفيصل", StringComparison.Ordinal) || c.ToKey.Contains("الفيصل", StringComparison.Ordinal))
+            && (c.FromKey.Contains("جوده", StringComparison.Ordinal) || c.ToKey.Contains("جوده", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -94,7 +123,7 @@ public sealed class CandidateTests
     {
         CandidateExtraction x = Candidates("وقالت منظمة \"أطباء بلا حدود\"، في بيان اليوم، إن فرقها الطبية تعمل في ظروف صعبة للغاية.");
         CandidateView statement = Assert.Single(x.Candidates, c => c.Type == RelationType.Stated);
-        Assert.Equal("فرقها الطبية تعمل في ظروف صعبة للغاية", statement.ClaimText);
+        Assert.Equal("إن فرقها الطبية تعمل في ظروف صعبة للغاية", statement.ClaimText);
     }
 
     [Fact]
