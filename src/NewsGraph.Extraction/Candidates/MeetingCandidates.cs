@@ -285,6 +285,13 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
             }
         }
 
+        // "حضر الاجتماع X، وY، وZ": the meeting is what they attended, and a list of attendees is not
+        // a list of persons who met one another (annotators pair them with the host, if anyone).
+        if (cue > 0 && first.Start > cue && Enumerable.Range(Math.Max(0, cue - 3), Math.Min(3, cue)).Any(k => s_attendance.Contains(tokens[k].Norm)))
+        {
+            c.Add("attendees-of-the-cue");
+        }
+
         if (phone)
         {
             c.Add("phone-in-sentence");

@@ -569,8 +569,10 @@ internal sealed partial class ArticleAnalysis
 
     private static bool IsGovernmentBody(string head) => head is "برلمان" or "مجلس" or "وزاره" or "رئاسه" or "جيش" or "سفاره";
 
-    private static bool IsNamedBodyHead(string head) => head is "وزاره" or "منظمه" or "لجنه" or "هيئه" or "مجلس" or "جهاز" or "حزب" or "جبهه"
-        or "اتحاد" or "نقابه" or "رابطه" or "جمعيه" or "مؤسسه" or "محكمه" or "جامعه" or "كليه" or "معهد" or "مفوضيه" or "بعثه" or "قوه" or "صندوق" or "بنك" or "مصرف" or "نادي";
+    /// <summary>Heads that name a body with a definite complement alone (هيئة الطيران المدني، دائرة الأرصاد الجوية): <c>named-body-heads</c>.</summary>
+    private static bool IsNamedBodyHead(string head) => s_namedBodyHeads.Contains(head);
+
+    private static readonly HashSet<string> s_namedBodyHeads = WordSets.Get("named-body-heads");
 
     private static string CategoryOf(string head) => head switch
     {

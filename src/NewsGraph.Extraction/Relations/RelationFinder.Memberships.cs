@@ -267,8 +267,22 @@ internal sealed partial class RelationFinder
             return MembershipStatus.DialoguePartner;
         }
 
+        // The status named by itself: "شركاء الحوار"، "شريك حوار"، علاقات "شراكة الحوار" (a partner
+        // without حوار — "شريك استراتيجي" — names no status).
+        if (s_partnerNouns.Contains(n))
+        {
+            int after = AfterQuotes(tokens, k);
+            if (after < tokens.Count && tokens[after].Norm.Contains("حوار", StringComparison.Ordinal))
+            {
+                end = after + 1;
+                return MembershipStatus.DialoguePartner;
+            }
+        }
+
         return null;
     }
+
+    private static readonly HashSet<string> s_partnerNouns = WordSets.Get("partner-nouns");
 
     private static int AfterQuotes(IReadOnlyList<Token> tokens, int k)
     {

@@ -52,6 +52,14 @@ public sealed class CandidateTests
     }
 
     [Fact]
+    public void Meeting_PersonsListedAsAttendingTheMeeting_AreMarkedAsItsAttendees()
+    {
+        CandidateExtraction x = Candidates("حضر الاجتماع مساعد وزير الدفاع محمد العايش، ورئيس هيئة الأركان العامة الفريق أول ركن عبدالرحمن البنيان.");
+        CandidateView pair = Assert.Single(x.Candidates, c => c.Type == RelationType.Met);
+        Assert.Contains("attendees-of-the-cue", pair.Features);
+    }
+
+    [Fact]
     public void Meeting_APersonWhoseGreetingsWereConveyed_IsMarkedAbsent()
     {
         CandidateExtraction x = Candidates("استقبل وزير الخارجية سعود الفيصل اليوم وزير الخارجية الأردني ناصر جودة، الذي نقل إليه تحيات الملك عبدالله الثاني.");
@@ -176,6 +184,16 @@ public sealed class CandidateTests
         Assert.Equal(MembershipStatus.Observer, StatusOf("منغوليا"));
         Assert.Equal(MembershipStatus.DialoguePartner, StatusOf("أذربيجان"));
         Assert.Equal(MembershipStatus.DialoguePartner, StatusOf("أرمينيا"));
+    }
+
+    [Fact]
+    public void Membership_ThePartnerStatusNamedByItself_BeforeTheList_IsDialoguePartner()
+    {
+        CandidateExtraction x = Candidates("عقدت رابطة دول جنوب شرق آسيا قمتها في جاكرتا.\nوتربط رابطة دول جنوب شرق آسيا علاقات \"شراكة حوار\" كاملة بعدد من الدول بينها الصين والهند.");
+
+        MembershipStatus? StatusOf(string state) => x.Candidates.First(c => c.Type == RelationType.MemberOf && NameOf(x, c.FromKey) == state).Status;
+        Assert.Equal(MembershipStatus.DialoguePartner, StatusOf("الصين"));
+        Assert.Equal(MembershipStatus.DialoguePartner, StatusOf("الهند"));
     }
 
     [Fact]
