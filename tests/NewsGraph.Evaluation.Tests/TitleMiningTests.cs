@@ -41,6 +41,20 @@ public sealed class TitleMiningTests
     }
 
     [Fact]
+    public void WordAnnotatorsWriteInsidePersonsNames_AsOftenAsBeforeThem_IsAFamilyName_NotLearned()
+    {
+        IReadOnlyList<LearnedTitle> learned = Mine(
+            Article("a", "وصل الشريف سامي الراشد إلى الحفل.", Person("سامي الراشد")),
+            Article("b", "واستقبل الشريف فهد العلي ضيوفه.", Person("فهد العلي")),
+            Article("c", "وقال الشريف ماجد السالم إن الحفل نجح.", Person("ماجد السالم")),
+            Article("d", "وأكد محمود الشريف أن …", Person("محمود الشريف")),
+            Article("e", "وأوضح علي الشريف أن …", Person("علي الشريف")),
+            Article("f", "وقال خالد الشريف إن …", Person("خالد الشريف")));
+
+        Assert.Empty(learned);
+    }
+
+    [Fact]
     public void Format_WritesAHeaderAndOneRowPerTitle()
     {
         string text = TitleMining.Format([new LearnedTitle("المطرب", 3, 3, 3, 3)], 10);

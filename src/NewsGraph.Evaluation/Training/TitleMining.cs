@@ -44,10 +44,16 @@ public static class TitleMining
         var before = new Dictionary<string, int>(StringComparer.Ordinal);
         var followed = new Dictionary<string, int>(StringComparer.Ordinal);
         var occurs = new Dictionary<string, int>(StringComparer.Ordinal);
+        var inPersonNames = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int a = 0; a < train.Count; a++)
         {
             string[] words = Words(ArabicText.Normalize(train[a].Text));
             (bool[] covered, bool[] personStarts) = AnnotatedNames(train[a], words);
+            foreach (string nameWord in PersonNameWords(train[a]))
+            {
+                inPersonNames[nameWord] = inPersonNames.GetValueOrDefault(nameWord) + 1;
+            }
+
             for (int i = 0; i < words.Length; i++)
             {
                 if (covered[i])
@@ -74,11 +80,21 @@ public static class TitleMining
             .Where(p => p.Value.Count >= MinArticles && Eligible(p.Key, lexicon))
             .Select(p => new LearnedTitle(p.Key, p.Value.Count, before[p.Key], followed[p.Key], occurs[p.Key]))
             .Where(t => t.Precision >= MinPrecision)
+            // A word annotators write inside persons' names as often as before them is a family name
+            // (محمود الشريف), not a title, however often a name follows it.
+            .Where(t => inPersonNames.GetValueOrDefault(t.Word) < t.Before)
             .OrderBy(t => t.Word, StringComparer.Ordinal)];
         // The title list reads a head's feminine itself (الفنان → الفنانة): keep one spelling, the masculine.
         var keptWords = kept.Select(t => t.Word).ToHashSet(StringComparer.Ordinal);
         return [.. kept.Where(t => !(t.Word.EndsWith('ه') && keptWords.Contains(t.Word[..^1])))];
     }
+
+    /// <summary>The words of an article's annotated persons' names (each name word once per article).</summary>
+    private static IEnumerable<string> PersonNameWords(EvalArticle article) =>
+        article.Gold.Entities.Where(e => e.Kind == "Person")
+            .SelectMany(e => Words(ArabicText.Normalize(e.Name)))
+            .Select(Key)
+            .Distinct(StringComparer.Ordinal);
 
     /// <summary>
     /// Which words lie inside any annotated name (those are names, not what precedes them), and where a
