@@ -20,6 +20,7 @@ internal sealed partial class ArticleAnalysis
 
     private static readonly HashSet<string> s_sportsWords = WordSets.Get("sports-words");
     private static readonly HashSet<string> s_clubContextWords = WordSets.Get("club-context-words");
+    private static readonly HashSet<string> s_clubsNamedAlone = WordSets.Get("clubs-named-alone-in-sport");
 
     private bool? _aboutSport;
 
@@ -73,6 +74,13 @@ internal sealed partial class ArticleAnalysis
         if (!AboutSport() || (match.End < tokens.Count && IsDefiniteWord(tokens[match.End]) && !placedByDemonym))
         {
             return false;
+        }
+
+        // A foreign club's name, or a Saudi club's that is rarely anything else in an article about
+        // sport (الهلال، النصر), needs no club word beside it.
+        if (s_clubsNamedAlone.Contains(ArabicText.Normalize(match.Value.Name)))
+        {
+            return true;
         }
 
         for (int j = Math.Max(0, match.Start - 3); j < Math.Min(tokens.Count, match.End + 3); j++)

@@ -122,6 +122,16 @@ public sealed class EntityRecognitionTests
         Assert.Empty(x.Of(NodeKind.Place));
     }
 
+    [Theory]
+    [InlineData("وقع برنامج الأغذية العالمي التابع للأمم المتحدة اتفاقية مع الحكومة.", "برنامج الأغذية العالمي")]
+    [InlineData("وقالت منظمة الصحة العالمية التابعة للأمم المتحدة إن الوضع صعب.", "منظمة الصحة العالمية")]
+    public void AgencyOfTheUnitedNations_AndTheUnitedNations_AreTwoOrganizations(string text, string agency)
+    {
+        var x = Extract.From(text);
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == agency);
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "الأمم المتحدة");
+    }
+
     [Fact]
     public void MinistryWithDemonym_IsAnOrganizationAndMentionsTheState()
     {
@@ -204,6 +214,14 @@ public sealed class EntityRecognitionTests
     {
         var x = Extract.From("وقال مدير الشركة إن فريق العمل الهولندي وصل أمس إلى الرياض.");
         Assert.DoesNotContain(x.Of(NodeKind.Organization), o => o.Category == "club");
+    }
+
+    [Fact]
+    public void AClubNamedAloneInSport_NeedsNoClubWordBesideIt_WhileAnAmbiguousOneDoes()
+    {
+        var x = Extract.From("وربطت تقارير رغبة الهلال بالتعاقد مع المهاجم قبل مباراة الدوري، فيما يسعى الشباب إلى تعزيز صفوف الفريق بلاعب في الملعب.");
+        Assert.Contains(x.Of(NodeKind.Organization), o => o.Name == "الهلال");
+        Assert.DoesNotContain(x.Of(NodeKind.Organization), o => o.Name == "الشباب");
     }
 
     [Fact]
