@@ -236,14 +236,19 @@ public sealed class ArabicLexicon
         var entries = new Dictionary<string, ContextualOrganization>(StringComparer.Ordinal); // a name may be both (الجزيرة، الخليج)
         foreach (string[] row in ReadTable("gazetteers/contextual-organizations.tsv"))
         {
-            if (row[1] is not ("media" or "club"))
+            if (row[1] is not ("media" or "club" or "armed_group"))
             {
                 throw new InvalidDataException($"contextual-organizations.tsv: unknown category '{row[1]}'");
             }
 
             string norm = ArabicText.Normalize(row[0]);
             ContextualOrganization entry = entries.GetValueOrDefault(norm) ?? new ContextualOrganization(row[0], false, false);
-            entries[norm] = entry with { IsMedia = entry.IsMedia || row[1] == "media", IsClub = entry.IsClub || row[1] == "club" };
+            entries[norm] = entry with
+            {
+                IsMedia = entry.IsMedia || row[1] == "media",
+                IsClub = entry.IsClub || row[1] == "club",
+                IsArmedGroup = entry.IsArmedGroup || row[1] == "armed_group",
+            };
         }
 
         foreach ((string norm, ContextualOrganization entry) in entries)

@@ -19,7 +19,7 @@ public readonly record struct StateHit(StateEntry State, StateForm Form);
 public sealed record OrganizationEntry(string Id, string Name, IReadOnlyList<string> Aliases, string Category);
 
 /// <summary>A newspaper or a club whose name is also an ordinary word: which of the two it can be.</summary>
-public sealed record ContextualOrganization(string Name, bool IsMedia, bool IsClub);
+public sealed record ContextualOrganization(string Name, bool IsMedia, bool IsClub, bool IsArmedGroup = false);
 
 public sealed record PlaceEntry(string Id, string Name, IReadOnlyList<string> Variants, string? Iso, string Kind);
 

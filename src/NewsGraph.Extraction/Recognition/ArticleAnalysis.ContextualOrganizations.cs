@@ -36,6 +36,7 @@ internal sealed partial class ArticleAnalysis
 
             string? category = match.Value.IsMedia && IsQuoted(tokens, match.Start, match.End) ? "media"
                 : match.Value.IsClub && IsClubHere(s, match) ? "club"
+                : match.Value.IsArmedGroup && IsArmedGroupHere(s, match) ? "armed_group"
                 : null;
             if (category is null)
             {
@@ -93,6 +94,30 @@ internal sealed partial class ArticleAnalysis
             bool clubWord = j < match.End + 2 && tokens[j].FirstFormIn(s_clubContextWords) is not null; // three words before, two after
             bool anotherClub = _contextualOrganizations.At(s, j) is { Value.IsClub: true } || Owner[s][j] is { Entity.Category: "club" };
             if (clubWord || anotherClub)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A group's bare name (القاعدة "the base") where the text says it is the group: quoted, named in
+    /// full earlier (تنظيم القاعدة), or beside another armed group ("تنظيمي داعش والقاعدة"، "جبهة النصرة
+    /// ومن القاعدة").
+    /// </summary>
+    private bool IsArmedGroupHere(int s, PhraseMatch<ContextualOrganization> match)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        if (IsQuoted(tokens, match.Start, match.End) || OrganizationEndingWith(ArabicText.Normalize(match.Value.Name)) is { Category: "armed_group" })
+        {
+            return true;
+        }
+
+        for (int j = Math.Max(0, match.Start - 3); j < Math.Min(tokens.Count, match.End + 3); j++)
+        {
+            if ((j < match.Start || j >= match.End) && Owner[s][j] is { Entity.Category: "armed_group" })
             {
                 return true;
             }

@@ -224,6 +224,15 @@ public sealed class EntityRecognitionTests
         Assert.DoesNotContain(x.Of(NodeKind.Organization), o => o.Name == "الشباب");
     }
 
+    [Theory]
+    [InlineData("وأكد الوزير أن تنظيمي داعش والقاعدة يشكلان خطرا على المنطقة.", true)]
+    [InlineData("وأوضح أن القاعدة العامة تقضي بتطبيق النظام على الجميع.", false)]
+    public void AlQaedaNamedBare_IsTheGroupBesideAnotherArmedGroup_NotTheWordForRule(string text, bool isGroup)
+    {
+        var x = Extract.From(text);
+        Assert.Equal(isGroup, x.Of(NodeKind.Organization).Any(o => o.Name == "القاعدة"));
+    }
+
     [Fact]
     public void ClubNames_OutsideSport_AreNoOrganizations()
     {
