@@ -307,7 +307,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
             j = rules.MentionEnd(s, subject);
         }
 
-        return j < tokens.Count && tokens[j].Norm is "ان" or "انه" or "انها" or "بان";
+        return rules.ComplementizerSoonAfter(s, j);
     }
 
     /// <summary>The last person and the last body named before token <paramref name="cue"/> (this sentence or the two before), or the last <paramref name="persons"/> persons.</summary>

@@ -98,7 +98,7 @@ internal sealed partial class RelationFinder
                 speakers = [continued];
                 dropped = !directObject;
             }
-            else if (cue.FirstForm is "بين" or "وبين" && !(afterSpeaker < tokens.Count && s_complementizers.Contains(tokens[afterSpeaker].Norm)))
+            else if (cue.FirstForm is "بين" or "وبين" && !ComplementizerSoonAfter(s, afterSpeaker))
             {
                 continue; // بين + speaker is a statement only with أن after it
             }
@@ -745,6 +745,30 @@ internal sealed partial class RelationFinder
 
     private static readonly string[] s_adjunctPrefixes = [.. WordSets.Get("adjunct-prefixes")];
     private static readonly HashSet<string> s_objectQuantifiers = WordSets.Get("object-quantifiers");
+
+    /// <summary>
+    /// Whether أن/إن opens within a few words from <paramref name="j"/>, past punctuation and an aside
+    /// ("وبيّن السهلي، أن …"، "وبين محمود عبدالشكور من جهته أن …"، "وبيّن وليد الزايد –موظف- أنه …"), before
+    /// another reporting verb: how بين "explained" is told from بين "between".
+    /// </summary>
+    internal bool ComplementizerSoonAfter(int s, int j)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        for (int k = j; k < tokens.Count && k - j <= 4; k++)
+        {
+            if (s_complementizers.Contains(tokens[k].Norm))
+            {
+                return true;
+            }
+
+            if (analysis.Cue(s, k) is { Value: CueKind.Stated } || tokens[k].Surface is "." or "؟" or "!")
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when أن/إن follows within a few words: the content starts there, not at this word.</summary>
     private static bool ComplementizerAhead(IReadOnlyList<Token> tokens, int j)

@@ -46,6 +46,24 @@ public sealed class RelationExtractionTests
         Assert.Equal("أن الانتخابات ستجري في موعدها المحدد", claim);
     }
 
+    [Theory]
+    [InlineData("وبيّن مدير الإدارة خالد العمري، أن المشروع سيكتمل قبل نهاية العام.")]
+    [InlineData("وبين خالد العمري من جهته أن المشروع سيكتمل قبل نهاية العام.")]
+    public void Stated_BayyanaWithAnAsideBeforeAn_IsAStatement(string text)
+    {
+        var x = Extract.From(text);
+        (string speaker, string claim) = Assert.Single(x.Statements());
+        Assert.Equal("خالد العمري", speaker);
+        Assert.Equal("أن المشروع سيكتمل قبل نهاية العام", claim);
+    }
+
+    [Fact]
+    public void Stated_BaynaMeaningBetween_IsNoStatement()
+    {
+        var x = Extract.From("وقعت اشتباكات بين الجيش والمسلحين أمس في المدينة.");
+        Assert.Empty(x.Statements());
+    }
+
     [Fact]
     public void Stated_AnnouncedWithAn_ClaimIsWhatWasAnnounced()
     {
