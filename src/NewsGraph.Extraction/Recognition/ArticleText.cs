@@ -44,6 +44,12 @@ internal static class ArticleText
             break;
         }
 
+        // A claim that starts after an aside starts with its comma ("ونوّه الراشد، بالدعم …"): not part of what was said.
+        while (from < end - 1 && sentence.Tokens[from].IsPunctuation && sentence.Tokens[from].Kind != TokenKind.Quote)
+        {
+            from++;
+        }
+
         return Span(sentence, text, from, end).Trim();
     }
 

@@ -44,6 +44,13 @@ public sealed class CandidateTests
     }
 
     [Fact]
+    public void Statement_AfterAnAside_TheClaimDoesNotStartWithItsComma()
+    {
+        CandidateExtraction x = Candidates("وقال رئيس النادي أحمد الراشد إن الفريق جاهز.\nونوّه الراشد، بالدعم الذي يحظى به النادي من الجهات الرسمية.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.ClaimText == "بالدعم الذي يحظى به النادي من الجهات الرسمية");
+    }
+
+    [Fact]
     public void Statement_AnAdjunctBeforeThePreposition_IsNotTheObject()
     {
         CandidateExtraction x = Candidates("وأشار وزير المالية خالد العمري للصحفيين إلى أن الموازنة الجديدة تحمي الأسر.");
