@@ -47,6 +47,12 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
             {
                 clauses.Add(i);
             }
+            else if (IsDocumentSaying(tokens, i))
+            {
+                // "وجاء في بيان للوزارة أن …", "وجاء في البيان: …": the statement's owner speaks (a body
+                // near, or the one that spoke last).
+                clauses.Add(i);
+            }
             else if (s_sayingParticiples.Contains(Clitics.WithoutConjunction(tokens[i].Norm)) && (clauses.Count == 0 || clauses.Min > i))
             {
                 // "وعلق الوزير عبر تويتر قائلا: …": after a verb that does not report, قائلا is the
@@ -297,6 +303,13 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
 
         return people.Count == 2 ? people : [];
     }
+
+    /// <summary>جاء في + a document (بيان، تقرير، رسالة …): what the document says follows.</summary>
+    private static bool IsDocumentSaying(IReadOnlyList<Token> tokens, int i) =>
+        Clitics.WithoutConjunction(tokens[i].Norm) == "جاء" && i + 2 < tokens.Count && tokens[i + 1].Norm == "في"
+            && s_sayingDocuments.Contains(tokens[i + 2].Norm);
+
+    private static readonly HashSet<string> s_sayingDocuments = WordSets.Get("saying-documents");
 
     /// <summary>"بين" is a reporting verb only when أن follows, at once or after its subject; else it is "between".</summary>
     private bool IntroducesContent(int s, int j)

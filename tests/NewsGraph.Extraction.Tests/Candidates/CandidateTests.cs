@@ -51,6 +51,14 @@ public sealed class CandidateTests
     }
 
     [Fact]
+    public void Statement_WhatADocumentSays_IsProposedForTheBodyWhoseDocumentItIs()
+    {
+        CandidateExtraction x = Candidates("وجاء في بيان لوزارة الخارجية الأردنية أن السفارة ستغلق أبوابها غدا.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && NameOf(x, c.FromKey) == "وزارة الخارجية الأردنية"
+            && c.Features.Contains("verb=جاء") && c.ClaimText == "أن السفارة ستغلق أبوابها غدا");
+    }
+
+    [Fact]
     public void Statement_AnAdjunctBeforeThePreposition_IsNotTheObject()
     {
         CandidateExtraction x = Candidates("وأشار وزير المالية خالد العمري للصحفيين إلى أن الموازنة الجديدة تحمي الأسر.");
