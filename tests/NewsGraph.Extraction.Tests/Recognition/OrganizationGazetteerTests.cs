@@ -25,6 +25,7 @@ public sealed class OrganizationGazetteerTests
     [InlineData("خفضت وكالة موديز التصنيف الائتماني للشركة.", "موديز")]
     [InlineData("طالبت هيومان رايتس ووتش بالإفراج عن المعتقلين.", "هيومن رايتس ووتش")]
     [InlineData("أرسل الهلال الأحمر القطري قافلة إغاثة إلى المدينة.", "الهلال الأحمر القطري")]
+    [InlineData("وتضم مجموعة الدول الثماني النامية للتعاون الاقتصادي في عضويتها ثماني دول.", "مجموعة الدول الثماني النامية")]
     public void WellKnownBody_ByNameVariantOrAcronym_IsTheListedOrganization(string text, string name)
     {
         var x = Extract.From(text);
