@@ -118,6 +118,15 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
                     candidate.Add("owner-referred-to");
                 }
 
+                // "… مجلس التعاون الذي يضم أيضا السعودية والإمارات": a list belongs to the organization
+                // named last before it, not to others the sentence names.
+                int listStart = l.ListOf[state].Start;
+                if (org.End <= listStart)
+                {
+                    bool nearest = l.Organizations.Where(o => o.End <= listStart).MaxBy(o => o.End) == org;
+                    candidate.Add(nearest ? "owner-nearest-before-list" : "owner-further-before-list");
+                }
+
                 yield return candidate;
             }
         }

@@ -191,6 +191,16 @@ public sealed class CandidateTests
     }
 
     [Fact]
+    public void Membership_TheOrganizationNamedLastBeforeTheList_IsMarkedAsItsNearestOwner()
+    {
+        CandidateExtraction x = Candidates("وتشارك قطر في منظمة شنغهاي للتعاون بصفة شريك حوار، وهي عضو في مجلس التعاون لدول الخليج العربية الذي يضم أيضا السعودية والإمارات والكويت.");
+
+        CandidateView Pair(string state, string org) => x.Candidates.First(c => c.Type == RelationType.MemberOf && NameOf(x, c.FromKey) == state && NameOf(x, c.ToKey) == org);
+        Assert.Contains("owner-nearest-before-list", Pair("الكويت", "مجلس التعاون لدول الخليج العربية").Features);
+        Assert.Contains("owner-further-before-list", Pair("الكويت", "منظمة شنغهاي للتعاون").Features);
+    }
+
+    [Fact]
     public void Membership_AListHeadedByItsStatus_TakesThatStatus_WhateverFollowsTheList()
     {
         CandidateExtraction x = Candidates("عقدت منظمة شنغهاي للتعاون قمتها في تيانجين.\nالدول المراقبة هي أفغانستان ومنغوليا، أما دول شركاء الحوار فهي أذربيجان وأرمينيا، فيما انضمت لاوس إلى المنظمة.");
