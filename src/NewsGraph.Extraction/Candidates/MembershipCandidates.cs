@@ -105,6 +105,10 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
     {
         foreach (Mention state in l.States)
         {
+            // "… مجلس التعاون الذي يضم أيضا السعودية والإمارات": a list belongs to the organization
+            // named last before it, not to others the sentence names.
+            int listStart = l.ListOf[state].Start;
+            Mention? nearestOwner = l.Organizations.Where(o => o.End <= listStart).MaxBy(o => o.End);
             // "… وكندا إضافة إلى الاتحاد الأوروبي": an organization that is one more item of the
             // states' list is not what the list belongs to.
             foreach (Mention org in l.Organizations.Where(o => !OrganizationCoordinated(l.Tokens, l.ListOf[state], o)))
@@ -118,13 +122,9 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
                     candidate.Add("owner-referred-to");
                 }
 
-                // "… مجلس التعاون الذي يضم أيضا السعودية والإمارات": a list belongs to the organization
-                // named last before it, not to others the sentence names.
-                int listStart = l.ListOf[state].Start;
                 if (org.End <= listStart)
                 {
-                    bool nearest = l.Organizations.Where(o => o.End <= listStart).MaxBy(o => o.End) == org;
-                    candidate.Add(nearest ? "owner-nearest-before-list" : "owner-further-before-list");
+                    candidate.Add(org == nearestOwner ? "owner-nearest-before-list" : "owner-further-before-list");
                 }
 
                 yield return candidate;
