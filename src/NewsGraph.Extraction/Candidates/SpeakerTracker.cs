@@ -21,6 +21,22 @@ internal sealed class SpeakerTracker(RelationFinder rules)
 
     public EntityInfo? PreviousOpeningSubject { get; private set; }
 
+    /// <summary>
+    /// The last person written as the subject of a reporting clause, whether or not the rules gave
+    /// them the statement: a speaker the rules never credit ("حذر سماحة المفتي …") is still the one
+    /// a later "وبين أن" continues.
+    /// </summary>
+    public EntityInfo? LastHeardPerson { get; private set; }
+
+    public int LastHeardSentence { get; private set; } = -100;
+
+    /// <summary>Notes a person written next to a reporting verb in sentence <paramref name="s"/>.</summary>
+    public void Heard(EntityInfo person, int s)
+    {
+        LastHeardPerson = person;
+        LastHeardSentence = s;
+    }
+
     /// <summary>Moves past sentence <paramref name="s"/>: what it says becomes "before" for the next one.</summary>
     public void After(int s)
     {

@@ -47,6 +47,12 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
             {
                 clauses.Add(i);
             }
+            else if (ContentAfterAttribution(s, i) is not null)
+            {
+                // "ووفقا للبيانات المنشورة على موقع الهيئة، فإن …", "وبحسب التقرير فإن …": what the source
+                // says follows فإن, wherever the attribution stands.
+                clauses.Add(i);
+            }
             else if (IsDocumentSaying(tokens, i))
             {
                 // "وجاء في بيان للوزارة أن …", "وجاء في البيان: …": the statement's owner speaks (a body
@@ -114,6 +120,40 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
 
     private static readonly HashSet<string> s_sayingParticiples = WordSets.Get("saying-participles");
 
+    /// <summary>How far after an attribution (بحسب، وفقا لـ) its فإن may stand.</summary>
+    private const int AttributionReach = 16;
+
+    /// <summary>
+    /// Where the content starts when an attribution at <paramref name="i"/> is followed by فإن before
+    /// any other clause: the word after فإن (or after فإنه, which is part of the content's subject).
+    /// </summary>
+    private int? ContentAfterAttribution(int s, int i)
+    {
+        if (analysis.Cue(s, i) is not { Value: CueKind.According })
+        {
+            return null;
+        }
+
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        for (int j = i + 1; j < Math.Min(tokens.Count - 2, i + AttributionReach); j++)
+        {
+            if (s_factualComplementizers.Contains(tokens[j].Norm))
+            {
+                return tokens[j].Norm.Length > 3 ? j : j + 1;
+            }
+
+            if (analysis.Cue(s, j) is { Value: CueKind.Stated })
+            {
+                return null; // "وبحسب البيان، أكد الوزير أن …": the verb governs
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>فإن and its forms with a pronoun (the pronoun is then the content's subject).</summary>
+    private static readonly HashSet<string> s_factualComplementizers = ["فان", "فانه", "فانها", "فانهم"];
+
     /// <summary>Words that attribute the content before them to the source after them.</summary>
     private static readonly HashSet<string> s_attributions = WordSets.Get("attributions");
 
@@ -180,9 +220,19 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
             }
         }
 
-        if (tracker.LastPerson is { } last && s - tracker.LastPersonSentence <= 6)
+        if (tracker.LastPerson is { } last)
         {
             Offer(last, "last-person", null);
+        }
+
+        if (tracker.LastHeardPerson is { } heard)
+        {
+            Offer(heard, "last-heard-person", null);
+        }
+
+        if ((nearestAfter ?? nearestBefore) is { Entity.Kind: NodeKind.Person } subject)
+        {
+            tracker.Heard(rules.SpeakerEntity(subject), s);
         }
 
         // Who was named last before the verb, in this sentence or the two before: "وذكر البرنامج أن"
@@ -245,6 +295,11 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
             if (reasons.Contains("last-person"))
             {
                 candidate.Add("last-person-back=" + FeatureBuckets.Count(s - tracker.LastPersonSentence));
+            }
+
+            if (reasons.Contains("last-heard-person"))
+            {
+                candidate.Add("last-heard-back=" + FeatureBuckets.Count(s - tracker.LastHeardSentence));
             }
 
             if (joint is not null)
@@ -375,6 +430,11 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         if (tokens[cue].Surface == ":")
         {
             return (cue + 1, rules.ClaimEnd(s, cue + 1));
+        }
+
+        if (ContentAfterAttribution(s, cue) is { } content)
+        {
+            return (content, rules.ClaimEnd(s, content));
         }
 
         List<EntityInfo> subject = rules.SpeakersAfter(s, cueEnd, out int afterSubject);

@@ -51,12 +51,16 @@ internal sealed partial class ArticleAnalysis
 
                 if (!IsFamilyNameAfterChain(s, words, j) && CannotContinueName(t, words.Count))
                 {
-                    if (!TaggedFamilyName(s, words, j))
+                    if (!TaggedFamilyName(s, words, j) && !IsFamilyNameBeforeBoundary(s, words, j))
                     {
                         break;
                     }
 
                     taggedLast = j;
+                }
+                else if (words.Count >= 2 && s_familyNameClosers.Contains(n))
+                {
+                    taggedLast = j; // "مجيد رضائي فر"، "محمد رضا نعمت زاده": the closer is the name's last word
                 }
             }
 
@@ -217,6 +221,37 @@ internal sealed partial class ArticleAnalysis
         IReadOnlyList<string> tags = NerWindowTags(s, _ner, [j]);
         return tags[j] == "I-PERS" && tags[words[^1]] is "B-PERS" or "I-PERS";
     }
+
+    /// <summary>Persian family-name endings written apart (زاده، فر، نيا، بور …): after two name words they close the name.</summary>
+    private static readonly HashSet<string> s_familyNameClosers = WordSets.Get("family-name-closers");
+
+    /// <summary>
+    /// "محمد عبد الوهاب الجمال، رئيس …"، "مصطفى عبد الكريم العلي ومدير …"، "علي سلمان البشري، قائلا": a
+    /// definite word that is also a common word (الجمال = beauty) after two name words, with nothing
+    /// after it but a comma, a full stop, أن/إن or a title, is the family name: a common noun there
+    /// would need a complement, and an adjective would describe an indefinite name.
+    /// </summary>
+    private bool IsFamilyNameBeforeBoundary(int s, List<int> words, int j)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        string n = tokens[j].Norm;
+        if (words.Count < 2 || !n.StartsWith("ال", StringComparison.Ordinal) || n.EndsWith("يه", StringComparison.Ordinal) || n.Length < 5
+            || HasTanween(tokens[j]) || IsPrepositionWithArticle(n) || s_nameParticles.Contains(tokens[words[^1]].Norm)
+            || !words.TrueForAll(w => s_nameParticles.Contains(tokens[w].Norm) || !IsCommonNotName(tokens[w].Norm)))
+        {
+            return false;
+        }
+
+        if (j + 1 >= tokens.Count)
+        {
+            return true;
+        }
+
+        Token next = tokens[j + 1];
+        return next.Surface is "،" or "," or "." || s_complementizerWords.Contains(next.Norm) || Title(s, j + 1) is not null;
+    }
+
+    private static readonly HashSet<string> s_complementizerWords = WordSets.Get("complementizers");
 
     /// <summary>The NER tagger continues a person's name at <paramref name="j"/> (see <see cref="TaggedAsPerson"/> on when it runs).</summary>
     private bool TaggedInsidePerson(int s, int j)

@@ -44,6 +44,37 @@ public sealed class CandidateTests
     }
 
     [Fact]
+    public void Statement_ADroppedSubjectManySentencesOn_IsProposedForThePersonLastHeard()
+    {
+        CandidateExtraction x = Candidates(string.Join('\n',
+            "حذر الباحث في شؤون المياه خالد العمري من تراجع المخزون الجوفي في المنطقة.",
+            "وتشهد المنطقة منذ سنوات موجات جفاف متتالية.",
+            "وتعتمد الزراعة فيها على الآبار العميقة.",
+            "وارتفعت أسعار الأعلاف في الأسواق المحلية.",
+            "وتراجعت أعداد المواشي في القرى الشمالية.",
+            "وانخفض منسوب السدود إلى أدنى مستوياته.",
+            "وتوقفت مشاريع الري الجديدة منذ العام الماضي.",
+            "وبين أن الحل يكمن في ترشيد الاستهلاك وإعادة تدوير المياه."));
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.FromKey == "person:خالد_العمري"
+            && c.ClaimText!.Contains("الحل يكمن في ترشيد", StringComparison.Ordinal) && c.Features.Contains("also=last-heard-person"));
+    }
+
+    [Fact]
+    public void Statement_WhatFollowsFaInnaAfterAnAttribution_IsTheSourcesClaim()
+    {
+        CandidateExtraction x = Candidates("ووفقا للأرقام المنشورة على موقع وزارة الزراعة الأردنية، فإن صادرات الخضار ارتفعت بنسبة كبيرة هذا العام.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && NameOf(x, c.FromKey) == "وزارة الزراعة الأردنية"
+            && c.ClaimText == "صادرات الخضار ارتفعت بنسبة كبيرة هذا العام");
+    }
+
+    [Fact]
+    public void Statement_AnAttributionBeforeAReportingVerb_LeavesTheVerbInCharge()
+    {
+        CandidateExtraction x = Candidates("وبحسب البيان، أكد وزير الزراعة خالد العمري أن صادرات الخضار ارتفعت فإن الموسم كان جيدا.");
+        Assert.DoesNotContain(x.Candidates, c => c.Type == RelationType.Stated && c.Features.Contains("verb=بحسب"));
+    }
+
+    [Fact]
     public void Statement_AfterAnAside_TheClaimDoesNotStartWithItsComma()
     {
         CandidateExtraction x = Candidates("وقال رئيس النادي أحمد الراشد إن الفريق جاهز.\nونوّه الراشد، بالدعم الذي يحظى به النادي من الجهات الرسمية.");

@@ -14,6 +14,22 @@ public sealed class EntityRecognitionTests
     }
 
     [Fact]
+    public void PersianFamilyNameEndingWrittenApart_ClosesTheName()
+    {
+        var x = Extract.From("وأكد وزير الصناعة الايراني حميد رضا نيكو فر خلال لقائه الوفد أن التعاون الصناعي يتسع.");
+        Assert.Contains("وزير الصناعة الايراني", x.Person("حميد رضا نيكو فر").Titles);
+    }
+
+    [Theory]
+    [InlineData("وقال رئيس جمعية المهندسين خالد عبد الرحمن الجمال، إن المؤتمر ينعقد في الربيع.", "خالد عبد الرحمن الجمال")]
+    [InlineData("وأكد محافظ المنطقة المهندس سامي عبد اللطيف العلي أن الأعمال تسير وفق الجدول.", "سامي عبد اللطيف العلي")]
+    public void FamilyNameThatIsAlsoACommonWord_BeforeACommaOrComplementizer_EndsTheName(string text, string name)
+    {
+        var x = Extract.From(text);
+        Assert.NotNull(x.Person(name));
+    }
+
+    [Fact]
     public void TitleAfterName_FindsPersonWithTitle()
     {
         var x = Extract.From("التقى يوهان كارلسون المبعوث الخاص للأمين العام في جنيف اليوم وفدا من المعارضة.");
