@@ -242,6 +242,13 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
             Offer(e, e.Kind == NodeKind.Person ? "named-before-person" : "named-before-body", null);
         }
 
+        // "وأكد وزير خارجية مصر أن"، "وقالت الوزارة إن": a subject written as a title or a body's head noun
+        // that recognition left unresolved, its words differing from how the referent was introduced.
+        if (ShortFormReferent(s, cue, cueEnd) is { } referent)
+        {
+            Offer(referent, referent.Kind == NodeKind.Person ? "title-subject" : "head-noun-subject", null);
+        }
+
         // "وأكد الجانبان": the two persons named last.
         if (cueEnd < tokens.Count && s_partyNouns.Contains(tokens[cueEnd].Norm))
         {
@@ -310,6 +317,50 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
 
             yield return candidate;
         }
+    }
+
+    /// <summary>
+    /// The referent of an unowned subject right after the verb: for a title, the person named last
+    /// whose titles share its first word (وزير، أمير، اللاعب); for a definite head noun (الوزارة،
+    /// المنظمة), the body named last with that head. Null when the subject is neither.
+    /// </summary>
+    private EntityInfo? ShortFormReferent(int s, int cue, int cueEnd)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        if (cueEnd >= tokens.Count || analysis.Owner[s][cueEnd] is not null || !tokens[cueEnd].IsWord)
+        {
+            return null;
+        }
+
+        if (analysis.ParseTitle(s, cueEnd) is { HasHead: true } title)
+        {
+            string head = EntityInfo.TitleWord(tokens[title.Start].Norm);
+            return LastNamedBefore(s, cue, e => e.Kind == NodeKind.Person && e.TitleWords.Contains(head));
+        }
+
+        string norm = tokens[cueEnd].Norm;
+        return norm.StartsWith("ال", StringComparison.Ordinal) && norm.Length > 4
+            ? LastNamedBefore(s, cue, e => e.Kind == NodeKind.Organization && e.HeadNoun == norm[2..])
+            : null;
+    }
+
+    /// <summary>The entity mentioned last before the verb, in this sentence or any before it, that <paramref name="wanted"/> accepts.</summary>
+    private EntityInfo? LastNamedBefore(int s, int cue, Func<EntityInfo, bool> wanted)
+    {
+        for (int k = s; k >= 0; k--)
+        {
+            List<Mention> mentions = analysis.Mentions[k];
+            for (int index = mentions.Count - 1; index >= 0; index--)
+            {
+                Mention m = mentions[index];
+                if ((k < s || m.End <= cue) && RelationFinder.IsSpeaker(m) && rules.SpeakerEntity(m) is { } e && wanted(e))
+                {
+                    return e;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Why a clause has two speakers, or null: a dual verb, or a dual or party noun next to the verb.</summary>

@@ -75,6 +75,22 @@ public sealed class CandidateTests
     }
 
     [Fact]
+    public void Statement_ASubjectWrittenAsATitleWordedDifferently_IsProposedForThePersonWithThatTitle()
+    {
+        CandidateExtraction x = Candidates("التقى وزير الخارجية المصري حازم الشناوي في القاهرة اليوم وفدا تجاريا من كينيا.\nوأكد وزير خارجية مصر أن التعاون التجاري بين البلدين يتسع.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.FromKey == "person:حازم_الشناوي"
+            && c.Features.Any(f => f.EndsWith("title-subject", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Statement_ASubjectWrittenAsABodysHeadNoun_IsProposedForTheBodyNamedLastWithThatHead()
+    {
+        CandidateExtraction x = Candidates("وأصدرت وزارة الزراعة الأردنية تقريرها السنوي أمس.\nوقالت الوزارة إن صادرات الخضار ارتفعت هذا العام.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && NameOf(x, c.FromKey) == "وزارة الزراعة الأردنية"
+            && c.Features.Any(f => f.EndsWith("head-noun-subject", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Statement_AfterAnAside_TheClaimDoesNotStartWithItsComma()
     {
         CandidateExtraction x = Candidates("وقال رئيس النادي أحمد الراشد إن الفريق جاهز.\nونوّه الراشد، بالدعم الذي يحظى به النادي من الجهات الرسمية.");
