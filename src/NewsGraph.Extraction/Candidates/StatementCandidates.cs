@@ -41,7 +41,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         var clauses = new SortedSet<int>(_ruleClauses[s]);
         for (int i = 0; i < tokens.Count; i++)
         {
-            bool reporting = analysis.Cue(s, i) is { Value: CueKind.Stated } || analysis.Lexicon.MoreReportingVerbs.Contains(Clitics.WithoutConjunction(tokens[i].Norm));
+            bool reporting = analysis.Cue(s, i) is { Value: CueKind.Stated } || IsMoreReportingVerb(tokens[i].Norm);
             if (reporting && analysis.Owner[s][i] is not { Entity.Kind: NodeKind.Person or NodeKind.Organization, Form: not MentionForm.Title }
                 && !(tokens[i].Norm is "بين" or "وبين" && !IntroducesContent(s, i + 1)))
             {
@@ -119,6 +119,15 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
     }
 
     private static readonly HashSet<string> s_sayingParticiples = WordSets.Get("saying-participles");
+
+    private bool IsMoreReportingVerb(string norm) => analysis.Lexicon.MoreReportingVerbs.Contains(VerbForm(norm));
+
+    /// <summary>
+    /// A verb without its conjunction. Against the closed list of <c>more-reporting-verbs.txt</c>, "وحث"
+    /// is و + حث, although a word of three letters keeps its و elsewhere (وقع، ولد).
+    /// </summary>
+    private string VerbForm(string norm) =>
+        norm.Length == 3 && norm[0] is 'و' or 'ف' && analysis.Lexicon.MoreReportingVerbs.Contains(norm[1..]) ? norm[1..] : Clitics.WithoutConjunction(norm);
 
     /// <summary>How far after an attribution (بحسب، وفقا لـ) its فإن may stand.</summary>
     private const int AttributionReach = 16;
@@ -492,7 +501,10 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         // "وأكد الجانبان حرصهما على …": the party noun is the written subject, and what follows it the
         // verb's object — the claim starts there, not after a preposition that belongs to the object.
         bool partySubject = subject.Count == 0 && cueEnd < tokens.Count && s_partyNouns.Contains(tokens[cueEnd].Norm);
-        int from = subject.Count > 0 ? afterSubject : partySubject ? cueEnd + 1 : cueEnd;
+        // "وحث وزير الطاقة الإماراتي على …": a title standing alone for its holder is the subject too.
+        int? titleSubjectEnd = subject.Count == 0 && !partySubject && cueEnd < tokens.Count && analysis.Owner[s][cueEnd] is null
+            && analysis.ParseTitle(s, cueEnd) is { HasHead: true } title ? title.End : null;
+        int from = subject.Count > 0 ? afterSubject : partySubject ? cueEnd + 1 : titleSubjectEnd ?? cueEnd;
         // Where the rules see no content opener — or one at the very end (a trailing "..") — the
         // content starts right after the verb and its subject.
         int start = rules.ClaimStart(s, from, tokens[cue].Norm, subject.Count == 0 && !partySubject) is { } opener && opener < tokens.Count - 1 ? opener : from;
@@ -516,7 +528,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         c.Add(rule);
         c.Add($"{rule}×kind={kind}");
         c.Add($"{rule}×pos={position}");
-        c.Add("verb=" + Clitics.WithoutConjunction(analysis.Cue(s, cue) is { } cueMatch ? cueMatch.FirstForm : tokens[cue].Norm));
+        c.Add("verb=" + VerbForm(analysis.Cue(s, cue) is { } cueMatch ? cueMatch.FirstForm : tokens[cue].Norm));
         if (analysis.Cue(s, cue) is null && tokens[cue].Surface != ":")
         {
             c.Add("verb-beyond-rules");

@@ -91,6 +91,29 @@ public sealed class CandidateTests
     }
 
     [Fact]
+    public void Statement_AReportingVerbOfTwoLettersAfterItsConjunction_OpensAClause()
+    {
+        CandidateExtraction x = Candidates("وقال مدير الفرع ماجد الكناني إن العمل يسير وفق الخطة.\nوحث الكناني جميع الموظفين على مواصلة العمل بروح الفريق.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.FromKey == "person:ماجد_الكناني" && c.Features.Contains("verb=حث")
+            && c.ClaimText == "جميع الموظفين على مواصلة العمل بروح الفريق");
+    }
+
+    [Fact]
+    public void Statement_ATitleStandingForItsHolder_IsNotPartOfTheClaim()
+    {
+        CandidateExtraction x = Candidates("وقال وزير الطاقة الإماراتي سهيل الكعبي إن الطلب على الكهرباء يرتفع.\nوحث وزير الطاقة الإماراتي على استخدام وسائل النقل العام.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.ClaimText == "على استخدام وسائل النقل العام");
+    }
+
+    [Fact]
+    public void Statement_WhatFiguresShow_IsProposedForTheBodyTheyComeFrom()
+    {
+        CandidateExtraction x = Candidates("وأظهرت بيانات وزارة الزراعة الأردنية أن صادرات الخضار ارتفعت هذا العام.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && NameOf(x, c.FromKey) == "وزارة الزراعة الأردنية"
+            && c.ClaimText!.Contains("صادرات الخضار ارتفعت", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Statement_AfterAnAside_TheClaimDoesNotStartWithItsComma()
     {
         CandidateExtraction x = Candidates("وقال رئيس النادي أحمد الراشد إن الفريق جاهز.\nونوّه الراشد، بالدعم الذي يحظى به النادي من الجهات الرسمية.");
