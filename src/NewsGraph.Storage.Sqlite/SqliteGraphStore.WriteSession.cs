@@ -92,6 +92,7 @@ public sealed partial class SqliteGraphStore
             try
             {
                 await _transaction.CommitAsync(cancellationToken);
+                store.Committed(_connection!);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

@@ -129,6 +129,7 @@ public sealed partial class SqliteGraphStore
 
             await KeepFullTextIndexesMergedAsync(connection, transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            Committed(connection);
             return result;
         }
         finally
@@ -145,6 +146,16 @@ public sealed partial class SqliteGraphStore
     {
         await ExecuteAsync(connection, null, SqliteStatements.WriterPragmas, cancellationToken);
         return (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// After a commit on the writer's <paramref name="connection"/> (outside a transaction, under the write
+    /// gate): the log's checkpoint, off this thread unless the log is due to start over (<see cref="SqliteWalCheckpointer"/>).
+    /// </summary>
+    private void Committed(SqliteConnection connection)
+    {
+        _checkpointer ??= new SqliteWalCheckpointer(DatabasePath, WalRestartPages);
+        _checkpointer.Committed(connection);
     }
 
     /// <summary>

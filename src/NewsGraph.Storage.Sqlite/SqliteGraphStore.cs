@@ -26,6 +26,7 @@ public sealed partial class SqliteGraphStore(string databasePath, TimeProvider t
     private readonly SqliteReadSessions _reads = new(ConnectionString(databasePath));
 
     private readonly TrigramFrequencies _nameTrigrams = new();
+    private SqliteWalCheckpointer? _checkpointer;
     private bool _disposed;
 
     static SqliteGraphStore()
@@ -40,6 +41,12 @@ public sealed partial class SqliteGraphStore(string databasePath, TimeProvider t
 
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath { get; } = Path.GetFullPath(databasePath);
+
+    /// <summary>Pages written to the log after which the writer makes it start over (<see cref="SqliteWalCheckpointer"/>); tests set it small.</summary>
+    internal int WalRestartPages { get; init; } = SqliteWalCheckpointer.DefaultRestartPages;
+
+    /// <summary>How many times the writer copied the whole log back so that it starts over.</summary>
+    internal int WalRestarts => _checkpointer?.Restarts ?? 0;
 
     public Task<IReadOnlyList<EntityRecord>> GetEntitiesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
         ReadByKeysAsync(SqliteStatements.SelectEntitiesByKeys, keys, SqliteRows.Entity, cancellationToken);
@@ -306,6 +313,7 @@ public sealed partial class SqliteGraphStore(string databasePath, TimeProvider t
         if (!_disposed)
         {
             _disposed = true;
+            _checkpointer?.Dispose();
             _reads.Dispose();
             using var connection = new SqliteConnection(_connectionString);
             SqliteConnection.ClearPool(connection);

@@ -57,16 +57,39 @@ internal static partial class SqliteStatements
     /// writer's cache instead of being read back from the OS each batch. It bounds the writer's share
     /// of the ingest's resident memory (peak RSS 336 MB over the 30,640-article corpus at schema version 8;
     /// 404–434 MB since the rows of a batch are written as JSON, see <c>SqliteContributionRows</c>).</item>
-    /// <item><c>wal_autocheckpoint = 16384</c> (64 MiB of WAL instead of 4 MiB): a batch of 200 articles
-    /// writes several MiB of pages, so the default checkpointed — copied pages back and synced — after
-    /// nearly every batch, and the pages every batch touches were copied again each time. Measured on
-    /// 10,000 articles: commits took 5.7 s instead of 8.3 s in all. <c>journal_size_limit</c> then
-    /// truncates the WAL back to 64 MiB after a checkpoint, so the file does not keep a burst's size.</item>
+    /// <item><c>wal_autocheckpoint = 0</c>: the writer does not checkpoint at its commits;
+    /// <see cref="SqliteWalCheckpointer"/> does, on a thread and a connection of its own, while the writer
+    /// fills its next transaction. With a checkpoint at every 64 MiB of log (<c>wal_autocheckpoint = 16384</c>,
+    /// which had replaced the default 4 MiB, a checkpoint after nearly every batch) each commit of ~1,000
+    /// articles (~100 MB of pages) also copied its pages into the database file and synced both files
+    /// before the writer went on: 28.6 s of commits in a ~105 s corpus load. The log must still start over
+    /// now and then, which SQLite does only when a write transaction begins with all of it copied back, so
+    /// once <see cref="SqliteWalCheckpointer.DefaultRestartPages"/> pages (512 MiB) were written since it
+    /// last did, the writer copies its last commit itself (~0.85 s each on this machine, loaded). Over the
+    /// corpus (32 commits, about 3.2 GB of pages written to the log): at 256 MiB the writer did so 12 times
+    /// (10.0 s) and the log reached 390 MB; at 1 GiB 3 times (2.6 s) and 1,200 MB. 512 MiB keeps the log
+    /// under about 750 MB (the limit and up to two commits) for ~6 copies. Commits themselves, writing
+    /// the log alone: 12–15 s.</item>
+    /// <item><c>journal_size_limit = 67108864</c>: when the log has started over, its first commit
+    /// truncates the file to 64 MiB (or that commit's end), so the file does not keep a bulk load's size.</item>
     /// <item><c>temp_store = MEMORY</c>: as for reads.</item>
     /// </list>
     /// </summary>
     public const string WriterPragmas =
-        "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072; PRAGMA wal_autocheckpoint = 16384; PRAGMA journal_size_limit = 67108864; PRAGMA temp_store = MEMORY;";
+        "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864; PRAGMA temp_store = MEMORY;";
+
+    /// <summary>
+    /// The checkpointer's connection (<see cref="SqliteWalCheckpointer"/>): as durable as the writer's, so a
+    /// checkpoint syncs the log before copying it and the database file after.
+    /// </summary>
+    public const string CheckpointerPragmas = "PRAGMA synchronous = NORMAL;";
+
+    /// <summary>
+    /// Copies the committed pages of the log into the database file as far as no reader needs them, without
+    /// waiting for the writer or readers; one row: busy (1 when another checkpoint held the lock), pages in
+    /// the log, pages copied back.
+    /// </summary>
+    public const string CheckpointPassive = "PRAGMA wal_checkpoint(PASSIVE);";
 
     /// <summary>
     /// Version 1: articles, merged entities and relations, and the per-article contribution tables

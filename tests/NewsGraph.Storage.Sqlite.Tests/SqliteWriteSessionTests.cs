@@ -125,10 +125,61 @@ public sealed class SqliteWriteSessionTests : GraphStoreContract<SqliteStoreFact
         Assert.Equal([Article1.Article.Key], Keys(await ArticlesAsync(store, new ArticleQuery())));
     }
 
+    [Fact]
+    public async Task WriteSession_ManyCommitsPastTheRestartSize_TheLogStartsOverAndStaysBounded()
+    {
+        const int restartPages = 64;
+        string path = SqliteStoreFactory.NewDatabasePath();
+        try
+        {
+            long largest = 0;
+            await using (var store = new SqliteGraphStore(path) { WalRestartPages = restartPages })
+            {
+                await store.InitializeAsync(None);
+                await using IGraphWriteSession session = store.OpenWriteSession();
+                for (int i = 0; i < 60; i++)
+                {
+                    await session.WriteAsync([Copy(Article1, i), Copy(Article2, i), Copy(Article3, i)], None);
+                    await session.CommitAsync(None);
+                    largest = Math.Max(largest, WalFileSize(path));
+                }
+
+                Assert.True(store.WalRestarts >= 5, $"the writer copied the whole log back {store.WalRestarts} times");
+
+                // The log's header counts the times it started over (its checkpoint sequence number).
+                Assert.True(WalCheckpointSequence(path) >= store.WalRestarts - 1, $"the log started over {WalCheckpointSequence(path)} times");
+                Assert.Equal(60 * 3, (await store.GetStatsAsync(None)).Articles);
+            }
+
+            // The commits wrote at least restarts × restartPages pages, more than this bound; the log holds at
+            // most restartPages and the last two commits' pages (a page is 4,096 bytes and a 24-byte frame header).
+            Assert.True(largest < 4 * restartPages * 4_120L + 32, $"the log reached {largest:N0} bytes");
+        }
+        finally
+        {
+            SqliteStoreFactory.DeleteDatabase(path);
+        }
+    }
+
     private async Task<SqliteGraphStore> StoreAsync() => (SqliteGraphStore)await EmptyStoreAsync();
 
     /// <summary>A trigger that fails the insert of <paramref name="article"/> with <c>RAISE(<paramref name="how"/>)</c>.</summary>
     private static Task RefuseAsync(SqliteGraphStore store, ArticleGraph article, string how) =>
         new SqliteFile(store.DatabasePath).ExecuteAsync(
             $"CREATE TRIGGER refuse_article BEFORE INSERT ON articles WHEN NEW.key = '{article.Article.Key.Replace("'", "''", StringComparison.Ordinal)}' BEGIN SELECT RAISE({how}, 'refused by a test trigger'); END;");
+
+    /// <summary><paramref name="article"/> under another key, with its text changed, so each copy writes new rows.</summary>
+    private static ArticleGraph Copy(ArticleGraph article, int copy) =>
+        article with { Article = article.Article with { Key = $"{article.Article.Key}/copy/{copy}", Text = $"{article.Article.Text} {copy}" } };
+
+    private static long WalFileSize(string path) => File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : 0;
+
+    /// <summary>The checkpoint sequence number of the log's header (bytes 12–15, big-endian): SQLite adds one each time the log starts over.</summary>
+    private static long WalCheckpointSequence(string path)
+    {
+        using var wal = new FileStream(path + "-wal", FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        byte[] header = new byte[16];
+        wal.ReadExactly(header);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(12));
+    }
 }
