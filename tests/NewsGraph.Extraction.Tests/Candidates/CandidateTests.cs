@@ -114,6 +114,14 @@ public sealed class CandidateTests
     }
 
     [Fact]
+    public void Statement_ClosingASpeech_IsReportingIt()
+    {
+        CandidateExtraction x = Candidates("وقال المدرب محمد نور إن الفريق جاهز للمباراة.\nواختتم: \"شباب هذا الوطن هم عماد الحاضر والمستقبل\".");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.FromKey == "person:محمد_نور" && c.Features.Contains("verb=اختتم")
+            && c.ClaimText!.Contains("شباب هذا الوطن هم عماد", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Statement_AfterAnAside_TheClaimDoesNotStartWithItsComma()
     {
         CandidateExtraction x = Candidates("وقال رئيس النادي أحمد الراشد إن الفريق جاهز.\nونوّه الراشد، بالدعم الذي يحظى به النادي من الجهات الرسمية.");
