@@ -30,7 +30,7 @@ internal sealed partial class ArticleAnalysis
         while (j < tokens.Count && counted < MaxNameTokens)
         {
             Token t = tokens[j];
-            if (t.Kind != TokenKind.Word || (Owner[s][j] is { } owner && !IsFamilyNameReadAsPlace(s, words, j, owner)))
+            if (t.Kind != TokenKind.Word || (Owner[s][j] is { } owner && !IsFamilyNameReadAsPlace(s, words, j, owner, anchor)))
             {
                 break;
             }
@@ -78,7 +78,7 @@ internal sealed partial class ArticleAnalysis
         while (words.Count > 0 && words[^1] != taggedLast && (s_nameParticles.Contains(tokens[words[^1]].Norm)
             || (words.Count > 2 && !_lex.GivenNames.Contains(tokens[words[^1]].Norm) && !IsFamilyNameAfterChain(s, words[..^1], words[^1])
                 && tokens[words[^2]].Norm is not ("بن" or "بنت" or "ابن") // the father's name after بن, even a word: عبدالله بن مساعد
-                && (_lex.CommonWords.Contains(tokens[words[^1]].Norm) || LooksLikeImperfectVerb(tokens[words[^1]].Norm)))))
+                && (_lex.CommonWords.Contains(tokens[words[^1]].Norm) || IsUnlistedImperfectVerb(tokens[words[^1]].Norm)))))
         {
             words.RemoveAt(words.Count - 1);
         }
@@ -186,19 +186,25 @@ internal sealed partial class ArticleAnalysis
     /// <summary>
     /// "عبدالله بن عبدالمحسن التركي"، "إياد يوسف المصري"، "عبدالله بن محمد السويد": a family name that
     /// is also a demonym, a state or a place, read as one by the gazetteer pass, closing a بن chain or
-    /// two given names before a boundary. The name takes the word back (<see cref="AddPerson"/>
+    /// two given names before a boundary, or a nisba after a title and a first name ("الدكتور أيمن
+    /// المغربي أن"، "اللواء منصور التركي،"). The name takes the word back (<see cref="AddPerson"/>
     /// releases the place's mention).
     /// </summary>
-    private bool IsFamilyNameReadAsPlace(int s, List<int> words, int j, Mention owner)
+    private bool IsFamilyNameReadAsPlace(int s, List<int> words, int j, Mention owner, NameAnchor anchor)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        if (owner.Start != j || owner.End != j + 1 || owner.Entity.Kind is not (NodeKind.State or NodeKind.Place) || words.Count < 2
+        if (owner.Start != j || owner.End != j + 1 || owner.Entity.Kind is not (NodeKind.State or NodeKind.Place) || words.Count < 1
             || s_nameParticles.Contains(tokens[words[^1]].Norm) || !FollowedByNameBoundary(s, j + 1))
         {
             return false;
         }
 
         string n = tokens[j].Norm;
+        if (words.Count == 1)
+        {
+            return anchor == NameAnchor.Title && _lex.FirstNames.Contains(tokens[words[0]].Norm) && n.StartsWith("ال", StringComparison.Ordinal) && n.EndsWith('ي');
+        }
+
         bool afterChain = tokens[words[^2]].Norm is "بن" or "بنت" or "ابن";
         bool afterGivenNames = words.TrueForAll(w => _lex.FirstNames.Contains(tokens[w].Norm));
         return (afterChain || afterGivenNames) && n.StartsWith("ال", StringComparison.Ordinal) && !n.EndsWith("يه", StringComparison.Ordinal);
@@ -501,6 +507,12 @@ internal sealed partial class ArticleAnalysis
     /// <summary>سيطلع، ستبحث: the future prefix س on a known imperfect verb (not سيرجي، ستافان).</summary>
     private bool IsFutureVerb(string norm) =>
         norm.Length >= 5 && norm[0] == 'س' && norm[1] is 'ي' or 'ت' or 'ن' && _lex.CommonWords.Contains(norm[1..]);
+
+    /// <summary>
+    /// An imperfect verb the word lists do not hold, at the end of a name: ت or ي and a consonant
+    /// ("يتقاضى"). ت and a long vowel more often open a foreign family name ("روي مانويل تافاريش").
+    /// </summary>
+    private static bool IsUnlistedImperfectVerb(string norm) => LooksLikeImperfectVerb(norm) && norm[1] is not ('ا' or 'و' or 'ي');
 
     /// <summary>An imperfect verb form (تندرج، يقوم) — only used to trim the end of a long name candidate.</summary>
     private static bool LooksLikeImperfectVerb(string norm) =>

@@ -257,7 +257,27 @@ internal sealed partial class ArticleAnalysis
             }
         }
 
-        return (start, end);
+        return (start, FamilyNameAfter(s, start, end) ? end + 1 : end);
+    }
+
+    /// <summary>
+    /// "قالت الدكتورة مريم حسن العلوي، إن"، "عبدالله محمد الخليفي، رئيس": the tagger stops before a
+    /// family name with the article that is also an ordinary word (a nisba, a noun). Right after two
+    /// name words and before a comma, a full stop, أن/إن or a title, it closes the name (not after a
+    /// family name with the article: "نجيب السيهاتي العرض").
+    /// </summary>
+    private bool FamilyNameAfter(int s, int start, int end)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        if (end >= tokens.Count || end - start > MaxNameTokens || !tokens[end].IsWord || Owner[s][end] is not null
+            || Title(s, end) is not null || Cue(s, end) is not null || _lex.IsFunctionWord(tokens[end].Norm) || DateWords.TryWeekday(tokens[end].Norm, out _)
+            || tokens[end - 1].Norm.StartsWith("ال", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        List<int> words = [.. Enumerable.Range(start, end - start)];
+        return IsFamilyNameBeforeBoundary(s, words, end);
     }
 
     /// <summary>

@@ -701,6 +701,10 @@ internal sealed partial class RelationFinder
             {
                 j += 3; // "أكد في الوقت نفسه تفهمه …"
             }
+            else if (NominalClaimAfterAdjunct(tokens, j) is int head)
+            {
+                j = head; // "خلال اللقاء الذي جرى في مقر الوزارة أهمية …"، "في ختام أعمال اللجنة حرصهما …"
+            }
             else if (tokens[j].Norm is "خلال" or "عقب" or "اثناء" or "لدي" && j + 1 < tokens.Count && tokens[j + 1].Norm.StartsWith("ال", StringComparison.Ordinal))
             {
                 j += 2; // "أكد خلال الاتصال موقف …"
@@ -717,6 +721,66 @@ internal sealed partial class RelationFinder
 
         return j;
     }
+
+    /// <summary>How many words a phrase between a subject and a verbal-noun object may hold.</summary>
+    private const int MaxAdjunctWords = 12;
+
+    /// <summary>
+    /// Where a verbal noun that opens the claim stands after a longer adjunct opening at
+    /// <paramref name="j"/> (a prepositional phrase, a relative clause on it, a dash aside), or null:
+    /// found before any complementizer, colon, quote or full stop — then the content opens there instead.
+    /// </summary>
+    private static int? NominalClaimAfterAdjunct(IReadOnlyList<Token> tokens, int j)
+    {
+        if (!s_longAdjunctOpeners.Contains(tokens[j].Norm) && tokens[j].Surface is not ("-" or "–"))
+        {
+            return null;
+        }
+
+        for (int k = j + 1; k < tokens.Count && k - j <= MaxAdjunctWords; k++)
+        {
+            Token t = tokens[k];
+            if (s_complementizers.Contains(t.Norm) || t.Kind == TokenKind.Quote || t.Surface is "." or ":" or "؟" or "!")
+            {
+                return null;
+            }
+
+            if (t.IsWord && IsNominalClaimHead(t.Norm))
+            {
+                return k;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>اهمية، حرصهما، رغبتهما: a verbal noun of the list, bare or with a pronoun.</summary>
+    private static bool IsNominalClaimHead(string norm)
+    {
+        if (s_nominalClaimHeads.Contains(norm))
+        {
+            return true;
+        }
+
+        foreach (string suffix in s_pronounSuffixes)
+        {
+            if (norm.Length > suffix.Length + 2 && norm.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                string stem = norm[..^suffix.Length];
+                // A noun in ة takes ت before the pronoun: رغبة → رغبتهما.
+                if (s_nominalClaimHeads.Contains(stem) || (stem.EndsWith('ت') && s_nominalClaimHeads.Contains(stem[..^1] + "ه")))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] s_pronounSuffixes = ["هما", "هم", "ها", "نا", "ه"];
+    private static readonly HashSet<string> s_nominalClaimHeads = WordSets.Get("nominal-claim-heads");
+    private static readonly HashSet<string> s_longAdjunctOpeners = WordSets.Get("long-adjunct-openers");
 
     /// <summary>
     /// Whether the words before a verb's preposition are its object ("المواطنين" in "دعا … المواطنين
@@ -749,7 +813,9 @@ internal sealed partial class RelationFinder
     /// <summary>
     /// Whether أن/إن opens within a few words from <paramref name="j"/>, past punctuation and an aside
     /// ("وبيّن السهلي، أن …"، "وبين محمود عبدالشكور من جهته أن …"، "وبيّن وليد الزايد –موظف- أنه …"), before
-    /// another reporting verb: how بين "explained" is told from بين "between".
+    /// another reporting verb: how بين "explained" is told from بين "between". A title set off by commas
+    /// may stand between ("وبين الأستاذ X، منسق لجنة الفنون التشكيلية والخط العربي أن …"), and أن
+    /// closes it or follows its closing comma at once.
     /// </summary>
     internal bool ComplementizerSoonAfter(int s, int j)
     {
@@ -762,6 +828,38 @@ internal sealed partial class RelationFinder
             }
 
             if (analysis.Cue(s, k) is { Value: CueKind.Stated } || tokens[k].Surface is "." or "؟" or "!")
+            {
+                return false;
+            }
+        }
+
+        return ComplementizerAfterAppositive(s, j);
+    }
+
+    /// <summary>How many words an appositive title between commas may hold.</summary>
+    private const int MaxAppositiveWords = 10;
+
+    private bool ComplementizerAfterAppositive(int s, int j)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        if (j >= tokens.Count || tokens[j].Surface is not ("،" or ","))
+        {
+            return false;
+        }
+
+        for (int k = j + 1; k < tokens.Count && k - j <= MaxAppositiveWords + 1; k++)
+        {
+            if (s_complementizers.Contains(tokens[k].Norm))
+            {
+                return true;
+            }
+
+            if (tokens[k].Surface is "،" or ",")
+            {
+                return k + 1 < tokens.Count && s_complementizers.Contains(tokens[k + 1].Norm);
+            }
+
+            if (analysis.Cue(s, k) is not null || (tokens[k].IsPunctuation && tokens[k].Surface is not ("\"" or "«" or "»")))
             {
                 return false;
             }

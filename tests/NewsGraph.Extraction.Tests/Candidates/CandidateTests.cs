@@ -35,6 +35,39 @@ public sealed class CandidateTests
         Assert.DoesNotContain(x.Candidates, c => c.Type == RelationType.Stated && c.ClaimText == "تعزيز الأمن في المنطقة");
     }
 
+    [Theory]
+    [InlineData("وأكد الجانبان خلال اللقاء الذي جرى في مقر الوزارة أهمية البناء على الروابط التاريخية.", "أهمية البناء على الروابط التاريخية")]
+    [InlineData("وأكد الجانبان في ختام أعمال اللجنة حرصهما على تذليل العقبات أمام التجارة.", "حرصهما على تذليل العقبات أمام التجارة")]
+    public void Statement_AfterAPartyNoun_ALongAdjunctBeforeAVerbalNoun_IsNotTheClaim(string clause, string claim)
+    {
+        CandidateExtraction x = Candidates("التقى وزير الخارجية الأردني أيمن الصفدي نظيره المصري سامح شكري في عمان اليوم.\n" + clause);
+        string[] speakers = [.. x.Candidates.Where(c => c.Type == RelationType.Stated && c.ClaimText == claim).Select(c => NameOf(x, c.FromKey))];
+        Assert.Contains("أيمن الصفدي", speakers);
+        Assert.Contains("سامح شكري", speakers);
+    }
+
+    [Fact]
+    public void Statement_AComplementizerAfterTheVerbalNounsAdjunct_StillOpensTheClaim()
+    {
+        CandidateExtraction x = Candidates("وأكد وزير المالية خالد العمري خلال اللقاء الذي جرى في مقر الوزارة أن دعم الأسر مستمر.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.FromKey == "person:خالد_العمري" && c.ClaimText == "أن دعم الأسر مستمر");
+    }
+
+    [Fact]
+    public void Statement_BayyanaWithATitleBetweenCommasBeforeAnna_IsAReportingVerb()
+    {
+        CandidateExtraction x = Candidates("وبين الأستاذ خالد العمري، منسق لجنة الفنون التشكيلية والخط العربي أن الجمعية شاركت في الملتقى.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.FromKey == "person:خالد_العمري"
+            && c.ClaimText!.Contains("الجمعية شاركت في الملتقى", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Statement_BaynaAsBetween_WithCommasAndNoAnna_IsNoClause()
+    {
+        CandidateExtraction x = Candidates("وتوزعت المقاعد بين الأستاذ خالد العمري، منسق اللجنة، والدكتور سامي الحربي في الصف الأول.");
+        Assert.DoesNotContain(x.Candidates, c => c.Type == RelationType.Stated && c.Features.Contains("verb=بين"));
+    }
+
     [Fact]
     public void Statement_AVerbsObjectBeforeItsPreposition_OpensTheClaim()
     {

@@ -23,6 +23,7 @@ public sealed class EntityRecognitionTests
     [Theory]
     [InlineData("وقال رئيس جمعية المهندسين خالد عبد الرحمن الجمال، إن المؤتمر ينعقد في الربيع.", "خالد عبد الرحمن الجمال")]
     [InlineData("وأكد محافظ المنطقة المهندس سامي عبد اللطيف العلي أن الأعمال تسير وفق الجدول.", "سامي عبد اللطيف العلي")]
+    [InlineData("وقالت الدكتورة مريم حسن العلوي، إن الوزارة ماضية في خططها.", "مريم حسن العلوي")]
     public void FamilyNameThatIsAlsoACommonWord_BeforeACommaOrComplementizer_EndsTheName(string text, string name)
     {
         var x = Extract.From(text);
@@ -525,11 +526,27 @@ public sealed class NameExtentTests
     [InlineData("واستقبل الأمين العام للرابطة الدكتور عبدالله بن عبدالمحسن التركي وفدا من الجامعة.", "عبدالله بن عبدالمحسن التركي", "TR")]
     [InlineData("وأوضح مدير الإدارة عبدالله بن محمد السويد، أن العمل بدأ.", "عبدالله بن محمد السويد", "SE")]
     [InlineData("أكد المندوب الدائم السفير إياد يوسف المصري أن القرار جائر.", "إياد يوسف المصري", "EG")]
+    [InlineData("أكد المتحدث الأمني لوزارة الداخلية اللواء منصور التركي، أن الجهات الأمنية تتابع الوضع.", "منصور التركي", "TR")]
+    [InlineData("أكد استشاري الجراحة بالمستشفى الدكتور أيمن المغربي أن معظم الإصابات طفيفة.", "أيمن المغربي", "MA")]
     public void FamilyNameThatIsAlsoAStateOrDemonym_BelongsToTheName(string text, string name, string iso)
     {
         var x = Extract.From(text);
         x.Person(name);
         Assert.DoesNotContain(x.Of(NodeKind.State), st => st.Iso == iso);
+    }
+
+    [Fact]
+    public void DemonymAfterAFirstNameWithoutATitle_StaysTheState()
+    {
+        var x = Extract.From("وشارك في الحفل محمد المصري وعدد من الضيوف.");
+        Assert.Contains(x.Of(NodeKind.State), st => st.Iso == "EG");
+    }
+
+    [Fact]
+    public void ForeignFamilyNameOpeningWithTaAndALongVowel_IsNotTrimmedAsAVerb()
+    {
+        var x = Extract.From("اجتمع وزير الدولة اليوم مع السيد روي مانويل تافاريش نائب وزير الخارجية البرتغالي.");
+        Assert.Contains("نائب وزير الخارجية البرتغالي", x.Person("روي مانويل تافاريش").Titles);
     }
 
     [Fact]
