@@ -321,10 +321,10 @@ internal sealed partial class ArticleAnalysis
 
     /// <summary>
     /// Names that normalization folds onto function words, told apart by their written form:
-    /// "علي" (Ali) vs "على" (on), "آنا" (Anna) vs "أنا" (I).
+    /// "علي" (Ali) vs "على" (on), "آنا" (Anna) vs "أنا" (I), "آن" (Anne) vs "أن".
     /// </summary>
     private static bool IsNameDespiteFolding(Token t) =>
-        (t.Norm == "علي" && t.Surface.EndsWith('ي')) || (t.Norm == "انا" && t.Surface.StartsWith('آ'));
+        (t.Norm == "علي" && t.Surface.EndsWith('ي')) || (t.Norm is "انا" or "ان" && t.Surface.StartsWith('آ'));
 
     /// <summary>بمقر، لدى-like words: ب or ل glued to a common word ("بمقر" = at the seat of), never a name's first word.</summary>
     private bool IsPrepositionalCommonWord(Token t) =>

@@ -176,7 +176,8 @@ internal sealed partial class ArticleAnalysis
     private bool IsFreeNameWord(int s, int j)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        return j < tokens.Count && tokens[j].IsWord && Owner[s][j] is null && !_lex.IsFunctionWord(tokens[j].Norm) && !s_addresseePronouns.Contains(tokens[j].Norm);
+        return j < tokens.Count && tokens[j].IsWord && Owner[s][j] is null && (!_lex.IsFunctionWord(tokens[j].Norm) || IsNameDespiteFolding(tokens[j]))
+            && !s_addresseePronouns.Contains(tokens[j].Norm);
     }
 
     /// <summary>The spans opening at <paramref name="slot"/>, scored by the model when there is one; the likeliest when it reaches the threshold.</summary>

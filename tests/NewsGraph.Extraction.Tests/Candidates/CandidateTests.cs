@@ -62,6 +62,14 @@ public sealed class CandidateTests
     }
 
     [Fact]
+    public void Statement_NarratingVerb_OpensAClause()
+    {
+        CandidateExtraction x = Candidates("وروت الفنانة سميرة الخالدي أن الحريق بدأ في المسرح قبل العرض.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.FromKey == "person:سميره_الخالدي"
+            && c.ClaimText!.Contains("الحريق بدأ في المسرح", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Statement_BaynaAsBetween_WithCommasAndNoAnna_IsNoClause()
     {
         CandidateExtraction x = Candidates("وتوزعت المقاعد بين الأستاذ خالد العمري، منسق اللجنة، والدكتور سامي الحربي في الصف الأول.");

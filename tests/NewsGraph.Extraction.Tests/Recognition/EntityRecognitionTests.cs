@@ -543,6 +543,13 @@ public sealed class NameExtentTests
     }
 
     [Fact]
+    public void AnneWithMadda_AfterAReportingVerb_IsAName_NotTheComplementizer()
+    {
+        var x = Extract.From("قالت آن بوفيرت إن الشبكات تتوسع في المنطقة.");
+        x.Person("آن بوفيرت");
+    }
+
+    [Fact]
     public void ForeignFamilyNameOpeningWithTaAndALongVowel_IsNotTrimmedAsAVerb()
     {
         var x = Extract.From("اجتمع وزير الدولة اليوم مع السيد روي مانويل تافاريش نائب وزير الخارجية البرتغالي.");
