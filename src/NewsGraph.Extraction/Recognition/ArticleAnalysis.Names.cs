@@ -44,7 +44,8 @@ internal sealed partial class ArticleAnalysis
                     break;
                 }
 
-                if (words.Count == 0 && (CannotStartName(t) || IsPrepositionalConstruct(tokens, j) || IsOrdinaryPhrase(tokens, j)))
+                // "برهان الدين ألتنطاش": a din compound opens a name even when its first half reads as ب + a word.
+                if (words.Count == 0 && !IsDinCompound(tokens, j) && (CannotStartName(t) || IsPrepositionalConstruct(tokens, j) || IsOrdinaryPhrase(tokens, j)))
                 {
                     return null;
                 }

@@ -543,6 +543,13 @@ public sealed class NameExtentTests
     }
 
     [Fact]
+    public void DinCompoundWhoseFirstHalfReadsAsAPrepositionOnAWord_OpensAName()
+    {
+        var x = Extract.From("وقال الوزير برهان الدين ألتنطاش إن العلاقات جيدة.");
+        Assert.Contains("الوزير", x.Person("برهان الدين ألتنطاش").Titles);
+    }
+
+    [Fact]
     public void AnneWithMadda_AfterAReportingVerb_IsAName_NotTheComplementizer()
     {
         var x = Extract.From("قالت آن بوفيرت إن الشبكات تتوسع في المنطقة.");
