@@ -45,19 +45,9 @@ internal static class NerCommandLine
         var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => 15 };
         var seed = new Option<int>("--seed") { Description = "Random seed (training is deterministic for a seed).", DefaultValueFactory = _ => 1 };
         Option<string?> clusters = ClustersOption();
-        Option<FileInfo?> corpus = CorpusOption();
-        Option<long> corpusTokens = CorpusTokensOption();
-        Option<DirectoryInfo?> annotations = ExcludedAnnotationsOption();
-        var train = new Command("train", "Train the NER model.") { data, output, epochs, seed, clusters, corpus, corpusTokens, annotations };
-        train.SetAction(async (parse, cancellationToken) => await NerCommands.RunTrainAsync(
-            Console.Out,
-            parse.GetValue(data)!.FullName,
-            parse.GetValue(output)!.FullName,
-            parse.GetValue(epochs),
-            parse.GetValue(seed),
-            cancellationToken,
-            ClustersPath(parse.GetValue(clusters)),
-            await ReadCorpusAsync(parse.GetValue(corpus), parse.GetValue(corpusTokens), parse.GetValue(annotations), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false));
+        var train = new Command("train", "Train the NER model.") { data, output, epochs, seed, clusters };
+        train.SetAction((parse, cancellationToken) => NerCommands.RunTrainAsync(
+            Console.Out, parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName, parse.GetValue(epochs), parse.GetValue(seed), cancellationToken, ClustersPath(parse.GetValue(clusters))));
 
         var cvData = new Option<FileInfo>("--data") { Description = "Training data (ANERcorp format).", Required = true };
         var folds = new Option<int>("--folds") { Description = "Number of folds.", DefaultValueFactory = _ => 5 };
@@ -69,11 +59,8 @@ internal static class NerCommandLine
         var cvSeed = new Option<int>("--seed") { Description = "Random seed for training and for the shuffled split.", DefaultValueFactory = _ => 1 };
         Option<string?> cvClusters = ClustersOption();
         var onlyFold = new Option<int?>("--fold") { Description = "Run this fold alone (1-based; design choices are judged on fold 1); default all folds." };
-        Option<FileInfo?> cvCorpus = CorpusOption();
-        Option<long> cvCorpusTokens = CorpusTokensOption();
-        Option<DirectoryInfo?> cvAnnotations = ExcludedAnnotationsOption();
-        var cv = new Command("cv", "Cross-validate: train on k-1 folds, tag the held-out one, score per class.") { cvData, folds, split, cvSeed, cvClusters, onlyFold, cvCorpus, cvCorpusTokens, cvAnnotations };
-        cv.SetAction(async (parse, cancellationToken) => await NerCommands.RunCrossValidationAsync(
+        var cv = new Command("cv", "Cross-validate: train on k-1 folds, tag the held-out one, score per class.") { cvData, folds, split, cvSeed, cvClusters, onlyFold };
+        cv.SetAction((parse, cancellationToken) => NerCommands.RunCrossValidationAsync(
             Console.Out,
             parse.GetValue(cvData)!.FullName,
             parse.GetValue(folds),
@@ -81,33 +68,9 @@ internal static class NerCommandLine
             split: parse.GetValue(split),
             cancellationToken: cancellationToken,
             clustersPath: ClustersPath(parse.GetValue(cvClusters)),
-            onlyFold: parse.GetValue(onlyFold),
-            unlabelledText: await ReadCorpusAsync(parse.GetValue(cvCorpus), parse.GetValue(cvCorpusTokens), parse.GetValue(cvAnnotations), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false));
+            onlyFold: parse.GetValue(onlyFold)));
         return new Command("ner", "Train and evaluate the named-entity tagger.") { train, cv, Clusters() };
     }
-
-    private static Option<FileInfo?> CorpusOption() => new("--corpus")
-    {
-        Description = "Unlabelled text (.jsonl/.jsonl.gz, a content field per line) for the corpus profile: the first stage tags it and the second sees how each word was tagged across it. The committed model uses SaudiNewsNet; default none.",
-    };
-
-    private static Option<long> CorpusTokensOption() => new("--corpus-tokens")
-    {
-        Description = "Read whole articles of --corpus, in file order, until this many tokens.",
-        DefaultValueFactory = _ => UnlabelledTokens.DefaultTokenBudget,
-    };
-
-    private static Option<DirectoryInfo?> ExcludedAnnotationsOption()
-    {
-        Option<DirectoryInfo?> annotations = CommonOptions.Annotations();
-        annotations.Description = "The annotated corpus whose articles (and the shared dev set) --corpus leaves out (default: the Annotations folder beside the executable).";
-        return annotations;
-    }
-
-    private static async Task<IReadOnlyList<IReadOnlyList<string>>?> ReadCorpusAsync(FileInfo? corpus, long tokens, DirectoryInfo? annotations, CancellationToken cancellationToken) =>
-        corpus is null
-            ? null
-            : await UnlabelledTokens.ReadAsync(corpus.FullName, CommonOptions.AnnotationPathsFrom(annotations), tokens, cancellationToken).ConfigureAwait(false);
 
     private static Option<string?> ClustersOption() => new("--clusters")
     {

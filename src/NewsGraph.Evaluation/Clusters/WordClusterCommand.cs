@@ -90,8 +90,7 @@ public static class WordClusterCommand
         return 0;
     }
 
-    /// <summary>URLs of the annotated articles and the shared dev set, which no derived feature may read.</summary>
-    internal static async Task<IReadOnlySet<string>> ExcludedUrlsAsync(AnnotationPaths? paths, CancellationToken cancellationToken)
+    private static async Task<IReadOnlySet<string>> ExcludedUrlsAsync(AnnotationPaths? paths, CancellationToken cancellationToken)
     {
         var urls = new HashSet<string>(StringComparer.Ordinal);
         if (paths is null)

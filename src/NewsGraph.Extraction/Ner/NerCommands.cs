@@ -19,9 +19,8 @@ public static class NerCommands
     public const string NoClusters = "none";
 
     /// <summary>
-    /// <c>newsgraph ner train --data FILE --out FILE [--epochs N] [--seed N] [--clusters FILE|none] [--corpus FILE]</c>;
-    /// without <paramref name="clustersPath"/> the embedded word clusters are used; with
-    /// <paramref name="unlabelledText"/> (the CLI reads it from <c>--corpus</c>) the model carries a corpus profile.
+    /// <c>newsgraph ner train --data FILE --out FILE [--epochs N] [--seed N] [--clusters FILE|none]</c>;
+    /// without <paramref name="clustersPath"/> the embedded word clusters are used.
     /// </summary>
     public static async Task<int> RunTrainAsync(
         TextWriter output,
@@ -30,8 +29,7 @@ public static class NerCommands
         int? epochs = null,
         int? seed = null,
         CancellationToken cancellationToken = default,
-        string? clustersPath = null,
-        IReadOnlyList<IReadOnlyList<string>>? unlabelledText = null)
+        string? clustersPath = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         IReadOnlyList<TaggedSentence>? data = await ReadDataAsync(output, dataPath, cancellationToken).ConfigureAwait(false);
@@ -49,10 +47,9 @@ public static class NerCommands
             Epochs = epochCount,
             Seed = seedValue,
             Clusters = clusters,
-            UnlabelledText = unlabelledText,
             Description = string.Create(
                 CultureInfo.InvariantCulture,
-                $"averaged perceptron on {Path.GetFileName(dataPath)} ({data.Count} sentences, {data.Sum(s => s.Tokens.Count)} tokens); epochs {epochCount}; seed {seedValue}; feature set {NerFeatureExtractor.Version}{ProfileNote(unlabelledText)}"),
+                $"averaged perceptron on {Path.GetFileName(dataPath)} ({data.Count} sentences, {data.Sum(s => s.Tokens.Count)} tokens); epochs {epochCount}; seed {seedValue}; feature set {NerFeatureExtractor.Version}"),
             Log = line => output.WriteLine(line),
         };
 
@@ -75,14 +72,9 @@ public static class NerCommands
         long size = new FileInfo(modelPath).Length;
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"trained in {trainingTime.TotalSeconds:F1} s: {model.FeatureCount} features, {model.Tags.Count} tags{(model.Profile.IsEmpty ? string.Empty : $", {model.Profile.Count} profiled stems")}; wrote {modelPath} ({size} bytes)")).ConfigureAwait(false);
+            $"trained in {trainingTime.TotalSeconds:F1} s: {model.FeatureCount} features, {model.Tags.Count} tags; wrote {modelPath} ({size} bytes)")).ConfigureAwait(false);
         return 0;
     }
-
-    private static string ProfileNote(IReadOnlyList<IReadOnlyList<string>>? unlabelledText) =>
-        unlabelledText is { Count: > 0 }
-            ? string.Create(CultureInfo.InvariantCulture, $"; corpus profile over {unlabelledText.Count} documents, {unlabelledText.Sum(d => (long)d.Count)} tokens")
-            : string.Empty;
 
     /// <summary>
     /// <c>newsgraph ner cv --data FILE --folds 5 [--split contiguous|shuffled] [--clusters FILE|none]</c>;
@@ -99,8 +91,7 @@ public static class NerCommands
         NerFoldSplit split = NerFoldSplit.Contiguous,
         CancellationToken cancellationToken = default,
         string? clustersPath = null,
-        int? onlyFold = null,
-        IReadOnlyList<IReadOnlyList<string>>? unlabelledText = null)
+        int? onlyFold = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (onlyFold is { } only && (only < 1 || only > folds))
@@ -128,10 +119,10 @@ public static class NerCommands
         }
 
         var defaults = new NerTrainingOptions();
-        var options = defaults with { Epochs = epochs ?? defaults.Epochs, Seed = seed ?? defaults.Seed, Clusters = clusters, UnlabelledText = unlabelledText };
+        var options = defaults with { Epochs = epochs ?? defaults.Epochs, Seed = seed ?? defaults.Seed, Clusters = clusters };
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"{folds}-fold {split.ToString().ToLowerInvariant()} cross-validation on {data.Count} sentences, {data.Sum(s => s.Tokens.Count)} tokens; epochs {options.Epochs}; seed {options.Seed}{ProfileNote(unlabelledText)}")).ConfigureAwait(false);
+            $"{folds}-fold {split.ToString().ToLowerInvariant()} cross-validation on {data.Count} sentences, {data.Sum(s => s.Tokens.Count)} tokens; epochs {options.Epochs}; seed {options.Seed}")).ConfigureAwait(false);
 
         NerCrossValidationResult result = await Task.Run(
             () => NerCrossValidation.Run(data, folds, options, split: split, cancellationToken: cancellationToken, onlyFold: onlyFold),

@@ -15,13 +15,10 @@ public sealed class NerModel
     /// <summary>The default model's path under the assembly's embedded Data/ folder.</summary>
     public const string DefaultResourcePath = "ner/anercorp-perceptron.model.gz";
 
-    // Format 4 adds the corpus profile after the chains; a model without one is still written as
-    // format 3, so models trained without unlabelled text keep their bytes.
     private const int FormatVersion = 3;
-    private const int FormatVersionWithProfile = 4;
     private static readonly byte[] s_magic = "NGNER"u8.ToArray();
 
-    internal NerModel(IReadOnlyList<string> tags, NerGazetteer gazetteer, NerWordClusters clusters, NerChain stage1, NerChain? stage2, string description, NerCorpusProfile? profile = null)
+    internal NerModel(IReadOnlyList<string> tags, NerGazetteer gazetteer, NerWordClusters clusters, NerChain stage1, NerChain? stage2, string description)
     {
         TagSet = new NerTagSet(tags);
         if (stage1.TagCount != TagSet.Count || (stage2 is not null && stage2.TagCount != TagSet.Count))
@@ -33,7 +30,6 @@ public sealed class NerModel
         Stage1 = stage1;
         Stage2 = stage2;
         Description = description;
-        Profile = profile ?? NerCorpusProfile.Empty;
     }
 
     /// <summary>All tags the model decodes over (O first), including any it does not report, such as MISC.</summary>
@@ -58,9 +54,6 @@ public sealed class NerModel
 
     internal NerChain? Stage2 { get; }
 
-    /// <summary>How the first stage tagged each stem over unlabelled text; read by the second stage (empty when trained without).</summary>
-    internal NerCorpusProfile Profile { get; }
-
     /// <summary>The model embedded in this assembly (trained on the ANERcorp train split, with the embedded clusters).</summary>
     public static NerModel LoadDefault()
     {
@@ -75,7 +68,7 @@ public sealed class NerModel
         using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
         writer.Write(s_magic);
-        writer.Write(Profile.IsEmpty ? FormatVersion : FormatVersionWithProfile);
+        writer.Write(FormatVersion);
         writer.Write(NerFeatureExtractor.Version);
         writer.Write(Description);
         writer.Write(Clusters.Fingerprint);
@@ -95,10 +88,6 @@ public sealed class NerModel
         Stage1.Write(writer);
         writer.Write(Stage2 is not null);
         Stage2?.Write(writer);
-        if (!Profile.IsEmpty)
-        {
-            Profile.Write(writer);
-        }
     }
 
     /// <summary>
@@ -120,7 +109,7 @@ public sealed class NerModel
 
             int format = reader.ReadInt32();
             int features = reader.ReadInt32();
-            if (format is not (FormatVersion or FormatVersionWithProfile) || features != NerFeatureExtractor.Version)
+            if (format != FormatVersion || features != NerFeatureExtractor.Version)
             {
                 throw new InvalidDataException(
                     $"Model format {format}/features {features}; this build reads {FormatVersion}/{NerFeatureExtractor.Version}. Retrain the model.");
@@ -162,8 +151,7 @@ public sealed class NerModel
 
             NerChain stage1 = NerChain.Read(reader, count);
             NerChain? stage2 = reader.ReadBoolean() ? NerChain.Read(reader, count) : null;
-            NerCorpusProfile profile = format == FormatVersionWithProfile ? NerCorpusProfile.Read(reader) : NerCorpusProfile.Empty;
-            return new NerModel(tags, NerGazetteer.Create(entries), used, stage1, stage2, description, profile);
+            return new NerModel(tags, NerGazetteer.Create(entries), used, stage1, stage2, description);
         }
         catch (Exception exception) when (exception is EndOfStreamException or ArgumentException)
         {

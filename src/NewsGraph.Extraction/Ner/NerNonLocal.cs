@@ -48,22 +48,8 @@ internal sealed class NerNonLocal
         }
     }
 
-    /// <summary>
-    /// Writes the non-local features of token <paramref name="i"/> of the counted block, and those
-    /// of the corpus-wide <paramref name="profile"/> when there is one; returns how many.
-    /// </summary>
-    public int Features(int i, ReadOnlySpan<ulong> stems, ReadOnlySpan<int> tags, Span<ulong> output, NerCorpusProfile? profile = null)
-    {
-        int n = BlockFeatures(i, stems, tags, output);
-        if (profile is { IsEmpty: false })
-        {
-            n += profile.Features(i, stems, tags[i], output[n..]);
-        }
-
-        return n;
-    }
-
-    private int BlockFeatures(int i, ReadOnlySpan<ulong> stems, ReadOnlySpan<int> tags, Span<ulong> output)
+    /// <summary>Writes the non-local features of token <paramref name="i"/> of the counted block; returns how many.</summary>
+    public int Features(int i, ReadOnlySpan<ulong> stems, ReadOnlySpan<int> tags, Span<ulong> output)
     {
         int tagCount = _tagCount;
         int width = tagCount + 1;

@@ -166,7 +166,7 @@ public sealed class NerTagger
             chain.AddRows(workspace.Rows.AsSpan(from - segmentFrom, workspace.Offsets[token + 1] - from), scores);
             if (!stage1.IsEmpty)
             {
-                int written = workspace.NonLocal.Features(token, stems, stage1, nonLocal, _model.Profile);
+                int written = workspace.NonLocal.Features(token, stems, stage1, nonLocal);
                 chain.AddEmissions(nonLocal[..written], scores);
             }
         }

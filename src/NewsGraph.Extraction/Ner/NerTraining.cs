@@ -45,16 +45,6 @@ public sealed record NerTrainingOptions
     /// </summary>
     public NerWordClusters? Clusters { get; init; }
 
-    /// <summary>
-    /// Unlabelled documents (tokens) for the corpus profile (<see cref="NerCorpusProfile"/>): the
-    /// first stage tags them, and the second stage sees how each stem was tagged across them.
-    /// Null or empty: no profile.
-    /// </summary>
-    public IReadOnlyList<IReadOnlyList<string>>? UnlabelledText { get; init; }
-
-    /// <summary>Stems seen fewer times than this in the unlabelled text are left out of the profile.</summary>
-    public int ProfileMinOccurrences { get; init; } = 3;
-
     /// <summary>Saved in the model file; say which data and command produced it.</summary>
     public string? Description { get; init; }
 
@@ -103,33 +93,21 @@ public static class NerTraining
 
         NerChain stage1 = TrainChain(local, tagSet, options, "stage 1", cancellationToken);
         NerChain? stage2 = null;
-        NerCorpusProfile? profile = null;
         if (options.SecondStage && local.Length > 0)
         {
-            (int[][] firstStageTags, NerCorpusProfile?[] profiles) = Jackknife(local, tagSet, extractor, options, cancellationToken);
-            Instance[] stacked = WithNonLocalFeatures(local, firstStageTags, tagSet.Count, profiles);
+            int[][] firstStageTags = Jackknife(local, tagSet, options, cancellationToken);
+            Instance[] stacked = WithNonLocalFeatures(local, firstStageTags, tagSet.Count);
             stage2 = TrainChain(stacked, tagSet, options, "stage 2", cancellationToken);
-            profile = ProfileOf(stage1, tagSet, extractor, options, cancellationToken);
         }
 
         string description = options.Description ?? string.Create(
             CultureInfo.InvariantCulture,
             $"averaged perceptron; {sentences.Count} sentences; epochs {options.Epochs}; seed {options.Seed}");
-        return new NerModel(tagSet.Tags, gazetteer, clusters, stage1, stage2, description, profile);
+        return new NerModel(tagSet.Tags, gazetteer, clusters, stage1, stage2, description);
     }
 
-    /// <summary>The corpus profile of <paramref name="chain"/> over the unlabelled text; null without unlabelled text.</summary>
-    private static NerCorpusProfile? ProfileOf(NerChain chain, NerTagSet tagSet, NerFeatureExtractor extractor, NerTrainingOptions options, CancellationToken cancellationToken) =>
-        options.UnlabelledText is { Count: > 0 } documents
-            ? NerCorpusProfile.FromTagging(chain, tagSet, extractor, documents, options.ProfileMinOccurrences, cancellationToken)
-            : null;
-
-    /// <summary>
-    /// First-stage tags for every training sentence from a model that did not see it; with
-    /// unlabelled text, also each part's corpus profile from that same model, so the second stage
-    /// learns how far a profile made without a sentence's labels can be trusted.
-    /// </summary>
-    private static (int[][] Tags, NerCorpusProfile?[] Profiles) Jackknife(Instance[] local, NerTagSet tagSet, NerFeatureExtractor extractor, NerTrainingOptions options, CancellationToken cancellationToken)
+    /// <summary>First-stage tags for every training sentence from a model that did not see it.</summary>
+    private static int[][] Jackknife(Instance[] local, NerTagSet tagSet, NerTrainingOptions options, CancellationToken cancellationToken)
     {
         int parts = Math.Min(options.JackknifeFolds, local.Length);
         long total = local.Sum(i => (long)i.Gold.Length);
@@ -142,30 +120,27 @@ public static class NerTraining
         }
 
         int[][] tags = new int[local.Length][];
-        var profiles = new NerCorpusProfile?[local.Length];
         var quiet = options with { Log = null };
         for (int part = 0; part < parts; part++)
         {
             Instance[] training = local.Where((_, s) => partOf[s] != part).ToArray();
             NerChain chain = TrainChain(training, tagSet, quiet, "jackknife", cancellationToken);
-            NerCorpusProfile? profile = ProfileOf(chain, tagSet, extractor, options, cancellationToken);
             for (int s = 0; s < local.Length; s++)
             {
                 if (partOf[s] == part)
                 {
                     tags[s] = Decode(chain, tagSet, local[s]);
-                    profiles[s] = profile;
                 }
             }
 
             options.Log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"jackknife part {part + 1}/{parts} done"));
         }
 
-        return (tags, profiles);
+        return tags;
     }
 
     /// <summary>Adds non-local features, counted over blocks of sentences cut as the tagger cuts them.</summary>
-    private static Instance[] WithNonLocalFeatures(Instance[] local, int[][] firstStageTags, int tagCount, NerCorpusProfile?[] profiles)
+    private static Instance[] WithNonLocalFeatures(Instance[] local, int[][] firstStageTags, int tagCount)
     {
         var result = new Instance[local.Length];
         var nonLocal = new NerNonLocal();
@@ -194,7 +169,7 @@ public static class NerTraining
                 {
                     offsets[i] = keys.Count;
                     keys.AddRange(instance.Keys.AsSpan(instance.Offsets[i], instance.Offsets[i + 1] - instance.Offsets[i]));
-                    int written = nonLocal.Features(position + i, stems, tags, scratch, profiles[s]);
+                    int written = nonLocal.Features(position + i, stems, tags, scratch);
                     keys.AddRange(scratch.AsSpan(0, written));
                 }
 

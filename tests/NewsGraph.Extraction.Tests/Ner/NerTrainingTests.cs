@@ -115,31 +115,6 @@ public sealed class NerTrainingTests
         Assert.Equal(["O", "O", "O", "O", "B-LOC", "O"], tags);
     }
 
-    [Fact]
-    public void Train_WithUnlabelledText_IsDeterministicAndTheProfileRoundTrips()
-    {
-        var data = Tiny.Select(NerTestText.Parse).ToList();
-        string[][] unlabelled =
-        [
-            "قال زهران قطيفان إن الموسم كان جيدا .".Split(' '),
-            "وأكد مرعي البطاينة أن شركة الندى للتقنية ستدعم المزارعين في بلدة الصفصاف .".Split(' '),
-            "والتقى زهران قطيفان ومرعي البطاينة في قرية العلالي .".Split(' '),
-        ];
-        NerTrainingOptions options = s_tinyOptions with { UnlabelledText = unlabelled, ProfileMinOccurrences = 1 };
-
-        byte[] first = Save(NerTraining.Train(data, options));
-        byte[] second = Save(NerTraining.Train(data, options));
-        NerModel loaded = NerModel.Load(new MemoryStream(first));
-
-        Assert.Equal(first, second);
-        Assert.NotEqual(first, Save(NerTraining.Train(data, s_tinyOptions)));
-        Assert.Equal(first, Save(loaded));
-        foreach (TaggedSentence sentence in data)
-        {
-            Assert.Equal(sentence.Tags, new NerTagger(loaded).Tag(sentence.Tokens));
-        }
-    }
-
     internal static byte[] Save(NerModel model)
     {
         using var stream = new MemoryStream();
