@@ -62,16 +62,19 @@ internal sealed partial class ArticleAnalysis
             // "رئيس نادي الزمالك محمد …": a complement of the title before the name (see
             // ComplementsTitle), and a demonym after it ("مدرب المنتخب لكرة القدم البرتغالي جواو
             // فيريرا"), still belong to the title when a name follows them.
-            if (title.HasHead && nameStart + 2 < tokens.Count && ComplementsTitle(s, nameStart))
+            if (title.HasHead && nameStart + 2 < tokens.Count && ComplementEnd(s, nameStart) is int complementEnd)
             {
-                int afterComplement = AfterDemonym(s, nameStart + 2);
+                int afterComplement = AfterDemonym(s, complementEnd);
                 // "وزير حقوق الإنسان والإغاثة باليمن عز الدين …": more qualifiers may follow the complement.
                 while (afterComplement < tokens.Count && !tokens[afterComplement].Norm.StartsWith("ال", StringComparison.Ordinal) && IsTitleQualifier(s, afterComplement))
                 {
                     afterComplement = Owner[s][afterComplement] is { Entity.Kind: NodeKind.State or NodeKind.Place or NodeKind.Organization } owner ? owner.End : afterComplement + 1;
                 }
 
-                if (KnownOrNameExtent(s, afterComplement, NameAnchor.Title) is { } further && further.end - further.start >= 2)
+                // The tagger is asked too ("لاعب فريق الهلال مجاهد المنيع"), unless another title opens there
+                // ("قائد قوة الطوارئ اللواء ركن …" is left to the rank's own parse).
+                (int start, int end)? taggedAfter = afterComplement < tokens.Count && Title(s, afterComplement) is null ? TaggedNameAfterTitle(s, afterComplement) : null;
+                if ((KnownOrNameExtent(s, afterComplement, NameAnchor.Title) ?? taggedAfter) is { } further && further.end - further.start >= 2)
                 {
                     title = title with { End = afterComplement };
                     name = further;
@@ -169,6 +172,29 @@ internal sealed partial class ArticleAnalysis
     /// and its definite complement ("نادي الزمالك"، "جمرك البطحاء"), or a body's head noun and its
     /// proper name or place ("نادي هجر"، "نادي نجران"). Not a given name, not عبد الله.
     /// </summary>
+    /// <summary>
+    /// Where a title's complement at <paramref name="j"/> ends, or null: two words (<see cref="ComplementsTitle"/>),
+    /// or a body named there, bare or after its head noun ("لاعب فريق الهلال مجاهد …"، "مدرب نادي الزمالك …").
+    /// </summary>
+    private int? ComplementEnd(int s, int j)
+    {
+        if (ComplementsTitle(s, j))
+        {
+            return j + 2;
+        }
+
+        if (Owner[s][j] is { Entity.Kind: NodeKind.Organization } body && body.Start == j)
+        {
+            return body.End;
+        }
+
+        string head = Sentences[s].Tokens[j].Norm;
+        return (_lex.OrganizationHeads.Contains(head) || _lex.TitleComplements.Contains(head)) && Owner[s][j] is null
+            && Owner[s][j + 1] is { Entity.Kind: NodeKind.Organization } named && named.Start == j + 1
+            ? named.End
+            : null;
+    }
+
     private bool ComplementsTitle(int s, int j)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;

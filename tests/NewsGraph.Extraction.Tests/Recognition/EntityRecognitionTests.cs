@@ -543,6 +543,21 @@ public sealed class NameExtentTests
     }
 
     [Fact]
+    public void TitleWithATeamComplement_BelongsToTheNameAfterIt()
+    {
+        var x = Extract.From("وقال لاعب منتخب الأرجنتين ليونيل ميسي إن الفريق جاهز.");
+        Assert.Contains("لاعب منتخب الأرجنتين", x.Person("ليونيل ميسي").Titles);
+    }
+
+    [Fact]
+    public void RankAfterATitlesBodyComplement_KeepsItsOwnName()
+    {
+        var x = Extract.From("وحضر قائد قوة الطوارئ الخاصة بالمملكة اللواء ركن خالد بن قرار الحربي الاجتماع.");
+        x.Person("خالد بن قرار الحربي");
+        Assert.DoesNotContain(x.Of(NodeKind.Person), p => p.Name.StartsWith("ركن", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void DinCompoundWhoseFirstHalfReadsAsAPrepositionOnAWord_OpensAName()
     {
         var x = Extract.From("وقال الوزير برهان الدين ألتنطاش إن العلاقات جيدة.");
