@@ -593,6 +593,7 @@ internal sealed partial class RelationFinder
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
         string verb = Clitics.WithoutConjunction(verbForm);
+        int afterAdjuncts = AfterAdjuncts(tokens, from); // where a direct object would start: asked once, not per word
         for (int j = from; j < tokens.Count && j - from <= 30; j++)
         {
             Token t = tokens[j];
@@ -656,7 +657,7 @@ internal sealed partial class RelationFinder
             {
                 // "ودعا المجتمع الدولي إلى تحمل …"، "وأكد حرصهما على …": the verb's object comes before
                 // the preposition, and the content starts with it.
-                int objectStart = AfterAdjuncts(tokens, from);
+                int objectStart = afterAdjuncts;
                 if (j > objectStart && IsObjectBefore(tokens, objectStart, j))
                 {
                     return objectStart;
@@ -671,7 +672,7 @@ internal sealed partial class RelationFinder
                 return k;
             }
 
-            if (j == AfterAdjuncts(tokens, from) && t.IsWord && !droppedSubject && s_directObjectVerbs.Contains(verb) && (!_lex.IsFunctionWord(t.Norm) || t.Norm == "ما")
+            if (j == afterAdjuncts && t.IsWord && !droppedSubject && s_directObjectVerbs.Contains(verb) && (!_lex.IsFunctionWord(t.Norm) || t.Norm == "ما")
                 && analysis.Owner[s][j] is null && !ComplementizerAhead(tokens, j))
             {
                 return j; // أكد معالي الأمين العام ضرورة أن …؛ أعلن الجيش، أمس، تعيين …
