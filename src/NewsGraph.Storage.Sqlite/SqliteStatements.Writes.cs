@@ -92,6 +92,21 @@ internal static partial class SqliteStatements
         ON CONFLICT (key) DO NOTHING;
         """;
 
+    /// <summary>
+    /// Relations a batch brings into being, with their merged values (<c>SqliteNewRelations</c>), in one statement:
+    /// @rows is a JSON array of [key, type, from, to, date, date precision, date source, effective date, place, topic,
+    /// topic_norm, verb, verb_norm, status, role, article count, first published, confidence in billionths (an
+    /// integer: divided here, it gives back the very double), conf_log, conf_scored, conf_certain, original assertions].
+    /// </summary>
+    public const string InsertNewRelations = """
+        INSERT INTO relations (key, type, from_key, to_key, date, date_precision, date_source, effective_date, place_key, topic, topic_norm,
+            verb, verb_norm, status, role, article_count, first_published, confidence, conf_log, conf_scored, conf_certain, original_assertions)
+        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7,
+               j.value ->> 8, j.value ->> 9, j.value ->> 10, j.value ->> 11, j.value ->> 12, j.value ->> 13, j.value ->> 14, j.value ->> 15,
+               j.value ->> 16, (j.value ->> 17) / 1000000000.0, j.value ->> 18, j.value ->> 19, j.value ->> 20, j.value ->> 21
+        FROM json_each(@rows) j;
+        """;
+
     /// <summary>One assertion; a second one of the same relation in the same sentence of the same article is not one (changes() = 0).</summary>
     public const string InsertProvenance = """
         INSERT INTO relation_provenance (relation_key, article_key, sentence_index, evidence, from_key, to_key, date, place_key, topic, verb, status, role, confidence,

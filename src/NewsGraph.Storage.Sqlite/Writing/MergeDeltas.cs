@@ -20,7 +20,17 @@ internal sealed class MergeDeltas
     /// <summary>Articles giving each (entity, list, value), as a change.</summary>
     public Dictionary<(string Entity, int List, string Value), int> Labels { get; } = [];
 
+    /// <summary>Relations the batch inserted with their merged values (<see cref="SqliteNewRelations"/>): created, and not merged again.</summary>
+    public HashSet<string> RelationsInsertedWhole { get; } = new(StringComparer.Ordinal);
+
     public bool IsEmpty => Entities.Count == 0 && Relations.Count == 0;
+
+    /// <summary>The relation was inserted with its merged values: its delta is spent.</summary>
+    public void InsertedWhole(string relationKey)
+    {
+        Relations.Remove(relationKey);
+        RelationsInsertedWhole.Add(relationKey);
+    }
 
     /// <summary>One article's mention of an entity, in (+1) or out (−1). Its labels count once however often it lists them.</summary>
     public void Mention(string entityKey, IEnumerable<string> aliases, IEnumerable<string> titles, bool hasIso, bool hasCategory, long mentions, int sign)

@@ -29,6 +29,7 @@ internal sealed class SqliteContributionRows
     // A placeholder is made by the first row of its key; later rows of the key would only conflict.
     private readonly HashSet<string> _entityKeys = new(StringComparer.Ordinal);
     private readonly HashSet<string> _relationKeys = new(StringComparer.Ordinal);
+    private readonly SqliteNewRelations _newRelations = new();
 
     /// <summary>Whether rows of this article wait to be written.</summary>
     public bool Holds(string articleKey) => _articleKeys.Contains(articleKey);
@@ -67,6 +68,8 @@ internal sealed class SqliteContributionRows
             _relations.Add([relationKey, GraphNames.TypeName(relation.Type), relation.From, relation.To]);
         }
 
+        _newRelations.Add(relationKey, articleKey, relation);
+
         // One statement each: the confidence is bound as a double, never read back from JSON text.
         _assertions.Add(
         [
@@ -88,13 +91,26 @@ internal sealed class SqliteContributionRows
         ]);
     }
 
-    /// <summary>Writes the gathered rows, parents before the rows that reference them, and forgets them.</summary>
-    public async Task WriteAsync(SqliteBatchCommands commands, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the gathered rows, parents before the rows that reference them, and forgets them. <paramref name="last"/>:
+    /// the batch's merge deltas when these are its last rows, so that the relations they bring into being are inserted
+    /// with their merged values (<see cref="SqliteNewRelations"/>) and left out of the merge; null for rows written
+    /// early (an article twice in the batch), whose relations are placeholders the merge fills in.
+    /// </summary>
+    public async Task WriteAsync(SqliteBatchCommands commands, MergeDeltas? last, CancellationToken cancellationToken)
     {
         await WriteAllAsync(commands, SqliteStatements.UpsertArticles, _articles, cancellationToken);
         await WriteAllAsync(commands, SqliteStatements.InsertEntitiesIfMissing, _entities, cancellationToken);
         await WriteAllAsync(commands, SqliteStatements.InsertMentions, _mentions, cancellationToken);
-        await WriteAllAsync(commands, SqliteStatements.InsertRelationsIfMissing, _relations, cancellationToken);
+        if (last is null)
+        {
+            await WriteAllAsync(commands, SqliteStatements.InsertRelationsIfMissing, _relations, cancellationToken);
+        }
+        else
+        {
+            await InsertNewRelationsAsync(commands, last, cancellationToken);
+        }
+
         foreach ((string Name, object? Value)[] assertion in _assertions)
         {
             await commands.ExecuteAsync(SqliteStatements.InsertProvenance, cancellationToken, assertion);
@@ -104,6 +120,37 @@ internal sealed class SqliteContributionRows
         _articleKeys.Clear();
         _entityKeys.Clear();
         _relationKeys.Clear();
+        _newRelations.Clear();
+    }
+
+    /// <summary>
+    /// The gathered relations the store does not hold, inserted whole in the order they came (the order their
+    /// placeholders were inserted in). Not held now means not held before the batch and not written earlier in it,
+    /// so no assertion of theirs was taken out and their deltas are these rows' alone.
+    /// </summary>
+    private async Task InsertNewRelationsAsync(SqliteBatchCommands commands, MergeDeltas deltas, CancellationToken cancellationToken)
+    {
+        if (_relations.Count == 0)
+        {
+            return;
+        }
+
+        List<string> stored = await commands.ReadAsync(SqliteStatements.SelectExistingRelationKeys, r => r.GetString(0), cancellationToken,
+            ("@keys", SqliteJson.Serialize(_relations.Select(r => (string)r[0]!))));
+        var held = new HashSet<string>(stored, StringComparer.Ordinal);
+        var rows = new List<object?[]>();
+        foreach (object?[] placeholder in _relations)
+        {
+            string key = (string)placeholder[0]!;
+            if (!held.Contains(key))
+            {
+                rows.Add(_newRelations.Row(key, (string)placeholder[1]!, deltas.Relations[key]));
+                deltas.InsertedWhole(key);
+            }
+        }
+
+        _relations.Clear();
+        await WriteAllAsync(commands, SqliteStatements.InsertNewRelations, rows, cancellationToken);
     }
 
     private static async Task WriteAllAsync(SqliteBatchCommands commands, string sql, List<object?[]> rows, CancellationToken cancellationToken)

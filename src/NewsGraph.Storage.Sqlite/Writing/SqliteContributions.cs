@@ -92,8 +92,11 @@ internal sealed class SqliteContributions(SqliteBatchCommands commands, MergeDel
     /// <summary>Whether <paramref name="articleKey"/> was put in and not yet written (a key twice in one batch).</summary>
     public bool Holds(string articleKey) => _rows.Holds(articleKey);
 
-    /// <summary>Writes the rows put in so far.</summary>
-    public Task WriteAsync(CancellationToken cancellationToken) => _rows.WriteAsync(commands, cancellationToken);
+    /// <summary>Writes the rows put in so far, early: an article twice in the batch is to be taken out.</summary>
+    public Task WriteEarlyAsync(CancellationToken cancellationToken) => _rows.WriteAsync(commands, null, cancellationToken);
+
+    /// <summary>Writes the batch's last rows: the relations they bring into being are inserted whole, not merged.</summary>
+    public Task WriteLastAsync(CancellationToken cancellationToken) => _rows.WriteAsync(commands, deltas, cancellationToken);
 
     private static AssertedProperties Properties(ExtractedRelation relation) =>
         (relation.Date is not null ? AssertedProperties.Date : 0)

@@ -20,6 +20,7 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
     public async Task<MergeOutcome> ApplyAsync(MergeDeltas deltas, CancellationToken cancellationToken)
     {
         var outcome = new MergeOutcome();
+        outcome.RelationsCreated.UnionWith(deltas.RelationsInsertedWhole);
         await ApplyRelationsAsync(deltas, outcome, cancellationToken);
         HashSet<string> relisted = await ApplyLabelsAsync(deltas, cancellationToken);
         await ApplyEntitiesAsync(deltas, relisted, outcome, cancellationToken);

@@ -50,7 +50,7 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
                 if (contributions.Holds(key))
                 {
                     // Its first copy's rows must be stored to be taken out.
-                    await contributions.WriteAsync(cancellationToken);
+                    await contributions.WriteEarlyAsync(cancellationToken);
                 }
 
                 await contributions.TakeOutAsync(key, before.Published, cancellationToken);
@@ -75,7 +75,7 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
             written++;
         }
 
-        await contributions.WriteAsync(cancellationToken);
+        await contributions.WriteLastAsync(cancellationToken);
         await reprints.ApplyAsync(plan, inserted, cancellationToken);
 
         MergeOutcome outcome = await new SqliteMergedRows(commands).ApplyAsync(_deltas, cancellationToken);
