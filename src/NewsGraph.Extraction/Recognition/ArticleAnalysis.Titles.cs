@@ -71,8 +71,8 @@ internal sealed partial class ArticleAnalysis
                     afterComplement = Owner[s][afterComplement] is { Entity.Kind: NodeKind.State or NodeKind.Place or NodeKind.Organization } owner ? owner.End : afterComplement + 1;
                 }
 
-                // The tagger is asked too ("لاعب فريق الهلال مجاهد المنيع"), unless another title opens there
-                // ("قائد قوة الطوارئ اللواء ركن …" is left to the rank's own parse).
+                // The tagger is asked too, for a name no list knows after the complement, unless another title
+                // opens there ("قائد قوة الطوارئ الخاصة اللواء ركن …" is left to the rank's own parse).
                 (int start, int end)? taggedAfter = afterComplement < tokens.Count && Title(s, afterComplement) is null ? TaggedNameAfterTitle(s, afterComplement) : null;
                 if ((KnownOrNameExtent(s, afterComplement, NameAnchor.Title) ?? taggedAfter) is { } further && further.end - further.start >= 2)
                 {
@@ -168,13 +168,8 @@ internal sealed partial class ArticleAnalysis
     }
 
     /// <summary>
-    /// The two words at <paramref name="j"/> continue a title rather than start a name: a common noun
-    /// and its definite complement ("نادي الزمالك"، "جمرك البطحاء"), or a body's head noun and its
-    /// proper name or place ("نادي هجر"، "نادي نجران"). Not a given name, not عبد الله.
-    /// </summary>
-    /// <summary>
     /// Where a title's complement at <paramref name="j"/> ends, or null: two words (<see cref="ComplementsTitle"/>),
-    /// or a body named there, bare or after its head noun ("لاعب فريق الهلال مجاهد …"، "مدرب نادي الزمالك …").
+    /// or a body the gazetteer named there as one mention, bare or after a head noun or title complement.
     /// </summary>
     private int? ComplementEnd(int s, int j)
     {
@@ -195,6 +190,11 @@ internal sealed partial class ArticleAnalysis
             : null;
     }
 
+    /// <summary>
+    /// The two words at <paramref name="j"/> continue a title rather than start a name: a common noun
+    /// and its definite complement ("نادي الزمالك"، "جمرك البطحاء"), or a body's head noun and its
+    /// proper name or place ("نادي هجر"، "نادي نجران"). Not a given name, not عبد الله.
+    /// </summary>
     private bool ComplementsTitle(int s, int j)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
