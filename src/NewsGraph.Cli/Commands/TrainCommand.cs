@@ -42,7 +42,7 @@ internal static class TrainCommand
             IReadOnlyList<LabelledArticle> labelledTrain = CandidateLabelling.Label(train, extractor);
             IReadOnlyList<LabelledArticle> labelledDev = CandidateLabelling.Label(dev, extractor);
             (RelationModel model, string report) = new RelationTrainer(Console.Error).Train(labelledTrain, labelledDev);
-            string about = $"Relation model: logistic regression per type over the candidates' features, trained on the train split ({train.Count} articles), " +
+            string about = $"Relation model: logistic regression per type over the candidates' features, with boosted trees on its log-odds where 5-fold cross-validation chose them, trained on the train split ({train.Count} articles), " +
                 $"Platt-calibrated and thresholded on the dev split ({dev.Count} articles) for precision >= {RelationTrainer.TargetPrecision:F2}. Reproduce: newsgraph train relations.";
             await WriteModelAsync(parse.GetValue(output)!, RelationModelFile.Format(model, about), report, cancellationToken).ConfigureAwait(false);
             return 0;

@@ -10,7 +10,8 @@ namespace NewsGraph.Evaluation.Training;
 /// <summary>
 /// Trains the relation model (<see cref="RelationModel"/>) from labelled candidates: per relation
 /// type, the L2 strength is chosen by 5-fold cross-validation over the train split's articles
-/// (lowest held-out log loss), the model is fitted on the whole train split, calibrated by Platt
+/// (lowest held-out log loss), then whether boosted trees on its log-odds lower that loss
+/// (<see cref="CrossValidatedTrees"/>); the model is fitted on the whole train split, calibrated by Platt
 /// scaling on the dev split, and given the thresholds that maximize the types' mean F1 over dev and the
 /// train split's held-out folds together while holding pooled dev precision at or above <see cref="TargetPrecision"/>.
 /// Every step is deterministic.
@@ -39,10 +40,10 @@ public sealed class RelationTrainer(TextWriter log)
         {
             List<LabelledCandidate> examples = Examples(train, type);
             double l2 = ChooseL2(train, type, report);
-            (double bias, Dictionary<string, double> weights) = new LogisticRegression(l2).Fit(AsTraining(examples));
-            types[type] = CalibratedOnDev(new TypeModel(bias, weights, 1, 0, 0.5), dev, type);
-            outOfFold[type] = OutOfFoldCurve(train, dev, type, l2);
-            log.WriteLine($"{GraphNames.TypeName(type)}: {examples.Count} train examples ({examples.Count(e => e.Label == true)} positive), L2 {l2}, {weights.Count} weights, calibration a={types[type].CalibrationA} b={types[type].CalibrationB}");
+            BoostingSettings? boosting = ChooseTrees(train, type, l2, report);
+            types[type] = CalibratedOnDev(CrossValidatedTrees.Fit(AsTraining(examples), l2, boosting), dev, type);
+            outOfFold[type] = OutOfFoldCurve(train, dev, type, l2, boosting);
+            log.WriteLine($"{GraphNames.TypeName(type)}: {examples.Count} train examples ({examples.Count(e => e.Label == true)} positive), L2 {l2}, {types[type].Weights.Count} weights, {(boosting is null ? "no trees" : boosting.ToString())}, calibration a={types[type].CalibrationA} b={types[type].CalibrationB}");
         }
 
         // Thresholds, chosen together (ChooseThresholds): the best mean F1 of the types over dev and the
@@ -92,6 +93,17 @@ public sealed class RelationTrainer(TextWriter log)
             report.AppendLine(CultureInfo.InvariantCulture, $"{GraphNames.TypeName(type)} 5-fold CV on train, L2 {l2}: held-out log loss {loss:F4}"));
     }
 
+    /// <summary>Boosted trees on the type's logistic model, or none, by cross-validation over the same folds as <see cref="ChooseL2"/>.</summary>
+    private static BoostingSettings? ChooseTrees(IReadOnlyList<LabelledArticle> train, RelationType type, double l2, StringBuilder report)
+    {
+        List<LabelledArticle> ordered = [.. train.OrderBy(a => a.Article.Id, StringComparer.Ordinal)];
+        List<(IReadOnlyList<string>, bool, int)> examples = [.. ordered.SelectMany((a, k) => a.Candidates
+            .Where(c => c.Type == type && c.Label is not null)
+            .Select(c => (c.Candidate.Features, c.Label!.Value, k % CrossValidatedL2.Folds)))];
+        return CrossValidatedTrees.Choose(examples, l2, (settings, loss) =>
+            report.AppendLine(CultureInfo.InvariantCulture, $"{GraphNames.TypeName(type)} 5-fold CV on train, L2 {l2}, {(settings is null ? "no trees" : settings.ToString())}: held-out log loss {loss:F4}"));
+    }
+
     private static TypeModel CalibratedOnDev(TypeModel raw, IReadOnlyList<LabelledArticle> dev, RelationType type)
     {
         (double a, double b) = PlattScaling.Fit([.. Examples(dev, type).Select(c => (raw.Score(c.Candidate.Features), c.Label!.Value))]);
@@ -103,7 +115,7 @@ public sealed class RelationTrainer(TextWriter log)
     /// fold decided by a model fitted on the other four (same L2, same folds as <see cref="ChooseL2"/>)
     /// and calibrated on dev as the final model is, so its probabilities are on the same scale.
     /// </summary>
-    private static List<(double Threshold, Counts Counts)> OutOfFoldCurve(IReadOnlyList<LabelledArticle> train, IReadOnlyList<LabelledArticle> dev, RelationType type, double l2)
+    private static List<(double Threshold, Counts Counts)> OutOfFoldCurve(IReadOnlyList<LabelledArticle> train, IReadOnlyList<LabelledArticle> dev, RelationType type, double l2, BoostingSettings? boosting)
     {
         List<LabelledArticle> ordered = [.. train.OrderBy(a => a.Article.Id, StringComparer.Ordinal)];
         var sums = new Counts[s_thresholds.Length];
@@ -111,8 +123,7 @@ public sealed class RelationTrainer(TextWriter log)
         {
             List<LabelledArticle> heldOut = [.. ordered.Where((_, k) => k % CrossValidatedL2.Folds == fold)];
             List<LabelledArticle> fitOn = [.. ordered.Where((_, k) => k % CrossValidatedL2.Folds != fold)];
-            (double bias, Dictionary<string, double> weights) = new LogisticRegression(l2).Fit(AsTraining(Examples(fitOn, type)));
-            TypeModel model = CalibratedOnDev(new TypeModel(bias, weights, 1, 0, 0.5), dev, type);
+            TypeModel model = CalibratedOnDev(CrossValidatedTrees.Fit(AsTraining(Examples(fitOn, type)), l2, boosting), dev, type);
             for (int i = 0; i < s_thresholds.Length; i++)
             {
                 sums[i] += ScoreAt(heldOut, type, model, s_thresholds[i]);

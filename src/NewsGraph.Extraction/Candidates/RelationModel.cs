@@ -6,7 +6,7 @@ namespace NewsGraph.Extraction.Candidates;
 
 /// <summary>
 /// The learned decision over relation candidates: per relation type a logistic model over the
-/// candidates' features, a calibration (Platt scaling fitted on the dev split) and the default
+/// candidates' features (with boosted trees on its log-odds where cross-validation chose them), a calibration (Platt scaling fitted on the dev split) and the default
 /// threshold (chosen on dev to hold precision ≥ 0.90). Trained by <c>newsgraph train relations</c>
 /// and embedded as <c>Data/relations/relation-model.json</c>; the file says how it was made.
 /// </summary>
@@ -40,21 +40,34 @@ public sealed class RelationModel
             types[GraphNames.ParseType(type.Name)] = new TypeModel(
                 t.GetProperty("bias").GetDouble(), weights,
                 t.GetProperty("calibration").GetProperty("a").GetDouble(), t.GetProperty("calibration").GetProperty("b").GetDouble(),
-                t.GetProperty("threshold").GetDouble());
+                t.GetProperty("threshold").GetDouble(),
+                t.TryGetProperty("trees", out JsonElement trees) ? ParseTrees(trees) : null);
         }
 
         return new RelationModel(types);
     }
+
+    /// <summary>Trees as written by the trainer: each a list of nodes <c>{"f": feature, "p": present, "a": absent}</c> or <c>{"v": leaf value}</c>.</summary>
+    private static List<DecisionTree> ParseTrees(JsonElement trees) =>
+        [.. trees.EnumerateArray().Select(tree => new DecisionTree([.. tree.EnumerateArray().Select(node =>
+            node.TryGetProperty("f", out JsonElement feature)
+                ? new TreeNode(feature.GetString(), 0, node.GetProperty("p").GetInt32(), node.GetProperty("a").GetInt32())
+                : new TreeNode(null, node.GetProperty("v").GetDouble(), -1, -1))]))];
 
     /// <summary>The embedded model, or null when the build has none (extraction then keeps the rules' relations).</summary>
     public static RelationModel? LoadDefault() =>
         EmbeddedData.TryReadText("relations/relation-model.json") is { } json ? Parse(json) : null;
 }
 
-/// <summary>One relation type's model: weights over features, bias, Platt calibration, default threshold.</summary>
-public sealed record TypeModel(double Bias, IReadOnlyDictionary<string, double> Weights, double CalibrationA, double CalibrationB, double Threshold)
+/// <summary>
+/// One relation type's model: weights over features and a bias (logistic regression), optionally boosted
+/// trees grown on its log-odds (<see cref="Trees"/>), Platt calibration, default threshold.
+/// </summary>
+public sealed record TypeModel(double Bias, IReadOnlyDictionary<string, double> Weights, double CalibrationA, double CalibrationB, double Threshold, IReadOnlyList<DecisionTree>? Trees = null)
 {
-    /// <summary>The raw score (log-odds before calibration).</summary>
+    private TreeEnsemble? _ensemble;
+
+    /// <summary>The raw score (log-odds before calibration): the linear part, then the trees' leaves.</summary>
     public double Score(IEnumerable<string> features)
     {
         double z = Bias;
@@ -63,12 +76,24 @@ public sealed record TypeModel(double Bias, IReadOnlyDictionary<string, double> 
             z += Weights.GetValueOrDefault(f);
         }
 
-        return z;
+        return Trees is { Count: > 0 } ? z + Ensemble().Output(features) : z;
     }
 
     public double Probability(IEnumerable<string> features) => Sigmoid((CalibrationA * Score(features)) + CalibrationB);
 
     public static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Weights.Count} weights, threshold {Threshold:F2}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Weights.Count} weights, {Trees?.Count ?? 0} trees, threshold {Threshold:F2}");
+
+    /// <summary>The trees compiled once (a benign race: two threads may both compile the same trees).</summary>
+    private TreeEnsemble Ensemble()
+    {
+        TreeEnsemble? compiled = _ensemble;
+        if (compiled is null || !ReferenceEquals(compiled.Source, Trees))
+        {
+            _ensemble = compiled = new TreeEnsemble(Trees!);
+        }
+
+        return compiled;
+    }
 }
