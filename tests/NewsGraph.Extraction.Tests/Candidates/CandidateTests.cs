@@ -186,6 +186,25 @@ public sealed class CandidateTests
     }
 
     [Fact]
+    public void EachType_DescribesTheWordsAroundItsParties_ForTheModelToWeigh()
+    {
+        CandidateExtraction met = Candidates("وبحث وزير الخارجية خالد العمري خلال لقائه نظيره التركي مولود جاويش أوغلو العلاقات بين البلدين.");
+        CandidateView pair = Assert.Single(met.Candidates, c => c.Type == RelationType.Met);
+        Assert.Contains("w-1:second=التركي", pair.Features);
+        Assert.Contains("w-2:second=نظيره", pair.Features);
+
+        CandidateExtraction stated = Candidates("وقال وزير المالية خالد العمري، إن الموازنة الجديدة تحمي الأسر ذات الدخل المحدود.");
+        CandidateView statement = Assert.Single(stated.Candidates, c => c.Type == RelationType.Stated && c.FromKey == "person:خالد_العمري");
+        Assert.Contains("w+1:speaker=،", statement.Features);
+        Assert.Contains("w-1:verb=^", statement.Features);
+
+        CandidateExtraction member = Candidates("وتضم منظمة التعاون الإسلامي في عضويتها السعودية ومصر والأردن.");
+        CandidateView egypt = member.Candidates.First(c => c.Type == RelationType.MemberOf && NameOf(member, c.FromKey) == "مصر");
+        Assert.Contains("w-1:state=السعوديه", egypt.Features);
+        Assert.Contains("w-1:organization=وتضم", egypt.Features);
+    }
+
+    [Fact]
     public void Meeting_PersonsListedAsAttendingTheMeeting_AreMarkedAsItsAttendees()
     {
         CandidateExtraction x = Candidates("حضر الاجتماع مساعد وزير الدفاع محمد العايش، ورئيس هيئة الأركان العامة الفريق أول ركن عبدالرحمن البنيان.");
