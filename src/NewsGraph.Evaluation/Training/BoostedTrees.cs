@@ -22,14 +22,7 @@ public sealed class BoostedTrees(BoostingSettings settings)
     /// </summary>
     public IReadOnlyList<DecisionTree> Fit(IReadOnlyList<(IReadOnlyList<string> Features, bool Label)> examples, IReadOnlyList<double> baseMargins)
     {
-        string[] vocabulary = [.. examples.SelectMany(e => e.Features).Distinct().Order(StringComparer.Ordinal)];
-        var index = new Dictionary<string, int>(vocabulary.Length, StringComparer.Ordinal);
-        for (int k = 0; k < vocabulary.Length; k++)
-        {
-            index[vocabulary[k]] = k;
-        }
-
-        int[][] rows = [.. examples.Select(e => e.Features.Select(f => index[f]).Distinct().Order().ToArray())];
+        (string[] vocabulary, int[][] rows) = FeatureRows.Build(examples);
         double[] y = [.. examples.Select(e => e.Label ? 1.0 : 0.0)];
         double[] margin = [.. baseMargins];
         var grown = new List<DecisionTree>(trees);

@@ -13,14 +13,7 @@ public sealed class LogisticRegression(double l2, int iterations = 300, double l
     /// <summary>Fits weights for examples given as feature lists with 0/1 labels; returns (bias, weights by feature).</summary>
     public (double Bias, Dictionary<string, double> Weights) Fit(IReadOnlyList<(IReadOnlyList<string> Features, bool Label)> examples)
     {
-        string[] vocabulary = [.. examples.SelectMany(e => e.Features).Distinct().Order(StringComparer.Ordinal)];
-        var index = new Dictionary<string, int>(vocabulary.Length, StringComparer.Ordinal);
-        for (int k = 0; k < vocabulary.Length; k++)
-        {
-            index[vocabulary[k]] = k;
-        }
-
-        int[][] rows = [.. examples.Select(e => e.Features.Select(f => index[f]).Distinct().Order().ToArray())];
+        (string[] vocabulary, int[][] rows) = FeatureRows.Build(examples);
         double[] y = [.. examples.Select(e => e.Label ? 1.0 : 0.0)];
         double[] w = new double[vocabulary.Length];
         double[] gradSquares = new double[vocabulary.Length];

@@ -330,45 +330,22 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
     /// </summary>
     private static void DescribeWords(RelationCandidate c, IReadOnlyList<Token> tokens, int cue, Mention first, Mention second)
     {
-        if (first.Start > 0)
+        c.AddWord("w-1:first", tokens, first.Start - 1);
+        c.AddWord("w-1:second", tokens, second.Start - 1);
+        if (cue >= 0)
         {
-            c.Add("w-1:first=" + tokens[first.Start - 1].Norm);
+            c.AddWord("w-1:cue", tokens, cue - 1);
+            c.AddWord("w+1:cue", tokens, cue + 1);
         }
 
-        if (second.Start > 0)
+        c.AddWord("w+1:second", tokens, second.End);
+        if (first.End < second.Start)
         {
-            c.Add("w-1:second=" + tokens[second.Start - 1].Norm);
+            c.AddWord("w+1:first", tokens, first.End);
         }
 
-        if (cue > 0)
-        {
-            c.Add("w-1:cue=" + tokens[cue - 1].Norm);
-        }
-
-        if (cue >= 0 && cue + 1 < tokens.Count)
-        {
-            c.Add("w+1:cue=" + tokens[cue + 1].Norm);
-        }
-
-        if (second.End < tokens.Count)
-        {
-            c.Add("w+1:second=" + tokens[second.End].Norm);
-        }
-
-        if (first.End < tokens.Count && first.End < second.Start)
-        {
-            c.Add("w+1:first=" + tokens[first.End].Norm);
-        }
-
-        if (first.Start > 1)
-        {
-            c.Add("w-2:first=" + tokens[first.Start - 2].Norm);
-        }
-
-        if (second.Start > 1)
-        {
-            c.Add("w-2:second=" + tokens[second.Start - 2].Norm);
-        }
+        c.AddWord("w-2:first", tokens, first.Start - 2);
+        c.AddWord("w-2:second", tokens, second.Start - 2);
     }
 
     /// <summary>

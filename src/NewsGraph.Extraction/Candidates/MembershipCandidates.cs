@@ -381,19 +381,8 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
     /// </summary>
     private static void DescribeWords(RelationCandidate c, IReadOnlyList<Token> tokens, Mention state, Mention org)
     {
-        if (state.Start > 0)
-        {
-            c.Add("w-1:state=" + tokens[state.Start - 1].Norm);
-        }
-
-        if (state.End < tokens.Count)
-        {
-            c.Add("w+1:state=" + tokens[state.End].Norm);
-        }
-
-        if (org.Start > 0)
-        {
-            c.Add("w-1:organization=" + tokens[org.Start - 1].Norm);
-        }
+        c.AddWord("w-1:state", tokens, state.Start - 1);
+        c.AddWord("w+1:state", tokens, state.End);
+        c.AddWord("w-1:organization", tokens, org.Start - 1);
     }
 }

@@ -1,5 +1,6 @@
 using NewsGraph.Core.Graph;
 using NewsGraph.Extraction.Recognition;
+using NewsGraph.Extraction.Text;
 
 namespace NewsGraph.Extraction.Candidates;
 
@@ -40,6 +41,15 @@ internal sealed class RelationCandidate(RelationType type, EntityInfo from, Enti
     public double Probability { get; set; }
 
     public void Add(string feature) => Features.Add(feature);
+
+    /// <summary>Adds <paramref name="name"/>=the token's normalized form when <paramref name="at"/> lies in the sentence.</summary>
+    public void AddWord(string name, IReadOnlyList<Token> tokens, int at)
+    {
+        if (at >= 0 && at < tokens.Count)
+        {
+            Features.Add(name + "=" + tokens[at].Norm);
+        }
+    }
 
     /// <summary>Identity within an article: the same relation proposed twice is one candidate.</summary>
     public string Key => Type == RelationType.Stated

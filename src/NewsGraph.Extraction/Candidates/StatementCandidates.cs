@@ -524,25 +524,10 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
     /// </summary>
     private static void DescribeSpeakerWords(RelationCandidate c, IReadOnlyList<Token> tokens, Mention mention)
     {
-        if (mention.Start > 0)
-        {
-            c.Add("w-1:speaker=" + tokens[mention.Start - 1].Norm);
-        }
-
-        if (mention.End < tokens.Count)
-        {
-            c.Add("w+1:speaker=" + tokens[mention.End].Norm);
-        }
-
-        if (mention.Start > 1)
-        {
-            c.Add("w-2:speaker=" + tokens[mention.Start - 2].Norm);
-        }
-
-        if (mention.End + 1 < tokens.Count)
-        {
-            c.Add("w+2:speaker=" + tokens[mention.End + 1].Norm);
-        }
+        c.AddWord("w-1:speaker", tokens, mention.Start - 1);
+        c.AddWord("w+1:speaker", tokens, mention.End);
+        c.AddWord("w-2:speaker", tokens, mention.Start - 2);
+        c.AddWord("w+2:speaker", tokens, mention.End + 1);
     }
 
     private void Describe(
