@@ -212,7 +212,15 @@ internal static class VectorCodes
             for (int i = 0; i < node.Length; i++)
             {
                 double[] c = side[i] ? c1 : c0;
-                _ = side[i] ? n1++ : n0++;
+                if (side[i])
+                {
+                    n1++;
+                }
+                else
+                {
+                    n0++;
+                }
+
                 for (int j = 0; j < dims; j++)
                 {
                     c[j] += vectors[(node[i] * dims) + j];
