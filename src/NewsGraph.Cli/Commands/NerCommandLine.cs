@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NewsGraph.Evaluation.Clusters;
+using NewsGraph.Evaluation.Vectors;
 using NewsGraph.Extraction.Ner;
 
 namespace NewsGraph.Cli.Commands;
@@ -7,7 +8,7 @@ namespace NewsGraph.Cli.Commands;
 /// <summary>
 /// <c>newsgraph tag --format conll FILE</c> (BIO tags for one token per line) and
 /// <c>newsgraph ner train|cv|clusters</c> (the reproducible training of the bundled model and of
-/// the word clusters it uses).
+/// the word clusters and vectors it uses).
 /// </summary>
 internal static class NerCommandLine
 {
@@ -69,7 +70,7 @@ internal static class NerCommandLine
             cancellationToken: cancellationToken,
             clustersPath: ClustersPath(parse.GetValue(cvClusters)),
             onlyFold: parse.GetValue(onlyFold)));
-        return new Command("ner", "Train and evaluate the named-entity tagger.") { train, cv, Clusters() };
+        return new Command("ner", "Train and evaluate the named-entity tagger.") { train, cv, Clusters(), Vectors() };
     }
 
     private static Option<string?> ClustersOption() => new("--clusters")
@@ -102,6 +103,51 @@ internal static class NerCommandLine
             parse.GetValue(corpus)!.Select(f => f.FullName).ToList(),
             parse.GetValue(output)!.FullName,
             defaults with { Classes = parse.GetValue(classes), MinCount = parse.GetValue(minCount), MaxIterations = parse.GetValue(iterations), StemKeys = parse.GetValue(stems) },
+            CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)),
+            cancellationToken));
+        return command;
+    }
+    private static Command Vectors()
+    {
+        var corpus = new Option<FileInfo[]>("--corpus")
+        {
+            Description = "Unlabelled text, as for `ner clusters`. Repeatable.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the vectors (word<TAB>count<TAB>components × 127; .gz compresses).", Required = true };
+        var signCodes = new Option<FileInfo?>("--sign-codes") { Description = "Also write the vectors' sign bits as a cluster file (path<TAB>word<TAB>count)." };
+        var treeCodes = new Option<FileInfo?>("--tree-codes") { Description = "Also write a divisive 2-means tree over the vectors as a cluster file." };
+        var binaryCodes = new Option<FileInfo?>("--binary-codes") { Description = "Also write the binarized vectors (clearly positive / negative dimensions) as a cluster file the tagger reads as such." };
+        var defaults = new WordVectorOptions();
+        var dimensions = new Option<int>("--dimensions") { Description = "Dimensions kept from the SVD.", DefaultValueFactory = _ => defaults.Dimensions };
+        var window = new Option<int>("--window") { Description = "Context words on each side.", DefaultValueFactory = _ => defaults.Window };
+        var contexts = new Option<int>("--contexts") { Description = "Most frequent words used as contexts (each side apart).", DefaultValueFactory = _ => defaults.Contexts };
+        var minCount = new Option<int>("--min-count") { Description = "Words seen fewer times get no vector.", DefaultValueFactory = _ => defaults.MinCount };
+        var seed = new Option<int>("--seed") { Description = "Seed of the random projection.", DefaultValueFactory = _ => defaults.Seed };
+        var vectorStems = new Option<bool>("--stems") { Description = "Vectors of the words' stems (proclitics and article off) instead of the words." };
+        Option<DirectoryInfo?> annotations = CommonOptions.Annotations();
+        annotations.Description = "The annotated corpus whose articles (and the shared dev set) are left out (default: the Annotations folder beside the executable).";
+        var command = new Command("vectors", "Learn word vectors (PPMI + randomized SVD) for the tagger from unlabelled text (deterministic).")
+        {
+            corpus, output, signCodes, treeCodes, binaryCodes, dimensions, window, contexts, minCount, seed, vectorStems, annotations,
+        };
+        command.SetAction((parse, cancellationToken) => WordVectorCommand.RunAsync(
+            Console.Out,
+            parse.GetValue(corpus)!.Select(f => f.FullName).ToList(),
+            parse.GetValue(output)!.FullName,
+            parse.GetValue(signCodes)?.FullName,
+            parse.GetValue(treeCodes)?.FullName,
+            parse.GetValue(binaryCodes)?.FullName,
+            defaults with
+            {
+                Dimensions = parse.GetValue(dimensions),
+                Window = parse.GetValue(window),
+                Contexts = parse.GetValue(contexts),
+                MinCount = parse.GetValue(minCount),
+                Seed = parse.GetValue(seed),
+                StemKeys = parse.GetValue(vectorStems),
+            },
             CommonOptions.AnnotationPathsFrom(parse.GetValue(annotations)),
             cancellationToken));
         return command;

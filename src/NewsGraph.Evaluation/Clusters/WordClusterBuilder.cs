@@ -43,7 +43,7 @@ public sealed record WordClusterEntry(string Path, string Word, long Count);
 /// exchange algorithm, then Brown's agglomerative merges over those classes for the bit-string
 /// tree. Documents are kept apart (no bigram spans two). Deterministic.
 /// </summary>
-public sealed class WordClusterBuilder
+public sealed class WordClusterBuilder : ICorpusSink
 {
     /// <summary>Key words by stem (see <see cref="WordClusterOptions.StemKeys"/>); set before adding text.</summary>
     public bool StemKeys { get; init; }
@@ -53,20 +53,20 @@ public sealed class WordClusterBuilder
     private readonly List<long> _counts = [];
     private readonly List<int> _stream = [];
 
-    /// <summary>Documents added so far.</summary>
+    /// <inheritdoc/>
     public int DocumentCount { get; private set; }
 
     /// <summary>Tokens added so far.</summary>
     public long TokenCount { get; private set; }
 
-    /// <summary>Tokenizes <paramref name="text"/> as extraction does and adds it as one document.</summary>
+    /// <inheritdoc/>
     public void AddText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         AddTokens(Tokenizer.Tokenize(text).Select(t => t.Surface));
     }
 
-    /// <summary>Adds already cut tokens (a sentence of a token-per-line corpus, say) as one document.</summary>
+    /// <inheritdoc/>
     public void AddTokens(IEnumerable<string> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);

@@ -90,7 +90,7 @@ public static class WordClusterCommand
         return 0;
     }
 
-    private static async Task<IReadOnlySet<string>> ExcludedUrlsAsync(AnnotationPaths? paths, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlySet<string>> ExcludedUrlsAsync(AnnotationPaths? paths, CancellationToken cancellationToken)
     {
         var urls = new HashSet<string>(StringComparer.Ordinal);
         if (paths is null)
@@ -112,7 +112,7 @@ public static class WordClusterCommand
         return urls;
     }
 
-    private static async Task<int> AddFileAsync(WordClusterBuilder builder, string path, IReadOnlySet<string> excludedUrls, HashSet<string> seenContent, CancellationToken cancellationToken)
+    internal static async Task<int> AddFileAsync(ICorpusSink builder, string path, IReadOnlySet<string> excludedUrls, HashSet<string> seenContent, CancellationToken cancellationToken)
     {
         int skipped = 0;
         if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase))
@@ -172,7 +172,7 @@ public static class WordClusterCommand
         return skipped;
     }
 
-    private static async Task WriteAsync(string path, string text, CancellationToken cancellationToken)
+    internal static async Task WriteAsync(string path, string text, CancellationToken cancellationToken)
     {
         string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)

@@ -215,6 +215,12 @@ internal sealed class NerFeatureExtractor(NerGazetteer gazetteer, NerWordCluster
         {
             NerWordClusters extra = Clusters.Extras[x];
             int row = x * buffer.Capacity;
+            if (extra.Binarized)
+            {
+                AddBinarizedFeatures(buffer, extra, ExtraClusterAt + (x * ExtraStride), row, i, count);
+                continue;
+            }
+
             for (int offset = -2; offset <= 2; offset++)
             {
                 int j = i + offset;
@@ -244,6 +250,34 @@ internal sealed class NerFeatureExtractor(NerGazetteer gazetteer, NerWordCluster
         buffer.Add(FeatureHash.Feature(ClusterPairRight, c0, PrefixAt(buffer, i + 1, count, PairPrefix)));
         buffer.Add(FeatureHash.Feature(WordClusterLeft, WordAtOffset(buffer, i - 1, count), c0Fine));
         buffer.Add(FeatureHash.Feature(ClusterWordRight, c0Fine, WordAtOffset(buffer, i + 1, count)));
+    }
+
+    /// <summary>
+    /// A binarized vector's clear dimensions at −1, 0, +1, one feature per dimension and sign: a
+    /// per-tag weight for each is a coarse linear function of the vector, which the perceptron can
+    /// learn without real-valued features.
+    /// </summary>
+    private static void AddBinarizedFeatures(NerFeatureBuffer buffer, NerWordClusters extra, int template, int row, int i, int count)
+    {
+        for (int offset = -1; offset <= 1; offset++)
+        {
+            int j = i + offset;
+            if (j < 0 || j >= count || buffer.ExtraCluster[row + j] < 0)
+            {
+                continue;
+            }
+
+            (ulong positive, ulong negative) = extra.Code(buffer.ExtraCluster[row + j]);
+            for (; positive != 0; positive &= positive - 1)
+            {
+                buffer.Add(FeatureHash.Feature(template + offset + 1, (ulong)(BitOperations.TrailingZeroCount(positive) * 2)));
+            }
+
+            for (; negative != 0; negative &= negative - 1)
+            {
+                buffer.Add(FeatureHash.Feature(template + offset + 1, (ulong)((BitOperations.TrailingZeroCount(negative) * 2) + 1)));
+            }
+        }
     }
 
     /// <summary>Prefix <paramref name="k"/> of token j's cluster, or a marker for unlisted words and the sequence ends.</summary>

@@ -60,6 +60,9 @@ public sealed class NerWordClusters
     // Per cluster, the hashed path prefix of each length in PrefixLengths.
     private readonly ulong[] _prefixValues;
 
+    // Binarized files: per cluster, the positive and the negative dimensions as bit masks.
+    private ulong[] _codes = [];
+
     private NerWordClusters(NerWordClusters primary, IReadOnlyList<NerWordClusters> extras)
     {
         _slots = primary._slots;
@@ -116,6 +119,15 @@ public sealed class NerWordClusters
     /// and looked up by the token's stem; otherwise in <see cref="KeyOf"/> form.
     /// </summary>
     public bool KeyedByStem { get; private init; }
+
+    /// <summary>
+    /// The "paths" are binarized word vectors, not tree paths (the file has a <c># kind: binarized</c>
+    /// line): 2 d bits, the first d saying which of d dimensions are clearly positive, the last d
+    /// which are clearly negative (Guo et al. 2014). The tagger fires one feature per such
+    /// dimension and side (<see cref="Code"/>) instead of path prefixes. Only a further clustering
+    /// may be binarized.
+    /// </summary>
+    public bool Binarized { get; private init; }
 
     /// <summary>Number of listed words.</summary>
     public int WordCount { get; }
@@ -191,6 +203,7 @@ public sealed class NerWordClusters
         var clusterOfPath = new Dictionary<string, int>(StringComparer.Ordinal);
         var paths = new List<string>();
         bool keyedByStem = false;
+        bool binarized = false;
         int lineNumber = 0;
         foreach (ReadOnlySpan<char> raw in text.AsSpan().EnumerateLines())
         {
@@ -199,6 +212,7 @@ public sealed class NerWordClusters
             if (line.IsEmpty || line[0] == '#')
             {
                 keyedByStem |= line.SequenceEqual("# key: stem");
+                binarized |= line.SequenceEqual("# kind: binarized");
                 continue;
             }
 
@@ -216,6 +230,11 @@ public sealed class NerWordClusters
                 || count < 1)
             {
                 throw Bad(lineNumber, "the path must be a bit string and the count a positive integer");
+            }
+
+            if (binarized && (path.Length % 2 != 0 || path.Length > 128))
+            {
+                throw Bad(lineNumber, "a binarized code has 2 d bits, d ≤ 64");
             }
 
             string pathText = path.ToString();
@@ -245,7 +264,12 @@ public sealed class NerWordClusters
             }
         }
 
-        return new NerWordClusters(wordHashes, clusterOfWord, prefixValues, paths, fingerprint) { KeyedByStem = keyedByStem };
+        return new NerWordClusters(wordHashes, clusterOfWord, prefixValues, paths, fingerprint)
+        {
+            KeyedByStem = keyedByStem,
+            Binarized = binarized,
+            _codes = binarized ? Codes(paths) : [],
+        };
     }
 
     /// <summary>The path of <paramref name="token"/> (looked up in <see cref="KeyOf"/> form), or null when it is not listed.</summary>
@@ -271,6 +295,25 @@ public sealed class NerWordClusters
 
             slot = (slot + 1) & _slotMask;
         }
+    }
+
+    /// <summary>A binarized file's code of <paramref name="cluster"/>: bit j of Positive (Negative) set when dimension j is clearly positive (negative).</summary>
+    internal (ulong Positive, ulong Negative) Code(int cluster) => (_codes[2 * cluster], _codes[(2 * cluster) + 1]);
+
+    private static ulong[] Codes(List<string> paths)
+    {
+        ulong[] codes = new ulong[2 * paths.Count];
+        for (int c = 0; c < paths.Count; c++)
+        {
+            int d = paths[c].Length / 2;
+            for (int j = 0; j < d; j++)
+            {
+                codes[2 * c] |= paths[c][j] == '1' ? 1UL << j : 0;
+                codes[(2 * c) + 1] |= paths[c][d + j] == '1' ? 1UL << j : 0;
+            }
+        }
+
+        return codes;
     }
 
     // The high 44 bits, never 0 (0 marks an empty slot).

@@ -194,6 +194,27 @@ public sealed class NerWordClustersTests
     }
 
     [Fact]
+    public void Binarized_TagsByTheClearDimensions_AndRejectsOddCodes()
+    {
+        // Three dimensions, written as "positive flags, negative flags": persons are clearly
+        // positive in all three, villages clearly negative (مرعي and علالي in two of them); زار
+        // and امس say nothing. The first clustering cannot tell the names apart.
+        const string Flat = "0000\tزهران\t40\n0000\tقطيفان\t30\n0000\tمرعي\t25\n0000\tصفصاف\t12\n0000\tعلالي\t11\n0000\tحويجه\t7\n0111\tزار\t500\n0111\tامس\t400\n";
+        const string Binary = "# kind: binarized\n111000\tزهران\t40\n111000\tقطيفان\t30\n110000\tمرعي\t25\n000111\tصفصاف\t12\n000011\tعلالي\t11\n000111\tحويجه\t7\n000000\tزار\t500\n000000\tامس\t400\n";
+        NerWordClusters binary = NerWordClusters.Parse(Binary);
+        NerWordClusters both = NerWordClusters.Parse(Flat).WithExtras([binary]);
+
+        var tagger = new NerTagger(NerTraining.Train(TwoPersonsAndTwoVillagesInOneFrame(), s_options with { Clusters = both }));
+
+        Assert.True(binary.Binarized);
+        Assert.False(NerWordClusters.Parse(Flat).Binarized);
+        Assert.Equal("110000", binary.PathOf("مرعي"));
+        Assert.Equal(["O", "B-PERS", "O", "O"], tagger.Tag(["زار", "قطيفان", "امس", "."]));
+        Assert.Equal(["O", "B-LOC", "O", "O"], tagger.Tag(["زار", "حويجه", "امس", "."]));
+        Assert.Throws<InvalidDataException>(() => NerWordClusters.Parse("# kind: binarized\n101\tزار\t5\n"));
+    }
+
+    [Fact]
     public void LoadDefault_EmbeddedClusters_HaveTheFurtherClustering()
     {
         NerWordClusters clusters = NerWordClusters.LoadDefault();
