@@ -634,6 +634,9 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         }
 
         c.Add("claim-length=" + FeatureBuckets.Distance(claim.End - claim.Start));
+        c.AddWord("w+1:verb", tokens, cueEnd);
+        c.AddWord("w-1:claim", tokens, claim.Start - 1);
+        c.AddWord("claim-last", tokens, claim.End - 1);
         string opener = ClaimOpener(tokens, claim.Start);
         c.Add("opener=" + opener);
         c.Add($"opener×kind={opener}×{kind}");

@@ -197,6 +197,9 @@ public sealed class CandidateTests
         CandidateView statement = Assert.Single(stated.Candidates, c => c.Type == RelationType.Stated && c.FromKey == "person:خالد_العمري");
         Assert.Contains("w+1:speaker=،", statement.Features);
         Assert.Contains("w-1:verb=^", statement.Features);
+        Assert.Contains("w+1:verb=وزير", statement.Features);
+        Assert.Contains("w-1:claim=ان", statement.Features);
+        Assert.Contains("claim-last=المحدود", statement.Features);
 
         CandidateExtraction member = Candidates("وتضم منظمة التعاون الإسلامي في عضويتها السعودية ومصر والأردن.");
         CandidateView egypt = member.Candidates.First(c => c.Type == RelationType.MemberOf && NameOf(member, c.FromKey) == "مصر");
