@@ -76,6 +76,9 @@ public sealed partial class SqliteGraphStore
             }
 
             await transaction.CommitAsync(cancellationToken);
+
+            // A bulk load that never ended (the process stopped before EndBulkLoadAsync): its indexes are made now.
+            await EndBulkLoadAsync(connection, cancellationToken);
         }
         finally
         {

@@ -78,6 +78,30 @@ internal static partial class SqliteStatements
         ON CONFLICT (key) DO NOTHING;
         """;
 
+    /// <summary>
+    /// Entities a batch brings into being, with their merged values (<c>SqliteNewEntities</c>), in one statement and in
+    /// the order their placeholders would have been inserted (so they get the same ids): @rows is a JSON array of [key,
+    /// kind, name, name_norm, aliases (JSON), aliases_norm, titles (JSON), iso, category, mention count, article count,
+    /// mentions put in by originals].
+    /// </summary>
+    public const string InsertNewEntities = """
+        INSERT INTO entities (key, kind, name, name_norm, aliases, aliases_norm, titles, iso, category, mention_count, article_count,
+            original_mention_count)
+        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7,
+               j.value ->> 8, j.value ->> 9, j.value ->> 10, j.value ->> 11
+        FROM json_each(@rows) j;
+        """;
+
+    /// <summary>
+    /// The label reference counts of entities a batch brings into being, in one statement: @rows is a JSON array of
+    /// [entity, list, value, refs]. Added to any row already there, as <see cref="AddEntityLabelReferences"/> does.
+    /// </summary>
+    public const string AddNewEntityLabels = """
+        INSERT INTO entity_labels (entity_key, list, value, refs)
+        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM json_each(@rows) j WHERE true
+        ON CONFLICT (entity_key, list, value) DO UPDATE SET refs = refs + excluded.refs;
+        """;
+
     /// <summary>Mentions: @rows is a JSON array of [article, entity, kind, name, aliases (JSON), titles (JSON), iso, category, mention count].</summary>
     public const string InsertMentions = """
         INSERT INTO entity_mentions (article_key, entity_key, kind, name, aliases, titles, iso, category, mention_count)

@@ -51,8 +51,9 @@ internal static class BenchCommand
         var batchSize = new Option<int>("--batch-size") { Description = "Articles per store transaction.", DefaultValueFactory = _ => new Ingestion.IngestionOptions().BatchSize };
         var commitSize = new Option<int>("--commit-size") { Description = "Articles written into the embedded store before a commit (several batches share one transaction); 1 commits every batch.", DefaultValueFactory = _ => new Ingestion.IngestionOptions().CommitSize };
         var serverProcess = new Option<int?>("--neo4j-pid") { Description = "With --neo4j, when the server runs on this machine: its process id, to report the server's CPU time per path too." };
+        var noBulkLoad = new Option<bool>("--no-bulk-load") { Description = "Write a new (empty) file as any other, its read indexes kept up to date batch by batch, instead of building them once at the end." };
         var skip = new Option<int>("--skip") { Description = "Start after the first N articles of the (replayed) corpus: continue a --db file that earlier runs of N articles in all built, with new articles." };
-        var ingest = new Command("ingest", "Whole-pipeline ingest into the embedded store (articles/s per tenth, peak RSS, bytes per article), or Neo4j batched writes (rows/s) against a raw baseline.") { db, neo4j, corpus, articles, batchSize, commitSize, skip, serverProcess };
+        var ingest = new Command("ingest", "Whole-pipeline ingest into the embedded store (articles/s per tenth, peak RSS, bytes per article), or Neo4j batched writes (rows/s) against a raw baseline.") { db, neo4j, corpus, articles, batchSize, commitSize, skip, noBulkLoad, serverProcess };
         articles.Validators.Add(result => RequirePositive(result, result.GetValueOrDefault<int?>() ?? 1));
         batchSize.Validators.Add(result => RequirePositive(result, result.GetValueOrDefault<int>()));
         commitSize.Validators.Add(result => RequirePositive(result, result.GetValueOrDefault<int>()));
@@ -73,7 +74,7 @@ internal static class BenchCommand
         ingest.SetAction((parse, cancellationToken) => StoreErrors.ReportAsync("bench ingest", () => parse.GetValue(neo4j) is { } server
             ? Neo4jIngestBenchmark.RunAsync(
                 server, Console.Out, parse.GetValue(articles) ?? 2000, parse.GetResult(batchSize) is { Implicit: false } ? parse.GetValue(batchSize) : 200, parse.GetValue(serverProcess), cancellationToken)
-            : IngestBenchmark.RunAsync(parse.GetValue(db)!, parse.GetValue(articles), parse.GetValue(skip), parse.GetValue(corpus)!, parse.GetValue(batchSize), parse.GetValue(commitSize), Console.Out, cancellationToken)));
+            : IngestBenchmark.RunAsync(parse.GetValue(db)!, parse.GetValue(articles), parse.GetValue(skip), parse.GetValue(corpus)!, parse.GetValue(batchSize), parse.GetValue(commitSize), !parse.GetValue(noBulkLoad), Console.Out, cancellationToken)));
         return ingest;
     }
 

@@ -5,6 +5,7 @@ using NewsGraph.Core.Reliability;
 using NewsGraph.Core.Storage;
 using NewsGraph.Ingestion;
 using NewsGraph.Ingestion.Sources;
+using NewsGraph.Storage.Sqlite;
 
 namespace NewsGraph.Cli.Commands;
 
@@ -37,7 +38,22 @@ internal static class IngestCommand
             ServiceProvider pipeline = Pipeline.Build(store, options);
             await using ConfiguredAsyncDisposable __ = pipeline.ConfigureAwait(false);
             bool isQuiet = parse.GetValue(quiet);
-            IngestSummary summary = await IngestAsync(pipeline.GetRequiredService<IArticleIngestor>(), parse.GetValue(paths) ?? [], !isQuiet, cancellationToken).ConfigureAwait(false);
+
+            // A new embedded store is bulk-loaded: its read indexes are built once, after the articles (Storage.Sqlite README).
+            bool bulk = store is SqliteGraphStore sqlite && await sqlite.BeginBulkLoadAsync(cancellationToken).ConfigureAwait(false);
+            IngestSummary summary;
+            try
+            {
+                summary = await IngestAsync(pipeline.GetRequiredService<IArticleIngestor>(), parse.GetValue(paths) ?? [], !isQuiet, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (bulk)
+                {
+                    await ((SqliteGraphStore)store).EndBulkLoadAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+
             if (!isQuiet || summary.Failures.Count > 0)
             {
                 await Console.Out.WriteLineAsync(summary.Describe(StoreLocation.Describe(parse.GetValue(db), parse.GetValue(neo4j)))).ConfigureAwait(false);

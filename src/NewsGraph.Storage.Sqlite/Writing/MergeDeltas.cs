@@ -23,7 +23,17 @@ internal sealed class MergeDeltas
     /// <summary>Relations the batch inserted with their merged values (<see cref="SqliteNewRelations"/>): created, and not merged again.</summary>
     public HashSet<string> RelationsInsertedWhole { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Entities the batch inserted with their merged values and labels (<see cref="SqliteNewEntities"/>): created, and not merged again.</summary>
+    public HashSet<string> EntitiesInsertedWhole { get; } = new(StringComparer.Ordinal);
+
     public bool IsEmpty => Entities.Count == 0 && Relations.Count == 0;
+
+    /// <summary>The entity was inserted with its merged values and label rows: its delta, labels included, is spent.</summary>
+    public void EntityInsertedWhole(string entityKey)
+    {
+        Entities.Remove(entityKey);
+        EntitiesInsertedWhole.Add(entityKey);
+    }
 
     /// <summary>The relation was inserted with its merged values: its delta is spent.</summary>
     public void InsertedWhole(string relationKey)

@@ -30,6 +30,7 @@ internal sealed class SqliteContributionRows
     private readonly HashSet<string> _entityKeys = new(StringComparer.Ordinal);
     private readonly HashSet<string> _relationKeys = new(StringComparer.Ordinal);
     private readonly SqliteNewRelations _newRelations = new();
+    private readonly SqliteNewEntities _newEntities = new();
 
     /// <summary>Whether rows of this article wait to be written.</summary>
     public bool Holds(string articleKey) => _articleKeys.Contains(articleKey);
@@ -53,6 +54,8 @@ internal sealed class SqliteContributionRows
         {
             _entities.Add([entity.Key, kind, entity.Name, ArabicText.Normalize(entity.Name)]);
         }
+
+        _newEntities.Add(articleKey, entity, kind);
 
         _mentions.Add(
         [
@@ -93,21 +96,24 @@ internal sealed class SqliteContributionRows
 
     /// <summary>
     /// Writes the gathered rows, parents before the rows that reference them, and forgets them. <paramref name="last"/>:
-    /// the batch's merge deltas when these are its last rows, so that the relations they bring into being are inserted
-    /// with their merged values (<see cref="SqliteNewRelations"/>) and left out of the merge; null for rows written
-    /// early (an article twice in the batch), whose relations are placeholders the merge fills in.
+    /// the batch's merge deltas when these are its last rows, so that the entities and relations they bring into being
+    /// are inserted with their merged values (<see cref="SqliteNewEntities"/>, <see cref="SqliteNewRelations"/>) and left
+    /// out of the merge; null for rows written early (an article twice in the batch), whose entities and relations are
+    /// placeholders the merge fills in.
     /// </summary>
     public async Task WriteAsync(SqliteBatchCommands commands, MergeDeltas? last, CancellationToken cancellationToken)
     {
         await WriteAllAsync(commands, SqliteStatements.UpsertArticles, _articles, cancellationToken);
-        await WriteAllAsync(commands, SqliteStatements.InsertEntitiesIfMissing, _entities, cancellationToken);
-        await WriteAllAsync(commands, SqliteStatements.InsertMentions, _mentions, cancellationToken);
         if (last is null)
         {
+            await WriteAllAsync(commands, SqliteStatements.InsertEntitiesIfMissing, _entities, cancellationToken);
+            await WriteAllAsync(commands, SqliteStatements.InsertMentions, _mentions, cancellationToken);
             await WriteAllAsync(commands, SqliteStatements.InsertRelationsIfMissing, _relations, cancellationToken);
         }
         else
         {
+            await InsertNewEntitiesAsync(commands, last, cancellationToken);
+            await WriteAllAsync(commands, SqliteStatements.InsertMentions, _mentions, cancellationToken);
             await InsertNewRelationsAsync(commands, last, cancellationToken);
         }
 
@@ -121,6 +127,40 @@ internal sealed class SqliteContributionRows
         _entityKeys.Clear();
         _relationKeys.Clear();
         _newRelations.Clear();
+        _newEntities.Clear();
+    }
+
+    /// <summary>
+    /// The gathered entities the store does not hold, inserted whole in the order they came (the order their
+    /// placeholders were inserted in, so the ids are theirs), with their label rows. Not held now means not held
+    /// before the batch and not written earlier in it, so no mention of theirs was taken out and their deltas are
+    /// these rows' alone. The entities the store holds need no statement before their mentions.
+    /// </summary>
+    private async Task InsertNewEntitiesAsync(SqliteBatchCommands commands, MergeDeltas deltas, CancellationToken cancellationToken)
+    {
+        if (_entities.Count == 0)
+        {
+            return;
+        }
+
+        List<string> stored = await commands.ReadAsync(SqliteStatements.SelectExistingEntityKeys, r => r.GetString(0), cancellationToken,
+            ("@keys", SqliteJson.Serialize(_entities.Select(r => (string)r[0]!))));
+        var held = new HashSet<string>(stored, StringComparer.Ordinal);
+        var rows = new List<object?[]>();
+        var labels = new List<object?[]>();
+        foreach (object?[] placeholder in _entities)
+        {
+            string key = (string)placeholder[0]!;
+            if (!held.Contains(key))
+            {
+                rows.Add(_newEntities.Row(key, deltas.Entities[key], labels));
+                deltas.EntityInsertedWhole(key);
+            }
+        }
+
+        _entities.Clear();
+        await WriteAllAsync(commands, SqliteStatements.InsertNewEntities, rows, cancellationToken);
+        await WriteAllAsync(commands, SqliteStatements.AddNewEntityLabels, labels, cancellationToken);
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
     {
         var outcome = new MergeOutcome();
         outcome.RelationsCreated.UnionWith(deltas.RelationsInsertedWhole);
+        outcome.NodesCreated.UnionWith(deltas.EntitiesInsertedWhole);
         await ApplyRelationsAsync(deltas, outcome, cancellationToken);
         HashSet<string> relisted = await ApplyLabelsAsync(deltas, cancellationToken);
         await ApplyEntitiesAsync(deltas, relisted, outcome, cancellationToken);
@@ -104,8 +105,9 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
         var relisted = new HashSet<string>(StringComparer.Ordinal);
         foreach (((string entity, int list, string value), int delta) in deltas.Labels)
         {
-            if (delta == 0)
+            if (delta == 0 || deltas.EntitiesInsertedWhole.Contains(entity))
             {
+                // Nothing moved, or the entity's label rows went in with it (SqliteNewEntities).
                 continue;
             }
 
