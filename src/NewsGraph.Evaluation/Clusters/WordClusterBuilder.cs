@@ -45,55 +45,22 @@ public sealed record WordClusterEntry(string Path, string Word, long Count);
 /// </summary>
 public sealed class WordClusterBuilder : ICorpusSink
 {
-    /// <summary>Key words by stem (see <see cref="WordClusterOptions.StemKeys"/>); set before adding text.</summary>
-    public bool StemKeys { get; init; }
+    private readonly CorpusWordStream _corpus = new();
 
-    private readonly Dictionary<string, int> _idOf = new(StringComparer.Ordinal);
-    private readonly List<string> _words = [];
-    private readonly List<long> _counts = [];
-    private readonly List<int> _stream = [];
+    /// <summary>Key words by stem (see <see cref="WordClusterOptions.StemKeys"/>); set before adding text.</summary>
+    public bool StemKeys { get => _corpus.StemKeys; init => _corpus.StemKeys = value; }
 
     /// <inheritdoc/>
-    public int DocumentCount { get; private set; }
+    public int DocumentCount => _corpus.DocumentCount;
 
     /// <summary>Tokens added so far.</summary>
-    public long TokenCount { get; private set; }
+    public long TokenCount => _corpus.TokenCount;
 
     /// <inheritdoc/>
-    public void AddText(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        AddTokens(Tokenizer.Tokenize(text).Select(t => t.Surface));
-    }
+    public void AddText(string text) => _corpus.AddText(text);
 
     /// <inheritdoc/>
-    public void AddTokens(IEnumerable<string> tokens)
-    {
-        ArgumentNullException.ThrowIfNull(tokens);
-        bool any = false;
-        foreach (string token in tokens)
-        {
-            string key = StemKeys ? NerWordClusters.StemKeyOf(token) : NerWordClusters.KeyOf(token);
-            if (!_idOf.TryGetValue(key, out int id))
-            {
-                id = _words.Count;
-                _idOf.Add(key, id);
-                _words.Add(key);
-                _counts.Add(0);
-            }
-
-            _counts[id]++;
-            _stream.Add(id);
-            TokenCount++;
-            any = true;
-        }
-
-        if (any)
-        {
-            _stream.Add(-1);
-            DocumentCount++;
-        }
-    }
+    public void AddTokens(IEnumerable<string> tokens) => _corpus.AddTokens(tokens);
 
     /// <summary>Clusters the words seen so far; entries ordered by path, then count (descending), then word.</summary>
     public IReadOnlyList<WordClusterEntry> Build(WordClusterOptions options, CancellationToken cancellationToken = default)
@@ -102,35 +69,35 @@ public sealed class WordClusterBuilder : ICorpusSink
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MinCount, 1);
 
         // Dense ids by count (descending), then ordinal: the exchange visits frequent words first.
-        int[] listed = Enumerable.Range(0, _words.Count)
-            .Where(w => _counts[w] >= options.MinCount)
-            .OrderByDescending(w => _counts[w])
-            .ThenBy(w => _words[w], StringComparer.Ordinal)
+        int[] listed = Enumerable.Range(0, _corpus.Words.Count)
+            .Where(w => _corpus.Counts[w] >= options.MinCount)
+            .OrderByDescending(w => _corpus.Counts[w])
+            .ThenBy(w => _corpus.Words[w], StringComparer.Ordinal)
             .ToArray();
         if (listed.Length == 0)
         {
             return [];
         }
 
-        long rareCount = _counts.Where(c => c < options.MinCount).Sum();
+        long rareCount = _corpus.Counts.Where(c => c < options.MinCount).Sum();
         int rare = rareCount > 0 ? listed.Length : -1;
         int vocabulary = listed.Length + (rare >= 0 ? 1 : 0);
-        int[] denseOf = new int[_words.Count];
+        int[] denseOf = new int[_corpus.Words.Count];
         Array.Fill(denseOf, rare);
         for (int i = 0; i < listed.Length; i++)
         {
             denseOf[listed[i]] = i;
         }
 
-        int[] stream = new int[_stream.Count];
+        int[] stream = new int[_corpus.Stream.Count];
         for (int i = 0; i < stream.Length; i++)
         {
-            stream[i] = _stream[i] < 0 ? -1 : denseOf[_stream[i]];
+            stream[i] = _corpus.Stream[i] < 0 ? -1 : denseOf[_corpus.Stream[i]];
         }
 
         options.Log?.Invoke(string.Create(
             CultureInfo.InvariantCulture,
-            $"{DocumentCount:N0} documents, {TokenCount:N0} tokens, {_words.Count:N0} word forms; {listed.Length:N0} seen at least {options.MinCount} times ({rareCount:N0} tokens of rarer words clustered as one)"));
+            $"{DocumentCount:N0} documents, {TokenCount:N0} tokens, {_corpus.Words.Count:N0} word forms; {listed.Length:N0} seen at least {options.MinCount} times ({rareCount:N0} tokens of rarer words clustered as one)"));
 
         BigramCounts bigrams = BigramCounts.Count(stream, vocabulary);
         (int[] classOf, long[] classBigrams) = ExchangeClustering.Run(bigrams, options.Classes, options.MaxIterations, options.MinMovedShare, options.Log, cancellationToken);
@@ -138,7 +105,7 @@ public sealed class WordClusterBuilder : ICorpusSink
         string[] paths = BrownHierarchy.Paths(classBigrams, classes, options.Log, cancellationToken);
 
         return listed
-            .Select((w, dense) => new WordClusterEntry(paths[classOf[dense]], _words[w], _counts[w]))
+            .Select((w, dense) => new WordClusterEntry(paths[classOf[dense]], _corpus.Words[w], _corpus.Counts[w]))
             .OrderBy(e => e.Path, StringComparer.Ordinal)
             .ThenByDescending(e => e.Count)
             .ThenBy(e => e.Word, StringComparer.Ordinal)

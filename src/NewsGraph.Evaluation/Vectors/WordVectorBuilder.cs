@@ -54,55 +54,22 @@ public sealed record WordVectors(IReadOnlyList<string> Words, IReadOnlyList<long
 /// </summary>
 public sealed class WordVectorBuilder : ICorpusSink
 {
-    /// <summary>Key words by stem (see <see cref="WordVectorOptions.StemKeys"/>); set before adding text.</summary>
-    public bool StemKeys { get; init; }
+    private readonly CorpusWordStream _corpus = new();
 
-    private readonly Dictionary<string, int> _idOf = new(StringComparer.Ordinal);
-    private readonly List<string> _words = [];
-    private readonly List<long> _counts = [];
-    private readonly List<int> _stream = [];
+    /// <summary>Key words by stem (see <see cref="WordVectorOptions.StemKeys"/>); set before adding text.</summary>
+    public bool StemKeys { get => _corpus.StemKeys; init => _corpus.StemKeys = value; }
 
     /// <inheritdoc/>
-    public int DocumentCount { get; private set; }
+    public int DocumentCount => _corpus.DocumentCount;
 
     /// <summary>Tokens added so far.</summary>
-    public long TokenCount { get; private set; }
+    public long TokenCount => _corpus.TokenCount;
 
     /// <inheritdoc/>
-    public void AddText(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        AddTokens(Tokenizer.Tokenize(text).Select(t => t.Surface));
-    }
+    public void AddText(string text) => _corpus.AddText(text);
 
     /// <inheritdoc/>
-    public void AddTokens(IEnumerable<string> tokens)
-    {
-        ArgumentNullException.ThrowIfNull(tokens);
-        bool any = false;
-        foreach (string token in tokens)
-        {
-            string key = StemKeys ? NerWordClusters.StemKeyOf(token) : NerWordClusters.KeyOf(token);
-            if (!_idOf.TryGetValue(key, out int id))
-            {
-                id = _words.Count;
-                _idOf.Add(key, id);
-                _words.Add(key);
-                _counts.Add(0);
-            }
-
-            _counts[id]++;
-            _stream.Add(id);
-            TokenCount++;
-            any = true;
-        }
-
-        if (any)
-        {
-            _stream.Add(-1);
-            DocumentCount++;
-        }
-    }
+    public void AddTokens(IEnumerable<string> tokens) => _corpus.AddTokens(tokens);
 
     /// <summary>Builds the vectors of the words seen at least <see cref="WordVectorOptions.MinCount"/> times.</summary>
     public WordVectors Build(WordVectorOptions options, CancellationToken cancellationToken = default)
@@ -112,24 +79,24 @@ public sealed class WordVectorBuilder : ICorpusSink
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Window, 1);
 
         // Dense ids by count (descending), then ordinal: the first Contexts ids are the contexts.
-        int[] listed = Enumerable.Range(0, _words.Count)
-            .Where(w => _counts[w] >= options.MinCount)
-            .OrderByDescending(w => _counts[w])
-            .ThenBy(w => _words[w], StringComparer.Ordinal)
+        int[] listed = Enumerable.Range(0, _corpus.Words.Count)
+            .Where(w => _corpus.Counts[w] >= options.MinCount)
+            .OrderByDescending(w => _corpus.Counts[w])
+            .ThenBy(w => _corpus.Words[w], StringComparer.Ordinal)
             .ToArray();
         if (listed.Length == 0)
         {
             return new WordVectors([], [], [], options.Dimensions);
         }
 
-        int[] denseOf = new int[_words.Count];
+        int[] denseOf = new int[_corpus.Words.Count];
         Array.Fill(denseOf, -2);
         for (int i = 0; i < listed.Length; i++)
         {
             denseOf[listed[i]] = i;
         }
 
-        int[] stream = _stream.Select(id => id < 0 ? -1 : denseOf[id]).ToArray();
+        int[] stream = _corpus.Stream.Select(id => id < 0 ? -1 : denseOf[id]).ToArray();
         int contexts = Math.Min(options.Contexts, listed.Length);
         SparseMatrix ppmi = PpmiMatrix(stream, listed.Length, contexts, options);
         options.Log?.Invoke(string.Create(
@@ -140,7 +107,7 @@ public sealed class WordVectorBuilder : ICorpusSink
         TruncatedSvd svd = RandomizedSvd.Compute(ppmi, options.Dimensions, options.Oversampling, options.PowerIterations, options.Seed);
         options.Log?.Invoke("singular values: " + string.Join(' ', svd.Values.Take(8).Select(v => v.ToString("F1", CultureInfo.InvariantCulture))) + " …");
         float[] vectors = Normalize(svd, options.SingularValuePower);
-        return new WordVectors(listed.Select(w => _words[w]).ToList(), listed.Select(w => _counts[w]).ToList(), vectors, svd.Count);
+        return new WordVectors(listed.Select(w => _corpus.Words[w]).ToList(), listed.Select(w => _corpus.Counts[w]).ToList(), vectors, svd.Count);
     }
 
     /// <summary>
