@@ -68,6 +68,18 @@ public sealed class BoostedTreesTests
     }
 
     [Fact]
+    public void ATreeSplit_SeesItsFeature_HoweverManyTheCandidateCarries()
+    {
+        // One split on "cue=a", with the other known features listed first: the walk must not stop collecting early.
+        TreeNode[] nodes = [new("cue=a", 0, 1, 2), new(null, 5, -1, -1), new(null, -5, -1, -1)];
+        var known = Enumerable.Range(0, 100).Select(i => new DecisionTree([new TreeNode("f" + i, 0, 1, 2), new TreeNode(null, 0, -1, -1), new TreeNode(null, 0, -1, -1)]));
+        var model = new TypeModel(0, new Dictionary<string, double>(), 1, 0, 0.5, [new DecisionTree(nodes), .. known]);
+
+        Assert.Equal(5, model.Score([.. Enumerable.Range(0, 100).Select(i => "f" + i), "cue=a"]), 9);
+        Assert.Equal(-5, model.Score([.. Enumerable.Range(0, 100).Select(i => "f" + i)]), 9);
+    }
+
+    [Fact]
     public void AModelWithoutTrees_ScoresAsTheLinearModelAlone()
     {
         var linear = new TypeModel(-1, new Dictionary<string, double> { ["cue=a"] = 2 }, 1, 0, 0.5);

@@ -39,8 +39,9 @@ public sealed class RelationTrainer(TextWriter log)
         foreach (RelationType type in Types)
         {
             List<LabelledCandidate> examples = Examples(train, type);
-            double l2 = ChooseL2(train, type, report);
-            BoostingSettings? boosting = ChooseTrees(train, type, l2, report);
+            List<(IReadOnlyList<string>, bool, int)> folded = FoldedExamples(train, type);
+            double l2 = ChooseL2(folded, type, report);
+            BoostingSettings? boosting = ChooseTrees(folded, type, l2, report);
             types[type] = CalibratedOnDev(CrossValidatedTrees.Fit(AsTraining(examples), l2, boosting), dev, type);
             outOfFold[type] = OutOfFoldCurve(train, dev, type, l2, boosting);
             log.WriteLine($"{GraphNames.TypeName(type)}: {examples.Count} train examples ({examples.Count(e => e.Label == true)} positive), L2 {l2}, {types[type].Weights.Count} weights, {(boosting is null ? "no trees" : boosting.ToString())}, calibration a={types[type].CalibrationA} b={types[type].CalibrationB}");
@@ -83,26 +84,20 @@ public sealed class RelationTrainer(TextWriter log)
         [.. examples.Select(e => (e.Candidate.Features, e.Label!.Value))];
 
     /// <summary>The type's L2 strength by cross-validation over the train articles (in id order, dealt to folds in turn).</summary>
-    private static double ChooseL2(IReadOnlyList<LabelledArticle> train, RelationType type, StringBuilder report)
-    {
-        List<LabelledArticle> ordered = [.. train.OrderBy(a => a.Article.Id, StringComparer.Ordinal)];
-        List<(IReadOnlyList<string>, bool, int)> examples = [.. ordered.SelectMany((a, k) => a.Candidates
+    private static double ChooseL2(List<(IReadOnlyList<string>, bool, int)> examples, RelationType type, StringBuilder report) =>
+        CrossValidatedL2.Choose(examples, (l2, loss) =>
+            report.AppendLine(CultureInfo.InvariantCulture, $"{GraphNames.TypeName(type)} 5-fold CV on train, L2 {l2}: held-out log loss {loss:F4}"));
+
+    /// <summary>The type's labelled train candidates with their fold: articles in id order, dealt to the folds in turn.</summary>
+    private static List<(IReadOnlyList<string>, bool, int)> FoldedExamples(IReadOnlyList<LabelledArticle> train, RelationType type) =>
+        [.. train.OrderBy(a => a.Article.Id, StringComparer.Ordinal).SelectMany((a, k) => a.Candidates
             .Where(c => c.Type == type && c.Label is not null)
             .Select(c => (c.Candidate.Features, c.Label!.Value, k % CrossValidatedL2.Folds)))];
-        return CrossValidatedL2.Choose(examples, (l2, loss) =>
-            report.AppendLine(CultureInfo.InvariantCulture, $"{GraphNames.TypeName(type)} 5-fold CV on train, L2 {l2}: held-out log loss {loss:F4}"));
-    }
 
     /// <summary>Boosted trees on the type's logistic model, or none, by cross-validation over the same folds as <see cref="ChooseL2"/>.</summary>
-    private static BoostingSettings? ChooseTrees(IReadOnlyList<LabelledArticle> train, RelationType type, double l2, StringBuilder report)
-    {
-        List<LabelledArticle> ordered = [.. train.OrderBy(a => a.Article.Id, StringComparer.Ordinal)];
-        List<(IReadOnlyList<string>, bool, int)> examples = [.. ordered.SelectMany((a, k) => a.Candidates
-            .Where(c => c.Type == type && c.Label is not null)
-            .Select(c => (c.Candidate.Features, c.Label!.Value, k % CrossValidatedL2.Folds)))];
-        return CrossValidatedTrees.Choose(examples, l2, (settings, loss) =>
+    private static BoostingSettings? ChooseTrees(List<(IReadOnlyList<string>, bool, int)> examples, RelationType type, double l2, StringBuilder report) =>
+        CrossValidatedTrees.Choose(examples, l2, (settings, loss) =>
             report.AppendLine(CultureInfo.InvariantCulture, $"{GraphNames.TypeName(type)} 5-fold CV on train, L2 {l2}, {(settings is null ? "no trees" : settings.ToString())}: held-out log loss {loss:F4}"));
-    }
 
     private static TypeModel CalibratedOnDev(TypeModel raw, IReadOnlyList<LabelledArticle> dev, RelationType type)
     {

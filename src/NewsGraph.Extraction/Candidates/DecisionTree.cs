@@ -56,11 +56,14 @@ internal sealed class TreeEnsemble
     /// <summary>The sum of the trees' leaf values for the features.</summary>
     public double Output(IEnumerable<string> features)
     {
-        Span<int> present = stackalloc int[32];
+        // Every feature the trees know must be seen: a candidate with more than the stack's room gets a
+        // heap buffer rather than a walk that silently misses a split.
+        IReadOnlyCollection<string> all = features as IReadOnlyCollection<string> ?? [.. features];
+        Span<int> present = all.Count <= 64 ? stackalloc int[64] : new int[all.Count];
         int count = 0;
-        foreach (string f in features)
+        foreach (string f in all)
         {
-            if (_ids.TryGetValue(f, out int id) && count < present.Length)
+            if (_ids.TryGetValue(f, out int id))
             {
                 present[count++] = id;
             }

@@ -6,8 +6,9 @@ namespace NewsGraph.Extraction.Candidates;
 
 /// <summary>
 /// The learned decision over relation candidates: per relation type a logistic model over the
-/// candidates' features (with boosted trees on its log-odds where cross-validation chose them), a calibration (Platt scaling fitted on the dev split) and the default
-/// threshold (chosen on dev to hold precision ≥ 0.90). Trained by <c>newsgraph train relations</c>
+/// candidates' features (with boosted trees on its log-odds where cross-validation chose them), a
+/// calibration (Platt scaling fitted on the dev split) and the default threshold (chosen on dev to hold
+/// precision ≥ 0.90). Trained by <c>newsgraph train relations</c>
 /// and embedded as <c>Data/relations/relation-model.json</c>; the file says how it was made.
 /// </summary>
 public sealed class RelationModel
