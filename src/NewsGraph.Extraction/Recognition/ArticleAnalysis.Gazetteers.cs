@@ -688,6 +688,8 @@ internal sealed partial class ArticleAnalysis
         entity.FirstSentence = Math.Min(entity.FirstSentence, s);
     }
 
+    private static readonly HashSet<string> s_competitionHeads = WordSets.Get("competition-heads");
+
     private int? TryStateOrPlace(int s, int i)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
@@ -696,6 +698,11 @@ internal sealed partial class ArticleAnalysis
         if (place is { } quoted && IsQuoted(tokens, i, quoted.End) && _contextualOrganizations.At(s, i) is { Value.IsMedia: true })
         {
             return null; // لـ«الشرق الأوسط»: the paper (pass 1c), not the region
+        }
+
+        if (place is { Value.Kind: "region" } && i > 0 && s_competitionHeads.Contains(Clitics.WithoutConjunction(tokens[i - 1].Norm)))
+        {
+            return null; // كأس آسيا، دوري أبطال أوروبا: a competition's name, not the continent
         }
 
         if (place is { } p && (state is null || p.Length > state.Value.Length || state.Value.Value.Form == StateForm.Metonym

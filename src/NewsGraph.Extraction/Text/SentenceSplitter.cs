@@ -108,6 +108,12 @@ public static class SentenceSplitter
 
     private static void Add(string text, List<Token> tokens, int from, int to, bool headline, List<Sentence> sentences)
     {
+        if (LinkTrailerEnd(tokens, from, to) is { } headlineStart)
+        {
+            from = headlineStart;
+            headline = true;
+        }
+
         // A sentence needs at least one word; stray punctuation is not a sentence.
         bool hasWord = false;
         for (int i = from; i < to && !hasWord; i++)
@@ -123,6 +129,32 @@ public static class SentenceSplitter
         int start = tokens[from].Start;
         int end = tokens[to - 1].End;
         sentences.Add(new Sentence(sentences.Count, start, end, text[start..end], tokens.GetRange(from, to - from), headline));
+    }
+
+    /// <summary>How far into a sentence a link trailer's colon may stand.</summary>
+    private const int LinkTrailerReach = 8;
+
+    /// <summary>
+    /// A web page's link trailer, "رابط الخبر بصحيفة الوئام: العمل: ضبط 21 مخالفة": the story's own
+    /// headline again behind a link label naming the paper, which is no mention of it. Where the
+    /// headline starts (after the label's colon), or null for any other sentence.
+    /// </summary>
+    private static int? LinkTrailerEnd(List<Token> tokens, int from, int to)
+    {
+        if (to - from < 3 || tokens[from].Norm != "رابط" || tokens[from + 1].Norm != "الخبر")
+        {
+            return null;
+        }
+
+        for (int i = from + 2; i < Math.Min(to, from + LinkTrailerReach); i++)
+        {
+            if (tokens[i].Surface == ":")
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Wire boilerplate: "// انتهى //" end marks and time stamps such as "17:54 ت م".</summary>

@@ -27,7 +27,9 @@ public sealed class GoldSetTests(ITestOutputHelper output)
     // 0.92 (was 0.94) since the gazetteer was learned again with the second written batch in train (2026-12-07): its
     // mena-18 marks المنطقة الاقتصادية لقناة السويس optional, so the name is no longer annotated in most articles
     // that contain it and left the learned places; here قناة السويس inside it is one place more (P 0.93 R 1.00).
-    [InlineData("entity:Place", 0.92, 0.90)]
+    // 0.90 (was 0.92) since continents are places (2026-12-07: train Place F1 0.78 → 0.79, dev 0.74 → 0.75): g02's
+    // department "الإدارة العامة لدول آسيا والمحيط الهادئ" names one region more that its gold leaves out (P 0.91 R 1.00).
+    [InlineData("entity:Place", 0.90, 0.90)]
     [InlineData("relation:MET", 0.95, 0.90)]
     [InlineData("relation:STATED", 0.94, 0.90)]
     [InlineData("relation:MEMBER_OF", 0.97, 0.95)]

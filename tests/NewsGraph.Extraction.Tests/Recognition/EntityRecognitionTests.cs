@@ -119,6 +119,24 @@ public sealed class EntityRecognitionTests
     }
 
     [Fact]
+    public void Continents_ArePlaces()
+    {
+        var x = Extract.From("تعد الصين أكبر شريك تجاري للدول النامية في آسيا وإفريقيا وأمريكا اللاتينية.");
+        Assert.Contains(x.Of(NodeKind.Place), p => p.Name == "آسيا");
+        Assert.Contains(x.Of(NodeKind.Place), p => p.Name == "أفريقيا");
+        Assert.Contains(x.Of(NodeKind.Place), p => p.Name == "أمريكا اللاتينية");
+    }
+
+    [Theory]
+    [InlineData("تأهل المنتخب إلى نهائيات كأس آسيا 2019 بعد فوزه أمس.")]
+    [InlineData("يلعب الفريق في دوري أبطال آسيا هذا الموسم.")]
+    public void ContinentInACompetitionsName_IsNoPlace(string text)
+    {
+        var x = Extract.From(text);
+        Assert.DoesNotContain(x.Of(NodeKind.Place), p => p.Name == "آسيا");
+    }
+
+    [Fact]
     public void CapitalThatSaysWhere_StaysAPlace()
     {
         var x = Extract.From("أبلغت طهران الوكالة أنها ستواصل التعاون، وعقد الاجتماع في طهران أمس.");

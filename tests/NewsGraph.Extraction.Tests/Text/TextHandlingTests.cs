@@ -1,4 +1,5 @@
 using NewsGraph.Core.Text;
+using NewsGraph.Core.Graph;
 using NewsGraph.Extraction.Text;
 
 namespace NewsGraph.Extraction.Tests.Text;
@@ -85,6 +86,22 @@ public sealed class TextHandlingTests
     {
         List<Sentence> sentences = SentenceSplitter.Split("التقى الوزير نظيره اليوم.\n // انتهى //\n 17:54 ت م \n");
         Assert.Single(sentences);
+    }
+
+    [Fact]
+    public void Split_LinkTrailer_KeepsTheHeadlineWithoutTheLinkLabel()
+    {
+        List<Sentence> sentences = SentenceSplitter.Split("ضبط مكتب العمل 21 مخالفة في منطقة الجوف. رابط الخبر بصحيفة الوئام: العمل: ضبط 21 مخالفة تأخير\n");
+        Assert.Equal(2, sentences.Count);
+        Assert.StartsWith("العمل:", sentences[1].Text, StringComparison.Ordinal);
+        Assert.True(sentences[1].IsHeadline);
+    }
+
+    [Fact]
+    public void LinkTrailer_NamesNoOrganization()
+    {
+        var x = Extract.From("ضبط مكتب العمل 21 مخالفة في منطقة الجوف. رابط الخبر بصحيفة الوئام: العمل: ضبط 21 مخالفة تأخير");
+        Assert.DoesNotContain(x.Of(NodeKind.Organization), o => o.Name.Contains("الوئام", StringComparison.Ordinal));
     }
 
     [Fact]
