@@ -122,7 +122,7 @@ public sealed class ArabicArticleExtractor(
             output.Ensure(c.From);
             output.Ensure(c.To);
             views.Add(new CandidateView(c.Type, c.From.Key, c.To.Key, c.Claim is { } span ? output.ClaimText(c.Sentence, span) : null, c.Status,
-                c.Group, c.Features, c.RuleSays, scored ? c.Probability : null, keptSet.Contains(c)));
+                c.Group, c.Features, c.RuleSays, scored ? c.Probability : null, keptSet.Contains(c), c.SharedClause));
         }
 
         List<SpanView> spans = [.. analysis.OrganizationSpanCandidates.Select(c => new SpanView(

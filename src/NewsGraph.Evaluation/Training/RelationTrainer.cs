@@ -204,7 +204,7 @@ public sealed class RelationTrainer(TextWriter log)
         foreach (LabelledArticle a in articles)
         {
             List<CandidateView> ofType = [.. a.Candidates.Select(c => c.Candidate).Where(c => c.Type == type)];
-            List<CandidateView> kept = CandidateDecider.Keep(ofType, c => c.Type, c => c.Group, c => model.Probability(c.Features), _ => threshold);
+            List<CandidateView> kept = CandidateDecider.Keep(ofType, c => c.Type, c => c.Group, c => c.SharedClause, c => model.Probability(c.Features), _ => threshold);
             Prediction prediction = CandidateLabelling.AsPrediction(a.Graph, kept);
             tally.Add(ExtractionScorer.Score(a.Article.Gold, prediction).Tally);
         }

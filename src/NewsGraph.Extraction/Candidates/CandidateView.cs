@@ -5,7 +5,8 @@ namespace NewsGraph.Extraction.Candidates;
 /// <summary>
 /// A relation candidate as training and evaluation tools see it: the relation it would assert
 /// (keys into the article graph's entities, the claim's text for STATED), its features, the rules'
-/// verdict, the model's probability (when a model decided) and whether extraction kept it.
+/// verdict, the model's probability (when a model decided), whether extraction kept it and whether
+/// its reporting clause has two speakers by its grammar.
 /// </summary>
 public sealed record CandidateView(
     RelationType Type,
@@ -17,7 +18,8 @@ public sealed record CandidateView(
     IReadOnlyList<string> Features,
     bool RuleSays,
     double? Probability,
-    bool Kept);
+    bool Kept,
+    bool SharedClause = false);
 
 /// <summary>An article's extraction with every candidate: the graph holds the entities of all of them.</summary>
 public sealed record CandidateExtraction(ArticleGraph Graph, IReadOnlyList<CandidateView> Candidates, IReadOnlyList<SpanView> OrganizationSpans, IReadOnlyList<SpanView> PersonSpans);

@@ -32,6 +32,9 @@ internal sealed class RelationCandidate(RelationType type, EntityInfo from, Enti
 
     public MembershipStatus? Status { get; init; }
 
+    /// <summary>STATED: the clause has two speakers by its grammar (a dual verb, "الجانبان"), so two of its candidates may be kept.</summary>
+    public bool SharedClause { get; init; }
+
     /// <summary>Whether the hand-written rules assert this relation (a feature, not a gate).</summary>
     public bool RuleSays { get; set; }
 

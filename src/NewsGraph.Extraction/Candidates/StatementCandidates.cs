@@ -259,7 +259,8 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         }
 
         // "وأكد الجانبان": the two persons named last.
-        if (cueEnd < tokens.Count && s_partyNouns.Contains(tokens[cueEnd].Norm))
+        bool partyNounSubject = cueEnd < tokens.Count && s_partyNouns.Contains(tokens[cueEnd].Norm);
+        if (partyNounSubject)
         {
             foreach (EntityInfo e in NamedBefore(s, cue, persons: 2))
             {
@@ -300,7 +301,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         bool writtenSubject = nearestAfter is { } na && na.Start - cueEnd <= 1;
         foreach ((EntityInfo speaker, string position, Mention? mention, List<string> reasons) in speakers.Values)
         {
-            var candidate = new RelationCandidate(RelationType.Stated, speaker, speaker, s, group) { Claim = claim, Verb = verb };
+            var candidate = new RelationCandidate(RelationType.Stated, speaker, speaker, s, group) { Claim = claim, Verb = verb, SharedClause = joint is not null || partyNounSubject };
             candidate.RuleSays = ruled.Any(c => c.Speaker == speaker);
             Describe(candidate, s, cue, cueEnd, verb, claim, position, mention, mention == nearestAfter, mention == nearestBefore, writtenSubject, ruled.Length);
             foreach (string reason in reasons.Where(r => r != position).Distinct())

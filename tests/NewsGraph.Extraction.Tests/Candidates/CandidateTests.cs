@@ -385,18 +385,28 @@ public sealed class CandidateTests
     }
 
     [Fact]
-    public void Keep_AClauseKeepsItsTwoLikeliestSpeakersAboveTheThreshold()
+    public void Keep_AClauseKeepsItsLikeliestSpeaker_AndASharedClauseItsTwoLikeliest_AboveTheThreshold()
     {
-        (RelationType, string, double)[] candidates =
+        (RelationType, string, double, bool)[] candidates =
         [
-            (RelationType.Stated, "1:0", 0.9), (RelationType.Stated, "1:0", 0.8), (RelationType.Stated, "1:0", 0.7),
-            (RelationType.Stated, "2:0", 0.3), (RelationType.Met, "3:met", 0.6), (RelationType.Met, "3:met", 0.6),
+            (RelationType.Stated, "1:0", 0.9, false), (RelationType.Stated, "1:0", 0.8, false), (RelationType.Stated, "1:0", 0.7, false),
+            (RelationType.Stated, "2:0", 0.3, false), (RelationType.Met, "3:met", 0.6, false), (RelationType.Met, "3:met", 0.6, false),
+            (RelationType.Stated, "4:0", 0.85, true), (RelationType.Stated, "4:0", 0.75, true), (RelationType.Stated, "4:0", 0.65, true),
         ];
-        Box[] boxes = [.. candidates.Select(c => new Box(c.Item1, c.Item2, c.Item3))];
+        Box[] boxes = [.. candidates.Select(c => new Box(c.Item1, c.Item2, c.Item3, c.Item4))];
 
-        List<Box> kept = CandidateDecider.Keep(boxes, b => b.Type, b => b.Group, b => b.P, _ => 0.5);
+        List<Box> kept = CandidateDecider.Keep(boxes, b => b.Type, b => b.Group, b => b.Shared, b => b.P, _ => 0.5);
 
-        Assert.Equal([0.9, 0.8, 0.6, 0.6], kept.Select(b => b.P));
+        Assert.Equal([0.9, 0.6, 0.6, 0.85, 0.75], kept.Select(b => b.P));
+    }
+
+    [Fact]
+    public void JointSubject_MarksTheClauseShared_AndADualVerbToo()
+    {
+        CandidateExtraction x = Candidates("التقى وزير الخارجية الأردني أيمن الصفدي نظيره المصري سامح شكري في عمان. وأكد الجانبان أن التعاون بين البلدين يتطور. وقال الصفدي إن الزيارة ناجحة.");
+        CandidateView[] statements = [.. x.Candidates.Where(c => c.Type == RelationType.Stated)];
+        Assert.Contains(statements, c => c.SharedClause && c.ClaimText!.Contains("التعاون", StringComparison.Ordinal));
+        Assert.All(statements.Where(c => c.ClaimText!.Contains("الزيارة", StringComparison.Ordinal)), c => Assert.False(c.SharedClause));
     }
 
     [Fact]
@@ -412,5 +422,5 @@ public sealed class CandidateTests
             r => Assert.InRange(r.Confidence!.Value, 0.01, 1));
     }
 
-    private sealed record Box(RelationType Type, string Group, double P);
+    private sealed record Box(RelationType Type, string Group, double P, bool Shared);
 }
