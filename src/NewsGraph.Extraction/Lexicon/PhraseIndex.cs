@@ -19,6 +19,8 @@ public sealed class PhraseIndex<T>
 {
     private readonly Node _root = new();
 
+    private readonly FirstWordFilter _firstWords = new();
+
     public int Count { get; private set; }
 
     /// <summary>Adds a phrase given as normalized words separated by single spaces.</summary>
@@ -30,7 +32,13 @@ public sealed class PhraseIndex<T>
         }
 
         Node node = _root;
-        foreach (string word in normalizedPhrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        string[] words = normalizedPhrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 0)
+        {
+            _firstWords.Add(words[0]);
+        }
+
+        foreach (string word in words)
         {
             node = node.Child(word);
         }
@@ -85,13 +93,13 @@ public sealed class PhraseIndex<T>
         {
             // The written form alone: no array of one form built per call (this runs in loops over tokens).
             string norm = tokens[start].Norm;
-            return _root.Children.TryGetValue(norm, out Node? only) ? Extend(tokens, start, only, norm) : null;
+            return _firstWords.MayHold(norm) && _root.Children.TryGetValue(norm, out Node? only) ? Extend(tokens, start, only, norm) : null;
         }
 
         PhraseMatch<T>? best = null;
         foreach (string form in tokens[start].Forms)
         {
-            if (_root.Children.TryGetValue(form, out Node? node))
+            if (_firstWords.MayHold(form) && _root.Children.TryGetValue(form, out Node? node))
             {
                 PhraseMatch<T>? m = Extend(tokens, start, node, form);
                 if (m is { } found && (best is null || found.Length > best.Value.Length))
@@ -149,5 +157,45 @@ public sealed class PhraseIndex<T>
 
             return child;
         }
+    }
+}
+
+/// <summary>
+/// A bit per (length, first, middle and last letter) of the words that open a phrase: most words of
+/// running text open none, and every pass that walks the tokens asks each of its indexes about each
+/// form. The filter answers most of those questions from 2 KB without hashing the word or reading
+/// the root's dictionary; a word it lets through is looked up as before (it never says no to a word
+/// that opens a phrase).
+/// </summary>
+internal sealed class FirstWordFilter
+{
+    private const int Bits = 14;
+
+    private readonly ulong[] _bits = new ulong[(1 << Bits) / 64];
+
+    public void Add(string word)
+    {
+        int bit = BitOf(word);
+        _bits[bit >> 6] |= 1UL << (bit & 63);
+    }
+
+    public bool MayHold(string word)
+    {
+        int bit = BitOf(word);
+        return (_bits[bit >> 6] & (1UL << (bit & 63))) != 0;
+    }
+
+    private static int BitOf(string word)
+    {
+        if (word.Length == 0)
+        {
+            return 0;
+        }
+
+        uint h = (uint)word.Length;
+        h = (h * 31) + word[0];
+        h = (h * 31) + word[word.Length / 2];
+        h = (h * 31) + word[^1];
+        return (int)((h * 0x9E3779B1u) >> (32 - Bits));
     }
 }
