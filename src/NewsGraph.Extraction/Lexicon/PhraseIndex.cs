@@ -19,7 +19,14 @@ public sealed class PhraseIndex<T>
 {
     private readonly Node _root = new();
 
-    private readonly FirstWordFilter _firstWords = new();
+    /// <summary>
+    /// The words that open a phrase: most words of running text open none, and every pass that walks
+    /// the tokens asks its indexes about each form; the filter answers most of those questions
+    /// without hashing the form or reading the root's dictionary.
+    /// </summary>
+    private readonly WordFilter _firstWords = new(FirstWordFilterBits);
+
+    private const int FirstWordFilterBits = 14;
 
     public int Count { get; private set; }
 
@@ -157,45 +164,5 @@ public sealed class PhraseIndex<T>
 
             return child;
         }
-    }
-}
-
-/// <summary>
-/// A bit per (length, first, middle and last letter) of the words that open a phrase: most words of
-/// running text open none, and every pass that walks the tokens asks each of its indexes about each
-/// form. The filter answers most of those questions from 2 KB without hashing the word or reading
-/// the root's dictionary; a word it lets through is looked up as before (it never says no to a word
-/// that opens a phrase).
-/// </summary>
-internal sealed class FirstWordFilter
-{
-    private const int Bits = 14;
-
-    private readonly ulong[] _bits = new ulong[(1 << Bits) / 64];
-
-    public void Add(string word)
-    {
-        int bit = BitOf(word);
-        _bits[bit >> 6] |= 1UL << (bit & 63);
-    }
-
-    public bool MayHold(string word)
-    {
-        int bit = BitOf(word);
-        return (_bits[bit >> 6] & (1UL << (bit & 63))) != 0;
-    }
-
-    private static int BitOf(string word)
-    {
-        if (word.Length == 0)
-        {
-            return 0;
-        }
-
-        uint h = (uint)word.Length;
-        h = (h * 31) + word[0];
-        h = (h * 31) + word[word.Length / 2];
-        h = (h * 31) + word[^1];
-        return (int)((h * 0x9E3779B1u) >> (32 - Bits));
     }
 }
