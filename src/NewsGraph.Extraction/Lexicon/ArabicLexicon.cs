@@ -94,24 +94,24 @@ public sealed class ArabicLexicon
 
     public PhraseIndex<CueKind> Cues { get; } = new();
 
-    public IReadOnlySet<string> FunctionWords { get; }
+    public WordSet FunctionWords { get; }
 
-    public IReadOnlySet<string> CommonWords { get; }
+    public WordSet CommonWords { get; }
 
-    public IReadOnlySet<string> GivenNames { get; }
+    public WordSet GivenNames { get; }
 
     /// <summary>
     /// First names, ambiguous ones included (عادل، مساعد، وحيد, also ordinary words): the NER
     /// tagger's hand-written list with <see cref="GivenNames"/>. Never a decision by itself, only
     /// where to ask the tagger.
     /// </summary>
-    public IReadOnlySet<string> FirstNames { get; }
+    public WordSet FirstNames { get; }
 
     /// <summary>Words seen at least twice in ANERcorp and never inside a person's name (they may name places or organizations).</summary>
-    public IReadOnlySet<string> NeverPersonWords { get; }
+    public WordSet NeverPersonWords { get; }
 
     /// <summary>Nouns that head an organization's name (<c>lexicon/organization-heads.txt</c>): وزارة الخارجية الروسية، الجيش النيجيري.</summary>
-    public IReadOnlySet<string> OrganizationHeads { get; }
+    public WordSet OrganizationHeads { get; }
 
     /// <summary>Generic type nouns that introduce a quoted proper name (<c>lexicon/named-type-heads.txt</c>): تنظيم “داعش”، صحيفة «إزفيستيا».</summary>
     public IReadOnlySet<string> NamedTypeHeads { get; }
@@ -155,7 +155,7 @@ public sealed class ArabicLexicon
 
     /// <summary>True when the normalized word (or its form without a proclitic) is a function word.</summary>
     public bool IsFunctionWord(string norm) =>
-        FunctionWords.Contains(norm) || (norm.Length >= 3 && norm[0] is 'و' or 'ف' && FunctionWords.Contains(norm[1..]));
+        FunctionWords.Contains(norm) || (norm.Length >= 3 && norm[0] is 'و' or 'ف' && FunctionWords.Contains(norm.AsSpan(1)));
 
     public bool IsCommonWord(string norm) => CommonWords.Contains(norm);
 

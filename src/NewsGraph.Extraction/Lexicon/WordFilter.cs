@@ -27,13 +27,13 @@ internal sealed class WordFilter
         _bits[bit >> 6] |= 1UL << (bit & 63);
     }
 
-    public bool MayHold(string word)
+    public bool MayHold(ReadOnlySpan<char> word)
     {
         int bit = BitOf(word);
         return (_bits[bit >> 6] & (1UL << (bit & 63))) != 0;
     }
 
-    private int BitOf(string word)
+    private int BitOf(ReadOnlySpan<char> word)
     {
         if (word.Length == 0)
         {

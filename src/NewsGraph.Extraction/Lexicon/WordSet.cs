@@ -8,14 +8,17 @@ namespace NewsGraph.Extraction.Lexicon;
 /// words' set alone is half a megabyte; a miss there costs cache misses the filter avoids). Everything
 /// else, enumeration order included, is the hash set's.
 /// </summary>
-internal sealed class WordSet : IReadOnlySet<string>
+public sealed class WordSet : IReadOnlySet<string>
 {
     private readonly HashSet<string> _words;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _spans;
     private readonly WordFilter _filter;
 
-    public WordSet(HashSet<string> words)
+    /// <param name="words">An ordinal set (the lexicon's are), so that a part of a word can be looked up as it is.</param>
+    internal WordSet(HashSet<string> words)
     {
         _words = words;
+        _spans = words.GetAlternateLookup<ReadOnlySpan<char>>();
         _filter = WordFilter.For(words.Count);
         foreach (string word in words)
         {
@@ -26,6 +29,12 @@ internal sealed class WordSet : IReadOnlySet<string>
     public int Count => _words.Count;
 
     public bool Contains(string item) => item is not null && _filter.MayHold(item) && _words.Contains(item);
+
+    /// <summary>
+    /// Whether the set holds these letters as a word: a word without its first letter ("و" + name) is
+    /// asked about without making a string of it (these run for most tokens, several times each).
+    /// </summary>
+    public bool Contains(ReadOnlySpan<char> word) => _filter.MayHold(word) && _spans.Contains(word);
 
     public IEnumerator<string> GetEnumerator() => _words.GetEnumerator();
 

@@ -69,8 +69,8 @@ internal sealed partial class ArticleAnalysis
         // (The ANERcorp-derived list holds و-forms such as "واحمد": a first name after the و wins.)
         // Likewise a preposition ل or ب before a first name ("لفايز المالكي"), unless the whole word is one (بشار، لؤي).
         conjunction ??= first.Norm.Length > 3
-            && ((first.Norm[0] == 'و' && (!_lex.FirstNames.Contains(first.Norm) || _lex.FirstNames.Contains(first.Norm[1..])))
-                || (first.Norm[0] == 'ف' && _lex.GivenNames.Contains(first.Norm[1..]))
+            && ((first.Norm[0] == 'و' && (!_lex.FirstNames.Contains(first.Norm) || _lex.FirstNames.Contains(first.Norm.AsSpan(1))))
+                || (first.Norm[0] == 'ف' && _lex.GivenNames.Contains(first.Norm.AsSpan(1)))
                 || (IsPrepositionOnName(first.Norm) && !_lex.FirstNames.Contains(first.Norm)));
         return conjunction.Value
             ? ArticleText.SpanWithoutClitic(Sentences[s], _text, start, end, first.Norm[1..])
