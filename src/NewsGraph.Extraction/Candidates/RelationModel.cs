@@ -66,19 +66,10 @@ public sealed class RelationModel
 /// </summary>
 public sealed record TypeModel(double Bias, IReadOnlyDictionary<string, double> Weights, double CalibrationA, double CalibrationB, double Threshold, IReadOnlyList<DecisionTree>? Trees = null)
 {
-    private TreeEnsemble? _ensemble;
+    private FeatureScorer? _scorer;
 
     /// <summary>The raw score (log-odds before calibration): the linear part, then the trees' leaves.</summary>
-    public double Score(IEnumerable<string> features)
-    {
-        double z = Bias;
-        foreach (string f in features)
-        {
-            z += Weights.GetValueOrDefault(f);
-        }
-
-        return Trees is { Count: > 0 } ? z + Ensemble().Output(features) : z;
-    }
+    public double Score(IEnumerable<string> features) => Scorer().Score(Bias, features);
 
     public double Probability(IEnumerable<string> features) => Sigmoid((CalibrationA * Score(features)) + CalibrationB);
 
@@ -86,15 +77,97 @@ public sealed record TypeModel(double Bias, IReadOnlyDictionary<string, double> 
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Weights.Count} weights, {Trees?.Count ?? 0} trees, threshold {Threshold:F2}");
 
-    /// <summary>The trees compiled once (a benign race: two threads may both compile the same trees).</summary>
-    private TreeEnsemble Ensemble()
+    /// <summary>
+    /// The weights and trees compiled once (a benign race: two threads may both compile them); a copy
+    /// made with other weights or trees (<c>with</c>) compiles its own.
+    /// </summary>
+    private FeatureScorer Scorer()
     {
-        TreeEnsemble? compiled = _ensemble;
-        if (compiled is null || !ReferenceEquals(compiled.Source, Trees))
+        FeatureScorer? compiled = _scorer;
+        if (compiled is null || !compiled.IsFor(Weights, Trees))
         {
-            _ensemble = compiled = new TreeEnsemble(Trees!);
+            _scorer = compiled = new FeatureScorer(Weights, Trees);
         }
 
         return compiled;
+    }
+}
+
+/// <summary>
+/// A type model's weights and trees behind one lookup per feature: each feature the model knows maps
+/// to its weight and to its number among the trees' split features, so a candidate's features are
+/// hashed once (not once for the weights and again for the trees).
+/// </summary>
+internal sealed class FeatureScorer
+{
+    private const int StackPresenceWords = 8;
+
+    private readonly IReadOnlyDictionary<string, double> _weights;
+    private readonly IReadOnlyList<DecisionTree>? _trees;
+    private readonly Dictionary<string, (double Weight, int TreeFeature)> _known = new(StringComparer.Ordinal);
+    private readonly TreeEnsemble? _ensemble;
+
+    public FeatureScorer(IReadOnlyDictionary<string, double> weights, IReadOnlyList<DecisionTree>? trees)
+    {
+        (_weights, _trees) = (weights, trees);
+        foreach ((string feature, double weight) in weights)
+        {
+            _known[feature] = (weight, -1);
+        }
+
+        if (trees is { Count: > 0 })
+        {
+            _ensemble = new TreeEnsemble(trees);
+            foreach ((string feature, int id) in _ensemble.FeatureIds)
+            {
+                _known[feature] = (weights.GetValueOrDefault(feature), id);
+            }
+        }
+    }
+
+    public bool IsFor(IReadOnlyDictionary<string, double> weights, IReadOnlyList<DecisionTree>? trees) =>
+        ReferenceEquals(weights, _weights) && ReferenceEquals(trees, _trees);
+
+    /// <summary>
+    /// The bias plus the known features' weights, in the features' order (an unknown feature weighs
+    /// nothing), then the trees' leaves for the features present.
+    /// </summary>
+    public double Score(double bias, IEnumerable<string> features)
+    {
+        int words = _ensemble?.PresenceWords ?? 0;
+        Span<ulong> present = words <= StackPresenceWords ? stackalloc ulong[StackPresenceWords] : new ulong[words];
+        double z = bias;
+        if (features is List<string> list)
+        {
+            foreach (string feature in list)
+            {
+                z += Weigh(feature, present);
+            }
+        }
+        else
+        {
+            foreach (string feature in features)
+            {
+                z += Weigh(feature, present);
+            }
+        }
+
+        return _ensemble is null ? z : z + _ensemble.Output(present);
+    }
+
+    /// <summary>The feature's weight; marks it present when the trees split on it.</summary>
+    private double Weigh(string feature, Span<ulong> present)
+    {
+        if (!_known.TryGetValue(feature, out (double Weight, int TreeFeature) entry))
+        {
+            return 0;
+        }
+
+        if (entry.TreeFeature >= 0)
+        {
+            present[entry.TreeFeature >> 6] |= 1UL << (entry.TreeFeature & 63);
+        }
+
+        return entry.Weight;
     }
 }

@@ -31,23 +31,24 @@ public sealed class ArabicLexicon
 
         LoadTitles(withLearnedNames);
         LoadCues();
-        FunctionWords = LoadWordSet("gazetteers/function-words.txt");
-        CommonWords = LoadWordSet("lexicon/common-words.txt");
-        GivenNames = LoadWordSet("lexicon/given-names.txt").Union(LoadWordSet("lexicon/given-names-extra.txt")).Union(LoadWordSet("lexicon/given-names-gulf.txt"))
-            .ToHashSet(StringComparer.Ordinal);
-        NeverPersonWords = LoadWordSet("lexicon/never-person-words.txt");
-        FirstNames = LoadWordSet("ner/ner-first-names-ar.txt").Union(LoadWordSet("lexicon/first-names-more.txt")).Union(LoadWordSet("lexicon/first-names-annotated.txt")).Union(LoadWordSet("lexicon/first-names-general.txt"))
-            .Union(GivenNames).ToHashSet(StringComparer.Ordinal);
-        OrganizationHeads = LoadWordSet("lexicon/organization-heads.txt");
+        FunctionWords = new WordSet(LoadWordSet("gazetteers/function-words.txt"));
+        CommonWords = new WordSet(LoadWordSet("lexicon/common-words.txt"));
+        GivenNames = new WordSet(LoadWordSet("lexicon/given-names.txt").Union(LoadWordSet("lexicon/given-names-extra.txt")).Union(LoadWordSet("lexicon/given-names-gulf.txt"))
+            .ToHashSet(StringComparer.Ordinal));
+        NeverPersonWords = new WordSet(LoadWordSet("lexicon/never-person-words.txt"));
+        FirstNames = new WordSet(LoadWordSet("ner/ner-first-names-ar.txt").Union(LoadWordSet("lexicon/first-names-more.txt")).Union(LoadWordSet("lexicon/first-names-annotated.txt")).Union(LoadWordSet("lexicon/first-names-general.txt"))
+            .Union(GivenNames).ToHashSet(StringComparer.Ordinal));
+        OrganizationHeads = new WordSet(LoadWordSet("lexicon/organization-heads.txt"));
         foreach (string head in OrganizationHeads)
         {
             _organizationOpeners.Add(head);
             _organizationOpeners.Add("ال" + head);
         }
 
-        NamedTypeHeads = LoadWordSet("lexicon/named-type-heads.txt");
-        TitleComplements = LoadWordSet("lexicon/title-complements.txt");
-        PlaceHeads = LoadWordSet("lexicon/place-heads.txt");
+        OrganizationOpeners = new WordSet(_organizationOpeners);
+        NamedTypeHeads = new WordSet(LoadWordSet("lexicon/named-type-heads.txt"));
+        TitleComplements = new WordSet(LoadWordSet("lexicon/title-complements.txt"));
+        PlaceHeads = new WordSet(LoadWordSet("lexicon/place-heads.txt"));
     }
 
     /// <summary>The lexicon built from the embedded data files.</summary>
@@ -70,8 +71,9 @@ public sealed class ArabicLexicon
     /// Words that can open an organization's name (the first word of a gazetteer name, or a head
     /// noun with or without the article): most tokens are not, and need no further look.
     /// </summary>
-    public IReadOnlySet<string> OrganizationOpeners => _organizationOpeners;
+    public IReadOnlySet<string> OrganizationOpeners { get; }
 
+    /// <summary>The organization openers as the gazetteers are read (<see cref="OrganizationOpeners"/> once all are).</summary>
     private readonly HashSet<string> _organizationOpeners = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -92,24 +94,24 @@ public sealed class ArabicLexicon
 
     public PhraseIndex<CueKind> Cues { get; } = new();
 
-    public IReadOnlySet<string> FunctionWords { get; }
+    public WordSet FunctionWords { get; }
 
-    public IReadOnlySet<string> CommonWords { get; }
+    public WordSet CommonWords { get; }
 
-    public IReadOnlySet<string> GivenNames { get; }
+    public WordSet GivenNames { get; }
 
     /// <summary>
     /// First names, ambiguous ones included (عادل، مساعد، وحيد, also ordinary words): the NER
     /// tagger's hand-written list with <see cref="GivenNames"/>. Never a decision by itself, only
     /// where to ask the tagger.
     /// </summary>
-    public IReadOnlySet<string> FirstNames { get; }
+    public WordSet FirstNames { get; }
 
     /// <summary>Words seen at least twice in ANERcorp and never inside a person's name (they may name places or organizations).</summary>
-    public IReadOnlySet<string> NeverPersonWords { get; }
+    public WordSet NeverPersonWords { get; }
 
     /// <summary>Nouns that head an organization's name (<c>lexicon/organization-heads.txt</c>): وزارة الخارجية الروسية، الجيش النيجيري.</summary>
-    public IReadOnlySet<string> OrganizationHeads { get; }
+    public WordSet OrganizationHeads { get; }
 
     /// <summary>Generic type nouns that introduce a quoted proper name (<c>lexicon/named-type-heads.txt</c>): تنظيم “داعش”، صحيفة «إزفيستيا».</summary>
     public IReadOnlySet<string> NamedTypeHeads { get; }
@@ -125,14 +127,14 @@ public sealed class ArabicLexicon
     /// (<c>lexicon/more-reporting-verbs.txt</c>) and every past form of the stems in
     /// <c>lexicon/reporting-verb-stems.txt</c> (he, she, the two, they), normalized.
     /// </summary>
-    public IReadOnlySet<string> MoreReportingVerbs { get; } = LoadWordSet("lexicon/more-reporting-verbs.txt")
-        .Union(LoadWordSet("lexicon/reporting-verb-stems.txt").SelectMany(PastForms)).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> MoreReportingVerbs { get; } = new WordSet(LoadWordSet("lexicon/more-reporting-verbs.txt")
+        .Union(LoadWordSet("lexicon/reporting-verb-stems.txt").SelectMany(PastForms)).ToHashSet(StringComparer.Ordinal));
 
     /// <summary>
     /// Meeting words that open MET candidates beyond the rules' cues (<c>lexicon/more-meeting-cues.txt</c>),
     /// normalized: the model, not the rules, weighs them.
     /// </summary>
-    public IReadOnlySet<string> MoreMeetingCues { get; } = LoadWordSet("lexicon/more-meeting-cues.txt");
+    public IReadOnlySet<string> MoreMeetingCues { get; } = new WordSet(LoadWordSet("lexicon/more-meeting-cues.txt"));
 
     /// <summary>Past-tense forms of a normalized he-form stem: و-less, ت، ا، تا، وا; a final ي (رأى → راي) takes its other spellings.</summary>
     private static IEnumerable<string> PastForms(string stem)
@@ -147,13 +149,13 @@ public sealed class ArabicLexicon
     }
 
     /// <summary>Words that make a sentence speak of membership (<c>lexicon/membership-cues.txt</c>).</summary>
-    public IReadOnlySet<string> MembershipCues { get; } = LoadWordSet("lexicon/membership-cues.txt");
+    public IReadOnlySet<string> MembershipCues { get; } = new WordSet(LoadWordSet("lexicon/membership-cues.txt"));
 
     private readonly Dictionary<string, StateEntry> _statesByIso = new(StringComparer.Ordinal);
 
     /// <summary>True when the normalized word (or its form without a proclitic) is a function word.</summary>
     public bool IsFunctionWord(string norm) =>
-        FunctionWords.Contains(norm) || (norm.Length >= 3 && norm[0] is 'و' or 'ف' && FunctionWords.Contains(norm[1..]));
+        FunctionWords.Contains(norm) || (norm.Length >= 3 && norm[0] is 'و' or 'ف' && FunctionWords.Contains(norm.AsSpan(1)));
 
     public bool IsCommonWord(string norm) => CommonWords.Contains(norm);
 

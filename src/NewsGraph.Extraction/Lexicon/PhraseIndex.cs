@@ -19,6 +19,15 @@ public sealed class PhraseIndex<T>
 {
     private readonly Node _root = new();
 
+    /// <summary>
+    /// The words that open a phrase: most words of running text open none, and every pass that walks
+    /// the tokens asks its indexes about each form; the filter answers most of those questions
+    /// without hashing the form or reading the root's dictionary.
+    /// </summary>
+    private readonly WordFilter _firstWords = new(FirstWordFilterBits);
+
+    private const int FirstWordFilterBits = 14;
+
     public int Count { get; private set; }
 
     /// <summary>Adds a phrase given as normalized words separated by single spaces.</summary>
@@ -30,7 +39,13 @@ public sealed class PhraseIndex<T>
         }
 
         Node node = _root;
-        foreach (string word in normalizedPhrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        string[] words = normalizedPhrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 0)
+        {
+            _firstWords.Add(words[0]);
+        }
+
+        foreach (string word in words)
         {
             node = node.Child(word);
         }
@@ -85,13 +100,13 @@ public sealed class PhraseIndex<T>
         {
             // The written form alone: no array of one form built per call (this runs in loops over tokens).
             string norm = tokens[start].Norm;
-            return _root.Children.TryGetValue(norm, out Node? only) ? Extend(tokens, start, only, norm) : null;
+            return _firstWords.MayHold(norm) && _root.Children.TryGetValue(norm, out Node? only) ? Extend(tokens, start, only, norm) : null;
         }
 
         PhraseMatch<T>? best = null;
         foreach (string form in tokens[start].Forms)
         {
-            if (_root.Children.TryGetValue(form, out Node? node))
+            if (_firstWords.MayHold(form) && _root.Children.TryGetValue(form, out Node? node))
             {
                 PhraseMatch<T>? m = Extend(tokens, start, node, form);
                 if (m is { } found && (best is null || found.Length > best.Value.Length))

@@ -18,7 +18,7 @@ internal sealed partial class ArticleAnalysis
     /// <summary>Sport words an article needs (counted with repeats) before a bare الهلال can be the club.</summary>
     private const int MinSportWords = 3;
 
-    private static readonly HashSet<string> s_sportsWords = WordSets.Get("sports-words");
+    private static readonly IReadOnlySet<string> s_sportsWords = new WordSet(WordSets.Get("sports-words"));
     private static readonly HashSet<string> s_clubContextWords = WordSets.Get("club-context-words");
     private static readonly HashSet<string> s_clubsNamedAlone = WordSets.Get("clubs-named-alone-in-sport");
 

@@ -51,7 +51,7 @@ internal sealed partial class ArticleAnalysis
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         int next = start + 1;
-        return next < tokens.Count && tokens[next].IsWord && Owner[s][next] is null
+        return next < tokens.Count && tokens[next].IsWord && Owner[s][next] is null && _surnameHeads.Contains(firstNorm)
             ? FindPersonBySurname(firstNorm + " " + SingleWordPersonNorm(tokens[next].Norm), beforeSentence)
             : null;
     }
@@ -69,8 +69,8 @@ internal sealed partial class ArticleAnalysis
         // (The ANERcorp-derived list holds و-forms such as "واحمد": a first name after the و wins.)
         // Likewise a preposition ل or ب before a first name ("لفايز المالكي"), unless the whole word is one (بشار، لؤي).
         conjunction ??= first.Norm.Length > 3
-            && ((first.Norm[0] == 'و' && (!_lex.FirstNames.Contains(first.Norm) || _lex.FirstNames.Contains(first.Norm[1..])))
-                || (first.Norm[0] == 'ف' && _lex.GivenNames.Contains(first.Norm[1..]))
+            && ((first.Norm[0] == 'و' && (!_lex.FirstNames.Contains(first.Norm) || _lex.FirstNames.Contains(first.Norm.AsSpan(1))))
+                || (first.Norm[0] == 'ف' && _lex.GivenNames.Contains(first.Norm.AsSpan(1)))
                 || (IsPrepositionOnName(first.Norm) && !_lex.FirstNames.Contains(first.Norm)));
         return conjunction.Value
             ? ArticleText.SpanWithoutClitic(Sentences[s], _text, start, end, first.Norm[1..])
@@ -200,6 +200,13 @@ internal sealed partial class ArticleAnalysis
     /// <summary>Surname → persons, kept up to date as persons are added or get a fuller name.</summary>
     private readonly Dictionary<string, List<EntityInfo>> _surnames = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Every part of a surname in <see cref="_surnames"/> that a space ends ("دي" of "دي ميستورا"): every
+    /// unclaimed word is asked whether it opens a two-word surname with the next, and few can; those
+    /// that cannot are answered without building the pair.
+    /// </summary>
+    private readonly HashSet<string> _surnameHeads = new(StringComparer.Ordinal);
+
     private void IndexSurnames(EntityInfo person)
     {
         foreach (string surname in Surnames(person))
@@ -208,6 +215,10 @@ internal sealed partial class ArticleAnalysis
             {
                 people = [];
                 _surnames[surname] = people;
+                for (int space = surname.IndexOf(' ', StringComparison.Ordinal); space >= 0; space = surname.IndexOf(' ', space + 1))
+                {
+                    _surnameHeads.Add(surname[..space]);
+                }
             }
 
             if (!people.Contains(person))
@@ -309,7 +320,8 @@ internal sealed partial class ArticleAnalysis
                     }
                 }
 
-                if (person is null && TwoWordSurnameAt(s, i, SingleWordPersonNorm(form), horizon) is { } named)
+                string formNorm = SingleWordPersonNorm(form);
+                if (person is null && TwoWordSurnameAt(s, i, formNorm, horizon) is { } named)
                 {
                     person = named;
                     end = i + 2;
@@ -317,7 +329,7 @@ internal sealed partial class ArticleAnalysis
 
                 if (person is null)
                 {
-                    person = FindPersonBySurname(SingleWordPersonNorm(form), horizon);
+                    person = FindPersonBySurname(formNorm, horizon);
                     end = i + 1;
                 }
 
@@ -416,7 +428,7 @@ internal sealed partial class ArticleAnalysis
     private bool IsDemonymWord(string titleWord) =>
         _lex.States.TryGet("ال" + titleWord, out StateHit hit) && hit.Form == StateForm.Demonym;
 
-    private static readonly HashSet<string> s_honorificPronouns = WordSets.Get("honorific-pronouns");
+    private static readonly IReadOnlySet<string> s_honorificPronouns = new WordSet(WordSets.Get("honorific-pronouns"));
 
     /// <summary>"وأكد سموه …", "معاليه": an honorific with a pronoun refers to the person last named.</summary>
     private void ResolveHonorificPronouns(int s)

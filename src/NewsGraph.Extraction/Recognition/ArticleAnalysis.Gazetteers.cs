@@ -318,7 +318,7 @@ internal sealed partial class ArticleAnalysis
             // An indefinite noun in construct continues the name only before a definite word (مجلس نواب الباراغواي، لجنة مبادرة السلام).
             // ("ومصلحة الجمارك" after a name is a second body, joined by و.)
             // (Nor does an imperfect verb: "لجنة الاستثمار يتولى ملف …".)
-            bool coordinated = t.Norm[0] == 'و' && t.Norm.Length > 3 && _lex.CommonWords.Contains(t.Norm[1..]);
+            bool coordinated = t.Norm[0] == 'و' && t.Norm.Length > 3 && _lex.CommonWords.Contains(t.Norm.AsSpan(1));
             if (j + 1 < tokens.Count && tokens[j + 1].IsWord && tokens[j + 1].Norm.StartsWith("ال", StringComparison.Ordinal) && t.Norm[0] is not ('ب' or 'ل' or 'ي') && !coordinated
                 && (_lex.CommonWords.Contains(t.Norm) || _lex.TitleComplements.Contains(t.Norm)))
             {

@@ -383,8 +383,8 @@ internal sealed partial class ArticleAnalysis
         // name; نادي، جامعة: the head of a body's name.
         return n.StartsWith("ال", StringComparison.Ordinal) || _lex.OrganizationHeads.Contains(n) || IsPrepositionalCommonWord(t) || (n.Length > 3 && n[0] == 'و')
             || IsImperfectVerbNotName(n)
-            || (n.Length > 3 && n[0] is 'ب' or 'ل' && (_lex.CommonWords.Contains(n[1..]) || _lex.GivenNames.Contains(n[1..]) || _lex.IsFunctionWord(n[1..])
-                || _lex.OrganizationHeads.Contains(n[1..])));
+            || (n.Length > 3 && n[0] is 'ب' or 'ل' && (_lex.CommonWords.Contains(n.AsSpan(1)) || _lex.GivenNames.Contains(n.AsSpan(1)) || _lex.IsFunctionWord(n[1..])
+                || _lex.OrganizationHeads.Contains(n.AsSpan(1))));
     }
 
     /// <summary>
@@ -432,7 +432,7 @@ internal sealed partial class ArticleAnalysis
         }
 
         if (n.Length > 3 && n[0] is 'ب' or 'ل' && !_lex.GivenNames.Contains(n)
-            && (_lex.CommonWords.Contains(n[1..]) || _lex.NeverPersonWords.Contains(n[1..]) || _lex.CommonWords.Contains(n)))
+            && (_lex.CommonWords.Contains(n.AsSpan(1)) || _lex.NeverPersonWords.Contains(n.AsSpan(1)) || _lex.CommonWords.Contains(n)))
         {
             return true; // بتطوير، لحريق: a preposition glued to a common word ends the name (not بوغدانوف، بخاري)
         }
@@ -507,7 +507,7 @@ internal sealed partial class ArticleAnalysis
 
     /// <summary>سيطلع، ستبحث: the future prefix س on a known imperfect verb (not سيرجي، ستافان).</summary>
     private bool IsFutureVerb(string norm) =>
-        norm.Length >= 5 && norm[0] == 'س' && norm[1] is 'ي' or 'ت' or 'ن' && _lex.CommonWords.Contains(norm[1..]);
+        norm.Length >= 5 && norm[0] == 'س' && norm[1] is 'ي' or 'ت' or 'ن' && _lex.CommonWords.Contains(norm.AsSpan(1));
 
     /// <summary>
     /// An imperfect verb the word lists do not hold, at the end of a name: ت or ي and a consonant

@@ -324,7 +324,7 @@ internal sealed partial class ArticleAnalysis
     private bool SlotConjunction(int s, int j)
     {
         string n = Sentences[s].Tokens[j].Norm;
-        return n.Length > 3 && !_lex.FirstNames.Contains(n) && ((n[0] is 'و' or 'ف' && _lex.FirstNames.Contains(n[1..])) || IsPrepositionOnName(n));
+        return n.Length > 3 && !_lex.FirstNames.Contains(n) && ((n[0] is 'و' or 'ف' && _lex.FirstNames.Contains(n.AsSpan(1))) || IsPrepositionOnName(n));
     }
 
     /// <summary>

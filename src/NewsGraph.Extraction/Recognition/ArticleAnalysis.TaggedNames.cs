@@ -203,7 +203,7 @@ internal sealed partial class ArticleAnalysis
 
         // The first-name lists first: most words are not in them, and then the word lists are not
         // asked (the same answer as asking them first, in fewer lookups; this runs for every free word).
-        bool listed = _lex.FirstNames.Contains(n) || (n.Length > 3 && n[0] is 'و' or 'ف' && _lex.FirstNames.Contains(n[1..]));
+        bool listed = _lex.FirstNames.Contains(n) || (n.Length > 3 && n[0] is 'و' or 'ف' && _lex.FirstNames.Contains(n.AsSpan(1)));
         return listed && !s_mostlyWords.Contains(n) && !_lex.IsFunctionWord(n);
     }
 
@@ -298,7 +298,7 @@ internal sealed partial class ArticleAnalysis
 
     /// <summary>ل or ب glued to a first name ("لمحمد"): a preposition on a name, which a name does not start with.</summary>
     private bool IsPrepositionOnName(string norm) =>
-        norm.Length > 3 && (norm[0] == 'ل' || (norm[0] == 'ب' && !_lex.FirstNames.Contains(norm))) && _lex.FirstNames.Contains(norm[1..]);
+        norm.Length > 3 && (norm[0] == 'ل' || (norm[0] == 'ب' && !_lex.FirstNames.Contains(norm))) && _lex.FirstNames.Contains(norm.AsSpan(1));
 
     /// <summary>The first word may carry the conjunction (AddPerson drops it) but not a preposition, the article or an imperfect verb ("يصافح").</summary>
     private bool CannotStartNameEvenCoordinated(Token t)

@@ -22,7 +22,7 @@ internal sealed partial class ArticleAnalysis
     private const int MaxTitleTokens = 16;
     /// <summary>Buildings and streets named after people (normalized), besides the bodies of s_personNamedHeads: جامع، مسجد، شارع …</summary>
     private static readonly HashSet<string> s_namedAfterHeads = WordSets.Get("named-after-heads");
-    private static readonly HashSet<string> s_nameParticles = WordSets.Get("name-particles");
+    private static readonly IReadOnlySet<string> s_nameParticles = new WordSet(WordSets.Get("name-particles"));
     private static readonly HashSet<string> s_titleConnectors = WordSets.Get("title-connectors");
     private static readonly HashSet<string> s_ambiguousStateNames = WordSets.Get("ambiguous-state-names");
     private static readonly HashSet<string> s_stateLicensors = WordSets.Get("state-licensors");
