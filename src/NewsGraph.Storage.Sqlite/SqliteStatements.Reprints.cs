@@ -70,7 +70,7 @@ internal static partial class SqliteStatements
     /// </summary>
     public const string InsertArticlesBands = """
         INSERT INTO article_bands (band_key, article_id)
-        SELECT j.value ->> 0, i.id FROM json_each(@rows) j JOIN article_text_ids i ON i.article_key = j.value ->> 1 WHERE true
+        SELECT j.value ->> 0, i.id FROM jsonb_each(@rows) j JOIN article_text_ids i ON i.article_key = j.value ->> 1 WHERE true
         ON CONFLICT (band_key, article_id) DO NOTHING;
         """;
 
