@@ -77,7 +77,7 @@ internal static partial class SqliteStatements
     /// </summary>
     public const string InsertArticlesBands = """
         INSERT INTO article_bands (band_key, article_id)
-        SELECT j.value ->> 0, j.value ->> 1 FROM jsonb_each(@rows) j WHERE true
+        SELECT j.value ->> 0, j.value ->> 1 FROM jsonb_each(CAST(@rows AS TEXT)) j WHERE true
         ON CONFLICT (band_key, article_id) DO NOTHING;
         """;
 

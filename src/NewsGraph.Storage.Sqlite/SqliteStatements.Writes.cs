@@ -53,7 +53,7 @@ internal static partial class SqliteStatements
             fingerprint, reprint_of)
         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6,
                j.value ->> 7, j.value ->> 8, j.value ->> 9, j.value ->> 10, j.value ->> 11, j.value ->> 12, j.value ->> 13, j.value ->> 14
-        FROM jsonb_each(@rows) j WHERE true
+        FROM jsonb_each(CAST(@rows AS TEXT)) j WHERE true
         ON CONFLICT (key) DO UPDATE SET
             title = excluded.title, url = excluded.url, source = excluded.source, dateline = excluded.dateline,
             published = excluded.published, language = excluded.language, file = excluded.file, text = excluded.text,
@@ -74,7 +74,7 @@ internal static partial class SqliteStatements
     /// </summary>
     public const string InsertEntitiesIfMissing = """
         INSERT INTO entities (key, kind, name, name_norm)
-        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM jsonb_each(@rows) j WHERE true
+        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM jsonb_each(CAST(@rows AS TEXT)) j WHERE true
         ON CONFLICT (key) DO NOTHING;
         """;
 
@@ -89,7 +89,7 @@ internal static partial class SqliteStatements
             original_mention_count)
         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7,
                j.value ->> 8, j.value ->> 9, j.value ->> 10, j.value ->> 11
-        FROM jsonb_each(@rows) j;
+        FROM jsonb_each(CAST(@rows AS TEXT)) j;
         """;
 
     /// <summary>
@@ -98,7 +98,7 @@ internal static partial class SqliteStatements
     /// </summary>
     public const string AddNewEntityLabels = """
         INSERT INTO entity_labels (entity_key, list, value, refs)
-        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM jsonb_each(@rows) j WHERE true
+        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM jsonb_each(CAST(@rows AS TEXT)) j WHERE true
         ON CONFLICT (entity_key, list, value) DO UPDATE SET refs = refs + excluded.refs;
         """;
 
@@ -106,13 +106,13 @@ internal static partial class SqliteStatements
     public const string InsertMentions = """
         INSERT INTO entity_mentions (article_key, entity_key, kind, name, aliases, titles, iso, category, mention_count)
         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, j.value ->> 8
-        FROM jsonb_each(@rows) j;
+        FROM jsonb_each(CAST(@rows AS TEXT)) j;
         """;
 
     /// <summary>Empty merged rows (no assertions) so provenance can reference them: @rows is a JSON array of [key, type, from, to].</summary>
     public const string InsertRelationsIfMissing = """
         INSERT INTO relations (key, type, from_key, to_key)
-        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM jsonb_each(@rows) j WHERE true
+        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM jsonb_each(CAST(@rows AS TEXT)) j WHERE true
         ON CONFLICT (key) DO NOTHING;
         """;
 
@@ -128,7 +128,7 @@ internal static partial class SqliteStatements
         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7,
                j.value ->> 8, j.value ->> 9, j.value ->> 10, j.value ->> 11, j.value ->> 12, j.value ->> 13, j.value ->> 14, j.value ->> 15,
                j.value ->> 16, (j.value ->> 17) / 1000000000.0, j.value ->> 18, j.value ->> 19, j.value ->> 20, j.value ->> 21
-        FROM jsonb_each(@rows) j;
+        FROM jsonb_each(CAST(@rows AS TEXT)) j;
         """;
 
     /// <summary>One assertion; a second one of the same relation in the same sentence of the same article is not one (changes() = 0).</summary>

@@ -92,7 +92,7 @@ internal sealed class SqliteReprints(SqliteBatchCommands commands) : IReprintSta
         ];
         if (bands.Length > 0)
         {
-            await commands.ExecuteAsync(SqliteStatements.InsertArticlesBands, cancellationToken, ("@rows", SqliteJson.Serialize(bands)));
+            await commands.ExecuteAsync(SqliteStatements.InsertArticlesBands, cancellationToken, ("@rows", SqliteJson.SerializeToUtf8(bands)));
         }
     }
 
