@@ -15,6 +15,12 @@ internal static class SqliteJson
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, s_options);
 
+    /// <summary>
+    /// The same JSON as UTF-8 bytes, for a batch's rows (<c>jsonb_each(CAST(@rows AS TEXT))</c>): as a string, the
+    /// serializer's UTF-8 was transcoded to UTF-16 and the binding transcoded it back, a batch's article texts twice each way.
+    /// </summary>
+    public static byte[] SerializeToUtf8<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, s_options);
+
     public static IReadOnlyList<string> StringList(string json) => JsonSerializer.Deserialize<string[]>(json, s_options) ?? [];
 
     /// <summary>

@@ -53,7 +53,7 @@ internal static partial class SqliteStatements
             fingerprint, reprint_of)
         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6,
                j.value ->> 7, j.value ->> 8, j.value ->> 9, j.value ->> 10, j.value ->> 11, j.value ->> 12, j.value ->> 13, j.value ->> 14
-        FROM json_each(@rows) j WHERE true
+        FROM jsonb_each(CAST(@rows AS TEXT)) j WHERE true
         ON CONFLICT (key) DO UPDATE SET
             title = excluded.title, url = excluded.url, source = excluded.source, dateline = excluded.dateline,
             published = excluded.published, language = excluded.language, file = excluded.file, text = excluded.text,
@@ -74,7 +74,7 @@ internal static partial class SqliteStatements
     /// </summary>
     public const string InsertEntitiesIfMissing = """
         INSERT INTO entities (key, kind, name, name_norm)
-        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM json_each(@rows) j WHERE true
+        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM jsonb_each(CAST(@rows AS TEXT)) j WHERE true
         ON CONFLICT (key) DO NOTHING;
         """;
 
@@ -89,7 +89,7 @@ internal static partial class SqliteStatements
             original_mention_count)
         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7,
                j.value ->> 8, j.value ->> 9, j.value ->> 10, j.value ->> 11
-        FROM json_each(@rows) j;
+        FROM jsonb_each(CAST(@rows AS TEXT)) j;
         """;
 
     /// <summary>
@@ -98,7 +98,7 @@ internal static partial class SqliteStatements
     /// </summary>
     public const string AddNewEntityLabels = """
         INSERT INTO entity_labels (entity_key, list, value, refs)
-        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM json_each(@rows) j WHERE true
+        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM jsonb_each(CAST(@rows AS TEXT)) j WHERE true
         ON CONFLICT (entity_key, list, value) DO UPDATE SET refs = refs + excluded.refs;
         """;
 
@@ -106,13 +106,13 @@ internal static partial class SqliteStatements
     public const string InsertMentions = """
         INSERT INTO entity_mentions (article_key, entity_key, kind, name, aliases, titles, iso, category, mention_count)
         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, j.value ->> 8
-        FROM json_each(@rows) j;
+        FROM jsonb_each(CAST(@rows AS TEXT)) j;
         """;
 
     /// <summary>Empty merged rows (no assertions) so provenance can reference them: @rows is a JSON array of [key, type, from, to].</summary>
     public const string InsertRelationsIfMissing = """
         INSERT INTO relations (key, type, from_key, to_key)
-        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM json_each(@rows) j WHERE true
+        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM jsonb_each(CAST(@rows AS TEXT)) j WHERE true
         ON CONFLICT (key) DO NOTHING;
         """;
 
@@ -128,7 +128,7 @@ internal static partial class SqliteStatements
         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7,
                j.value ->> 8, j.value ->> 9, j.value ->> 10, j.value ->> 11, j.value ->> 12, j.value ->> 13, j.value ->> 14, j.value ->> 15,
                j.value ->> 16, (j.value ->> 17) / 1000000000.0, j.value ->> 18, j.value ->> 19, j.value ->> 20, j.value ->> 21
-        FROM json_each(@rows) j;
+        FROM jsonb_each(CAST(@rows AS TEXT)) j;
         """;
 
     /// <summary>One assertion; a second one of the same relation in the same sentence of the same article is not one (changes() = 0).</summary>
@@ -183,7 +183,7 @@ internal static partial class SqliteStatements
                 (SELECT m.category FROM entity_mentions m WHERE m.entity_key = e.key AND m.category IS NOT NULL ORDER BY m.article_key LIMIT 1)
                 ELSE e.category END,
             e.id
-        FROM json_each(@entities) j JOIN entities e ON e.key = j.value ->> 0;
+        FROM jsonb_each(@entities) j JOIN entities e ON e.key = j.value ->> 0;
         """;
 
     /// <summary>
@@ -197,7 +197,7 @@ internal static partial class SqliteStatements
             kind = j.value ->> 1, name = j.value ->> 2, name_norm = j.value ->> 3, iso = j.value ->> 4, category = j.value ->> 5,
             mention_count = j.value ->> 6, article_count = j.value ->> 7, original_mention_count = original_mention_count + (j.value ->> 8),
             aliases = j.value ->> 9, aliases_norm = j.value ->> 10, titles = j.value ->> 11
-        FROM json_each(@rows) j
+        FROM jsonb_each(@rows) j
         WHERE entities.key = j.value ->> 0;
         """;
 
@@ -206,7 +206,7 @@ internal static partial class SqliteStatements
         UPDATE entities SET
             kind = j.value ->> 1, name = j.value ->> 2, name_norm = j.value ->> 3, iso = j.value ->> 4, category = j.value ->> 5,
             mention_count = j.value ->> 6, article_count = j.value ->> 7, original_mention_count = original_mention_count + (j.value ->> 8)
-        FROM json_each(@rows) j
+        FROM jsonb_each(@rows) j
         WHERE entities.key = j.value ->> 0;
         """;
 
@@ -217,7 +217,7 @@ internal static partial class SqliteStatements
     public const string UpdateEntitiesCounts = """
         UPDATE entities SET iso = j.value ->> 1, category = j.value ->> 2, mention_count = j.value ->> 3, article_count = j.value ->> 4,
             original_mention_count = original_mention_count + (j.value ->> 5)
-        FROM json_each(@rows) j
+        FROM jsonb_each(@rows) j
         WHERE entities.key = j.value ->> 0;
         """;
 
@@ -259,7 +259,7 @@ internal static partial class SqliteStatements
                 FROM relation_provenance p JOIN articles a ON a.key = p.article_key WHERE p.relation_key = r.key) END,
             j.value ->> 7 IS NOT NULL AND j.value ->> 7 <= r.first_published,
             r.effective_date, r.date_precision, r.date_source
-        FROM json_each(@relations) j JOIN relations r ON r.key = j.value ->> 0;
+        FROM jsonb_each(@relations) j JOIN relations r ON r.key = j.value ->> 0;
         """;
 
     /// <summary>

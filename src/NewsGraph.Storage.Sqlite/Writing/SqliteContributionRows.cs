@@ -197,7 +197,7 @@ internal sealed class SqliteContributionRows
     {
         if (rows.Count > 0)
         {
-            await commands.ExecuteAsync(sql, cancellationToken, ("@rows", SqliteJson.Serialize(rows)));
+            await commands.ExecuteAsync(sql, cancellationToken, ("@rows", SqliteJson.SerializeToUtf8(rows)));
             rows.Clear();
         }
     }

@@ -66,19 +66,33 @@ internal sealed class SqliteReprints(SqliteBatchCommands commands) : IReprintSta
     public Task<IReadOnlyList<StoredReprintState>> SharingBandsAsync(IReadOnlyCollection<string> bandKeys, CancellationToken cancellationToken) =>
         ReadStatesAsync(SqliteStatements.SelectBandCandidates, bandKeys, cancellationToken);
 
-    /// <summary>The band keys of these originals (<see cref="ReprintPlan.Banded"/>), one statement, sorted by band key so the inserts walk the primary key in order.</summary>
+    /// <summary>
+    /// The band keys of these originals (<see cref="ReprintPlan.Banded"/>), one statement, under the articles' integer ids
+    /// (read once per article; an article without one, not stored, gets no band rows, as the join on its key gave none),
+    /// sorted by band key and id so the inserts walk the primary key in order.
+    /// </summary>
     private async Task InsertBandsAsync(IReadOnlyCollection<(string Key, TextFingerprint Fingerprint)> originals, CancellationToken cancellationToken)
     {
-        string[][] bands =
+        if (originals.Count == 0)
+        {
+            return;
+        }
+
+        Dictionary<string, long> ids = (await commands.ReadAsync(SqliteStatements.SelectArticleTextIds, r => (Key: r.GetString(0), Id: r.GetInt64(1)),
+            cancellationToken, ("@keys", SqliteJson.Serialize(originals.Select(o => o.Key).Distinct(StringComparer.Ordinal)))))
+            .ToDictionary(r => r.Key, r => r.Id, StringComparer.Ordinal);
+        object[][] bands =
         [
             .. originals
-                .SelectMany(o => o.Fingerprint.BandKeys().Select(band => new[] { band, o.Key }))
-                .OrderBy(row => row[0], StringComparer.Ordinal)
-                .ThenBy(row => row[1], StringComparer.Ordinal),
+                .Where(o => ids.ContainsKey(o.Key))
+                .SelectMany(o => o.Fingerprint.BandKeys().Select(band => (Band: band, Id: ids[o.Key])))
+                .OrderBy(row => row.Band, StringComparer.Ordinal)
+                .ThenBy(row => row.Id)
+                .Select(row => new object[] { row.Band, row.Id }),
         ];
         if (bands.Length > 0)
         {
-            await commands.ExecuteAsync(SqliteStatements.InsertArticlesBands, cancellationToken, ("@rows", SqliteJson.Serialize(bands)));
+            await commands.ExecuteAsync(SqliteStatements.InsertArticlesBands, cancellationToken, ("@rows", SqliteJson.SerializeToUtf8(bands)));
         }
     }
 
