@@ -34,6 +34,38 @@ public sealed class CorpusWordStream : ICorpusSink
     /// <summary>Tokens added so far.</summary>
     public long TokenCount { get; private set; }
 
+    /// <summary>
+    /// The ids of the words seen at least <paramref name="minCount"/> times, by count (descending), then
+    /// ordinal: a builder's dense numbering, frequent words first.
+    /// </summary>
+    public int[] FrequentWords(int minCount) => Enumerable.Range(0, _words.Count)
+        .Where(w => _counts[w] >= minCount)
+        .OrderByDescending(w => _counts[w])
+        .ThenBy(w => _words[w], StringComparer.Ordinal)
+        .ToArray();
+
+    /// <summary>
+    /// <see cref="Stream"/> renumbered: each word by its position in <paramref name="listed"/>, a word not
+    /// listed as <paramref name="unlisted"/>; −1 still ends each document.
+    /// </summary>
+    public int[] DenseStream(int[] listed, int unlisted)
+    {
+        int[] denseOf = new int[_words.Count];
+        Array.Fill(denseOf, unlisted);
+        for (int i = 0; i < listed.Length; i++)
+        {
+            denseOf[listed[i]] = i;
+        }
+
+        int[] stream = new int[_stream.Count];
+        for (int i = 0; i < stream.Length; i++)
+        {
+            stream[i] = _stream[i] < 0 ? -1 : denseOf[_stream[i]];
+        }
+
+        return stream;
+    }
+
     /// <inheritdoc/>
     public void AddText(string text)
     {

@@ -69,11 +69,7 @@ public sealed class WordClusterBuilder : ICorpusSink
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MinCount, 1);
 
         // Dense ids by count (descending), then ordinal: the exchange visits frequent words first.
-        int[] listed = Enumerable.Range(0, _corpus.Words.Count)
-            .Where(w => _corpus.Counts[w] >= options.MinCount)
-            .OrderByDescending(w => _corpus.Counts[w])
-            .ThenBy(w => _corpus.Words[w], StringComparer.Ordinal)
-            .ToArray();
+        int[] listed = _corpus.FrequentWords(options.MinCount);
         if (listed.Length == 0)
         {
             return [];
@@ -82,18 +78,7 @@ public sealed class WordClusterBuilder : ICorpusSink
         long rareCount = _corpus.Counts.Where(c => c < options.MinCount).Sum();
         int rare = rareCount > 0 ? listed.Length : -1;
         int vocabulary = listed.Length + (rare >= 0 ? 1 : 0);
-        int[] denseOf = new int[_corpus.Words.Count];
-        Array.Fill(denseOf, rare);
-        for (int i = 0; i < listed.Length; i++)
-        {
-            denseOf[listed[i]] = i;
-        }
-
-        int[] stream = new int[_corpus.Stream.Count];
-        for (int i = 0; i < stream.Length; i++)
-        {
-            stream[i] = _corpus.Stream[i] < 0 ? -1 : denseOf[_corpus.Stream[i]];
-        }
+        int[] stream = _corpus.DenseStream(listed, rare);
 
         options.Log?.Invoke(string.Create(
             CultureInfo.InvariantCulture,

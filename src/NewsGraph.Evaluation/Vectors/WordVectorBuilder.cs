@@ -79,24 +79,13 @@ public sealed class WordVectorBuilder : ICorpusSink
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Window, 1);
 
         // Dense ids by count (descending), then ordinal: the first Contexts ids are the contexts.
-        int[] listed = Enumerable.Range(0, _corpus.Words.Count)
-            .Where(w => _corpus.Counts[w] >= options.MinCount)
-            .OrderByDescending(w => _corpus.Counts[w])
-            .ThenBy(w => _corpus.Words[w], StringComparer.Ordinal)
-            .ToArray();
+        int[] listed = _corpus.FrequentWords(options.MinCount);
         if (listed.Length == 0)
         {
             return new WordVectors([], [], [], options.Dimensions);
         }
 
-        int[] denseOf = new int[_corpus.Words.Count];
-        Array.Fill(denseOf, -2);
-        for (int i = 0; i < listed.Length; i++)
-        {
-            denseOf[listed[i]] = i;
-        }
-
-        int[] stream = _corpus.Stream.Select(id => id < 0 ? -1 : denseOf[id]).ToArray();
+        int[] stream = _corpus.DenseStream(listed, unlisted: -2);
         int contexts = Math.Min(options.Contexts, listed.Length);
         SparseMatrix ppmi = PpmiMatrix(stream, listed.Length, contexts, options);
         options.Log?.Invoke(string.Create(
