@@ -43,7 +43,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         {
             bool reporting = analysis.Cue(s, i) is { Value: CueKind.Stated } || IsMoreReportingVerb(tokens[i].Norm);
             if (reporting && analysis.Owner[s][i] is not { Entity.Kind: NodeKind.Person or NodeKind.Organization, Form: not MentionForm.Title }
-                && !(tokens[i].Norm is "بين" or "وبين" && !IntroducesContent(s, i + 1)))
+                && !(tokens[i].Norm is "بين" or "وبين" && !IntroducesContent(s, i + 1) && !PersonThenContent(s, i + 1)))
             {
                 clauses.Add(i);
             }
@@ -431,12 +431,58 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
     private bool IntroducesContent(int s, int j)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        // "أن التجارة الثنائية بين البلدين يمكن أن تتضاعف": between the two countries, or between states.
+        if (j < tokens.Count && (s_betweenObjects.Contains(tokens[j].Norm) || analysis.Owner[s][j] is { Entity.Kind: NodeKind.State or NodeKind.Place }))
+        {
+            return false;
+        }
+
         if (j < tokens.Count && analysis.Owner[s][j] is { } subject)
         {
             j = rules.MentionEnd(s, subject);
         }
 
         return rules.ComplementizerSoonAfter(s, j);
+    }
+
+    private static readonly HashSet<string> s_betweenObjects = WordSets.Get("between-objects");
+
+    /// <summary>How far after a person who follows "بين" its أن may stand.</summary>
+    private const int ExplainedContentReach = 24;
+
+    /// <summary>
+    /// "وبين العواجي عقب اجتماعه مع رئيس مجلس إدارة الشركة، أن …", "بدوره، بين لـ«الاقتصادية» اندرياس جينى،
+    /// مدير …، أن …": "بين" with a person as its subject (after an addressee at most) explains, its أن
+    /// further away than <see cref="IntroducesContent"/> looks, as long as no other clause opens first.
+    /// </summary>
+    private bool PersonThenContent(int s, int j)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        int k = j;
+        while (k < tokens.Count && k - j < 4 && analysis.Owner[s][k] is not { Entity.Kind: NodeKind.Person })
+        {
+            k++;
+        }
+
+        if (k >= tokens.Count || analysis.Owner[s][k] is not { Entity.Kind: NodeKind.Person } subject)
+        {
+            return false;
+        }
+
+        for (int c = rules.MentionEnd(s, subject); c < tokens.Count && c - k <= ExplainedContentReach; c++)
+        {
+            if (s_complementizers.Contains(tokens[c].Norm))
+            {
+                return true;
+            }
+
+            if (analysis.Cue(s, c) is { Value: CueKind.Stated } || tokens[c].Surface is "." or "؟" or "!" or ":")
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The last person and the last body named before token <paramref name="cue"/> (this sentence or the two before), or the last <paramref name="persons"/> persons.</summary>
@@ -508,15 +554,50 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         int from = subject.Count > 0 ? afterSubject : partySubject ? cueEnd + 1 : titleSubjectEnd ?? cueEnd;
         // Where the rules see no content opener — or one at the very end (a trailing "..") — the
         // content starts right after the verb and its subject.
-        int start = rules.ClaimStart(s, from, tokens[cue].Norm, subject.Count == 0 && !partySubject) is { } opener && opener < tokens.Count - 1 ? opener : from;
+        // "حث المتحدث الرسمي باسم انتخابات أعضاء المجالس البلدية المهندس جديع القحطاني الشباب على …": a
+        // title too long for the rules' title reading, the person it names still the subject.
+        if (subject.Count == 0 && !partySubject && PersonAfterLongTitle(s, cueEnd) is { } titledEnd)
+        {
+            from = titledEnd;
+        }
+
+        int nextClause = clauses.GetViewBetween(cue + 1, int.MaxValue).Cast<int?>().FirstOrDefault() ?? int.MaxValue;
+        // An opener beyond the next clause belongs to that clause ("وقالت موغيريني في مؤتمر صحفي لقد بذل
+        // الاتحاد …، مشيرة إلى أن …"): this clause's content then starts after its subject.
+        int start = rules.ClaimStart(s, from, tokens[cue].Norm, subject.Count == 0 && !partySubject) is { } opener && opener < tokens.Count - 1 && opener < nextClause ? opener : from;
         if (start >= tokens.Count)
         {
             return null;
         }
 
         int end = rules.ClaimEnd(s, start);
-        int nextClause = clauses.GetViewBetween(cue + 1, int.MaxValue).Cast<int?>().FirstOrDefault() ?? int.MaxValue;
         return (start, Math.Min(end, Math.Max(start + 1, nextClause)));
+    }
+
+    /// <summary>How many words a title may hold before the person it names, for <see cref="PersonAfterLongTitle"/>.</summary>
+    private const int LongTitleReach = 12;
+
+    /// <summary>
+    /// Where the subject ends when a person is named within <see cref="LongTitleReach"/> words after the verb
+    /// with only words between — no punctuation, no complementizer, no other clause; else null.
+    /// </summary>
+    private int? PersonAfterLongTitle(int s, int cueEnd)
+    {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
+        for (int k = cueEnd; k < tokens.Count && k - cueEnd <= LongTitleReach; k++)
+        {
+            if (analysis.Owner[s][k] is { Entity.Kind: NodeKind.Person } person)
+            {
+                return k > cueEnd ? rules.MentionEnd(s, person) : null;
+            }
+
+            if (!tokens[k].IsWord || s_complementizers.Contains(tokens[k].Norm) || analysis.Cue(s, k) is not null)
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -98,6 +98,8 @@ internal sealed partial class ArticleAnalysis
                 continue;
             }
 
+            int cueEnd = k;
+            bool reporting = cueKind == CueKind.Stated && after == "cue";
             for (int step = 0; step <= MaxSlotSkips && k < tokens.Count; step++)
             {
                 // A name the learned or well-known lists hold is left to their passes, which key it by the full name.
@@ -117,9 +119,76 @@ internal sealed partial class ArticleAnalysis
                 k += skip.Value.Length;
                 after = skip.Value.Kind;
             }
+
+            if (reporting)
+            {
+                AddSlotsBeforeContent(s, cueEnd);
+            }
         }
 
+        // The tagger's windows are built from the anchors in order; slots read backwards come after the chains.
+        _personSlotAnchors.Sort();
         return _personSlots.Count > 0;
+    }
+
+    /// <summary>How far after a reporting cue its content's opener is looked for, for <see cref="AddSlotsBeforeContent"/>.</summary>
+    private const int ContentOpenerReach = 14;
+
+    /// <summary>How many words right before the content's opener may be a name.</summary>
+    private const int MaxNameWordsBeforeContent = 4;
+
+    /// <summary>
+    /// Slots read backwards from what was said: "قال المحلل السياسي الصومالي حسن شيخ علي إن …"،
+    /// "وأشار القيادي في المقاومة الشعبية بالجنوب شلال علي شابع إلى أن …" — a title too long for the
+    /// forward chain of <see cref="SkippableBeforeName"/>, the name standing right before إن/أن, a colon
+    /// or a quotation mark. Every free word among the last few before the opener that has no article
+    /// opens a slot, earliest first; the span model decides which, if any, names someone.
+    /// </summary>
+    private void AddSlotsBeforeContent(int s, int from)
+    {
+        IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+        int opener = -1;
+        for (int k = from; k < tokens.Count && k - from <= ContentOpenerReach; k++)
+        {
+            if (Cue(s, k) is not null || tokens[k].Surface is "." or "؟" or "!")
+            {
+                return; // another clause, or the sentence ends first
+            }
+
+            if (s_complementizerWords.Contains(tokens[k].Norm) || tokens[k].Surface == ":" || tokens[k].Kind == TokenKind.Quote)
+            {
+                opener = tokens[k].Norm == "ان" && k > from && tokens[k - 1].Norm is "الي" or "علي" ? k - 1 : k; // "إلى أن"
+                break;
+            }
+        }
+
+        int end = opener > from && tokens[opener - 1].Surface is "،" or "," ? opener - 1 : opener;
+        int start = end;
+        int words = 0;
+        while (start > from && words < MaxNameWordsBeforeContent && IsFreeNameWord(s, start - 1))
+        {
+            start--;
+            words += s_nameParticles.Contains(tokens[start].Norm) ? 0 : 1; // "محمد بن هادي الشمراني": بن is no word of its own
+        }
+
+        if (opener < 0 || start == end || start == from || _personSlotAnchors.Exists(a => a >= start && a < end))
+        {
+            return; // no name-like words, or they follow the cue at once or a chain from it reached them (the forward slot's)
+        }
+
+        // The first slot of the run is told apart from the later ones: a name opens the run far more
+        // often than it starts inside it.
+        string kind = "before-content";
+        for (int p = start; p < end; p++)
+        {
+            if (!tokens[p].Norm.StartsWith("ال", StringComparison.Ordinal) && !_personSlotAnchors.Contains(p) && Title(s, p) is null
+                && _knownPersons.At(s, p) is null && _wellKnownPersons.At(s, p) is null)
+            {
+                _personSlots.Add((p, kind));
+                _personSlotAnchors.Add(p);
+                kind = "before-content-inner";
+            }
+        }
     }
 
     /// <summary>Where the sentence's first meeting verb or noun stands (-1: none).</summary>

@@ -70,6 +70,50 @@ public sealed class CandidateTests
     }
 
     [Fact]
+    public void Statement_ATitleTooLongForTheRules_ThePersonAfterItIsTheSubject_AndTheClaimFollowsThem()
+    {
+        CandidateExtraction x = Candidates("حث المتحدث الرسمي باسم لجنة الانتخابات في المجالس البلدية المهندس خالد العمري الشباب على المشاركة في التصويت.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.FromKey == "person:خالد_العمري"
+            && c.ClaimText == "الشباب على المشاركة في التصويت");
+    }
+
+    [Fact]
+    public void Statement_AnOpenerBeyondTheNextClause_LeavesThisClauseItsOwnContent()
+    {
+        CandidateExtraction x = Candidates("واستطرد وزير المالية خالد العمري في مؤتمر صحفي لقد حققت الموازنة فائضا كبيرا هذا العام، وأكد أن الإنفاق سيرتفع.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.FromKey == "person:خالد_العمري"
+            && c.ClaimText!.Contains("لقد حققت الموازنة فائضا كبيرا", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Statement_BayyanaWithAPersonAndAnnaFarAfter_IsAReportingVerb()
+    {
+        CandidateExtraction x = Candidates("وبين خالد العمري عقب اجتماعه مع رئيس مجلس إدارة الشركة الوطنية للصناعات الثقيلة، أن المصنع الجديد سيفتتح قريبا.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.FromKey == "person:خالد_العمري"
+            && c.ClaimText == "أن المصنع الجديد سيفتتح قريبا");
+    }
+
+    [Fact]
+    public void Statement_BaynaBeforeTheTwoCountries_IsBetween_AndDoesNotCutTheClaim()
+    {
+        CandidateExtraction x = Candidates("وأكد وزير المالية خالد العمري أن التجارة بين البلدين يمكن أن تتضاعف خلال العامين المقبلين.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.FromKey == "person:خالد_العمري"
+            && c.ClaimText!.Contains("التجارة بين البلدين يمكن أن تتضاعف", StringComparison.Ordinal));
+        Assert.DoesNotContain(x.Candidates, c => c.Type == RelationType.Stated && c.Features.Contains("verb=بين"));
+    }
+
+    [Theory]
+    [InlineData("ويختم الوزير خالد العمري حديثه: «كل ما يهمنا هو نجاح الموسم».", "كل ما يهمنا هو نجاح الموسم")]
+    [InlineData("ويتابع خالد العمري «إن المصنع الجديد سيفتتح قريبا».", "المصنع الجديد سيفتتح قريبا")]
+    [InlineData("وخلص خالد العمري إلى أن الموسم كان ناجحا.", "الموسم كان ناجحا")]
+    public void Statement_ClosingAndContinuingVerbsInThePresent_OpenAClause(string sentence, string claimPart)
+    {
+        CandidateExtraction x = Candidates(sentence);
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Stated && c.FromKey == "person:خالد_العمري"
+            && c.ClaimText!.Contains(claimPart, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Statement_BaynaAsBetween_WithCommasAndNoAnna_IsNoClause()
     {
         CandidateExtraction x = Candidates("وتوزعت المقاعد بين الأستاذ خالد العمري، منسق اللجنة، والدكتور سامي الحربي في الصف الأول.");

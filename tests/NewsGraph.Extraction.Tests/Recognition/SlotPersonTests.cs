@@ -43,6 +43,17 @@ public sealed class SlotPersonTests
     }
 
     [Fact]
+    public void NameRightBeforeTheContent_BehindATitleTooLongForTheChain_IsAProposedSlotSpan()
+    {
+        const string text = "لندن - رويترز\nوقالت مديرة مكتبة الأبحاث التاريخية في الجامعة ويلما تانسي إن الكشف الجديد مهم.";
+        ArabicArticleExtractor rulesOnly = ArabicArticleExtractor.Default.With(new ExtractionOptions(RelationDecider.Rules, LearnedPersons: false));
+        CandidateExtraction result = rulesOnly.ExtractCandidates(new ArticleInfo(GraphKeys.Article(null, text), text));
+
+        Assert.Contains(result.PersonSpans, s => s.Text == "ويلما تانسي" && s.Features.Contains("after=before-content"));
+        Assert.DoesNotContain(result.PersonSpans, s => s.Text.StartsWith("الجامعة", StringComparison.Ordinal)); // a word with the article opens no slot
+    }
+
+    [Fact]
     public void WithoutLearnedPersons_SlotSpansAreOnlyProposed()
     {
         ArabicArticleExtractor rulesOnly = ArabicArticleExtractor.Default.With(new ExtractionOptions(RelationDecider.Rules, LearnedPersons: false));
