@@ -327,64 +327,8 @@ internal sealed partial class ArticleAnalysis
         return n.Length > 3 && !_lex.FirstNames.Contains(n) && ((n[0] is 'و' or 'ف' && _lex.FirstNames.Contains(n.AsSpan(1))) || IsPrepositionOnName(n));
     }
 
-    /// <summary>
-    /// How often a word occurs in the article, counted by a scan the first time a candidate asks (a
-    /// few words per article: cheaper than indexing every word). Past <see cref="MaxScannedWords"/>
-    /// words every word is counted in one pass instead: one scan per word made a long text quadratic
-    /// (4 MB of articles run together: three quarters of 96 s in this method).
-    /// </summary>
-    private int WordCount(string norm)
-    {
-        _wordCounts ??= new Dictionary<string, int>(StringComparer.Ordinal);
-        if (_wordCounts.TryGetValue(norm, out int count))
-        {
-            return count;
-        }
+    /// <summary>How often each word occurs in the article; counted when a span candidate first asks.</summary>
+    private WordOccurrences? _wordOccurrences;
 
-        if (_allWordsCounted)
-        {
-            return 0;
-        }
-
-        if (_wordCounts.Count >= MaxScannedWords)
-        {
-            CountAllWords(_wordCounts);
-            return _wordCounts.GetValueOrDefault(norm);
-        }
-
-        foreach (Sentence sentence in Sentences)
-        {
-            foreach (Token t in sentence.Tokens)
-            {
-                count += t.IsWord && string.Equals(t.Norm, norm, StringComparison.Ordinal) ? 1 : 0;
-            }
-        }
-
-        _wordCounts[norm] = count;
-        return count;
-    }
-
-    private void CountAllWords(Dictionary<string, int> counts)
-    {
-        counts.Clear();
-        foreach (Sentence sentence in Sentences)
-        {
-            foreach (Token t in sentence.Tokens)
-            {
-                if (t.IsWord)
-                {
-                    counts[t.Norm] = counts.GetValueOrDefault(t.Norm) + 1;
-                }
-            }
-        }
-
-        _allWordsCounted = true;
-    }
-
-    /// <summary>How many words are counted one scan each before the whole article is counted at once.</summary>
-    private const int MaxScannedWords = 16;
-
-    private Dictionary<string, int>? _wordCounts;
-
-    private bool _allWordsCounted;
+    private int WordCount(string norm) => (_wordOccurrences ??= new WordOccurrences(Sentences)).Count(norm);
 }
