@@ -362,7 +362,7 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
                 return false;
             }
 
-            if (s_absentParty.Contains(tokens[k].Norm) || s_absentParty.Contains(Clitics.WithoutConjunction(tokens[k].Norm)))
+            if (s_absentParty.Contains(tokens[k].Norm) || s_absentParty.Contains(tokens[k].WithoutConjunction))
             {
                 return true;
             }

@@ -41,7 +41,7 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
         List<string> cues = [];
         foreach (Token t in tokens)
         {
-            string cue = Lexicon.Clitics.WithoutConjunction(t.Norm);
+            string cue = t.WithoutConjunction;
             if (membershipCues.Contains(cue) && !cues.Contains(cue))
             {
                 cues.Add(cue);
@@ -198,7 +198,7 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
     /// </summary>
     private IEnumerable<EntityInfo> AnaphoricOrganizations(int s, IReadOnlyList<Token> tokens)
     {
-        foreach (string anaphor in tokens.Select(t => WithoutPreposition(Lexicon.Clitics.WithoutConjunction(t.Norm))).Where(s_organizationAnaphors.Contains).Distinct())
+        foreach (string anaphor in tokens.Select(t => WithoutPreposition(t.WithoutConjunction)).Where(s_organizationAnaphors.Contains).Distinct())
         {
             string bare = anaphor[2..];
             EntityInfo? named = Enumerable.Range(0, s).Reverse().SelectMany(k => analysis.Mentions[k].AsEnumerable().Reverse())
@@ -306,7 +306,7 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
 
         for (int j = k; j >= Math.Max(0, k - 3); j--)
         {
-            string word = Lexicon.Clitics.WithoutConjunction(tokens[j].Norm);
+            string word = tokens[j].WithoutConjunction;
             if (s_observerHeads.Contains(word))
             {
                 return MembershipStatus.Observer;

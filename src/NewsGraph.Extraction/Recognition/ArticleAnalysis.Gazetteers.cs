@@ -700,7 +700,7 @@ internal sealed partial class ArticleAnalysis
             return null; // لـ«الشرق الأوسط»: the paper (pass 1c), not the region
         }
 
-        if (place is { Value.Kind: "region" } && i > 0 && s_competitionHeads.Contains(Clitics.WithoutConjunction(tokens[i - 1].Norm)))
+        if (place is { Value.Kind: "region" } && i > 0 && s_competitionHeads.Contains(tokens[i - 1].WithoutConjunction))
         {
             return null; // كأس آسيا، دوري أبطال أوروبا: a competition's name, not the continent
         }
@@ -722,7 +722,7 @@ internal sealed partial class ArticleAnalysis
         }
 
         string norm = ArabicText.Normalize(SurfaceOf(s, i, st.End, st.FirstForm));
-        if (s_ambiguousStateNames.Contains(norm) && (i == 0 || !s_stateLicensors.Contains(Clitics.WithoutConjunction(tokens[i - 1].Norm))))
+        if (s_ambiguousStateNames.Contains(norm) && (i == 0 || !s_stateLicensors.Contains(tokens[i - 1].WithoutConjunction)))
         {
             return null; // "دعم مالي" is financial support, not Mali
         }

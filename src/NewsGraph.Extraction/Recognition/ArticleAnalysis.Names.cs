@@ -455,7 +455,7 @@ internal sealed partial class ArticleAnalysis
     private static readonly HashSet<string> s_dinNames = WordSets.Get("din-names");
 
     private static bool IsDinCompound(IReadOnlyList<Token> tokens, int j) =>
-        j + 1 < tokens.Count && tokens[j + 1].Norm == "الدين" && s_dinNames.Contains(Clitics.WithoutConjunction(tokens[j].Norm));
+        j + 1 < tokens.Count && tokens[j + 1].Norm == "الدين" && s_dinNames.Contains(tokens[j].WithoutConjunction);
 
     /// <summary>"ملابسات الحادثة": a common noun and its definite complement are not a name.</summary>
     private bool IsNounAndComplement(Token first, Token second) =>

@@ -227,7 +227,7 @@ internal sealed partial class ArticleAnalysis
         }
 
         if (end - start < 2 || end - start > MaxNameTokens + 2 || (requireFirstName && !IsFirstName(tokens[start])) || CannotStartNameEvenCoordinated(tokens[start])
-            || (end - start == 2 && s_nameParticles.Contains(Clitics.WithoutConjunction(tokens[start].Norm)))
+            || (end - start == 2 && s_nameParticles.Contains(tokens[start].WithoutConjunction))
             || IsPrepositionOnName(tokens[start].Norm) || AfterUnknownWord(s, start))
         {
             return null; // "عبد رب"، "وعبد الله" alone: half a name at best; "لمحمد …": to someone

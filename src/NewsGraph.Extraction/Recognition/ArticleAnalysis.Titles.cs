@@ -16,14 +16,14 @@ internal sealed partial class ArticleAnalysis
     private (int start, int end)? CalledNameAt(int s, int i)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        if (Owner[s][i] is not null || !tokens[i].IsWord || i + 1 >= tokens.Count || !s_callingWords.Contains(Clitics.WithoutConjunction(tokens[i].Norm)))
+        if (Owner[s][i] is not null || !tokens[i].IsWord || i + 1 >= tokens.Count || !s_callingWords.Contains(tokens[i].WithoutConjunction))
         {
             return null;
         }
 
         // "يدعى" also names dinosaurs, syndromes and crossroads: only after a noun for a person.
         if (!tokens[i].Norm.StartsWith("المدعو", StringComparison.Ordinal)
-            && (i == 0 || !s_calledPersonNouns.Contains(Clitics.WithoutConjunction(tokens[i - 1].Norm))))
+            && (i == 0 || !s_calledPersonNouns.Contains(tokens[i - 1].WithoutConjunction)))
         {
             return null;
         }

@@ -28,7 +28,7 @@ internal static class ArticleText
                 continue;
             }
 
-            string bare = Lexicon.Clitics.WithoutConjunction(t.Norm);
+            string bare = t.WithoutConjunction;
             if (!complementizerSeen && (s_claimOpeners.Contains(t.Norm) || s_claimOpeners.Contains(bare)))
             {
                 from = k;

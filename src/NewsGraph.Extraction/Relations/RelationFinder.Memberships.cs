@@ -163,7 +163,7 @@ internal sealed partial class RelationFinder
                 continue;
             }
 
-            if (s_groupBreaks.Contains(t.Norm) || s_groupBreaks.Contains(Clitics.WithoutConjunction(t.Norm)) || (t.Norm == "حين" && j > 0 && tokens[j - 1].Norm == "في"))
+            if (s_groupBreaks.Contains(t.Norm) || s_groupBreaks.Contains(t.WithoutConjunction) || (t.Norm == "حين" && j > 0 && tokens[j - 1].Norm == "في"))
             {
                 if (group.Count > 0)
                 {
@@ -216,7 +216,7 @@ internal sealed partial class RelationFinder
     {
         end = j + 1;
         unknown = false;
-        string n = Clitics.WithoutConjunction(tokens[j].Norm);
+        string n = tokens[j].WithoutConjunction;
         int k = j + 1;
         if (n is "كعضو" or "كاعضاء" or "بصفه" or "بصفتها" or "بوصفها" or "بوصفه" or "كدوله" or "كدول")
         {
@@ -304,7 +304,7 @@ internal sealed partial class RelationFinder
         List<EntityInfo> previousStates = [];
         for (int i = 0; i < tokens.Count; i++)
         {
-            string n = Clitics.WithoutConjunction(tokens[i].Norm);
+            string n = tokens[i].WithoutConjunction;
             MembershipStatus? status = null;
             bool statesBefore = true;
             if (n is "عضوا" or "عضو" && i + 1 < tokens.Count && (tokens[i + 1].Norm == "في" || (i + 2 < tokens.Count && tokens[i + 2].Norm == "في")))

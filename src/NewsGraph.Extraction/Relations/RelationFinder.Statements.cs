@@ -160,7 +160,7 @@ internal sealed partial class RelationFinder
         }
 
         Token t = tokens[j];
-        string n = Clitics.WithoutConjunction(t.Norm);
+        string n = t.WithoutConjunction;
         return t.Surface.StartsWith("..", StringComparison.Ordinal) || t.Surface == ":" || t.Kind == TokenKind.Quote
             || s_complementizers.Contains(t.Norm) || s_prepositionalComplements.Contains(t.Norm)
             || (_lex.IsFunctionWord(t.Norm) && !s_partyNouns.Contains(n) && !s_quantifiers.Contains(n));
@@ -562,7 +562,7 @@ internal sealed partial class RelationFinder
     private EntityInfo? ShortFormReferent(int s, int j)
     {
         Token t = analysis.Sentences[s].Tokens[j];
-        string bare = Clitics.WithoutArticle(Clitics.WithoutConjunction(t.Norm));
+        string bare = Clitics.WithoutArticle(t.WithoutConjunction);
         if (!t.Norm.Contains("ال", StringComparison.Ordinal) || !_lex.OrganizationHeads.Contains(bare))
         {
             return null;
@@ -648,7 +648,7 @@ internal sealed partial class RelationFinder
                 return content;
             }
 
-            if (s_complementizers.Contains(t.Norm) || s_complementizers.Contains(Clitics.WithoutConjunction(t.Norm)))
+            if (s_complementizers.Contains(t.Norm) || s_complementizers.Contains(t.WithoutConjunction))
             {
                 return j + 1;
             }

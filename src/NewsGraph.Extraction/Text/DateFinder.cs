@@ -79,7 +79,7 @@ public static class DateFinder
         IReadOnlyList<Token> tokens = sentence.Tokens;
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (!s_statusStartCues.Contains(Lexicon.Clitics.WithoutConjunction(tokens[i].Norm)))
+            if (!s_statusStartCues.Contains(tokens[i].WithoutConjunction))
             {
                 continue;
             }
