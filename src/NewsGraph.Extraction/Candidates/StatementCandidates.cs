@@ -21,11 +21,11 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
     /// <summary>How far into a headline a colon may stand and still introduce what a speaker said.</summary>
     private const int HeadlineColonReach = 14;
 
-    private static readonly HashSet<string> s_partyNouns = WordSets.Get("party-nouns");
-    private static readonly HashSet<string> s_complementizers = WordSets.Get("complementizers");
-    private static readonly HashSet<string> s_prepositionalComplements = WordSets.Get("prepositional-complements");
-    private static readonly HashSet<string> s_jointSubjectNouns = WordSets.Get("joint-subject-nouns");
-    private static readonly HashSet<string> s_dualReportingVerbs = WordSets.Get("dual-reporting-verbs");
+    private static readonly WordSet s_partyNouns = new(WordSets.Get("party-nouns"));
+    private static readonly WordSet s_complementizers = new(WordSets.Get("complementizers"));
+    private static readonly WordSet s_prepositionalComplements = new(WordSets.Get("prepositional-complements"));
+    private static readonly WordSet s_jointSubjectNouns = new(WordSets.Get("joint-subject-nouns"));
+    private static readonly WordSet s_dualReportingVerbs = new(WordSets.Get("dual-reporting-verbs"));
 
     /// <summary>How many sentences back two persons named last may be the parties of "الجانبان".</summary>
     private const int JointReach = 8;
@@ -118,7 +118,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         }
     }
 
-    private static readonly HashSet<string> s_sayingParticiples = WordSets.Get("saying-participles");
+    private static readonly WordSet s_sayingParticiples = new(WordSets.Get("saying-participles"));
 
     /// <summary>Whether the token is in <c>more-reporting-verbs.txt</c>, with or without its conjunction (see <see cref="VerbForm"/>).</summary>
     private bool IsMoreReportingVerb(Token t)
@@ -171,7 +171,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
     private static readonly HashSet<string> s_factualComplementizers = ["فان", "فانه", "فانها", "فانهم"];
 
     /// <summary>Words that attribute the content before them to the source after them.</summary>
-    private static readonly HashSet<string> s_attributions = WordSets.Get("attributions");
+    private static readonly WordSet s_attributions = new(WordSets.Get("attributions"));
 
     private IEnumerable<RelationCandidate> ForClause(int s, int cue, SortedSet<int> clauses)
     {
@@ -432,7 +432,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         tokens[i].WithoutConjunction == "جاء" && i + 2 < tokens.Count && tokens[i + 1].Norm == "في"
             && s_sayingDocuments.Contains(tokens[i + 2].Norm);
 
-    private static readonly HashSet<string> s_sayingDocuments = WordSets.Get("saying-documents");
+    private static readonly WordSet s_sayingDocuments = new(WordSets.Get("saying-documents"));
 
     /// <summary>"بين" is a reporting verb only when أن follows, at once or after its subject; else it is "between".</summary>
     private bool IntroducesContent(int s, int j)

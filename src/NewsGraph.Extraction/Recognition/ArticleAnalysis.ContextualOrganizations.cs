@@ -19,8 +19,8 @@ internal sealed partial class ArticleAnalysis
     private const int MinSportWords = 3;
 
     private static readonly IReadOnlySet<string> s_sportsWords = new WordSet(WordSets.Get("sports-words"));
-    private static readonly HashSet<string> s_clubContextWords = WordSets.Get("club-context-words");
-    private static readonly HashSet<string> s_clubsNamedAlone = WordSets.Get("clubs-named-alone-in-sport");
+    private static readonly WordSet s_clubContextWords = new(WordSets.Get("club-context-words"));
+    private static readonly WordSet s_clubsNamedAlone = new(WordSets.Get("clubs-named-alone-in-sport"));
 
     private bool? _aboutSport;
 

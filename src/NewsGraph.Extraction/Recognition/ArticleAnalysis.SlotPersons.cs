@@ -31,7 +31,7 @@ internal sealed partial class ArticleAnalysis
 
     private readonly List<int> _personSlotAnchors = [];
 
-    private static readonly HashSet<string> s_addresseePronouns = WordSets.Get("addressee-pronouns");
+    private static readonly WordSet s_addresseePronouns = new(WordSets.Get("addressee-pronouns"));
 
     private void FindSlotPersons(int s)
     {

@@ -31,9 +31,9 @@ internal sealed partial class ArticleAnalysis
         return KnownOrNameExtent(s, i + 1, NameAnchor.Title) ?? TaggedNameAfterTitle(s, i + 1);
     }
 
-    private static readonly HashSet<string> s_callingWords = WordSets.Get("calling-words");
+    private static readonly WordSet s_callingWords = new(WordSets.Get("calling-words"));
 
-    private static readonly HashSet<string> s_calledPersonNouns = WordSets.Get("called-person-nouns");
+    private static readonly WordSet s_calledPersonNouns = new(WordSets.Get("called-person-nouns"));
 
     private void FindTitledPersons(int s)
     {
