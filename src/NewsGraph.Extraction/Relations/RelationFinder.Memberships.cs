@@ -217,6 +217,13 @@ internal sealed partial class RelationFinder
         end = j + 1;
         unknown = false;
         string n = tokens[j].WithoutConjunction;
+        if (n.Length == 0 || (n[0] is not ('ك' or 'ب' or 'م') && !s_partnerNouns.Contains(n)))
+        {
+            // Every status word below opens with ك، ب or م, or is a partner noun: this runs for
+            // every token of every sentence, and most are answered here without comparing strings.
+            return null;
+        }
+
         int k = j + 1;
         if (n is "كعضو" or "كاعضاء" or "بصفه" or "بصفتها" or "بوصفها" or "بوصفه" or "كدوله" or "كدول")
         {
