@@ -139,12 +139,14 @@ internal sealed partial class ArticleAnalysis
             return known;
         }
 
+        // Only whether the count reaches MinSportWords matters: the scan stops there.
         int count = 0;
-        foreach (Sentence sentence in Sentences)
+        for (int s = 0; s < Sentences.Count && count < MinSportWords; s++)
         {
-            foreach (Token t in sentence.Tokens)
+            IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+            for (int j = 0; j < tokens.Count && count < MinSportWords; j++)
             {
-                count += t.IsWord && s_sportsWords.Contains(t.Norm) ? 1 : 0;
+                count += tokens[j].IsWord && s_sportsWords.Contains(tokens[j].Norm) ? 1 : 0;
             }
         }
 

@@ -250,8 +250,8 @@ internal sealed partial class ArticleAnalysis
         f.Add("rules=" + (ruled is null ? "none" : ruled == (c.Start, c.End) ? "same" : "other"));
         f.Add("next=" + next);
         f.Add($"length×next={Math.Min(length, 3)}×{next}");
-        string first = NameWordClass(tokens[c.Start]);
-        string lastClass = NameWordClass(tokens[c.End - 1]);
+        string first = NameWordClassAt(c.Sentence, c.Start);
+        string lastClass = NameWordClassAt(c.Sentence, c.End - 1);
         f.Add("first=" + first);
         f.Add($"first×length={first}×{Math.Min(length, 3)}");
         f.Add($"first×tag={first}×{tag}");
@@ -260,7 +260,7 @@ internal sealed partial class ArticleAnalysis
             f.Add("last=" + lastClass);
             for (int k = c.Start + 1; k < c.End - 1; k++)
             {
-                f.Add("inner=" + NameWordClass(tokens[k]));
+                f.Add("inner=" + NameWordClassAt(c.Sentence, k));
             }
         }
 
@@ -281,6 +281,20 @@ internal sealed partial class ArticleAnalysis
             f.Add("first-clitic=" + tokens[c.Start].Norm[0]);
         }
     }
+
+    /// <summary>
+    /// <see cref="NameWordClass"/> of token <paramref name="j"/> of sentence <paramref name="s"/>, kept:
+    /// a slot's five spans share their first word and most of their others.
+    /// </summary>
+    private string NameWordClassAt(int s, int j)
+    {
+        _nameWordClasses ??= new string?[]?[Sentences.Count];
+        string?[] classes = _nameWordClasses[s] ??= new string?[Sentences[s].Tokens.Count];
+        return classes[j] ??= NameWordClass(Sentences[s].Tokens[j]);
+    }
+
+    /// <summary>Per sentence and token, its <see cref="NameWordClass"/> once asked (allocated when a span is first described).</summary>
+    private string?[]?[]? _nameWordClasses;
 
     /// <summary>A coarse description of a word that may be part of a name: which lists know it and how it looks.</summary>
     private string NameWordClass(Token t)
