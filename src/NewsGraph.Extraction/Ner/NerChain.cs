@@ -104,17 +104,15 @@ internal sealed class NerChain
             }
         }
 
-        for (int f = 0; f < features.Length; f++)
-        {
-            rows[f] = RowOf(features[f]);
-        }
-
-        // A row of nine weights is 36 bytes and often spans two cache lines: its last weight is fetched too.
+        // Each row's weights are fetched as soon as its slot is read, while the next slots arrive. A
+        // row of nine weights is 36 bytes and often spans two cache lines: its last weight is fetched too.
         fixed (float* weights = Weights)
         {
             int last = TagCount - 1;
-            foreach (int row in rows[..features.Length])
+            for (int f = 0; f < features.Length; f++)
             {
+                int row = RowOf(features[f]);
+                rows[f] = row;
                 if (row >= 0)
                 {
                     float* first = weights + (row * TagCount);
