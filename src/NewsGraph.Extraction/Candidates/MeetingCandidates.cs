@@ -19,11 +19,11 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
     /// <summary>How many sentences back a meeting's host may have been named.</summary>
     private const int HostReach = 2;
 
-    private static readonly HashSet<string> s_attendance = WordSets.Get("attendance");
-    private static readonly HashSet<string> s_with = WordSets.Get("with");
-    private static readonly HashSet<string> s_absentParty = WordSets.Get("absent-party");
-    private static readonly HashSet<string> s_gatheringVerbs = WordSets.Get("gathering-verbs");
-    private static readonly HashSet<string> s_gatheredMeetings = WordSets.Get("gathered-meetings");
+    private static readonly WordSet s_attendance = new(WordSets.Get("attendance"));
+    private static readonly WordSet s_with = new(WordSets.Get("with"));
+    private static readonly WordSet s_absentParty = new(WordSets.Get("absent-party"));
+    private static readonly WordSet s_gatheringVerbs = new(WordSets.Get("gathering-verbs"));
+    private static readonly WordSet s_gatheredMeetings = new(WordSets.Get("gathered-meetings"));
 
     public IEnumerable<RelationCandidate> In(int s)
     {
@@ -362,7 +362,7 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
                 return false;
             }
 
-            if (s_absentParty.Contains(tokens[k].Norm) || s_absentParty.Contains(Clitics.WithoutConjunction(tokens[k].Norm)))
+            if (s_absentParty.Contains(tokens[k].Norm) || s_absentParty.Contains(tokens[k].WithoutConjunction))
             {
                 return true;
             }

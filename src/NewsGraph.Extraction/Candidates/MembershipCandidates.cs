@@ -17,8 +17,8 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
     private const int MaxStates = 40;
     private const int MaxOrganizations = 6;
     private const string StatusPhraseCue = "<status-phrase>";
-    private static readonly HashSet<string> s_organizationAnaphors = WordSets.Get("organization-anaphors");
-    private static readonly HashSet<string> s_coordinationLinks = WordSets.Get("coordination-links");
+    private static readonly WordSet s_organizationAnaphors = new(WordSets.Get("organization-anaphors"));
+    private static readonly WordSet s_coordinationLinks = new(WordSets.Get("coordination-links"));
 
     /// <summary>The membership pairs the rules found in sentence <paramref name="s"/>, the first relation of a pair speaking for it. A loop: this runs for every sentence.</summary>
     private Dictionary<(EntityInfo From, EntityInfo To), MembershipStatus?> RuledPairs(int s)
@@ -41,7 +41,7 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
         List<string> cues = [];
         foreach (Token t in tokens)
         {
-            string cue = Lexicon.Clitics.WithoutConjunction(t.Norm);
+            string cue = t.WithoutConjunction;
             if (membershipCues.Contains(cue) && !cues.Contains(cue))
             {
                 cues.Add(cue);
@@ -198,7 +198,7 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
     /// </summary>
     private IEnumerable<EntityInfo> AnaphoricOrganizations(int s, IReadOnlyList<Token> tokens)
     {
-        foreach (string anaphor in tokens.Select(t => WithoutPreposition(Lexicon.Clitics.WithoutConjunction(t.Norm))).Where(s_organizationAnaphors.Contains).Distinct())
+        foreach (string anaphor in tokens.Select(t => WithoutPreposition(t.WithoutConjunction)).Where(s_organizationAnaphors.Contains).Distinct())
         {
             string bare = anaphor[2..];
             EntityInfo? named = Enumerable.Range(0, s).Reverse().SelectMany(k => analysis.Mentions[k].AsEnumerable().Reverse())
@@ -279,10 +279,10 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
         return (ordered[first].Start, ordered[last].End);
     }
 
-    private static readonly HashSet<string> s_listCopulas = WordSets.Get("list-copulas");
-    private static readonly HashSet<string> s_observerHeads = WordSets.Get("status-heads-observer");
-    private static readonly HashSet<string> s_partnerHeads = WordSets.Get("status-heads-partner");
-    private static readonly HashSet<string> s_memberHeads = WordSets.Get("status-heads-member");
+    private static readonly WordSet s_listCopulas = new(WordSets.Get("list-copulas"));
+    private static readonly WordSet s_observerHeads = new(WordSets.Get("status-heads-observer"));
+    private static readonly WordSet s_partnerHeads = new(WordSets.Get("status-heads-partner"));
+    private static readonly WordSet s_memberHeads = new(WordSets.Get("status-heads-member"));
 
     /// <summary>
     /// "الدول المراقبة هي أفغانستان ومنغوليا، أما دول شركاء الحوار فهي أذربيجان …": a status noun heading
@@ -306,7 +306,7 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
 
         for (int j = k; j >= Math.Max(0, k - 3); j--)
         {
-            string word = Lexicon.Clitics.WithoutConjunction(tokens[j].Norm);
+            string word = tokens[j].WithoutConjunction;
             if (s_observerHeads.Contains(word))
             {
                 return MembershipStatus.Observer;

@@ -21,11 +21,11 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
     /// <summary>How far into a headline a colon may stand and still introduce what a speaker said.</summary>
     private const int HeadlineColonReach = 14;
 
-    private static readonly HashSet<string> s_partyNouns = WordSets.Get("party-nouns");
-    private static readonly HashSet<string> s_complementizers = WordSets.Get("complementizers");
-    private static readonly HashSet<string> s_prepositionalComplements = WordSets.Get("prepositional-complements");
-    private static readonly HashSet<string> s_jointSubjectNouns = WordSets.Get("joint-subject-nouns");
-    private static readonly HashSet<string> s_dualReportingVerbs = WordSets.Get("dual-reporting-verbs");
+    private static readonly WordSet s_partyNouns = new(WordSets.Get("party-nouns"));
+    private static readonly WordSet s_complementizers = new(WordSets.Get("complementizers"));
+    private static readonly WordSet s_prepositionalComplements = new(WordSets.Get("prepositional-complements"));
+    private static readonly WordSet s_jointSubjectNouns = new(WordSets.Get("joint-subject-nouns"));
+    private static readonly WordSet s_dualReportingVerbs = new(WordSets.Get("dual-reporting-verbs"));
 
     /// <summary>How many sentences back two persons named last may be the parties of "الجانبان".</summary>
     private const int JointReach = 8;
@@ -41,7 +41,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         var clauses = new SortedSet<int>(_ruleClauses[s]);
         for (int i = 0; i < tokens.Count; i++)
         {
-            bool reporting = analysis.Cue(s, i) is { Value: CueKind.Stated } || IsMoreReportingVerb(tokens[i].Norm);
+            bool reporting = analysis.Cue(s, i) is { Value: CueKind.Stated } || IsMoreReportingVerb(tokens[i]);
             if (reporting && analysis.Owner[s][i] is not { Entity.Kind: NodeKind.Person or NodeKind.Organization, Form: not MentionForm.Title }
                 && !(tokens[i].Norm is "بين" or "وبين" && !IntroducesContent(s, i + 1) && !PersonThenContent(s, i + 1)))
             {
@@ -59,7 +59,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
                 // near, or the one that spoke last).
                 clauses.Add(i);
             }
-            else if (s_sayingParticiples.Contains(Clitics.WithoutConjunction(tokens[i].Norm)) && (clauses.Count == 0 || clauses.Min > i))
+            else if (s_sayingParticiples.Contains(tokens[i].WithoutConjunction) && (clauses.Count == 0 || clauses.Min > i))
             {
                 // "وعلق الوزير عبر تويتر قائلا: …": after a verb that does not report, قائلا is the
                 // only reporting word; after one that does, it continues that clause (annotated optional).
@@ -118,9 +118,16 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         }
     }
 
-    private static readonly HashSet<string> s_sayingParticiples = WordSets.Get("saying-participles");
+    private static readonly WordSet s_sayingParticiples = new(WordSets.Get("saying-participles"));
 
-    private bool IsMoreReportingVerb(string norm) => analysis.Lexicon.MoreReportingVerbs.Contains(VerbForm(norm));
+    /// <summary>Whether the token is in <c>more-reporting-verbs.txt</c>, with or without its conjunction (see <see cref="VerbForm"/>).</summary>
+    private bool IsMoreReportingVerb(Token t)
+    {
+        // As VerbForm(t.Norm), without a new string per token: this runs for every token of every sentence.
+        string norm = t.Norm;
+        IReadOnlySet<string> verbs = analysis.Lexicon.MoreReportingVerbs;
+        return (norm.Length == 3 && norm[0] is 'و' or 'ف' && verbs.Contains(norm[1..])) || verbs.Contains(t.WithoutConjunction);
+    }
 
     /// <summary>
     /// A verb without its conjunction. Against the closed list of <c>more-reporting-verbs.txt</c>, "وحث"
@@ -164,7 +171,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
     private static readonly HashSet<string> s_factualComplementizers = ["فان", "فانه", "فانها", "فانهم"];
 
     /// <summary>Words that attribute the content before them to the source after them.</summary>
-    private static readonly HashSet<string> s_attributions = WordSets.Get("attributions");
+    private static readonly WordSet s_attributions = new(WordSets.Get("attributions"));
 
     private IEnumerable<RelationCandidate> ForClause(int s, int cue, SortedSet<int> clauses)
     {
@@ -377,7 +384,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
     private string? JointCue(int s, int cue, int cueEnd)
     {
         IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
-        if (s_dualReportingVerbs.Contains(Clitics.WithoutConjunction(tokens[cue].Norm)))
+        if (s_dualReportingVerbs.Contains(tokens[cue].WithoutConjunction))
         {
             return "dual-verb";
         }
@@ -422,10 +429,10 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
 
     /// <summary>جاء في + a document (بيان، تقرير، رسالة …): what the document says follows.</summary>
     private static bool IsDocumentSaying(IReadOnlyList<Token> tokens, int i) =>
-        Clitics.WithoutConjunction(tokens[i].Norm) == "جاء" && i + 2 < tokens.Count && tokens[i + 1].Norm == "في"
+        tokens[i].WithoutConjunction == "جاء" && i + 2 < tokens.Count && tokens[i + 1].Norm == "في"
             && s_sayingDocuments.Contains(tokens[i + 2].Norm);
 
-    private static readonly HashSet<string> s_sayingDocuments = WordSets.Get("saying-documents");
+    private static readonly WordSet s_sayingDocuments = new(WordSets.Get("saying-documents"));
 
     /// <summary>"بين" is a reporting verb only when أن follows, at once or after its subject; else it is "between".</summary>
     private bool IntroducesContent(int s, int j)
@@ -672,7 +679,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
             c.Add($"no-subject×pos={position}");
         }
 
-        string verbNorm = Clitics.WithoutConjunction(tokens[cue].Norm);
+        string verbNorm = tokens[cue].WithoutConjunction;
         if (verbNorm.EndsWith('ت') || verbNorm.StartsWith('ت'))
         {
             c.Add($"feminine-verb×kind={kind}");
@@ -712,7 +719,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         // name, says who speaks for whom (a statement, a ministry's short form, a source).
         if (cueEnd < tokens.Count && !writtenSubject && tokens[cueEnd].Norm.Length > 2)
         {
-            c.Add($"word-after-verb={Clitics.WithoutConjunction(tokens[cueEnd].Norm)}×kind={kind}");
+            c.Add($"word-after-verb={tokens[cueEnd].WithoutConjunction}×kind={kind}");
         }
 
         c.Add("claim-length=" + FeatureBuckets.Distance(claim.End - claim.Start));
@@ -744,7 +751,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
                 return "colon";
             }
 
-            string word = Clitics.WithoutConjunction(t.Norm);
+            string word = t.WithoutConjunction;
             if (s_complementizers.Contains(word))
             {
                 return "complementizer";

@@ -75,33 +75,7 @@ internal sealed class NerFeatureExtractor(NerGazetteer gazetteer, NerWordCluster
     public void Extract(IReadOnlyList<string> tokens, int start, int count, NerFeatureBuffer buffer)
     {
         buffer.Reset(count);
-        Span<char> shape = stackalloc char[6];
-        for (int i = 0; i < count; i++)
-        {
-            string token = tokens[start + i] ?? string.Empty;
-            NerTokenForms forms = NerTokenForms.Analyze(token);
-            buffer.Forms[i] = forms;
-            buffer.Word[i] = FeatureHash.Of(forms.Normalized);
-            buffer.Stem[i] = FeatureHash.Of(forms.Stem);
-            buffer.Shape[i] = FeatureHash.Of(shape[..NerTokenForms.WriteShape(token, shape)]);
-            buffer.Raw[i] = FeatureHash.Of(token.AsSpan(0, Math.Min(token.Length, NerTokenForms.MaxAnalyzedLength)));
-            buffer.LightCluster[i] = forms.Light.Length != forms.Normalized.Length ? Clusters.ClusterOf(FeatureHash.Of(forms.Light)) : -1;
-
-            // A word the clusters do not list (most often a rarer proclitic form, وقطيفان) takes
-            // the cluster of its form without proclitics, so it still shares the features the
-            // bare form's neighbours were trained on.
-            int listed = Clusters.ClusterOf(buffer.Word[i]);
-            buffer.Cluster[i] = listed >= 0 ? listed : buffer.LightCluster[i];
-            for (int x = 0; x < Clusters.Extras.Count; x++)
-            {
-                NerWordClusters extra = Clusters.Extras[x];
-                int at = (x * buffer.Capacity) + i;
-                buffer.ExtraLight[at] = !extra.KeyedByStem && forms.Light.Length != forms.Normalized.Length ? extra.ClusterOf(FeatureHash.Of(forms.Light)) : -1;
-                int listedExtra = extra.ClusterOf(extra.KeyedByStem ? buffer.Stem[i] : buffer.Word[i]);
-                buffer.ExtraCluster[at] = listedExtra >= 0 ? listedExtra : buffer.ExtraLight[at];
-            }
-        }
-
+        AnalyzeTokens(tokens, start, count, buffer);
         Gazetteer.Mark(buffer.Forms.AsSpan(0, count), buffer.Gazetteer, buffer.GazetteerLengths);
 
         for (int i = 0; i < count; i++)
@@ -184,6 +158,68 @@ internal sealed class NerFeatureExtractor(NerGazetteer gazetteer, NerWordCluster
         }
 
         buffer.EndTokens(count);
+    }
+
+    /// <summary>Per token: its forms, the hashes of its word, stem, shape and raw form, and its clusters.</summary>
+    private void AnalyzeTokens(IReadOnlyList<string> tokens, int start, int count, NerFeatureBuffer buffer)
+    {
+        Span<char> shape = stackalloc char[6];
+        for (int i = 0; i < count; i++)
+        {
+            string token = tokens[start + i] ?? string.Empty;
+            NerTokenForms forms = NerTokenForms.Analyze(token);
+            buffer.Forms[i] = forms;
+            buffer.Word[i] = FeatureHash.Of(forms.Normalized);
+            buffer.Stem[i] = FeatureHash.Of(forms.Stem);
+            buffer.Shape[i] = FeatureHash.Of(shape[..NerTokenForms.WriteShape(token, shape)]);
+            buffer.Raw[i] = FeatureHash.Of(token.AsSpan(0, Math.Min(token.Length, NerTokenForms.MaxAnalyzedLength)));
+            PrefetchClusters(buffer, i);
+        }
+
+        // The cluster tables are megabytes: every token's slots were prefetched above, so that
+        // these look-ups find them in the cache (or on the way) instead of waiting one by one.
+        for (int i = 0; i < count; i++)
+        {
+            NerTokenForms forms = buffer.Forms[i];
+            buffer.LightCluster[i] = forms.Light.Length != forms.Normalized.Length ? Clusters.ClusterOf(FeatureHash.Of(forms.Light)) : -1;
+
+            // A word the clusters do not list (most often a rarer proclitic form, وقطيفان) takes
+            // the cluster of its form without proclitics, so it still shares the features the
+            // bare form's neighbours were trained on.
+            int listed = Clusters.ClusterOf(buffer.Word[i]);
+            buffer.Cluster[i] = listed >= 0 ? listed : buffer.LightCluster[i];
+            for (int x = 0; x < Clusters.Extras.Count; x++)
+            {
+                NerWordClusters extra = Clusters.Extras[x];
+                int at = (x * buffer.Capacity) + i;
+                buffer.ExtraLight[at] = !extra.KeyedByStem && forms.Light.Length != forms.Normalized.Length ? extra.ClusterOf(FeatureHash.Of(forms.Light)) : -1;
+                int listedExtra = extra.ClusterOf(extra.KeyedByStem ? buffer.Stem[i] : buffer.Word[i]);
+                buffer.ExtraCluster[at] = listedExtra >= 0 ? listedExtra : buffer.ExtraLight[at];
+            }
+        }
+    }
+
+    /// <summary>Prefetches the cluster-table slots that the look-ups of token <paramref name="i"/> will read (the same keys they use).</summary>
+    private void PrefetchClusters(NerFeatureBuffer buffer, int i)
+    {
+        NerTokenForms forms = buffer.Forms[i];
+        bool light = forms.Light.Length != forms.Normalized.Length;
+        ulong lightHash = light ? FeatureHash.Of(forms.Light) : 0;
+        Clusters.Prefetch(buffer.Word[i]);
+        if (light)
+        {
+            Clusters.Prefetch(lightHash);
+        }
+
+        for (int x = 0; x < Clusters.Extras.Count; x++)
+        {
+            NerWordClusters extra = Clusters.Extras[x];
+            extra.Prefetch(extra.KeyedByStem ? buffer.Stem[i] : buffer.Word[i]);
+            if (light && !extra.KeyedByStem)
+            {
+                extra.Prefetch(lightHash);
+            }
+        }
     }
 
     private void AddClusterFeatures(NerFeatureBuffer buffer, int i, int count)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Numerics;
+using System.Runtime.Intrinsics.X86;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -274,6 +275,22 @@ public sealed class NerWordClusters
 
     /// <summary>The path of <paramref name="token"/> (looked up in <see cref="KeyOf"/> form), or null when it is not listed.</summary>
     public string? PathOf(string? token) => ClusterOf(FeatureHash.Of(KeyOf(token))) is >= 0 and var cluster ? Paths[cluster] : null;
+
+    /// <summary>
+    /// Starts fetching the slot where <see cref="ClusterOf"/> will begin to look for the word: the
+    /// feature extractor asks for every token's clusters a loop after hashing them all, so that the
+    /// table's cache misses overlap instead of coming one per look-up.
+    /// </summary>
+    internal unsafe void Prefetch(ulong wordHash)
+    {
+        if (Sse.IsSupported)
+        {
+            fixed (ulong* slots = _slots)
+            {
+                Sse.Prefetch0(slots + (wordHash & (ulong)_slotMask));
+            }
+        }
+    }
 
     /// <summary>The cluster index of a word given as <c>FeatureHash.Of</c> of its <see cref="KeyOf"/> form; −1 when not listed.</summary>
     internal int ClusterOf(ulong wordHash)

@@ -19,8 +19,8 @@ internal sealed partial class ArticleAnalysis
     private const int MinSportWords = 3;
 
     private static readonly IReadOnlySet<string> s_sportsWords = new WordSet(WordSets.Get("sports-words"));
-    private static readonly HashSet<string> s_clubContextWords = WordSets.Get("club-context-words");
-    private static readonly HashSet<string> s_clubsNamedAlone = WordSets.Get("clubs-named-alone-in-sport");
+    private static readonly WordSet s_clubContextWords = new(WordSets.Get("club-context-words"));
+    private static readonly WordSet s_clubsNamedAlone = new(WordSets.Get("clubs-named-alone-in-sport"));
 
     private bool? _aboutSport;
 
@@ -139,12 +139,14 @@ internal sealed partial class ArticleAnalysis
             return known;
         }
 
+        // Only whether the count reaches MinSportWords matters: the scan stops there.
         int count = 0;
-        foreach (Sentence sentence in Sentences)
+        for (int s = 0; s < Sentences.Count && count < MinSportWords; s++)
         {
-            foreach (Token t in sentence.Tokens)
+            IReadOnlyList<Token> tokens = Sentences[s].Tokens;
+            for (int j = 0; j < tokens.Count && count < MinSportWords; j++)
             {
-                count += t.IsWord && s_sportsWords.Contains(t.Norm) ? 1 : 0;
+                count += tokens[j].IsWord && s_sportsWords.Contains(tokens[j].Norm) ? 1 : 0;
             }
         }
 

@@ -51,7 +51,7 @@ internal sealed partial class ArticleAnalysis
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
         int next = start + 1;
-        return next < tokens.Count && tokens[next].IsWord && Owner[s][next] is null && _surnameHeads.Contains(firstNorm)
+        return next < tokens.Count && tokens[next].IsWord && Owner[s][next] is null && _surnameFilter.MayHold(firstNorm) && _surnameHeads.Contains(firstNorm)
             ? FindPersonBySurname(firstNorm + " " + SingleWordPersonNorm(tokens[next].Norm), beforeSentence)
             : null;
     }
@@ -177,7 +177,7 @@ internal sealed partial class ArticleAnalysis
     /// <summary>Persons named in full whose surname (last word, or the last two after دي/فان/أبو …) is this word or pair.</summary>
     private EntityInfo? FindPersonBySurname(string norm, int beforeSentence = int.MaxValue)
     {
-        if (_surnames.Count == 0 || !_surnames.TryGetValue(norm, out List<EntityInfo>? people))
+        if (_surnames.Count == 0 || !_surnameFilter.MayHold(norm) || !_surnames.TryGetValue(norm, out List<EntityInfo>? people))
         {
             return null;
         }
@@ -207,6 +207,16 @@ internal sealed partial class ArticleAnalysis
     /// </summary>
     private readonly HashSet<string> _surnameHeads = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Every key of <see cref="_surnames"/> and <see cref="_surnameHeads"/>: every unclaimed word of
+    /// every sentence is asked about, and few are either; the filter answers most without hashing.
+    /// Surnames are only ever added, so it never says no to one.
+    /// </summary>
+    private readonly WordFilter _surnameFilter = new(SurnameFilterBits);
+
+    /// <summary>4,096 bits: an article names a few dozen people, each with a few surnames.</summary>
+    private const int SurnameFilterBits = 12;
+
     private void IndexSurnames(EntityInfo person)
     {
         foreach (string surname in Surnames(person))
@@ -215,9 +225,11 @@ internal sealed partial class ArticleAnalysis
             {
                 people = [];
                 _surnames[surname] = people;
+                _surnameFilter.Add(surname);
                 for (int space = surname.IndexOf(' ', StringComparison.Ordinal); space >= 0; space = surname.IndexOf(' ', space + 1))
                 {
                     _surnameHeads.Add(surname[..space]);
+                    _surnameFilter.Add(surname[..space]);
                 }
             }
 

@@ -31,7 +31,7 @@ internal sealed partial class ArticleAnalysis
 
     private readonly List<int> _personSlotAnchors = [];
 
-    private static readonly HashSet<string> s_addresseePronouns = WordSets.Get("addressee-pronouns");
+    private static readonly WordSet s_addresseePronouns = new(WordSets.Get("addressee-pronouns"));
 
     private void FindSlotPersons(int s)
     {
@@ -319,8 +319,8 @@ internal sealed partial class ArticleAnalysis
         f.Add("rules=" + (ruled is null ? "none" : ruled == (c.Start, c.End) ? "same" : "other"));
         f.Add("next=" + next);
         f.Add($"length×next={Math.Min(length, 3)}×{next}");
-        string first = NameWordClass(tokens[c.Start]);
-        string lastClass = NameWordClass(tokens[c.End - 1]);
+        string first = NameWordClassAt(c.Sentence, c.Start);
+        string lastClass = NameWordClassAt(c.Sentence, c.End - 1);
         f.Add("first=" + first);
         f.Add($"first×length={first}×{Math.Min(length, 3)}");
         f.Add($"first×tag={first}×{tag}");
@@ -329,7 +329,7 @@ internal sealed partial class ArticleAnalysis
             f.Add("last=" + lastClass);
             for (int k = c.Start + 1; k < c.End - 1; k++)
             {
-                f.Add("inner=" + NameWordClass(tokens[k]));
+                f.Add("inner=" + NameWordClassAt(c.Sentence, k));
             }
         }
 
@@ -350,6 +350,20 @@ internal sealed partial class ArticleAnalysis
             f.Add("first-clitic=" + tokens[c.Start].Norm[0]);
         }
     }
+
+    /// <summary>
+    /// <see cref="NameWordClass"/> of token <paramref name="j"/> of sentence <paramref name="s"/>, kept:
+    /// a slot's five spans share their first word and most of their others.
+    /// </summary>
+    private string NameWordClassAt(int s, int j)
+    {
+        _nameWordClasses ??= new string?[]?[Sentences.Count];
+        string?[] classes = _nameWordClasses[s] ??= new string?[Sentences[s].Tokens.Count];
+        return classes[j] ??= NameWordClass(Sentences[s].Tokens[j]);
+    }
+
+    /// <summary>Per sentence and token, its <see cref="NameWordClass"/> once asked (allocated when a span is first described).</summary>
+    private string?[]?[]? _nameWordClasses;
 
     /// <summary>A coarse description of a word that may be part of a name: which lists know it and how it looks.</summary>
     private string NameWordClass(Token t)
@@ -396,64 +410,8 @@ internal sealed partial class ArticleAnalysis
         return n.Length > 3 && !_lex.FirstNames.Contains(n) && ((n[0] is 'و' or 'ف' && _lex.FirstNames.Contains(n.AsSpan(1))) || IsPrepositionOnName(n));
     }
 
-    /// <summary>
-    /// How often a word occurs in the article, counted by a scan the first time a candidate asks (a
-    /// few words per article: cheaper than indexing every word). Past <see cref="MaxScannedWords"/>
-    /// words every word is counted in one pass instead: one scan per word made a long text quadratic
-    /// (4 MB of articles run together: three quarters of 96 s in this method).
-    /// </summary>
-    private int WordCount(string norm)
-    {
-        _wordCounts ??= new Dictionary<string, int>(StringComparer.Ordinal);
-        if (_wordCounts.TryGetValue(norm, out int count))
-        {
-            return count;
-        }
+    /// <summary>How often each word occurs in the article; counted when a span candidate first asks.</summary>
+    private WordOccurrences? _wordOccurrences;
 
-        if (_allWordsCounted)
-        {
-            return 0;
-        }
-
-        if (_wordCounts.Count >= MaxScannedWords)
-        {
-            CountAllWords(_wordCounts);
-            return _wordCounts.GetValueOrDefault(norm);
-        }
-
-        foreach (Sentence sentence in Sentences)
-        {
-            foreach (Token t in sentence.Tokens)
-            {
-                count += t.IsWord && string.Equals(t.Norm, norm, StringComparison.Ordinal) ? 1 : 0;
-            }
-        }
-
-        _wordCounts[norm] = count;
-        return count;
-    }
-
-    private void CountAllWords(Dictionary<string, int> counts)
-    {
-        counts.Clear();
-        foreach (Sentence sentence in Sentences)
-        {
-            foreach (Token t in sentence.Tokens)
-            {
-                if (t.IsWord)
-                {
-                    counts[t.Norm] = counts.GetValueOrDefault(t.Norm) + 1;
-                }
-            }
-        }
-
-        _allWordsCounted = true;
-    }
-
-    /// <summary>How many words are counted one scan each before the whole article is counted at once.</summary>
-    private const int MaxScannedWords = 16;
-
-    private Dictionary<string, int>? _wordCounts;
-
-    private bool _allWordsCounted;
+    private int WordCount(string norm) => (_wordOccurrences ??= new WordOccurrences(Sentences)).Count(norm);
 }

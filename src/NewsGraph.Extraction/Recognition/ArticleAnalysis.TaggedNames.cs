@@ -187,7 +187,7 @@ internal sealed partial class ArticleAnalysis
     /// أكبر، أنا، رمضان، باسم): never where the tagger is asked (measured on 4,000 corpus articles:
     /// hundreds of lookups each, almost no names).
     /// </summary>
-    private static readonly HashSet<string> s_mostlyWords = WordSets.Get("mostly-words");
+    private static readonly WordSet s_mostlyWords = new(WordSets.Get("mostly-words"));
 
     /// <summary>
     /// A first name, or و/ف + a first name. "علي" and "آنا" count only as written so (IsNameDespiteFolding):
@@ -227,7 +227,7 @@ internal sealed partial class ArticleAnalysis
         }
 
         if (end - start < 2 || end - start > MaxNameTokens + 2 || (requireFirstName && !IsFirstName(tokens[start])) || CannotStartNameEvenCoordinated(tokens[start])
-            || (end - start == 2 && s_nameParticles.Contains(Clitics.WithoutConjunction(tokens[start].Norm)))
+            || (end - start == 2 && s_nameParticles.Contains(tokens[start].WithoutConjunction))
             || IsPrepositionOnName(tokens[start].Norm) || AfterUnknownWord(s, start))
         {
             return null; // "عبد رب"، "وعبد الله" alone: half a name at best; "لمحمد …": to someone

@@ -16,14 +16,14 @@ internal sealed partial class ArticleAnalysis
     private (int start, int end)? CalledNameAt(int s, int i)
     {
         IReadOnlyList<Token> tokens = Sentences[s].Tokens;
-        if (Owner[s][i] is not null || !tokens[i].IsWord || i + 1 >= tokens.Count || !s_callingWords.Contains(Clitics.WithoutConjunction(tokens[i].Norm)))
+        if (Owner[s][i] is not null || !tokens[i].IsWord || i + 1 >= tokens.Count || !s_callingWords.Contains(tokens[i].WithoutConjunction))
         {
             return null;
         }
 
         // "يدعى" also names dinosaurs, syndromes and crossroads: only after a noun for a person.
         if (!tokens[i].Norm.StartsWith("المدعو", StringComparison.Ordinal)
-            && (i == 0 || !s_calledPersonNouns.Contains(Clitics.WithoutConjunction(tokens[i - 1].Norm))))
+            && (i == 0 || !s_calledPersonNouns.Contains(tokens[i - 1].WithoutConjunction)))
         {
             return null;
         }
@@ -31,9 +31,9 @@ internal sealed partial class ArticleAnalysis
         return KnownOrNameExtent(s, i + 1, NameAnchor.Title) ?? TaggedNameAfterTitle(s, i + 1);
     }
 
-    private static readonly HashSet<string> s_callingWords = WordSets.Get("calling-words");
+    private static readonly WordSet s_callingWords = new(WordSets.Get("calling-words"));
 
-    private static readonly HashSet<string> s_calledPersonNouns = WordSets.Get("called-person-nouns");
+    private static readonly WordSet s_calledPersonNouns = new(WordSets.Get("called-person-nouns"));
 
     private void FindTitledPersons(int s)
     {

@@ -9,10 +9,10 @@ namespace NewsGraph.Extraction.Relations;
 /// <summary>MEMBER_OF: membership lists with statuses, joining and applying.</summary>
 internal sealed partial class RelationFinder
 {
-    private static readonly HashSet<string> s_includeVerbs = WordSets.Get("include-verbs");
-    private static readonly HashSet<string> s_participateVerbs = WordSets.Get("participate-verbs");
-    private static readonly HashSet<string> s_listOpeners = WordSets.Get("list-openers");
-    private static readonly HashSet<string> s_groupBreaks = WordSets.Get("group-breaks");
+    private static readonly WordSet s_includeVerbs = new(WordSets.Get("include-verbs"));
+    private static readonly WordSet s_participateVerbs = new(WordSets.Get("participate-verbs"));
+    private static readonly WordSet s_listOpeners = new(WordSets.Get("list-openers"));
+    private static readonly WordSet s_groupBreaks = new(WordSets.Get("group-breaks"));
 
     private void FindMemberships(int s)
     {
@@ -163,7 +163,7 @@ internal sealed partial class RelationFinder
                 continue;
             }
 
-            if (s_groupBreaks.Contains(t.Norm) || s_groupBreaks.Contains(Clitics.WithoutConjunction(t.Norm)) || (t.Norm == "حين" && j > 0 && tokens[j - 1].Norm == "في"))
+            if (s_groupBreaks.Contains(t.Norm) || s_groupBreaks.Contains(t.WithoutConjunction) || (t.Norm == "حين" && j > 0 && tokens[j - 1].Norm == "في"))
             {
                 if (group.Count > 0)
                 {
@@ -216,7 +216,14 @@ internal sealed partial class RelationFinder
     {
         end = j + 1;
         unknown = false;
-        string n = Clitics.WithoutConjunction(tokens[j].Norm);
+        string n = tokens[j].WithoutConjunction;
+        if (n.Length == 0 || (n[0] is not ('ك' or 'ب' or 'م') && !s_partnerNouns.Contains(n)))
+        {
+            // Every status word below opens with ك، ب or م, or is a partner noun: this runs for
+            // every token of every sentence, and most are answered here without comparing strings.
+            return null;
+        }
+
         int k = j + 1;
         if (n is "كعضو" or "كاعضاء" or "بصفه" or "بصفتها" or "بوصفها" or "بوصفه" or "كدوله" or "كدول")
         {
@@ -282,7 +289,7 @@ internal sealed partial class RelationFinder
         return null;
     }
 
-    private static readonly HashSet<string> s_partnerNouns = WordSets.Get("partner-nouns");
+    private static readonly WordSet s_partnerNouns = new(WordSets.Get("partner-nouns"));
 
     private static int AfterQuotes(IReadOnlyList<Token> tokens, int k)
     {
@@ -304,7 +311,7 @@ internal sealed partial class RelationFinder
         List<EntityInfo> previousStates = [];
         for (int i = 0; i < tokens.Count; i++)
         {
-            string n = Clitics.WithoutConjunction(tokens[i].Norm);
+            string n = tokens[i].WithoutConjunction;
             MembershipStatus? status = null;
             bool statesBefore = true;
             if (n is "عضوا" or "عضو" && i + 1 < tokens.Count && (tokens[i + 1].Norm == "في" || (i + 2 < tokens.Count && tokens[i + 2].Norm == "في")))

@@ -146,9 +146,9 @@ internal sealed partial class RelationFinder
     }
 
     /// <summary>"وطالب بعض أعضاء أوبك": a quantifier opens an explicit (if unnamed) subject.</summary>
-    private static readonly HashSet<string> s_quantifiers = WordSets.Get("quantifiers");
+    private static readonly WordSet s_quantifiers = new(WordSets.Get("quantifiers"));
 
-    private static readonly HashSet<string> s_partyNouns = WordSets.Get("party-nouns-of-the-rules");
+    private static readonly WordSet s_partyNouns = new(WordSets.Get("party-nouns-of-the-rules"));
 
     /// <summary>True when what follows a reporting verb is its content or an adjunct, not an (unrecognized) subject.</summary>
     private bool OpensComplement(int s, int j)
@@ -160,7 +160,7 @@ internal sealed partial class RelationFinder
         }
 
         Token t = tokens[j];
-        string n = Clitics.WithoutConjunction(t.Norm);
+        string n = t.WithoutConjunction;
         return t.Surface.StartsWith("..", StringComparison.Ordinal) || t.Surface == ":" || t.Kind == TokenKind.Quote
             || s_complementizers.Contains(t.Norm) || s_prepositionalComplements.Contains(t.Norm)
             || (_lex.IsFunctionWord(t.Norm) && !s_partyNouns.Contains(n) && !s_quantifiers.Contains(n));
@@ -208,7 +208,7 @@ internal sealed partial class RelationFinder
         return SpeakerEntity(opening);
     }
 
-    private static readonly HashSet<string> s_pronounParticles = WordSets.Get("pronoun-particles");
+    private static readonly WordSet s_pronounParticles = new(WordSets.Get("pronoun-particles"));
 
     /// <summary>
     /// The person or organization right after the verb that opens sentence <paramref name="s"/>
@@ -562,7 +562,7 @@ internal sealed partial class RelationFinder
     private EntityInfo? ShortFormReferent(int s, int j)
     {
         Token t = analysis.Sentences[s].Tokens[j];
-        string bare = Clitics.WithoutArticle(Clitics.WithoutConjunction(t.Norm));
+        string bare = Clitics.WithoutArticle(t.WithoutConjunction);
         if (!t.Norm.Contains("ال", StringComparison.Ordinal) || !_lex.OrganizationHeads.Contains(bare))
         {
             return null;
@@ -648,7 +648,7 @@ internal sealed partial class RelationFinder
                 return content;
             }
 
-            if (s_complementizers.Contains(t.Norm) || s_complementizers.Contains(Clitics.WithoutConjunction(t.Norm)))
+            if (s_complementizers.Contains(t.Norm) || s_complementizers.Contains(t.WithoutConjunction))
             {
                 return j + 1;
             }
@@ -780,8 +780,8 @@ internal sealed partial class RelationFinder
     }
 
     private static readonly string[] s_pronounSuffixes = ["هما", "هم", "ها", "نا", "ه"];
-    private static readonly HashSet<string> s_nominalClaimHeads = WordSets.Get("nominal-claim-heads");
-    private static readonly HashSet<string> s_longAdjunctOpeners = WordSets.Get("long-adjunct-openers");
+    private static readonly WordSet s_nominalClaimHeads = new(WordSets.Get("nominal-claim-heads"));
+    private static readonly WordSet s_longAdjunctOpeners = new(WordSets.Get("long-adjunct-openers"));
 
     /// <summary>
     /// Whether the words before a verb's preposition are its object ("المواطنين" in "دعا … المواطنين
@@ -809,7 +809,7 @@ internal sealed partial class RelationFinder
     }
 
     private static readonly string[] s_adjunctPrefixes = [.. WordSets.Get("adjunct-prefixes")];
-    private static readonly HashSet<string> s_objectQuantifiers = WordSets.Get("object-quantifiers");
+    private static readonly WordSet s_objectQuantifiers = new(WordSets.Get("object-quantifiers"));
 
     /// <summary>
     /// Whether أن/إن opens within a few words from <paramref name="j"/>, past punctuation and an aside

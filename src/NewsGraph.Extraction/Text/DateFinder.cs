@@ -79,7 +79,7 @@ public static class DateFinder
         IReadOnlyList<Token> tokens = sentence.Tokens;
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (!s_statusStartCues.Contains(Lexicon.Clitics.WithoutConjunction(tokens[i].Norm)))
+            if (!s_statusStartCues.Contains(tokens[i].WithoutConjunction))
             {
                 continue;
             }
@@ -116,7 +116,7 @@ public static class DateFinder
 
     private const int StatusStartWindow = 6;
 
-    private static readonly HashSet<string> s_statusStartCues = Lexicon.WordSets.Get("status-start-cues");
+    private static readonly Lexicon.WordSet s_statusStartCues = new(Lexicon.WordSets.Get("status-start-cues"));
 
     /// <summary>
     /// A date starting at token <paramref name="i"/>: DAY [من] MONTH[/MONTH] [عام|سنة] [YEAR] [م]

@@ -25,6 +25,14 @@ public sealed record Token(int Start, int End, string Surface, string Norm, Toke
 
     private string[]? _forms;
 
+    /// <summary>
+    /// <see cref="Norm"/> without a leading و or ف (<see cref="Lexicon.Clitics.WithoutConjunction"/>), computed once:
+    /// a dozen passes ask it of most tokens, and each call made a new string of every word that opens with و.
+    /// </summary>
+    public string WithoutConjunction => _withoutConjunction ??= Lexicon.Clitics.WithoutConjunction(Norm);
+
+    private string? _withoutConjunction;
+
     /// <summary>The first of <see cref="Forms"/> that <paramref name="words"/> holds, else null. A loop, not LINQ: it runs for most tokens.</summary>
     public string? FirstFormIn(IReadOnlySet<string> words)
     {
