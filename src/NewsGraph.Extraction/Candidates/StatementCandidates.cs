@@ -452,7 +452,7 @@ internal sealed class StatementCandidates(ArticleAnalysis analysis, RelationFind
         return rules.ComplementizerSoonAfter(s, j);
     }
 
-    private static readonly HashSet<string> s_betweenObjects = WordSets.Get("between-objects");
+    private static readonly WordSet s_betweenObjects = new(WordSets.Get("between-objects"));
 
     /// <summary>How far after a person who follows "بين" its أن may stand.</summary>
     private const int ExplainedContentReach = 24;
