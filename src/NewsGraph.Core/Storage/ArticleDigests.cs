@@ -23,7 +23,13 @@ public static class ArticleDigests
     {
         ArgumentNullException.ThrowIfNull(graph);
         _ = ContentHash(graph);
-        _ = Fingerprint(graph.Article.Text);
+        if (Fingerprint(graph.Article.Text) is { } fingerprint)
+        {
+            // Kept by the fingerprint: what a store stores (its text) and indexes (its band keys).
+            _ = fingerprint.Encode();
+            _ = fingerprint.BandKeys();
+        }
+
         _ = Normalized(graph.Article.Title);
         _ = Normalized(graph.Article.Text);
     }

@@ -64,7 +64,7 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
             bool isNew = !stored.ContainsKey(key);
             string? reprintOf = isNew ? links[key] : null;
             bool isOriginal = isNew ? reprintOf is null : before.IsOriginal;
-            SqlitePreparedArticle prepared = SqlitePreparedArticle.Of(graph);
+            SqlitePreparedArticle prepared = SqlitePreparedArticle.Take(graph);
             if (isNew)
             {
                 inserted[key] = (prepared.Fingerprint, reprintOf);
