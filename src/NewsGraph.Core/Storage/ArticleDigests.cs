@@ -23,13 +23,7 @@ public static class ArticleDigests
     {
         ArgumentNullException.ThrowIfNull(graph);
         _ = ContentHash(graph);
-        if (Fingerprint(graph.Article.Text) is { } fingerprint)
-        {
-            // Kept by the fingerprint: what a store stores (its text) and indexes (its band keys).
-            _ = fingerprint.Encode();
-            _ = fingerprint.BandKeys();
-        }
-
+        _ = Fingerprint(graph.Article.Text);
         _ = Normalized(graph.Article.Title);
         _ = Normalized(graph.Article.Text);
     }

@@ -40,12 +40,6 @@ public sealed class TextFingerprint : IEquatable<TextFingerprint>
 
     private readonly uint[] _minHashes;
 
-    // Computed on first use and kept: the signature never changes, and a store's single writer asks for both
-    // of an arriving article's, which a pipeline computes ahead on its extraction threads (ArticleDigests.Prepare).
-    // A race computes the same value twice, harmlessly.
-    private string[]? _bandKeys;
-    private string? _encoded;
-
     private TextFingerprint(uint[] minHashes) => _minHashes = minHashes;
 
     /// <summary>The smallest value of each hash function over the shingles, <see cref="HashCount"/> of them.</summary>
@@ -105,12 +99,7 @@ public sealed class TextFingerprint : IEquatable<TextFingerprint>
     /// One key per band, "bb:hhhhhhhhhhhhhhhh" (band index, then the hash of its rows): texts sharing
     /// a key are candidates. The band index is in the key, so equal rows in different bands never meet.
     /// </summary>
-    public IReadOnlyList<string> BandKeys() => _bandKeys ??= ComputeBandKeys();
-
-    /// <summary>The signature as text for a store to keep: <see cref="HashCount"/> values, 8 hex digits each.</summary>
-    public string Encode() => _encoded ??= string.Concat(_minHashes.Select(v => v.ToString("x8", CultureInfo.InvariantCulture)));
-
-    private string[] ComputeBandKeys()
+    public IReadOnlyList<string> BandKeys()
     {
         var keys = new string[Bands];
         for (int band = 0; band < Bands; band++)
@@ -126,6 +115,9 @@ public sealed class TextFingerprint : IEquatable<TextFingerprint>
 
         return keys;
     }
+
+    /// <summary>The signature as text for a store to keep: <see cref="HashCount"/> values, 8 hex digits each.</summary>
+    public string Encode() => string.Concat(_minHashes.Select(v => v.ToString("x8", CultureInfo.InvariantCulture)));
 
     /// <summary>Reads what <see cref="Encode"/> wrote.</summary>
     /// <exception cref="FormatException">Not <see cref="HashCount"/> values of 8 hex digits.</exception>

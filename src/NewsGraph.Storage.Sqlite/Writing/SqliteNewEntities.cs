@@ -51,7 +51,7 @@ internal sealed class SqliteNewEntities
         List<string> titles = Labels(key, mentions, MergeDeltas.TitleList, m => m.Entity.Titles, labels);
 
         // As the merge writes a relisted entity: ordinal order, the aliases' normal forms in that order.
-        string aliasesNorm = string.Join('\n', aliases.Select(ArabicText.Normalize).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal));
+        string aliasesNorm = string.Join('\n', aliases.Select(AliasNorms(mentions)).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal));
         long mentionCount = mentions.Sum(m => (long)m.Entity.Mentions);
         return
         [
@@ -60,6 +60,21 @@ internal sealed class SqliteNewEntities
             mentions.Select(m => m.Entity.Category).FirstOrDefault(v => v is not null), mentionCount, (long)mentions.Count,
             delta.OriginalMentions,
         ];
+    }
+
+    /// <summary>Each alias's normal form, as the mentions' preparation computed it (<see cref="ArabicText.Normalize"/>).</summary>
+    private static Func<string, string> AliasNorms(List<PreparedMention> mentions)
+    {
+        var norms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (PreparedMention mention in mentions)
+        {
+            for (int i = 0; i < mention.Entity.Aliases.Count; i++)
+            {
+                norms.TryAdd(mention.Entity.Aliases[i], mention.AliasNorms[i]);
+            }
+        }
+
+        return alias => norms[alias];
     }
 
     /// <summary>The distinct values of one list over the mentions, ordinal-sorted; each one's label row counts the articles giving it.</summary>

@@ -9,7 +9,7 @@ namespace NewsGraph.Storage.Sqlite.Writing;
 /// <summary>
 /// The part of an article's rows that depends on the article alone — its row's values as UTF-8 JSON, its entities merged
 /// within the article with their normalized names and mention rows, its relations' keys and assertion parameters —
-/// computed once per graph and kept with it until its write takes it (issue 13, tenth round). <see cref="SqliteGraphStore.Prepare"/>
+/// computed once per graph and kept with it while it lives (issue 13, tenth round). <see cref="SqliteGraphStore.Prepare"/>
 /// computes it on the pipeline's extraction threads, in parallel, so the writer's single thread only joins the rows of a
 /// batch; a graph that was not prepared is prepared on first use, on the writer, with the same result. Every value is a
 /// pure function of the immutable graph (records and strings, held by reference), so a kept one is always what computing
@@ -31,8 +31,6 @@ internal sealed class SqlitePreparedArticle
             Fingerprint,
         ]));
         byte[] keyUtf8 = Encoding.UTF8.GetBytes(article.Key);
-        // Aliases are normalized on the writer, for the entities a batch brings into being only (SqliteNewEntities):
-        // here it would be done for every mention of every held entity as well.
         Mentions = [.. ArticleGraphUpsert.MergeWithinArticle(graph.Entities).Select(entity => new PreparedMention(article.Key, keyUtf8, entity))];
         Assertions = [.. graph.Relations.Select(relation => new PreparedAssertion(article.Key, relation))];
     }
@@ -56,18 +54,6 @@ internal sealed class SqlitePreparedArticle
     /// <summary>The graph's prepared rows, computed now unless they were before.</summary>
     public static SqlitePreparedArticle Of(ArticleGraph graph) => s_prepared.GetValue(graph, static g => new SqlitePreparedArticle(g));
 
-    /// <summary>
-    /// The graph's prepared rows for its write, no longer kept with it: the batch's lists hold them until they are
-    /// written, and the graph itself lives on until its commit (a lost session writes it again, preparing it anew),
-    /// so keeping them would carry a batch's worth of article JSON into the older generations of the heap.
-    /// </summary>
-    public static SqlitePreparedArticle Take(ArticleGraph graph)
-    {
-        SqlitePreparedArticle prepared = Of(graph);
-        s_prepared.Remove(graph);
-        return prepared;
-    }
-
     private static byte[] ValuesWithoutBrackets(byte[] array) => array[1..^1];
 }
 
@@ -80,6 +66,7 @@ internal sealed class PreparedMention
         Entity = entity;
         Kind = GraphNames.Label(entity.Kind);
         NameNorm = ArabicText.Normalize(entity.Name);
+        AliasNorms = [.. entity.Aliases.Select(ArabicText.Normalize)];
         Row = SqliteJson.SerializeToUtf8<object?[]>(
         [
             articleKey, entity.Key, Kind, entity.Name, SqliteJson.Serialize(entity.Aliases), SqliteJson.Serialize(entity.Titles),
@@ -97,6 +84,9 @@ internal sealed class PreparedMention
 
     /// <summary><see cref="ArabicText.Normalize"/> of the name.</summary>
     public string NameNorm { get; }
+
+    /// <summary><see cref="ArabicText.Normalize"/> of each alias, in the aliases' order.</summary>
+    public IReadOnlyList<string> AliasNorms { get; }
 
     /// <summary>The mention's row of <see cref="SqliteStatements.InsertMentions"/>, a JSON array as UTF-8.</summary>
     public byte[] Row { get; }

@@ -64,7 +64,7 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
             bool isNew = !stored.ContainsKey(key);
             string? reprintOf = isNew ? links[key] : null;
             bool isOriginal = isNew ? reprintOf is null : before.IsOriginal;
-            SqlitePreparedArticle prepared = SqlitePreparedArticle.Take(graph);
+            SqlitePreparedArticle prepared = SqlitePreparedArticle.Of(graph);
             if (isNew)
             {
                 inserted[key] = (prepared.Fingerprint, reprintOf);
