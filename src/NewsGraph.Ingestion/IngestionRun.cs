@@ -26,7 +26,6 @@ namespace NewsGraph.Ingestion;
 internal sealed class IngestionRun
 {
     private readonly ArticleIngestor _ingestor;
-    private readonly IGraphWriter _store;
     private readonly IngestionOptions _options;
     private readonly CommitGroup _group;
     private readonly IngestionTelemetry _telemetry;
@@ -40,7 +39,6 @@ internal sealed class IngestionRun
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ExtractionParallelism, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.CommitSize, 1);
         _ingestor = ingestor;
-        _store = store;
         _options = options;
         _telemetry = telemetry;
         _group = new CommitGroup(store, new BatchWriter(events, options, telemetry, report), options, telemetry);
@@ -128,8 +126,8 @@ internal sealed class IngestionRun
                 Extraction extraction = NotStored is null ? _ingestor.Extract(slot.Input) : default;
                 if (extraction.Graph is { } graph)
                 {
-                    // The hash, fingerprint, normalized text and rows the store's writer needs, computed here in parallel.
-                    _store.Prepare(graph);
+                    // The hash, fingerprint and normalized text the store's writer needs, computed here in parallel.
+                    ArticleDigests.Prepare(graph);
                 }
 
                 slot.Extracted.TrySetResult(extraction);

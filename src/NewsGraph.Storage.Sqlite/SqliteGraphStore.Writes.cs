@@ -89,18 +89,6 @@ public sealed partial class SqliteGraphStore
     /// <summary>The time stamped on what is written (the write session, a nested class, reaches the primary constructor's clock through it).</summary>
     private DateTimeOffset Now => timeProvider.GetUtcNow();
 
-    /// <summary>
-    /// The digests and the rows an article puts in as far as they depend on it alone (<see cref="SqlitePreparedArticle"/>:
-    /// the article's row as UTF-8 JSON, its mention rows with normalized names, its relation keys and assertion
-    /// parameters), kept with the graph for its write; the pipeline calls this on its extraction threads.
-    /// </summary>
-    public void Prepare(ArticleGraph graph)
-    {
-        ArgumentNullException.ThrowIfNull(graph);
-        ArticleDigests.Prepare(graph);
-        _ = SqlitePreparedArticle.Of(graph);
-    }
-
     public async Task<UpsertResult> UpsertAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -21,49 +20,6 @@ internal static class SqliteJson
     /// serializer's UTF-8 was transcoded to UTF-16 and the binding transcoded it back, a batch's article texts twice each way.
     /// </summary>
     public static byte[] SerializeToUtf8<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, s_options);
-
-    /// <summary>
-    /// One JSON array, as UTF-8, of rows serialized ahead (<see cref="Writing.SqlitePreparedArticle"/>): their bytes
-    /// are copied, never parsed or transcoded again.
-    /// </summary>
-    public static byte[] JoinArrays(IReadOnlyList<byte[]> rows)
-    {
-        var buffer = new ArrayBufferWriter<byte>(rows.Sum(r => r.Length + 1) + 2);
-        buffer.Write("["u8);
-        for (int i = 0; i < rows.Count; i++)
-        {
-            if (i > 0)
-            {
-                buffer.Write(","u8);
-            }
-
-            buffer.Write(rows[i]);
-        }
-
-        buffer.Write("]"u8);
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    /// <summary>
-    /// <see cref="JoinArrays"/> for rows whose values were serialized ahead but for the last: each row is
-    /// <c>Values</c> (JSON values as UTF-8, separated by commas, without brackets) and then <c>Last</c>.
-    /// </summary>
-    public static byte[] JoinRowsEndingWith(IReadOnlyList<(byte[] Values, string? Last)> rows)
-    {
-        var buffer = new ArrayBufferWriter<byte>(rows.Sum(r => r.Values.Length + 64) + 2);
-        buffer.Write("["u8);
-        for (int i = 0; i < rows.Count; i++)
-        {
-            buffer.Write(i == 0 ? "["u8 : ",["u8);
-            buffer.Write(rows[i].Values);
-            buffer.Write(","u8);
-            buffer.Write(SerializeToUtf8(rows[i].Last));
-            buffer.Write("]"u8);
-        }
-
-        buffer.Write("]"u8);
-        return buffer.WrittenSpan.ToArray();
-    }
 
     public static IReadOnlyList<string> StringList(string json) => JsonSerializer.Deserialize<string[]>(json, s_options) ?? [];
 

@@ -41,9 +41,8 @@ internal static partial class SqliteStatements
 
     /// <summary>
     /// A batch's articles, inserted or replacing the stored row: @rows is a JSON array of [key, title, url,
-    /// source, dateline, published, language, file, text, content_hash, title_norm, text_norm, fingerprint,
-    /// reprint_of], written in its order, and @ingestedAt the batch's time (the same for all its rows); the
-    /// values before reprint_of depend on the article alone and are serialized ahead (<c>SqlitePreparedArticle</c>). One statement for the batch, so the text index trigger's rows reach FTS5
+    /// source, dateline, published, language, file, text, ingested_at, content_hash, title_norm, text_norm,
+    /// fingerprint, reprint_of], written in its order. One statement for the batch, so the text index trigger's rows reach FTS5
     /// together (see <c>SqliteContributionRows</c>). <c>WHERE true</c>: an upsert from a SELECT needs a WHERE.
     /// A new row gets its fingerprint and planned link now, so reprint linking need not rewrite the whole
     /// row (its text twice) to set them; a stored row keeps the ones it had until linking, which compares
@@ -53,7 +52,7 @@ internal static partial class SqliteStatements
         INSERT INTO articles (key, title, url, source, dateline, published, language, file, text, ingested_at, content_hash, title_norm, text_norm,
             fingerprint, reprint_of)
         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6,
-               j.value ->> 7, j.value ->> 8, @ingestedAt, j.value ->> 9, j.value ->> 10, j.value ->> 11, j.value ->> 12, j.value ->> 13
+               j.value ->> 7, j.value ->> 8, j.value ->> 9, j.value ->> 10, j.value ->> 11, j.value ->> 12, j.value ->> 13, j.value ->> 14
         FROM jsonb_each(CAST(@rows AS TEXT)) j WHERE true
         ON CONFLICT (key) DO UPDATE SET
             title = excluded.title, url = excluded.url, source = excluded.source, dateline = excluded.dateline,

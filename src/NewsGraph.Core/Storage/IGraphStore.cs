@@ -31,15 +31,6 @@ public interface IGraphWriter
     Task<UpsertResult> UpsertAsync(IReadOnlyList<ArticleGraph> batch, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Computes, ahead of its write, what the store derives from one extracted article alone (content hash, fingerprint,
-    /// normalized text, and whatever rows of its own the store can build from the article without reading the store)
-    /// and keeps it with the graph. Pure and thread-safe: a pipeline calls it on its extraction threads, in parallel, so
-    /// the single writer finds the work done; never needed for correctness, since a store computes on first use what
-    /// was not prepared. The default prepares <see cref="ArticleDigests"/>.
-    /// </summary>
-    void Prepare(ArticleGraph graph) => ArticleDigests.Prepare(graph);
-
-    /// <summary>
     /// A session whose batches are committed together (<see cref="IGraphWriteSession"/>); opening one
     /// does no I/O. The default commits each batch as it is written (<see cref="CommitPerBatchSession"/>),
     /// which is what decorators and test doubles get; the embedded store groups commits.

@@ -17,12 +17,11 @@ namespace NewsGraph.Storage.Sqlite.Writing;
 /// them out as one segment. The rows and their order are those of writing them one at a time.
 /// </para>
 /// </summary>
-internal sealed class SqliteContributionRows(DateTimeOffset now)
+internal sealed class SqliteContributionRows
 {
-    private readonly string _ingestedAt = now.ToString("O", CultureInfo.InvariantCulture);
-    private readonly List<(byte[] Values, string? ReprintOf)> _articles = [];
+    private readonly List<object?[]> _articles = [];
     private readonly List<object?[]> _entities = [];
-    private readonly List<byte[]> _mentions = [];
+    private readonly List<object?[]> _mentions = [];
     private readonly List<object?[]> _relations = [];
     private readonly List<(string Name, object? Value)[]> _assertions = [];
     private readonly HashSet<string> _articleKeys = new(StringComparer.Ordinal);
@@ -36,37 +35,63 @@ internal sealed class SqliteContributionRows(DateTimeOffset now)
     /// <summary>Whether rows of this article wait to be written.</summary>
     public bool Holds(string articleKey) => _articleKeys.Contains(articleKey);
 
-    /// <param name="articleKey">The article's key.</param>
-    /// <param name="prepared">The article's rows as far as they depend on it alone; its fingerprint: a new row is inserted with it, a stored row keeps its own.</param>
+    /// <param name="fingerprint">The encoded text fingerprint: a new row is inserted with it, a stored row keeps its own.</param>
     /// <param name="reprintOf">The original a new row is inserted linked to; a stored row keeps its link.</param>
-    public void AddArticle(string articleKey, SqlitePreparedArticle prepared, string? reprintOf)
+    public void AddArticle(ArticleInfo article, string? published, string hash, string? fingerprint, string? reprintOf, DateTimeOffset now)
     {
-        _articleKeys.Add(articleKey);
-        _articles.Add((prepared.ArticleValues, reprintOf));
+        _articleKeys.Add(article.Key);
+        _articles.Add(
+        [
+            article.Key, article.Title, article.Url, article.Source, article.Dateline, published, article.Language, article.File, article.Text,
+            now.ToString("O", CultureInfo.InvariantCulture), hash, ArticleDigests.Normalized(article.Title), ArticleDigests.Normalized(article.Text),
+            fingerprint, reprintOf,
+        ]);
     }
 
-    public void AddMention(string articleKey, PreparedMention mention)
+    public void AddMention(string articleKey, ExtractedEntity entity, string kind)
     {
-        ExtractedEntity entity = mention.Entity;
         if (_entityKeys.Add(entity.Key))
         {
-            _entities.Add([entity.Key, mention.Kind, entity.Name, mention.NameNorm]);
+            _entities.Add([entity.Key, kind, entity.Name, ArabicText.Normalize(entity.Name)]);
         }
 
-        _newEntities.Add(mention);
-        _mentions.Add(mention.Row);
+        _newEntities.Add(articleKey, entity, kind);
+
+        _mentions.Add(
+        [
+            articleKey, entity.Key, kind, entity.Name, SqliteJson.Serialize(entity.Aliases), SqliteJson.Serialize(entity.Titles),
+            entity.Iso, entity.Category, (long)entity.Mentions,
+        ]);
     }
 
-    public void AddAssertion(string articleKey, PreparedAssertion assertion)
+    public void AddAssertion(string articleKey, string relationKey, ExtractedRelation relation)
     {
-        ExtractedRelation relation = assertion.Relation;
-        if (_relationKeys.Add(assertion.Key))
+        if (_relationKeys.Add(relationKey))
         {
-            _relations.Add([assertion.Key, GraphNames.TypeName(relation.Type), relation.From, relation.To]);
+            _relations.Add([relationKey, GraphNames.TypeName(relation.Type), relation.From, relation.To]);
         }
 
-        _newRelations.Add(assertion.Key, articleKey, relation);
-        _assertions.Add(assertion.Parameters);
+        _newRelations.Add(relationKey, articleKey, relation);
+
+        // One statement each: the confidence is bound as a double, never read back from JSON text.
+        _assertions.Add(
+        [
+            ("@relationKey", relationKey),
+            ("@articleKey", articleKey),
+            ("@sentenceIndex", (long)relation.SentenceIndex),
+            ("@evidence", relation.Evidence),
+            ("@fromKey", relation.From),
+            ("@toKey", relation.To),
+            ("@date", SqliteValues.Date(relation.Date)),
+            ("@placeKey", relation.PlaceKey),
+            ("@topic", relation.Topic),
+            ("@verb", relation.Verb),
+            ("@status", SqliteValues.Status(relation.Status)),
+            ("@role", relation.Role),
+            ("@confidence", relation.Confidence),
+            ("@datePrecision", relation.DatePrecision is { } precision ? GraphNames.PrecisionName(precision) : null),
+            ("@dateSource", relation.DateSource is { } source ? GraphNames.SourceName(source) : null),
+        ]);
     }
 
     /// <summary>
@@ -78,23 +103,17 @@ internal sealed class SqliteContributionRows(DateTimeOffset now)
     /// </summary>
     public async Task WriteAsync(SqliteBatchCommands commands, MergeDeltas? last, CancellationToken cancellationToken)
     {
-        if (_articles.Count > 0)
-        {
-            await commands.ExecuteAsync(SqliteStatements.UpsertArticles, cancellationToken,
-                ("@rows", SqliteJson.JoinRowsEndingWith(_articles)), ("@ingestedAt", _ingestedAt));
-            _articles.Clear();
-        }
-
+        await WriteAllAsync(commands, SqliteStatements.UpsertArticles, _articles, cancellationToken);
         if (last is null)
         {
             await WriteAllAsync(commands, SqliteStatements.InsertEntitiesIfMissing, _entities, cancellationToken);
-            await WriteMentionsAsync(commands, cancellationToken);
+            await WriteAllAsync(commands, SqliteStatements.InsertMentions, _mentions, cancellationToken);
             await WriteAllAsync(commands, SqliteStatements.InsertRelationsIfMissing, _relations, cancellationToken);
         }
         else
         {
             await InsertNewEntitiesAsync(commands, last, cancellationToken);
-            await WriteMentionsAsync(commands, cancellationToken);
+            await WriteAllAsync(commands, SqliteStatements.InsertMentions, _mentions, cancellationToken);
             await InsertNewRelationsAsync(commands, last, cancellationToken);
         }
 
@@ -172,15 +191,6 @@ internal sealed class SqliteContributionRows(DateTimeOffset now)
 
         _relations.Clear();
         await WriteAllAsync(commands, SqliteStatements.InsertNewRelations, rows, cancellationToken);
-    }
-
-    private async Task WriteMentionsAsync(SqliteBatchCommands commands, CancellationToken cancellationToken)
-    {
-        if (_mentions.Count > 0)
-        {
-            await commands.ExecuteAsync(SqliteStatements.InsertMentions, cancellationToken, ("@rows", SqliteJson.JoinArrays(_mentions)));
-            _mentions.Clear();
-        }
     }
 
     private static async Task WriteAllAsync(SqliteBatchCommands commands, string sql, List<object?[]> rows, CancellationToken cancellationToken)

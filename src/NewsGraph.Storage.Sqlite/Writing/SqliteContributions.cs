@@ -10,9 +10,9 @@ namespace NewsGraph.Storage.Sqlite.Writing;
 /// put in, each noted in <paramref name="deltas"/> so the merged rows can follow. Nothing here reads
 /// another article's contribution: the cost of an article is its own size.
 /// </summary>
-internal sealed class SqliteContributions(SqliteBatchCommands commands, MergeDeltas deltas, DateTimeOffset now)
+internal sealed class SqliteContributions(SqliteBatchCommands commands, MergeDeltas deltas)
 {
-    private readonly SqliteContributionRows _rows = new(now);
+    private readonly SqliteContributionRows _rows = new();
 
     /// <summary>Takes a stored article's mentions and assertions out; the article row stays.</summary>
     public async Task TakeOutAsync(string articleKey, string? published, CancellationToken cancellationToken)
@@ -44,21 +44,20 @@ internal sealed class SqliteContributions(SqliteBatchCommands commands, MergeDel
 
     /// <summary>
     /// Puts an article's row, mentions and assertions in (it has none stored: taken out first) as rows
-    /// for <see cref="WriteAsync"/>; the merge deltas are noted now. <paramref name="prepared"/>: the rows as far as
-    /// they depend on the article alone (its fingerprint: the one a new article row is inserted with). <paramref name="isOriginal"/>: the
+    /// for <see cref="WriteAsync"/>; the merge deltas are noted now. <paramref name="fingerprint"/>: the encoded
+    /// text fingerprint a new article row is inserted with. <paramref name="isOriginal"/>: the
     /// article row has no <c>reprint_of</c> when they are written (a new original; a stored one as stored),
     /// so its mentions and assertions count in the original counts (<see cref="MergeDeltas.OriginalMention"/>).
     /// <paramref name="reprintOf"/>: the original a new article row is inserted linked to.
     /// </summary>
-    public void PutIn(ArticleGraph graph, SqlitePreparedArticle prepared, string? reprintOf, bool isOriginal)
+    public void PutIn(ArticleGraph graph, string hash, string? fingerprint, string? reprintOf, DateTimeOffset now, bool isOriginal)
     {
         ArticleInfo article = graph.Article;
         string? published = SqliteValues.Date(article.Published);
-        _rows.AddArticle(article.Key, prepared, reprintOf);
-        foreach (PreparedMention mention in prepared.Mentions)
+        _rows.AddArticle(article, published, hash, fingerprint, reprintOf, now);
+        foreach (ExtractedEntity entity in ArticleGraphUpsert.MergeWithinArticle(graph.Entities))
         {
-            ExtractedEntity entity = mention.Entity;
-            _rows.AddMention(article.Key, mention);
+            _rows.AddMention(article.Key, entity, GraphNames.Label(entity.Kind));
             deltas.Mention(entity.Key, entity.Aliases, entity.Titles, entity.Iso is not null, entity.Category is not null, entity.Mentions, +1);
             if (isOriginal)
             {
@@ -69,11 +68,10 @@ internal sealed class SqliteContributions(SqliteBatchCommands commands, MergeDel
         // The same relation twice in one sentence is one assertion: the first (the store keeps it, ON CONFLICT DO NOTHING).
         var sentences = new HashSet<(string Key, int Sentence)>();
         var asserted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (PreparedAssertion assertion in prepared.Assertions)
+        foreach (ExtractedRelation relation in graph.Relations)
         {
-            ExtractedRelation relation = assertion.Relation;
-            string key = assertion.Key;
-            _rows.AddAssertion(article.Key, assertion);
+            string key = ArticleGraphUpsert.RelationKey(relation);
+            _rows.AddAssertion(article.Key, key, relation);
             if (sentences.Add((key, relation.SentenceIndex)))
             {
                 deltas.Assertion(key, relation.Confidence, Properties(relation), +1);

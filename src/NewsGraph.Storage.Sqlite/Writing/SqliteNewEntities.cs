@@ -1,3 +1,4 @@
+using System.Text;
 using NewsGraph.Core.Graph;
 using NewsGraph.Core.Text;
 
@@ -19,17 +20,17 @@ namespace NewsGraph.Storage.Sqlite.Writing;
 /// </summary>
 internal sealed class SqliteNewEntities
 {
-    private readonly Dictionary<string, List<PreparedMention>> _mentions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Mention>> _mentions = new(StringComparer.Ordinal);
 
     /// <summary>Notes one article's (merged within the article) mention of an entity as written.</summary>
-    public void Add(PreparedMention mention)
+    public void Add(string articleKey, ExtractedEntity entity, string kind)
     {
-        if (!_mentions.TryGetValue(mention.Entity.Key, out List<PreparedMention>? list))
+        if (!_mentions.TryGetValue(entity.Key, out List<Mention>? list))
         {
-            _mentions[mention.Entity.Key] = list = [];
+            _mentions[entity.Key] = list = [];
         }
 
-        list.Add(mention);
+        list.Add(new Mention(articleKey, entity, kind));
     }
 
     public void Clear() => _mentions.Clear();
@@ -42,46 +43,29 @@ internal sealed class SqliteNewEntities
     /// </summary>
     public object?[] Row(string key, EntityDelta delta, List<object?[]> labels)
     {
-        List<PreparedMention> mentions = _mentions[key];
-
-        // Ordered as SQLite orders the article key: by its UTF-8 bytes.
-        mentions.Sort(static (a, b) => a.ArticleKeyUtf8.AsSpan().SequenceCompareTo(b.ArticleKeyUtf8));
-        PreparedMention first = mentions[0];
+        List<Mention> mentions = _mentions[key];
+        mentions.Sort(static (a, b) => a.CompareTo(b));
+        Mention first = mentions[0];
         List<string> aliases = Labels(key, mentions, MergeDeltas.AliasList, m => m.Entity.Aliases, labels);
         List<string> titles = Labels(key, mentions, MergeDeltas.TitleList, m => m.Entity.Titles, labels);
 
         // As the merge writes a relisted entity: ordinal order, the aliases' normal forms in that order.
-        string aliasesNorm = string.Join('\n', aliases.Select(AliasNorms(mentions)).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal));
+        string aliasesNorm = string.Join('\n', aliases.Select(ArabicText.Normalize).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal));
         long mentionCount = mentions.Sum(m => (long)m.Entity.Mentions);
         return
         [
-            key, first.Kind, first.Entity.Name, first.NameNorm, SqliteJson.Serialize(aliases), aliasesNorm,
+            key, first.Kind, first.Entity.Name, ArabicText.Normalize(first.Entity.Name), SqliteJson.Serialize(aliases), aliasesNorm,
             SqliteJson.Serialize(titles), mentions.Select(m => m.Entity.Iso).FirstOrDefault(v => v is not null),
             mentions.Select(m => m.Entity.Category).FirstOrDefault(v => v is not null), mentionCount, (long)mentions.Count,
             delta.OriginalMentions,
         ];
     }
 
-    /// <summary>Each alias's normal form, as the mentions' preparation computed it (<see cref="ArabicText.Normalize"/>).</summary>
-    private static Func<string, string> AliasNorms(List<PreparedMention> mentions)
-    {
-        var norms = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (PreparedMention mention in mentions)
-        {
-            for (int i = 0; i < mention.Entity.Aliases.Count; i++)
-            {
-                norms.TryAdd(mention.Entity.Aliases[i], mention.AliasNorms[i]);
-            }
-        }
-
-        return alias => norms[alias];
-    }
-
     /// <summary>The distinct values of one list over the mentions, ordinal-sorted; each one's label row counts the articles giving it.</summary>
-    private static List<string> Labels(string key, List<PreparedMention> mentions, int list, Func<PreparedMention, IReadOnlyList<string>> values, List<object?[]> labels)
+    private static List<string> Labels(string key, List<Mention> mentions, int list, Func<Mention, IReadOnlyList<string>> values, List<object?[]> labels)
     {
         var refs = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (PreparedMention mention in mentions)
+        foreach (Mention mention in mentions)
         {
             foreach (string value in values(mention).Distinct(StringComparer.Ordinal))
             {
@@ -96,5 +80,17 @@ internal sealed class SqliteNewEntities
         }
 
         return sorted;
+    }
+
+    /// <summary>One article's mention, ordered as SQLite orders the article key: by its UTF-8 bytes.</summary>
+    private sealed class Mention(string articleKey, ExtractedEntity entity, string kind)
+    {
+        private readonly byte[] _articleKeyUtf8 = Encoding.UTF8.GetBytes(articleKey);
+
+        public ExtractedEntity Entity { get; } = entity;
+
+        public string Kind { get; } = kind;
+
+        public int CompareTo(Mention other) => _articleKeyUtf8.AsSpan().SequenceCompareTo(other._articleKeyUtf8);
     }
 }

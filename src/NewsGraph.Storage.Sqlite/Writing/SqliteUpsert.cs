@@ -27,7 +27,7 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
         ReprintPlan plan = await reprints.PlanAsync([.. batch.Where((_, i) => changed[i]).Select(g => (g.Article.Key, g.Article.Text))], cancellationToken);
         Dictionary<string, string?> links = plan.Relinked.ToDictionary(r => r.Key, r => r.ReprintOf, StringComparer.Ordinal);
 
-        var contributions = new SqliteContributions(commands, _deltas, now);
+        var contributions = new SqliteContributions(commands, _deltas);
         var writes = new Dictionary<string, ArticleWrite>(StringComparer.Ordinal);
         var inserted = new Dictionary<string, (string? Fingerprint, string? ReprintOf)>(StringComparer.Ordinal);
         int written = 0;
@@ -64,13 +64,13 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
             bool isNew = !stored.ContainsKey(key);
             string? reprintOf = isNew ? links[key] : null;
             bool isOriginal = isNew ? reprintOf is null : before.IsOriginal;
-            SqlitePreparedArticle prepared = SqlitePreparedArticle.Of(graph);
+            string? fingerprint = ArticleDigests.Fingerprint(graph.Article.Text)?.Encode();
             if (isNew)
             {
-                inserted[key] = (prepared.Fingerprint, reprintOf);
+                inserted[key] = (fingerprint, reprintOf);
             }
 
-            contributions.PutIn(graph, prepared, reprintOf, isOriginal);
+            contributions.PutIn(graph, hash, fingerprint, reprintOf, now, isOriginal);
             stored[key] = (hash, SqliteValues.Date(graph.Article.Published), isOriginal);
             written++;
         }
@@ -107,7 +107,7 @@ internal sealed class SqliteUpsert(SqliteBatchCommands commands, DateTimeOffset 
     public async Task<RemoveResult> RemoveAsync(IReadOnlyCollection<string> articleKeys, CancellationToken cancellationToken)
     {
         Dictionary<string, (string Hash, string? Published, bool IsOriginal)> stored = await ReadStoredAsync(articleKeys, cancellationToken);
-        var contributions = new SqliteContributions(commands, _deltas, now);
+        var contributions = new SqliteContributions(commands, _deltas);
         await new SqliteReprints(commands).ReleaseAsync([.. stored.Keys.Order(StringComparer.Ordinal)], cancellationToken);
         foreach ((string key, (string _, string? published, bool _)) in stored.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
