@@ -183,7 +183,7 @@ internal static partial class SqliteStatements
                 (SELECT m.category FROM entity_mentions m WHERE m.entity_key = e.key AND m.category IS NOT NULL ORDER BY m.article_key LIMIT 1)
                 ELSE e.category END,
             e.id
-        FROM jsonb_each(@entities) j JOIN entities e ON e.key = j.value ->> 0;
+        FROM jsonb_each(CAST(@entities AS TEXT)) j JOIN entities e ON e.key = j.value ->> 0;
         """;
 
     /// <summary>
@@ -197,7 +197,7 @@ internal static partial class SqliteStatements
             kind = j.value ->> 1, name = j.value ->> 2, name_norm = j.value ->> 3, iso = j.value ->> 4, category = j.value ->> 5,
             mention_count = j.value ->> 6, article_count = j.value ->> 7, original_mention_count = original_mention_count + (j.value ->> 8),
             aliases = j.value ->> 9, aliases_norm = j.value ->> 10, titles = j.value ->> 11
-        FROM jsonb_each(@rows) j
+        FROM jsonb_each(CAST(@rows AS TEXT)) j
         WHERE entities.key = j.value ->> 0;
         """;
 
@@ -206,7 +206,7 @@ internal static partial class SqliteStatements
         UPDATE entities SET
             kind = j.value ->> 1, name = j.value ->> 2, name_norm = j.value ->> 3, iso = j.value ->> 4, category = j.value ->> 5,
             mention_count = j.value ->> 6, article_count = j.value ->> 7, original_mention_count = original_mention_count + (j.value ->> 8)
-        FROM jsonb_each(@rows) j
+        FROM jsonb_each(CAST(@rows AS TEXT)) j
         WHERE entities.key = j.value ->> 0;
         """;
 
@@ -217,7 +217,7 @@ internal static partial class SqliteStatements
     public const string UpdateEntitiesCounts = """
         UPDATE entities SET iso = j.value ->> 1, category = j.value ->> 2, mention_count = j.value ->> 3, article_count = j.value ->> 4,
             original_mention_count = original_mention_count + (j.value ->> 5)
-        FROM jsonb_each(@rows) j
+        FROM jsonb_each(CAST(@rows AS TEXT)) j
         WHERE entities.key = j.value ->> 0;
         """;
 
@@ -259,7 +259,7 @@ internal static partial class SqliteStatements
                 FROM relation_provenance p JOIN articles a ON a.key = p.article_key WHERE p.relation_key = r.key) END,
             j.value ->> 7 IS NOT NULL AND j.value ->> 7 <= r.first_published,
             r.effective_date, r.date_precision, r.date_source
-        FROM jsonb_each(@relations) j JOIN relations r ON r.key = j.value ->> 0;
+        FROM jsonb_each(CAST(@relations AS TEXT)) j JOIN relations r ON r.key = j.value ->> 0;
         """;
 
     /// <summary>

@@ -36,7 +36,7 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
         }
 
         // [key, seek date, place, topic, verb, status, role (0/1), earliest removed date or null].
-        string request = SqliteJson.Serialize(deltas.Relations.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new object?[]
+        byte[] request = SqliteJson.SerializeToUtf8(deltas.Relations.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new object?[]
         {
             p.Key,
             Flag(p.Value.Seek, AssertedProperties.Date), Flag(p.Value.Seek, AssertedProperties.Place), Flag(p.Value.Seek, AssertedProperties.Topic),
@@ -136,7 +136,7 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
         }
 
         // [key, seek iso (0/1), seek category (0/1)].
-        string request = SqliteJson.Serialize(deltas.Entities.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new object[]
+        byte[] request = SqliteJson.SerializeToUtf8(deltas.Entities.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new object[]
         {
             p.Key, p.Value.SeekIso ? 1 : 0, p.Value.SeekCategory ? 1 : 0,
         }));
@@ -248,7 +248,7 @@ internal sealed class SqliteMergedRows(SqliteBatchCommands commands)
         {
             if (rows.Count > 0)
             {
-                await commands.ExecuteAsync(sql, cancellationToken, ("@rows", SqliteJson.Serialize(rows.OrderBy(r => r.Id).Select(r => r.Row))));
+                await commands.ExecuteAsync(sql, cancellationToken, ("@rows", SqliteJson.SerializeToUtf8(rows.OrderBy(r => r.Id).Select(r => r.Row))));
             }
         }
     }
