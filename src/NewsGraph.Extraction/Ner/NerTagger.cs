@@ -163,8 +163,7 @@ public sealed class NerTagger
             int token = relative + i;
             Span<float> scores = emissions.Slice(i * tagCount, tagCount);
             int from = workspace.Offsets[token];
-            int length = workspace.Offsets[token + 1] - from;
-            chain.AddRows(workspace.Keys.AsSpan(from, length), workspace.Rows.AsSpan(from - segmentFrom, length), scores);
+            chain.AddRows(workspace.Rows.AsSpan(from - segmentFrom, workspace.Offsets[token + 1] - from), scores);
             if (!stage1.IsEmpty)
             {
                 int written = workspace.NonLocal.Features(token, stems, stage1, nonLocal);
