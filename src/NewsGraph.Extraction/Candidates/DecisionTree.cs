@@ -21,43 +21,35 @@ public sealed record DecisionTree(IReadOnlyList<TreeNode> Nodes);
 internal sealed class TreeEnsemble
 {
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-
-    // One array of nodes, not one array per field: a step of the walk reads one node of 12 bytes
-    // instead of three arrays, each with its own bounds check; the leaves' values lie apart.
-    private readonly Node[] _nodes;
-    private readonly double[] _leafValues;
+    private readonly int[] _feature;
+    private readonly double[] _value;
+    private readonly int[] _present;
+    private readonly int[] _absent;
     private readonly int[] _roots;
 
     public TreeEnsemble(IReadOnlyList<DecisionTree> trees)
     {
         Source = trees;
-        var nodes = new List<Node>();
-        var leafValues = new List<double>();
+        var feature = new List<int>();
+        var value = new List<double>();
+        var present = new List<int>();
+        var absent = new List<int>();
         _roots = new int[trees.Count];
         for (int t = 0; t < trees.Count; t++)
         {
-            int offset = nodes.Count;
+            int offset = feature.Count;
             _roots[t] = offset;
             foreach (TreeNode node in trees[t].Nodes)
             {
-                nodes.Add(node.Feature is { } f
-                    ? new Node(Id(f), node.Present + offset, node.Absent + offset)
-                    : new Node(-1, leafValues.Count, -1));
-                if (node.Feature is null)
-                {
-                    leafValues.Add(node.Value);
-                }
+                feature.Add(node.Feature is { } f ? Id(f) : -1);
+                value.Add(node.Value);
+                present.Add(node.Present + offset);
+                absent.Add(node.Absent + offset);
             }
         }
 
-        (_nodes, _leafValues) = ([.. nodes], [.. leafValues]);
+        (_feature, _value, _present, _absent) = ([.. feature], [.. value], [.. present], [.. absent]);
     }
-
-    /// <summary>
-    /// A split on feature number <see cref="Feature"/> (next node <see cref="Present"/> or <see cref="Absent"/>),
-    /// or a leaf (feature −1) whose value is leaf value number <see cref="Present"/>.
-    /// </summary>
-    private readonly record struct Node(int Feature, int Present, int Absent);
 
     /// <summary>The trees this was made from (a model copied with other trees makes its own).</summary>
     public IReadOnlyList<DecisionTree> Source { get; }
@@ -71,18 +63,16 @@ internal sealed class TreeEnsemble
     /// <summary>The sum of the trees' leaf values, in the trees' order, for the features whose bits are set.</summary>
     public double Output(ReadOnlySpan<ulong> present)
     {
-        Node[] nodes = _nodes;
         double sum = 0;
         foreach (int root in _roots)
         {
-            Node node = nodes[root];
-            while (node.Feature >= 0)
+            int at = root;
+            while (_feature[at] is int id and >= 0)
             {
-                int id = node.Feature;
-                node = nodes[(present[id >> 6] & (1UL << (id & 63))) != 0 ? node.Present : node.Absent];
+                at = (present[id >> 6] & (1UL << (id & 63))) != 0 ? _present[at] : _absent[at];
             }
 
-            sum += _leafValues[node.Present];
+            sum += _value[at];
         }
 
         return sum;
