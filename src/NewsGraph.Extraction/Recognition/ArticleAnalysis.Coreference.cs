@@ -98,6 +98,38 @@ internal sealed partial class ArticleAnalysis
 
     private readonly Dictionary<string, string> _singleWordNorms = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether <see cref="PersonNorm"/> of <paramref name="form"/> is the form itself, proven from its
+    /// letters: only Arabic base letters that folding keeps (no hamza-carrying alef, alef maqsura, teh
+    /// marbuta, tatweel, no marks or digits). NFKC leaves such letters as they are (none decomposes
+    /// by compatibility, and no combining mark follows to compose with), folding keeps each, and
+    /// without a space neither of the name rewrites applies.
+    /// </summary>
+    private static bool IsOwnPersonNorm(string form)
+    {
+        if (form.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (char c in form)
+        {
+            int offset = c - FirstPlainLetter;
+            if ((uint)offset >= (uint)s_plainLetters.Length || !s_plainLetters[offset])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private const char FirstPlainLetter = '\u0621';
+
+    /// <summary>Per character from ء to ي: an Arabic letter that <see cref="ArabicText.Fold"/> keeps as it is.</summary>
+    private static readonly bool[] s_plainLetters = Enumerable.Range(FirstPlainLetter, '\u064A' - FirstPlainLetter + 1)
+        .Select(c => ArabicText.IsArabicLetter((char)c) && ArabicText.Fold((char)c) == (char)c).ToArray();
+
     /// <summary>The name without its بن/ابن/بنت links and the fathers' names they introduce.</summary>
     private static string[] WithoutLineage(string[] words)
     {
@@ -330,6 +362,14 @@ internal sealed partial class ArticleAnalysis
                             end = k;
                         }
                     }
+                }
+
+                // Most words are no surname and do not open one, and most are plain letters that
+                // PersonNorm leaves as they are: the filter turns those away here, without their norm's
+                // memo (a hash per word and form, and a dictionary that grew by every distinct form).
+                if (person is null && !_surnameFilter.MayHold(form) && IsOwnPersonNorm(form))
+                {
+                    continue;
                 }
 
                 string formNorm = SingleWordPersonNorm(form);
