@@ -19,11 +19,11 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
     /// <summary>How many sentences back a meeting's host may have been named.</summary>
     private const int HostReach = 2;
 
-    private static readonly WordSet s_attendance = new(WordSets.Get("attendance"));
-    private static readonly WordSet s_with = new(WordSets.Get("with"));
-    private static readonly WordSet s_absentParty = new(WordSets.Get("absent-party"));
-    private static readonly WordSet s_gatheringVerbs = new(WordSets.Get("gathering-verbs"));
-    private static readonly WordSet s_gatheredMeetings = new(WordSets.Get("gathered-meetings"));
+    private static readonly WordSet s_attendance = WordSets.Set("attendance");
+    private static readonly WordSet s_with = WordSets.Set("with");
+    private static readonly WordSet s_absentParty = WordSets.Set("absent-party");
+    private static readonly WordSet s_gatheringVerbs = WordSets.Set("gathering-verbs");
+    private static readonly WordSet s_gatheredMeetings = WordSets.Set("gathered-meetings");
 
     public IEnumerable<RelationCandidate> In(int s)
     {

@@ -17,8 +17,8 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
     private const int MaxStates = 40;
     private const int MaxOrganizations = 6;
     private const string StatusPhraseCue = "<status-phrase>";
-    private static readonly WordSet s_organizationAnaphors = new(WordSets.Get("organization-anaphors"));
-    private static readonly WordSet s_coordinationLinks = new(WordSets.Get("coordination-links"));
+    private static readonly WordSet s_organizationAnaphors = WordSets.Set("organization-anaphors");
+    private static readonly WordSet s_coordinationLinks = WordSets.Set("coordination-links");
 
     /// <summary>The membership pairs the rules found in sentence <paramref name="s"/>, the first relation of a pair speaking for it. A loop: this runs for every sentence.</summary>
     private Dictionary<(EntityInfo From, EntityInfo To), MembershipStatus?> RuledPairs(int s)
@@ -279,10 +279,10 @@ internal sealed class MembershipCandidates(ArticleAnalysis analysis, RelationFin
         return (ordered[first].Start, ordered[last].End);
     }
 
-    private static readonly WordSet s_listCopulas = new(WordSets.Get("list-copulas"));
-    private static readonly WordSet s_observerHeads = new(WordSets.Get("status-heads-observer"));
-    private static readonly WordSet s_partnerHeads = new(WordSets.Get("status-heads-partner"));
-    private static readonly WordSet s_memberHeads = new(WordSets.Get("status-heads-member"));
+    private static readonly WordSet s_listCopulas = WordSets.Set("list-copulas");
+    private static readonly WordSet s_observerHeads = WordSets.Set("status-heads-observer");
+    private static readonly WordSet s_partnerHeads = WordSets.Set("status-heads-partner");
+    private static readonly WordSet s_memberHeads = WordSets.Set("status-heads-member");
 
     /// <summary>
     /// "الدول المراقبة هي أفغانستان ومنغوليا، أما دول شركاء الحوار فهي أذربيجان …": a status noun heading

@@ -1,7 +1,6 @@
 using NewsGraph.Core.Graph;
 using NewsGraph.Extraction.Lexicon;
 using NewsGraph.Extraction.Recognition;
-using NewsGraph.Extraction.Relations;
 using NewsGraph.Extraction.Text;
 
 namespace NewsGraph.Extraction.Candidates;
@@ -64,7 +63,7 @@ internal sealed partial class StatementCandidates
         tokens[i].WithoutConjunction == "جاء" && i + 2 < tokens.Count && tokens[i + 1].Norm == "في"
             && s_sayingDocuments.Contains(tokens[i + 2].Norm);
 
-    private static readonly WordSet s_sayingDocuments = new(WordSets.Get("saying-documents"));
+    private static readonly WordSet s_sayingDocuments = WordSets.Set("saying-documents");
 
     /// <summary>"بين" is a reporting verb only when أن follows, at once or after its subject; else it is "between".</summary>
     private bool IntroducesContent(int s, int j)
@@ -84,7 +83,7 @@ internal sealed partial class StatementCandidates
         return rules.ComplementizerSoonAfter(s, j);
     }
 
-    private static readonly WordSet s_betweenObjects = new(WordSets.Get("between-objects"));
+    private static readonly WordSet s_betweenObjects = WordSets.Set("between-objects");
 
     /// <summary>How far after a person who follows "بين" its أن may stand.</summary>
     private const int ExplainedContentReach = 24;

@@ -1,5 +1,4 @@
 using NewsGraph.Core.Graph;
-using NewsGraph.Extraction.Lexicon;
 using NewsGraph.Extraction.Recognition;
 using NewsGraph.Extraction.Relations;
 using NewsGraph.Extraction.Text;

@@ -21,11 +21,11 @@ internal sealed partial class StatementCandidates(ArticleAnalysis analysis, Rela
     /// <summary>How far into a headline a colon may stand and still introduce what a speaker said.</summary>
     private const int HeadlineColonReach = 14;
 
-    private static readonly WordSet s_partyNouns = new(WordSets.Get("party-nouns"));
-    private static readonly WordSet s_complementizers = new(WordSets.Get("complementizers"));
-    private static readonly WordSet s_prepositionalComplements = new(WordSets.Get("prepositional-complements"));
-    private static readonly WordSet s_jointSubjectNouns = new(WordSets.Get("joint-subject-nouns"));
-    private static readonly WordSet s_dualReportingVerbs = new(WordSets.Get("dual-reporting-verbs"));
+    private static readonly WordSet s_partyNouns = WordSets.Set("party-nouns");
+    private static readonly WordSet s_complementizers = WordSets.Set("complementizers");
+    private static readonly WordSet s_prepositionalComplements = WordSets.Set("prepositional-complements");
+    private static readonly WordSet s_jointSubjectNouns = WordSets.Set("joint-subject-nouns");
+    private static readonly WordSet s_dualReportingVerbs = WordSets.Set("dual-reporting-verbs");
 
     /// <summary>How many sentences back two persons named last may be the parties of "الجانبان".</summary>
     private const int JointReach = 8;
@@ -118,10 +118,10 @@ internal sealed partial class StatementCandidates(ArticleAnalysis analysis, Rela
         }
     }
 
-    private static readonly WordSet s_sayingParticiples = new(WordSets.Get("saying-participles"));
+    private static readonly WordSet s_sayingParticiples = WordSets.Set("saying-participles");
 
     /// <summary>Words that attribute the content before them to the source after them.</summary>
-    private static readonly WordSet s_attributions = new(WordSets.Get("attributions"));
+    private static readonly WordSet s_attributions = WordSets.Set("attributions");
 
     private IEnumerable<RelationCandidate> ForClause(int s, int cue, SortedSet<int> clauses)
     {

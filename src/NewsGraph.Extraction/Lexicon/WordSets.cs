@@ -17,6 +17,12 @@ internal static class WordSets
             ? new HashSet<string>(words, StringComparer.Ordinal)
             : throw new InvalidOperationException($"Data/{Resource} has no section [{name}].");
 
+    /// <summary>
+    /// Section <paramref name="name"/> as the passes ask it: behind a word filter (<see cref="WordSet"/>), so that
+    /// the many tokens in none of the words are answered without hashing them.
+    /// </summary>
+    public static WordSet Set(string name) => new(Get(name));
+
     /// <summary>Sections opened by "[name]" (anything after the bracket is a comment), one word per line.</summary>
     internal static IReadOnlyDictionary<string, string[]> Parse(IEnumerable<string> lines)
     {

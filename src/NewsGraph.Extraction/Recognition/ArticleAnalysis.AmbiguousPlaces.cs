@@ -77,7 +77,7 @@ internal sealed partial class ArticleAnalysis
         return (first, second);
     }
 
-    private static readonly WordSet s_governmentCapitalBefore = new(WordSets.Get("government-capital-before"));
+    private static readonly WordSet s_governmentCapitalBefore = WordSets.Set("government-capital-before");
 
     /// <summary>
     /// A capital every mention of which stands for its government — after a verb (أبلغت طهران), after

@@ -18,9 +18,9 @@ internal sealed partial class ArticleAnalysis
     /// <summary>Sport words an article needs (counted with repeats) before a bare الهلال can be the club.</summary>
     private const int MinSportWords = 3;
 
-    private static readonly IReadOnlySet<string> s_sportsWords = new WordSet(WordSets.Get("sports-words"));
-    private static readonly WordSet s_clubContextWords = new(WordSets.Get("club-context-words"));
-    private static readonly WordSet s_clubsNamedAlone = new(WordSets.Get("clubs-named-alone-in-sport"));
+    private static readonly IReadOnlySet<string> s_sportsWords = WordSets.Set("sports-words");
+    private static readonly WordSet s_clubContextWords = WordSets.Set("club-context-words");
+    private static readonly WordSet s_clubsNamedAlone = WordSets.Set("clubs-named-alone-in-sport");
 
     private bool? _aboutSport;
 

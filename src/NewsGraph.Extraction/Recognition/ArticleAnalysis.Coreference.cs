@@ -480,7 +480,7 @@ internal sealed partial class ArticleAnalysis
     private bool IsDemonymWord(string titleWord) =>
         _lex.States.TryGet("ال" + titleWord, out StateHit hit) && hit.Form == StateForm.Demonym;
 
-    private static readonly IReadOnlySet<string> s_honorificPronouns = new WordSet(WordSets.Get("honorific-pronouns"));
+    private static readonly IReadOnlySet<string> s_honorificPronouns = WordSets.Set("honorific-pronouns");
 
     /// <summary>"وأكد سموه …", "معاليه": an honorific with a pronoun refers to the person last named.</summary>
     private void ResolveHonorificPronouns(int s)

@@ -26,7 +26,7 @@ internal sealed partial class ArticleAnalysis
         }
     }
 
-    private static readonly WordSet s_ministryPortfolios = new(WordSets.Get("ministry-portfolios"));
+    private static readonly WordSet s_ministryPortfolios = WordSets.Set("ministry-portfolios");
 
     /// <summary>
     /// "الخارجية الروسية: …", "أعلنت الدفاع التركية": a portfolio and a demonym name that state's
@@ -432,14 +432,14 @@ internal sealed partial class ArticleAnalysis
     }
 
     /// <summary>Words that end a name read from its head: "الحكومة وفقا لوكالة …"، "الاتحاد المحلي لهذا القرار".</summary>
-    private static readonly WordSet s_organizationNameBreaks = new(WordSets.Get("organization-name-breaks"));
+    private static readonly WordSet s_organizationNameBreaks = WordSets.Set("organization-name-breaks");
 
-    private static readonly WordSet s_localUnitHeads = new(WordSets.Get("local-unit-heads"));
+    private static readonly WordSet s_localUnitHeads = WordSets.Set("local-unit-heads");
 
-    private static readonly WordSet s_seatNouns = new(WordSets.Get("seat-nouns"));
+    private static readonly WordSet s_seatNouns = WordSets.Set("seat-nouns");
 
     /// <summary>Heads whose definite form with an adjective and a purpose names a body (not جهاز، تنظيم، قوة: "الجهاز الهضمي للكلاب").</summary>
-    private static readonly WordSet s_purposeBodyHeads = new(WordSets.Get("purpose-body-heads"));
+    private static readonly WordSet s_purposeBodyHeads = WordSets.Set("purpose-body-heads");
 
     /// <summary>
     /// ل + a noun in construct with a free definite word after it (لحقوق الإنسان، لرعاية الشباب) —
@@ -533,10 +533,10 @@ internal sealed partial class ArticleAnalysis
         norm.Length > 4 && norm.StartsWith("ال", StringComparison.Ordinal) && (norm.EndsWith('ي') || norm.EndsWith("يه", StringComparison.Ordinal));
 
     /// <summary>Heads of institutions that are named after people (not إدارة: "تحت إدارة الأمير …" is management).</summary>
-    private static readonly WordSet s_personNamedHeads = new(WordSets.Get("person-named-heads"));
+    private static readonly WordSet s_personNamedHeads = WordSets.Set("person-named-heads");
 
     /// <summary>Honorifics after which an organization's name goes on with a person's name.</summary>
-    private static readonly WordSet s_namingHonorifics = new(WordSets.Get("naming-honorifics"));
+    private static readonly WordSet s_namingHonorifics = WordSets.Set("naming-honorifics");
 
     /// <summary>
     /// The end of a person's name starting at <paramref name="j"/> inside an organization's name: a
@@ -562,17 +562,17 @@ internal sealed partial class ArticleAnalysis
         return end;
     }
 
-    private static readonly WordSet s_chambers = new(WordSets.Get("chambers"));
+    private static readonly WordSet s_chambers = WordSets.Set("chambers");
 
     /// <summary>Regional adjectives that close an organization's name like a demonym does: مجلس السلم والأمن الأفريقي.</summary>
-    private static readonly WordSet s_regionalAdjectives = new(WordSets.Get("regional-adjectives"));
+    private static readonly WordSet s_regionalAdjectives = WordSets.Set("regional-adjectives");
 
     private static bool IsGovernmentBody(string head) => head is "برلمان" or "مجلس" or "وزاره" or "رئاسه" or "جيش" or "سفاره";
 
     /// <summary>Heads that name a body with a definite complement alone (هيئة الطيران المدني، دائرة الأرصاد الجوية): <c>named-body-heads</c>.</summary>
     private static bool IsNamedBodyHead(string head) => s_namedBodyHeads.Contains(head);
 
-    private static readonly WordSet s_namedBodyHeads = new(WordSets.Get("named-body-heads"));
+    private static readonly WordSet s_namedBodyHeads = WordSets.Set("named-body-heads");
 
     private static string CategoryOf(string head) => head switch
     {
@@ -688,7 +688,7 @@ internal sealed partial class ArticleAnalysis
         entity.FirstSentence = Math.Min(entity.FirstSentence, s);
     }
 
-    private static readonly WordSet s_competitionHeads = new(WordSets.Get("competition-heads"));
+    private static readonly WordSet s_competitionHeads = WordSets.Set("competition-heads");
 
     private int? TryStateOrPlace(int s, int i)
     {

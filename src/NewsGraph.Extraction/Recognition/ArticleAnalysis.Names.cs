@@ -230,7 +230,7 @@ internal sealed partial class ArticleAnalysis
     }
 
     /// <summary>Persian family-name endings written apart (زاده، فر، نيا، بور …): after two name words they close the name.</summary>
-    private static readonly WordSet s_familyNameClosers = new(WordSets.Get("family-name-closers"));
+    private static readonly WordSet s_familyNameClosers = WordSets.Set("family-name-closers");
 
     /// <summary>
     /// "محمد عبد الوهاب الجمال، رئيس …"، "مصطفى عبد الكريم العلي ومدير …"، "علي سلمان البشري، قائلا": a
@@ -258,7 +258,7 @@ internal sealed partial class ArticleAnalysis
         return next.Surface is "،" or "," or "." || s_complementizerWords.Contains(next.Norm) || Title(s, j + 1) is not null;
     }
 
-    private static readonly WordSet s_complementizerWords = new(WordSets.Get("complementizers"));
+    private static readonly WordSet s_complementizerWords = WordSets.Set("complementizers");
 
     /// <summary>The NER tagger continues a person's name at <paramref name="j"/> (see <see cref="TaggedAsPerson"/> on when it runs).</summary>
     private bool TaggedInsidePerson(int s, int j)
@@ -452,7 +452,7 @@ internal sealed partial class ArticleAnalysis
     }
 
     /// <summary>Given names compounded with الدين, each half also an ordinary word: عز الدين، نور الدين، صلاح الدين.</summary>
-    private static readonly WordSet s_dinNames = new(WordSets.Get("din-names"));
+    private static readonly WordSet s_dinNames = WordSets.Set("din-names");
 
     private static bool IsDinCompound(IReadOnlyList<Token> tokens, int j) =>
         j + 1 < tokens.Count && tokens[j + 1].Norm == "الدين" && s_dinNames.Contains(tokens[j].WithoutConjunction);

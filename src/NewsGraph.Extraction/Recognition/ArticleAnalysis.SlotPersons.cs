@@ -31,7 +31,7 @@ internal sealed partial class ArticleAnalysis
 
     private readonly List<int> _personSlotAnchors = [];
 
-    private static readonly WordSet s_addresseePronouns = new(WordSets.Get("addressee-pronouns"));
+    private static readonly WordSet s_addresseePronouns = WordSets.Set("addressee-pronouns");
 
     private void FindSlotPersons(int s)
     {
@@ -162,6 +162,11 @@ internal sealed partial class ArticleAnalysis
             }
         }
 
+        if (opener < 0)
+        {
+            return;
+        }
+
         int end = opener > from && tokens[opener - 1].Surface is "،" or "," ? opener - 1 : opener;
         int start = end;
         int words = 0;
@@ -171,7 +176,7 @@ internal sealed partial class ArticleAnalysis
             words += s_nameParticles.Contains(tokens[start].Norm) ? 0 : 1; // "محمد بن هادي الشمراني": بن is no word of its own
         }
 
-        if (opener < 0 || start == end || start == from || _personSlotAnchors.Exists(a => a >= start && a < end))
+        if (start == end || start == from || _personSlotAnchors.Exists(a => a >= start && a < end))
         {
             return; // no name-like words, or they follow the cue at once or a chain from it reached them (the forward slot's)
         }

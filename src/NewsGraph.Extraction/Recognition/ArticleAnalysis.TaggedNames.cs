@@ -187,7 +187,7 @@ internal sealed partial class ArticleAnalysis
     /// أكبر، أنا، رمضان، باسم): never where the tagger is asked (measured on 4,000 corpus articles:
     /// hundreds of lookups each, almost no names).
     /// </summary>
-    private static readonly WordSet s_mostlyWords = new(WordSets.Get("mostly-words"));
+    private static readonly WordSet s_mostlyWords = WordSets.Set("mostly-words");
 
     /// <summary>
     /// A first name, or و/ف + a first name. "علي" and "آنا" count only as written so (IsNameDespiteFolding):

@@ -31,9 +31,9 @@ internal sealed partial class ArticleAnalysis
         return KnownOrNameExtent(s, i + 1, NameAnchor.Title) ?? TaggedNameAfterTitle(s, i + 1);
     }
 
-    private static readonly WordSet s_callingWords = new(WordSets.Get("calling-words"));
+    private static readonly WordSet s_callingWords = WordSets.Set("calling-words");
 
-    private static readonly WordSet s_calledPersonNouns = new(WordSets.Get("called-person-nouns"));
+    private static readonly WordSet s_calledPersonNouns = WordSets.Set("called-person-nouns");
 
     private void FindTitledPersons(int s)
     {

@@ -21,11 +21,11 @@ internal sealed partial class ArticleAnalysis
     private const int MaxNameTokens = 4;
     private const int MaxTitleTokens = 16;
     /// <summary>Buildings and streets named after people (normalized), besides the bodies of s_personNamedHeads: جامع، مسجد، شارع …</summary>
-    private static readonly WordSet s_namedAfterHeads = new(WordSets.Get("named-after-heads"));
-    private static readonly IReadOnlySet<string> s_nameParticles = new WordSet(WordSets.Get("name-particles"));
-    private static readonly WordSet s_titleConnectors = new(WordSets.Get("title-connectors"));
-    private static readonly WordSet s_ambiguousStateNames = new(WordSets.Get("ambiguous-state-names"));
-    private static readonly WordSet s_stateLicensors = new(WordSets.Get("state-licensors"));
+    private static readonly WordSet s_namedAfterHeads = WordSets.Set("named-after-heads");
+    private static readonly IReadOnlySet<string> s_nameParticles = WordSets.Set("name-particles");
+    private static readonly WordSet s_titleConnectors = WordSets.Set("title-connectors");
+    private static readonly WordSet s_ambiguousStateNames = WordSets.Set("ambiguous-state-names");
+    private static readonly WordSet s_stateLicensors = WordSets.Set("state-licensors");
 
     private readonly ArabicLexicon _lex;
     private readonly string _text;

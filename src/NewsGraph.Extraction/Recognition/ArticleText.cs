@@ -5,8 +5,8 @@ namespace NewsGraph.Extraction.Recognition;
 /// <summary>Helpers for turning token spans back into display text.</summary>
 internal static class ArticleText
 {
-    private static readonly Lexicon.WordSet s_claimOpeners = new(Lexicon.WordSets.Get("claim-openers"));
-    private static readonly Lexicon.WordSet s_prepositionalComplements = new(Lexicon.WordSets.Get("prepositional-complements"));
+    private static readonly Lexicon.WordSet s_claimOpeners = Lexicon.WordSets.Set("claim-openers");
+    private static readonly Lexicon.WordSet s_prepositionalComplements = Lexicon.WordSets.Set("prepositional-complements");
 
     /// <summary>
     /// The text of a claim: its span, widened back over the words that open the verb's complement

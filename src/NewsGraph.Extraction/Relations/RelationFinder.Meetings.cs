@@ -94,10 +94,10 @@ internal sealed partial class RelationFinder
     }
 
     /// <summary>Heads of a region or local body that can be a verb's subject (normalized): ولاية، محافظة، بلدية …</summary>
-    private static readonly WordSet s_bodyOrPlaceHeads = new(WordSets.Get("body-or-place-heads"));
+    private static readonly WordSet s_bodyOrPlaceHeads = WordSets.Set("body-or-place-heads");
 
     /// <summary>Dual nouns for two people: الوزيران، الرئيسان … (not الجانبان, which may be delegations or states).</summary>
-    private static readonly WordSet s_dualPersonNouns = new(WordSets.Get("dual-person-nouns"));
+    private static readonly WordSet s_dualPersonNouns = WordSets.Set("dual-person-nouns");
 
     /// <summary>
     /// A dual subject right before the verb ("وكان الوزيران التقيا") or right after it ("التقى

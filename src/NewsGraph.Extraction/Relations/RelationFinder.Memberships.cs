@@ -9,10 +9,10 @@ namespace NewsGraph.Extraction.Relations;
 /// <summary>MEMBER_OF: membership lists with statuses, joining and applying.</summary>
 internal sealed partial class RelationFinder
 {
-    private static readonly WordSet s_includeVerbs = new(WordSets.Get("include-verbs"));
-    private static readonly WordSet s_participateVerbs = new(WordSets.Get("participate-verbs"));
-    private static readonly WordSet s_listOpeners = new(WordSets.Get("list-openers"));
-    private static readonly WordSet s_groupBreaks = new(WordSets.Get("group-breaks"));
+    private static readonly WordSet s_includeVerbs = WordSets.Set("include-verbs");
+    private static readonly WordSet s_participateVerbs = WordSets.Set("participate-verbs");
+    private static readonly WordSet s_listOpeners = WordSets.Set("list-openers");
+    private static readonly WordSet s_groupBreaks = WordSets.Set("group-breaks");
 
     private void FindMemberships(int s)
     {
@@ -289,7 +289,7 @@ internal sealed partial class RelationFinder
         return null;
     }
 
-    private static readonly WordSet s_partnerNouns = new(WordSets.Get("partner-nouns"));
+    private static readonly WordSet s_partnerNouns = WordSets.Set("partner-nouns");
 
     private static int AfterQuotes(IReadOnlyList<Token> tokens, int k)
     {

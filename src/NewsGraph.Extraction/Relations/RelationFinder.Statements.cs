@@ -146,9 +146,9 @@ internal sealed partial class RelationFinder
     }
 
     /// <summary>"وطالب بعض أعضاء أوبك": a quantifier opens an explicit (if unnamed) subject.</summary>
-    private static readonly WordSet s_quantifiers = new(WordSets.Get("quantifiers"));
+    private static readonly WordSet s_quantifiers = WordSets.Set("quantifiers");
 
-    private static readonly WordSet s_partyNouns = new(WordSets.Get("party-nouns-of-the-rules"));
+    private static readonly WordSet s_partyNouns = WordSets.Set("party-nouns-of-the-rules");
 
     /// <summary>True when what follows a reporting verb is its content or an adjunct, not an (unrecognized) subject.</summary>
     private bool OpensComplement(int s, int j)
@@ -208,7 +208,7 @@ internal sealed partial class RelationFinder
         return SpeakerEntity(opening);
     }
 
-    private static readonly WordSet s_pronounParticles = new(WordSets.Get("pronoun-particles"));
+    private static readonly WordSet s_pronounParticles = WordSets.Set("pronoun-particles");
 
     /// <summary>
     /// The person or organization right after the verb that opens sentence <paramref name="s"/>
@@ -780,8 +780,8 @@ internal sealed partial class RelationFinder
     }
 
     private static readonly string[] s_pronounSuffixes = ["هما", "هم", "ها", "نا", "ه"];
-    private static readonly WordSet s_nominalClaimHeads = new(WordSets.Get("nominal-claim-heads"));
-    private static readonly WordSet s_longAdjunctOpeners = new(WordSets.Get("long-adjunct-openers"));
+    private static readonly WordSet s_nominalClaimHeads = WordSets.Set("nominal-claim-heads");
+    private static readonly WordSet s_longAdjunctOpeners = WordSets.Set("long-adjunct-openers");
 
     /// <summary>
     /// Whether the words before a verb's preposition are its object ("المواطنين" in "دعا … المواطنين
@@ -809,7 +809,7 @@ internal sealed partial class RelationFinder
     }
 
     private static readonly string[] s_adjunctPrefixes = [.. WordSets.Get("adjunct-prefixes")];
-    private static readonly WordSet s_objectQuantifiers = new(WordSets.Get("object-quantifiers"));
+    private static readonly WordSet s_objectQuantifiers = WordSets.Set("object-quantifiers");
 
     /// <summary>
     /// Whether أن/إن opens within a few words from <paramref name="j"/>, past punctuation and an aside

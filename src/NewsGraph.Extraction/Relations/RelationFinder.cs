@@ -24,9 +24,9 @@ internal sealed record FoundRelation(
 /// </summary>
 internal sealed partial class RelationFinder(ArticleAnalysis analysis)
 {
-    private static readonly WordSet s_complementizers = new(WordSets.Get("complementizers"));
-    private static readonly WordSet s_prepositionalComplements = new(WordSets.Get("prepositional-complements"));
-    private static readonly WordSet s_directObjectVerbs = new(WordSets.Get("direct-object-verbs"));
+    private static readonly WordSet s_complementizers = WordSets.Set("complementizers");
+    private static readonly WordSet s_prepositionalComplements = WordSets.Set("prepositional-complements");
+    private static readonly WordSet s_directObjectVerbs = WordSets.Set("direct-object-verbs");
 
     private readonly ArabicLexicon _lex = analysis.Lexicon;
     private readonly List<FoundRelation> _relations = [];

@@ -116,7 +116,7 @@ public static class DateFinder
 
     private const int StatusStartWindow = 6;
 
-    private static readonly Lexicon.WordSet s_statusStartCues = new(Lexicon.WordSets.Get("status-start-cues"));
+    private static readonly Lexicon.WordSet s_statusStartCues = Lexicon.WordSets.Set("status-start-cues");
 
     /// <summary>
     /// A date starting at token <paramref name="i"/>: DAY [من] MONTH[/MONTH] [عام|سنة] [YEAR] [م]
