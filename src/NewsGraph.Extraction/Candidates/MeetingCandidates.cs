@@ -24,6 +24,11 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
     private static readonly WordSet s_absentParty = WordSets.Set("absent-party");
     private static readonly WordSet s_gatheringVerbs = WordSets.Set("gathering-verbs");
     private static readonly WordSet s_gatheredMeetings = WordSets.Set("gathered-meetings");
+    private static readonly WordSet s_delegationHeadVerbs = WordSets.Set("delegation-head-verbs");
+    private static readonly WordSet s_delegationSides = WordSets.Set("delegation-sides");
+
+    /// <summary>The cue form a delegation head's sentence gets, as the model sees it.</summary>
+    private const string DelegationHeadCue = "ترأس-وفد";
 
     public IEnumerable<RelationCandidate> In(int s)
     {
@@ -48,8 +53,15 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
             for (int b = a + 1; b < persons.Count; b++)
             {
                 Mention first = persons[a], second = persons[b];
-                var candidate = new RelationCandidate(RelationType.Met, first.Entity, second.Entity, s, $"{s}:met") { Verb = cueForm, Place = place };
+                var candidate = new RelationCandidate(RelationType.Met, first.Entity, second.Entity, s, $"{s}:met") { Verb = VerbOf(tokens, cue, cueForm), Place = place };
                 candidate.RuleSays = ruled.Contains((first.Entity, second.Entity));
+                if (cueForm == DelegationHeadCue)
+                {
+                    DescribeDelegationHeads(candidate, tokens, first, second, persons.Count);
+                    yield return candidate;
+                    continue;
+                }
+
                 Describe(candidate, s, tokens, cue, cueForm, first, second, persons.Count, phone, future, phoned.Contains((first.Entity, second.Entity)));
                 if (moreCue)
                 {
@@ -130,7 +142,64 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
             return (at, form, phone, future, true);
         }
 
+        if (cue < 0 && FirstDelegationHead(tokens) is { } head)
+        {
+            return (head, DelegationHeadCue, phone, future, false);
+        }
+
         return (cue, cueForm, phone, future, false);
+    }
+
+    /// <summary>
+    /// "ترأس وفد المملكة X، فيما ترأس الوفد اليوناني Y، وترأست الوفد القبرصي Z"، "ويرأس وفد المملكة إلى
+    /// الاجتماع X": agency copy names the heads of a meeting's sides without a meeting word in the
+    /// sentence. The heads named together met one another; a head named alone met the host named
+    /// before (<see cref="AwaitsAHost"/>). Only where no other cue is found, not even one beyond the
+    /// rules' ("ترأس وفد قطر في الاجتماع …"), so sentences that name the meeting keep their cue and features.
+    /// </summary>
+    private static int? FirstDelegationHead(IReadOnlyList<Token> tokens)
+    {
+        for (int i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (s_delegationHeadVerbs.Contains(tokens[i].WithoutConjunction) && s_delegationSides.Contains(tokens[i + 1].Norm))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The meeting's verb as the relation records it: the cue's form, or for delegation heads the head verb itself (ترأس).</summary>
+    private static string? VerbOf(IReadOnlyList<Token> tokens, int cue, string? cueForm) =>
+        cueForm == DelegationHeadCue ? tokens[cue].WithoutConjunction : cueForm;
+
+    /// <summary>
+    /// A pair of a sentence that names delegation heads, described by the construction alone: whether
+    /// each person follows a head verb closely ("ترأس وفد المملكة السفير X"، "والوفد الأردني Y"). Its own
+    /// features rather than the meeting lists' sides and roles, which it would otherwise pull toward
+    /// "every two of the list met" for lists of attendees too.
+    /// </summary>
+    private static void DescribeDelegationHeads(RelationCandidate c, IReadOnlyList<Token> tokens, Mention first, Mention second, int persons)
+    {
+        c.Add(c.RuleSays ? "rule" : "rule-no");
+        c.Add("cue=" + DelegationHeadCue);
+        c.Add($"heads={HeadsSide(tokens, first)}×{HeadsSide(tokens, second)}");
+        c.Add("persons=" + FeatureBuckets.Count(persons));
+    }
+
+    /// <summary>Whether a delegation construction ("ترأس الوفد …"، "، والوفد …") opens within the few words before a person: "head" or "other".</summary>
+    private static string HeadsSide(IReadOnlyList<Token> tokens, Mention m)
+    {
+        for (int k = m.Start - 1; k >= 0 && m.Start - k <= 8; k--)
+        {
+            if (s_delegationSides.Contains(tokens[k].WithoutConjunction) || s_delegationSides.Contains(tokens[k].Norm))
+            {
+                return "head";
+            }
+        }
+
+        return "other";
     }
 
     /// <summary>
@@ -162,6 +231,7 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
     /// </summary>
     private IEnumerable<RelationCandidate> WithHostsBefore(int s, int cue, string? cueForm, List<Mention> persons, EntityInfo? place, HashSet<(EntityInfo, EntityInfo)> ruled)
     {
+        IReadOnlyList<Token> tokens = analysis.Sentences[s].Tokens;
         for (int back = 1; back <= HostReach && s - back >= 0; back++)
         {
             // The first person there who is not named here: "وصل X … واستعرض مع Y" / "وكان في استقباله
@@ -177,7 +247,7 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
 
             foreach (Mention guest in persons)
             {
-                var candidate = new RelationCandidate(RelationType.Met, host.Entity, guest.Entity, s, $"{s}:met") { Verb = cueForm, Place = place };
+                var candidate = new RelationCandidate(RelationType.Met, host.Entity, guest.Entity, s, $"{s}:met") { Verb = VerbOf(tokens, cue, cueForm), Place = place };
                 candidate.RuleSays = ruled.Contains((host.Entity, guest.Entity));
                 candidate.Add(candidate.RuleSays ? "rule" : "rule-no");
                 candidate.Add("cue=" + (cueForm ?? "none"));

@@ -319,6 +319,32 @@ public sealed class CandidateTests
     }
 
     [Fact]
+    public void Meeting_HeadsOfTheSides_NamedWithoutAMeetingWord_ArePairedWithOneAnother()
+    {
+        CandidateExtraction x = Candidates("عقدت اللجنة الثلاثية اجتماعها الأول في العاصمة مسقط أمس.\nترأس وفد المملكة السفير سالم الحربي، فيما ترأس الوفد الأردني السيد أيمن الصفدي، وترأست الوفد المصري السيدة منى الجمال.");
+        string[] pairs = [.. x.Candidates.Where(c => c.Type == RelationType.Met && c.Features.Contains("cue=ترأس-وفد"))
+            .Select(c => string.Join(" | ", new[] { NameOf(x, c.FromKey), NameOf(x, c.ToKey) }.Order(StringComparer.Ordinal)))];
+        Assert.Contains("أيمن الصفدي | سالم الحربي", pairs);
+        Assert.Contains("أيمن الصفدي | منى الجمال", pairs);
+        Assert.Contains("سالم الحربي | منى الجمال", pairs);
+    }
+
+    [Fact]
+    public void Meeting_AHeadOfADelegationNamedAlone_IsPairedWithTheHostNamedBefore()
+    {
+        CandidateExtraction x = Candidates("بدأت في الدوحة اليوم أعمال الاجتماع المشترك مع وزير الخارجية الأمريكي جون كيري.\nويرأس وفد المملكة وزير الخارجية عادل الجبير.");
+        Assert.Contains(x.Candidates, c => c.Type == RelationType.Met && c.Features.Contains("cue=ترأس-وفد") && c.Features.Contains("host-sentences-back=1")
+            && new[] { NameOf(x, c.FromKey), NameOf(x, c.ToKey) }.Order(StringComparer.Ordinal).SequenceEqual(["جون كيري", "عادل الجبير"]));
+    }
+
+    [Fact]
+    public void Meeting_HeadingSomethingElse_IsNoDelegationCue()
+    {
+        CandidateExtraction x = Candidates("ترأس الأمير فيصل بن بندر اجتماع مجلس المنطقة بحضور المحافظ سالم الحربي.");
+        Assert.DoesNotContain(x.Candidates, c => c.Features.Contains("cue=ترأس-وفد"));
+    }
+
+    [Fact]
     public void Meeting_TheHostNamedInTheSentenceBefore_IsPairedWithWhoReceivedHim()
     {
         CandidateExtraction x = Candidates("وصل الأمير سلطان بن فهد إلى عمّان اليوم في زيارة رسمية.\nوكان في استقباله لدى وصوله المطار وزير الخارجية الأردني أيمن الصفدي.");
