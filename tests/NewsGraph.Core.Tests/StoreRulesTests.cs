@@ -92,6 +92,21 @@ public sealed class StoreRulesTests
     }
 
     [Fact]
+    public void ContentHash_AnyText_TheHashOfTheSerializedString()
+    {
+        // The hash as first written: the SHA-256 of the UTF-8 of the version line and the graph's JSON string.
+        var relaxed = new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        ArticleGraph graph = Graph("article-1");
+        foreach (string text in new[] { "نص", "سطر\nو\"اقتباس\" و\\ و\t و\u0001 و😀 و\u2028", new string('ب', 100_000), "\ud800 وحيد" })
+        {
+            ArticleGraph withText = graph with { Article = graph.Article with { Text = text, Title = text } };
+            string expected = GraphKeys.Hash("newsgraph-extraction-v2\n" + System.Text.Json.JsonSerializer.Serialize(withText, relaxed));
+
+            Assert.Equal(expected, ArticleGraphUpsert.ContentHash(withText));
+        }
+    }
+
+    [Fact]
     public void MergedConfidence_NoisyOrOverTheScoredAssertions_NullWhenNoneIsScored()
     {
         Assert.Equal(0.9, ArticleGraphUpsert.MergedConfidence([0.8, null, 0.5])!.Value, 12);

@@ -31,9 +31,9 @@ public static class ArticleDigests
     /// <summary><see cref="ArticleGraphUpsert.ContentHash"/> of the graph.</summary>
     public static string ContentHash(ArticleGraph graph) => s_hashes.GetValue(graph, ArticleGraphUpsert.ContentHash);
 
-    /// <summary><see cref="TextFingerprint.Of"/> of the text.</summary>
+    /// <summary><see cref="TextFingerprint.Of"/> of the text, from its kept normalized form (normalized once for both).</summary>
     public static TextFingerprint? Fingerprint(string text) =>
-        s_fingerprints.GetValue(text, t => new StrongBox<TextFingerprint?>(TextFingerprint.Of(t))).Value;
+        s_fingerprints.GetValue(text, t => new StrongBox<TextFingerprint?>(TextFingerprint.OfNormalized(Normalized(t)))).Value;
 
     /// <summary><see cref="ArabicText.Normalize"/> of the text ("" for null).</summary>
     public static string Normalized(string? text) => text is null ? ArabicText.Normalize(text) : s_normalized.GetValue(text, ArabicText.Normalize);

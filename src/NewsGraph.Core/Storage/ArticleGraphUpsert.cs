@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using NewsGraph.Core.Graph;
@@ -15,6 +16,8 @@ public static class ArticleGraphUpsert
     // version in ContentHash) changes every hash, which makes each store rewrite every article once
     // on its next ingest.
     private static readonly JsonSerializerOptions s_hashJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly byte[] s_contentHashVersion = "newsgraph-extraction-v2\n"u8.ToArray();
 
     /// <summary>Rejects a batch the graph could not hold consistently, before anything is written.</summary>
     /// <exception cref="ArgumentException">An article without a key, an entity without a key or of
@@ -84,8 +87,19 @@ public static class ArticleGraphUpsert
     /// Version 2: stores keep each relation's confidence since then, so an article stored before
     /// (its confidence hashed but not kept) is rewritten once when it is ingested again.
     /// </summary>
-    public static string ContentHash(ArticleGraph graph) =>
-        GraphKeys.Hash("newsgraph-extraction-v2\n" + JsonSerializer.Serialize(graph, s_hashJson));
+    /// <remarks>
+    /// The SHA-256 of the UTF-8 of <c>"newsgraph-extraction-v2\n"</c> and the graph's JSON. The JSON is hashed as the
+    /// serializer writes it, in UTF-8: the same bytes as the serialized string's UTF-8 (the serializer writes valid
+    /// UTF-8 and escapes what is not), without the string, its concatenation and its transcoding back — the graph
+    /// carries the article's text, so those were three copies of it per article.
+    /// </remarks>
+    public static string ContentHash(ArticleGraph graph)
+    {
+        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha256.AppendData(s_contentHashVersion);
+        sha256.AppendData(JsonSerializer.SerializeToUtf8Bytes(graph, s_hashJson));
+        return Convert.ToHexStringLower(sha256.GetHashAndReset());
+    }
 
     /// <summary>The key a relation is merged on across articles.</summary>
     public static string RelationKey(ExtractedRelation relation)
