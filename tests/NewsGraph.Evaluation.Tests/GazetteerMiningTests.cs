@@ -24,6 +24,29 @@ public sealed class GazetteerMiningTests
     }
 
     [Fact]
+    public void NameAnnotatedInThreeOfFiveArticlesThatContainIt_IsLearned_TwoOfFourIsNot()
+    {
+        EvalArticle[] threeOfFive =
+        [
+            Article("a", "وصل الوفد إلى سهل المرجان صباحا.", new GoldEntity("Place", "سهل المرجان")),
+            Article("b", "هطلت أمطار على سهل المرجان أمس.", new GoldEntity("Place", "سهل المرجان")),
+            Article("c", "افتتح المحافظ طريقا في سهل المرجان.", new GoldEntity("Place", "سهل المرجان")),
+            Article("d", "وقال إن سهل المرجان واسع."),
+            Article("e", "ويمتد سهل المرجان حتى البحر."),
+        ];
+        EvalArticle[] twoOfFour =
+        [
+            Article("f", "فاز فريق النجم الأخضر أمس.", new GoldEntity("Organization", "النجم الأخضر")),
+            Article("g", "تعادل النجم الأخضر مع ضيفه.", new GoldEntity("Organization", "النجم الأخضر")),
+            Article("h", "وظهر النجم الأخضر في السماء."),
+            Article("i", "ورسم الطفل النجم الأخضر."),
+        ];
+
+        LearnedName name = Assert.Single(Mine([.. threeOfFive, .. twoOfFour]));
+        Assert.Equal(("سهل المرجان", 3, 5), (name.Written, name.Annotated, name.Occurs));
+    }
+
+    [Fact]
     public void NameAnnotatedOnce_OrMostlyLeftUnannotated_OrOfTwoKinds_IsNotLearned()
     {
         EvalArticle once = Article("a", "زار الوفد بلدة القرين الجديدة.", new GoldEntity("Place", "القرين الجديدة"));

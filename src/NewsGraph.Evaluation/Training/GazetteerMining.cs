@@ -22,7 +22,7 @@ public static class GazetteerMining
 {
     public const int MinAnnotated = 2;
 
-    public const double MinPrecision = 0.7;
+    public const double MinPrecision = 0.6;
 
     public static IReadOnlyList<LearnedName> FromArticles(IReadOnlyList<EvalArticle> train, ArabicLexicon lexicon)
     {

@@ -753,19 +753,17 @@ internal sealed partial class ArticleAnalysis
         }
 
         int j = i + 1;
-        bool definiteComplement = form is "قصر" or "مطار" or "ميناء" or "مخيم" or "جزيره" or "محافظه" or "ولايه" or "منطقه";
+        bool definiteComplement = form is "قصر" or "مطار" or "ميناء" or "مخيم" or "جزيره" or "محافظه" or "ولايه";
         if (definiteComplement && j < tokens.Count && tokens[j].Kind == TokenKind.Word && tokens[j].Norm.StartsWith("ال", StringComparison.Ordinal)
             && !_lex.IsFunctionWord(tokens[j].Norm) && Owner[s][j] is null)
         {
             j++; // قصر السلام، مطار الملكة علياء
         }
 
-        while (j == i + 1 && j < tokens.Count && j - i <= 3 && tokens[j].Kind == TokenKind.Word && IsProperWord(tokens[j].Norm) && !s_nameParticles.Contains(tokens[j].Norm)
-            && Place(s, j) is null)
+        while (j == i + 1 && j < tokens.Count && j - i <= 3 && IsHeadedPlaceWord(tokens[j]) && Place(s, j) is null)
         {
             j++;
-            while (j < tokens.Count && j - i <= 3 && tokens[j].Kind == TokenKind.Word && IsProperWord(tokens[j].Norm) && !s_nameParticles.Contains(tokens[j].Norm)
-                && Place(s, j) is null && !tokens[j].Forms.Skip(1).Any(f => _lex.Places.ContainsPhrase(f)))
+            while (j < tokens.Count && j - i <= 3 && IsHeadedPlaceWord(tokens[j]) && Place(s, j) is null && !tokens[j].Forms.Skip(1).Any(f => _lex.Places.ContainsPhrase(f)))
             {
                 j++;
             }
@@ -787,6 +785,15 @@ internal sealed partial class ArticleAnalysis
         AddMention(s, i, j, place, MentionForm.Name);
         return j - i;
     }
+
+    /// <summary>
+    /// A word of the proper name after a place noun: no name particle, and no compass word, which says where
+    /// within or beside the place rather than naming it ("منطقة جنوب …"، "… شمال المدينة").
+    /// </summary>
+    private bool IsHeadedPlaceWord(Token token) =>
+        token.Kind == TokenKind.Word && IsProperWord(token.Norm) && !s_nameParticles.Contains(token.Norm) && !s_compassWords.Contains(token.Norm);
+
+    private static readonly WordSet s_compassWords = WordSets.Set("compass-words");
 
     /// <summary>A word that can be part of a proper name: not a function word, not common, no article.</summary>
     private bool IsProperWord(string norm) =>

@@ -193,6 +193,7 @@ internal sealed partial class ArticleAnalysis
         }
 
         SettleCapitalsStandingForStates();
+        AddNamesWithoutTypeNoun();
 
         foreach (List<Mention> list in Mentions)
         {
