@@ -173,6 +173,7 @@ internal sealed class NerFeatureExtractor(NerGazetteer gazetteer, NerWordCluster
             buffer.Stem[i] = FeatureHash.Of(forms.Stem);
             buffer.Shape[i] = FeatureHash.Of(shape[..NerTokenForms.WriteShape(token, shape)]);
             buffer.Raw[i] = FeatureHash.Of(token.AsSpan(0, Math.Min(token.Length, NerTokenForms.MaxAnalyzedLength)));
+            buffer.Light[i] = HasProclitics(forms) ? FeatureHash.Of(forms.Light) : 0;
             PrefetchClusters(buffer, i);
         }
 
@@ -180,8 +181,8 @@ internal sealed class NerFeatureExtractor(NerGazetteer gazetteer, NerWordCluster
         // these look-ups find them in the cache (or on the way) instead of waiting one by one.
         for (int i = 0; i < count; i++)
         {
-            NerTokenForms forms = buffer.Forms[i];
-            buffer.LightCluster[i] = forms.Light.Length != forms.Normalized.Length ? Clusters.ClusterOf(FeatureHash.Of(forms.Light)) : -1;
+            bool light = HasProclitics(buffer.Forms[i]);
+            buffer.LightCluster[i] = light ? Clusters.ClusterOf(buffer.Light[i]) : -1;
 
             // A word the clusters do not list (most often a rarer proclitic form, وقطيفان) takes
             // the cluster of its form without proclitics, so it still shares the features the
@@ -192,7 +193,7 @@ internal sealed class NerFeatureExtractor(NerGazetteer gazetteer, NerWordCluster
             {
                 NerWordClusters extra = Clusters.Extras[x];
                 int at = (x * buffer.Capacity) + i;
-                buffer.ExtraLight[at] = !extra.KeyedByStem && forms.Light.Length != forms.Normalized.Length ? extra.ClusterOf(FeatureHash.Of(forms.Light)) : -1;
+                buffer.ExtraLight[at] = !extra.KeyedByStem && light ? extra.ClusterOf(buffer.Light[i]) : -1;
                 int listedExtra = extra.ClusterOf(extra.KeyedByStem ? buffer.Stem[i] : buffer.Word[i]);
                 buffer.ExtraCluster[at] = listedExtra >= 0 ? listedExtra : buffer.ExtraLight[at];
             }
@@ -202,13 +203,11 @@ internal sealed class NerFeatureExtractor(NerGazetteer gazetteer, NerWordCluster
     /// <summary>Prefetches the cluster-table slots that the look-ups of token <paramref name="i"/> will read (the same keys they use).</summary>
     private void PrefetchClusters(NerFeatureBuffer buffer, int i)
     {
-        NerTokenForms forms = buffer.Forms[i];
-        bool light = forms.Light.Length != forms.Normalized.Length;
-        ulong lightHash = light ? FeatureHash.Of(forms.Light) : 0;
+        bool light = HasProclitics(buffer.Forms[i]);
         Clusters.Prefetch(buffer.Word[i]);
         if (light)
         {
-            Clusters.Prefetch(lightHash);
+            Clusters.Prefetch(buffer.Light[i]);
         }
 
         for (int x = 0; x < Clusters.Extras.Count; x++)
@@ -217,10 +216,13 @@ internal sealed class NerFeatureExtractor(NerGazetteer gazetteer, NerWordCluster
             extra.Prefetch(extra.KeyedByStem ? buffer.Stem[i] : buffer.Word[i]);
             if (light && !extra.KeyedByStem)
             {
-                extra.Prefetch(lightHash);
+                extra.Prefetch(buffer.Light[i]);
             }
         }
     }
+
+    /// <summary>Whether the token has a form without proclitics of its own (وقطيفان → قطيفان), looked up when the word is not listed.</summary>
+    private static bool HasProclitics(NerTokenForms forms) => forms.Light.Length != forms.Normalized.Length;
 
     private void AddClusterFeatures(NerFeatureBuffer buffer, int i, int count)
     {
@@ -379,6 +381,9 @@ internal sealed class NerFeatureBuffer
 
     public ulong[] Raw { get; private set; } = new ulong[64];
 
+    /// <summary>The hash of each token's form without proclitics (0 when it has none), read by every clustering's look-up.</summary>
+    public ulong[] Light { get; private set; } = new ulong[64];
+
     /// <summary>Tokens the per-token arrays hold.</summary>
     public int Capacity => Forms.Length;
 
@@ -403,6 +408,7 @@ internal sealed class NerFeatureBuffer
             Cluster = new int[size];
             LightCluster = new int[size];
             Raw = new ulong[size];
+            Light = new ulong[size];
             ExtraCluster = new int[size * NerWordClusters.MaxExtras];
             ExtraLight = new int[size * NerWordClusters.MaxExtras];
             GazetteerLengths = new byte[size * NerGazetteer.CategoryCount];
