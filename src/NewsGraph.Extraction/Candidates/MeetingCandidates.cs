@@ -58,19 +58,19 @@ internal sealed class MeetingCandidates(ArticleAnalysis analysis, RelationFinder
                 if (cueForm == DelegationHeadCue)
                 {
                     DescribeDelegationHeads(candidate, tokens, first, second, persons.Count);
-                    yield return candidate;
-                    continue;
                 }
-
-                Describe(candidate, s, tokens, cue, cueForm, first, second, persons.Count, phone, future, phoned.Contains((first.Entity, second.Entity)));
-                if (moreCue)
+                else
                 {
-                    candidate.Add("cue-beyond-rules");
-                }
+                    Describe(candidate, s, tokens, cue, cueForm, first, second, persons.Count, phone, future, phoned.Contains((first.Entity, second.Entity)));
+                    if (moreCue)
+                    {
+                        candidate.Add("cue-beyond-rules");
+                    }
 
-                if (pointsBack)
-                {
-                    candidate.Add($"cue-points-back×sides={Side(first, cue)}×{Side(second, cue)}");
+                    if (pointsBack)
+                    {
+                        candidate.Add($"cue-points-back×sides={Side(first, cue)}×{Side(second, cue)}");
+                    }
                 }
 
                 yield return candidate;
